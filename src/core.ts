@@ -13,6 +13,11 @@ export interface Core {
   sources(): Answer;
   /** Tasks behind schedule (/lagging). */
   lagging(options?: AskOptions): Answer;
+  /**
+   * Quick lookup for inline queries: up to `limit` brief Answers, one per matching record,
+   * best first; each Answer's first line carries the figure (its title in an inline result).
+   */
+  lookup(query: string, limit?: number): Answer[];
 }
 
 function placeholder(question: string): Answer {
@@ -27,5 +32,6 @@ export function createCore(): Core {
     help: () => placeholder('/help'),
     sources: () => placeholder('/sources'),
     lagging: () => placeholder('/lagging'),
+    lookup: () => [],
   };
 }
