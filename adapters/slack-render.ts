@@ -1,0 +1,288 @@
+/**
+ * Answer → Slack Block Kit. Pure functions, no Slack client: the Slack adapter posts what these return.
+ *
+ * A message is one or more mrkdwn sections (figures in *bold*), a context block naming the source
+ * documents and their dates, and buttons: 原文 (the source sentence) and 更多 (the next page of a
+ * capped list). `text` is the plain fallback Slack shows in notifications.
+ */
+import type { types } from '@slack/bolt';
+import type { Answer, Line } from '../src/types.js';
+
+type KnownBlock = types.KnownBlock;
+type HomeView = types.HomeView;
+
+/** Slack's limits (https://docs.slack.dev/reference/block-kit/blocks). */
+export const LIMITS = {
+  sectionText: 3000,
+  messageBlocks: 50,
+  homeBlocks: 100,
+  buttonValue: 2000,
+  contextElements: 10,
+  /** Fallback text: Slack truncates past 40,000; notifications need far less. */
+  fallbackText: 3000,
+} as const;
+
+export const ACTION_QUOTE = 'answer_quote';
+export const ACTION_MORE = 'answer_more';
+
+export const TRUNCATED = '……（内容过长，已截断，请缩小问题范围）';
+
+/** What the 更多 button carries: the question, where the next page starts, and brief mode. */
+export interface MorePage {
+  question: string;
+  offset: number;
+  brief: boolean;
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export interface RenderOptions {
+  /** The Answer came from a brief ask (/kpi); the 更多 button keeps asking briefly. */
+  brief?: boolean;
+  /** Add the 原文 / 更多 buttons (default true; App Home has none). */
+  buttons?: boolean;
+  /** Block budget for this message (default 50). */
+  maxBlocks?: number;
+}
+
+/** Escapes the three characters Slack's mrkdwn reserves. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// Slack sets *x* in bold only when the asterisks stand at a word boundary; next to a Chinese
+// character they would print as asterisks. A zero-width space gives the boundary without a gap.
+const ZWSP = '\u200b';
+
+/**
+ * One line as indivisible mrkdwn pieces: an escaped character of plain text, or a whole bold
+ * figure. Splitting between pieces never breaks an entity (&amp;) or a *bold* run.
+ */
+function linePieces(line: Line): string[] {
+  const pieces: string[] = [];
+  for (const span of line) {
+    const inner = span.text.trim();
+    if (span.strong && inner !== '' && !inner.includes('*')) {
+      const lead = span.text.slice(0, span.text.indexOf(inner));
+      const trail = span.text.slice(lead.length + inner.length);
+      for (const ch of lead) pieces.push(escapeMrkdwn(ch));
+      const bold = `${ZWSP}*${escapeMrkdwn(inner)}*${ZWSP}`;
+      if (bold.length <= LIMITS.sectionText) pieces.push(bold);
+      else for (const ch of inner) pieces.push(escapeMrkdwn(ch));
+      for (const ch of trail) pieces.push(escapeMrkdwn(ch));
+    } else {
+      for (const ch of span.text) pieces.push(escapeMrkdwn(ch));
+    }
+  }
+  return pieces;
+}
+
+/** Splits pieces into chunks of at most `limit` characters. */
+function chunk(pieces: string[], limit: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const piece of pieces) {
+    if (current.length + piece.length > limit && current !== '') {
+      chunks.push(current);
+      current = '';
+    }
+    current += piece;
+  }
+  if (current !== '') chunks.push(current);
+  return chunks;
+}
+
+/**
+ * The mrkdwn texts of the section blocks for these lines: lines joined with newlines, split at
+ * line boundaries so that no text passes `limit`; a single longer line is split inside itself.
+ */
+export function sectionTexts(lines: Line[], limit: number = LIMITS.sectionText): string[] {
+  const texts: string[] = [];
+  let current = '';
+  const flush = () => {
+    const trimmed = current.replace(/^\n+|\s+$/g, '');
+    if (trimmed.trim() !== '') texts.push(trimmed);
+    current = '';
+  };
+  for (const line of lines) {
+    const pieces = linePieces(line);
+    const text = pieces.join('');
+    const joined = current === '' ? text : `${current}\n${text}`;
+    if (joined.length <= limit) {
+      current = joined;
+      continue;
+    }
+    flush();
+    if (text.length <= limit) {
+      current = text;
+    } else {
+      const parts = chunk(pieces, limit);
+      for (const part of parts.slice(0, -1)) {
+        current = part;
+        flush();
+      }
+      current = parts.at(-1) ?? '';
+    }
+  }
+  flush();
+  return texts;
+}
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+function truncate(text: string, max: number, tail = '…'): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - tail.length);
+  // Do not leave half of a surrogate pair.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + tail;
+}
+
+/** The context block naming the source documents and their dates, or none when there are none. */
+export function sourcesBlock(sources: Answer['sources']): KnownBlock | undefined {
+  const seen = new Set<string>();
+  const labels: string[] = [];
+  for (const { title, date } of sources) {
+    const label = date ? `${title}（${date}）` : title;
+    if (!label || seen.has(label)) continue;
+    seen.add(label);
+    labels.push(escapeMrkdwn(label));
+  }
+  if (labels.length === 0) return undefined;
+  const max = LIMITS.contextElements;
+  const shown = labels.length > max ? [...labels.slice(0, max - 1), `等${labels.length}份文件`] : labels;
+  return {
+    type: 'context',
+    elements: shown.map((label, i) => ({
+      type: 'mrkdwn' as const,
+      text: truncate(i === 0 ? `来源：${label}` : label, LIMITS.sectionText),
+    })),
+  };
+}
+
+/** Encodes the 更多 button's value; the question is shortened if it would pass 2000 characters. */
+export function encodeMore(page: MorePage): string {
+  const value = (question: string) => JSON.stringify({ q: question, n: page.offset, ...(page.brief ? { b: 1 } : {}) });
+  let question = page.question;
+  while (value(question).length > LIMITS.buttonValue && question !== '') {
+    question = question.slice(0, question.length - (value(question).length - LIMITS.buttonValue));
+  }
+  return value(question);
+}
+
+/** Decodes a 更多 button's value; undefined when it is not one of ours. */
+export function decodeMore(value: string | undefined): MorePage | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { q, n, b } = parsed as { q?: unknown; n?: unknown; b?: unknown };
+    if (typeof q !== 'string' || typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
+    return { question: q, offset: n, brief: b === 1 };
+  } catch {
+    return undefined;
+  }
+}
+
+function buttons(answer: Answer, brief: boolean): KnownBlock | undefined {
+  const elements: types.Button[] = [];
+  if (answer.quote) {
+    elements.push({
+      type: 'button',
+      action_id: ACTION_QUOTE,
+      text: { type: 'plain_text', text: '原文' },
+      value: truncate(answer.quote, LIMITS.buttonValue),
+    });
+  }
+  if (answer.more) {
+    elements.push({
+      type: 'button',
+      action_id: ACTION_MORE,
+      text: { type: 'plain_text', text: `更多（共${answer.more.total}项）` },
+      value: encodeMore({ question: answer.question, offset: answer.more.next, brief }),
+    });
+  }
+  return elements.length > 0 ? { type: 'actions', elements } : undefined;
+}
+
+/** The answer's lines as section blocks, at most `max` of them (the last says when cut). */
+function sections(answer: Answer, max: number): KnownBlock[] {
+  const lines: Line[] = answer.lines.length > 0 ? answer.lines : [[{ text: answer.text }]];
+  let texts = sectionTexts(lines);
+  if (texts.length === 0) texts = [escapeMrkdwn(answer.text.trim() || '（无内容）')];
+  if (texts.length > max) {
+    texts = texts.slice(0, Math.max(0, max - 1));
+    texts.push(TRUNCATED);
+  }
+  return texts.map(section);
+}
+
+/** Plain fallback text for notifications and clients without blocks. */
+export function fallbackText(answer: Answer): string {
+  const plain = answer.text.trim() || answer.lines.map((l) => l.map((s) => s.text).join('')).join('\n');
+  return escapeMrkdwn(truncate(plain || '（无内容）', LIMITS.fallbackText));
+}
+
+/** An Answer as a Slack message: sections, sources, buttons, and fallback text. */
+export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
+  const maxBlocks = options.maxBlocks ?? LIMITS.messageBlocks;
+  const context = sourcesBlock(answer.sources);
+  const actions = options.buttons === false ? undefined : buttons(answer, options.brief ?? false);
+  const reserved = (context ? 1 : 0) + (actions ? 1 : 0);
+  const blocks = sections(answer, Math.max(1, maxBlocks - reserved));
+  if (context) blocks.push(context);
+  if (actions) blocks.push(actions);
+  return { text: fallbackText(answer), blocks };
+}
+
+/** A one-line notice (not enabled here, usage, too many questions). */
+export function renderNotice(text: string): SlackMessage {
+  const escaped = escapeMrkdwn(truncate(text, LIMITS.sectionText));
+  return { text: escaped, blocks: [section(escaped)] };
+}
+
+/** The source sentence behind an answer, shown by the 原文 button. */
+export function renderQuote(quote: string): SlackMessage {
+  const body = escapeMrkdwn(truncate(quote.trim(), LIMITS.sectionText - 10)).replace(/\n/g, '\n>');
+  return { text: `原文：${escapeMrkdwn(truncate(quote.trim(), LIMITS.fallbackText))}`, blocks: [section(`*原文*\n>${body}`)] };
+}
+
+export const HOME_USAGE =
+  '在频道中 @我 提问（回答在该消息的讨论串里），或在“消息”标签页直接发问。\n' +
+  '命令：`/kpi 指标` 查指标数据，`/task 编号或关键词` 查重点任务，`/digest` 每日简报。';
+
+export const DIGEST_PLACEHOLDER = '每日简报功能即将上线。';
+
+/**
+ * The App Home tab: how to ask, what the bot knows with example questions (core.help()), and the
+ * latest daily digest (a placeholder until the digest module supplies one).
+ */
+export function renderHome(help: Answer, digest?: Answer): HomeView {
+  const budget = LIMITS.homeBlocks;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: '报告问答' } },
+    section(HOME_USAGE),
+    { type: 'divider' },
+  ];
+  const digestBlocks: KnownBlock[] = [
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: '每日简报' } },
+  ];
+  const digestBody = digest
+    ? renderAnswer(digest, { buttons: false, maxBlocks: 40 }).blocks
+    : [section(DIGEST_PLACEHOLDER)];
+  const helpBudget = budget - blocks.length - digestBlocks.length - digestBody.length;
+  blocks.push(...renderAnswer(help, { buttons: false, maxBlocks: helpBudget }).blocks);
+  blocks.push(...digestBlocks, ...digestBody);
+  return { type: 'home', blocks };
+}
+
+/** The App Home tab when the bot is not enabled for this user: the notice and nothing else. */
+export function renderHomeNotice(text: string): HomeView {
+  return { type: 'home', blocks: [section(escapeMrkdwn(text))] };
+}

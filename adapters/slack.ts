@@ -1,0 +1,555 @@
+/**
+ * The Slack adapter: translates Slack events into Core calls and Answers into Slack messages.
+ *
+ * - @mention in a channel → answer in the question's thread; direct message → answer in the DM.
+ * - /kpi 指标 (brief), /task 编号或关键词, /digest [subscribe|unsubscribe|now].
+ * - Buttons: 原文 (the source sentence, ephemeral) and 更多 (the next page of a list).
+ * - App Home: how to ask, what the bot knows (core.help()) and the latest digest.
+ *
+ * Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on SLACK_PORT at /slack/events with the
+ * signing secret checked (signature and 5-minute timestamp window) by Bolt's HTTPReceiver.
+ * Retried deliveries are answered once (event_id), SLACK_ALLOWED_CHANNELS restricts where the bot
+ * answers, and QUESTIONS_PER_MINUTE caps questions per user.
+ */
+import {
+  App,
+  HTTPReceiver,
+  LogLevel,
+  SocketModeReceiver,
+  type AllMiddlewareArgs,
+  type AnyMiddlewareArgs,
+  type BlockAction,
+  type Logger as BoltLogger,
+  type Middleware,
+  type RespondFn,
+  type SlackActionMiddlewareArgs,
+  type webApi,
+} from '@slack/bolt';
+import type { Config } from '../src/config.js';
+import type { Core } from '../src/core.js';
+import type { Logger } from '../src/log.js';
+import type { Answer, AskOptions } from '../src/types.js';
+import {
+  ACTION_MORE,
+  ACTION_QUOTE,
+  DIGEST_PLACEHOLDER,
+  decodeMore,
+  renderAnswer,
+  renderHome,
+  renderHomeNotice,
+  renderNotice,
+  renderQuote,
+  type SlackMessage,
+} from './slack-render.js';
+
+export const TEXT = {
+  notEnabled: '本应用未在此频道启用。',
+  digestSoon: DIGEST_PLACEHOLDER,
+  tooMany: '提问太频繁，请稍后再试。',
+  failed: '抱歉，处理这个问题时出错了，请稍后再试。',
+  kpiUsage: '用法：/kpi 指标名称，例如 /kpi 地区生产总值',
+  taskUsage: '用法：/task 任务编号或关键词，例如 /task 5 或 /task 数字经济',
+  digestUsage: '用法：/digest subscribe（订阅）| unsubscribe（退订）| now（立即发送）',
+  subscribed: '已订阅每日简报，将发送到这里。',
+  unsubscribed: '已退订每日简报。',
+} as const;
+
+/** Where a digest goes: the conversation the command came from, and who asked. */
+export interface DigestTarget {
+  platform: 'slack';
+  channel: string;
+  user: string;
+}
+
+/**
+ * The daily digest, when the digest module lands. Without it, /digest answers that the digest is
+ * coming soon and App Home shows a placeholder.
+ */
+export interface SlackDigest {
+  subscribe(target: DigestTarget): void | Promise<void>;
+  unsubscribe(target: DigestTarget): void | Promise<void>;
+  /** Today's digest, which the adapter posts where /digest now was typed. */
+  sendNow(target: DigestTarget): Answer | Promise<Answer>;
+  /** The latest digest for App Home, if there is one. */
+  latest?(): Answer | undefined | Promise<Answer | undefined>;
+}
+
+/** Retry policy of the Web API client (p-retry options). */
+export interface RetryPolicy {
+  retries: number;
+  factor?: number;
+  minTimeout?: number;
+  maxTimeout?: number;
+  randomize?: boolean;
+}
+
+export interface SlackOptions {
+  digest?: SlackDigest;
+  /** HTTP mode: the address to listen on (default: all interfaces). */
+  host?: string;
+  /** Web API retries on network errors, 5xx and rate limits (Retry-After is honoured). */
+  retryConfig?: RetryPolicy;
+  /** Web API request timeout in milliseconds (default 10 s). */
+  timeout?: number;
+  /** How long stop() waits for handlers still running (default 5 s). */
+  drainMs?: number;
+}
+
+export interface SlackApp {
+  app: App;
+  receiver: HTTPReceiver | SocketModeReceiver;
+  mode: 'http' | 'socket';
+  /** Handlers still running; stop() waits for them. */
+  inFlight(): number;
+}
+
+export interface RunningSlack {
+  mode: 'http' | 'socket';
+  /** HTTP mode: the port listened on (useful when SLACK_PORT is 0 in tests). */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+/** A few retries over about half a minute; Slack's default (ten over thirty minutes) is too patient for a chat. */
+const DEFAULT_RETRY: RetryPolicy = { retries: 3, factor: 3, minTimeout: 1000, maxTimeout: 15_000, randomize: true };
+
+/* ---------------------------------------------------------------- helpers */
+
+/**
+ * The question in a message: mentions removed, links and channel names as their labels, and
+ * Slack's escapes (&amp; &lt; &gt;) undone.
+ */
+export function questionFrom(text: string | undefined): string {
+  return (text ?? '')
+    .replace(/<@[UWB][A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
+    .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => name ?? '')
+    .replace(/<!(?:subteam\^)?[^>|]+(?:\|([^>]*))?>/g, (_m, label?: string) => label ?? '')
+    .replace(/<([a-z]+:[^>|]+)(?:\|([^>]*))?>/gi, (_m, url: string, label?: string) => label ?? url)
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** /task text → the question: a number n (also 第n项, full-width digits) asks 第n项任务. */
+export function taskQuestion(text: string): string {
+  const normalized = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
+  const m = /^第?\s*(\d{1,4})\s*(?:项(?:任务)?)?$/.exec(normalized);
+  return m ? `第${Number(m[1])}项任务` : normalized;
+}
+
+type DigestCommand = 'subscribe' | 'unsubscribe' | 'now';
+
+/** /digest text → the subcommand; undefined for anything else. */
+export function digestCommand(text: string): DigestCommand | undefined {
+  const word = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (['subscribe', 'sub', '订阅'].includes(word)) return 'subscribe';
+  if (['unsubscribe', 'unsub', '退订', '取消订阅'].includes(word)) return 'unsubscribe';
+  if (['now', '现在', '立即'].includes(word)) return 'now';
+  return undefined;
+}
+
+/** A set of ids that forgets each id after `ttlMs` and never holds more than `max`. */
+export class ExpiringSet {
+  private readonly seen = new Map<string, number>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Adds the id; false when it was already there (a duplicate). */
+  add(id: string): boolean {
+    const now = this.now();
+    for (const [key, expires] of this.seen) {
+      if (expires > now && this.seen.size < this.max) break;
+      this.seen.delete(key);
+    }
+    if (this.seen.has(id)) return false;
+    this.seen.set(id, now + this.ttlMs);
+    return true;
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+}
+
+/** Per-user limit of questions in a rolling minute. */
+export class QuestionLimiter {
+  private readonly asked = new Map<string, number[]>();
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Counts a question by `user`; false when over the limit. */
+  take(user: string | undefined): boolean {
+    const key = user ?? '';
+    const now = this.now();
+    if (this.asked.size > 10_000) {
+      for (const [k, times] of this.asked) if (times[times.length - 1] <= now - 60_000) this.asked.delete(k);
+    }
+    const times = (this.asked.get(key) ?? []).filter((t) => t > now - 60_000);
+    if (times.length >= this.perMinute) {
+      this.asked.set(key, times);
+      return false;
+    }
+    times.push(now);
+    this.asked.set(key, times);
+    return true;
+  }
+}
+
+/** Bolt's logger interface on top of pino; pino's level governs, so Bolt's setLevel is ignored. */
+function boltLogger(log: Logger): BoltLogger {
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msgs: unknown[]) => {
+      const err = msgs.find((m): m is Error => m instanceof Error);
+      const text = msgs
+        .filter((m) => m !== err)
+        .map((m) => (typeof m === 'string' ? m : safeJson(m)))
+        .join(' ');
+      if (err) log[level]({ err }, text || err.message);
+      else log[level](text);
+    };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: () => {},
+    getLevel: () => {
+      const level = log.level;
+      if (level === 'trace' || level === 'debug') return LogLevel.DEBUG;
+      if (level === 'info') return LogLevel.INFO;
+      if (level === 'warn') return LogLevel.WARN;
+      return LogLevel.ERROR;
+    },
+    setName: () => {},
+  };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function failed(question: string): Answer {
+  return { question, kind: 'none', text: TEXT.failed, lines: [[{ text: TEXT.failed }]], records: [], sources: [] };
+}
+
+function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+/* ---------------------------------------------------------------- the app */
+
+/**
+ * Builds the Bolt app with every listener registered; it is not started (startSlack starts it).
+ * The app is created with deferred initialization: call `await app.init()` before `app.start()`.
+ */
+export function createSlackApp(core: Core, config: Config, log: Logger, options: SlackOptions = {}): SlackApp {
+  const token = config.SLACK_BOT_TOKEN;
+  if (!token) throw new Error('SLACK_BOT_TOKEN: required for the Slack adapter');
+  const slackLog = log.child({ adapter: 'slack' });
+  const logger = boltLogger(slackLog);
+  const slackApiUrl = config.SLACK_API_URL ?? 'https://slack.com/api/';
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl,
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+    rejectRateLimitedCalls: false,
+    timeout: options.timeout ?? 10_000,
+  };
+
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  let mode: 'http' | 'socket';
+  if (config.SLACK_APP_TOKEN) {
+    mode = 'socket';
+    receiver = new SocketModeReceiver({
+      appToken: config.SLACK_APP_TOKEN,
+      logger,
+      // apps.connections.open goes to the same API (GovSlack, gateways).
+      installerOptions: { clientOptions: { slackApiUrl } },
+    });
+  } else {
+    if (!config.SLACK_SIGNING_SECRET) {
+      throw new Error('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    }
+    mode = 'http';
+    receiver = new HTTPReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      endpoints: '/slack/events',
+      port: config.SLACK_PORT,
+      logger,
+      // Events are acknowledged at once and handled after; commands and actions ack() first.
+      processBeforeResponse: false,
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(200, { 'content-type': 'text/plain' });
+            res.end('ok');
+          },
+        },
+      ],
+    });
+  }
+
+  const app = new App({
+    token,
+    receiver,
+    logger,
+    clientOptions,
+    ignoreSelf: true,
+    convoStore: false,
+    deferInitialization: true,
+  });
+
+  const allowed = (channel: string | undefined): boolean =>
+    config.SLACK_ALLOWED_CHANNELS.length === 0 ||
+    (channel !== undefined && config.SLACK_ALLOWED_CHANNELS.includes(channel));
+  const limiter = new QuestionLimiter(config.QUESTIONS_PER_MINUTE);
+  const events = new ExpiringSet(15 * 60_000, 10_000);
+  let running = 0;
+
+  /** The core's answer; an empty question gets the help. The core should not throw, but if it does the user hears so. */
+  const ask = (question: string, askOptions: AskOptions = {}): Answer => {
+    try {
+      return question === '' ? core.help() : core.ask(question, askOptions);
+    } catch (err) {
+      slackLog.error({ err, question }, 'core failed');
+      return failed(question);
+    }
+  };
+
+  /* Global middleware: count running handlers, then drop deliveries already handled. */
+  const track: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
+    running += 1;
+    try {
+      await next();
+    } finally {
+      running -= 1;
+    }
+  };
+  const dedupe: Middleware<AnyMiddlewareArgs> = async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !events.add(eventId)) {
+      slackLog.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'duplicate delivery ignored');
+      return;
+    }
+    await next();
+  };
+  app.use(track);
+  app.use(dedupe);
+
+  /** Answers a question in a conversation (thread_ts: reply in that thread). */
+  const answerIn = async (
+    client: AllMiddlewareArgs['client'],
+    where: { channel: string; thread_ts?: string; user?: string },
+    question: string,
+  ): Promise<void> => {
+    let message: SlackMessage;
+    if (!allowed(where.channel)) message = renderNotice(TEXT.notEnabled);
+    else if (question !== '' && !limiter.take(where.user)) message = renderNotice(TEXT.tooMany);
+    else message = renderAnswer(ask(question));
+    await client.chat.postMessage({
+      channel: where.channel,
+      ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  };
+
+  /* @mention in a channel: answer in the question's thread. */
+  app.event('app_mention', async ({ event, client }) => {
+    if (event.bot_id || event.subtype) return;
+    await answerIn(
+      client,
+      { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, user: event.user },
+      questionFrom(event.text),
+    );
+  });
+
+  /* Direct message: answer in the DM (in its thread when the question was in one). */
+  app.message(async ({ message, client }) => {
+    if (message.subtype !== undefined || message.bot_id || message.channel_type !== 'im') return;
+    await answerIn(
+      client,
+      { channel: message.channel, thread_ts: message.thread_ts, user: message.user },
+      questionFrom(message.text),
+    );
+  });
+
+  /* Slash commands: ack() at once, then the answer through response_url. */
+  const answerCommand = async (
+    args: { ack: (r?: { response_type: 'ephemeral'; text: string }) => Promise<void>; respond: RespondFn },
+    command: { channel_id: string; user_id: string },
+    question: string,
+    usage: string,
+    askOptions: AskOptions,
+  ): Promise<void> => {
+    if (!allowed(command.channel_id)) return args.ack({ response_type: 'ephemeral', text: TEXT.notEnabled });
+    if (question === '') return args.ack({ response_type: 'ephemeral', text: usage });
+    if (!limiter.take(command.user_id)) return args.ack({ response_type: 'ephemeral', text: TEXT.tooMany });
+    await args.ack();
+    const message = renderAnswer(ask(question, askOptions), { brief: askOptions.brief });
+    await args.respond({ response_type: 'in_channel', text: message.text, blocks: message.blocks });
+  };
+
+  app.command('/kpi', async ({ command, ack, respond }) => {
+    await answerCommand({ ack, respond }, command, questionFrom(command.text), TEXT.kpiUsage, { brief: true });
+  });
+
+  app.command('/task', async ({ command, ack, respond }) => {
+    await answerCommand({ ack, respond }, command, taskQuestion(questionFrom(command.text)), TEXT.taskUsage, {});
+  });
+
+  app.command('/digest', async ({ command, ack, respond }) => {
+    if (!allowed(command.channel_id)) return ack({ response_type: 'ephemeral', text: TEXT.notEnabled });
+    const digest = options.digest;
+    if (!digest) return ack({ response_type: 'ephemeral', text: TEXT.digestSoon });
+    const sub = digestCommand(questionFrom(command.text));
+    if (!sub) return ack({ response_type: 'ephemeral', text: TEXT.digestUsage });
+    await ack();
+    const target: DigestTarget = { platform: 'slack', channel: command.channel_id, user: command.user_id };
+    if (sub === 'subscribe') {
+      await digest.subscribe(target);
+      await respond({ response_type: 'ephemeral', text: TEXT.subscribed });
+    } else if (sub === 'unsubscribe') {
+      await digest.unsubscribe(target);
+      await respond({ response_type: 'ephemeral', text: TEXT.unsubscribed });
+    } else {
+      const message = renderAnswer(await digest.sendNow(target), { buttons: false });
+      await respond({ response_type: 'in_channel', text: message.text, blocks: message.blocks });
+    }
+  });
+
+  /* Buttons. */
+  type ButtonArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+  const channelOf = (body: BlockAction): string | undefined =>
+    body.channel?.id ?? (typeof body.container?.channel_id === 'string' ? body.container.channel_id : undefined);
+  const buttonValue = (args: ButtonArgs): string | undefined =>
+    args.action.type === 'button' ? args.action.value : undefined;
+  /** Shows a message to the clicking user only. */
+  const ephemeral = async (args: ButtonArgs, message: SlackMessage): Promise<void> => {
+    const channel = channelOf(args.body);
+    if (args.respond !== undefined && args.body.response_url) {
+      await args.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    } else if (channel) {
+      await args.client.chat.postEphemeral({ channel, user: args.body.user.id, ...message });
+    }
+  };
+
+  app.action<BlockAction>(ACTION_QUOTE, async (args) => {
+    await args.ack();
+    if (!allowed(channelOf(args.body))) return ephemeral(args, renderNotice(TEXT.notEnabled));
+    const quote = buttonValue(args);
+    if (quote) await ephemeral(args, renderQuote(quote));
+  });
+
+  app.action<BlockAction>(ACTION_MORE, async (args) => {
+    await args.ack();
+    const { body, client } = args;
+    const channel = channelOf(body);
+    if (!channel || !allowed(channel)) return ephemeral(args, renderNotice(TEXT.notEnabled));
+    const page = decodeMore(buttonValue(args));
+    if (!page) {
+      slackLog.warn({ value: buttonValue(args) }, 'more button without a page');
+      return;
+    }
+    if (!limiter.take(body.user.id)) return ephemeral(args, renderNotice(TEXT.tooMany));
+    const message = renderAnswer(ask(page.question, { offset: page.offset, brief: page.brief }), { brief: page.brief });
+    const thread_ts = typeof body.message?.thread_ts === 'string' ? body.message.thread_ts : undefined;
+    try {
+      await client.chat.postMessage({
+        channel,
+        ...(thread_ts ? { thread_ts } : {}),
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+    } catch (err) {
+      // Slash-command answers may sit in channels the bot has not joined: post through response_url.
+      const code = slackErrorCode(err);
+      if (!args.body.response_url || (code !== 'not_in_channel' && code !== 'channel_not_found')) throw err;
+      await args.respond({
+        response_type: 'in_channel',
+        replace_original: false,
+        ...(thread_ts ? { thread_ts } : {}),
+        ...message,
+      });
+    }
+  });
+
+  /* App Home. */
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== undefined && event.tab !== 'home') return;
+    let view;
+    if (!allowed(event.channel)) {
+      view = renderHomeNotice(TEXT.notEnabled);
+    } else {
+      let latest: Answer | undefined;
+      try {
+        latest = await options.digest?.latest?.();
+      } catch (err) {
+        slackLog.error({ err }, 'digest latest failed');
+      }
+      view = renderHome(ask(''), latest);
+    }
+    await client.views.publish({ user_id: event.user, view });
+  });
+
+  /* Errors: log, never stop. */
+  app.error(async (error) => {
+    slackLog.error({ err: error, code: error.code, slackError: slackErrorCode(error) }, 'Slack handler failed');
+  });
+
+  return { app, receiver, mode, inFlight: () => running };
+}
+
+/**
+ * Creates and starts the Slack app (checks the token with auth.test, then connects over Socket
+ * Mode or listens on SLACK_PORT). stop() stops receiving and waits briefly for running handlers.
+ */
+export async function startSlack(core: Core, config: Config, log: Logger, options: SlackOptions = {}): Promise<RunningSlack> {
+  const slack = createSlackApp(core, config, log, options);
+  await slack.app.init();
+  let port: number | undefined;
+  if (slack.mode === 'http') {
+    const server = await slack.app.start(
+      options.host !== undefined ? { port: config.SLACK_PORT, host: options.host } : config.SLACK_PORT,
+    );
+    const address = server.address();
+    port = typeof address === 'object' && address !== null ? address.port : config.SLACK_PORT;
+    log.info({ adapter: 'slack', mode: 'http', port, path: '/slack/events' }, 'Slack adapter listening');
+  } else {
+    await slack.app.start();
+    log.info({ adapter: 'slack', mode: 'socket' }, 'Slack adapter connected (Socket Mode)');
+  }
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      try {
+        await slack.app.stop();
+      } catch (err) {
+        log.warn({ err, adapter: 'slack' }, 'Slack receiver did not stop cleanly');
+      }
+      const deadline = Date.now() + (options.drainMs ?? 5000);
+      while (slack.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      log.info({ adapter: 'slack' }, 'Slack adapter stopped');
+    })();
+    return stopped;
+  };
+  return { mode: slack.mode, port, stop };
+}
