@@ -54,6 +54,8 @@ export interface Indicator {
   name: string;
   /** Other names from knowledge/aliases.json: 财政收入. */
   aliases: string[];
+  /** What the metric is of, when the sentence names it apart: “百年百项”重大项目 (for 开工率). */
+  subject: string;
   region: string;
   period: Period;
   /** The number as written, without unit; null when the figure is not a single number. */

@@ -1,0 +1,68 @@
+/**
+ * A monthly bulletin (《发展改革工作 信息交流》): a masthead with issue number, issuer and
+ * date; 【数据透视】 sentences of headline indicators; news items under "### ●" titles.
+ */
+import type { Format, SourceRecords } from '../document.js';
+import { findDate, period, placeOf } from '../document.js';
+import { paragraphs, readProse } from '../prose.js';
+import type { Context } from '../figures.js';
+
+export const bulletin: Format = {
+  name: 'bulletin',
+  detect: (text) => /【数据透视】/.test(text),
+  read(text, lines, lex) {
+    const top = lines.slice(0, 30);
+    const name = top.find((l) => /^#\s/.test(l))?.replace(/^#\s*/, '') ?? '';
+    const issueLine = top.find((l) => /第\s*\d+\s*期/.test(l)) ?? '';
+    const issue = issueLine.match(/第\s*\d+\s*期/)?.[0] ?? '';
+    const series = `${name}${issueLine.replace(issue, '')}`.trim();
+    const issuer = top.find((l) => /(委员会|局|办公室|政府)$/.test(l)) ?? '';
+    const date = findDate(top.join('\n')) ?? '';
+    const year = date ? Number(date.slice(0, 4)) : undefined;
+    const source: SourceRecords['source'] = {
+      key: '',
+      type: 'source',
+      kind: 'bulletin',
+      title: `《${series}》${issue}`,
+      issuer,
+      date,
+      line: 1,
+      region: placeOf(issuer, lex),
+    };
+
+    // Walk the body: ## opens a part (【数据透视】, 【工作动态】…), ### ● a news item.
+    const start = lines.findIndex((l, i) => /^##\s*【/.test(l) && i > lines.findIndex((x) => /目\s*录/.test(x)) + 1);
+    const body = lines.slice(Math.max(0, start));
+    const end = body.findIndex((l) => /^签发|^---$/.test(l.trim()));
+    const paras = paragraphs(end >= 0 ? body.slice(0, end) : body, Math.max(0, start) + 1);
+    const base: Context = {
+      region: source.region,
+      year,
+      period: period({ kind: 'none', year, to: date ? Number(date.slice(5, 7)) : undefined }, date ? `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月报道` : ''),
+      nature: 'actual',
+      section: source.title,
+    };
+    const contexts = new Map<(typeof paras)[number], Context>();
+    let part = '';
+    let ctx = base;
+    const kept = paras.filter((p) => {
+      if (/^##\s*【/.test(p.text)) {
+        part = p.text.replace(/^#+\s*/, '');
+        ctx = { ...base, section: part };
+        return false;
+      }
+      if (/^#{2,3}\s*●?/.test(p.text)) {
+        const title = p.text.replace(/^#+\s*●?\s*/, '');
+        ctx = { ...base, section: title, region: placeOf(title, lex, base.region) };
+        return false;
+      }
+      // Attributions such as （国民经济综合处） state nothing.
+      if (/^[（(][^）)]{2,20}[）)]$/.test(p.text)) return false;
+      contexts.set(p, ctx);
+      return true;
+    });
+    const prose = readProse(kept, (p) => contexts.get(p)!, lex);
+    for (const ind of prose.indicators) if (ind.section === '【数据透视】') ind.headline = true;
+    return { items: [{ source, tasks: [], ...prose }], problems: [] };
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * A scraped news page: items separated by "-" lines, each a title, a body and its date.
+ * Page junk goes: 【栏目】 prefixes of titles, "点我投稿" and navigation lines ("- 联系我们").
+ * An item titled …政府工作报告 is read as a work report, year section by year section.
+ */
+import type { Problem } from '../../types.js';
+import type { Format, SourceRecords } from '../document.js';
+import { findDate, period, placeOf, readReport } from '../document.js';
+import { paragraphs, readProse, type Paragraph } from '../prose.js';
+
+const DATE_LINE = /^(?:19|20)\d{2}-\d{2}-\d{2}$/;
+const JUNK = /点我投稿|想补充的信息|扫码关注|关注公众号|版权所有|免责声明|上一篇|下一篇|返回顶部/;
+
+/** A body written as one line: its paragraphs are separated by spaces, and a section heading (一、2017年工作回顾) may follow text directly. */
+function bodyParagraphs(body: string, line: number): Paragraph[] {
+  const parts = body
+    .replace(/([。！？；：:!?])\s*(?=[一二三四五六七八九十]+、)/g, '$1\n')
+    .replace(/(?<![A-Za-z0-9])\s+(?![A-Za-z0-9])/g, '\n')
+    // 一、2017年工作回顾2017年,我们… : the heading ends where its year starts again.
+    .replace(/((?:^|\n)[一二三四五六七八九十]+、(?:19|20)\d{2}年[^\n，,。]{2,14}?(?:回顾|任务|工作))(?=(?:19|20)\d{2}年|[^\n]{60})/g, '$1\n')
+    .replace(/(名词解释)(?=\d+\.)/g, '\n$1\n')
+    .split('\n');
+  return paragraphs(parts).map((p) => ({ ...p, line }));
+}
+
+export const page: Format = {
+  name: 'page',
+  detect: (text) => (text.match(/^-$/gm) ?? []).length >= 2 && (text.match(/^(?:19|20)\d{2}-\d{2}-\d{2}$/gm) ?? []).length >= 2,
+  read(_text, lines, lex) {
+    const problems: Omit<Problem, 'file'>[] = [];
+    const items: SourceRecords[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].trim() !== '-') continue;
+      const start = i;
+      let end = i + 1;
+      while (end < lines.length && lines[end].trim() !== '-' && !DATE_LINE.test(lines[end].trim())) end++;
+      if (end >= lines.length || !DATE_LINE.test(lines[end].trim())) {
+        if (lines.slice(start + 1, end).some((l) => l.trim() && !JUNK.test(l) && !/^-\s/.test(l))) {
+          problems.push({ line: start + 1, message: 'page item without a date line; skipped' });
+        }
+        continue;
+      }
+      const [titleLine = '', ...bodyLines] = lines.slice(start + 1, end);
+      const title = titleLine.replace(/^【[^】]*】\s*/, '').trim();
+      const body = bodyLines.filter((l) => !JUNK.test(l)).join(' ').trim();
+      if (!title || !body) {
+        problems.push({ line: start + 2, message: 'page item without a title or a body; skipped' });
+        continue;
+      }
+      const pageDate = lines[end].trim();
+      const isReport = /政府工作报告/.test(title);
+      const region = placeOf(title, lex, placeOf(body.slice(0, 200), lex));
+      const spoken = findDate(body.slice(0, 60));
+      const titleYear = Number(title.match(/((?:19|20)\d{2})年/)?.[1]) || undefined;
+      const year = spoken ? Number(spoken.slice(0, 4)) : (titleYear ?? Number(pageDate.slice(0, 4)));
+      const source: SourceRecords['source'] = {
+        key: `#${items.length + 1}`,
+        type: 'source',
+        kind: isReport ? 'report' : 'news',
+        title,
+        issuer: isReport ? `${region}人民政府` : '',
+        date: isReport && spoken ? spoken : pageDate,
+        line: start + 2,
+        region,
+      };
+      const paras = bodyParagraphs(body, start + 3).filter((p) => !JUNK.test(p.text));
+      const prose = isReport
+        ? readReport(paras, year, region, title, lex)
+        : readProse(paras, { region, year, period: period({ kind: 'none', year }, `${pageDate.slice(0, 4)}年报道`), nature: 'actual', section: title }, lex);
+      items.push({ source, tasks: [], ...prose });
+      i = end;
+    }
+    if (!items.length) problems.push({ line: 1, message: 'no dated items found on the page' });
+    return { items, problems };
+  },
+};

@@ -1,0 +1,165 @@
+/**
+ * A task table flattened to text (政府工作报告重点工作执行情况): after the header cells
+ * 序号 / 主要工作任务 / 进展情况 / 牵头部门 / 进展状态 come rows of a number line, the task,
+ * its progress paragraphs, department lines and a status line. A row may lack its number
+ * (a sub-task, after two blank lines) or its status (the row then ends at two blank lines).
+ */
+import type { Problem } from '../../types.js';
+import type { Format, SourceRecords, TaskDraft } from '../document.js';
+import { findDate, period, placeOf } from '../document.js';
+import { readProse } from '../prose.js';
+import type { Context } from '../figures.js';
+
+export const STATUSES = ['按时推进', '进度较快', '部分滞后', '进度滞后'];
+const HEADER = ['序号', '主要工作任务', '进展情况', '牵头部门', '进展状态'];
+// A department cell: no sentence punctuation, and it ends like an office does.
+const DEPARTMENT =
+  /^[^。；;，,:：!！?？]{2,60}(局|委|办|政府|集团|部|院|中心|社|会|分局|支行|海关|区|学院|市委|团市委|办公室|指挥部|公司|所|队)([(（][^)）]{1,12}[)）])?、?$/;
+
+interface Row {
+  number: number | null;
+  lines: { text: string; line: number }[];
+  status: string | null;
+  line: number;
+  after: number | null;
+}
+
+function splitDepartments(cell: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of cell) {
+    if ('(（'.includes(ch)) depth++;
+    if (')）'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && '、，,'.includes(ch)) {
+      if (current.trim()) out.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+/** Department lines into lead and other departments: the first 、-joined block leads. */
+function departments(cells: string[]): { lead: string[]; others: string[] } {
+  const blocks: string[][] = [];
+  let open = false;
+  for (const cell of cells) {
+    const names = splitDepartments(cell);
+    if (open && blocks.length) blocks.at(-1)!.push(...names);
+    else blocks.push(names);
+    open = /[、，,]$/.test(cell);
+  }
+  return { lead: blocks[0] ?? [], others: blocks.slice(1).flat() };
+}
+
+export const taskTable: Format = {
+  name: 'tasks',
+  detect: (text) => HEADER.every((h) => new RegExp(`^${h}$`, 'm').test(text)),
+  read(text, lines, lex) {
+    const problems: Omit<Problem, 'file'>[] = [];
+    const titleLine = lines.find((l) => /执行情况|进展情况|完成情况/.test(l) && l.length > 10) ?? lines.find((l) => l.trim()) ?? '';
+    const title = titleLine.replace(/^.*】/, '').replace(/\((上半年|下半年|全年)\)/, '（$1）').trim();
+    const meta = lines.find((l) => /发布日期/.test(l)) ?? '';
+    const date = findDate(meta) ?? findDate(text.slice(0, 2000)) ?? '';
+    const issuer = meta.match(/信息来源[:：]\s*([^\s浏]+)/)?.[1] ?? '';
+    const year = Number(title.match(/((?:19|20)\d{2})年/)?.[1] ?? date.slice(0, 4)) || undefined;
+    const half = /上半年/.test(title) ? [1, 6] : /前三季度/.test(title) ? [1, 9] : /一季度/.test(title) ? [1, 3] : [1, 12];
+    const source: SourceRecords['source'] = { key: '', type: 'source', kind: 'tasks', title, issuer, date, line: 1, region: placeOf(title, lex) };
+
+    // Rows, from the line after the last header cell.
+    const headerEnd = lines.findIndex((l) => l.trim() === HEADER.at(-1));
+    const rows: Row[] = [];
+    let row: Row | undefined;
+    let blanks = 0;
+    let lastNumber = 0;
+    for (let i = headerEnd + 1; i < lines.length; i++) {
+      const text = lines[i].trim();
+      const line = i + 1;
+      if (!text) {
+        if (++blanks >= 2 && row) row = undefined;
+        continue;
+      }
+      blanks = 0;
+      if (row && STATUSES.includes(text)) {
+        row.status = text;
+        row = undefined;
+        continue;
+      }
+      if (/^\d{1,3}$/.test(text) && (!row || Number(text) === lastNumber + 1) && !row?.lines.length) {
+        if (Number(text) !== lastNumber + 1) problems.push({ line, message: `task number ${text} follows ${lastNumber}` });
+        lastNumber = Number(text);
+        rows.push((row = { number: lastNumber, lines: [], status: null, line, after: null }));
+        continue;
+      }
+      if (/^\d{1,3}$/.test(text) && Number(text) === lastNumber + 1) {
+        // A new number while a row is open: the open row had no status.
+        lastNumber = Number(text);
+        rows.push((row = { number: lastNumber, lines: [], status: null, line, after: null }));
+        continue;
+      }
+      if (!row) rows.push((row = { number: null, lines: [], status: null, line, after: lastNumber || null }));
+      row.lines.push({ text, line });
+    }
+
+    const tasks: TaskDraft[] = [];
+    const textParas: { text: string; line: number; number: number | null; section: string }[] = [];
+    const progressParas: typeof textParas = [];
+    for (const r of rows) {
+      if (!r.lines.length) {
+        problems.push({ line: r.line, message: `task ${r.number ?? '(unnumbered)'} has no text` });
+        continue;
+      }
+      let cut = r.lines.length;
+      while (cut > 1 && DEPARTMENT.test(r.lines[cut - 1].text)) cut--;
+      const cells = r.lines.slice(cut).map((l) => l.text);
+      if (!cells.length) problems.push({ line: r.line, message: `task ${r.number ?? '(unnumbered)'} names no lead department` });
+      const { lead, others } = departments(cells);
+      const section = r.number !== null ? `第${r.number}项任务` : `第${r.after}项任务附项`;
+      const progress = r.lines.slice(1, cut);
+      tasks.push({
+        type: 'task',
+        number: r.number,
+        text: r.lines[0].text,
+        progress: progress.map((p) => p.text),
+        lead,
+        others,
+        status: r.status,
+        section,
+        region: source.region,
+        line: r.line,
+      });
+      textParas.push({ ...r.lines[0], number: r.number, section });
+      // Progress items are numbered 1. 2. 3.; the number goes, a figure after it stays (2.12个…).
+      let next = 1;
+      for (const p of progress) {
+        const numbered = p.text.startsWith(`${next}.`) || p.text.startsWith(`${next}、`);
+        progressParas.push({ ...p, text: numbered ? p.text.slice(String(next).length + 1) : p.text, number: r.number, section });
+        if (numbered) next++;
+      }
+    }
+
+    // Figures of the task texts are the year's targets; those of the progress, the results so far.
+    const targetCtx = (section: string): Context => ({ region: source.region, year, period: period({ kind: 'year', year }), nature: 'target', section });
+    const progressCtx = (section: string): Context => ({
+      region: source.region,
+      year,
+      period: period({ kind: 'range', year, from: half[0], to: half[1] }),
+      nature: 'actual',
+      section,
+    });
+    const targets = readProse(textParas, (p) => targetCtx((p as (typeof textParas)[number]).section), lex);
+    const results = readProse(progressParas, (p) => progressCtx((p as (typeof progressParas)[number]).section), lex);
+    return {
+      items: [
+        {
+          source,
+          tasks,
+          indicators: [...targets.indicators, ...results.indicators],
+          passages: [...targets.passages, ...results.passages],
+        },
+      ],
+      problems,
+    };
+  },
+};

@@ -1,0 +1,122 @@
+/**
+ * Prose: paragraphs into sentences, sentences into indicators, and every sentence that
+ * yields no indicator into a passage, so nothing a document says is unreachable.
+ * Shared by every format; the formats only say what context each paragraph has.
+ */
+import type { Nature, Passage, Period } from '../types.js';
+import type { Lexicon } from '../knowledge/lexicon.js';
+import { extractFigures, type Context, type IndicatorDraft } from './figures.js';
+import { findPeriods } from '../text/period.js';
+import { leadingPlace } from '../text/places.js';
+
+export interface Paragraph {
+  text: string;
+  line: number;
+}
+
+export type PassageDraft = Omit<Passage, 'id' | 'source'>;
+export type LocatedIndicator = IndicatorDraft & { line: number };
+
+export interface ProseRecords {
+  indicators: LocatedIndicator[];
+  passages: PassageDraft[];
+}
+
+const SENTENCE_END = /[。！？!?；;]/;
+const HEADING = /^(#+\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]\s*(?=[\u4e00-\u9fff])(?=.{0,30}$)|●|【)/;
+
+/** True for a line that titles what follows rather than stating something. */
+export function isHeading(text: string): boolean {
+  return HEADING.test(text) && text.length <= 40 && !/[。；;]$/.test(text);
+}
+
+/**
+ * Lines into paragraphs. A paragraph cut by a page break (a long line that stops without
+ * closing punctuation, then a line that is no heading) is joined again.
+ */
+export function paragraphs(lines: string[], firstLine = 1): Paragraph[] {
+  const out: Paragraph[] = [];
+  let open = false;
+  lines.forEach((raw, i) => {
+    const text = raw.trim();
+    if (!text) return;
+    const last = out.at(-1);
+    if (open && last && !isHeading(text) && !/^[-—]+$/.test(text) && !/^([（(]\d{1,3}[）)]|\d{1,2}[.、．])/.test(text)) {
+      last.text += text;
+    } else {
+      out.push({ text, line: firstLine + i });
+    }
+    const current = out.at(-1)!;
+    open = (current.text.length >= 20 || /^[（(]\d{1,3}[）)]/.test(current.text)) && !/[。！？!?；;：:”"」）)〕]$/.test(current.text) && !isHeading(current.text);
+  });
+  return out;
+}
+
+/** A paragraph's sentences, without their closing punctuation. */
+export function sentences(paragraph: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let depth = 0;
+  for (const ch of paragraph) {
+    if ('“（(「'.includes(ch)) depth++;
+    if ('”）)」'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (SENTENCE_END.test(ch) && depth === 0) {
+      if (current.trim()) out.push(current.trim());
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+const cjkCount = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
+
+/** The context of a paragraph that opens with a place (5.海宁市:…) or a period. */
+function paragraphContext(text: string, ctx: Context, lex: Lexicon): Context {
+  const head = text.replace(/^\d{1,2}[.、．]/, '');
+  const place = leadingPlace(head, lex);
+  if (place?.region && /^[^，,。]{0,8}[:：]/.test(head.slice(place.index))) return { ...ctx, region: place.region };
+  return ctx;
+}
+
+/** Indicators and passages of paragraphs that share one context. */
+export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => Context), lex: Lexicon): ProseRecords {
+  const indicators: LocatedIndicator[] = [];
+  const passages: PassageDraft[] = [];
+  for (const para of paras) {
+    const base = typeof ctx === 'function' ? ctx(para) : ctx;
+    const pctx = paragraphContext(para.text, base, lex);
+    for (const sentence of sentences(para.text)) {
+      const found = extractFigures(sentence, pctx, lex);
+      for (const f of found) indicators.push({ ...f, line: para.line });
+      if (found.length === 0 && cjkCount(sentence) >= 6 && !isHeading(sentence)) {
+        passages.push({
+          type: 'passage',
+          text: sentence,
+          region: regionOf(sentence, pctx, lex),
+          period: periodOf(sentence, pctx),
+          nature: natureOf(sentence, pctx.nature),
+          section: pctx.section,
+          line: para.line,
+        });
+      }
+    }
+  }
+  return { indicators, passages };
+}
+
+function regionOf(sentence: string, ctx: Context, lex: Lexicon): string {
+  return leadingPlace(sentence, lex)?.region ?? ctx.region;
+}
+
+function periodOf(sentence: string, ctx: Context): Period {
+  return findPeriods(sentence, ctx.year)[0]?.period ?? ctx.period;
+}
+
+function natureOf(sentence: string, fallback: Nature): Nature {
+  if (/已经|已|完成了|建成/.test(sentence)) return 'actual';
+  if (/确保|力争|目标|预期|计划|争取|要求/.test(sentence)) return 'target';
+  return fallback;
+}

@@ -1,0 +1,155 @@
+/**
+ * The knowledge build: every document in seeds/ → sources, indicators, tasks and passages,
+ * with stable ids, written to knowledge/generated/ one record per line, and the search index
+ * beside them. Deterministic: the same seeds and knowledge files give the same bytes.
+ */
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import type { Indicator, Passage, Problem, Source, Task } from '../types.js';
+import { lexicon as sharedLexicon, KNOWLEDGE_DIR, type Lexicon } from './lexicon.js';
+import { tidy, fold } from '../text/normalize.js';
+import type { Format, SourceRecords } from '../extract/document.js';
+import { taskTable } from '../extract/formats/tasks.js';
+import { bulletin } from '../extract/formats/bulletin.js';
+import { plan } from '../extract/formats/plan.js';
+import { page } from '../extract/formats/page.js';
+import { report } from '../extract/formats/report.js';
+import { buildIndex } from './search.js';
+
+export const ROOT = join(KNOWLEDGE_DIR, '..');
+export const SEEDS_DIR = join(ROOT, 'seeds');
+export const GENERATED_DIR = join(KNOWLEDGE_DIR, 'generated');
+
+/** Tried in order; the report reader takes whatever the others do not. */
+const FORMATS: Format[] = [taskTable, bulletin, plan, page, report];
+
+export interface Records {
+  sources: Source[];
+  indicators: Indicator[];
+  tasks: Task[];
+  passages: Passage[];
+  problems: Problem[];
+}
+
+/** FNV-1a, base 36: short ids that stay put while the record does. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, '0');
+}
+
+function uniqueIds<T extends { id: string }>(records: T[]): T[] {
+  const seen = new Map<string, number>();
+  for (const r of records) {
+    const n = seen.get(r.id) ?? 0;
+    seen.set(r.id, n + 1);
+    if (n) r.id = `${r.id}-${n}`;
+  }
+  return records;
+}
+
+function applyCorrections(file: string, text: string, lex: Lexicon): string {
+  let out = text;
+  for (const c of lex.corrections.corrections) {
+    if (c.file !== '*' && !basename(file).includes(c.file)) continue;
+    if (c.find !== undefined) out = out.split(c.find).join(c.replace);
+    if (c.pattern !== undefined) out = out.replace(new RegExp(c.pattern, 'g'), c.replace);
+  }
+  return out;
+}
+
+/** Reads one document; never throws: what cannot be read becomes a Problem. */
+export function readDocument(file: string, bytes: Buffer, lex: Lexicon): { items: SourceRecords[]; problems: Problem[] } {
+  const name = relative(ROOT, file);
+  let raw: string;
+  try {
+    raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { items: [], problems: [{ file: name, line: 1, message: 'not UTF-8 text; skipped' }] };
+  }
+  const text = tidy(applyCorrections(file, raw.replace(/\r\n?/g, '\n'), lex));
+  if (!text.trim()) return { items: [], problems: [{ file: name, line: 1, message: 'empty document; skipped' }] };
+  const lines = text.split('\n');
+  const format = FORMATS.find((f) => f.detect(text))!;
+  try {
+    const { items, problems } = format.read(text, lines, lex);
+    return { items, problems: problems.map((p) => ({ file: name, ...p })) };
+  } catch (error) {
+    return { items: [], problems: [{ file: name, line: 1, message: `could not be read as ${format.name}: ${(error as Error).message}` }] };
+  }
+}
+
+function aliasesOf(name: string, lex: Lexicon): string[] {
+  const folded = fold(name);
+  const out: string[] = [];
+  lex.aliases.groups.forEach((group, g) => {
+    if (lex.aliasGroups[g].some((member) => folded.includes(member))) {
+      for (const member of group) if (!folded.includes(fold(member))) out.push(member);
+    }
+  });
+  return out;
+}
+
+/** Department names as the tables write them, made whole: 交通运输局 → 市交通运输局. */
+function normalizeDepartments(tasks: Task[], lex: Lexicon): void {
+  const known = new Set([...tasks.flatMap((t) => [...t.lead, ...t.others]), ...Object.keys(lex.departments.short)]);
+  const whole = (name: string) => (!name.startsWith('市') && known.has(`市${name}`) ? `市${name}` : name);
+  for (const t of tasks) {
+    t.lead = t.lead.map(whole);
+    t.others = t.others.map(whole);
+  }
+}
+
+export function extractAll(seedsDir = SEEDS_DIR, lex: Lexicon = sharedLexicon()): Records {
+  const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
+  const files = readdirSync(seedsDir)
+    .filter((f) => !f.startsWith('.'))
+    .sort();
+  for (const f of files) {
+    const file = join(seedsDir, f);
+    const { items, problems } = readDocument(file, readFileSync(file), lex);
+    out.problems.push(...problems);
+    for (const item of items) {
+      const fileName = relative(ROOT, file);
+      const { key, ...rest } = item.source;
+      const source: Source = { id: `s-${hash(fileName + key)}`, ...rest, file: fileName };
+      out.sources.push(source);
+      for (const t of item.tasks) out.tasks.push({ id: `t-${hash(`${source.id}|${t.number}|${t.line}`)}`, source: source.id, ...t });
+      for (const ind of item.indicators) {
+        const id = `i-${hash(`${source.id}|${ind.line}|${ind.name}|${ind.figure}`)}`;
+        out.indicators.push({ id, ...ind, aliases: aliasesOf(ind.name, lex), source: source.id });
+      }
+      for (const p of item.passages) out.passages.push({ id: `p-${hash(`${source.id}|${p.line}|${p.text}`)}`, ...p, source: source.id });
+    }
+  }
+  normalizeDepartments(out.tasks, lex);
+  uniqueIds(out.indicators);
+  uniqueIds(out.tasks);
+  uniqueIds(out.passages);
+  return out;
+}
+
+/** One record a line: a change to a record is a change to its line. */
+export function toJsonLines(records: unknown[]): string {
+  return records.length ? `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n` : '[]\n';
+}
+
+/** The files the build writes, by name, with their contents. */
+export function buildFiles(records: Records): Record<string, string> {
+  return {
+    'sources.json': toJsonLines(records.sources),
+    'indicators.json': toJsonLines(records.indicators),
+    'tasks.json': toJsonLines(records.tasks),
+    'passages.json': toJsonLines(records.passages),
+    'problems.json': toJsonLines(records.problems),
+    'index.json': JSON.stringify(buildIndex(records)) + '\n',
+  };
+}
+
+export function writeKnowledge(records: Records, dir = GENERATED_DIR): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(buildFiles(records))) writeFileSync(join(dir, name), content);
+}

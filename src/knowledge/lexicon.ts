@@ -1,0 +1,114 @@
+/**
+ * The human-kept data under knowledge/: metric aliases, department short names, places,
+ * units, question words and corrections. Read once, validated, shared by the extraction
+ * and the question handler.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { fold } from '../text/normalize.js';
+
+export const KNOWLEDGE_DIR = join(import.meta.dirname, '..', '..', 'knowledge');
+
+const schemas = {
+  aliases: z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) }),
+  departments: z.object({ short: z.record(z.string(), z.array(z.string())) }),
+  regions: z.object({
+    regions: z.array(
+      z.object({
+        name: z.string(),
+        aliases: z.array(z.string()),
+        within: z.string().optional(),
+        level: z.enum(['city', 'county', 'town', 'village']),
+      }),
+    ),
+    elsewhere: z.array(z.string()),
+  }),
+  units: z.object({ units: z.array(z.string().min(1)) }),
+  lexicon: z.object({
+    questionWords: z.array(z.string()),
+    targetWords: z.array(z.string()),
+    changeWords: z.array(z.string()),
+    whenWords: z.array(z.string()),
+    whoWords: z.array(z.string()),
+    statuses: z.record(z.string(), z.array(z.string())),
+    greetings: z.array(z.string()),
+  }),
+  corrections: z.object({
+    corrections: z.array(
+      z.object({
+        file: z.string(),
+        find: z.string().optional(),
+        pattern: z.string().optional(),
+        replace: z.string(),
+        why: z.string(),
+      }),
+    ),
+  }),
+};
+
+type Schemas = typeof schemas;
+export type LexiconData = { [K in keyof Schemas]: z.infer<Schemas[K]> };
+
+export interface Region {
+  name: string;
+  aliases: string[];
+  within?: string;
+  level: 'city' | 'county' | 'town' | 'village';
+}
+
+export interface Lexicon extends LexiconData {
+  /** Every place name or alias, folded, longest first, with the place it names (null: outside Jiaxing). */
+  placeNames: { text: string; region: string | null }[];
+  regionByName: Map<string, Region>;
+  /** Folded alias → the group it belongs to (folded members). */
+  aliasGroups: string[][];
+  /** Folded short or full department name → full name. */
+  departmentNames: { text: string; name: string }[];
+  /** Units, longest first. */
+  unitList: string[];
+}
+
+function readJson<K extends keyof Schemas>(dir: string, name: K): LexiconData[K] {
+  const file = join(dir, `${name}.json`);
+  const parsed = schemas[name].safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data as LexiconData[K];
+}
+
+const byLength = <T extends { text: string }>(a: T, b: T) => b.text.length - a.text.length || a.text.localeCompare(b.text);
+
+export function loadLexicon(dir = KNOWLEDGE_DIR): Lexicon {
+  const data: LexiconData = {
+    aliases: readJson(dir, 'aliases'),
+    departments: readJson(dir, 'departments'),
+    regions: readJson(dir, 'regions'),
+    units: readJson(dir, 'units'),
+    lexicon: readJson(dir, 'lexicon'),
+    corrections: readJson(dir, 'corrections'),
+  };
+  const placeNames = [
+    ...data.regions.regions.flatMap((r) => [r.name, ...r.aliases].map((text) => ({ text: fold(text), region: r.name as string | null }))),
+    ...data.regions.elsewhere.map((text) => ({ text: fold(text), region: null })),
+  ].sort(byLength);
+  const departmentNames = Object.entries(data.departments.short)
+    .flatMap(([name, shorts]) => [name, ...shorts].map((text) => ({ text: fold(text), name })))
+    .sort(byLength);
+  return {
+    ...data,
+    placeNames,
+    regionByName: new Map(data.regions.regions.map((r) => [r.name, r])),
+    aliasGroups: data.aliases.groups.map((g) => g.map(fold)),
+    departmentNames,
+    unitList: [...data.units.units].sort((a, b) => b.length - a.length),
+  };
+}
+
+let shared: Lexicon | undefined;
+/** The lexicon of the project's knowledge/ folder, read once. */
+export function lexicon(): Lexicon {
+  return (shared ??= loadLexicon());
+}

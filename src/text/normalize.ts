@@ -1,0 +1,39 @@
+/**
+ * Text normal forms.
+ *
+ * `tidy` is for document text that readers will see again: full-width letters and digits
+ * become ASCII and the stray spaces of PDF conversions go, but Chinese punctuation stays.
+ * `fold` is for matching: it also folds traditional characters to simplified, full-width
+ * punctuation to ASCII and letters to lower case, so that a question typed any way meets
+ * the records the same way.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e\uff0b\uff0d\uff0f]/g;
+// A space is kept only between two ASCII letters (a name like "Rolls Royce").
+const STRAY_SPACE = new RegExp(`(?<![A-Za-z])[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?![A-Za-z])`, 'g');
+// Control characters (other than tab and newline) and lone surrogates carry nothing.
+const JUNK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Document text, tidied for reading and for extraction. Lines are kept. */
+export function tidy(text: string): string {
+  return text
+    .replace(JUNK, '')
+    .replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .split('\n')
+    .map((line) => line.replace(STRAY_SPACE, '').trim())
+    .join('\n');
+}
+
+/** Text folded for matching: simplified, half-width, lower case, without spaces. */
+export function fold(text: string): string {
+  return toSimplified(tidy(text.normalize('NFKC')).replace(/\s+/g, '')).toLowerCase();
+}
+
+/** True for a character of the CJK ideograph blocks. */
+export const isCjk = (ch: string): boolean => new RegExp(`[${CJK}]`).test(ch);
+
+export const CJK_CLASS = CJK;

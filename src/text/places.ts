@@ -1,0 +1,32 @@
+/** Place names in text, from knowledge/regions.json: the longest name wins where names overlap. */
+import type { Lexicon } from '../knowledge/lexicon.js';
+
+export interface PlaceMention {
+  /** The Jiaxing region named, or null for a place outside Jiaxing. */
+  region: string | null;
+  text: string;
+  index: number;
+}
+
+/** Every place named in `text` (folded or tidy text: place names are plain Chinese). */
+export function findPlaces(text: string, lex: Lexicon): PlaceMention[] {
+  const taken = new Array<boolean>(text.length).fill(false);
+  const found: PlaceMention[] = [];
+  for (const { text: name, region } of lex.placeNames) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (taken.slice(at, at + name.length).some(Boolean)) continue;
+      taken.fill(true, at, at + name.length);
+      found.push({ region, text: name, index: at });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** The place a clause is about, when it opens with one (after a period such as 1-6月). */
+export function leadingPlace(clause: string, lex: Lexicon): PlaceMention | undefined {
+  const first = findPlaces(clause.slice(0, 12), lex)[0];
+  if (!first || first.region === null) return undefined;
+  const before = clause.slice(0, first.index);
+  // Only a period, a list number or punctuation may stand before the place.
+  return /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*$/.test(before) ? first : undefined;
+}
