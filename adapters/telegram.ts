@@ -1,0 +1,121 @@
+/**
+ * The Telegram adapter: a grammY bot that hands questions to the Core and renders its Answers.
+ * No question logic lives here. Pieces, in the order an update meets them:
+ *   error boundary → addressed to us? → allowed chat? → flood limit → commands, buttons,
+ *   inline mode, plain questions.
+ * Long polling runs with @grammyjs/runner; with TELEGRAM_WEBHOOK_URL set, a node:http webhook.
+ */
+import type { AddressInfo } from 'node:net';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { run } from '@grammyjs/runner';
+import { Bot } from 'grammy';
+import type { Config } from '../src/config.js';
+import type { Core } from '../src/core.js';
+import type { Logger } from '../src/log.js';
+import type { Answer } from '../src/types.js';
+import { accessGate } from './telegram/access.js';
+import { isAddressed } from './telegram/addressed.js';
+import { callbacks } from './telegram/callbacks.js';
+import { commands } from './telegram/commands.js';
+import type { TelegramDigest } from './telegram/digest.js';
+import { errorReporter } from './telegram/errors.js';
+import { floodLimit } from './telegram/flood.js';
+import { inline } from './telegram/inline.js';
+import { MemoStore } from './telegram/memo.js';
+import { questions } from './telegram/questions.js';
+import { sendAnswer } from './telegram/reply.js';
+import { COMMANDS } from './telegram/texts.js';
+import { closeServer, serveWebhook } from './telegram/webhook.js';
+
+export type { TelegramDigest } from './telegram/digest.js';
+
+export interface TelegramOptions {
+  /** The daily digest, once it exists; without it /subscribe etc. say it is coming soon. */
+  digest?: TelegramDigest;
+  /** Where the 原文 / 更多 buttons keep their data; one is made when absent. */
+  memos?: MemoStore;
+  /** Interface for the webhook server (default: all interfaces). */
+  host?: string;
+}
+
+export interface TelegramHandle {
+  bot: Bot;
+  /** Sends an Answer to a chat, for messages the bot starts itself (the daily digest). */
+  send(chatId: number | string, answer: Answer): Promise<void>;
+  /** The webhook server's port, in webhook mode. */
+  port?: number;
+  /** Stops long polling (after the updates in hand) or closes the webhook server. */
+  stop(): Promise<void>;
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+
+/** Builds the bot; makes no network call. */
+export function createTelegramBot(core: Core, config: Config, log: Logger, options: TelegramOptions = {}): Bot {
+  const token = config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error('TELEGRAM_BOT_TOKEN: not set (get one from @BotFather)');
+  const apiRoot = (config.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, '');
+  const bot = new Bot(token, { client: { apiRoot } });
+  // Waits out 429 retry_after and retries 5xx and network failures, a few times.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+
+  const reportError = errorReporter(log);
+  bot.catch(reportError);
+  const memos = options.memos ?? new MemoStore();
+
+  const chain = bot.errorBoundary(reportError).filter(isAddressed);
+  chain.use(accessGate(config.TELEGRAM_ALLOWED_CHATS, log));
+  chain.on(['message', 'callback_query'], floodLimit(config.QUESTIONS_PER_MINUTE));
+  chain.use(commands(core, memos, options.digest));
+  chain.use(callbacks(core, memos));
+  chain.use(inline(core, config.TELEGRAM_ALLOWED_CHATS.length > 0));
+  chain.use(questions(core, memos));
+  return bot;
+}
+
+/**
+ * Signs in, registers the command menu and starts receiving updates: long polling by default,
+ * a webhook on config.PORT when TELEGRAM_WEBHOOK_URL is set. The caller stops it (SIGTERM).
+ */
+export async function startTelegram(
+  core: Core,
+  config: Config,
+  log: Logger,
+  options: TelegramOptions = {},
+): Promise<TelegramHandle> {
+  const memos = options.memos ?? new MemoStore();
+  const bot = createTelegramBot(core, config, log, { ...options, memos });
+  await bot.init();
+  await bot.api.setMyCommands([...COMMANDS]);
+  const send = (chatId: number | string, answer: Answer) => sendAnswer(bot.api, chatId, answer, memos);
+
+  if (config.TELEGRAM_WEBHOOK_URL) {
+    const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
+    if (!secretToken) throw new Error('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
+    const server = await serveWebhook(bot, { secretToken, port: config.PORT, host: options.host, log });
+    try {
+      await bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, {
+        secret_token: secretToken,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
+    } catch (err) {
+      await closeServer(server);
+      throw err;
+    }
+    const port = (server.address() as AddressInfo).port;
+    log.info({ bot: bot.botInfo.username, port }, 'telegram: webhook server listening');
+    return { bot, send, port, stop: () => closeServer(server) };
+  }
+
+  await bot.api.deleteWebhook();
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  runner.task()?.catch((err: unknown) => log.fatal({ err }, 'telegram: long polling stopped'));
+  log.info({ bot: bot.botInfo.username }, 'telegram: long polling');
+  return {
+    bot,
+    send,
+    stop: async () => {
+      if (runner.isRunning()) await runner.stop();
+    },
+  };
+}

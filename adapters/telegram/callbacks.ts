@@ -1,0 +1,49 @@
+/** The buttons under an answer: 原文 shows the source sentence, 更多 asks for the next page. */
+import { Composer, type Context } from 'grammy';
+import type { Core } from '../../src/core.js';
+import type { MemoStore } from './memo.js';
+import { renderLines } from './render.js';
+import { replyAnswer, sendHtml } from './reply.js';
+import { TEXT } from './texts.js';
+
+/** Telegram shows at most 200 characters in a callback alert. */
+const ALERT_MAX = 200;
+
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+}
+
+export function callbacks(core: Core, memos: MemoStore): Composer<Context> {
+  const c = new Composer<Context>();
+
+  c.callbackQuery(/^quote:([\w-]+)$/, async (ctx) => {
+    const quote = memos.get(ctx.match[1])?.quote;
+    if (quote === undefined) return ctx.answerCallbackQuery({ text: TEXT.expired });
+    if (!ctx.chat) {
+      // A message sent through inline mode: no chat to write to, so an alert.
+      return ctx.answerCallbackQuery({ text: clip(quote, ALERT_MAX), show_alert: true });
+    }
+    await ctx.answerCallbackQuery();
+    const lines = [[{ text: TEXT.quoteTitle, strong: true }], ...quote.split('\n').map((text) => [{ text }])];
+    await sendHtml(ctx.api, ctx.chat.id, renderLines(lines), { replyTo: ctx.msg?.message_id });
+  });
+
+  c.callbackQuery(/^more:([\w-]+)$/, async (ctx) => {
+    const memo = memos.get(ctx.match[1]);
+    if (!memo?.followUp || memo.next === undefined || !ctx.chat) {
+      return ctx.answerCallbackQuery({ text: TEXT.expired });
+    }
+    await ctx.answerCallbackQuery();
+    const { followUp, next } = memo;
+    const answer =
+      followUp.kind === 'ask'
+        ? await core.ask(followUp.question, { offset: next, brief: followUp.brief })
+        : await core.lagging({ offset: next });
+    await replyAnswer(ctx, answer, memos, followUp);
+  });
+
+  // Buttons from another version of the bot, or data we no longer understand.
+  c.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: TEXT.expired }));
+  return c;
+}

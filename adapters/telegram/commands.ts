@@ -1,0 +1,37 @@
+/** The commands: each one is a call to the core, nothing more. */
+import { Composer, type Context } from 'grammy';
+import type { Core } from '../../src/core.js';
+import { digestCommands, type TelegramDigest } from './digest.js';
+import type { MemoStore } from './memo.js';
+import { replyAnswer, replyText } from './reply.js';
+import { TEXT } from './texts.js';
+
+/** /task 3 asks 第3项任务; anything else is asked as written. */
+export function taskQuestion(argument: string): string {
+  const arg = argument.normalize('NFKC').trim();
+  return /^\d+$/.test(arg) ? `第${Number(arg)}项任务` : arg;
+}
+
+export function commands(core: Core, memos: MemoStore, digest?: TelegramDigest): Composer<Context> {
+  const c = new Composer<Context>();
+
+  c.command(['start', 'help'], async (ctx) => replyAnswer(ctx, await core.help(), memos));
+
+  c.command('kpi', async (ctx) => {
+    const question = ctx.match.trim();
+    if (!question) return replyText(ctx, TEXT.kpiUsage);
+    await replyAnswer(ctx, await core.ask(question, { brief: true }), memos, { kind: 'ask', question, brief: true });
+  });
+
+  c.command('task', async (ctx) => {
+    if (!ctx.match.trim()) return replyText(ctx, TEXT.taskUsage);
+    const question = taskQuestion(ctx.match);
+    await replyAnswer(ctx, await core.ask(question), memos, { kind: 'ask', question });
+  });
+
+  c.command('lagging', async (ctx) => replyAnswer(ctx, await core.lagging(), memos, { kind: 'lagging' }));
+  c.command('sources', async (ctx) => replyAnswer(ctx, await core.sources(), memos));
+
+  c.use(digestCommands(memos, digest));
+  return c;
+}

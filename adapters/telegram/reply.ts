@@ -1,0 +1,80 @@
+/** Sends Answers and short notes: HTML messages, the 原文 / 更多 buttons under the last one. */
+import { InlineKeyboard, type Api, type Context } from 'grammy';
+import type { Answer } from '../../src/types.js';
+import type { FollowUp, MemoStore } from './memo.js';
+import { renderAnswer } from './render.js';
+import { TEXT } from './texts.js';
+
+/** Buttons for an answer: 原文 when it has a quote, 更多 when there is a next page to ask for. */
+export function keyboardFor(answer: Answer, memos: MemoStore, followUp?: FollowUp): InlineKeyboard | undefined {
+  const more = followUp && answer.more && answer.more.next < answer.more.total ? answer.more : undefined;
+  if (!answer.quote && !more) return undefined;
+  const id = memos.put({ followUp: more && followUp, next: more?.next, quote: answer.quote });
+  const keyboard = new InlineKeyboard();
+  if (answer.quote) keyboard.text(TEXT.quoteButton, `quote:${id}`);
+  if (more) keyboard.text(TEXT.moreButton, `more:${id}`);
+  return keyboard;
+}
+
+export interface HtmlOptions {
+  /** Message to reply to, so the answer sits under the question. */
+  replyTo?: number;
+  /** Put under the last message. */
+  keyboard?: InlineKeyboard;
+}
+
+/** Sends already rendered HTML messages in order. */
+export async function sendHtml(
+  api: Api,
+  chatId: number | string,
+  messages: string[],
+  options: HtmlOptions = {},
+): Promise<void> {
+  for (const [i, html] of messages.entries()) {
+    await api.sendMessage(chatId, html, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      reply_parameters:
+        i === 0 && options.replyTo !== undefined
+          ? { message_id: options.replyTo, allow_sending_without_reply: true }
+          : undefined,
+      reply_markup: i === messages.length - 1 ? options.keyboard : undefined,
+    });
+  }
+}
+
+export interface SendOptions {
+  /** How to ask for the next page, when the answer has one. */
+  followUp?: FollowUp;
+  replyTo?: number;
+}
+
+export async function sendAnswer(
+  api: Api,
+  chatId: number | string,
+  answer: Answer,
+  memos: MemoStore,
+  options: SendOptions = {},
+): Promise<void> {
+  const keyboard = keyboardFor(answer, memos, options.followUp);
+  await sendHtml(api, chatId, renderAnswer(answer), { replyTo: options.replyTo, keyboard });
+}
+
+/** In groups, the id of the message to reply to; in private chats none. */
+function replyTarget(ctx: Context): number | undefined {
+  return ctx.chat?.type === 'private' ? undefined : ctx.msg?.message_id;
+}
+
+/** Answers the current update in its chat. */
+export async function replyAnswer(ctx: Context, answer: Answer, memos: MemoStore, followUp?: FollowUp): Promise<void> {
+  if (!ctx.chat) return;
+  await sendAnswer(ctx.api, ctx.chat.id, answer, memos, { followUp, replyTo: replyTarget(ctx) });
+}
+
+/** A short fixed note, as plain text. */
+export async function replyText(ctx: Context, text: string): Promise<void> {
+  const replyTo = replyTarget(ctx);
+  await ctx.reply(text, {
+    reply_parameters: replyTo === undefined ? undefined : { message_id: replyTo, allow_sending_without_reply: true },
+  });
+}
