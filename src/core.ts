@@ -2,7 +2,12 @@
  * The platform-free core: text in, Answer out. Adapters (console, Telegram, Slack) hold a Core
  * and translate; nothing here knows about any chat platform.
  */
-import type { Answer, AskOptions } from './types.js';
+import type { Answer, AskOptions, Indicator } from './types.js';
+import { loadKnowledge, type Knowledge } from './knowledge/load.js';
+import { answer, helpAnswer, noAnswer, sourcesAnswer } from './question/answer.js';
+import { parseQuestion } from './question/parse.js';
+import { findRecords } from './question/match.js';
+import { figureLine, indicatorLabel, makeAnswer, span } from './answer/compose.js';
 
 export interface Core {
   /** Answers one question. Never throws: bad input gets an Answer of kind "none". */
@@ -18,20 +23,45 @@ export interface Core {
    * best first; each Answer's first line carries the figure (its title in an inline result).
    */
   lookup(query: string, limit?: number): Answer[];
+  /** The knowledge answered from (the digest reads it too). */
+  readonly knowledge: Knowledge;
 }
 
-function placeholder(question: string): Answer {
-  const text = '核心问答尚未就绪。';
-  return { question, kind: 'none', text, lines: [[{ text }]], records: [], sources: [] };
+/** Questions longer than this are cut: no question needs more, and the cut keeps time bounded. */
+const MAX_QUESTION = 2000;
+
+function safely(k: Knowledge, question: unknown, run: (q: string) => Answer): Answer {
+  const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION) : '';
+  try {
+    return run(text);
+  } catch (error) {
+    return noAnswer(k, text, `这个问题没能处理（${(error as Error).message.slice(0, 80)}），请换个说法再问。`);
+  }
 }
 
-/** Creates the core from the committed knowledge in knowledge/. */
-export function createCore(): Core {
+function briefIndicator(k: Knowledge, query: string, ind: Indicator): Answer {
+  return makeAnswer(k, query, 'indicator', [[span(`${indicatorLabel(ind)}：`), ...figureLine(ind)]], [ind], { quote: ind.sentence });
+}
+
+/** Creates the core from the committed knowledge in knowledge/ (or the knowledge given). */
+export function createCore(knowledge: Knowledge = loadKnowledge()): Core {
+  const k = knowledge;
   return {
-    ask: (q) => placeholder(q),
-    help: () => placeholder('/help'),
-    sources: () => placeholder('/sources'),
-    lagging: () => placeholder('/lagging'),
-    lookup: () => [],
+    knowledge: k,
+    ask: (question, options) => safely(k, question, (q) => answer(k, q, options)),
+    help: () => helpAnswer(k),
+    sources: () => sourcesAnswer(k),
+    lagging: (options) => safely(k, '哪些任务滞后', (q) => answer(k, q, options)),
+    lookup(query, limit = 10) {
+      const text = typeof query === 'string' ? query.slice(0, MAX_QUESTION) : '';
+      try {
+        const q = parseQuestion(text, k.lex);
+        const found = q.content ? findRecords(k, q, ['indicator']) : [];
+        const answers = found.slice(0, limit).map((c) => briefIndicator(k, text, c.record as Indicator));
+        return answers.length ? answers : [answer(k, text, { brief: true })].filter((a) => a.kind !== 'none');
+      } catch {
+        return [];
+      }
+    },
   };
 }

@@ -102,7 +102,8 @@ function cleanName(chunk: string, lex: Lexicon): string {
     s = s.replace(/^[，,：:、;；\s]+/, '');
     again = s !== before;
   }
-  return s.replace(TRAIL_FILLER, '').replace(/[“”"]/g, (q) => q).trim();
+  // 共计/累计 inside a name (中心城区共计新增停车位) say how it was counted, not what.
+  return s.replace(TRAIL_FILLER, '').replace(/共计|累计|合计|总计/g, '').trim();
 }
 
 const hasWords = (name: string) => /[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}/.test(name);

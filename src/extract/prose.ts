@@ -22,7 +22,8 @@ export interface ProseRecords {
   passages: PassageDraft[];
 }
 
-const SENTENCE_END = /[。！？!?；;]/;
+const SENTENCE_END = /[。！？!?]/;
+const PART_END = /[；;]/;
 const HEADING = /^(#+\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]\s*(?=[\u4e00-\u9fff])(?=.{0,30}$)|●|【)/;
 
 /** True for a line that titles what follows rather than stating something. */
@@ -53,14 +54,14 @@ export function paragraphs(lines: string[], firstLine = 1): Paragraph[] {
 }
 
 /** A paragraph's sentences, without their closing punctuation. */
-export function sentences(paragraph: string): string[] {
+export function sentences(paragraph: string, end: RegExp = SENTENCE_END): string[] {
   const out: string[] = [];
   let current = '';
   let depth = 0;
   for (const ch of paragraph) {
     if ('“（(「'.includes(ch)) depth++;
     if ('”）)」'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (SENTENCE_END.test(ch) && depth === 0) {
+    if (end.test(ch) && depth === 0) {
       if (current.trim()) out.push(current.trim());
       current = '';
     } else {
@@ -88,16 +89,19 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
   for (const para of paras) {
     const base = typeof ctx === 'function' ? ctx(para) : ctx;
     const pctx = paragraphContext(para.text, base, lex);
+    // Figures are read a whole sentence at a time, so 6月末全市…；…贷款余额 keeps its period
+    // across the semicolon; each part without a figure is a passage of its own.
     for (const sentence of sentences(para.text)) {
       const found = extractFigures(sentence, pctx, lex);
       for (const f of found) indicators.push({ ...f, line: para.line });
-      if (found.length === 0 && cjkCount(sentence) >= 6 && !isHeading(sentence)) {
+      for (const part of sentences(sentence, PART_END)) {
+        if (found.some((f) => part.includes(f.figure)) || cjkCount(part) < 6 || isHeading(part)) continue;
         passages.push({
           type: 'passage',
-          text: sentence,
-          region: regionOf(sentence, pctx, lex),
-          period: periodOf(sentence, pctx),
-          nature: natureOf(sentence, pctx.nature),
+          text: part,
+          region: regionOf(part, pctx, lex),
+          period: periodOf(part, pctx),
+          nature: natureOf(part, pctx.nature),
           section: pctx.section,
           line: para.line,
         });

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Indicator, Passage, Problem, Source, Task } from '../types.js';
-import { lexicon as sharedLexicon, KNOWLEDGE_DIR, type Lexicon } from './lexicon.js';
+import { lexicon as sharedLexicon, KNOWLEDGE_DIR, GENERATED_DIR, type Lexicon } from './lexicon.js';
 import { tidy, fold } from '../text/normalize.js';
 import type { Format, SourceRecords } from '../extract/document.js';
 import { taskTable } from '../extract/formats/tasks.js';
@@ -18,7 +18,6 @@ import { buildIndex } from './search.js';
 
 export const ROOT = join(KNOWLEDGE_DIR, '..');
 export const SEEDS_DIR = join(ROOT, 'seeds');
-export const GENERATED_DIR = join(KNOWLEDGE_DIR, 'generated');
 
 /** Tried in order; the report reader takes whatever the others do not. */
 const FORMATS: Format[] = [taskTable, bulletin, plan, page, report];

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { fold } from '../text/normalize.js';
 
 export const KNOWLEDGE_DIR = join(import.meta.dirname, '..', '..', 'knowledge');
+/** Where `npm run knowledge` writes the records and the index. */
+export const GENERATED_DIR = join(KNOWLEDGE_DIR, 'generated');
 
 const schemas = {
   aliases: z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) }),

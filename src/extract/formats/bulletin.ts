@@ -12,7 +12,7 @@ export const bulletin: Format = {
   detect: (text) => /【数据透视】/.test(text),
   read(text, lines, lex) {
     const top = lines.slice(0, 30);
-    const name = top.find((l) => /^#\s/.test(l))?.replace(/^#\s*/, '') ?? '';
+    const name = top.find((l) => /^#(?!#)/.test(l))?.replace(/^#\s*/, '') ?? '';
     const issueLine = top.find((l) => /第\s*\d+\s*期/.test(l)) ?? '';
     const issue = issueLine.match(/第\s*\d+\s*期/)?.[0] ?? '';
     const series = `${name}${issueLine.replace(issue, '')}`.trim();
@@ -34,7 +34,9 @@ export const bulletin: Format = {
     const start = lines.findIndex((l, i) => /^##\s*【/.test(l) && i > lines.findIndex((x) => /目\s*录/.test(x)) + 1);
     const body = lines.slice(Math.max(0, start));
     const end = body.findIndex((l) => /^签发|^---$/.test(l.trim()));
-    const paras = paragraphs(end >= 0 ? body.slice(0, end) : body, Math.max(0, start) + 1);
+    // **bold** marks the headline metrics in the source; the marks themselves are not text.
+    const plain = (end >= 0 ? body.slice(0, end) : body).map((l) => l.replace(/\*\*/g, ''));
+    const paras = paragraphs(plain, Math.max(0, start) + 1);
     const base: Context = {
       region: source.region,
       year,

@@ -1,0 +1,129 @@
+/**
+ * Answers as a reader on a phone sees them: the figure first, then what it is (place,
+ * period, metric), the sentence it comes from, and the source with its date last.
+ */
+import type { Answer, AnswerKind, Indicator, KnowledgeRecord, Line, Passage, Source, Span, Task } from '../types.js';
+import type { Knowledge } from '../knowledge/load.js';
+
+export const LIST_PAGE = 10;
+
+const s = (text: string, strong = false): Span => (strong ? { text, strong } : { text });
+
+export function textOf(lines: Line[]): string {
+  return lines.map((l) => l.map((sp) => sp.text).join('')).join('\n');
+}
+
+export function sourceLine(src: Source | undefined): Line {
+  if (!src) return [];
+  return [s(`来源：${src.title}${src.date ? `（${src.date}）` : ''}`)];
+}
+
+function sourcesOf(k: Knowledge, records: KnowledgeRecord[]): Source[] {
+  const ids = [...new Set(records.map((r) => r.source))];
+  return ids.map((id) => k.sourceById.get(id)).filter((x): x is Source => !!x);
+}
+
+export function makeAnswer(
+  k: Knowledge,
+  question: string,
+  kind: AnswerKind,
+  lines: Line[],
+  records: KnowledgeRecord[],
+  extra: Partial<Pick<Answer, 'quote' | 'more'>> = {},
+): Answer {
+  const sources = sourcesOf(k, records);
+  const all = [...lines, ...(sources.length ? [sourceLine(sources[0])] : [])];
+  return {
+    question,
+    kind,
+    text: textOf(all),
+    lines: all,
+    records: records.map((r) => ({ id: r.id, type: r.type })),
+    sources: sources.map((src) => ({ title: src.title, date: src.date })),
+    ...extra,
+  };
+}
+
+export function growthText(ind: Indicator): string {
+  return ind.growth.map((g) => g.text.replace(/^[，,、]/, '')).join('，');
+}
+
+/** 一般公共预算收入 · 嘉兴市 · 2021年6月 (目标) */
+export function indicatorLabel(ind: Indicator): string {
+  const what = ind.subject && !ind.name.includes(ind.subject) ? `${ind.subject}${ind.name}` : ind.name;
+  return [what, ind.region, ind.period.label, ind.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
+}
+
+/** The line that leads an indicator answer: the figure in bold, then its growth. */
+export function figureLine(ind: Indicator, changeFirst = false): Line {
+  const growth = growthText(ind);
+  if (ind.isChange) return boldNumbers(growth || ind.figure);
+  if (changeFirst && growth) return [...boldNumbers(growth), s(`（${ind.figure}）`)];
+  return [s(ind.figure, true), ...(growth ? [s(`，${growth}`)] : [])];
+}
+
+function boldNumbers(text: string): Span[] {
+  return text
+    .split(/(-?\d+(?:\.\d+)?(?:%|个百分点))/)
+    .filter(Boolean)
+    .map((part) => s(part, /^-?\d/.test(part)));
+}
+
+export function indicatorLines(ind: Indicator, changeFirst = false): Line[] {
+  return [figureLine(ind, changeFirst), [s(indicatorLabel(ind))]];
+}
+
+export function relatedLine(ind: Indicator): Line {
+  const growth = growthText(ind);
+  return [s('· '), s(`${ind.name} ${ind.period.label}：`), s(ind.figure, true), s(growth ? `，${growth}` : '')];
+}
+
+export function quoteLine(text: string): Line {
+  return [s(`原文：“${text}。”`)];
+}
+
+export function taskTitle(t: Task): string {
+  return t.number !== null ? `第${t.number}项` : t.section;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+export function departmentsText(t: Task): string {
+  return [t.lead.length ? `牵头：${t.lead.join('、')}` : '', t.others.length ? `配合：${t.others.join('、')}` : ''].filter(Boolean).join('；');
+}
+
+/** A whole task: what was asked first (its departments, or its status), then the task and its progress. */
+export function taskLines(t: Task, opts: { who?: boolean; progressItems?: number } = {}): Line[] {
+  // A row of a progress table is a task; a numbered item of a plan, with neither status nor progress, a measure.
+  const isMeasure = t.number !== null && !t.status && !t.progress.length;
+  const name = t.number === null ? t.section : isMeasure ? `第${t.number}条措施` : `第${t.number}项任务`;
+  const status: Line = t.status ? [s('进展状态：'), s(t.status, true)] : [s('进展状态：未标注')];
+  const head: Line = opts.who
+    ? [s(`${name}牵头部门：`), s(t.lead.join('、') || '未注明', true), ...(t.others.length ? [s(`（配合：${t.others.join('、')}）`)] : [])]
+    : isMeasure
+      ? [s(name)]
+      : [s(`${name} · `), ...status];
+  const lines: Line[] = [head, [s(`任务：${t.text}`)]];
+  if (!opts.who && departmentsText(t)) lines.push([s(departmentsText(t))]);
+  if (opts.who && !isMeasure) lines.push(status);
+  const max = opts.progressItems ?? 3;
+  if (t.progress.length) {
+    lines.push([s('进展：')]);
+    t.progress.slice(0, max).forEach((p) => lines.push([s(clip(p, 160))]));
+    if (t.progress.length > max) lines.push([s(`（另有${t.progress.length - max}条进展未列出）`)]);
+  }
+  return lines;
+}
+
+export function taskItem(t: Task, n: number, showStatus: boolean): Line {
+  const tail = [showStatus && t.status ? t.status : '', t.lead.join('、')].filter(Boolean).join('，');
+  return [s(`${n}. ${taskTitle(t)} ${clip(t.text, 90)}`), ...(tail ? [s(`〔${tail}〕`)] : [])];
+}
+
+export function passageLines(p: Passage): Line[] {
+  return [[s(`${p.text}。`)], [s([p.region, p.period.label].filter(Boolean).join(' · '))]];
+}
+
+export { clip, s as span };

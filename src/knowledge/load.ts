@@ -1,0 +1,66 @@
+/**
+ * The knowledge the core answers from: the records of knowledge/generated/ and the search
+ * index serialized beside them. Loading reads JSON only; nothing is extracted again.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Indicator, KnowledgeRecord, Passage, Source, Task } from '../types.js';
+import { lexicon, GENERATED_DIR, type Lexicon } from './lexicon.js';
+import { loadIndex, type SearchIndex } from './search.js';
+
+export interface Knowledge {
+  sources: Source[];
+  indicators: Indicator[];
+  tasks: Task[];
+  passages: Passage[];
+  index: SearchIndex;
+  lex: Lexicon;
+  byId: Map<string, KnowledgeRecord>;
+  sourceById: Map<string, Source>;
+  /** Lower-cased text a record can be matched against: names, sentence, section, place. */
+  haystack: Map<string, string>;
+}
+
+export interface RecordSet {
+  sources: Source[];
+  indicators: Indicator[];
+  tasks: Task[];
+  passages: Passage[];
+}
+
+function haystackOf(r: KnowledgeRecord): string {
+  switch (r.type) {
+    case 'indicator':
+      return [r.name, ...r.aliases, r.subject, r.sentence, r.section].join('|').toLowerCase();
+    case 'task':
+      return [r.text, ...r.progress, r.section].join('|').toLowerCase();
+    default:
+      return [r.text, r.section].join('|').toLowerCase();
+  }
+}
+
+/** Knowledge from records in memory and their index (tests, the benchmark). */
+export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon = lexicon()): Knowledge {
+  const all: KnowledgeRecord[] = [...records.indicators, ...records.tasks, ...records.passages];
+  return {
+    ...records,
+    index,
+    lex,
+    byId: new Map(all.map((r) => [r.id, r])),
+    sourceById: new Map(records.sources.map((s) => [s.id, s])),
+    haystack: new Map(all.map((r) => [r.id, haystackOf(r)])),
+  };
+}
+
+export function loadKnowledge(dir = GENERATED_DIR): Knowledge {
+  const read = <T>(name: string): T => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+  return fromRecords(
+    {
+      sources: read<Source[]>('sources.json'),
+      indicators: read<Indicator[]>('indicators.json'),
+      tasks: read<Task[]>('tasks.json'),
+      passages: read<Passage[]>('passages.json'),
+    },
+    loadIndex(readFileSync(join(dir, 'index.json'), 'utf8')),
+  );
+}
