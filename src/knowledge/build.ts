@@ -62,7 +62,8 @@ function applyCorrections(file: string, text: string, lex: Lexicon): string {
 
 /** Reads one document; never throws: what cannot be read becomes a Problem. */
 export function readDocument(file: string, bytes: Buffer, lex: Lexicon): { items: SourceRecords[]; problems: Problem[] } {
-  const name = relative(ROOT, file);
+  const inside = relative(ROOT, file);
+  const name = inside.startsWith('..') ? file : inside;
   let raw: string;
   try {
     raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -112,7 +113,7 @@ export function extractAll(seedsDir = SEEDS_DIR, lex: Lexicon = sharedLexicon())
     const { items, problems } = readDocument(file, readFileSync(file), lex);
     out.problems.push(...problems);
     for (const item of items) {
-      const fileName = relative(ROOT, file);
+      const fileName = relative(ROOT, file).startsWith('..') ? file : relative(ROOT, file);
       const { key, ...rest } = item.source;
       const source: Source = { id: `s-${hash(fileName + key)}`, ...rest, file: fileName };
       out.sources.push(source);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../src/core.js';
+
+const core = createCore();
+const first = (q: string) => core.ask(q).text.split('\n')[0];
+
+describe('indicators', () => {
+  it('gives the figure of the period asked, never the neighbouring one', () => {
+    expect(first('6月全市一般公共预算收入是多少？')).toContain('86.87亿元');
+    expect(first('1-6月全市一般公共预算收入')).toContain('456.96亿元');
+    expect(first('上半年一般公共预算收入')).toContain('456.96亿元');
+    expect(core.ask('6月全市一般公共预算收入').text).not.toContain('456.96');
+  });
+  it('leads with the figure and ends with the source and its date', () => {
+    const a = core.ask('6月末金融机构本外币贷款余额');
+    expect(a.kind).toBe('indicator');
+    expect(a.lines[0].find((s) => s.strong)?.text).toBe('11680.96亿元');
+    expect(a.text.split('\n').at(-1)).toBe('来源：《发展改革工作信息交流》第5期（2021-07-19）');
+    expect(a.sources).toEqual([{ title: '《发展改革工作信息交流》第5期', date: '2021-07-19' }]);
+    expect(a.quote).toContain('11680.96');
+  });
+  it('keeps regions and years apart', () => {
+    expect(first('桐乡2017年地区生产总值')).toContain('802.6');
+    expect(first('濮院镇2017年地区生产总值')).toContain('96.67');
+    expect(first('2019年全市空气质量优良率')).toContain('87.2%');
+  });
+  it('tells targets from results', () => {
+    expect(core.ask('2020年GDP预期增长目标').text).toMatch(/7%左右/);
+    expect(first('2020年新增城镇就业目标')).toContain('10万人');
+    expect(first('2019年新增城镇就业')).toContain('15.9万人');
+  });
+  it('reads untidy input', () => {
+    expect(first('６月全社會用電量')).toContain('52.91');
+    expect(first('GDP 2019')).toContain('5370.3');
+    expect(first('  上半年，工业 用电量？？ ')).toContain('233.27');
+    expect(first('用电量')).toContain('52.91');
+  });
+});
+
+describe('tasks', () => {
+  it('by number', () => {
+    expect(core.ask('第10项任务进展状态').text).toContain('进度滞后');
+    expect(first('第14项任务的牵头部门')).toContain('市科技局');
+  });
+  it('by status, with a count', () => {
+    const list = core.ask('哪些任务滞后？');
+    expect(list.kind).toBe('list');
+    expect(list.text).toContain('共4项');
+    expect(core.ask('部分滞后的任务有几项').text).toMatch(/共3项/);
+  });
+  it('by department, capped with the rest counted', () => {
+    const a = core.ask('市科技局牵头的任务进展如何？');
+    expect(a.more).toEqual({ total: 15, next: 10 });
+    expect(a.text).toContain('还有5项');
+    const next = core.ask('市科技局牵头的任务进展如何？', { offset: 10 });
+    expect(next.text).toContain('第11-15项');
+    expect(next.more).toBeUndefined();
+  });
+  it('answers who leads a measure of the plan', () => {
+    expect(first('支持嘉善创建大云温泉国家级旅游度假区由哪个部门负责')).toContain('市旅委');
+  });
+});
+
+describe('no data', () => {
+  for (const q of ['北京2019年GDP是多少', '宁波的GDP', '2030年GDP目标', '今天天气怎么样', '帮我订一张明天的机票', '上海2020年用电量']) {
+    it(q, () => {
+      const a = core.ask(q);
+      expect(a.kind).toBe('none');
+      expect(a.records).toEqual([]);
+      expect(a.text).toMatch(/可以这样问/);
+    });
+  }
+});
+
+describe('passages', () => {
+  it('answers facts without figures', () => {
+    expect(first('杭海城际什么时候通车')).toContain('6月28日');
+  });
+});
