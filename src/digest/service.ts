@@ -1,0 +1,110 @@
+/**
+ * The digest as the adapters and the scheduler see it: subscribe / unsubscribe with a
+ * confirmation to show, the current digest, the latest one sent, and running a scheduled slot.
+ * Platform-free: the adapters wrap it as TelegramDigest / SlackDigest (adapters/digest/).
+ */
+import type { Knowledge } from '../knowledge/load.js';
+import type { Logger } from '../log.js';
+import type { Answer } from '../types.js';
+import { buildDigest } from './content.js';
+import type { Deliverer, RunReport } from './deliver.js';
+import { DEFAULT_SCHEDULE, isoInZone, localDate, localTime, nextRun, parseTime, runKeyOf } from './schedule.js';
+import type { DigestStore, Platform } from './store.js';
+
+export interface DigestServiceOptions {
+  store: DigestStore;
+  knowledge: Knowledge;
+  /** DIGEST_CRON (validated) and DIGEST_TZ. */
+  pattern: string;
+  timezone: string;
+  log: Logger;
+  /** Sends scheduled runs; without it runSlot() records nothing (npm run digest, the console). */
+  deliverer?: Deliverer;
+  /** Called after a subscription is added, changed or ended (the scheduler re-syncs its jobs). */
+  onChange?: () => void;
+}
+
+/** How each platform spells the commands, for the confirmations. */
+const COMMANDS: Record<Platform, { subscribe: string; unsubscribe: string }> = {
+  telegram: { subscribe: '/subscribe', unsubscribe: '/unsubscribe' },
+  slack: { subscribe: '/digest subscribe', unsubscribe: '/digest unsubscribe' },
+};
+
+export class DigestService {
+  constructor(private readonly options: DigestServiceOptions) {}
+
+  private get store(): DigestStore {
+    return this.options.store;
+  }
+
+  /** Subscribes a target, at `time` (HH:MM, DIGEST_TZ) or on the default schedule; returns the confirmation. */
+  subscribe(platform: Platform, target: string, time?: string): string {
+    const cmd = COMMANDS[platform];
+    const arg = (time ?? '').trim();
+    const hhmm = arg ? parseTime(arg) : null;
+    if (hhmm === undefined) {
+      return `时间格式不对：“${arg.slice(0, 20)}”。请用 24 小时制 HH:MM，例如：${cmd.subscribe} 07:30`;
+    }
+    this.store.subscribe(platform, target, hhmm);
+    this.options.log.info({ platform, target, time: hhmm }, 'digest: subscribed');
+    this.options.onChange?.();
+    const next = nextRun(this.options.pattern, this.options.timezone, hhmm);
+    const when = next ? `下次发送：${localTime(next, this.options.timezone)}（${this.options.timezone}）。` : '';
+    const at = hhmm ? `每个发送日 ${hhmm} 发送到这里` : '按默认时间发送到这里';
+    return `已订阅每日简报，${at}。${when}退订请发送 ${cmd.unsubscribe}`;
+  }
+
+  /** Ends a target's subscription; returns the confirmation. */
+  unsubscribe(platform: Platform, target: string): string {
+    const had = this.store.unsubscribe(platform, target);
+    if (!had) return '这里没有订阅每日简报。';
+    this.options.log.info({ platform, target }, 'digest: unsubscribed');
+    this.options.onChange?.();
+    return `已退订每日简报。需要时再发送 ${COMMANDS[platform].subscribe} 即可重新订阅。`;
+  }
+
+  /**
+   * The digest as of now. The new documents are those the target's latest scheduled digest did
+   * not know of (for a target without one: the default schedule's latest).
+   */
+  current(platform?: Platform, target?: string): Answer {
+    const sub = platform && target ? this.store.subscription(platform, target) : undefined;
+    const previous = this.store.latestRun(sub?.time ?? DEFAULT_SCHEDULE) ?? this.store.latestRun();
+    const since = previous ? this.store.sourcesSeenBy(previous.createdAt) : undefined;
+    return buildDigest(this.options.knowledge, { since, date: localDate(new Date(), this.options.timezone) });
+  }
+
+  /** The latest digest sent (App Home), or the current one when none was sent yet. */
+  latest(): Answer {
+    return this.store.latestRun()?.answer ?? this.current();
+  }
+
+  /**
+   * Runs one scheduled slot of a schedule ('default' or HH:MM): records the run with its digest
+   * and a pending row per subscriber, then delivers. Running a slot again is safe: the digest
+   * recorded first is kept, and subscribers already served are not sent to again.
+   */
+  async runSlot(schedule: string, slot: Date): Promise<RunReport | undefined> {
+    const deliverer = this.options.deliverer;
+    if (!deliverer || deliverer.stopping) return undefined;
+    const tz = this.options.timezone;
+    const time = schedule === DEFAULT_SCHEDULE ? null : schedule;
+    const subscribers = this.store.subscribersOf(time, deliverer.platforms());
+    const runKey = runKeyOf(schedule, slot, tz);
+    const existing = this.store.run(runKey);
+    if (!existing && subscribers.length === 0) return undefined;
+    let answer = existing?.answer;
+    if (!answer) {
+      const createdAt = new Date().toISOString();
+      const previous = this.store.latestRun(schedule);
+      this.store.noteSources(
+        this.options.knowledge.sources.map((s) => s.id),
+        createdAt,
+      );
+      const since = previous ? this.store.sourcesSeenBy(previous.createdAt) : undefined;
+      answer = buildDigest(this.options.knowledge, { since, date: localDate(slot, tz) });
+    }
+    this.store.createRun({ runKey, schedule, slot: isoInZone(slot, tz), answer }, subscribers);
+    return deliverer.deliver(runKey);
+  }
+}
