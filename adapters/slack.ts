@@ -49,7 +49,7 @@ export const TEXT = {
   failed: '抱歉，处理这个问题时出错了，请稍后再试。',
   kpiUsage: '用法：/kpi 指标名称，例如 /kpi 地区生产总值',
   taskUsage: '用法：/task 任务编号或关键词，例如 /task 5 或 /task 数字经济',
-  digestUsage: '用法：/digest subscribe（订阅）| unsubscribe（退订）| now（立即发送）',
+  digestUsage: '用法：/digest subscribe [HH:MM]（订阅）| unsubscribe（退订）| now（立即发送）',
   subscribed: '已订阅每日简报，将发送到这里。',
   unsubscribed: '已退订每日简报。',
 } as const;
@@ -66,8 +66,9 @@ export interface DigestTarget {
  * coming soon and App Home shows a placeholder.
  */
 export interface SlackDigest {
-  subscribe(target: DigestTarget): void | Promise<void>;
-  unsubscribe(target: DigestTarget): void | Promise<void>;
+  /** `time`: the HH:MM after /digest subscribe. A returned string is shown as the confirmation. */
+  subscribe(target: DigestTarget, time?: string): void | string | Promise<void | string>;
+  unsubscribe(target: DigestTarget): void | string | Promise<void | string>;
   /** Today's digest, which the adapter posts where /digest now was typed. */
   sendNow(target: DigestTarget): Answer | Promise<Answer>;
   /** The latest digest for App Home, if there is one. */
@@ -423,11 +424,12 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     await ack();
     const target: DigestTarget = { platform: 'slack', channel: command.channel_id, user: command.user_id };
     if (sub === 'subscribe') {
-      await digest.subscribe(target);
-      await respond({ response_type: 'ephemeral', text: TEXT.subscribed });
+      const time = questionFrom(command.text).split(/\s+/)[1];
+      const confirmation = await digest.subscribe(target, time);
+      await respond({ response_type: 'ephemeral', text: confirmation || TEXT.subscribed });
     } else if (sub === 'unsubscribe') {
-      await digest.unsubscribe(target);
-      await respond({ response_type: 'ephemeral', text: TEXT.unsubscribed });
+      const confirmation = await digest.unsubscribe(target);
+      await respond({ response_type: 'ephemeral', text: confirmation || TEXT.unsubscribed });
     } else {
       const message = renderAnswer(await digest.sendNow(target), { buttons: false });
       await respond({ response_type: 'in_channel', text: message.text, blocks: message.blocks });

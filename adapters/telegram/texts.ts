@@ -24,7 +24,7 @@ export const COMMANDS = [
   { command: 'task', description: '查任务：/task 编号或关键词' },
   { command: 'lagging', description: '进度滞后的任务' },
   { command: 'sources', description: '资料来源及日期' },
-  { command: 'subscribe', description: '订阅每日简报' },
+  { command: 'subscribe', description: '订阅每日简报，可指定时间：/subscribe 07:30' },
   { command: 'unsubscribe', description: '取消订阅每日简报' },
   { command: 'digest', description: '立即查看今日简报' },
 ] as const;
