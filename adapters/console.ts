@@ -1,0 +1,118 @@
+/**
+ * The console chat, for `npm start` without any platform token: each line is a question to the
+ * core, the answer's text is printed. Commands: /help, /sources, /lagging, /digest, /more (the
+ * next page of the last list), /quit. End of input (Ctrl-D, or the end of a pipe) exits.
+ * Works with stdin not a TTY too: every line is answered, and no prompt is printed.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Core } from '../src/core.js';
+import type { Answer } from '../src/types.js';
+
+export const PROMPT = '问：';
+
+export const CONSOLE_TEXT = {
+  welcome: '嘉兴报告助手（控制台）。直接输入问题，例如：6月全市用电量是多少？  /help 帮助  /quit 退出',
+  commands: '命令：/help 帮助  /sources 资料来源  /lagging 滞后任务  /digest 今日简报  /more 更多  /quit 退出',
+  unknown: '未知命令。输入 /help 查看可用的命令。',
+  noMore: '没有更多了。',
+  more: (total: number, next: number) => `（共${total}项，已显示${next}项，输入 /more 查看更多）`,
+  bye: '再见。',
+} as const;
+
+export interface ConsoleOptions {
+  input?: Readable;
+  output?: Writable;
+  /** The current daily digest (/digest); without it /digest says it is unavailable. */
+  digest?: () => Answer;
+  /** Print the prompt (default: when input is a TTY). */
+  prompt?: boolean;
+}
+
+export interface ConsoleChat {
+  /** Resolves when the chat ends (/quit, end of input, or close()). */
+  done: Promise<void>;
+  close(): void;
+}
+
+export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleChat {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const tty = Boolean((input as { isTTY?: boolean }).isTTY);
+  const showPrompt = options.prompt ?? tty;
+  const rl = createInterface({ input, output: showPrompt ? output : undefined, terminal: tty, prompt: PROMPT });
+  const print = (text: string) => output.write(`${text}\n`);
+  let last: { question: string; next: number; lagging: boolean } | undefined;
+
+  const show = (answer: Answer, question: string, lagging = false) => {
+    print(answer.text);
+    if (answer.more && answer.more.next < answer.more.total) {
+      last = { question, next: answer.more.next, lagging };
+      print(CONSOLE_TEXT.more(answer.more.total, answer.more.next));
+    } else {
+      last = undefined;
+    }
+  };
+
+  const handle = (line: string): boolean => {
+    const text = line.trim();
+    if (!text) return true;
+    const command = /^\/(\w+)/.exec(text)?.[1]?.toLowerCase();
+    switch (command) {
+      case undefined:
+        show(core.ask(text), text);
+        return true;
+      case 'quit':
+      case 'exit':
+        return false;
+      case 'help':
+      case 'start':
+        print(core.help().text);
+        print(CONSOLE_TEXT.commands);
+        return true;
+      case 'sources':
+        print(core.sources().text);
+        return true;
+      case 'lagging':
+        show(core.lagging(), '', true);
+        return true;
+      case 'digest':
+        print(options.digest ? options.digest().text : '每日简报暂不可用。');
+        return true;
+      case 'more':
+        if (!last) print(CONSOLE_TEXT.noMore);
+        else if (last.lagging) show(core.lagging({ offset: last.next }), '', true);
+        else show(core.ask(last.question, { offset: last.next }), last.question);
+        return true;
+      default:
+        print(CONSOLE_TEXT.unknown);
+        return true;
+    }
+  };
+
+  const done = new Promise<void>((resolve) => {
+    let closed = false;
+    rl.on('line', (line) => {
+      if (closed) return; // lines already read after /quit
+      let goOn = true;
+      try {
+        goOn = handle(line);
+      } catch (error) {
+        print(`出错了：${(error as Error).message.split('\n')[0]}`);
+      }
+      if (!goOn) {
+        closed = true;
+        rl.close();
+      }
+      else if (showPrompt) rl.prompt();
+    });
+    rl.on('close', () => {
+      if (tty) print(CONSOLE_TEXT.bye);
+      resolve();
+    });
+  });
+
+  if (tty) print(CONSOLE_TEXT.welcome);
+  if (showPrompt) rl.prompt();
+  return { done, close: () => rl.close() };
+}

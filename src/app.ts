@@ -1,0 +1,120 @@
+/**
+ * Start-up wiring, shared by `npm start` (src/cli/start.ts) and the end-to-end tests:
+ * schedule and digest store checked first (faults stop start-up with one line), then Telegram
+ * and/or Slack with the digest plugged in, then the scheduler and the recovery of a run a
+ * previous process left unfinished. Without any platform token nothing is started and the
+ * caller opens the console chat.
+ */
+import { slackChannel, slackDigest } from '../adapters/digest/slack.js';
+import { telegramChannel, telegramDigest } from '../adapters/digest/telegram.js';
+import { startSlack, type RunningSlack } from '../adapters/slack.js';
+import { startTelegram, type TelegramHandle } from '../adapters/telegram.js';
+import type { Config } from './config.js';
+import { createCore, type Core } from './core.js';
+import { Deliverer, type DeliverOptions, type DigestChannel } from './digest/deliver.js';
+import { Scheduler, validateSchedule } from './digest/schedule.js';
+import { DigestService } from './digest/service.js';
+import { DigestStore, type Platform } from './digest/store.js';
+import type { Knowledge } from './knowledge/load.js';
+import type { Logger } from './log.js';
+
+export interface AppOptions {
+  core?: Core;
+  /** The knowledge the digest reads (default: the core's). */
+  knowledge?: Knowledge;
+  /** Interface for the webhook / Slack HTTP servers (default: all). */
+  host?: string;
+  /** Delivery tuning (tests, the benchmark). */
+  deliver?: Omit<DeliverOptions, 'log' | 'onGone'>;
+  /** Replaces a platform's digest channel (tests). */
+  channels?: Partial<Record<Platform, DigestChannel>>;
+}
+
+export interface App {
+  core: Core;
+  store: DigestStore;
+  service: DigestService;
+  /** The platforms started; empty means console mode. */
+  platforms: Platform[];
+  telegram?: TelegramHandle;
+  slack?: RunningSlack;
+  scheduler?: Scheduler;
+  deliverer?: Deliverer;
+  /** Stops the scheduler, delivery (sends in flight settle), the adapters, then closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
+  // Faults that would otherwise show at 8 am: checked before anything connects.
+  const pattern = validateSchedule(config.DIGEST_CRON, config.DIGEST_TZ);
+  const store = DigestStore.open(config.DATA_DIR);
+  const core = options.core ?? createCore();
+  const knowledge = options.knowledge ?? core.knowledge;
+
+  const channels: DigestChannel[] = [];
+  try {
+    if (config.TELEGRAM_BOT_TOKEN) channels.push(options.channels?.telegram ?? telegramChannel(config));
+    if (config.SLACK_BOT_TOKEN) channels.push(options.channels?.slack ?? slackChannel(config));
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const platforms = channels.map((c) => c.platform);
+
+  let scheduler: Scheduler | undefined;
+  const deliverer = platforms.length
+    ? new Deliverer(store, channels, { ...options.deliver, log, onGone: () => scheduler?.refresh() })
+    : undefined;
+  const service = new DigestService({
+    store,
+    knowledge,
+    pattern,
+    timezone: config.DIGEST_TZ,
+    log,
+    deliverer,
+    onChange: () => scheduler?.refresh(),
+  });
+
+  let telegram: TelegramHandle | undefined;
+  let slack: RunningSlack | undefined;
+  const stopAdapters = async () => {
+    await Promise.allSettled([telegram?.stop(), slack?.stop()]);
+  };
+  try {
+    if (config.TELEGRAM_BOT_TOKEN) {
+      telegram = await startTelegram(core, config, log, { digest: telegramDigest(service), host: options.host });
+    }
+    if (config.SLACK_BOT_TOKEN) {
+      slack = await startSlack(core, config, log, { digest: slackDigest(service), host: options.host });
+    }
+  } catch (error) {
+    await stopAdapters();
+    store.close();
+    throw error;
+  }
+
+  if (deliverer) {
+    scheduler = new Scheduler({
+      pattern,
+      timezone: config.DIGEST_TZ,
+      schedules: () => store.schedules(),
+      run: (schedule, slot) => service.runSlot(schedule, slot),
+      log,
+    });
+    scheduler.start();
+    deliverer.recover().catch((err: unknown) => log.error({ err }, 'digest: recovery failed'));
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const schedulerStopped = scheduler?.stop();
+      await deliverer?.stop();
+      await schedulerStopped;
+      await stopAdapters();
+      store.close();
+      log.info('stopped');
+    })());
+
+  return { core, store, service, platforms, telegram, slack, scheduler, deliverer, stop };
+}

@@ -1,0 +1,40 @@
+/**
+ * npm run digest: prints the digest as it stands now, as plain text, and sends nothing.
+ * "New documents" are counted against the latest scheduled digest recorded in DATA_DIR, when
+ * there is one (the database is opened read-only; nothing is created).
+ */
+import dotenv from 'dotenv';
+import { ConfigError, loadConfig } from '../config.js';
+import { buildDigest } from '../digest/content.js';
+import { localDate } from '../digest/schedule.js';
+import { DigestService } from '../digest/service.js';
+import { DigestStore } from '../digest/store.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { createLogger } from '../log.js';
+
+dotenv.config({ quiet: true });
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(error instanceof ConfigError ? 1 : 2);
+}
+const knowledge = loadKnowledge();
+let store: DigestStore | undefined;
+try {
+  store = DigestStore.open(config.DATA_DIR, { readonly: true });
+} catch {
+  store = undefined; // no digest sent yet (or no database): every document counts
+}
+const text = store
+  ? new DigestService({
+      store,
+      knowledge,
+      pattern: config.DIGEST_CRON,
+      timezone: config.DIGEST_TZ,
+      log: createLogger('silent'),
+    }).current().text
+  : buildDigest(knowledge, { date: localDate(new Date(), config.DIGEST_TZ) }).text;
+store?.close();
+process.stdout.write(`${text}\n`);
