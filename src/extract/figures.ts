@@ -24,11 +24,13 @@ export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases
 const DELIMITERS = '，,；;：:、。！？!?';
 const GROWTH_VERB = /(同比|环比|比上年|较上年|比去年|较去年|今年以来|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?$/;
 const FALLING = /下降|降低|减少|回落|下跌|降幅/;
-const LEAD_FILLER = /^(其中|另外|此外|同时|并且|共计|累计|合计|总计|全年实现|全年|当年|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
+const LEAD_FILLER = /^(其中|另外|此外|同时|并且|共计|累计|合计|总计|全年实现|全年|当年|预计|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
 const TRAIL_FILLER = /(同比|环比|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|总额为|的|了|在|以上|以下)+$/;
 const PLACE_WORDS = /^(全市|我市|本市|全县|我县|全镇|我镇|全村|全区|市本级)/;
 const ACTUAL_CUE = /已经|已|完成|实现了|累计|截至|截止/;
-const TARGET_CUE = /确保|力争|目标|预期|计划|争取|要求|预计|到(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底前|前)/;
+// 计划 names programmes (硕博倍增计划) and 预计 estimates results, so neither marks a target;
+// 预期寿命 is a result too.
+const TARGET_CUE = /确保|力争|目标|预期(?!寿命)|争取|要求|到(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底前|前)/;
 const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|条|所|座|幢|栋|处|批|艘|辆|台|万?套|张)$/;
 // Words that measure something: the shared tail of names listed before 分别 (A、B增加值占比分别…).
 const MEASURE = /(人均可支配收入|可支配收入|增加值|参保率|覆盖率|完成率|比重|占比|收入|产值|投资|总额|增速|增幅)/;
@@ -156,9 +158,11 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     return ctx.region;
   };
+  // A cue counts within the figure's own part of the sentence (up to a ；), not across it.
   const natureAt = (chunk: string, at: number): Nature => {
     if (ACTUAL_CUE.test(chunk)) return 'actual';
-    if (TARGET_CUE.test(text.slice(0, at))) return 'target';
+    const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
+    if (TARGET_CUE.test(part)) return 'target';
     return ctx.nature;
   };
   const make = (name: string, hit: Hit, chunk: string, isChange: boolean): IndicatorDraft => ({
@@ -176,6 +180,17 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     sentence,
     section: ctx.section,
   });
+
+  /** The noun phrase right after a count, up to the next delimiter, figure or verb. */
+  const nounAfter = (i: number): string | undefined => {
+    const nextStart = i + 1 < hits.length ? hits[i + 1].index : text.length;
+    let after = blank.slice(hits[i].end, nextStart);
+    const stop = after.search(new RegExp(`[${DELIMITERS}]`));
+    if (stop >= 0) after = after.slice(0, stop);
+    const cut = after.search(VERB_CUT);
+    const noun = cleanName((cut > 0 ? after.slice(0, cut) : after).replace(/\u0001/g, ''), lex);
+    return hasWords(noun) && noun.length <= 24 ? noun : undefined;
+  };
 
   hits.forEach((hit, i) => {
     const prevEnd = i > 0 ? hits[i - 1].end : 0;
@@ -214,16 +229,19 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (!hasWords(name)) {
       // 105个“百年百项”重大项目: a count named by the words after it.
       if (!COUNT_UNITS.test(hit.unit)) return;
-      const nextStart = i + 1 < hits.length ? hits[i + 1].index : text.length;
-      let after = blank.slice(hit.end, nextStart);
-      const stop = after.search(new RegExp(`[${DELIMITERS}]`));
-      if (stop >= 0) after = after.slice(0, stop);
-      const cut = after.search(VERB_CUT);
-      const noun = cleanName((cut > 0 ? after.slice(0, cut) : after).replace(/\u0001/g, ''), lex);
-      if (!hasWords(noun) || noun.length > 24) return;
+      const noun = nounAfter(i);
+      if (!noun) return;
       subject ||= noun;
       drafts.push({ ...make(noun, hit, chunk, false), subject: '' });
       return;
+    }
+    // 创建50个“运动家”社区: a count after a bare verb is named by verb and noun together.
+    if (!growth && name.length <= 3 && COUNT_UNITS.test(hit.unit)) {
+      const noun = nounAfter(i);
+      if (noun) {
+        drafts.push(make(name + noun, hit, chunk, false));
+        return;
+      }
     }
     const draft = make(name, hit, chunk, Boolean(growth));
     if (growth) draft.growth.push(growth);

@@ -19,6 +19,8 @@ export interface Knowledge {
   sourceById: Map<string, Source>;
   /** Lower-cased text a record can be matched against: names, sentence, section, place. */
   haystack: Map<string, string>;
+  /** Indicators by lower-cased name: the same metric for other periods and places. */
+  byName: Map<string, Indicator[]>;
 }
 
 export interface RecordSet {
@@ -39,6 +41,17 @@ function haystackOf(r: KnowledgeRecord): string {
   }
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /** Knowledge from records in memory and their index (tests, the benchmark). */
 export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon = lexicon()): Knowledge {
   const all: KnowledgeRecord[] = [...records.indicators, ...records.tasks, ...records.passages];
@@ -49,6 +62,7 @@ export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon
     byId: new Map(all.map((r) => [r.id, r])),
     sourceById: new Map(records.sources.map((s) => [s.id, s])),
     haystack: new Map(all.map((r) => [r.id, haystackOf(r)])),
+    byName: groupBy(records.indicators, (i) => i.name.toLowerCase()),
   };
 }
 

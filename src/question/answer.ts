@@ -7,7 +7,6 @@ import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Task } from 
 import type { Knowledge } from '../knowledge/load.js';
 import { parseQuestion, type Question } from './parse.js';
 import { findRecords, fits, type Candidate } from './match.js';
-import { fold } from '../text/normalize.js';
 import { periodKey } from '../text/period.js';
 import * as compose from '../answer/compose.js';
 import { LIST_PAGE, makeAnswer, span } from '../answer/compose.js';
@@ -96,10 +95,10 @@ function answerIndicator(k: Knowledge, question: string, q: Question, best: Indi
   if (brief) return makeAnswer(k, question, 'indicator', [lines[0], lines[1]], [best], { quote: best.sentence });
   const shown = new Set([best.id]);
   const related: Indicator[] = [];
-  const sameName = (x: Indicator) => fold(x.name) === fold(best.name) && x.region === best.region;
+  const sameName = (x: Indicator) => x.name === best.name && x.region === best.region;
   // The same metric for other periods, when the question named none.
   if (!q.period) {
-    for (const x of k.indicators) {
+    for (const x of k.byName.get(best.name.toLowerCase()) ?? []) {
       if (shown.has(x.id) || !sameName(x) || !fits(k, q, x) || x.nature !== best.nature) continue;
       if (related.some((r) => r.period.label === x.period.label && r.figure === x.figure)) continue;
       related.push(x);

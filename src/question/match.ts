@@ -8,6 +8,7 @@ import type { KnowledgeRecord, Period } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Question } from './parse.js';
 import { tokensOfFolded } from '../text/tokenize.js';
+import { documentFrequency } from '../knowledge/search.js';
 import { periodKey } from '../text/period.js';
 
 export interface Candidate {
@@ -18,7 +19,6 @@ export interface Candidate {
 
 /** Below this share of the question's content found in a record, the record does not answer it. */
 export const MIN_COVERAGE = 0.7;
-const POOL = 120;
 // Words that name the whole city rather than a place: the record's own place must match.
 const CITY_WORDS = new Set(['全市', '我市', '嘉兴全市', '市本级']);
 
@@ -98,9 +98,58 @@ function coverage(hay: string, cs: Concept[]): number {
   return total ? found / total : 0;
 }
 
+/**
+ * How many postings one question may score. Terms are taken rarest first until the budget is
+ * spent (the two rarest always): rare terms find the record, common ones only add work — and
+ * they still count in coverage, which every candidate is checked against anyway. This keeps
+ * the work per question bounded however many records share a word.
+ */
+const POSTINGS_BUDGET = 3000;
+const ALWAYS = 2;
+
+function queryTerms(k: Knowledge, cs: Concept[]): string[] {
+  const terms = [...new Set(cs.flatMap((c) => c.forms.flatMap((f) => tokensOfFolded(f))))];
+  const withDf = terms.map((t) => ({ t, df: documentFrequency(k.index, t) })).filter((x) => x.df > 0);
+  withDf.sort((a, b) => a.df - b.df || a.t.localeCompare(b.t));
+  const kept: string[] = [];
+  let spent = 0;
+  for (const { t, df } of withDf) {
+    if (kept.length >= ALWAYS && spent + df > POSTINGS_BUDGET) break;
+    kept.push(t);
+    spent += df;
+  }
+  return kept;
+}
+
 const DATE = /\d{1,2}月\d{1,2}日/;
 // 完成了多少, 实际: the question asks what happened, not what was planned.
 const ACTUAL_WORDS = /完成|实际|已经|实现|达到了/;
+
+/** What makes one fitting record a better answer than another of equal coverage. */
+function bonus(q: Question, r: KnowledgeRecord, cs: Concept[], canonical: string[]): number {
+  let score = 0;
+  const named = q.places.find((p) => p.region && p.region === r.region);
+  if (named) score += 0.5;
+  else if (!q.places.length && r.region === '嘉兴市') score += 0.3;
+  if (r.type === 'indicator') {
+    const nameHay = [r.name, ...r.aliases, r.subject].join('|').toLowerCase();
+    score += 0.6 * coverage(nameHay, cs);
+    // 用电量 names the group of 全社会用电量: the record named by the group's first name leads.
+    if (canonical.some((c) => r.name.toLowerCase().includes(c))) score += 0.3;
+    if (!q.when && !q.who) score += 0.3;
+    if (q.change && (r.growth.length || r.isChange)) score += 0.3;
+    if (r.headline) score += 0.1;
+  }
+  if (r.type !== 'task' && !q.target && r.nature === 'actual') score += ACTUAL_WORDS.test(q.folded) ? 0.6 : 0.2;
+  if (q.who && r.type === 'task') score += 0.8;
+  // 什么时候: a sentence that gives a date answers it; a whole task only when tasks are asked about.
+  if (q.when && r.type !== 'task' && DATE.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.5;
+  if (q.when && r.type === 'passage') score += 0.3;
+  return score;
+}
+
+/** Wordings scored per question; the members of each that fit the question become candidates. */
+const GROUPS = 60;
 
 /**
  * Records that answer the question, best first; empty when none does. `types` limits the
@@ -109,42 +158,22 @@ const ACTUAL_WORDS = /完成|实际|已经|实现|达到了/;
 export function findRecords(k: Knowledge, q: Question, types?: KnowledgeRecord['type'][]): Candidate[] {
   const cs = concepts(k, q);
   if (!cs.length) return [];
-  const query = cs.flatMap((c) => c.forms).join(' ');
-  const results = k.index.search(query, {
-    filter: (res) => {
-      const r = k.byId.get(res.id as string);
-      return !!r && (!types || types.includes(r.type)) && fits(k, q, r);
-    },
+  const results = k.index.search(queryTerms(k, cs).join(' '), {
+    filter: (res) => !types || types.includes(k.byId.get((res.members as string[])[0])!.type),
   });
-  const pool = results.slice(0, POOL);
-  if (!pool.length) return [];
-  const top = pool[0].score;
-  const nameConcepts = cs;
+  if (!results.length) return [];
+  const top = results[0].score;
   const canonical = cs.filter((c) => c.forms.length > 1).map((c) => c.forms[0]);
   const candidates: Candidate[] = [];
-  for (const res of pool) {
-    const r = k.byId.get(res.id as string)!;
-    const cov = coverage(k.haystack.get(r.id)!, cs);
+  for (const res of results.slice(0, GROUPS)) {
+    const members = res.members as string[];
+    // Members share their wording, so the first speaks for the coverage of all.
+    const cov = coverage(k.haystack.get(members[0])!, cs);
     if (cov < MIN_COVERAGE) continue;
-    let score = cov * 2 + res.score / top;
-    const named = q.places.find((p) => p.region && p.region === r.region);
-    if (named) score += 0.5;
-    else if (!q.places.length && r.region === '嘉兴市') score += 0.3;
-    if (r.type === 'indicator') {
-      const nameHay = [r.name, ...r.aliases, r.subject].join('|').toLowerCase();
-      score += 0.6 * coverage(nameHay, nameConcepts);
-      // 用电量 names the group of 全社会用电量: the record named by the group's first name leads.
-      if (canonical.some((c) => r.name.toLowerCase().includes(c))) score += 0.3;
-      if (!q.when && !q.who) score += 0.3;
-      if (q.change && (r.growth.length || r.isChange)) score += 0.3;
-      if (r.headline) score += 0.1;
+    for (const id of members) {
+      const r = k.byId.get(id)!;
+      if (fits(k, q, r)) candidates.push({ record: r, score: cov * 2 + res.score / top + bonus(q, r, cs, canonical), coverage: cov });
     }
-    if (r.type !== 'task' && !q.target && r.nature === 'actual') score += ACTUAL_WORDS.test(q.folded) ? 0.6 : 0.2;
-    if (q.who && r.type === 'task') score += 0.8;
-    // 什么时候: a sentence that gives a date answers it; a whole task only when tasks are asked about.
-    if (q.when && r.type !== 'task' && DATE.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.5;
-    if (q.when && r.type === 'passage') score += 0.3;
-    candidates.push({ record: r, score, coverage: cov });
   }
   // Where the question names no period, the latest of equally good records comes first.
   if (!q.period) {

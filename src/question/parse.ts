@@ -64,16 +64,54 @@ function digitsFor(text: string): string {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+interface SignalWords {
+  question: string[];
+  target: string[];
+  change: string[];
+  when: string[];
+  who: string[];
+  greetings: string[];
+  statuses: [string, string[]][];
+  content: string[];
+}
+
+const signalCache = new WeakMap<Lexicon, SignalWords>();
+
+/** The lexicon's signal words, folded once. */
+function signals(lex: Lexicon): SignalWords {
+  let words = signalCache.get(lex);
+  if (words) return words;
+  const f = (list: string[]) => [...new Set(list.map(fold))].sort((a, b) => b.length - a.length);
+  const w = lex.lexicon;
+  words = {
+    question: f(w.questionWords),
+    target: f(w.targetWords),
+    change: f(w.changeWords),
+    when: f(w.whenWords),
+    who: f(w.whoWords),
+    greetings: f(w.greetings),
+    statuses: Object.entries(w.statuses).sort((a, b) => b[0].length - a[0].length),
+    content: f([...w.questionWords, ...w.whenWords, ...w.whoWords, '目标', '预期', '多少钱', '牵头的', '牵头', '负责的', '负责', '进展如何', '进展情况', '进展状态', '进展', '状态', '任务', '最新']),
+  };
+  signalCache.set(lex, words);
+  return words;
+}
+
 /**
  * Takes signal words out of the content. Words of two or more characters go wherever they
  * stand; a single character (是, 有, 为) only at the edge of a run, so 有轨电车 keeps its 有.
  */
+const edgeCache = new WeakMap<string[], RegExp>();
+
 function remove(text: string, words: string[]): string {
   let out = text;
-  const single = words.filter((w) => w.length === 1 && w !== '的');
-  for (const w of [...words].sort((a, b) => b.length - a.length)) if (w.length > 1) out = out.split(fold(w)).join(' ');
+  for (const w of words) if (w.length > 1 && out.includes(w)) out = out.split(w).join(' ');
   out = out.split('的').join(' ');
-  const edge = new RegExp(`(^|\\s)[${single.map(escape).join('')}]+|[${single.map(escape).join('')}]+(?=\\s|$)`, 'g');
+  let edge = edgeCache.get(words);
+  if (!edge) {
+    const single = words.filter((w) => w.length === 1 && w !== '的').map(escape).join('');
+    edgeCache.set(words, (edge = new RegExp(`(^|\\s)[${single}]+|[${single}]+(?=\\s|$)`, 'g')));
+  }
   for (let before = ''; before !== out; ) {
     before = out;
     out = out.replace(edge, ' ');
@@ -87,10 +125,10 @@ export function parseQuestion(input: string, lex: Lexicon): Question {
   let rest = folded.replace(/[?？!！。,，、;；:："“”'‘’()（）【】《》<>\[\]{}|\\/~`@#$^&*_=+…·\-]+/g, (m, at: number) =>
     /\d/.test(folded[at - 1] ?? '') && /[-~]/.test(m) && /\d/.test(folded[at + m.length] ?? '') ? m : ' ',
   );
-  const words = lex.lexicon;
-  const has = (list: string[]) => list.some((w) => rest.includes(fold(w)));
+  const words = signals(lex);
+  const has = (list: string[]) => list.some((w) => rest.includes(w));
 
-  const greeting = words.greetings.some((g) => folded === fold(g) || folded.replace(/[^\p{L}\p{N}/]/gu, '') === fold(g));
+  const greeting = words.greetings.some((g) => folded === g || folded.replace(/[^\p{L}\p{N}/]/gu, '') === g);
 
   // Task number: 第10项任务, 任务10, 第10条 (措施), (10).
   let taskNumber: number | undefined;
@@ -108,7 +146,7 @@ export function parseQuestion(input: string, lex: Lexicon): Question {
 
   // Statuses: 滞后, 进度较快 …
   const statuses = new Set<string>();
-  for (const [word, list] of Object.entries(words.statuses).sort((a, b) => b[0].length - a[0].length)) {
+  for (const [word, list] of words.statuses) {
     if (rest.includes(word)) {
       list.forEach((s) => statuses.add(s));
       rest = rest.split(word).join(' ');
@@ -144,15 +182,15 @@ export function parseQuestion(input: string, lex: Lexicon): Question {
   const latest = /最新|最近|目前|现在|当前|近期/.test(rest);
   rest = rest.replace(/最新|最近|目前|现在|当前|近期/g, ' ');
 
-  const target = has(words.targetWords);
-  const change = has(words.changeWords);
-  const when = has(words.whenWords);
-  const who = has(words.whoWords) || /谁|哪个单位|哪家单位|哪些单位/.test(rest);
+  const target = has(words.target);
+  const change = has(words.change);
+  const when = has(words.when);
+  const who = has(words.who) || /谁|哪个单位|哪家单位|哪些单位/.test(rest);
   const count = /几项|多少项|几个任务|多少个任务|数量|几条|多少条|有几|多少个/.test(rest) && (statuses.size > 0 || /任务|措施|工作/.test(rest));
   const aboutTasks = /任务|工作|措施|事项|进展|进度|牵头|负责/.test(rest) || statuses.size > 0;
 
   // What is left is content: drop the signal words.
-  rest = remove(rest, [...words.questionWords, ...words.whenWords, ...words.whoWords, '目标', '预期', '多少钱', '牵头的', '牵头', '负责的', '负责', '进展如何', '进展情况', '进展状态', '进展', '状态', '任务', '最新']);
+  rest = remove(rest, words.content);
   rest = rest.replace(new RegExp(`(${['增长', '增速', '增幅', '同比', '环比'].map(escape).join('|')})`, 'g'), ' $1 ');
   // A lone character left over (the 家 of 多少家) says nothing.
   const content = rest

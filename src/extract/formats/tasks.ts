@@ -115,7 +115,9 @@ export const taskTable: Format = {
       const cells = r.lines.slice(cut).map((l) => l.text);
       if (!cells.length) problems.push({ line: r.line, message: `task ${r.number ?? '(unnumbered)'} names no lead department` });
       const { lead, others } = departments(cells);
-      const section = r.number !== null ? `第${r.number}项任务` : `第${r.after}项任务附项`;
+      // The section names the task, so a figure of its progress can be found by the task's words.
+      const label = r.number !== null ? `第${r.number}项任务` : `第${r.after}项任务附项`;
+      const section = `${label}：${r.lines[0].text.slice(0, 40)}`;
       const progress = r.lines.slice(1, cut);
       tasks.push({
         type: 'task',
@@ -125,7 +127,7 @@ export const taskTable: Format = {
         lead,
         others,
         status: r.status,
-        section,
+        section: label,
         region: source.region,
         line: r.line,
       });
