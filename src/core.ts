@@ -55,7 +55,7 @@ export function createCore(knowledge: Knowledge = loadKnowledge()): Core {
     lookup(query, limit = 10) {
       const text = typeof query === 'string' ? query.slice(0, MAX_QUESTION) : '';
       try {
-        const q = parseQuestion(text, k.lex);
+        const q = parseQuestion(text, k.lex, k.departments);
         const found = q.content ? findRecords(k, q, ['indicator']) : [];
         const answers = found.slice(0, limit).map((c) => briefIndicator(k, text, c.record as Indicator));
         return answers.length ? answers : [answer(k, text, { brief: true })].filter((a) => a.kind !== 'none');

@@ -21,6 +21,8 @@ export interface Knowledge {
   haystack: Map<string, string>;
   /** Indicators by lower-cased name: the same metric for other periods and places. */
   byName: Map<string, Indicator[]>;
+  /** Department names a question may use (folded, longest first): the tasks' own and their short names. */
+  departments: { text: string; name: string }[];
 }
 
 export interface RecordSet {
@@ -52,6 +54,14 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return out;
 }
 
+function departmentNames(tasks: Task[], lex: Lexicon): { text: string; name: string }[] {
+  const known = new Set(lex.departmentNames.map((d) => d.name));
+  const fromTasks = [...new Set(tasks.flatMap((t) => [...t.lead, ...t.others]))]
+    .filter((name) => !known.has(name) && name.length >= 3)
+    .map((name) => ({ text: name.toLowerCase(), name }));
+  return [...lex.departmentNames, ...fromTasks].sort((a, b) => b.text.length - a.text.length || a.text.localeCompare(b.text));
+}
+
 /** Knowledge from records in memory and their index (tests, the benchmark). */
 export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon = lexicon()): Knowledge {
   const all: KnowledgeRecord[] = [...records.indicators, ...records.tasks, ...records.passages];
@@ -63,6 +73,7 @@ export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon
     sourceById: new Map(records.sources.map((s) => [s.id, s])),
     haystack: new Map(all.map((r) => [r.id, haystackOf(r)])),
     byName: groupBy(records.indicators, (i) => i.name.toLowerCase()),
+    departments: departmentNames(records.tasks, lex),
   };
 }
 

@@ -136,7 +136,7 @@ function answerPassage(k: Knowledge, question: string, best: KnowledgeRecord, re
 }
 
 export function answer(k: Knowledge, question: string, options: AskOptions = {}): Answer {
-  const q = parseQuestion(question, k.lex);
+  const q = parseQuestion(question, k.lex, k.departments);
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   if (q.taskNumber !== undefined) return answerTaskNumber(k, question, q);
   if (q.statuses.length) return answerStatuses(k, question, q, offset);

@@ -9,6 +9,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Question } from './parse.js';
 import { tokensOfFolded } from '../text/tokenize.js';
 import { documentFrequency } from '../knowledge/search.js';
+import { OWN_CITY } from '../text/places.js';
 import { periodKey } from '../text/period.js';
 
 export interface Candidate {
@@ -19,8 +20,6 @@ export interface Candidate {
 
 /** Below this share of the question's content found in a record, the record does not answer it. */
 export const MIN_COVERAGE = 0.7;
-// Words that name the whole city rather than a place: the record's own place must match.
-const CITY_WORDS = new Set(['全市', '我市', '嘉兴全市', '市本级']);
 
 export function recordPeriod(r: KnowledgeRecord): Period | undefined {
   return r.type === 'task' ? undefined : r.period;
@@ -51,7 +50,8 @@ function placeFits(k: Knowledge, q: Question, r: KnowledgeRecord): boolean {
   return q.places.every((p) => {
     if (p.region === null) return hay.includes(p.text);
     if (r.region === p.region) return true;
-    return !CITY_WORDS.has(p.text) && hay.includes(p.text);
+    // 全市 in a question is Jiaxing; in a record's text it is the record's own place.
+    return !OWN_CITY.has(p.text) && hay.includes(p.text);
   });
 }
 
@@ -73,27 +73,64 @@ interface Concept {
   weight: number;
 }
 
-/** The question's content as concepts: alias groups where a member is named, else bigrams. */
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+// Words that join others and name nothing: a record need not contain them.
+const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从到为并或而且就都也还']);
+const CJK_WORD = /^[\u3400-\u9fff]+$/;
+
+/**
+ * The question's content as concepts, each a word the record should contain: alias groups
+ * where a member is named (GDP → 生产总值 …), otherwise the words of the content. The word
+ * segmenter splits rare words into single characters (流/转/率), so runs of single characters
+ * are joined again; a lone joining character (和, 了) is dropped.
+ */
 export function concepts(k: Knowledge, q: Question): Concept[] {
   let rest = q.content;
   const out: Concept[] = [];
   k.lex.aliasGroups.forEach((group) => {
     const named = [...group].sort((a, b) => b.length - a.length).find((m) => rest.includes(m));
     if (!named) return;
-    out.push({ forms: group, weight: Math.max(1, named.length - 1) });
+    out.push({ forms: group, weight: Math.max(1, named.length) });
     rest = rest.split(named).join(' ');
   });
   for (const p of q.places) rest = rest.split(p.text).join(' ');
-  for (const t of tokensOfFolded(rest)) out.push({ forms: [t], weight: 1 });
+  let run = '';
+  const flush = () => {
+    if (run.length > 1 || (run.length === 1 && !JOINERS.has(run))) out.push({ forms: [run], weight: run.length });
+    run = '';
+  };
+  for (const { segment, isWordLike } of WORDS.segment(rest)) {
+    if (!isWordLike) {
+      flush();
+    } else if (CJK_WORD.test(segment) && segment.length === 1) {
+      run += segment;
+    } else {
+      flush();
+      out.push({ forms: [segment], weight: CJK_WORD.test(segment) ? segment.length : 1 });
+    }
+  }
+  flush();
   return out;
 }
 
+/**
+ * The share of the question's words a record's text holds. A word found whole counts fully;
+ * a longer word found only in part (城市信用监测 against 信用状况监测) counts for the share of
+ * its character pairs found (halved for words of three or four characters).
+ */
 function coverage(hay: string, cs: Concept[]): number {
   let total = 0;
   let found = 0;
   for (const c of cs) {
     total += c.weight;
     if (c.forms.some((f) => hay.includes(f))) found += c.weight;
+    else if (c.forms.length === 1 && c.forms[0].length >= 3) {
+      // The segmenter leaves unknown words long (桐贸贷专项授信额度): those count by pairs.
+      const f = c.forms[0];
+      let pairs = 0;
+      for (let i = 0; i + 1 < f.length; i++) if (hay.includes(f.slice(i, i + 2))) pairs++;
+      found += ((f.length >= 5 ? 1 : 0.5) * c.weight * pairs) / (f.length - 1);
+    }
   }
   return total ? found / total : 0;
 }

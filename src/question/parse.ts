@@ -119,7 +119,11 @@ function remove(text: string, words: string[]): string {
   return out;
 }
 
-export function parseQuestion(input: string, lex: Lexicon): Question {
+/**
+ * Reads a question. `departments` are the names to recognise (full and short, folded,
+ * longest first); by default those of knowledge/departments.json.
+ */
+export function parseQuestion(input: string, lex: Lexicon, departments?: { text: string; name: string }[]): Question {
   // Long input: the question is in its head; the rest cannot change what is asked.
   const folded = digitsFor(fold(input.slice(0, 400)));
   let rest = folded.replace(/[?？!！。,，、;；:："“”'‘’()（）【】《》<>\[\]{}|\\/~`@#$^&*_=+…·\-]+/g, (m, at: number) =>
@@ -153,10 +157,12 @@ export function parseQuestion(input: string, lex: Lexicon): Question {
     }
   }
 
-  // Department, by full or short name.
+  // Department, by full or short name. A short name may hide inside other words (平台办理
+  // holds 台办), so it counts only where the question is about who does what.
   let department: string | undefined;
-  for (const d of lex.departmentNames) {
-    if (rest.includes(d.text)) {
+  const aboutWork = /牵头|负责|任务|工作|措施|部门|单位|进展/.test(rest);
+  for (const d of departments ?? lex.departmentNames) {
+    if (rest.includes(d.text) && (aboutWork || d.text === fold(d.name) || d.text.length >= 4)) {
       department = d.name;
       rest = rest.replace(d.text, ' ');
       break;
@@ -182,7 +188,11 @@ export function parseQuestion(input: string, lex: Lexicon): Question {
   const latest = /最新|最近|目前|现在|当前|近期/.test(rest);
   rest = rest.replace(/最新|最近|目前|现在|当前|近期/g, ' ');
 
-  const target = has(words.target);
+  // 计划 asks for a target (计划多少个), except in the name of a rate (年度计划完成率).
+  rest = rest.replace(/当月|本月|当期/g, ' ');
+  const planned = /计划(?!完成|投资完成|总投资)/.test(rest);
+  if (planned) rest = rest.replace(/计划(?!完成|投资完成|总投资)/g, ' ');
+  const target = planned || has(words.target);
   const change = has(words.change);
   const when = has(words.when);
   const who = has(words.who) || /谁|哪个单位|哪家单位|哪些单位/.test(rest);
@@ -191,7 +201,8 @@ export function parseQuestion(input: string, lex: Lexicon): Question {
 
   // What is left is content: drop the signal words.
   rest = remove(rest, words.content);
-  rest = rest.replace(new RegExp(`(${['增长', '增速', '增幅', '同比', '环比'].map(escape).join('|')})`, 'g'), ' $1 ');
+  // Growth words ask for the growth of a figure; they are not what the figure is of.
+  if (change) rest = remove(rest, words.change);
   // A lone character left over (the 家 of 多少家) says nothing.
   const content = rest
     .split(/\s+/)

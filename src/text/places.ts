@@ -22,10 +22,16 @@ export function findPlaces(text: string, lex: Lexicon): PlaceMention[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** The place a clause is about, when it opens with one (after a period such as 1-6月). */
+/** Words for "this city": in a document they mean the document's own place, whichever it is. */
+export const OWN_CITY = new Set(['全市', '我市', '本市', '市本级']);
+
+/**
+ * The place a clause is about, when it opens with one (after a period such as 1-6月).
+ * 全市 and 我市 name no place of their own: the caller's context decides.
+ */
 export function leadingPlace(clause: string, lex: Lexicon): PlaceMention | undefined {
   const first = findPlaces(clause.slice(0, 12), lex)[0];
-  if (!first || first.region === null) return undefined;
+  if (!first || first.region === null || OWN_CITY.has(first.text)) return undefined;
   const before = clause.slice(0, first.index);
   // Only a period, a list number or punctuation may stand before the place.
   return /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*$/.test(before) ? first : undefined;
