@@ -10,7 +10,7 @@ import { telegramChannel, telegramDigest } from '../adapters/digest/telegram.js'
 import { startSlack, type RunningSlack } from '../adapters/slack.js';
 import { startTelegram, type TelegramHandle } from '../adapters/telegram.js';
 import type { Config } from './config.js';
-import { createCore, type Core } from './core.js';
+import { createCore, type LocalCore } from './core.js';
 import { Deliverer, type DeliverOptions, type DigestChannel } from './digest/deliver.js';
 import { Scheduler, validateSchedule } from './digest/schedule.js';
 import { DigestService } from './digest/service.js';
@@ -19,7 +19,7 @@ import type { Knowledge } from './knowledge/load.js';
 import type { Logger } from './log.js';
 
 export interface AppOptions {
-  core?: Core;
+  core?: LocalCore;
   /** The knowledge the digest reads (default: the core's). */
   knowledge?: Knowledge;
   /** Interface for the webhook / Slack HTTP servers (default: all). */
@@ -31,7 +31,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  core: Core;
+  core: LocalCore;
   store: DigestStore;
   service: DigestService;
   /** The platforms started; empty means console mode. */

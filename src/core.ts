@@ -23,7 +23,10 @@ export interface Core {
    * best first; each Answer's first line carries the figure (its title in an inline result).
    */
   lookup(query: string, limit?: number): Answer[];
-  /** The knowledge answered from (the digest reads it too). */
+}
+
+/** The core over knowledge in this process, which the digest reads too. */
+export interface LocalCore extends Core {
   readonly knowledge: Knowledge;
 }
 
@@ -44,7 +47,7 @@ function briefIndicator(k: Knowledge, query: string, ind: Indicator): Answer {
 }
 
 /** Creates the core from the committed knowledge in knowledge/ (or the knowledge given). */
-export function createCore(knowledge: Knowledge = loadKnowledge()): Core {
+export function createCore(knowledge: Knowledge = loadKnowledge()): LocalCore {
   const k = knowledge;
   return {
     knowledge: k,

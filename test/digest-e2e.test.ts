@@ -10,7 +10,7 @@ import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
-import type { Core } from '../src/core.js';
+import type { LocalCore } from '../src/core.js';
 import type { Answer } from '../src/types.js';
 import { FakeTelegram, sampleKnowledge, silent, tempDir, TOKEN } from './digest-fakes.js';
 
@@ -27,7 +27,7 @@ const core = {
   sources: () => plain('/sources', '资料'),
   lagging: () => plain('/lagging', '滞后'),
   lookup: () => [],
-} as unknown as Core;
+} as unknown as LocalCore;
 
 let nextId = 1;
 function command(text: string, chatId: number): Update {

@@ -27,6 +27,7 @@ const FALLING = /下降|降低|减少|回落|下跌|降幅/;
 const LEAD_FILLER = /^(其中|另外|此外|同时|并且|共计|累计|合计|总计|全年实现|全年|当年|预计|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
 const TRAIL_FILLER = /(同比|环比|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|总额为|的|了|在|以上|以下)+$/;
 const PLACE_WORDS = /^(全市|我市|本市|全县|我县|全镇|我镇|全村|全区|市本级)/;
+const OWN_CITY_START = /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s]*(全市|我市|本市|全县|我县|全镇|我镇|全区)/;
 const ACTUAL_CUE = /已经|已|完成|实现了|累计|截至|截止/;
 // 计划 names programmes (硕博倍增计划) and 预计 estimates results, so neither marks a target;
 // 预期寿命 is a result too.
@@ -150,10 +151,14 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     return last?.period ?? ctx.period;
   };
   const regionAt = (at: number): string => {
-    // The last clause before the figure that opens with a place names the figure's place.
-    const clauses = text.slice(0, at).split(/[，,；;。]/);
+    // The last clause of the figure's part of the sentence (up to a ；) that opens with a place
+    // names the figure's place; one that opens with 全市 or 我市 names the document's own.
+    const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
+    const clauses = part.split(/[，,。]/);
     for (let i = clauses.length - 1; i >= 0; i--) {
-      const place = leadingPlace(clauses[i], lex);
+      const clause = clauses[i].replace(/^\d{1,2}[.、．]/, '');
+      if (OWN_CITY_START.test(clause)) return ctx.region;
+      const place = leadingPlace(clause, lex);
       if (place?.region) return place.region;
     }
     return ctx.region;

@@ -22,7 +22,8 @@ export function noAnswer(k: Knowledge, question: string, why: string): Answer {
 function whyNone(q: Question): string {
   const elsewhere = q.places.find((p) => p.region === null);
   if (elsewhere) return `报告中没有${elsewhere.text}的数据：这些报告只涉及嘉兴市及其县（市、区）。`;
-  const parts = [q.places.map((p) => p.text).join(''), q.period?.label ?? '', q.content.replace(/\s+/g, '')].filter(Boolean);
+  const topic = q.content.replace(/\s+/g, '');
+  const parts = [q.places.filter((p) => !topic.includes(p.text)).map((p) => p.text).join(''), q.period?.label ?? '', topic].filter(Boolean);
   return parts.length ? `报告中没有找到“${parts.join(' ')}”的数据。` : '没有看懂这个问题。';
 }
 
@@ -59,6 +60,19 @@ function answerTaskNumber(k: Knowledge, question: string, q: Question): Answer {
   const other = ordered[1];
   if (other) lines.push([span(`（另：${compose.clip(k.sourceById.get(other.source)?.title ?? '', 24)}第${n}项为“${compose.clip(other.text, 30)}”）`)]);
   return makeAnswer(k, question, 'task', lines, [task], { quote: task.progress[0] ?? task.text });
+}
+
+/** How many tasks the latest progress table holds, by status. */
+function taskSummary(k: Knowledge, question: string): Answer {
+  const tasks = progressTasks(k);
+  const numbered = tasks.filter((t) => t.number !== null).length;
+  const by = (status: string | null) => tasks.filter((t) => t.status === status).length;
+  const statuses = [...new Set(tasks.map((t) => t.status))];
+  const lines: Line[] = [
+    [span('共'), span(`${numbered}项`, true), span(`任务${tasks.length > numbered ? `（另有${tasks.length - numbered}项未编号的子任务）` : ''}`)],
+    [span(statuses.map((st) => `${st ?? '未标注状态'}${by(st)}项`).join('，'))],
+  ];
+  return makeAnswer(k, question, 'count', lines, tasks.slice(0, 1));
 }
 
 function answerStatuses(k: Knowledge, question: string, q: Question, offset: number): Answer {
@@ -139,6 +153,9 @@ export function answer(k: Knowledge, question: string, options: AskOptions = {})
   const q = parseQuestion(question, k.lex, k.departments);
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   if (q.taskNumber !== undefined) return answerTaskNumber(k, question, q);
+  if (q.count && !q.statuses.length && !q.department && /任务/.test(q.folded) && /^有?(重点工作|重点任务|重点|工作|政府工作报告)?$/.test(q.content.replace(/\s+/g, ''))) {
+    return taskSummary(k, question);
+  }
   if (q.statuses.length) return answerStatuses(k, question, q, offset);
   if (q.department && (q.aboutTasks || !q.content)) return answerDepartment(k, question, q, offset);
   if (!q.content) return q.greeting ? helpAnswer(k, question) : noAnswer(k, question, whyNone(q));
@@ -147,6 +164,11 @@ export function answer(k: Knowledge, question: string, options: AskOptions = {})
   const best = candidates[0];
   if (!best) return noAnswer(k, question, whyNone(q));
   const r = best.record;
+  // A ranking, or a question whose words are in the sentence but not in any figure's name,
+  // is answered by the sentence itself.
+  if (r.type === 'indicator' && !options.brief && (q.rank || (best.nameCoverage < 0.34 && !q.unit))) {
+    return makeAnswer(k, question, 'passage', [[span(`${r.sentence}。`)], [span([r.region, r.period.label].filter(Boolean).join(' · '))]], [r], { quote: r.sentence });
+  }
   if (r.type === 'indicator') return answerIndicator(k, question, q, r, candidates.slice(1), !!options.brief);
   if (r.type === 'task') {
     const lines = compose.taskLines(r, { who: q.who });

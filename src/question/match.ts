@@ -16,6 +16,8 @@ export interface Candidate {
   record: KnowledgeRecord;
   score: number;
   coverage: number;
+  /** For indicators: the share of the question's words its name holds. */
+  nameCoverage: number;
 }
 
 /** Below this share of the question's content found in a record, the record does not answer it. */
@@ -162,20 +164,25 @@ const DATE = /\d{1,2}月\d{1,2}日/;
 // 完成了多少, 实际: the question asks what happened, not what was planned.
 const ACTUAL_WORDS = /完成|实际|已经|实现|达到了/;
 
+function unitFits(asked: string, unit: string): boolean {
+  if (asked === '元') return /元|亿$/.test(unit);
+  return unit.includes(asked);
+}
+
 /** What makes one fitting record a better answer than another of equal coverage. */
-function bonus(q: Question, r: KnowledgeRecord, cs: Concept[], canonical: string[]): number {
+function bonus(q: Question, r: KnowledgeRecord, nameCoverage: number, canonical: string[]): number {
   let score = 0;
   const named = q.places.find((p) => p.region && p.region === r.region);
   if (named) score += 0.5;
   else if (!q.places.length && r.region === '嘉兴市') score += 0.3;
   if (r.type === 'indicator') {
-    const nameHay = [r.name, ...r.aliases, r.subject].join('|').toLowerCase();
-    score += 0.6 * coverage(nameHay, cs);
+    score += 0.6 * nameCoverage;
     // 用电量 names the group of 全社会用电量: the record named by the group's first name leads.
     if (canonical.some((c) => r.name.toLowerCase().includes(c))) score += 0.3;
     if (!q.when && !q.who) score += 0.3;
     if (q.change && (r.growth.length || r.isChange)) score += 0.3;
     if (r.headline) score += 0.1;
+    if (q.unit) score += unitFits(q.unit, r.unit) ? 0.5 : -0.3;
   }
   if (r.type !== 'task' && !q.target && r.nature === 'actual') score += ACTUAL_WORDS.test(q.folded) ? 0.6 : 0.2;
   if (q.who && r.type === 'task') score += 0.8;
@@ -209,7 +216,9 @@ export function findRecords(k: Knowledge, q: Question, types?: KnowledgeRecord['
     if (cov < MIN_COVERAGE) continue;
     for (const id of members) {
       const r = k.byId.get(id)!;
-      if (fits(k, q, r)) candidates.push({ record: r, score: cov * 2 + res.score / top + bonus(q, r, cs, canonical), coverage: cov });
+      if (!fits(k, q, r)) continue;
+      const nameCoverage = r.type === 'indicator' ? coverage([r.name, ...r.aliases, r.subject].join('|').toLowerCase(), cs) : 0;
+      candidates.push({ record: r, score: cov * 2 + res.score / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage });
     }
   }
   // Where the question names no period, the latest of equally good records comes first.

@@ -128,7 +128,8 @@ export function findPeriods(text: string, year?: number): PeriodMention[] {
 /** A number that orders periods: later periods sort higher. Ranges end where they end. */
 export function periodKey(p: Period): number {
   const month = p.to ?? (p.kind === 'year' ? 12 : 0);
-  return (p.year ?? 0) * 10000 + month * 100 + (p.day ?? (p.kind === 'day' ? 0 : 32));
+  // At the same end, a month is newer news than the range that ends with it (6月 before 1-6月).
+  return (p.year ?? 0) * 10000 + month * 100 + (p.day ?? (p.kind === 'day' ? 0 : p.kind === 'range' ? 31 : 32));
 }
 
 export const NO_PERIOD: Period = { kind: 'none', label: '' };
