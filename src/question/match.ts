@@ -143,8 +143,8 @@ function coverage(hay: string, cs: Concept[]): number {
  * they still count in coverage, which every candidate is checked against anyway. This keeps
  * the work per question bounded however many records share a word.
  */
-const POSTINGS_BUDGET = 3000;
-const ALWAYS = 2;
+const POSTINGS_BUDGET = 600;
+const ALWAYS = 3;
 
 function queryTerms(k: Knowledge, cs: Concept[]): string[] {
   const terms = [...new Set(cs.flatMap((c) => c.forms.flatMap((f) => tokensOfFolded(f))))];
