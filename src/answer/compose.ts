@@ -73,9 +73,12 @@ export function indicatorLines(ind: Indicator, changeFirst = false): Line[] {
   return [figureLine(ind, changeFirst), [s(indicatorLabel(ind))]];
 }
 
-export function relatedLine(ind: Indicator): Line {
+/** A figure beside the answer; its place is named when it is not the answer's. */
+export function relatedLine(ind: Indicator, answerRegion: string): Line {
   const growth = growthText(ind);
-  return [s('· '), s(`${ind.name} ${ind.period.label}：`), s(ind.figure, true), s(growth ? `，${growth}` : '')];
+  const where = ind.region !== answerRegion ? `${ind.region} ` : '';
+  const target = ind.nature === 'target' ? '目标' : '';
+  return [s('· '), s(`${where}${ind.name}${target} ${ind.period.label}：`), s(ind.figure, true), s(growth && !ind.isChange ? `，${growth}` : '')];
 }
 
 export function quoteLine(text: string): Line {

@@ -13,18 +13,37 @@ import { LIST_PAGE, makeAnswer, span } from '../answer/compose.js';
 
 const EXAMPLES = ['6月全市用电量是多少？', '哪些任务滞后？', '市科技局牵头的任务进展如何？', '2020年GDP目标是多少？'];
 
-export function noAnswer(k: Knowledge, question: string, why: string): Answer {
-  const lines: Line[] = [[span(why)], [span(`可以这样问：${EXAMPLES.join(' / ')}`)]];
+/**
+ * The reply when the reports do not hold the answer: why, and what they do hold nearby —
+ * the same metric for other periods or places, named but never given as the answer.
+ */
+export function noAnswer(k: Knowledge, question: string, why: string, nearby: string[] = []): Answer {
+  const lines: Line[] = [[span(why)]];
+  if (nearby.length) lines.push([span(`报告中有：${nearby.join('；')}。可以按这些时期或地区再问。`)]);
+  else lines.push([span(`可以这样问：${EXAMPLES.join(' / ')}`)]);
   return makeAnswer(k, question, 'none', lines, []);
 }
 
+/** What the reports hold for the question's topic at other periods or places (no figures). */
+function elsewhere(k: Knowledge, q: Question): string[] {
+  if (q.places.some((p) => p.region === null)) return [];
+  const seen = new Set<string>();
+  for (const c of findRecords(k, q, ['indicator'], false).slice(0, 12)) {
+    const r = c.record;
+    if (r.type !== 'indicator' || c.nameCoverage < 0.99) continue;
+    seen.add(`${r.name}（${[r.region, r.period.label, r.nature === 'target' ? '目标' : ''].filter(Boolean).join('，')}）`);
+    if (seen.size >= 3) break;
+  }
+  return [...seen];
+}
+
 /** Why nothing matched, in the reader's terms: the place, the year, or the topic. */
-function whyNone(q: Question): string {
+function whyNone(q: Question, question: string): string {
   const elsewhere = q.places.find((p) => p.region === null);
   if (elsewhere) return `报告中没有${elsewhere.text}的数据：这些报告只涉及嘉兴市及其县（市、区）。`;
-  const topic = q.content.replace(/\s+/g, '');
-  const parts = [q.places.filter((p) => !topic.includes(p.text)).map((p) => p.text).join(''), q.period?.label ?? '', topic].filter(Boolean);
-  return parts.length ? `报告中没有找到“${parts.join(' ')}”的数据。` : '没有看懂这个问题。';
+  if (!q.content) return '没有看懂这个问题。';
+  const asked = compose.clip(question.trim().replace(/[？?！!。.\s]+$/u, ''), 30);
+  return `报告中没有找到“${asked}”的数据。`;
 }
 
 /** The latest task table's tasks (those with statuses), else every task. */
@@ -95,12 +114,15 @@ function answerDepartment(k: Knowledge, question: string, q: Question, offset: n
   // Progress tables before plans, then by number.
   const bySource = (a: Task, b: Task) =>
     (k.sourceById.get(b.source)?.date ?? '').localeCompare(k.sourceById.get(a.source)?.date ?? '') || (a.number ?? 999) - (b.number ?? 999);
-  const tasks = [...led.sort(bySource), ...(/牵头/.test(q.folded) ? [] : joined.sort(bySource))];
+  // Asked what a department leads, where it only takes part: say so, and list those.
+  const onlyLed = /牵头/.test(q.folded) && led.length > 0;
+  const tasks = [...led.sort(bySource), ...(onlyLed ? [] : joined.sort(bySource))];
   if (q.count) {
     const lines: Line[] = [[span(`${d}牵头的任务共`), span(`${led.length}项`, true), span(joined.length ? `，另参与${joined.length}项` : '')]];
     return makeAnswer(k, question, 'count', lines, led.slice(0, LIST_PAGE));
   }
-  return taskList(k, question, `${d}${/牵头/.test(q.folded) ? '牵头' : '牵头或参与'}的任务`, tasks, offset, true);
+  const heading = onlyLed ? `${d}牵头的任务` : led.length ? `${d}牵头或参与的任务` : `${d}没有牵头的任务，参与的任务`;
+  return taskList(k, question, heading, tasks, offset, true);
 }
 
 /** An indicator answer: the figure, what it is, the same metric at other times, the sentence. */
@@ -130,7 +152,7 @@ function answerIndicator(k: Knowledge, question: string, q: Question, best: Indi
   const more = related.slice(0, 4);
   if (more.length) {
     lines.push([span('相关：')]);
-    for (const x of more) lines.push(compose.relatedLine(x));
+    for (const x of more) lines.push(compose.relatedLine(x, best.region));
   }
   lines.push(compose.quoteLine(best.sentence));
   return makeAnswer(k, question, 'indicator', lines, [best, ...more], { quote: best.sentence });
@@ -152,17 +174,18 @@ function answerPassage(k: Knowledge, question: string, best: KnowledgeRecord, re
 export function answer(k: Knowledge, question: string, options: AskOptions = {}): Answer {
   const q = parseQuestion(question, k.lex, k.departments);
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  if (q.greeting) return helpAnswer(k, question);
   if (q.taskNumber !== undefined) return answerTaskNumber(k, question, q);
   if (q.count && !q.statuses.length && !q.department && /任务/.test(q.folded) && /^有?(重点工作|重点任务|重点|工作|政府工作报告)?$/.test(q.content.replace(/\s+/g, ''))) {
     return taskSummary(k, question);
   }
   if (q.statuses.length) return answerStatuses(k, question, q, offset);
   if (q.department && (q.aboutTasks || !q.content)) return answerDepartment(k, question, q, offset);
-  if (!q.content) return q.greeting ? helpAnswer(k, question) : noAnswer(k, question, whyNone(q));
+  if (!q.content) return noAnswer(k, question, whyNone(q, question));
 
   const candidates = findRecords(k, q);
   const best = candidates[0];
-  if (!best) return noAnswer(k, question, whyNone(q));
+  if (!best) return noAnswer(k, question, whyNone(q, question), elsewhere(k, q));
   const r = best.record;
   // A ranking, or a question whose words are in the sentence but not in any figure's name,
   // is answered by the sentence itself.
@@ -177,15 +200,20 @@ export function answer(k: Knowledge, question: string, options: AskOptions = {})
   return answerPassage(k, question, r, candidates.slice(1));
 }
 
+/** Reports before news items, then the newest first. */
+function mainSources(k: Knowledge) {
+  const order = { bulletin: 0, tasks: 1, report: 2, plan: 3, news: 4 };
+  return [...k.sources].sort((a, b) => order[a.kind] - order[b.kind] || b.date.localeCompare(a.date)).slice(0, 7);
+}
+
 export function helpAnswer(k: Knowledge, question = '/help'): Answer {
   const lines: Line[] = [
     [span('我能回答嘉兴市政府报告中的指标数值和任务进展，给出数字、时期、地区和出处。')],
     [span('可以这样问：')],
     ...[...EXAMPLES, '桐乡2017年地区生产总值', '第10项任务进展状态', '缪家村土地流转率'].map((e) => [span(`· ${e}`)]),
-    [span(`已收录${k.sources.length}份文件：`)],
-    ...[...k.sources]
-      .sort((a, b) => b.date.localeCompare(a.date))
-      .map((s) => [span(`· ${s.title}${s.date ? `（${s.date}）` : ''}`)]),
+    [span(`已收录${k.sources.length}份文件，主要有：`)],
+    ...mainSources(k).map((s) => [span(`· ${s.title}${s.date ? `（${s.date}）` : ''}`)]),
+    [span('全部文件见 /sources。')],
   ];
   return { question, kind: 'help', text: compose.textOf(lines), lines, records: [], sources: [] };
 }

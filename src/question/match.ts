@@ -77,7 +77,7 @@ interface Concept {
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 // Words that join others and name nothing: a record need not contain them.
-const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从到为并或而且就都也还']);
+const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从到为并或而且就都也还要将会能可需']);
 const CJK_WORD = /^[\u3400-\u9fff]+$/;
 
 /**
@@ -126,6 +126,9 @@ function coverage(hay: string, cs: Concept[]): number {
   for (const c of cs) {
     total += c.weight;
     if (c.forms.some((f) => hay.includes(f))) found += c.weight;
+    // A character the segmenter left alone is a qualifier (财政总收入's 总): without it the
+    // record is of another metric, however much else matches.
+    else if (c.forms.length === 1 && c.forms[0].length === 1 && CJK_WORD.test(c.forms[0])) return 0;
     else if (c.forms.length === 1 && c.forms[0].length >= 3) {
       // The segmenter leaves unknown words long (桐贸贷专项授信额度): those count by pairs.
       const f = c.forms[0];
@@ -197,9 +200,10 @@ const GROUPS = 60;
 
 /**
  * Records that answer the question, best first; empty when none does. `types` limits the
- * kinds of record considered.
+ * kinds of record considered; `strict` false ignores the place, period and target asked
+ * (to tell what the reports hold instead).
  */
-export function findRecords(k: Knowledge, q: Question, types?: KnowledgeRecord['type'][]): Candidate[] {
+export function findRecords(k: Knowledge, q: Question, types?: KnowledgeRecord['type'][], strict = true): Candidate[] {
   const cs = concepts(k, q);
   if (!cs.length) return [];
   const results = k.index.search(queryTerms(k, cs).join(' '), {
@@ -216,7 +220,7 @@ export function findRecords(k: Knowledge, q: Question, types?: KnowledgeRecord['
     if (cov < MIN_COVERAGE) continue;
     for (const id of members) {
       const r = k.byId.get(id)!;
-      if (!fits(k, q, r)) continue;
+      if (strict && !fits(k, q, r)) continue;
       const nameCoverage = r.type === 'indicator' ? coverage([r.name, ...r.aliases, r.subject].join('|').toLowerCase(), cs) : 0;
       candidates.push({ record: r, score: cov * 2 + res.score / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage });
     }

@@ -62,13 +62,15 @@ export function chineseNumber(text: string): number | undefined {
 function digitsFor(text: string): string {
   return text
     .replace(/([零〇一二两三四五六七八九十百]*[一二两三四五六七八九十][零〇一二两三四五六七八九十百]*)(?=月|项|条|号|个月|季度)/g, (m) => String(chineseNumber(m) ?? m))
-    .replace(/第([零〇一二两三四五六七八九十百]+)/g, (m, n) => `第${chineseNumber(n) ?? n}`)
+    .replace(/(第|任务|措施|编号)([零〇一二两三四五六七八九十百]+)/g, (m, w, n) => `${w}${chineseNumber(n) ?? n}`)
     .replace(/(?<![\d.])([0-9]{2})年/g, (m, y) => (Number(y) >= 10 && Number(y) <= 40 ? `20${y}年` : m));
 }
 
 /** The unit a question expects: 多少家 → 家; a rate (…率, 比重) → %; an amount of money → 元. */
+const ASKED_UNIT = /(?:多少|几)(个百分点|百分点|人次|亿元|万元|亿美元|万美元|美元|元|[个家项人名户亩件座所条艘辆台套张次批场])/g;
+
 function expectedUnit(text: string): string | undefined {
-  const asked = text.match(/(?:多少|几)(个百分点|百分点|人次|亿元|万元|亿美元|万美元|美元|元|[个家项人名户亩件座所条艘辆台套张次批场])/);
+  const asked = [...text.matchAll(ASKED_UNIT)][0];
   if (asked) return /元/.test(asked[1]) ? '元' : asked[1] === '个百分点' ? '百分点' : asked[1];
   if (/(率|比重|占比|比例|覆盖率)(?:是|为|达到|有)?(?:多少|几何)?\s*$/.test(text.trim()) || /百分之几/.test(text)) return '%';
   if (/(投资|收入|产值|金额|资金|贷款|税收|营收|成交额|总额|减负|销售额|增加值)(?:是|为|达到|有)?(?:多少|几何)?\s*$/.test(text.trim())) return '元';
@@ -213,6 +215,8 @@ export function parseQuestion(input: string, lex: Lexicon, departments?: { text:
   const aboutTasks = /任务|工作|措施|事项|进展|进度|牵头|负责/.test(rest) || statuses.size > 0;
 
   const unit = expectedUnit(rest);
+  // 多少项, 几家: the unit is read; it is not content.
+  rest = rest.replace(ASKED_UNIT, ' ');
   const rank = /排第几|排名|第几名|第几位|位次|列第几|居第几|排在/.test(rest);
 
   // What is left is content: drop the signal words.
