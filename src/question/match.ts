@@ -166,6 +166,7 @@ function queryTerms(k: Knowledge, cs: Concept[]): string[] {
 const DATE = /\d{1,2}月\d{1,2}日/;
 // 完成了多少, 实际: the question asks what happened, not what was planned.
 const ACTUAL_WORDS = /完成|实际|已经|实现|达到了/;
+const PROGRESS_WORDS = /进展|进度|推进情况|落实情况/;
 
 function unitFits(asked: string, unit: string): boolean {
   if (asked === '元') return /元|亿$/.test(unit);
@@ -189,6 +190,8 @@ function bonus(q: Question, r: KnowledgeRecord, nameCoverage: number, canonical:
   }
   if (r.type !== 'task' && !q.target && r.nature === 'actual') score += ACTUAL_WORDS.test(q.folded) ? 0.6 : 0.2;
   if (q.who && r.type === 'task') score += 0.8;
+  // 进展如何: a task with its progress answers better than a sentence about it.
+  if (r.type === 'task' && PROGRESS_WORDS.test(q.folded)) score += 0.8;
   // 什么时候: a sentence that gives a date answers it; a whole task only when tasks are asked about.
   if (q.when && r.type !== 'task' && DATE.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.5;
   if (q.when && r.type === 'passage') score += 0.3;
