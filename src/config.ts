@@ -29,7 +29,8 @@ const url = (fallback?: string) =>
     .optional()
     .transform((v) => v ?? fallback);
 
-const port = (fallback: number) =>
+/** A whole number within bounds; empty takes the fallback. */
+const integer = (fallback: number, min: number, max: number, what: string) =>
   z
     .string()
     .trim()
@@ -37,12 +38,15 @@ const port = (fallback: number) =>
     .transform((v, ctx) => {
       if (v === undefined || v === '') return fallback;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 65535) {
-        ctx.addIssue({ code: 'custom', message: `not a port number (1-65535): ${JSON.stringify(v)}` });
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `not ${what}: ${JSON.stringify(v)}` });
         return z.NEVER;
       }
       return n;
     });
+
+const port = (fallback: number) => integer(fallback, 1, 65535, 'a port number (1-65535)');
+const positiveInt = (fallback: number) => integer(fallback, 1, Number.MAX_SAFE_INTEGER, 'a positive whole number');
 
 const idList = z
   .string()
@@ -53,21 +57,6 @@ const idList = z
       .map((s) => s.trim())
       .filter(Boolean),
   );
-
-const positiveInt = (fallback: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return fallback;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) {
-        ctx.addIssue({ code: 'custom', message: `not a positive whole number: ${JSON.stringify(v)}` });
-        return z.NEVER;
-      }
-      return n;
-    });
 
 const schema = z.object({
   TELEGRAM_BOT_TOKEN: optional.refine((v) => v === undefined || /^\d+:[\w-]{10,}$/.test(v), {
