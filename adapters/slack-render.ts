@@ -234,7 +234,10 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Slack
   const context = sourcesBlock(answer.sources);
   const actions = options.buttons === false ? undefined : buttons(answer, options.brief ?? false);
   const reserved = (context ? 1 : 0) + (actions ? 1 : 0);
-  const blocks = sections(answer, Math.max(1, maxBlocks - reserved));
+  // The context block names the source; the answer's own source line would say it twice.
+  const last = answer.lines.at(-1)?.map((s) => s.text).join('') ?? '';
+  const body = context && answer.lines.length > 1 && last.startsWith('来源：') ? { ...answer, lines: answer.lines.slice(0, -1) } : answer;
+  const blocks = sections(body, Math.max(1, maxBlocks - reserved));
   if (context) blocks.push(context);
   if (actions) blocks.push(actions);
   return { text: fallbackText(answer), blocks };

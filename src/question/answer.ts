@@ -154,7 +154,7 @@ function answerIndicator(k: Knowledge, question: string, q: Question, best: Indi
     lines.push([span('相关：')]);
     for (const x of more) lines.push(compose.relatedLine(x, best.region));
   }
-  lines.push(compose.quoteLine(best.sentence));
+  lines.push(compose.quoteLine(best.sentence, best.figure));
   return makeAnswer(k, question, 'indicator', lines, [best, ...more], { quote: best.sentence });
 }
 

@@ -59,7 +59,9 @@ export const page: Format = {
         kind: isReport ? 'report' : 'news',
         title,
         issuer: isReport ? `${region}人民政府` : '',
-        date: isReport && spoken ? spoken : pageDate,
+        // A report reposted on the page is dated by its own words (2018年1月29日…) or its
+        // title's year, not by the day the page carried it.
+        date: isReport ? (spoken ?? (titleYear ? String(titleYear) : pageDate)) : pageDate,
         line: start + 2,
         region,
       };
