@@ -13,7 +13,9 @@ import { DEFAULT_SCHEDULE, runKeyOf } from '../src/digest/schedule.js';
 import { DigestService } from '../src/digest/service.js';
 import { DigestStore } from '../src/digest/store.js';
 import type { Answer } from '../src/types.js';
-import { FakeSlack, FakeTelegram, sampleKnowledge, silent, telegramError, tempDir, TOKEN } from './digest-fakes.js';
+import { sampleKnowledge, silent, tempDir } from './digest-fakes.js';
+import { FakeSlack } from './fakes/slack.js';
+import { FakeTelegram, telegramError, TOKEN } from './fakes/telegram.js';
 
 const TZ = 'Asia/Shanghai';
 const SLOT = new Date('2025-07-22T00:00:00Z'); // 08:00 in Shanghai
@@ -35,11 +37,8 @@ afterAll(async () => {
 const cleanup: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();
-  telegram.calls = [];
-  telegram.scripted.clear();
-  telegram.hang.clear();
-  slack.calls = [];
-  slack.scripted.clear();
+  telegram.reset();
+  slack.reset();
 });
 
 function openStore(dir: string): DigestStore {
@@ -121,7 +120,7 @@ describe('delivery once per slot', () => {
     const abandoned = crashed.service.runSlot(DEFAULT_SCHEDULE, SLOT).catch(() => undefined);
     cleanup.push(() => void abandoned);
     await vi.waitFor(() => expect(store.deliveries(RUN, 'sending').map((d) => d.target)).toEqual(['4']), { timeout: 3000 });
-    expect(telegram.of('sendMessage').map((c) => c.body.chat_id)).toEqual(['1', '2', '3']);
+    expect(telegram.of('sendMessage', 200).map((c) => c.body.chat_id)).toEqual(['1', '2', '3']);
 
     // A new process on the same DATA_DIR (the old one never settles anything again).
     const store2 = openStore(dir);
@@ -131,11 +130,11 @@ describe('delivery once per slot', () => {
     expect(store2.deliveries(RUN, 'unknown').map((d) => d.target)).toEqual(['4']);
     await restarted.service.runSlot(DEFAULT_SCHEDULE, SLOT); // the slot firing again changes nothing
 
-    const received = telegram.of('sendMessage').map((c) => String(c.body.chat_id));
+    const received = telegram.of('sendMessage', 200).map((c) => String(c.body.chat_id));
     expect(received.sort()).toEqual(['1', '2', '3', '5', '6', '7', '8']);
     expect(new Set(received).size).toBe(received.length);
-    expect(telegram.of('sendMessage')[0].body.parse_mode).toBe('HTML');
-    expect(telegram.of('sendMessage')[0].body.text).toContain('<b>86.87亿元</b>');
+    expect(telegram.of('sendMessage', 200)[0].body.parse_mode).toBe('HTML');
+    expect(telegram.of('sendMessage', 200)[0].body.text).toContain('<b>86.87亿元</b>');
     await crashed.deliverer.stop(100);
   });
 
@@ -247,6 +246,6 @@ describe('failed sends', () => {
     const d3 = slack.calls.filter((c) => c.body.channel === 'D3');
     expect(d3.map((c) => c.status)).toEqual([429, 200]);
     expect(d3[1].at - d3[0].at).toBeGreaterThanOrEqual(950);
-    expect(slack.of('chat.postMessage')[0].body.text).toContain('86.87亿元');
+    expect(slack.of('chat.postMessage', 200)[0].body.text).toContain('86.87亿元');
   });
 });

@@ -12,7 +12,8 @@ import { startApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import type { LocalCore } from '../src/core.js';
 import type { Answer } from '../src/types.js';
-import { FakeTelegram, sampleKnowledge, silent, tempDir, TOKEN } from './digest-fakes.js';
+import { sampleKnowledge, silent, tempDir } from './digest-fakes.js';
+import { FakeTelegram, TOKEN } from './fakes/telegram.js';
 
 const SECRET = 'digest_e2e-secret';
 const knowledge = sampleKnowledge();

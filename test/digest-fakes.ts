@@ -1,10 +1,7 @@
 /**
- * Fakes for the digest tests, after test/telegram.test.ts: a Bot API on 127.0.0.1 that records
- * every call and can script replies per method (and per chat), a Slack Web API likewise, a
- * small Knowledge, and a silent logger.
+ * What only the digest tests need: a small Knowledge, a temporary directory and a silent
+ * logger. The fake Telegram and Slack APIs are in ./fakes/.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,138 +9,7 @@ import { pino } from 'pino';
 import type { Knowledge } from '../src/knowledge/load.js';
 import type { Indicator, Source, Task } from '../src/types.js';
 
-export const TOKEN = '123456:TEST-token_abcdefghij';
-export const BOT_USER = { id: 777000, is_bot: true, first_name: '嘉兴报告助手', username: 'jx_report_bot' };
 export const silent = pino({ level: 'silent' });
-
-export interface Call {
-  method: string;
-  body: any;
-  status: number;
-  at: number;
-}
-export type Reply = { status: number; json: unknown; headers?: Record<string, string> };
-
-async function readBody(req: IncomingMessage): Promise<any> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
-  const type = req.headers['content-type'] ?? '';
-  if (type.includes('json')) return JSON.parse(raw || '{}');
-  if (type.includes('urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
-  return raw;
-}
-
-abstract class FakeServer {
-  calls: Call[] = [];
-  root = '';
-  private server!: Server;
-  /** Replies consumed one by one, keyed by method, or method:target. */
-  scripted = new Map<string, Reply[]>();
-  /** Requests to hold open forever (a process that dies mid-send), keyed like `scripted`. */
-  hang = new Set<string>();
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.route(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.root = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  script(key: string, ...replies: Reply[]): void {
-    this.scripted.set(key, [...(this.scripted.get(key) ?? []), ...replies]);
-  }
-
-  of(method: string): Call[] {
-    return this.calls.filter((c) => c.method === method && c.status === 200);
-  }
-
-  protected abstract parse(req: IncomingMessage, body: any): { method: string; target?: string } | undefined;
-  protected abstract result(method: string, body: any): unknown;
-
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
-    const parsed = this.parse(req, body);
-    if (!parsed) {
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
-      return;
-    }
-    const { method, target } = parsed;
-    const keys = target !== undefined ? [`${method}:${target}`, method] : [method];
-    if (keys.some((k) => this.hang.has(k))) return; // never answered
-    if (method === 'getUpdates') return; // long polling not used here: held open
-    const key = keys.find((k) => this.scripted.get(k)?.length);
-    const reply = (key && this.scripted.get(key)!.shift()) || { status: 200, json: this.ok(this.result(method, body)) };
-    this.calls.push({ method, body, status: reply.status, at: Date.now() });
-    res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-    res.end(JSON.stringify(reply.json));
-  }
-
-  protected abstract ok(result: unknown): unknown;
-}
-
-export class FakeTelegram extends FakeServer {
-  private messageId = 1000;
-
-  protected parse(req: IncomingMessage, body: any) {
-    const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
-    if (!match || match[1] !== TOKEN) return undefined;
-    return { method: match[2], target: body?.chat_id !== undefined ? String(body.chat_id) : undefined };
-  }
-
-  protected ok(result: unknown) {
-    return { ok: true, result };
-  }
-
-  protected result(method: string, body: any): unknown {
-    switch (method) {
-      case 'getMe':
-        return { ...BOT_USER, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
-      case 'sendMessage':
-        return {
-          message_id: ++this.messageId,
-          date: 1_700_000_000,
-          chat: { id: Number(body.chat_id), type: Number(body.chat_id) < 0 ? 'supergroup' : 'private' },
-          from: BOT_USER,
-          text: body.text,
-        };
-      default:
-        return true;
-    }
-  }
-
-  /** sendMessage calls that reached a chat, by chat id. */
-  sentTo(chatId: string | number): Call[] {
-    return this.of('sendMessage').filter((c) => String(c.body.chat_id) === String(chatId));
-  }
-}
-
-export const telegramError = (error_code: number, description: string, parameters?: object): Reply => ({
-  status: error_code,
-  json: { ok: false, error_code, description, ...(parameters ? { parameters } : {}) },
-});
-
-export class FakeSlack extends FakeServer {
-  protected parse(req: IncomingMessage, body: any) {
-    const match = /^\/api\/([\w.]+)/.exec(req.url ?? '');
-    if (!match) return undefined;
-    return { method: match[1], target: body?.channel !== undefined ? String(body.channel) : undefined };
-  }
-
-  protected ok(result: unknown) {
-    return { ok: true, ...(result as object) };
-  }
-
-  protected result(method: string, body: any): unknown {
-    if (method === 'chat.postMessage') return { channel: body.channel, ts: `${Date.now() / 1000}` };
-    return {};
-  }
-}
 
 export function tempDir(prefix = 'digest-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -4,8 +4,6 @@
  */
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { pino } from 'pino';
@@ -36,6 +34,7 @@ import {
 import { loadConfig, type Config } from '../src/config.js';
 import type { Core } from '../src/core.js';
 import type { Answer, AskOptions, Line } from '../src/types.js';
+import { FakeSlack } from './fakes/slack.js';
 
 const SECRET = 'test-signing-secret';
 const QUOTE = '1-6月，全市一般公共预算收入86.87亿元，同比增长29%。';
@@ -85,71 +84,6 @@ function fakeCore(): FakeCore {
     lagging: () => answer('/lagging', [[{ text: '无' }]]),
     lookup: () => [],
   };
-}
-
-/* ------------------------------------------------------------ fake Slack Web API */
-
-interface Call {
-  method: string;
-  body: Record<string, any>;
-  headers: IncomingMessage['headers'];
-}
-type Override = (call: Call) => { status?: number; headers?: Record<string, string>; body: unknown } | undefined;
-
-class FakeSlack {
-  calls: Call[] = [];
-  overrides: Override[] = [];
-  private server!: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString();
-    const type = req.headers['content-type'] ?? '';
-    let body: Record<string, any> = {};
-    if (type.includes('json')) body = raw ? JSON.parse(raw) : {};
-    else
-      for (const [k, v] of new URLSearchParams(raw)) {
-        body[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
-      }
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const method = path.startsWith('/api/') ? path.slice(5) : path;
-    const call = { method, body, headers: req.headers };
-    this.calls.push(call);
-    for (const override of this.overrides) {
-      const out = override(call);
-      if (out) {
-        this.overrides.splice(this.overrides.indexOf(override), 1);
-        res.writeHead(out.status ?? 200, { 'content-type': 'application/json', ...out.headers });
-        res.end(JSON.stringify(out.body));
-        return;
-      }
-    }
-    let reply: Record<string, unknown> = { ok: true };
-    if (method === 'auth.test') {
-      reply = { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'reportbot', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
-    } else if (method === 'chat.postMessage') {
-      reply = { ok: true, channel: body.channel, ts: `1700009999.${String(this.calls.length).padStart(6, '0')}` };
-    }
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(reply));
-  }
-
-  of(method: string): Call[] {
-    return this.calls.filter((c) => c.method === method);
-  }
 }
 
 /* ------------------------------------------------------------ helpers */
@@ -222,7 +156,7 @@ function commandFields(fake: FakeSlack, command: string, text: string, channel =
     command,
     text,
     api_app_id: 'A1',
-    response_url: `${fake.url}/respond/${id}`,
+    response_url: `${fake.root}/respond/${id}`,
     trigger_id: 'trigger',
   };
 }
@@ -240,7 +174,7 @@ function actionFields(fake: FakeSlack, actionId: string, value: string, channel 
       team: { id: 'T1', domain: 'test' },
       channel: { id: channel, name: 'general' },
       message: { type: 'message', user: 'UBOT', ts: messageTs, ...(threadTs ? { thread_ts: threadTs } : {}), text: 'answer' },
-      response_url: `${fake.url}/respond/${id}`,
+      response_url: `${fake.root}/respond/${id}`,
       actions: [
         { type: 'button', action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value, action_ts: '1' },
       ],
@@ -265,7 +199,7 @@ function testConfig(fake: FakeSlack, env: Record<string, string> = {}): Config {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: `${fake.url}/api/`,
+    SLACK_API_URL: `${fake.root}/api/`,
     ...env,
   });
   return { ...config, SLACK_PORT: 0 };
@@ -289,7 +223,7 @@ describe('Slack adapter over HTTP', () => {
   });
   afterAll(async () => {
     await slack?.stop();
-    await fake.stop();
+    await fake.close();
   });
 
   it('checks the token with auth.test at start, against SLACK_API_URL', () => {
@@ -406,7 +340,7 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('posts 更多 through response_url where the bot is not in the channel', async () => {
-    fake.overrides.push((c) => (c.method === 'chat.postMessage' && c.body.channel === 'C9' ? { body: { ok: false, error: 'not_in_channel' } } : undefined));
+    fake.overrides.push((c) => (c.method === 'chat.postMessage' && c.body.channel === 'C9' ? { json: { ok: false, error: 'not_in_channel' } } : undefined));
     await sendForm(port, actionFields(fake, ACTION_MORE, encodeMore({ question: '重点任务', offset: 10, brief: false }), 'C9', undefined, 'more9'));
     const respond = await waitFor(() => fake.of('/respond/more9')[0]);
     expect(respond.body.response_type).toBe('in_channel');
@@ -473,7 +407,7 @@ describe('Slack adapter over HTTP', () => {
     const messageTs = ts();
     fake.overrides.push((c) =>
       c.method === 'chat.postMessage' && c.body.thread_ts === messageTs
-        ? { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } }
+        ? { status: 429, headers: { 'retry-after': '0' }, json: { ok: false, error: 'ratelimited' } }
         : undefined,
     );
     await sendEvent(port, { type: 'app_mention', user: 'U1', text: '<@UBOT> 财政收入', ts: messageTs, channel: 'C1', event_ts: messageTs });
@@ -484,7 +418,7 @@ describe('Slack adapter over HTTP', () => {
   it('logs a Web API error and keeps answering', async () => {
     const messageTs = ts();
     fake.overrides.push((c) =>
-      c.method === 'chat.postMessage' && c.body.thread_ts === messageTs ? { body: { ok: false, error: 'channel_not_found' } } : undefined,
+      c.method === 'chat.postMessage' && c.body.thread_ts === messageTs ? { json: { ok: false, error: 'channel_not_found' } } : undefined,
     );
     await sendEvent(port, { type: 'app_mention', user: 'U1', text: '<@UBOT> 财政收入', ts: messageTs, channel: 'C404', event_ts: messageTs });
     await waitFor(() => logLines.find((l) => l.msg === 'Slack handler failed' && l.slackError === 'channel_not_found'));
@@ -525,7 +459,7 @@ describe('Slack adapter with SLACK_ALLOWED_CHANNELS and a digest module', () => 
   });
   afterAll(async () => {
     await slack?.stop();
-    await fake.stop();
+    await fake.close();
   });
 
   it('says it is not enabled in other channels and DMs, without data', async () => {

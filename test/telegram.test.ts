@@ -2,8 +2,6 @@
  * The Telegram adapter against a fake Bot API server on 127.0.0.1: every method call is
  * recorded; updates go in through bot.handleUpdate (or the webhook / long polling).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
@@ -14,92 +12,7 @@ import { escapeHtml, MAX_MESSAGE, renderAnswer, renderLines } from '../adapters/
 import { loadConfig, type Config } from '../src/config.js';
 import type { Core } from '../src/core.js';
 import type { Answer, AskOptions, Line } from '../src/types.js';
-
-// ---------------------------------------------------------------- fake Bot API
-
-interface Call {
-  method: string;
-  body: any;
-  status: number;
-}
-type Reply = { status: number; json: unknown };
-
-const BOT_USER = { id: 777000, is_bot: true, first_name: '嘉兴报告助手', username: 'jx_report_bot' };
-const TOKEN = '123456:TEST-token_abcdefghij';
-
-class FakeTelegram {
-  calls: Call[] = [];
-  /** Scripted replies, consumed one by one, for a method. */
-  scripted = new Map<string, Reply[]>();
-  /** Updates for getUpdates; an empty queue holds the request open, like long polling. */
-  updates: Update[] = [];
-  private server!: Server;
-  private messageId = 1000;
-  root = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.root = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  reset(): void {
-    this.calls = [];
-    this.scripted.clear();
-  }
-
-  of(method: string): Call[] {
-    return this.calls.filter((c) => c.method === method);
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
-    const type = req.headers['content-type'] ?? '';
-    const body = type.includes('json')
-      ? JSON.parse(raw || '{}')
-      : type.includes('urlencoded')
-        ? Object.fromEntries(new URLSearchParams(raw))
-        : raw;
-    const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
-    if (!match || match[1] !== TOKEN) {
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
-      return;
-    }
-    const method = match[2];
-    if (method === 'getUpdates' && this.updates.length === 0) return; // held open until the client aborts
-    const reply = this.scripted.get(method)?.shift() ?? { status: 200, json: { ok: true, result: this.result(method, body) } };
-    this.calls.push({ method, body, status: reply.status });
-    res.writeHead(reply.status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(reply.json));
-  }
-
-  private result(method: string, body: any): unknown {
-    switch (method) {
-      case 'getMe':
-        return { ...BOT_USER, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
-      case 'sendMessage':
-        return {
-          message_id: ++this.messageId,
-          date: 1_700_000_000,
-          chat: { id: Number(body.chat_id), type: Number(body.chat_id) < 0 ? 'supergroup' : 'private' },
-          from: BOT_USER,
-          text: body.text,
-        };
-      case 'getUpdates':
-        return this.updates.splice(0);
-      default:
-        return true;
-    }
-  }
-}
+import { BOT_USER, FakeTelegram, TOKEN, type Call } from './fakes/telegram.js';
 
 // ---------------------------------------------------------------- fake core
 

@@ -1,0 +1,142 @@
+/**
+ * The base of the fake platform APIs: an HTTP server on 127.0.0.1 that records every call it
+ * answers, replies to each API method with a plausible default, and can be told otherwise —
+ * replies scripted per method (or per `method:target`, the target being the chat or channel),
+ * one-off overrides chosen by looking at the request, and requests held open forever.
+ * No network. Subclasses say how a URL names a method and what a default reply looks like.
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A request as the fake understood it. */
+export interface Request {
+  /** The API method; for a request outside the API, the URL's path. */
+  method: string;
+  /** The chat or channel the request is for, where it names one. */
+  target?: string;
+  body: any;
+  headers: IncomingHttpHeaders;
+}
+
+/** A request the fake answered, with the HTTP status it answered with and when. */
+export interface Call extends Request {
+  status: number;
+  at: number;
+}
+
+/** A reply to send instead of the default one; status 200 unless told. */
+export interface Reply {
+  status?: number;
+  json: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Looks at a request and either claims it, with a reply, or lets it pass. Used once. */
+export type Override = (request: Request) => Reply | undefined;
+
+export async function readRaw(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A JSON body parsed, a form as an object of strings, anything else as the raw text. */
+export async function readBody(req: IncomingMessage): Promise<any> {
+  const raw = await readRaw(req);
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('json')) return JSON.parse(raw || '{}');
+  if (type.includes('urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
+  return raw;
+}
+
+export abstract class FakeApi {
+  /** Every answered request, in order (held requests are not answered, so not here). */
+  calls: Call[] = [];
+  /** http://127.0.0.1:port, once started. */
+  root = '';
+  /** Replies consumed one by one, keyed by method, or method:target (tried first). */
+  scripted = new Map<string, Reply[]>();
+  /** Checked before `scripted`, in order; the first that claims a request is removed. */
+  overrides: Override[] = [];
+  /** Requests to hold open forever (a process that dies mid-send), keyed like `scripted`. */
+  hang = new Set<string>();
+  private server!: Server;
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.route(req, res));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.root = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Forgets the calls and everything scripted, overridden or held. */
+  reset(): void {
+    this.calls = [];
+    this.scripted.clear();
+    this.overrides = [];
+    this.hang.clear();
+  }
+
+  script(key: string, ...replies: Reply[]): void {
+    this.scripted.set(key, [...(this.scripted.get(key) ?? []), ...replies]);
+  }
+
+  /** The calls of a method; with a status, only those answered with it. */
+  of(method: string, status?: number): Call[] {
+    return this.calls.filter((c) => c.method === method && (status === undefined || c.status === status));
+  }
+
+  /** The method (and target) a request is for, or undefined to answer 404. */
+  protected abstract parse(req: IncomingMessage, body: any): { method: string; target?: string } | undefined;
+  /** The default reply's JSON for a method. */
+  protected abstract reply(method: string, body: any): unknown;
+
+  protected readBody(req: IncomingMessage): Promise<any> {
+    return readBody(req);
+  }
+
+  /** Whether to hold a request open (beyond `hang`), as a long poll with nothing to say. */
+  protected holds(_method: string): boolean {
+    return false;
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await this.readBody(req);
+    const parsed = this.parse(req, body);
+    if (!parsed) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
+      return;
+    }
+    const { method, target } = parsed;
+    const keys = target !== undefined ? [`${method}:${target}`, method] : [method];
+    if (keys.some((k) => this.hang.has(k))) return; // never answered
+    if (this.holds(method)) return;
+    const request: Request = { method, target, body, headers: req.headers };
+    const reply = this.overridden(request) ?? this.nextScripted(keys) ?? { json: this.reply(method, body) };
+    const status = reply.status ?? 200;
+    this.calls.push({ ...request, status, at: Date.now() });
+    res.writeHead(status, { 'content-type': 'application/json', ...reply.headers });
+    res.end(JSON.stringify(reply.json));
+  }
+
+  private overridden(request: Request): Reply | undefined {
+    for (const override of this.overrides) {
+      const reply = override(request);
+      if (reply) {
+        this.overrides.splice(this.overrides.indexOf(override), 1);
+        return reply;
+      }
+    }
+    return undefined;
+  }
+
+  private nextScripted(keys: string[]): Reply | undefined {
+    const key = keys.find((k) => this.scripted.get(k)?.length);
+    return key ? this.scripted.get(key)!.shift() : undefined;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * A fake Slack Web API (see ./http.ts): /api/<method>, calls recorded with the channel as
+ * target, so replies can be scripted per `chat.postMessage:<channel>`. Form fields that hold
+ * JSON (blocks, attachments) are decoded. Requests to any other path — a slash command's or an
+ * action's response_url, `${root}/respond/<id>` — are recorded under their path. auth.test and
+ * chat.postMessage answer like Slack; anything else answers `{ ok: true }`.
+ */
+import type { IncomingMessage } from 'node:http';
+import { FakeApi, readRaw } from './http.js';
+
+export type { Call, Override, Reply } from './http.js';
+
+/** Who auth.test says the token belongs to. */
+export const SLACK_BOT = { url: 'https://test.slack.com/', team: 'Test', user: 'reportbot', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
+
+/** A form's fields, those that look like JSON decoded. */
+function formFields(raw: string): Record<string, any> {
+  const fields: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(raw)) fields[k] = /^[[{]/.test(v) ? jsonOr(v) : v;
+  return fields;
+}
+
+function jsonOr(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export class FakeSlack extends FakeApi {
+  private posted = 0;
+
+  protected override async readBody(req: IncomingMessage): Promise<Record<string, any>> {
+    const raw = await readRaw(req);
+    if ((req.headers['content-type'] ?? '').includes('json')) return raw ? JSON.parse(raw) : {};
+    return formFields(raw);
+  }
+
+  protected parse(req: IncomingMessage, body: any) {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const method = path.startsWith('/api/') ? path.slice(5) : path;
+    return { method, target: body?.channel !== undefined ? String(body.channel) : undefined };
+  }
+
+  protected reply(method: string, body: any): unknown {
+    if (method === 'auth.test') return { ok: true, ...SLACK_BOT };
+    if (method === 'chat.postMessage') return { ok: true, channel: body.channel, ts: `1700009999.${String(++this.posted).padStart(6, '0')}` };
+    return { ok: true };
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * A fake Telegram Bot API (see ./http.ts): /bot<TOKEN>/<method>, calls recorded with the chat
+ * as target, so replies can be scripted per `sendMessage:<chat_id>`. getMe and sendMessage
+ * answer like Telegram; getUpdates hands out the `updates` queue and, while it is empty, holds
+ * the request open like a long poll; any other method answers `true`.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Update } from 'grammy/types';
+import { FakeApi, type Call, type Reply } from './http.js';
+
+export type { Call, Reply } from './http.js';
+
+export const TOKEN = '123456:TEST-token_abcdefghij';
+export const BOT_USER = { id: 777000, is_bot: true, first_name: '嘉兴报告助手', username: 'jx_report_bot' };
+
+/** A Bot API error reply. */
+export const telegramError = (error_code: number, description: string, parameters?: object): Reply => ({
+  status: error_code,
+  json: { ok: false, error_code, description, ...(parameters ? { parameters } : {}) },
+});
+
+export class FakeTelegram extends FakeApi {
+  /** Updates for getUpdates; an empty queue holds the request open, like long polling. */
+  updates: Update[] = [];
+  private messageId = 1000;
+
+  override reset(): void {
+    super.reset();
+    this.updates = [];
+  }
+
+  /** sendMessage calls that reached a chat (answered 200), by chat id. */
+  sentTo(chatId: string | number): Call[] {
+    return this.of('sendMessage', 200).filter((c) => String(c.body.chat_id) === String(chatId));
+  }
+
+  protected parse(req: IncomingMessage, body: any) {
+    const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
+    if (!match || match[1] !== TOKEN) return undefined;
+    return { method: match[2], target: body?.chat_id !== undefined ? String(body.chat_id) : undefined };
+  }
+
+  protected override holds(method: string): boolean {
+    return method === 'getUpdates' && this.updates.length === 0; // held open until the client aborts
+  }
+
+  protected reply(method: string, body: any): unknown {
+    return { ok: true, result: this.result(method, body) };
+  }
+
+  private result(method: string, body: any): unknown {
+    switch (method) {
+      case 'getMe':
+        return { ...BOT_USER, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
+      case 'sendMessage':
+        return {
+          message_id: ++this.messageId,
+          date: 1_700_000_000,
+          chat: { id: Number(body.chat_id), type: Number(body.chat_id) < 0 ? 'supergroup' : 'private' },
+          from: BOT_USER,
+          text: body.text,
+        };
+      case 'getUpdates':
+        return this.updates.splice(0);
+      default:
+        return true;
+    }
+  }
+}
