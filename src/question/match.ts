@@ -163,6 +163,9 @@ function queryTerms(k: Knowledge, cs: Concept[]): string[] {
   return kept;
 }
 
+/** The city whose officials ask: a question that names no place is about it. */
+const HOME = '嘉兴市';
+
 const DATE = /\d{1,2}月\d{1,2}日/;
 // 完成了多少, 实际: the question asks what happened, not what was planned.
 const ACTUAL_WORDS = /完成|实际|已经|实现|达到了/;
@@ -178,7 +181,8 @@ function bonus(q: Question, r: KnowledgeRecord, nameCoverage: number, canonical:
   let score = 0;
   const named = q.places.find((p) => p.region && p.region === r.region);
   if (named) score += 0.5;
-  else if (!q.places.length && r.region === '嘉兴市') score += 0.3;
+  // A question that names no place is a Jiaxing official's: the city's own figure comes first.
+  else if (!q.places.length && r.region === HOME) score += 0.6;
   if (r.type === 'indicator') {
     score += 0.6 * nameCoverage;
     // 用电量 names the group of 全社会用电量: the record named by the group's first name leads.
@@ -225,7 +229,10 @@ export function findRecords(k: Knowledge, q: Question, types?: KnowledgeRecord['
       const r = k.byId.get(id)!;
       if (strict && !fits(k, q, r)) continue;
       const nameCoverage = r.type === 'indicator' ? coverage([r.name, ...r.aliases, r.subject].join('|').toLowerCase(), cs) : 0;
-      candidates.push({ record: r, score: cov * 2 + res.score / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage });
+      // With no place named, a Jiaxing record that holds every word of the question outranks
+      // another place's, however well that one's name matches: the asker is the city's.
+      const home = !q.places.length && r.region === HOME && cov >= 0.99 ? 1 : 0;
+      candidates.push({ record: r, score: cov * 2 + home + res.score / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage });
     }
   }
   // Where the question names no period, the latest of equally good records comes first.
