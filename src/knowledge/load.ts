@@ -19,6 +19,8 @@ export interface Knowledge {
   sourceById: Map<string, Source>;
   /** Lower-cased text a record can be matched against: names, sentence, section, place. */
   haystack: Map<string, string>;
+  /** Lower-cased names of each indicator (name, aliases, subject): what the figure is of. */
+  nameHaystack: Map<string, string>;
   /** Indicators by lower-cased name: the same metric for other periods and places. */
   byName: Map<string, Indicator[]>;
   /** Department names a question may use (folded, longest first): the tasks' own and their short names. */
@@ -72,6 +74,7 @@ export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon
     byId: new Map(all.map((r) => [r.id, r])),
     sourceById: new Map(records.sources.map((s) => [s.id, s])),
     haystack: new Map(all.map((r) => [r.id, haystackOf(r)])),
+    nameHaystack: new Map(records.indicators.map((i) => [i.id, [i.name, ...i.aliases, i.subject].join('|').toLowerCase()])),
     byName: groupBy(records.indicators, (i) => i.name.toLowerCase()),
     departments: departmentNames(records.tasks, lex),
   };

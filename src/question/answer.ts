@@ -6,7 +6,7 @@
 import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { parseQuestion, type Question } from './parse.js';
-import { findRecords, fits, type Candidate } from './match.js';
+import { match, fits, type Candidate } from './match.js';
 import { periodKey } from '../text/period.js';
 import * as compose from '../answer/compose.js';
 import { LIST_PAGE, makeAnswer, span } from '../answer/compose.js';
@@ -25,10 +25,10 @@ export function noAnswer(k: Knowledge, question: string, why: string, nearby: st
 }
 
 /** What the reports hold for the question's topic at other periods or places (no figures). */
-function elsewhere(k: Knowledge, q: Question): string[] {
+function elsewhere(q: Question, nearby: Candidate[]): string[] {
   if (q.places.some((p) => p.region === null)) return [];
   const seen = new Set<string>();
-  for (const c of findRecords(k, q, ['indicator'], false).slice(0, 12)) {
+  for (const c of nearby.slice(0, 12)) {
     const r = c.record;
     if (r.type !== 'indicator' || c.nameCoverage < 0.99) continue;
     seen.add(`${r.name}（${[r.region, r.period.label, r.nature === 'target' ? '目标' : ''].filter(Boolean).join('，')}）`);
@@ -183,9 +183,9 @@ export function answer(k: Knowledge, question: string, options: AskOptions = {})
   if (q.department && (q.aboutTasks || !q.content)) return answerDepartment(k, question, q, offset);
   if (!q.content) return noAnswer(k, question, whyNone(q, question));
 
-  const candidates = findRecords(k, q);
+  const { answers: candidates, nearby } = match(k, q);
   const best = candidates[0];
-  if (!best) return noAnswer(k, question, whyNone(q, question), elsewhere(k, q));
+  if (!best) return noAnswer(k, question, whyNone(q, question), elsewhere(q, nearby));
   const r = best.record;
   // A ranking, or a question whose words are in the sentence but not in any figure's name,
   // is answered by the sentence itself.

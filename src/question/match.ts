@@ -142,21 +142,32 @@ function coverage(hay: string, cs: Concept[]): number {
 
 /**
  * How many postings one question may score. Terms are taken rarest first until the budget is
- * spent (the two rarest always): rare terms find the record, common ones only add work — and
+ * spent or eight are taken (the three rarest always): rare terms find the record, common ones only add work — and
  * they still count in coverage, which every candidate is checked against anyway. This keeps
  * the work per question bounded however many records share a word.
  */
 const POSTINGS_BUDGET = 600;
 const ALWAYS = 3;
+const MAX_TERMS = 8;
+
+// The index does not change once loaded, so a term's frequency is looked up once.
+const frequencies = new WeakMap<Knowledge, Map<string, number>>();
+function frequency(k: Knowledge, term: string): number {
+  let memo = frequencies.get(k);
+  if (!memo) frequencies.set(k, (memo = new Map()));
+  let df = memo.get(term);
+  if (df === undefined) memo.set(term, (df = documentFrequency(k.index, term)));
+  return df;
+}
 
 function queryTerms(k: Knowledge, cs: Concept[]): string[] {
   const terms = [...new Set(cs.flatMap((c) => c.forms.flatMap((f) => tokensOfFolded(f))))];
-  const withDf = terms.map((t) => ({ t, df: documentFrequency(k.index, t) })).filter((x) => x.df > 0);
+  const withDf = terms.map((t) => ({ t, df: frequency(k, t) })).filter((x) => x.df > 0);
   withDf.sort((a, b) => a.df - b.df || a.t.localeCompare(b.t));
   const kept: string[] = [];
   let spent = 0;
   for (const { t, df } of withDf) {
-    if (kept.length >= ALWAYS && spent + df > POSTINGS_BUDGET) break;
+    if (kept.length >= MAX_TERMS || (kept.length >= ALWAYS && spent + df > POSTINGS_BUDGET)) break;
     kept.push(t);
     spent += df;
   }
@@ -205,21 +216,31 @@ function bonus(q: Question, r: KnowledgeRecord, nameCoverage: number, canonical:
 /** Wordings scored per question; the members of each that fit the question become candidates. */
 const GROUPS = 60;
 
-/**
- * Records that answer the question, best first; empty when none does. `types` limits the
- * kinds of record considered; `strict` false ignores the place, period and target asked
- * (to tell what the reports hold instead).
- */
-export function findRecords(k: Knowledge, q: Question, types?: KnowledgeRecord['type'][], strict = true): Candidate[] {
+export interface Matches {
+  /** Records that answer the question, best first; empty when none does. */
+  answers: Candidate[];
+  /**
+   * When none does: records of the question's topic that another place, period or target
+   * than the one asked would make answers, to tell what the reports hold instead.
+   */
+  nearby: Candidate[];
+}
+
+const NEARBY = 30;
+
+/** Matches the question against the records; `types` limits the kinds of record considered. */
+export function match(k: Knowledge, q: Question, types?: KnowledgeRecord['type'][]): Matches {
+  const none: Matches = { answers: [], nearby: [] };
   const cs = concepts(k, q);
-  if (!cs.length) return [];
+  if (!cs.length) return none;
   const results = k.index.search(queryTerms(k, cs).join(' '), {
     filter: (res) => !types || types.includes(k.byId.get((res.members as string[])[0])!.type),
   });
-  if (!results.length) return [];
+  if (!results.length) return none;
   const top = results[0].score;
   const canonical = cs.filter((c) => c.forms.length > 1).map((c) => c.forms[0]);
   const candidates: Candidate[] = [];
+  const nearby: Candidate[] = [];
   for (const res of results.slice(0, GROUPS)) {
     const members = res.members as string[];
     // Members share their wording, so the first speaks for the coverage of all.
@@ -227,14 +248,26 @@ export function findRecords(k: Knowledge, q: Question, types?: KnowledgeRecord['
     if (cov < MIN_COVERAGE) continue;
     for (const id of members) {
       const r = k.byId.get(id)!;
-      if (strict && !fits(k, q, r)) continue;
-      const nameCoverage = r.type === 'indicator' ? coverage([r.name, ...r.aliases, r.subject].join('|').toLowerCase(), cs) : 0;
+      const fitting = fits(k, q, r);
+      if (!fitting && (candidates.length || r.type !== 'indicator' || nearby.length >= NEARBY)) continue;
+      const nameCoverage = r.type === 'indicator' ? coverage(k.nameHaystack.get(r.id)!, cs) : 0;
       // With no place named, a Jiaxing record that holds every word of the question outranks
       // another place's, however well that one's name matches: the asker is the city's.
       const home = !q.places.length && r.region === HOME && cov >= 0.99 ? 1 : 0;
-      candidates.push({ record: r, score: cov * 2 + home + res.score / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage });
+      const c = { record: r, score: cov * 2 + home + res.score / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage };
+      (fitting ? candidates : nearby).push(c);
     }
   }
+  if (candidates.length) return { answers: ranked(q, candidates), nearby: [] };
+  return { answers: [], nearby: nearby.sort((a, b) => b.score - a.score || a.record.id.localeCompare(b.record.id)) };
+}
+
+/** Records that answer the question, best first; empty when none does. */
+export function findRecords(k: Knowledge, q: Question, types?: KnowledgeRecord['type'][]): Candidate[] {
+  return match(k, q, types).answers;
+}
+
+function ranked(q: Question, candidates: Candidate[]): Candidate[] {
   // Where the question names no period, the latest of equally good records comes first.
   if (!q.period) {
     const keys = candidates.map((c) => {
