@@ -115,7 +115,24 @@ export abstract class FakeApi {
     const { method, target } = parsed;
     const keys = target !== undefined ? [`${method}:${target}`, method] : [method];
     if (keys.some((k) => this.hang.has(k))) return; // never answered
-    if (this.holds(method)) return;
+    if (this.holds(method)) {
+      // Held like a long poll: answered when wake() says there is news, or never.
+      this.held.push(() => this.answer(res, method, target, keys, body, req));
+      return;
+    }
+    this.answer(res, method, target, keys, body, req);
+  }
+
+  private held: (() => void)[] = [];
+
+  /** Answers the requests held open, as a long poll does when news arrives. */
+  protected wake(): void {
+    const held = this.held.splice(0);
+    for (const answer of held) answer();
+  }
+
+  private answer(res: ServerResponse, method: string, target: string | undefined, keys: string[], body: any, req: IncomingMessage): void {
+    if (res.writableEnded || res.destroyed) return;
     const request: Request = { method, target, body, headers: req.headers };
     const reply = this.overridden(request) ?? this.nextScripted(keys) ?? { json: this.reply(method, body) };
     const status = reply.status ?? 200;

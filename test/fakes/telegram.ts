@@ -24,6 +24,12 @@ export class FakeTelegram extends FakeApi {
   updates: Update[] = [];
   private messageId = 1000;
 
+  /** Queues an update and answers a long poll waiting for one. */
+  push(...updates: Update[]): void {
+    this.updates.push(...updates);
+    this.wake();
+  }
+
   override reset(): void {
     super.reset();
     this.updates = [];
