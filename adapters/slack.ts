@@ -27,6 +27,7 @@ import {
 } from '@slack/bolt';
 import type { Config } from '../src/config.js';
 import type { Core } from '../src/core.js';
+import { taskQuestion } from '../src/commands.js';
 import type { Logger } from '../src/log.js';
 import type { Answer, AskOptions } from '../src/types.js';
 import {
@@ -131,13 +132,6 @@ export function questionFrom(text: string | undefined): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** /task text → the question: a number n (also 第n项, full-width digits) asks 第n项任务. */
-export function taskQuestion(text: string): string {
-  const normalized = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
-  const m = /^第?\s*(\d{1,4})\s*(?:项(?:任务)?)?$/.exec(normalized);
-  return m ? `第${Number(m[1])}项任务` : normalized;
 }
 
 type DigestCommand = 'subscribe' | 'unsubscribe' | 'now';

@@ -16,7 +16,6 @@ import {
   digestCommand,
   questionFrom,
   startSlack,
-  taskQuestion,
   type RunningSlack,
   type SlackDigest,
 } from '../adapters/slack.js';
@@ -31,6 +30,7 @@ import {
   renderHome,
   sectionTexts,
 } from '../adapters/slack-render.js';
+import { taskQuestion } from '../src/commands.js';
 import { loadConfig, type Config } from '../src/config.js';
 import type { Core } from '../src/core.js';
 import type { Answer, AskOptions, Line } from '../src/types.js';

@@ -1,16 +1,11 @@
 /** The commands: each one is a call to the core, nothing more. */
 import { Composer, type Context } from 'grammy';
 import type { Core } from '../../src/core.js';
+import { taskQuestion } from '../../src/commands.js';
 import { digestCommands, type TelegramDigest } from './digest.js';
 import type { MemoStore } from './memo.js';
 import { replyAnswer, replyText } from './reply.js';
 import { TEXT } from './texts.js';
-
-/** /task 3 asks 第3项任务; anything else is asked as written. */
-export function taskQuestion(argument: string): string {
-  const arg = argument.normalize('NFKC').trim();
-  return /^\d+$/.test(arg) ? `第${Number(arg)}项任务` : arg;
-}
 
 export function commands(core: Core, memos: MemoStore, digest?: TelegramDigest): Composer<Context> {
   const c = new Composer<Context>();
