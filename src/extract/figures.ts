@@ -28,14 +28,18 @@ const LEAD_FILLER = /^(其中|另外|此外|同时|并且|共计|累计|合计|�
 const TRAIL_FILLER = /(同比|环比|预计|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|总额为|的|了|在|以上|以下)+$/;
 const PLACE_WORDS = /^(全市|我市|本市|全县|我县|全镇|我镇|全村|全区|市本级)/;
 const OWN_CITY_START = /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s]*(全市|我市|本市|全县|我县|全镇|我镇|全区)/;
-const ACTUAL_CUE = /已经|已|完成|实现了|累计|截至|截止/;
+// 完成 alone is also what a target asks for (力争…完成合同外资4000万美元); 完成…目标 is a result.
+const ACTUAL_CUE = /已经|已|完成了|实现了|累计|截至|截止|完成[^，,；;]{0,8}(目标|计划|任务)/;
+// Verbs that set targets govern every clause after them in their part of the sentence; the
+// noun 目标 only its own clause (占三年目标投资的32%，推动项目开工41个: the 41 is a result).
 // 计划 names programmes (硕博倍增计划) and 预计 estimates results, so neither marks a target;
 // 预期寿命 is a result too.
-const TARGET_CUE = /确保|力争|目标|预期(?!寿命)|争取|要求|到(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底前|前)/;
+const TARGET_VERB = /确保|力争|争取|预期(?!寿命)|要求|到(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底前|前)/;
+const TARGET_NOUN = /目标/;
 const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|条|所|座|幢|栋|处|批|艘|辆|台|万?套|张)$/;
 // Words that measure something: the shared tail of names listed before 分别 (A、B增加值占比分别…).
 const MEASURE = /(人均可支配收入|可支配收入|增加值|参保率|覆盖率|完成率|比重|占比|收入|产值|投资|总额|增速|增幅)/;
-const VERB_CUT = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占|列|获得|获|入选|覆盖|增长|下降)/;
+const VERB_CUT = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取)/;
 
 interface Hit {
   index: number;
@@ -167,7 +171,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const natureAt = (chunk: string, at: number): Nature => {
     if (ACTUAL_CUE.test(chunk)) return 'actual';
     const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
-    if (TARGET_CUE.test(part)) return 'target';
+    const clause = part.split(/[，,]/).at(-1) ?? '';
+    if (TARGET_VERB.test(part) || TARGET_NOUN.test(clause)) return 'target';
     return ctx.nature;
   };
   const make = (name: string, hit: Hit, chunk: string, isChange: boolean): IndicatorDraft => ({
@@ -239,6 +244,15 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       subject ||= noun;
       drafts.push({ ...make(noun, hit, chunk, false), subject: '' });
       return;
+    }
+    // 对已出台的55项失信约束措施: after an attribute ending in 的, the count's noun names it.
+    if (!growth && COUNT_UNITS.test(hit.unit) && /的$/.test(blank.slice(start, hit.index))) {
+      const noun = nounAfter(i);
+      if (noun) {
+        subject ||= noun;
+        drafts.push({ ...make(noun, hit, chunk, false), subject: '' });
+        return;
+      }
     }
     // 创建50个“运动家”社区: a count after a bare verb is named by verb and noun together.
     if (!growth && name.length <= 3 && COUNT_UNITS.test(hit.unit)) {
