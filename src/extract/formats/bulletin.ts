@@ -35,7 +35,9 @@ export const bulletin: Format = {
     const body = lines.slice(Math.max(0, start));
     const end = body.findIndex((l) => /^签发|^---$/.test(l.trim()));
     // **bold** marks the headline metrics in the source; the marks themselves are not text.
-    const plain = (end >= 0 ? body.slice(0, end) : body).map((l) => l.replace(/\*\*/g, ''));
+    const raw = end >= 0 ? body.slice(0, end) : body;
+    const boldLines = new Set(raw.flatMap((l, i) => (/\*\*[^*]+\*\*/.test(l) ? [Math.max(0, start) + 1 + i] : [])));
+    const plain = raw.map((l) => l.replace(/\*\*/g, ''));
     const paras = paragraphs(plain, Math.max(0, start) + 1);
     const base: Context = {
       region: source.region,
@@ -64,7 +66,8 @@ export const bulletin: Format = {
       return true;
     });
     const prose = readProse(kept, (p) => contexts.get(p)!, lex);
-    for (const ind of prose.indicators) if (ind.section === '【数据透视】') ind.headline = true;
+    // Headline figures: those of 【数据透视】 paragraphs that name a metric in bold.
+    for (const ind of prose.indicators) if (ind.section === '【数据透视】' && boldLines.has(ind.line)) ind.headline = true;
     return { items: [{ source, tasks: [], ...prose }], problems: [] };
   },
 };
