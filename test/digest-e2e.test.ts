@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startApp, type App } from '../src/app.js';
+import { startApp, type App } from '../adapters/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import type { LocalCore } from '../src/core.js';
 import type { Answer } from '../src/types.js';

@@ -1,6 +1,6 @@
 /** DIGEST_CRON validation, a subscriber's HH:MM, run keys, and the throttler. */
 import { describe, expect, it } from 'vitest';
-import { startApp } from '../src/app.js';
+import { startApp } from '../adapters/app.js';
 import { loadConfig } from '../src/config.js';
 import {
   isoInZone,

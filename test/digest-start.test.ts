@@ -13,7 +13,7 @@ import type { Core } from '../src/core.js';
 import type { Answer, AskOptions } from '../src/types.js';
 import { tempDir } from './digest-fakes.js';
 
-const START = fileURLToPath(new URL('../src/cli/start.ts', import.meta.url));
+const START = fileURLToPath(new URL('../adapters/start.ts', import.meta.url));
 const TSX = fileURLToPath(import.meta.resolve('tsx'));
 const cwd = tempDir('digest-start-'); // no .env here
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));

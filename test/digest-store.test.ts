@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApp } from '../src/app.js';
+import { startApp } from '../adapters/app.js';
 import { loadConfig } from '../src/config.js';
 import { DB_FILE, DigestStore, DigestStoreError, MIGRATIONS, SCHEMA_VERSION } from '../src/digest/store.js';
 import { sampleKnowledge, silent, tempDir } from './digest-fakes.js';

@@ -10,6 +10,7 @@
 import { webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import type { DigestChannel } from '../../src/digest/deliver.js';
+import { describeError, num, str, type Loose, type Verdict } from '../../src/digest/classify.js';
 import type { DigestService } from '../../src/digest/service.js';
 import type { RateLimits } from '../../src/digest/throttle.js';
 import { renderAnswer } from '../slack-render.js';
@@ -47,7 +48,37 @@ export function slackChannel(config: Config, options: SlackChannelOptions = {}):
         unfurl_media: false,
       });
     },
+    classify: classifySlack,
   };
+}
+
+/**
+ * Errors that mean the conversation is lost for good. Errors about the app's own token
+ * (invalid_auth, token_revoked, missing_scope) are not here: they would end every subscription.
+ */
+export const SLACK_GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'user_not_found', 'user_disabled', 'cannot_dm_bot']);
+
+/** Errors that a later attempt may get past. */
+const RETRY = new Set(['ratelimited', 'rate_limited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+/** A Web API error (code slack_webapi_…, data.error, retryAfter, statusCode). */
+export function classifySlack(error: unknown): Verdict | undefined {
+  const e = (error ?? {}) as Loose;
+  const code = str(e.code);
+  if (!code.startsWith('slack_')) return undefined;
+  const reason = describeError(error);
+  if (code === 'slack_webapi_rate_limited_error') {
+    const after = num(e.retryAfter);
+    return { kind: 'retry', retryAfterMs: after !== undefined ? after * 1000 : undefined, reason };
+  }
+  const platform = str(e.data?.error);
+  if (platform) return SLACK_GONE.has(platform) ? { kind: 'gone', reason } : RETRY.has(platform) ? { kind: 'retry', reason } : { kind: 'fatal', reason };
+  if (code === 'slack_webapi_http_error') {
+    const status = num(e.statusCode) ?? 0;
+    return status >= 500 || status === 429 || status === 408 ? { kind: 'retry', reason } : { kind: 'fatal', reason };
+  }
+  if (code === 'slack_webapi_request_error') return { kind: 'retry', reason };
+  return undefined;
 }
 
 export function slackDigest(service: DigestService): SlackDigest {

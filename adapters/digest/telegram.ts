@@ -10,6 +10,7 @@
 import { Api } from 'grammy';
 import type { Config } from '../../src/config.js';
 import { TELEGRAM_LIMITS, type DigestChannel } from '../../src/digest/deliver.js';
+import { describeError, num, str, type Loose, type Verdict } from '../../src/digest/classify.js';
 import type { DigestService } from '../../src/digest/service.js';
 import type { RateLimits } from '../../src/digest/throttle.js';
 import type { TelegramDigest } from '../telegram/digest.js';
@@ -34,7 +35,33 @@ export function telegramChannel(config: Config, options: TelegramChannelOptions 
     platform: 'telegram',
     limits: options.limits ?? TELEGRAM_LIMITS,
     send: (target, answer) => sendAnswer(api, target, answer, memos),
+    classify: classifyTelegram,
   };
+}
+
+/** Bot API descriptions that mean the chat is lost for good. */
+const GONE =
+  /bot was blocked|chat not found|user is deactivated|bot was kicked|bot is not a member|have no rights to send|need administrator rights|group chat was deleted|chat_write_forbidden|peer_id_invalid/i;
+
+/**
+ * A Bot API error (grammY's GrammyError: error_code, description, parameters.retry_after /
+ * migrate_to_chat_id): 429 waits retry_after, 5xx is retried, a blocked or vanished chat is
+ * gone, a group upgraded to a supergroup has moved.
+ */
+export function classifyTelegram(error: unknown): Verdict | undefined {
+  const e = (error ?? {}) as Loose;
+  const code = num(e.error_code);
+  if (code === undefined) return undefined;
+  const reason = describeError(error);
+  if (code === 429) {
+    const after = num(e.parameters?.retry_after);
+    return { kind: 'retry', retryAfterMs: after !== undefined ? after * 1000 : undefined, reason };
+  }
+  const migrate = e.parameters?.migrate_to_chat_id;
+  if (migrate !== undefined && migrate !== null) return { kind: 'moved', to: String(migrate), reason };
+  if (code >= 500) return { kind: 'retry', reason };
+  if (code === 403 || (code === 400 && GONE.test(str(e.description)))) return { kind: 'gone', reason };
+  return { kind: 'fatal', reason };
 }
 
 export function telegramDigest(service: DigestService): TelegramDigest {

@@ -62,10 +62,8 @@ function coldAsk(): { runs: number; medianMs: number } {
 }
 
 async function fanOut(n: number) {
-  const file = join(import.meta.dirname, '..', 'digest', 'bench.ts');
-  if (!existsSync(file)) return undefined;
-  const mod = (await import('../digest/bench.js')) as { benchFanOut?: (n: number) => Promise<unknown> };
-  return mod.benchFanOut ? mod.benchFanOut(n) : undefined;
+  const { benchFanOut } = await import('../../adapters/digest/bench.js');
+  return benchFanOut(n);
 }
 
 async function main() {

@@ -24,7 +24,7 @@
  */
 import type { Logger } from '../log.js';
 import type { Answer } from '../types.js';
-import { classify, describeError } from './classify.js';
+import { classify, describeError, type Verdict } from './classify.js';
 import type { Delivery, DigestStore, Platform } from './store.js';
 import { AbortedError, sleep, Throttle, type RateLimits } from './throttle.js';
 
@@ -32,11 +32,12 @@ import { AbortedError, sleep, Throttle, type RateLimits } from './throttle.js';
 export interface DigestChannel {
   platform: Platform;
   /**
-   * Sends the digest to a target (chat id / channel id). Throws the platform's error unchanged:
-   * GrammyError (error_code, description, parameters.retry_after), Slack Web API errors
-   * (code, data.error, retryAfter), or network / timeout errors.
+   * Sends the digest to a target (chat id / channel id). Throws the platform's error unchanged,
+   * for `classify` to read.
    */
   send(target: string, answer: Answer): Promise<void>;
+  /** What a failure of this platform means; undefined leaves it to the platform-neutral reading. */
+  classify?(error: unknown): Verdict | undefined;
   /** Fan-out limits (default: Telegram's, 30 messages/s overall and 1 s between two to one chat). */
   limits?: RateLimits;
 }
@@ -169,7 +170,7 @@ export class Deliverer {
         this.store.settle(row.id, 'sent', target === row.target ? null : `sent to ${target}`);
         return;
       } catch (error) {
-        const verdict = classify(error);
+        const verdict = channel.classify?.(error) ?? classify(error);
         if (verdict.kind === 'gone') {
           this.store.settle(row.id, 'gone', verdict.reason);
           this.store.unsubscribe(row.platform, target);

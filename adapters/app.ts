@@ -1,22 +1,22 @@
 /**
- * Start-up wiring, shared by `npm start` (src/cli/start.ts) and the end-to-end tests:
+ * Start-up wiring, shared by `npm start` (adapters/start.ts) and the end-to-end tests:
  * schedule and digest store checked first (faults stop start-up with one line), then Telegram
  * and/or Slack with the digest plugged in, then the scheduler and the recovery of a run a
  * previous process left unfinished. Without any platform token nothing is started and the
  * caller opens the console chat.
  */
-import { slackChannel, slackDigest } from '../adapters/digest/slack.js';
-import { telegramChannel, telegramDigest } from '../adapters/digest/telegram.js';
-import { startSlack, type RunningSlack } from '../adapters/slack.js';
-import { startTelegram, type TelegramHandle } from '../adapters/telegram.js';
-import type { Config } from './config.js';
-import { createCore, type LocalCore } from './core.js';
-import { Deliverer, type DeliverOptions, type DigestChannel } from './digest/deliver.js';
-import { Scheduler, validateSchedule } from './digest/schedule.js';
-import { DigestService } from './digest/service.js';
-import { DigestStore, type Platform } from './digest/store.js';
-import type { Knowledge } from './knowledge/load.js';
-import type { Logger } from './log.js';
+import { slackChannel, slackDigest } from './digest/slack.js';
+import { telegramChannel, telegramDigest } from './digest/telegram.js';
+import { startSlack, type RunningSlack } from './slack.js';
+import { startTelegram, type TelegramHandle } from './telegram.js';
+import type { Config } from '../src/config.js';
+import { createCore, type LocalCore } from '../src/core.js';
+import { Deliverer, type DeliverOptions, type DigestChannel } from '../src/digest/deliver.js';
+import { Scheduler, validateSchedule } from '../src/digest/schedule.js';
+import { DigestService } from '../src/digest/service.js';
+import { DigestStore, type Platform } from '../src/digest/store.js';
+import type { Knowledge } from '../src/knowledge/load.js';
+import type { Logger } from '../src/log.js';
 
 export interface AppOptions {
   core?: LocalCore;

@@ -13,13 +13,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { telegramChannel } from '../../adapters/digest/telegram.js';
-import { loadConfig } from '../config.js';
-import { loadKnowledge, type Knowledge } from '../knowledge/load.js';
-import { Deliverer } from './deliver.js';
-import { DEFAULT_SCHEDULE } from './schedule.js';
-import { DigestService } from './service.js';
-import { DigestStore } from './store.js';
+import { telegramChannel } from './telegram.js';
+import { loadConfig } from '../../src/config.js';
+import { loadKnowledge, type Knowledge } from '../../src/knowledge/load.js';
+import { Deliverer } from '../../src/digest/deliver.js';
+import { DEFAULT_SCHEDULE } from '../../src/digest/schedule.js';
+import { DigestService } from '../../src/digest/service.js';
+import { DigestStore } from '../../src/digest/store.js';
 
 export interface BenchOptions {
   /** Overall messages per second (default 1000: the fake server has no limit; Telegram's is ~30). */

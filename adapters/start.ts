@@ -5,10 +5,10 @@
  * neither, a console chat in the terminal. SIGTERM / SIGINT stop everything and exit 0.
  */
 import dotenv from 'dotenv';
-import { startConsole } from '../../adapters/console.js';
-import { startApp, type App } from '../app.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
-import { createLogger } from '../log.js';
+import { startConsole } from './console.js';
+import { startApp, type App } from './app.js';
+import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { createLogger } from '../src/log.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message.split('\n')[0]}\n`);
