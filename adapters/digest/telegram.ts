@@ -9,13 +9,16 @@
  */
 import { Api } from 'grammy';
 import type { Config } from '../../src/config.js';
-import { TELEGRAM_LIMITS, type DigestChannel } from '../../src/digest/deliver.js';
+import type { DigestChannel } from '../../src/digest/deliver.js';
 import { describeError, num, str, type Loose, type Verdict } from '../../src/digest/classify.js';
 import type { DigestService } from '../../src/digest/service.js';
 import type { RateLimits } from '../../src/digest/throttle.js';
 import type { TelegramDigest } from '../telegram/digest.js';
 import { MemoStore } from '../telegram/memo.js';
 import { sendAnswer } from '../telegram/reply.js';
+
+/** About 30 messages a second overall and one a second per chat, as Telegram asks of bots. */
+export const TELEGRAM_LIMITS: RateLimits = { perSecond: 30, perTargetMs: 1000 };
 
 export interface TelegramChannelOptions {
   /** Fan-out limits (default 30/s overall, 1 s per chat). */

@@ -38,11 +38,10 @@ export interface DigestChannel {
   send(target: string, answer: Answer): Promise<void>;
   /** What a failure of this platform means; undefined leaves it to the platform-neutral reading. */
   classify?(error: unknown): Verdict | undefined;
-  /** Fan-out limits (default: Telegram's, 30 messages/s overall and 1 s between two to one chat). */
-  limits?: RateLimits;
+  /** Fan-out limits of the platform (Telegram: 30 messages/s overall, 1 s between two to one chat). */
+  limits: RateLimits;
 }
 
-export const TELEGRAM_LIMITS: RateLimits = { perSecond: 30, perTargetMs: 1000 };
 
 export interface DeliverOptions {
   log: Logger;
@@ -86,7 +85,7 @@ export class Deliverer {
     this.log = options.log;
     for (const c of channels) {
       this.channels.set(c.platform, c);
-      this.throttles.set(c.platform, new Throttle(c.limits ?? TELEGRAM_LIMITS));
+      this.throttles.set(c.platform, new Throttle(c.limits));
     }
   }
 
