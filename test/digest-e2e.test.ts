@@ -13,7 +13,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import type { LocalCore } from '../src/core.js';
 import type { Answer } from '../src/types.js';
 import { sampleKnowledge, silent, tempDir } from './digest-fakes.js';
-import { FakeTelegram, TOKEN } from './fakes/telegram.js';
+import { commandUpdate, FakeTelegram, TOKEN } from './fakes/telegram.js';
 
 const SECRET = 'digest_e2e-secret';
 const knowledge = sampleKnowledge();
@@ -30,22 +30,7 @@ const core = {
   lookup: () => [],
 } as unknown as LocalCore;
 
-let nextId = 1;
-function command(text: string, chatId: number): Update {
-  const id = nextId++;
-  const cmd = /^\/\S+/.exec(text)![0];
-  return {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: chatId, type: 'private', first_name: '李' },
-      from: { id: chatId, is_bot: false, first_name: '李' },
-      text,
-      entities: [{ type: 'bot_command', offset: 0, length: cmd.length }],
-    },
-  } as unknown as Update;
-}
+const command = commandUpdate;
 
 const api = new FakeTelegram();
 let dir: string;

@@ -7,29 +7,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FakeTelegram, TOKEN } from './fakes/telegram.js';
+import { commandUpdate, FakeTelegram, TOKEN } from './fakes/telegram.js';
 
 const CHAT = 4242;
 const api = new FakeTelegram();
 let dir: string;
-let nextId = 1;
-
-function command(text: string): Update {
-  const id = nextId++;
-  return {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: CHAT, type: 'private', first_name: '李' },
-      from: { id: CHAT, is_bot: false, first_name: '李' },
-      text,
-      entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0].length }],
-    },
-  } as unknown as Update;
-}
+const command = (text: string) => commandUpdate(text, CHAT);
 
 const sent = () => api.sentTo(CHAT).map((c) => ({ text: String(c.body.text), at: c.at }));
 const digests = () => sent().filter((m) => m.text.startsWith('每日简报'));

@@ -19,6 +19,24 @@ export const telegramError = (error_code: number, description: string, parameter
   json: { ok: false, error_code, description, ...(parameters ? { parameters } : {}) },
 });
 
+let nextUpdate = 1;
+
+/** A private-chat message carrying a command (/subscribe 07:30), as Telegram delivers it. */
+export function commandUpdate(text: string, chatId: number): Update {
+  const id = nextUpdate++;
+  return {
+    update_id: id,
+    message: {
+      message_id: id,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: 'private', first_name: '李' },
+      from: { id: chatId, is_bot: false, first_name: '李' },
+      text,
+      entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0].length }],
+    },
+  } as unknown as Update;
+}
+
 export class FakeTelegram extends FakeApi {
   /** Updates for getUpdates; an empty queue holds the request open, like long polling. */
   updates: Update[] = [];
