@@ -34,14 +34,21 @@ export interface RecordSet {
   passages: Passage[];
 }
 
+/** Quotes and enumeration commas sit inside names (“运动家”社区, 碳达峰、碳中和); questions leave them out. */
+const INNER_PUNCTUATION = /[、“”"‘’'《》〈〉「」·\s]/g;
+
+function matchable(parts: string[]): string {
+  return parts.join('|').replace(INNER_PUNCTUATION, '').toLowerCase();
+}
+
 function haystackOf(r: KnowledgeRecord): string {
   switch (r.type) {
     case 'indicator':
-      return [r.name, ...r.aliases, r.subject, r.sentence, r.section].join('|').toLowerCase();
+      return matchable([r.name, ...r.aliases, r.subject, r.sentence, r.section]);
     case 'task':
-      return [r.text, ...r.progress, r.section].join('|').toLowerCase();
+      return matchable([r.text, ...r.progress, r.section]);
     default:
-      return [r.text, r.section].join('|').toLowerCase();
+      return matchable([r.text, r.section]);
   }
 }
 
@@ -74,7 +81,7 @@ export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon
     byId: new Map(all.map((r) => [r.id, r])),
     sourceById: new Map(records.sources.map((s) => [s.id, s])),
     haystack: new Map(all.map((r) => [r.id, haystackOf(r)])),
-    nameHaystack: new Map(records.indicators.map((i) => [i.id, [i.name, ...i.aliases, i.subject].join('|').toLowerCase()])),
+    nameHaystack: new Map(records.indicators.map((i) => [i.id, matchable([i.name, ...i.aliases, i.subject])])),
     byName: groupBy(records.indicators, (i) => i.name.toLowerCase()),
     departments: departmentNames(records.tasks, lex),
   };

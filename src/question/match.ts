@@ -180,7 +180,7 @@ const HOME = '嘉兴市';
 const DATE = /\d{1,2}月\d{1,2}日/;
 // 完成了多少, 实际: the question asks what happened, not what was planned.
 const ACTUAL_WORDS = /完成|实际|已经|实现|达到了/;
-const PROGRESS_WORDS = /进展|进度|推进情况|落实情况/;
+const PROGRESS_WORDS = /进展|进度|推进情况|落实情况|建设情况|完成情况|实施情况/;
 
 function unitFits(asked: string, unit: string): boolean {
   if (asked === '元') return /元|亿$/.test(unit);
@@ -198,7 +198,7 @@ function bonus(q: Question, r: KnowledgeRecord, nameCoverage: number, canonical:
     score += 0.6 * nameCoverage;
     // 用电量 names the group of 全社会用电量: the record named by the group's first name leads.
     if (canonical.some((c) => r.name.toLowerCase().includes(c))) score += 0.3;
-    if (!q.when && !q.who) score += 0.3;
+    if (!q.when && !q.who && !PROGRESS_WORDS.test(q.folded)) score += 0.3;
     if (q.change && (r.growth.length || r.isChange)) score += 0.3;
     if (r.headline) score += 0.1;
     if (q.unit) score += unitFits(q.unit, r.unit) ? 0.5 : -0.3;
@@ -206,7 +206,7 @@ function bonus(q: Question, r: KnowledgeRecord, nameCoverage: number, canonical:
   if (r.type !== 'task' && !q.target && r.nature === 'actual') score += ACTUAL_WORDS.test(q.folded) ? 0.6 : 0.2;
   if (q.who && r.type === 'task') score += 0.8;
   // 进展如何: a task with its progress answers better than a sentence about it.
-  if (r.type === 'task' && PROGRESS_WORDS.test(q.folded)) score += 0.8;
+  if (r.type === 'task' && PROGRESS_WORDS.test(q.folded)) score += 2;
   // 什么时候: a sentence that gives a date answers it; a whole task only when tasks are asked about.
   if (q.when && r.type !== 'task' && DATE.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.5;
   if (q.when && r.type === 'passage') score += 0.3;
