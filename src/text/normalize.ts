@@ -33,7 +33,4 @@ export function fold(text: string): string {
   return toSimplified(tidy(text.normalize('NFKC')).replace(/\s+/g, '')).toLowerCase();
 }
 
-/** True for a character of the CJK ideograph blocks. */
-export const isCjk = (ch: string): boolean => new RegExp(`[${CJK}]`).test(ch);
-
 export const CJK_CLASS = CJK;

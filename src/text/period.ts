@@ -131,5 +131,3 @@ export function periodKey(p: Period): number {
   // At the same end, a month is newer news than the range that ends with it (6月 before 1-6月).
   return (p.year ?? 0) * 10000 + month * 100 + (p.day ?? (p.kind === 'day' ? 0 : p.kind === 'range' ? 31 : 32));
 }
-
-export const NO_PERIOD: Period = { kind: 'none', label: '' };
