@@ -77,7 +77,7 @@ interface Concept {
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 // Words that join others and name nothing: a record need not contain them.
-const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从到为并或而且就都也还要将会能可需']);
+const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从到为并或而且就都也还要将会能可需已均共']);
 const CJK_WORD = /^[\u3400-\u9fff]+$/;
 
 /**
@@ -98,7 +98,10 @@ export function concepts(k: Knowledge, q: Question): Concept[] {
   for (const p of q.places) rest = rest.split(p.text).join(' ');
   let run = '';
   const flush = () => {
-    if (run.length > 1 || (run.length === 1 && !JOINERS.has(run))) out.push({ forms: [run], weight: run.length });
+    // A joining character at the edge of a run (百项已 of 百年百项已开工) is not part of the word.
+    while (run && JOINERS.has(run[0])) run = run.slice(1);
+    while (run && JOINERS.has(run[run.length - 1])) run = run.slice(0, -1);
+    if (run) out.push({ forms: [run], weight: run.length });
     run = '';
   };
   for (const { segment, isWordLike } of WORDS.segment(rest)) {
