@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { GENERATED_DIR } from '../knowledge/lexicon.js';
 import { ROOT } from '../knowledge/build.js';
 import { buildIndex, loadIndex } from '../knowledge/search.js';
-import { fromRecords, loadKnowledge, type RecordSet } from '../knowledge/load.js';
+import { fromRecords, loadKnowledge } from '../knowledge/load.js';
 import { createCore, type Core } from '../core.js';
 import { readCases } from '../evaluate.js';
 import { synthesize } from '../bench/synthesize.js';

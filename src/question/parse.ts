@@ -62,7 +62,7 @@ export function chineseNumber(text: string): number | undefined {
 function digitsFor(text: string): string {
   return text
     .replace(/([零〇一二两三四五六七八九十百]*[一二两三四五六七八九十][零〇一二两三四五六七八九十百]*)(?=月|项|条|号|个月|季度)/g, (m) => String(chineseNumber(m) ?? m))
-    .replace(/(第|任务|措施|编号)([零〇一二两三四五六七八九十百]+)/g, (m, w, n) => `${w}${chineseNumber(n) ?? n}`)
+    .replace(/(第|任务|措施|编号)([零〇一二两三四五六七八九十百]+)/g, (_m, w, n) => `${w}${chineseNumber(n) ?? n}`)
     .replace(/(?<![\d.])([0-9]{2})年/g, (m, y) => (Number(y) >= 10 && Number(y) <= 40 ? `20${y}年` : m));
 }
 

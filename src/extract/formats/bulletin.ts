@@ -10,7 +10,7 @@ import type { Context } from '../figures.js';
 export const bulletin: Format = {
   name: 'bulletin',
   detect: (text) => /【数据透视】/.test(text),
-  read(text, lines, lex) {
+  read(_text, lines, lex) {
     const top = lines.slice(0, 30);
     const name = top.find((l) => /^#(?!#)/.test(l))?.replace(/^#\s*/, '') ?? '';
     const issueLine = top.find((l) => /第\s*\d+\s*期/.test(l)) ?? '';
