@@ -5,20 +5,26 @@
  * knowledge/generated/. Everything the bot says comes from one of them.
  */
 
+import type { Query } from './question/query.js';
+
 /** Whether a figure is what happened or what was aimed for. */
 export type Nature = 'actual' | 'target';
 
 /**
  * When a figure holds. Months are 1–12. A cumulative range 1-6月 is {from: 1, to: 6};
  * a single month 6月 is {to: 6}; a balance at the end of June (6月末, 截至6月底) is
- * {kind: 'asof', to: 6}; a whole year is {kind: 'year'}.
+ * {kind: 'asof', to: 6}; a whole year is {kind: 'year'}. A span of several years (十三五,
+ * 过去五年, 2016-2020年, 今后五年) is {kind: 'span', fromYear, toYear} and never a single year.
  */
 export interface Period {
-  kind: 'year' | 'month' | 'range' | 'asof' | 'day' | 'since' | 'none';
+  kind: 'year' | 'month' | 'range' | 'asof' | 'day' | 'since' | 'span' | 'none';
   year?: number;
   from?: number;
   to?: number;
   day?: number;
+  /** For a span: its first and last year, when known. */
+  fromYear?: number;
+  toYear?: number;
   /** As shown to a reader: 2021年1-6月, 2019年, 截至2021年6月底. */
   label: string;
 }
@@ -26,7 +32,7 @@ export interface Period {
 export interface Source {
   id: string;
   type: 'source';
-  kind: 'bulletin' | 'tasks' | 'plan' | 'news' | 'report';
+  kind: 'bulletin' | 'tasks' | 'plan' | 'news' | 'report' | 'statistics' | 'summary' | 'table';
   title: string;
   issuer: string;
   /** YYYY-MM-DD, or YYYY-MM / YYYY when the document says no more. */
@@ -35,6 +41,17 @@ export interface Source {
   /** First line of the item in the file, for pages that hold several items. */
   line: number;
   region: string;
+  /** The year the document's figures are about, when its text implies one (a 2021 统计公报: 2021). */
+  year?: number;
+  /** Its number as issued: 嘉委发〔2017〕12号, 第5期. */
+  number?: string;
+  /**
+   * Lines that say what the document is rather than what it reports, as written: the meeting
+   * and speaker line, 发送 / 抄送 lists, the compiling office, 为贯彻落实… of a plan's preamble.
+   */
+  notes?: string[];
+  /** Its top-level section headings, in order (【数据透视】, 一、2019年工作回顾 …). */
+  sections?: string[];
 }
 
 export interface Growth {
@@ -134,6 +151,13 @@ export interface Answer {
   quote?: string;
   /** For capped lists: how many items there are and where the next page starts. */
   more?: { total: number; next: number };
+  /** What the question was read as (for the answer log and follow-ups). */
+  query?: Query;
+  /**
+   * Likely next questions that the records can answer, for buttons under the answer: the
+   * button's label and the question it asks in the same conversation.
+   */
+  followUps?: { label: string; question: string }[];
 }
 
 export interface AskOptions {
@@ -141,4 +165,20 @@ export interface AskOptions {
   offset?: number;
   /** Shortest form: the figure line and the source only (/kpi, inline results). */
   brief?: boolean;
+  /**
+   * The conversation the question belongs to (a Telegram private chat, one user in a group,
+   * a Slack thread or DM, the console session, a CLI chat id). A follow-up takes what it
+   * leaves out from the conversation's last query.
+   */
+  conversation?: string;
+}
+
+/**
+ * Where conversations keep their last query between questions: in memory, or the bot's
+ * store in DATA_DIR so a restart does not forget. Values are opaque JSON text; the core
+ * decides what they hold and when they expire.
+ */
+export interface ContextStore {
+  get(conversation: string): { value: string; at: number } | undefined;
+  set(conversation: string, value: string, at: number): void;
 }

@@ -3,7 +3,7 @@
  * picks the records that answer it, and composes the reply — or says plainly that the
  * reports do not hold the answer, with what it can answer instead.
  */
-import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Task } from '../types.js';
+import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Source, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { parseQuestion, type Question } from './parse.js';
 import { match, fits, type Candidate } from './match.js';
@@ -202,7 +202,7 @@ export function answer(k: Knowledge, question: string, options: AskOptions = {})
 
 /** Reports before news items, then the newest first. */
 function mainSources(k: Knowledge) {
-  const order = { bulletin: 0, tasks: 1, report: 2, plan: 3, news: 4 };
+  const order: Record<Source['kind'], number> = { bulletin: 0, statistics: 0, summary: 0, tasks: 1, report: 2, table: 2, plan: 3, news: 4 };
   return [...k.sources].sort((a, b) => order[a.kind] - order[b.kind] || b.date.localeCompare(a.date)).slice(0, 7);
 }
 

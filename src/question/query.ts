@@ -1,0 +1,99 @@
+/**
+ * The structured query: everything a question pins down, explicit. Parsing produces it;
+ * matching, answering, follow-ups, multi-part questions and computations work on it, never
+ * on the question's text again.
+ */
+import type { Nature, Period } from '../types.js';
+
+/** What kind of reply the question wants. */
+export type Intent =
+  /** A figure: 6月全市用电量是多少. */
+  | 'value'
+  /** A figure's rate of change: 用电量同比增长多少. */
+  | 'growth'
+  /** Tasks or measures that fit filters: 哪些任务滞后, 市科技局牵头的任务. */
+  | 'list'
+  /** How many tasks or measures fit filters: 部分滞后的有几项. */
+  | 'count'
+  /** Who leads the most, which ranks first: 哪个部门牵头最多. */
+  | 'rank'
+  /** One task or measure: its text, status, departments, progress. */
+  | 'task'
+  /** A statement the reports make: 企业开办要实现哪几个一. */
+  | 'fact'
+  /** About a document itself: 谁发的, 哪天发的, 第几期. */
+  | 'document'
+  /** The documents the bot holds: 有哪些报告, 数据更新到什么时候. */
+  | 'sources'
+  /** A figure computed from stated ones: 差多少, 占比, 完成目标的百分之几. */
+  | 'compute'
+  | 'help'
+  | 'greeting'
+  | 'thanks';
+
+/** What of a task the question asks for. */
+export type TaskAspect = 'what' | 'who' | 'status' | 'progress' | 'when' | 'why';
+
+export interface PlaceRef {
+  /** The Jiaxing region named, or null for a place outside Jiaxing. */
+  region: string | null;
+  /** The words used. */
+  text: string;
+}
+
+/** A document the question limits itself to. */
+export interface DocumentScope {
+  /** The kind of document: the 嘉善 plan's 第（n）条 is a plan, 第n项任务 a task table. */
+  kind?: 'plan' | 'tasks' | 'bulletin' | 'report' | 'statistics' | 'summary' | 'news' | 'table';
+  /** An issue or document number: 第5期 → 5, 嘉委发〔2017〕12号. */
+  number?: string;
+  /** Words that name the document (嘉善实施意见, 信息交流), folded. */
+  words?: string;
+}
+
+export interface TaskFilter {
+  number?: number;
+  statuses?: string[];
+  department?: string;
+  /** 牵头: only tasks it leads; otherwise it leads or takes part. */
+  role?: 'lead' | 'any';
+  /** A missing status was asked for: 哪项任务没标进展状态. */
+  unmarked?: boolean;
+  aspect?: TaskAspect;
+}
+
+export type ComputeOp =
+  /** A − B: 差多少, 多多少, 高多少. */
+  | 'difference'
+  /** A / B as a share: 占比, 占…的几成. */
+  | 'share'
+  /** actual / target: 完成目标的百分之几. */
+  | 'progress';
+
+export interface Query {
+  /** The question as asked. */
+  text: string;
+  intent: Intent;
+  /** The metric or topic, as content words (folded), qualifiers included: 规上工业总产值. */
+  metric: string;
+  /** Words of the metric that another metric must not lack or add: 人民币, 规上, 全社会, 支出. */
+  qualifiers: string[];
+  places: PlaceRef[];
+  period?: Period;
+  /** A relative period the question used, resolved against today's date into `period`. */
+  relative?: 'this-year' | 'last-year' | 'this-month' | 'last-month' | 'latest';
+  /** Target or result, when the question says. */
+  nature?: Nature;
+  /** 同比, 环比, 比上年, 年均 — when the question names the basis of a change. */
+  basis?: string;
+  /** The unit the answer should be in (多少家 → 家). */
+  unit?: string;
+  scope?: DocumentScope;
+  task?: TaskFilter;
+  /** For intent 'compute': the operation; its inputs are `parts`. */
+  compute?: ComputeOp;
+  /** Several questions in one (A和B分别是多少), or the inputs of a computation. */
+  parts?: Query[];
+  /** Parts taken from the conversation's last query (a follow-up), by name: 指标, 地区, 时期. */
+  carried?: string[];
+}
