@@ -1,13 +1,18 @@
 /**
  * The platform-free core: text in, Answer out. Adapters (console, Telegram, Slack) hold a Core
- * and translate; nothing here knows about any chat platform.
+ * and translate; nothing here knows about any chat platform. A question may belong to a
+ * conversation: a follow-up (那1-6月呢, 目标呢, 谁牵头) takes what it leaves out from the
+ * conversation's last query.
  */
-import type { Answer, AskOptions, Indicator } from './types.js';
+import type { Answer, AskOptions, ContextStore, Indicator } from './types.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
-import { answer, helpAnswer, noAnswer, sourcesAnswer } from './question/answer.js';
-import { parseQuestion } from './question/parse.js';
-import { findRecords } from './question/match.js';
+import { answerQuery, helpAnswer } from './question/answer.js';
+import { noAnswer } from './question/none.js';
+import { sourcesAnswer } from './question/documents.js';
+import { parseQuery } from './question/parse.js';
+import { match } from './question/match.js';
 import { figureLine, indicatorLabel, makeAnswer, span } from './answer/compose.js';
+import { Conversations, memoryContexts } from './conversation.js';
 
 export interface Core {
   /** Answers one question. Never throws: bad input gets an Answer of kind "none". */
@@ -30,38 +35,65 @@ export interface LocalCore extends Core {
   readonly knowledge: Knowledge;
 }
 
+export interface CoreOptions {
+  /** Where conversations keep their last query (default: in memory). */
+  contexts?: ContextStore;
+  /** Today, for 今年, 去年, 上月 and for conversations going idle (default: the clock). */
+  now?: () => Date;
+}
+
 /** Questions longer than this are cut: no question needs more, and the cut keeps time bounded. */
 const MAX_QUESTION = 2000;
 
-function safely(k: Knowledge, question: unknown, run: (q: string) => Answer): Answer {
-  const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION) : '';
-  try {
-    return run(text);
-  } catch (error) {
-    return noAnswer(k, text, `这个问题没能处理（${(error as Error).message.slice(0, 80)}），请换个说法再问。`);
-  }
-}
-
-function briefIndicator(k: Knowledge, query: string, ind: Indicator): Answer {
-  return makeAnswer(k, query, 'indicator', [[span(`${indicatorLabel(ind)}：`), ...figureLine(ind)]], [ind], { quote: ind.sentence });
+function briefIndicator(k: Knowledge, question: string, ind: Indicator): Answer {
+  return makeAnswer(k, question, 'indicator', [[span(`${indicatorLabel(ind)}：`), ...figureLine(ind)]], [ind], { quote: ind.sentence });
 }
 
 /** Creates the core from the committed knowledge in knowledge/ (or the knowledge given). */
-export function createCore(knowledge: Knowledge = loadKnowledge()): LocalCore {
+export function createCore(knowledge: Knowledge = loadKnowledge(), options: CoreOptions = {}): LocalCore {
   const k = knowledge;
+  const now = options.now ?? (() => new Date());
+  const conversations = new Conversations(k, options.contexts ?? memoryContexts(), now);
+
+  const safely = (question: unknown, run: (text: string) => Answer): Answer => {
+    const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION) : '';
+    try {
+      return run(text);
+    } catch (error) {
+      const q = { text, intent: 'value' as const, metric: '', qualifiers: [], places: [] };
+      return noAnswer(k, q, `这个问题没能处理（${(error as Error).message.slice(0, 80)}），请换个说法再问。`);
+    }
+  };
+
+  const ask = (text: string, opts: AskOptions = {}): Answer => {
+    const parsed = parseQuery(text, k, now());
+    let q = opts.conversation ? conversations.resolve(opts.conversation, parsed) : parsed;
+    let answer = answerQuery(k, q, opts);
+    // A period carried over from the last question is only a guess: 目标呢 after a monthly
+    // result asks for the target, whatever period the reports set it for.
+    if (answer.kind === 'none' && q.period && q.carried?.includes('period')) {
+      const loose: typeof q = { ...q, period: undefined, carried: q.carried.filter((c) => c !== 'period') };
+      const retry = answerQuery(k, loose, opts);
+      if (retry.kind !== 'none') [q, answer] = [loose, retry];
+    }
+    answer = conversations.describe(answer, q);
+    if (opts.conversation && !opts.offset) conversations.remember(opts.conversation, q, answer);
+    return answer;
+  };
+
   return {
     knowledge: k,
-    ask: (question, options) => safely(k, question, (q) => answer(k, q, options)),
+    ask: (question, opts) => safely(question, (text) => ask(text, opts)),
     help: () => helpAnswer(k),
     sources: () => sourcesAnswer(k),
-    lagging: (options) => safely(k, '哪些任务滞后', (q) => answer(k, q, options)),
+    lagging: (opts) => safely('哪些任务滞后', (text) => ask(text, { ...opts, conversation: undefined })),
     lookup(query, limit = 10) {
       const text = typeof query === 'string' ? query.slice(0, MAX_QUESTION) : '';
       try {
-        const q = parseQuestion(text, k.lex, k.departments);
-        const found = q.content ? findRecords(k, q, ['indicator']) : [];
+        const q = parseQuery(text, k, now());
+        const found = q.metric && (q.intent === 'value' || q.intent === 'growth') ? match(k, q, ['indicator']).answers : [];
         const answers = found.slice(0, limit).map((c) => briefIndicator(k, text, c.record as Indicator));
-        return answers.length ? answers : [answer(k, text, { brief: true })].filter((a) => a.kind !== 'none');
+        return answers.length ? answers : [answerQuery(k, q, { brief: true })].filter((a) => a.kind !== 'none');
       } catch {
         return [];
       }

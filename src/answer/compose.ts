@@ -29,7 +29,7 @@ export function makeAnswer(
   kind: AnswerKind,
   lines: Line[],
   records: KnowledgeRecord[],
-  extra: Partial<Pick<Answer, 'quote' | 'more'>> = {},
+  extra: Partial<Pick<Answer, 'quote' | 'more' | 'query' | 'followUps'>> = {},
 ): Answer {
   const sources = sourcesOf(k, records);
   const all = [...lines, ...(sources.length ? [sourceLine(sources[0])] : [])];
@@ -44,8 +44,10 @@ export function makeAnswer(
   };
 }
 
-export function growthText(ind: Indicator): string {
-  return ind.growth.map((g) => g.text.replace(/^[，,、]/, '')).join('，');
+/** The growth as written; the basis asked (今年以来, 环比) first. */
+export function growthText(ind: Indicator, basis?: string): string {
+  const growth = basis ? [...ind.growth].sort((a, b) => Number(b.basis === basis) - Number(a.basis === basis)) : ind.growth;
+  return growth.map((g) => g.text.replace(/^[，,、]/, '')).join('，');
 }
 
 /** 一般公共预算收入 · 嘉兴市 · 2021年6月 (目标) */
@@ -55,8 +57,8 @@ export function indicatorLabel(ind: Indicator): string {
 }
 
 /** The line that leads an indicator answer: the figure in bold, then its growth. */
-export function figureLine(ind: Indicator, changeFirst = false): Line {
-  const growth = growthText(ind);
+export function figureLine(ind: Indicator, changeFirst = false, basis?: string): Line {
+  const growth = growthText(ind, basis);
   if (ind.isChange) return boldNumbers(growth || ind.figure);
   if (changeFirst && growth) return [...boldNumbers(growth), s(`（${ind.figure}）`)];
   return [s(ind.figure, true), ...(growth ? [s(`，${growth}`)] : [])];
@@ -69,8 +71,8 @@ function boldNumbers(text: string): Span[] {
     .map((part) => s(part, /^-?\d/.test(part)));
 }
 
-export function indicatorLines(ind: Indicator, changeFirst = false): Line[] {
-  return [figureLine(ind, changeFirst), [s(indicatorLabel(ind))]];
+export function indicatorLines(ind: Indicator, changeFirst = false, basis?: string): Line[] {
+  return [figureLine(ind, changeFirst, basis), [s(indicatorLabel(ind))]];
 }
 
 /** A figure beside the answer; its place is named when it is not the answer's. */

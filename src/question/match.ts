@@ -1,16 +1,24 @@
 /**
- * Matching a question to records: the MiniSearch index proposes, hard constraints (place,
- * period, target) dispose, and coverage — how much of the question's content a record
- * actually says — decides whether there is an answer at all. A record of another place or
- * another year is never a candidate, so it can never be passed off as the answer.
+ * Matching a query to records: the MiniSearch index proposes, hard constraints dispose, and
+ * coverage — how much of the question's content a record actually says — decides whether
+ * there is an answer at all. A record answers only when everything the query pins down that
+ * the record could contradict agrees: the place, the period (same kind and span), target or
+ * result, the basis of a change, the unit asked, the document, and the metric itself (its
+ * qualifiers and head, see metric.ts). A record that fails one of these is never passed off
+ * as the answer; it may be named as what the reports hold nearby.
  */
-import type { KnowledgeRecord, Period } from '../types.js';
+import type { Indicator, KnowledgeRecord, Period } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Question } from './parse.js';
+import type { Query } from './query.js';
 import { tokensOfFolded } from '../text/tokenize.js';
 import { documentFrequency } from '../knowledge/search.js';
 import { OWN_CITY } from '../text/places.js';
 import { periodKey } from '../text/period.js';
+import { surroundings } from './surroundings.js';
+import { dimensionOf, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
+
+/** Why a record of the question's topic does not answer it. */
+export type Misfit = 'place' | 'period' | 'nature' | 'basis' | 'growth' | 'unit' | 'metric' | 'scope' | 'figure';
 
 export interface Candidate {
   record: KnowledgeRecord;
@@ -18,6 +26,8 @@ export interface Candidate {
   coverage: number;
   /** For indicators: the share of the question's words its name holds. */
   nameCoverage: number;
+  /** For a record that does not answer: why. */
+  misfit?: Misfit;
 }
 
 /** Below this share of the question's content found in a record, the record does not answer it. */
@@ -27,33 +37,46 @@ export function recordPeriod(r: KnowledgeRecord): Period | undefined {
   return r.type === 'task' ? undefined : r.period;
 }
 
-/** Whether a record's period is the one asked: 6月 is not 1-6月, but 6月末 is 6月. */
+/**
+ * Whether a record's period is the one asked: the same kind and span. 6月 is not 1-6月, a
+ * quarter is neither a month nor a half-year, a five-year span is no single year; a balance
+ * at the end of June (6月末) answers for June, and 截至6月底 for 1-6月.
+ */
 export function periodFits(asked: Period, has: Period | undefined, taskYear?: number): boolean {
   if (!has) return asked.kind === 'year' ? taskYear === asked.year : false;
+  if (asked.kind === 'span') {
+    if (has.kind !== 'span') return false;
+    if (asked.fromYear !== undefined && has.fromYear !== undefined) return asked.fromYear === has.fromYear && asked.toYear === has.toYear;
+    return asked.fromYear === undefined ? has.label.includes(asked.label.slice(0, 2)) || has.fromYear !== undefined : false;
+  }
   if (asked.year !== undefined && has.year !== asked.year) return false;
   switch (asked.kind) {
     case 'year':
-      return true;
+      return has.kind === 'year' || (has.kind === 'asof' && has.to === 12) || (has.kind === 'range' && has.from === 1 && has.to === 12);
     case 'month':
-      return (has.kind === 'month' || has.kind === 'asof' || has.kind === 'day') && has.to === asked.to;
+      return (has.kind === 'month' || has.kind === 'asof') && has.to === asked.to;
     case 'range':
       return (has.kind === 'range' && has.from === asked.from && has.to === asked.to) || (asked.from === 1 && has.kind === 'asof' && has.to === asked.to);
     case 'asof':
       return (has.kind === 'asof' || has.kind === 'month' || (has.kind === 'range' && has.from === 1)) && has.to === asked.to;
     case 'day':
       return has.kind === 'day' && has.to === asked.to && has.day === asked.day;
+    case 'since':
+      return has.kind === 'since' || (has.kind === 'range' && has.from === 1);
     default:
-      return true;
+      return false;
   }
 }
 
-function placeFits(k: Knowledge, q: Question, r: KnowledgeRecord): boolean {
+function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   const hay = k.haystack.get(r.id)!;
   return q.places.every((p) => {
     if (p.region === null) return hay.includes(p.text);
     if (r.region === p.region) return true;
     // 全市 in a question is Jiaxing; in a record's text it is the record's own place.
-    return !OWN_CITY.has(p.text) && hay.includes(p.text);
+    if (OWN_CITY.has(p.text)) return false;
+    // A place inside the record's region (a town of a county report) named in its text.
+    return hay.includes(p.text) && r.type !== 'indicator';
   });
 }
 
@@ -62,17 +85,107 @@ function taskYear(k: Knowledge, r: KnowledgeRecord): number | undefined {
   return Number(k.sourceById.get(r.source)?.date.slice(0, 4)) || undefined;
 }
 
-export function fits(k: Knowledge, q: Question, r: KnowledgeRecord): boolean {
-  if (!placeFits(k, q, r)) return false;
-  if (q.period && !periodFits(q.period, recordPeriod(r), taskYear(k, r))) return false;
-  if (q.target && r.type !== 'task' && r.nature !== 'target') return false;
-  return true;
+/** A figure that is itself a rate of change: 增长11.3%, or named so (地区生产总值年均增长率). */
+const CHANGE_NAME = /(增长率|增速|增幅|涨幅|降幅|增长|下降)$/;
+
+export function isChange(ind: Indicator): boolean {
+  return ind.isChange || (ind.unit === '%' && CHANGE_NAME.test(ind.name));
 }
 
-interface Concept {
+/** The growth bases a record states: 同比, 环比, 比上年, 年均, 6月, 今年以来, or 增长 (unstated). */
+function bases(ind: Indicator): string[] {
+  const named = /年均/.test(ind.name) ? ['年均'] : [];
+  return [...ind.growth.map((g) => g.basis), ...named];
+}
+
+/** Whether a stated basis answers the one asked: an unstated 增长 of a month is year-on-year. */
+function basisFits(asked: string, has: string[]): boolean {
+  return has.some((b) => {
+    if (b === asked) return true;
+    if (asked === '同比') return b === '增长' || b === '比上年' || b === '可比价同比';
+    if (asked === '比上年') return b === '增长' || b === '同比';
+    return false;
+  });
+}
+
+/** A change asked over a period the record states as its basis: 今年以来上涨了多少, 6月涨了多少. */
+function periodAsBasis(asked: Period, ind: Indicator): boolean {
+  return ind.growth.some((g) => g.basis === asked.label || (asked.kind === 'since' && g.basis === '今年以来'));
+}
+
+export interface Concept {
   /** Alternatives, any of which satisfies the concept (an alias group, or one word). */
   forms: string[];
   weight: number;
+}
+
+/**
+ * Whether an indicator is the metric asked, with its figure the one the question is about:
+ * the same qualifiers and head (metric.ts), and no word of the question standing only in
+ * another figure's clause of the sentence (整治“低散乱污”企业2616 is not the 171家 before it).
+ */
+function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Concept[], ind: Indicator): Misfit | undefined {
+  const { own, foreign } = surroundings(k, ind);
+  const names = k.nameHaystack.get(ind.id)!;
+  const asked = q.metric.replace(/\s+/g, '');
+  if (!sameMetric(asked, reading, ind.name, ind.subject, names, own, ind.unit, k.lex)) {
+    // 布伦特原油涨了多少: a metric named by its alias alone is the one thing the records
+    // measure of it (its 收盘价格), when they measure only one.
+    const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
+    if (!sole || !sameMetric(asked, reading, ind.name, ind.subject, names, own, ind.unit, k.lex, false)) return 'metric';
+  }
+  // Another figure's clause that says more of the question, head included, is the one asked.
+  const mine = coverage(`${names}|${own}`, cs);
+  if (mine >= 0.999) return undefined;
+  const head = reading.head ?? cs.at(-1)?.forms[0] ?? '';
+  for (const clause of foreign) {
+    if (head && !clause.includes(head)) continue;
+    if (coverage(clause, cs) > mine) return 'figure';
+  }
+  return undefined;
+}
+
+/**
+ * The head that every indicator naming the alias words of `asked` ends in, when they share
+ * one (undefined when they differ: 生产总值 and 单位GDP能耗强度 both name GDP).
+ */
+const soleHeads = new WeakMap<Knowledge, Map<string, string | undefined>>();
+function soleHead(k: Knowledge, asked: string): string | undefined {
+  let memo = soleHeads.get(k);
+  if (!memo) soleHeads.set(k, (memo = new Map()));
+  if (memo.has(asked)) return memo.get(asked);
+  const groups = k.lex.aliasGroups.filter((g) => g.some((m) => asked.includes(m)));
+  const heads = new Set<string>();
+  for (const ind of k.indicators) {
+    const hay = k.nameHaystack.get(ind.id)!;
+    if (groups.every((g) => g.some((m) => hay.includes(m)))) heads.add(readMetric(ind.name, k.lex).head ?? '');
+  }
+  const head = heads.size === 1 ? [...heads][0] : undefined;
+  memo.set(asked, head);
+  return head;
+}
+
+/** The first constraint of the query that the record contradicts, if any. */
+export function misfit(k: Knowledge, q: Query, r: KnowledgeRecord, reading: MetricReading = readMetric(q.metric, k.lex), cs: Concept[] = []): Misfit | undefined {
+  if (q.scope?.kind || q.scope?.number) {
+    const src = k.sourceById.get(r.source);
+    if (q.scope.kind && src?.kind !== q.scope.kind) return 'scope';
+    if (q.scope.number && src?.number !== q.scope.number) return 'scope';
+  }
+  if (!placeFits(k, q, r)) return 'place';
+  const asksGrowth = q.intent === 'growth';
+  if (q.period && !periodFits(q.period, recordPeriod(r), taskYear(k, r))) {
+    if (!(asksGrowth && r.type === 'indicator' && periodAsBasis(q.period, r))) return 'period';
+  }
+  if (r.type === 'task') return undefined;
+  if (q.nature && r.nature !== q.nature) return 'nature';
+  // A statement is asked of sentences: the figures' own names do not decide it.
+  if (r.type !== 'indicator' || (q.intent !== 'value' && q.intent !== 'growth')) return undefined;
+  const change = isChange(r);
+  if (asksGrowth && !r.growth.length && !change) return 'growth';
+  if (q.basis && !basisFits(q.basis, bases(r))) return r.growth.length || change ? 'basis' : 'growth';
+  if (q.unit && !asksGrowth && !change && dimensionOf(q.unit, k.lex) !== dimensionOf(r.unit, k.lex)) return 'unit';
+  return isMetricAsked(k, q, reading, cs, r);
 }
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -81,13 +194,13 @@ const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从到
 const CJK_WORD = /^[\u3400-\u9fff]+$/;
 
 /**
- * The question's content as concepts, each a word the record should contain: alias groups
+ * The query's content as concepts, each a word the record should contain: alias groups
  * where a member is named (GDP → 生产总值 …), otherwise the words of the content. The word
  * segmenter splits rare words into single characters (流/转/率), so runs of single characters
  * are joined again; a lone joining character (和, 了) is dropped.
  */
-export function concepts(k: Knowledge, q: Question): Concept[] {
-  let rest = q.content;
+export function concepts(k: Knowledge, q: Query): Concept[] {
+  let rest = q.metric;
   const out: Concept[] = [];
   k.lex.aliasGroups.forEach((group) => {
     const named = [...group].sort((a, b) => b.length - a.length).find((m) => rest.includes(m));
@@ -98,7 +211,6 @@ export function concepts(k: Knowledge, q: Question): Concept[] {
   for (const p of q.places) rest = rest.split(p.text).join(' ');
   let run = '';
   const flush = () => {
-    // A joining character at the edge of a run (百项已 of 百年百项已开工) is not part of the word.
     while (run && JOINERS.has(run[0])) run = run.slice(1);
     while (run && JOINERS.has(run[run.length - 1])) run = run.slice(0, -1);
     if (run) out.push({ forms: [run], weight: run.length });
@@ -123,7 +235,7 @@ export function concepts(k: Knowledge, q: Question): Concept[] {
  * a longer word found only in part (城市信用监测 against 信用状况监测) counts for the share of
  * its character pairs found (halved for words of three or four characters).
  */
-function coverage(hay: string, cs: Concept[]): number {
+export function coverage(hay: string, cs: Concept[]): number {
   let total = 0;
   let found = 0;
   for (const c of cs) {
@@ -133,7 +245,6 @@ function coverage(hay: string, cs: Concept[]): number {
     // record is of another metric, however much else matches.
     else if (c.forms.length === 1 && c.forms[0].length === 1 && CJK_WORD.test(c.forms[0])) return 0;
     else if (c.forms.length === 1 && c.forms[0].length >= 3) {
-      // The segmenter leaves unknown words long (桐贸贷专项授信额度): those count by pairs.
       const f = c.forms[0];
       let pairs = 0;
       for (let i = 0; i + 1 < f.length; i++) if (hay.includes(f.slice(i, i + 2))) pairs++;
@@ -145,9 +256,9 @@ function coverage(hay: string, cs: Concept[]): number {
 
 /**
  * How many postings one question may score. Terms are taken rarest first until the budget is
- * spent or eight are taken (the three rarest always): rare terms find the record, common ones only add work — and
- * they still count in coverage, which every candidate is checked against anyway. This keeps
- * the work per question bounded however many records share a word.
+ * spent or eight are taken (the three rarest always): rare terms find the record, common
+ * ones only add work — and they still count in coverage, which every candidate is checked
+ * against anyway. This keeps the work per question bounded however many records share a word.
  */
 const POSTINGS_BUDGET = 600;
 const ALWAYS = 3;
@@ -181,38 +292,33 @@ function queryTerms(k: Knowledge, cs: Concept[]): string[] {
 const HOME = '嘉兴市';
 
 const DATE = /\d{1,2}月\d{1,2}日/;
-// 完成了多少, 实际: the question asks what happened, not what was planned.
-const ACTUAL_WORDS = /完成|实际|已经|实现|达到了/;
-const PROGRESS_WORDS = /进展|进度|推进情况|落实情况|建设情况|完成情况|实施情况/;
-
-function unitFits(asked: string, unit: string): boolean {
-  if (asked === '元') return /元|亿$/.test(unit);
-  return unit.includes(asked);
-}
 
 /** What makes one fitting record a better answer than another of equal coverage. */
-function bonus(q: Question, r: KnowledgeRecord, nameCoverage: number, canonical: string[]): number {
+function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: string[]): number {
   let score = 0;
   const named = q.places.find((p) => p.region && p.region === r.region);
   if (named) score += 0.5;
   // A question that names no place is a Jiaxing official's: the city's own figure comes first.
   else if (!q.places.length && r.region === HOME) score += 0.6;
+  const aspect = q.task?.aspect;
   if (r.type === 'indicator') {
-    score += 0.6 * nameCoverage;
+    score += 1.2 * nameCoverage;
     // 用电量 names the group of 全社会用电量: the record named by the group's first name leads.
     if (canonical.some((c) => r.name.toLowerCase().includes(c))) score += 0.3;
-    if (!q.when && !q.who && !PROGRESS_WORDS.test(q.folded)) score += 0.3;
-    if (q.change && (r.growth.length || r.isChange)) score += 0.3;
+    if (q.intent === 'value' || q.intent === 'growth') score += 0.3;
+    if (q.intent === 'growth' && (r.growth.length || isChange(r))) score += 0.3;
+    // A value asked: the figure itself before a rate of change of it.
+    if (q.intent === 'value' && !isChange(r)) score += 0.3;
     if (r.headline) score += 0.1;
-    if (q.unit) score += unitFits(q.unit, r.unit) ? 0.5 : -0.3;
   }
-  if (r.type !== 'task' && !q.target && r.nature === 'actual') score += ACTUAL_WORDS.test(q.folded) ? 0.6 : 0.2;
-  if (q.who && r.type === 'task') score += 0.8;
+  if (r.type !== 'task' && !q.nature && r.nature === 'actual') score += 0.2;
+  if (r.type !== 'task' && q.nature === r.nature) score += 0.2;
+  if (aspect === 'who' && r.type === 'task') score += 0.8;
   // 进展如何: a task with its progress answers better than a sentence about it.
-  if (r.type === 'task' && PROGRESS_WORDS.test(q.folded)) score += 2;
-  // 什么时候: a sentence that gives a date answers it; a whole task only when tasks are asked about.
-  if (q.when && r.type !== 'task' && DATE.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.5;
-  if (q.when && r.type === 'passage') score += 0.3;
+  if (r.type === 'task' && (aspect === 'progress' || aspect === 'status' || aspect === 'why')) score += 2;
+  // 什么时候: a sentence that gives a date answers it.
+  if (aspect === 'when' && r.type !== 'task' && DATE.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.5;
+  if (q.intent === 'fact' && r.type === 'passage') score += 0.3;
   return score;
 }
 
@@ -223,16 +329,16 @@ export interface Matches {
   /** Records that answer the question, best first; empty when none does. */
   answers: Candidate[];
   /**
-   * When none does: records of the question's topic that another place, period or target
-   * than the one asked would make answers, to tell what the reports hold instead.
+   * When none does: records of the question's topic that another place, period, basis or
+   * target than the one asked would make answers, with why each does not, best first.
    */
   nearby: Candidate[];
 }
 
 const NEARBY = 30;
 
-/** Matches the question against the records; `types` limits the kinds of record considered. */
-export function match(k: Knowledge, q: Question, types?: KnowledgeRecord['type'][]): Matches {
+/** Matches the query against the records; `types` limits the kinds of record considered. */
+export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][]): Matches {
   const none: Matches = { answers: [], nearby: [] };
   const cs = concepts(k, q);
   if (!cs.length) return none;
@@ -242,6 +348,7 @@ export function match(k: Knowledge, q: Question, types?: KnowledgeRecord['type']
   if (!results.length) return none;
   const top = results[0].score;
   const canonical = cs.filter((c) => c.forms.length > 1).map((c) => c.forms[0]);
+  const reading = readMetric(q.metric, k.lex);
   const candidates: Candidate[] = [];
   const nearby: Candidate[] = [];
   for (const res of results.slice(0, GROUPS)) {
@@ -251,28 +358,24 @@ export function match(k: Knowledge, q: Question, types?: KnowledgeRecord['type']
     if (cov < MIN_COVERAGE) continue;
     for (const id of members) {
       const r = k.byId.get(id)!;
-      const fitting = fits(k, q, r);
-      if (!fitting && (candidates.length || r.type !== 'indicator' || nearby.length >= NEARBY)) continue;
+      const why = misfit(k, q, r, reading, cs);
+      if (why && (nearby.length >= NEARBY || r.type !== 'indicator')) continue;
       const nameCoverage = r.type === 'indicator' ? coverage(k.nameHaystack.get(r.id)!, cs) : 0;
       // With no place named, a Jiaxing record that holds every word of the question outranks
       // another place's, however well that one's name matches: the asker is the city's.
       const home = !q.places.length && r.region === HOME && cov >= 0.99 ? 1 : 0;
-      const c = { record: r, score: cov * 2 + home + res.score / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage };
-      (fitting ? candidates : nearby).push(c);
+      const c: Candidate = { record: r, score: cov * 2 + home + res.score / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage };
+      if (why) nearby.push({ ...c, misfit: why });
+      else candidates.push(c);
     }
   }
-  if (candidates.length) return { answers: ranked(q, candidates), nearby: [] };
-  return { answers: [], nearby: nearby.sort((a, b) => b.score - a.score || a.record.id.localeCompare(b.record.id)) };
+  const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.record.id.localeCompare(b.record.id);
+  return { answers: ranked(q, candidates), nearby: nearby.sort(byScore) };
 }
 
-/** Records that answer the question, best first; empty when none does. */
-export function findRecords(k: Knowledge, q: Question, types?: KnowledgeRecord['type'][]): Candidate[] {
-  return match(k, q, types).answers;
-}
-
-function ranked(q: Question, candidates: Candidate[]): Candidate[] {
+function ranked(q: Query, candidates: Candidate[]): Candidate[] {
   // Where the question names no period, the latest of equally good records comes first.
-  if (!q.period) {
+  if (!q.period && candidates.length > 1) {
     const keys = candidates.map((c) => {
       const p = recordPeriod(c.record);
       return p ? periodKey(p) : 0;

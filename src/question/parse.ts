@@ -1,43 +1,20 @@
 /**
- * What a question pins down: places, period, target or result, growth, a task number,
- * task statuses, a department, and what kind of reply it wants. What is left over is the
- * content — the metric or the topic — matched against the records.
+ * Reading a question into a Query: what it pins down (places, period, target or result,
+ * basis, unit, document, task filters) is taken out of the text one kind at a time, and
+ * what is left is the metric or topic. Word lists are in knowledge/lexicon.json; the patterns
+ * here are the grammar around them (第n项, 占…的比重, 2019年).
  */
 import type { Period } from '../types.js';
-import type { Lexicon } from '../knowledge/lexicon.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { DocumentScope, Intent, Query, TaskAspect, TaskFilter } from './query.js';
 import { fold } from '../text/normalize.js';
-import { findPeriods } from '../text/period.js';
+import { findPeriods, label } from '../text/period.js';
 import { findPlaces } from '../text/places.js';
-
-export interface Question {
-  /** The question as folded (simplified, half-width, lower case, no spaces). */
-  folded: string;
-  /** Places named: a Jiaxing region, or null for a place elsewhere, with the words used. */
-  places: { region: string | null; text: string }[];
-  period?: Period;
-  /** 最新, 目前: the latest figure, whatever its period. */
-  latest: boolean;
-  target: boolean;
-  change: boolean;
-  when: boolean;
-  who: boolean;
-  taskNumber?: number;
-  /** Asked for a measure of a plan (措施, 第n条) rather than a task of a progress table. */
-  measure: boolean;
-  statuses: string[];
-  department?: string;
-  /** 有几项, 多少项: a count of tasks. */
-  count: boolean;
-  /** 任务, 工作, 措施: the question is about tasks. */
-  aboutTasks: boolean;
-  /** The unit the answer should be in, when the question says (多少家 → 家, …率 → %, 投资多少 → 元). */
-  unit?: string;
-  /** 排第几, 排名: the answer is a ranking, which a sentence states better than a figure. */
-  rank: boolean;
-  greeting: boolean;
-  /** The content left once the signals are taken out. */
-  content: string;
-}
+import { questionWords, without, findWord, type QuestionWords } from './words.js';
+import { correctTypos } from './spell.js';
+import { qualifiersOf } from './metric.js';
+import { inRecordName, signalWord } from './names.js';
+import { computeSides, splitParts } from './split.js';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -58,74 +35,54 @@ export function chineseNumber(text: string): number | undefined {
   return total + digit;
 }
 
-/** 六月 → 6月, 一至六月 → 1至6月, 第十项 → 第10项, so the period and number readers see digits. */
+/** 六月 → 6月, 第十项 → 第10项, 19年 → 2019年, so the period and number readers see digits. */
 function digitsFor(text: string): string {
   return text
-    .replace(/([零〇一二两三四五六七八九十百]*[一二两三四五六七八九十][零〇一二两三四五六七八九十百]*)(?=月|项|条|号|个月|季度)/g, (m) => String(chineseNumber(m) ?? m))
-    .replace(/(第|任务|措施|编号)([零〇一二两三四五六七八九十百]+)/g, (_m, w, n) => `${w}${chineseNumber(n) ?? n}`)
+    .replace(/([零〇一二两三四五六七八九十百]*[一二两三四五六七八九十][零〇一二两三四五六七八九十百]*)(?=月|项|条|号|个月|季度)/g, (m, _n, at: number) =>
+      // 一季度, 第一季度 and 前三季度 stay words: the period reader knows them.
+      /季度/.test(text.slice(at + m.length, at + m.length + 2)) ? m : String(chineseNumber(m) ?? m),
+    )
+    .replace(/(第|任务|措施|编号)([零〇一二两三四五六七八九十百]+)(?!季度)/g, (_m, w, n) => `${w}${chineseNumber(n) ?? n}`)
     .replace(/(?<![\d.])([0-9]{2})年/g, (m, y) => (Number(y) >= 10 && Number(y) <= 40 ? `20${y}年` : m));
 }
 
 /** The unit a question expects: 多少家 → 家; a rate (…率, 比重) → %; an amount of money → 元. */
-const ASKED_UNIT = /(?:多少|几)(个百分点|百分点|人次|亿元|万元|亿美元|万美元|美元|元|[个家项人名户亩件座所条艘辆台套张次批场])/g;
+const ASKED_UNIT = /(?:多少|几)(个百分点|百分点|人次|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项人名户件座所条艘辆台套张次批场起])/g;
 
 function expectedUnit(text: string): string | undefined {
   const asked = [...text.matchAll(ASKED_UNIT)][0];
-  if (asked) return /元/.test(asked[1]) ? '元' : asked[1] === '个百分点' ? '百分点' : asked[1];
-  if (/(率|比重|占比|比例|覆盖率)(?:是|为|达到|有)?(?:多少|几何)?\s*$/.test(text.trim()) || /百分之几/.test(text)) return '%';
-  if (/(投资|收入|产值|金额|资金|贷款|税收|营收|成交额|总额|减负|销售额|增加值)(?:是|为|达到|有)?(?:多少|几何)?\s*$/.test(text.trim())) return '元';
+  if (asked) return /元|^亿$|^万$/.test(asked[1]) ? '元' : asked[1] === '个百分点' ? '百分点' : asked[1];
+  if (/(率|比重|占比|比例|覆盖率|份额)(?:是|为|达到|有)?(?:多少|几何)?\s*$/.test(text.trim()) || /百分之几|百分之多少/.test(text)) return '%';
+  if (/多少钱/.test(text)) return '元';
   return undefined;
 }
 
+/**
+ * Takes words out of the content. Words of two or more characters go wherever they stand,
+ * except inside a metric name the records use (增加 of 增加值, 计划 of 年度计划完成率); a
+ * single character (是, 有, 为) only at the edge of a run, so 有轨电车 keeps its 有.
+ */
+const edgeCache = new WeakMap<readonly string[], RegExp>();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-interface SignalWords {
-  question: string[];
-  target: string[];
-  change: string[];
-  when: string[];
-  who: string[];
-  greetings: string[];
-  statuses: [string, string[]][];
-  content: string[];
-}
-
-const signalCache = new WeakMap<Lexicon, SignalWords>();
-
-/** The lexicon's signal words, folded once. */
-function signals(lex: Lexicon): SignalWords {
-  let words = signalCache.get(lex);
-  if (words) return words;
-  const f = (list: string[]) => [...new Set(list.map(fold))].sort((a, b) => b.length - a.length);
-  const w = lex.lexicon;
-  words = {
-    question: f(w.questionWords),
-    target: f(w.targetWords),
-    change: f(w.changeWords),
-    when: f(w.whenWords),
-    who: f(w.whoWords),
-    greetings: f(w.greetings),
-    statuses: Object.entries(w.statuses).sort((a, b) => b[0].length - a[0].length),
-    content: f([...w.questionWords, ...w.whenWords, ...w.whoWords, '目标', '预期', '多少钱', '牵头的', '牵头', '负责的', '负责', '进展如何', '进展情况', '进展状态', '进展', '状态', '任务', '最新']),
-  };
-  signalCache.set(lex, words);
-  return words;
-}
-
-/**
- * Takes signal words out of the content. Words of two or more characters go wherever they
- * stand; a single character (是, 有, 为) only at the edge of a run, so 有轨电车 keeps its 有.
- */
-const edgeCache = new WeakMap<string[], RegExp>();
-
-function remove(text: string, words: string[]): string {
+function remove(k: Knowledge, text: string, list: readonly string[]): string {
   let out = text;
-  for (const w of words) if (w.length > 1 && out.includes(w)) out = out.split(w).join(' ');
+  for (const w of list) {
+    if (w.length < 2 || !out.includes(w)) continue;
+    let next = '';
+    let from = 0;
+    for (let at = out.indexOf(w); at >= 0; at = out.indexOf(w, at + w.length)) {
+      if (inRecordName(k, out, at, w)) continue;
+      next += out.slice(from, at) + ' ';
+      from = at + w.length;
+    }
+    out = next + out.slice(from);
+  }
   out = out.split('的').join(' ');
-  let edge = edgeCache.get(words);
+  let edge = edgeCache.get(list);
   if (!edge) {
-    const single = words.filter((w) => w.length === 1 && w !== '的').map(escape).join('');
-    edgeCache.set(words, (edge = new RegExp(`(^|\\s)[${single}]+|[${single}]+(?=\\s|$)`, 'g')));
+    const single = list.filter((w) => w.length === 1 && w !== '的').map(escape).join('');
+    edgeCache.set(list, (edge = single ? new RegExp(`(^|\\s)[${single}]+|[${single}]+(?=\\s|$)`, 'g') : /$^/g));
   }
   for (let before = ''; before !== out; ) {
     before = out;
@@ -134,119 +91,318 @@ function remove(text: string, words: string[]): string {
   return out;
 }
 
-/**
- * Reads a question. `departments` are the names to recognise (full and short, folded,
- * longest first); by default those of knowledge/departments.json.
- */
-export function parseQuestion(input: string, lex: Lexicon, departments?: { text: string; name: string }[]): Question {
-  // Long input: the question is in its head; the rest cannot change what is asked.
-  const folded = digitsFor(fold(input.slice(0, 400)));
-  let rest = folded.replace(/[?？!！。,，、;；:："“”'‘’()（）【】《》<>\[\]{}|\\/~`@#$^&*_=+…·\-]+/g, (m, at: number) =>
-    /\d/.test(folded[at - 1] ?? '') && /[-~]/.test(m) && /\d/.test(folded[at + m.length] ?? '') ? m : ' ',
+const PUNCTUATION = /[?？!！。,，、;；:："“”'‘’()（）【】《》<>\[\]{}|\\/~`@#$^&*_=+…·\-〔〕]+/g;
+
+/** Punctuation becomes space, except a dash between digits (1-6月). */
+function unpunctuate(text: string): string {
+  return text.replace(PUNCTUATION, (m, at: number) =>
+    /\d/.test(text[at - 1] ?? '') && /[-~]/.test(m) && /\d/.test(text[at + m.length] ?? '') ? m : ' ',
   );
-  const words = signals(lex);
-  const has = (list: string[]) => list.some((w) => rest.includes(w));
+}
 
-  const greeting = words.greetings.some((g) => folded === g || folded.replace(/[^\p{L}\p{N}/]/gu, '') === g);
+/** A document's number as issued: 嘉委发〔2017〕12号. */
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,8})[〔\[(（]((?:19|20)\d{2})[〕\])）](\d{1,4})号/;
 
-  // Task number: 第10项任务, 任务10, 第10条 (措施), (10).
-  let taskNumber: number | undefined;
-  let measure = /措施|条(?!件|例)|举措/.test(rest);
-  const numbered = rest.match(/第(\d{1,3})(?:项|条|个|号)?(任务|工作|措施|条)?/) ?? rest.match(/(任务|措施|工作)(?:第|编号|序号|no\.?)?(\d{1,3})(?![\d.%年月])/);
-  if (numbered) {
-    const n = Number(numbered[1].match(/^\d+$/) ? numbered[1] : numbered[2]);
-    const isTaskish = numbered[0].startsWith('第') ? /项|条|任务|工作|措施|号/.test(numbered[0]) || /任务|措施/.test(rest) : true;
-    if (n > 0 && isTaskish) {
-      taskNumber = n;
-      if (/条/.test(numbered[0])) measure = true;
-      rest = rest.replace(numbered[0], ' ');
+interface Taken {
+  rest: string;
+}
+
+/** Finds a word of a keyed list in `t.rest`, takes it out, and returns its key. */
+function takeKeyed<K>(t: Taken, list: [string, K][]): K | undefined {
+  for (const [word, key] of list) {
+    if (t.rest.includes(word)) {
+      t.rest = t.rest.split(word).join(' ');
+      return key;
     }
   }
+  return undefined;
+}
 
-  // Statuses: 滞后, 进度较快 …
-  const statuses = new Set<string>();
-  for (const [word, list] of words.statuses) {
-    if (rest.includes(word)) {
-      list.forEach((s) => statuses.add(s));
-      rest = rest.split(word).join(' ');
+function takeWord(t: Taken, list: readonly string[]): string | undefined {
+  const w = findWord(t.rest, list);
+  if (w) t.rest = t.rest.split(w).join(' ');
+  return w;
+}
+
+function taskNumber(t: Taken, w: QuestionWords, scope: DocumentScope): number | undefined {
+  // A plan's measures are numbered （n）: 第（15）条, （67）那条, (9).
+  const bracket = t.rest.match(/第?[（(](\d{1,3})[）)](?:条|项)?/);
+  if (bracket) {
+    t.rest = t.rest.replace(bracket[0], ' ');
+    scope.kind ??= 'plan';
+    return Number(bracket[1]);
+  }
+  const numbered =
+    t.rest.match(/第(\d{1,3})(项|条|个|号)(任务|工作|措施|举措)?/) ??
+    t.rest.match(/第(\d{1,3})()(任务|措施|举措)/) ??
+    t.rest.match(/(?:任务|措施)(?:编号|序号|no\.?)?(\d{1,3})()()(?![\d.%年月])/);
+  if (!numbered) return undefined;
+  const n = Number(numbered[1]);
+  if (!(n > 0)) return undefined;
+  t.rest = t.rest.replace(numbered[0], ' ');
+  if (numbered[2] === '条' || /措施|举措/.test(numbered[3] ?? '') || findWord(t.rest, w.measure)) scope.kind ??= 'plan';
+  return n;
+}
+
+/** 十三五, 过去五年, 今后五年, 2016-2020年: a span of years. */
+function takeSpan(t: Taken, w: QuestionWords, today: number): Period | undefined {
+  const years = t.rest.match(/((?:19|20)\d{2})年?[-—~至到]((?:19|20)\d{2})年/);
+  if (years) {
+    t.rest = t.rest.replace(years[0], ' ');
+    const [fromYear, toYear] = [Number(years[1]), Number(years[2])];
+    return { kind: 'span', fromYear, toYear, label: `${fromYear}-${toYear}年` };
+  }
+  for (const [word, [fromYear, toYear]] of w.spans) {
+    if (t.rest.includes(word)) {
+      t.rest = t.rest.split(word).join(' ');
+      return { kind: 'span', fromYear, toYear, label: `“${word}”时期（${fromYear}-${toYear}年）` };
     }
   }
+  const past = takeWord(t, w.pastSpans);
+  if (past) return { kind: 'span', label: '过去五年' };
+  const next = takeWord(t, w.nextSpans);
+  if (next) return { kind: 'span', label: '今后五年' };
+  void today;
+  return undefined;
+}
 
-  // Department, by full or short name. A short name may hide inside other words (平台办理
-  // holds 台办), so it counts only where the question is about who does what.
-  let department: string | undefined;
-  const aboutWork = /牵头|负责|任务|工作|措施|部门|单位|进展/.test(rest);
-  for (const d of departments ?? lex.departmentNames) {
-    if (rest.includes(d.text) && (aboutWork || d.text === fold(d.name) || d.text.length >= 4)) {
-      department = d.name;
-      rest = rest.replace(d.text, ' ');
+/** The period a question pins, with relative words (今年, 上月) resolved against today. */
+function takePeriod(t: Taken, w: QuestionWords, now: Date): { period?: Period; relative?: Query['relative'] } {
+  const today = now.getFullYear();
+  const span = takeSpan(t, w, today);
+  if (span) return { period: span };
+  // 今年以来 is a span from January: the period reader knows it; 今年 alone is relative.
+  const relative = /今年以来|年初以来|本年以来/.test(t.rest) ? undefined : takeKeyed(t, w.relative);
+  const found = findPeriods(t.rest);
+  const best = [...found].sort((a, b) => (b.period.to !== undefined ? 1 : 0) - (a.period.to !== undefined ? 1 : 0))[0]?.period;
+  for (const m of [...found].reverse()) t.rest = t.rest.slice(0, m.index) + ' ' + t.rest.slice(m.index + m.length);
+  let period = best;
+  if (!period) {
+    // A bare year written without 年 (GDP 2019).
+    const bare = t.rest.match(/(?<!\d)((?:19|20)\d{2})(?!\d)/);
+    if (bare) {
+      t.rest = t.rest.replace(bare[0], ' ');
+      period = { kind: 'year', year: Number(bare[1]), label: `${bare[1]}年` };
+    }
+  }
+  const month = now.getMonth() + 1;
+  const withLabel = (p: Omit<Period, 'label'>): Period => ({ ...p, label: label(p) });
+  switch (relative) {
+    case 'this-year':
+      period = period ? withLabel({ ...period, year: period.year ?? today }) : withLabel({ kind: 'year', year: today });
       break;
+    case 'last-year':
+      period = period ? withLabel({ ...period, year: period.year ?? today - 1 }) : withLabel({ kind: 'year', year: today - 1 });
+      break;
+    case 'this-month':
+      period ??= withLabel({ kind: 'month', year: today, to: month });
+      break;
+    case 'last-month':
+      period ??= withLabel(month === 1 ? { kind: 'month', year: today - 1, to: 12 } : { kind: 'month', year: today, to: month - 1 });
+      break;
+  }
+  return { period, relative };
+}
+
+const WORD_BOUNDARIES = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Whether text[at, at+length) starts and ends where words do (台办 is not a word of 平台办理). */
+function onWordBoundaries(text: string, at: number, length: number): boolean {
+  const cuts = new Set([...WORD_BOUNDARIES.segment(text)].map((s) => s.index));
+  cuts.add(text.length);
+  return cuts.has(at) && cuts.has(at + length);
+}
+
+/**
+ * The department a question names, when it asks about work (牵头, 任务, 进展 …): by full name,
+ * or by a short name that stands as a word of its own.
+ */
+function takeDepartment(t: Taken, k: Knowledge): string | undefined {
+  for (const d of k.departments) {
+    const at = t.rest.indexOf(d.text);
+    if (at < 0) continue;
+    if (d.text.length < 4 && d.text !== fold(d.name) && !onWordBoundaries(t.rest, at, d.text.length)) continue;
+    t.rest = t.rest.slice(0, at) + ' ' + t.rest.slice(at + d.text.length);
+    return d.name;
+  }
+  return undefined;
+}
+
+function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
+  const number = t.rest.match(DOC_NUMBER);
+  if (number) {
+    scope.number = `${number[1]}〔${number[2]}〕${number[3]}号`;
+    t.rest = t.rest.replace(number[0], ' ');
+  }
+  const issue = t.rest.match(/第(\d{1,3})期/);
+  if (issue) {
+    scope.number = `第${issue[1]}期`;
+    scope.kind ??= 'bulletin';
+    t.rest = t.rest.replace(issue[0], ' ');
+  }
+  const kind = takeKeyed(t, w.documents);
+  if (kind) scope.kind ??= kind as DocumentScope['kind'];
+}
+
+const COUNT = /几项|多少项|几个任务|多少个任务|几条|多少条|几个|多少个|几家|多少家|数量|有几|几件/;
+const RANK = /最多|最少|最高|最低|排名|排第几|第几名|第几位|位次|列第几|居第几|排在|前几名|前三/;
+
+/** Reads a question; `now` resolves 今年, 去年, 上月. `inner` reads one side or part of a question. */
+export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), inner = false): Query {
+  const w = questionWords(k.lex);
+  const text = typeof input === 'string' ? input.trim() : '';
+  let folded = digitsFor(fold(text.slice(0, 400)));
+  const typos = correctTypos(folded, k);
+  folded = typos.text;
+  const q: Query = { text, intent: 'value', metric: '', qualifiers: [], places: [] };
+  if (typos.corrections.length) q.corrections = typos.corrections;
+
+  const bare = folded.replace(/[^\p{L}\p{N}/]/gu, '');
+  if (!bare) return { ...q, intent: 'help' };
+  if (w.help.includes(bare) || (bare.length <= 12 && w.help.some((h) => h.length >= 3 && bare.includes(h)))) return { ...q, intent: 'help' };
+  if (w.greetings.includes(bare)) return { ...q, intent: 'greeting' };
+  if (w.thanks.includes(bare) || (bare.length <= 8 && w.thanks.some((h) => h.length >= 2 && bare.startsWith(h)))) return { ...q, intent: 'thanks' };
+
+  const scope: DocumentScope = {};
+  const several = !inner && /分别|各自|各(?:是|为|有|安排了?|完成了?)?(?:多少|几)|都是多少/.test(folded);
+  // The enumeration comma joins the parts of a question that asks for several.
+  const t: Taken = { rest: several ? folded.replace(/、/g, '和') : folded };
+  takeScope(t, w, scope);
+  const number = taskNumber(t, w, scope);
+  t.rest = unpunctuate(t.rest);
+
+  // A follow-up says so: 那1-6月呢, 还有桐乡的, 目标呢.
+  const followUp = w.followUpHeads.some((h) => t.rest.trimStart().startsWith(h)) || w.followUpTails.some((h) => t.rest.trimEnd().endsWith(h));
+
+  if (findWord(t.rest, w.sources)) return { ...q, intent: 'sources' };
+  const fresh = findWord(t.rest, w.freshness);
+
+  // Statuses, and tasks without one.
+  const statuses = new Set<string>();
+  for (const [word, list] of w.statuses) {
+    if (t.rest.includes(word)) {
+      list.forEach((s) => statuses.add(s));
+      t.rest = t.rest.split(word).join(' ');
     }
   }
+  const unmarked = Boolean(takeWord(t, w.unmarked));
+  // A department is one only where work is asked about: 嘉兴南湖学院什么时候揭牌 asks a fact.
+  const aboutWork =
+    statuses.size > 0 || unmarked || number !== undefined || scope.kind === 'plan' || scope.kind === 'tasks' ||
+    Boolean(findWord(t.rest, w.task) || findWord(t.rest, w.lead) || findWord(t.rest, w.part)) || /部门|单位|进展|进度|管啥|干啥|负责/.test(t.rest);
+  const department = aboutWork ? takeDepartment(t, k) : undefined;
+
+  // What of a document is asked, when a document is named and no task of it.
+  let documentAsk: string | undefined;
+  if ((scope.kind || scope.number) && number === undefined && !department && !statuses.size) {
+    // 是贯彻哪个文件 asks what it implements, not its title: the title is asked only alone.
+    const asks = w.documentAsks.filter(([word]) => t.rest.includes(word)).map(([, key]) => key);
+    documentAsk = asks.find((a) => a !== 'title') ?? asks[0];
+    if (documentAsk) t.rest = without(t.rest, w.documentAsks.filter(([, key]) => key === documentAsk).map(([word]) => word));
+  }
+
+  const role = findWord(t.rest, w.part) ? 'part' : findWord(t.rest, w.lead) ? 'lead' : undefined;
+  const aspect = documentAsk ? undefined : (takeKeyed(t, w.aspects) as TaskAspect | undefined);
+  if (role) t.rest = without(without(t.rest, w.lead), w.part);
+
+  const compute = takeKeyed(t, w.compute);
+  const { period, relative: rel } = takePeriod(t, w, now);
+  let relative = rel;
+  if (fresh) relative = 'latest';
 
   // Places stay in the content too: 大云温泉 is a topic as much as 大云 is a place.
-  const places = findPlaces(rest, lex).map((p) => ({ region: p.region, text: p.text }));
+  q.places = findPlaces(t.rest, k.lex).map((p) => ({ region: p.region, text: p.text }));
 
-  // Period: the most specific one named.
-  const periods = findPeriods(rest);
-  const period = periods.sort((a, b) => (b.period.to !== undefined ? 1 : 0) - (a.period.to !== undefined ? 1 : 0))[0]?.period;
-  for (const m of findPeriods(rest).reverse()) rest = rest.slice(0, m.index) + ' ' + rest.slice(m.index + m.length);
-  // A bare year written without 年 (GDP 2019).
-  let year = period?.year;
-  const bareYear = rest.match(/(?<!\d)((?:19|20)\d{2})(?!\d)/);
-  let finalPeriod = period;
-  if (!period && bareYear) {
-    year = Number(bareYear[1]);
-    finalPeriod = { kind: 'year', year, label: `${year}年` };
-    rest = rest.replace(bareYear[0], ' ');
-  }
-  const latest = /最新|最近|目前|现在|当前|近期/.test(rest);
-  rest = rest.replace(/最新|最近|目前|现在|当前|近期/g, ' ');
-
-  // 计划 asks for a target (计划多少个), except in the name of a rate (年度计划完成率).
-  rest = rest.replace(/当月|本月|当期/g, ' ');
-  const planned = /计划(?!完成|投资完成|总投资)/.test(rest);
-  if (planned) rest = rest.replace(/计划(?!完成|投资完成|总投资)/g, ' ');
-  const target = planned || has(words.target);
-  const change = has(words.change);
-  const when = has(words.when);
-  const who = has(words.who) || /谁|哪个单位|哪家单位|哪些单位/.test(rest);
-  const count = /几项|多少项|几个任务|多少个任务|数量|几条|多少条|有几|多少个/.test(rest) && (statuses.size > 0 || /任务|措施|工作/.test(rest));
-  const aboutTasks = /任务|工作|措施|事项|进展|进度|牵头|负责/.test(rest) || statuses.size > 0;
-
-  const unit = expectedUnit(rest);
-  // 多少项, 几家: the unit is read; it is not content.
-  rest = rest.replace(ASKED_UNIT, ' ');
-  const rank = /排第几|排名|第几名|第几位|位次|列第几|居第几|排在/.test(rest);
+  const basis = takeKeyed(t, w.bases);
+  // 计划 of 年度计划完成率 and 实际 of 实际利用外资 are part of a metric's name, not signals.
+  const target = Boolean(signalWord(k, t.rest, w.target));
+  const actual = Boolean(signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs));
+  const change = Boolean(basis) || Boolean(signalWord(k, t.rest, w.change));
+  const unit = expectedUnit(t.rest);
+  const count = COUNT.test(t.rest);
+  const rank = RANK.test(t.rest);
+  const share = t.rest.match(/占(.{1,24}?)(?:的)?(?:比重|比例|几成|百分之几|多少)/);
 
   // What is left is content: drop the signal words.
-  rest = remove(rest, words.content);
-  // Growth words ask for the growth of a figure; they are not what the figure is of.
-  if (change) rest = remove(rest, words.change);
-  // A lone character left over (the 家 of 多少家) says nothing.
-  const content = rest
+  let rest = t.rest.replace(ASKED_UNIT, ' ');
+  rest = remove(k, rest, w.fillers);
+  if (target) rest = remove(k, rest, w.target);
+  if (actual) rest = remove(k, rest, w.actual);
+  if (change) rest = remove(k, rest, w.change);
+  rest = remove(k, rest, w.task);
+  rest = remove(k, rest, w.measure);
+  rest = rest.replace(/最多|最少|排名|第几名|第几位|位次|前几名/g, ' ');
+  const metric = rest
     .split(/\s+/)
-    .filter((w) => w.length > 1)
+    .filter((x) => x.length > 1 || /[a-z0-9]/.test(x))
     .join(' ');
+  q.metric = metric;
+  q.qualifiers = qualifiersOf(metric, k.lex);
+  if (period) q.period = period;
+  if (relative) q.relative = relative;
+  if (target && !actual) q.nature = 'target';
+  else if (actual && !target) q.nature = 'actual';
+  if (basis) q.basis = basis;
+  if (unit) q.unit = unit;
+  if (scope.kind || scope.number) q.scope = scope;
+  if (followUp) q.followUp = true;
 
-  return {
-    folded,
-    places,
-    period: finalPeriod,
-    latest,
-    target,
-    change,
-    when,
-    who,
-    taskNumber,
-    measure,
-    statuses: [...statuses],
-    department,
-    count,
-    aboutTasks,
-    unit,
-    rank,
-    greeting,
-    content,
-  };
+  const task: TaskFilter = {};
+  if (number !== undefined) task.number = number;
+  if (statuses.size) task.statuses = [...statuses];
+  if (unmarked) task.unmarked = true;
+  if (department) task.department = department;
+  if (role) task.role = role;
+  if (aspect) task.aspect = aspect;
+  if (Object.keys(task).length) q.task = task;
+
+  q.intent = intentOf({ q, scope, documentAsk, fresh: Boolean(fresh), number, department, statuses: statuses.size > 0, unmarked, aspect, count, rank, change, compute, share: Boolean(share), several });
+  if (documentAsk && q.intent === 'document') q.ask = documentAsk;
+  if (q.intent === 'sources' && fresh) q.ask = 'freshness';
+  if (q.intent === 'compute') {
+    const sides = inner ? undefined : computeSides(folded);
+    if (sides) {
+      q.compute = sides.op;
+      q.parts = [parseQuery(sides.a, k, now, true), parseQuery(sides.b, k, now, true)];
+    } else q.intent = q.task ? 'task' : 'value';
+  } else if (several && (q.intent === 'value' || q.intent === 'growth')) {
+    const parts = splitParts(q.metric);
+    if (parts) q.parts = parts.map((metric) => ({ ...q, metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
+  }
+  return q;
+}
+
+interface Signals {
+  q: Query;
+  scope: DocumentScope;
+  documentAsk?: string;
+  fresh: boolean;
+  number?: number;
+  department?: string;
+  statuses: boolean;
+  unmarked: boolean;
+  aspect?: TaskAspect;
+  count: boolean;
+  rank: boolean;
+  change: boolean;
+  compute?: string;
+  share: boolean;
+  several: boolean;
+}
+
+function intentOf(s: Signals): Intent {
+  const { q } = s;
+  if (s.documentAsk) return 'document';
+  if (s.fresh && !q.metric) return 'sources';
+  if ((s.scope.kind || s.scope.number) && !q.metric && s.number === undefined && !s.department && !s.statuses && !s.aspect && !s.unmarked) {
+    return s.count && (s.scope.kind === 'tasks' || s.scope.kind === 'plan') ? 'count' : 'document';
+  }
+  if (s.number !== undefined) return 'task';
+  if (s.statuses || s.department || s.unmarked) return s.rank ? 'rank' : s.count ? 'count' : s.aspect === 'why' || (s.aspect && q.metric) ? 'task' : 'list';
+  if (s.rank && /部门|单位|牵头/.test(q.text)) return 'rank';
+  if (s.compute || s.share) return 'compute';
+  if (s.aspect && s.aspect !== 'when') return 'task';
+  if (s.change) return 'growth';
+  if (!q.unit && /哪几|哪些|是什么|是啥|啥意思|什么意思|都有啥|有啥|有哪|哪里|哪儿|怎么|咋|啥模式|什么模式|哪个|哪家|谁|第几|哪一年|哪年|跟哪|和哪/.test(q.text) && !/多少|几[个项家人户条名]/.test(q.text)) return 'fact';
+  return 'value';
 }

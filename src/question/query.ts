@@ -55,16 +55,18 @@ export interface TaskFilter {
   number?: number;
   statuses?: string[];
   department?: string;
-  /** 牵头: only tasks it leads; otherwise it leads or takes part. */
-  role?: 'lead' | 'any';
+  /** 牵头: the tasks it leads (named first); 参与, 配合: those it takes part in. */
+  role?: 'lead' | 'part';
   /** A missing status was asked for: 哪项任务没标进展状态. */
   unmarked?: boolean;
   aspect?: TaskAspect;
 }
 
 export type ComputeOp =
-  /** A − B: 差多少, 多多少, 高多少. */
+  /** A − B: 多多少, 高多少, 差多少. */
   | 'difference'
+  /** B − A, what A lacks of B: 离目标还差多少. */
+  | 'shortfall'
   /** A / B as a share: 占比, 占…的几成. */
   | 'share'
   /** actual / target: 完成目标的百分之几. */
@@ -94,6 +96,12 @@ export interface Query {
   compute?: ComputeOp;
   /** Several questions in one (A和B分别是多少), or the inputs of a computation. */
   parts?: Query[];
+  /** What of a document or of the sources is asked: issuer, date, number, title, freshness … */
+  ask?: string;
+  /** The question marks itself as a follow-up (那1-6月呢, 目标呢). */
+  followUp?: boolean;
+  /** One-character typos read as the word they resemble: [as typed, as read]. */
+  corrections?: [string, string][];
   /** Parts taken from the conversation's last query (a follow-up), by name: 指标, 地区, 时期. */
   carried?: string[];
 }

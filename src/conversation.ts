@@ -1,0 +1,167 @@
+/**
+ * Conversations: each keeps its last query, so a follow-up that names only some parts (那1-6月呢,
+ * 桐乡呢, 目标呢, 同比呢, 谁牵头, 第83项呢) takes the rest from it. Everything works on the
+ * structured query, never on text. A complete new question starts afresh; after 30 minutes
+ * idle a conversation forgets. The answer says in one short line what it carried over.
+ */
+import type { Answer, ContextStore, Indicator, Line } from './types.js';
+import type { Knowledge } from './knowledge/load.js';
+import type { Query } from './question/query.js';
+import { span, textOf } from './answer/compose.js';
+
+/** A conversation idle longer than this starts afresh. */
+export const IDLE_MS = 30 * 60 * 1000;
+
+/** What a conversation keeps between questions. */
+interface Context {
+  query: Query;
+  /** The source sentence of the last answer, for 原文呢. */
+  quote?: string;
+}
+
+/** A context store in this process, bounded: the oldest conversations go first. */
+export function memoryContexts(max = 10_000): ContextStore {
+  const map = new Map<string, { value: string; at: number }>();
+  return {
+    get: (id) => map.get(id),
+    set(id, value, at) {
+      map.delete(id);
+      map.set(id, { value, at });
+      if (map.size > max) map.delete(map.keys().next().value!);
+    },
+  };
+}
+
+/** Intents that stand on their own and never take anything from the conversation. */
+const STANDALONE = new Set<Query['intent']>(['help', 'greeting', 'thanks', 'sources', 'document']);
+const FIGURE_INTENTS = new Set<Query['intent']>(['value', 'growth', 'fact']);
+
+/** The question's metric without the places it names (濮院呢 names a place, no metric). */
+function ownMetric(q: Query): string {
+  let m = q.metric;
+  for (const p of q.places) m = m.split(p.text).join(' ');
+  return m.trim();
+}
+
+/** Whether the question leaves out what it asks about, so the last query fills it in. */
+function isFollowUp(q: Query, last: Query): boolean {
+  if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
+  if (q.parts?.length || q.intent === 'compute') return false;
+  const aboutTask = last.task?.number !== undefined || last.intent === 'task';
+  if (q.task?.number !== undefined) return aboutTask && !q.metric && q.followUp === true ? true : aboutTask && !q.metric && !q.task.aspect;
+  if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
+  if (!ownMetric(q)) return true;
+  // 那进出口呢: a new metric in the old setting.
+  return q.followUp === true && q.metric.length <= 8 && !q.period && !q.places.length;
+}
+
+/** The last query with what the new question pins put in; `carried` names what was kept. */
+export function followUp(q: Query, last: Query): Query {
+  const carried: string[] = [];
+  const merged: Query = { ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined };
+  if (ownMetric(q)) {
+    merged.metric = q.metric;
+    merged.qualifiers = q.qualifiers;
+    merged.unit = q.unit;
+  } else if (last.metric) carried.push('metric');
+  if (q.places.length) merged.places = q.places;
+  else if (last.places.length) carried.push('place');
+  if (q.period) {
+    merged.period = q.period;
+    merged.relative = q.relative;
+  } else if (last.period) carried.push('period');
+  if (q.nature) {
+    merged.nature = q.nature;
+    // 目标呢 after a result: a target's period is its year, not the result's month.
+    if (!q.period && last.nature !== q.nature) carried.push('soft-period');
+  } else if (last.nature) carried.push('nature');
+  if (q.basis) merged.basis = q.basis;
+  if (q.unit) merged.unit = q.unit;
+  if (q.scope) merged.scope = q.scope;
+  const task = { ...(last.task ?? {}), ...(q.task ?? {}) };
+  if (q.task?.number !== undefined) delete task.aspect;
+  if (q.task?.aspect) task.aspect = q.task.aspect;
+  if (Object.keys(task).length) merged.task = task;
+  if (last.task?.number !== undefined && q.task?.number === undefined) carried.push('task');
+  // The new question's own intent wins where it says one: 同比呢 asks a change, 谁牵头 a task.
+  if (q.intent === 'growth' || (q.basis && FIGURE_INTENTS.has(last.intent))) merged.intent = 'growth';
+  else if (q.task?.aspect || q.task?.number !== undefined) merged.intent = 'task';
+  else if (q.intent !== 'value' && q.intent !== 'fact') merged.intent = q.intent;
+  merged.carried = carried;
+  return merged;
+}
+
+/** The short line that says what a follow-up took from the conversation. */
+function carriedLine(q: Query): string | undefined {
+  const c = q.carried ?? [];
+  if (!c.length) return undefined;
+  const parts: string[] = [];
+  if (c.includes('task') && q.task?.number !== undefined) parts.push(q.scope?.kind === 'plan' ? `第（${q.task.number}）条` : `第${q.task.number}项任务`);
+  if (c.includes('metric') && q.metric) parts.push(q.metric.replace(/\s+/g, ''));
+  if (c.includes('place')) parts.push(q.places.map((p) => p.region ?? p.text).join('、'));
+  if (c.includes('period') && q.period) parts.push(q.period.label);
+  if (c.includes('nature') && q.nature) parts.push(q.nature === 'target' ? '目标' : '实际');
+  return parts.length ? `按上文：${parts.join(' · ')}` : undefined;
+}
+
+/** Likely next questions that the records can answer, for buttons under an indicator answer. */
+function nextQuestions(k: Knowledge, answer: Answer, q: Query): Answer['followUps'] {
+  const lead = answer.records[0];
+  if (answer.kind === 'task' && q.task?.number !== undefined) {
+    return q.task.aspect === 'who' ? [{ label: '进展', question: '进展如何' }] : [{ label: '谁牵头', question: '谁牵头' }];
+  }
+  if (answer.kind !== 'indicator' || !lead) return undefined;
+  const best = k.byId.get(lead.id) as Indicator | undefined;
+  if (!best || best.type !== 'indicator') return undefined;
+  const same = (k.byName.get(best.name.toLowerCase()) ?? []).filter((x) => x.id !== best.id);
+  const out: NonNullable<Answer['followUps']> = [];
+  if (q.intent !== 'growth' && best.growth.length && !best.isChange) out.push({ label: best.growth[0].basis === '增长' ? '增长多少' : best.growth[0].basis, question: `${best.growth[0].basis === '增长' ? '增长' : best.growth[0].basis}多少` });
+  const periods = [...new Set(same.filter((x) => x.region === best.region && x.nature === best.nature && x.period.label !== best.period.label).map((x) => x.period.label))];
+  for (const p of periods.slice(0, 2)) out.push({ label: p, question: `那${p}呢` });
+  if (best.nature === 'actual' && same.some((x) => x.region === best.region && x.nature === 'target')) out.push({ label: '目标', question: '目标呢' });
+  const regions = [...new Set(same.filter((x) => x.region !== best.region && x.period.label === best.period.label).map((x) => x.region))];
+  for (const r of regions.slice(0, 2)) out.push({ label: r, question: `${r}呢` });
+  return out.length ? out.slice(0, 4) : undefined;
+}
+
+export class Conversations {
+  constructor(
+    private readonly k: Knowledge,
+    private readonly store: ContextStore,
+    private readonly now: () => Date,
+  ) {}
+
+  private last(id: string): Context | undefined {
+    const saved = this.store.get(id);
+    if (!saved || this.now().getTime() - saved.at > IDLE_MS) return undefined;
+    try {
+      return JSON.parse(saved.value) as Context;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The question as asked in this conversation: a follow-up filled in from the last query. */
+  resolve(id: string, q: Query): Query {
+    const last = this.last(id);
+    if (!last || !isFollowUp(q, last.query)) return q;
+    return followUp(q, last.query);
+  }
+
+  /** Keeps the query an answer was given for, as the conversation's last. */
+  remember(id: string, q: Query, answer: Answer): void {
+    if (q.intent === 'thanks' || q.intent === 'greeting' || q.intent === 'help') return;
+    const context: Context = { query: { ...q, carried: undefined }, ...(answer.quote ? { quote: answer.quote } : {}) };
+    this.store.set(id, JSON.stringify(context), this.now().getTime());
+  }
+
+  /** The answer with the line that says what it carried over, and the next questions to offer. */
+  describe(answer: Answer, q: Query): Answer {
+    const note = carriedLine(q);
+    const followUps = nextQuestions(this.k, answer, q);
+    if (!note && !followUps) return answer;
+    // The figure stays first; what was carried over follows it.
+    const lines: Line[] = note ? [answer.lines[0], [span(`（${note}）`)], ...answer.lines.slice(1)] : answer.lines;
+    return { ...answer, lines, text: textOf(lines), ...(followUps ? { followUps } : {}) };
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Whether a record's metric is the one asked. A metric name reads as qualifiers and a head
+ * (规上 + 工业 + 总产值); the words of an alias group stand for a whole metric and are set
+ * aside first (全社会用电量 is 用电量). Two names are the same metric when they have the same
+ * qualifiers and the record's name does not end in a head the question lacks: 单位GDP能耗强度
+ * is not GDP, 户籍人口基本养老参保率 is not 人口, 规上工业总产值 is not 工业总产值.
+ * The word lists are in knowledge/metrics.json.
+ */
+import type { Lexicon } from '../knowledge/lexicon.js';
+import { fold } from '../text/normalize.js';
+import { words, type Words } from './words.js';
+
+export interface MetricReading {
+  /** Qualifiers named outside alias words, in order. */
+  qualifiers: string[];
+  /** The head that ends last in the name, outside alias words. */
+  head?: string;
+}
+
+interface MetricWords {
+  qualifiers: Words;
+  heads: Words;
+  aliases: Words;
+  /** Unit → its dimension (亿元 → money). */
+  dimension: Map<string, string>;
+  readings: Map<string, MetricReading>;
+}
+
+const cache = new WeakMap<Lexicon, MetricWords>();
+
+function metricWords(lex: Lexicon): MetricWords {
+  let m = cache.get(lex);
+  if (!m) {
+    const dimension = new Map<string, string>();
+    for (const [dim, units] of Object.entries(lex.metrics.dimensions)) for (const u of units) dimension.set(u, dim);
+    m = {
+      qualifiers: words(lex.metrics.qualifiers),
+      heads: words(lex.metrics.heads),
+      aliases: words(lex.aliasGroups.flat()),
+      dimension,
+      readings: new Map(),
+    };
+    cache.set(lex, m);
+  }
+  return m;
+}
+
+/** Blanks every alias word: what remains is what the name adds to a known metric. */
+function outsideAliases(text: string, aliases: Words): string {
+  let out = text;
+  for (const a of aliases) if (out.includes(a)) out = out.split(a).join('\u0000'.repeat(a.length));
+  return out;
+}
+
+/** Reads a (folded) metric name into qualifiers and head. Memoized: record names repeat. */
+export function readMetric(name: string, lex: Lexicon): MetricReading {
+  const m = metricWords(lex);
+  const key = fold(name);
+  let reading = m.readings.get(key);
+  if (reading) return reading;
+  const text = outsideAliases(key, m.aliases);
+  const taken = new Array<boolean>(text.length).fill(false);
+  const found: { at: number; word: string }[] = [];
+  for (const word of m.qualifiers) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (taken.slice(at, at + word.length).some(Boolean)) continue;
+      taken.fill(true, at, at + word.length);
+      found.push({ at, word });
+    }
+  }
+  let head: string | undefined;
+  let headEnd = -1;
+  for (const word of m.heads) {
+    const at = text.lastIndexOf(word);
+    if (at >= 0 && at + word.length > headEnd) {
+      head = word;
+      headEnd = at + word.length;
+    }
+  }
+  const same = lex.metrics.sameQualifiers;
+  reading = { qualifiers: found.sort((a, b) => a.at - b.at).map((f) => same[f.word] ?? f.word), ...(head ? { head } : {}) };
+  if (m.readings.size > 50_000) m.readings.clear();
+  m.readings.set(key, reading);
+  return reading;
+}
+
+/** Whether a (folded) metric is named by alias words alone (布伦特原油, GDP). */
+export function onlyAliases(metric: string, lex: Lexicon): boolean {
+  return !outsideAliases(fold(metric), metricWords(lex).aliases).replace(/[\u0000\s]/g, '');
+}
+
+export function qualifiersOf(metric: string, lex: Lexicon): string[] {
+  return readMetric(metric, lex).qualifiers;
+}
+
+/** True when `text` holds `word`, or its characters in order within two extra (零售额 in 零售总额). */
+export function holdsLoosely(text: string, word: string): boolean {
+  if (text.includes(word)) return true;
+  if (word.length < 2) return false;
+  for (let start = text.indexOf(word[0]); start >= 0; start = text.indexOf(word[0], start + 1)) {
+    let at = start;
+    let ok = true;
+    for (const ch of word.slice(1)) {
+      const next = text.indexOf(ch, at + 1);
+      if (next < 0 || next - start >= word.length + 2) {
+        ok = false;
+        break;
+      }
+      at = next;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a record is the metric asked. `name` is the record's metric name and `subject` what
+ * it is of (“百年百项”重大项目 for 开工率): qualifiers count in either, the head only in the
+ * name. `forms` is everything the record is called (name, aliases, subject) and `own` the words
+ * around its figure in the sentence: a question's qualifier or head may stand there when the
+ * name is short.
+ */
+export function sameMetric(
+  asked: string,
+  askedReading: MetricReading,
+  name: string,
+  subject: string,
+  forms: string,
+  own: string,
+  unit: string,
+  lex: Lexicon,
+  recordHead = true,
+): boolean {
+  const record = readMetric(name, lex);
+  const qualifiers = subject ? [...record.qualifiers, ...readMetric(subject, lex).qualifiers] : record.qualifiers;
+  // A qualifier of the record the question does not name makes it another metric.
+  for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual)) return false;
+  // A qualifier of the question the record lacks, likewise (one its own words state will do).
+  const ownQualifiers = readMetric(own, lex).qualifiers;
+  for (const qual of askedReading.qualifiers) if (!qualifiers.includes(qual) && !readMetric(forms, lex).qualifiers.includes(qual) && !ownQualifiers.includes(qual)) return false;
+  // The record's name ends in what it measures: that must be what is asked — unless the head
+  // only says how it is measured (总额, 人数), which the unit says as well.
+  const dimension = dimensionOf(unit, lex);
+  if (recordHead && record.head && !holdsLoosely(asked, record.head) && lex.metrics.headUnits[record.head] !== dimension) return false;
+  const head = askedReading.head;
+  if (head && !holdsLoosely(forms, head) && !holdsLoosely(own, head) && lex.metrics.headUnits[head] !== dimension) return false;
+  return true;
+}
+
+/** The dimension of a unit (money, area, count …), or the unit itself when unknown. */
+export function dimensionOf(unit: string, lex: Lexicon): string {
+  return metricWords(lex).dimension.get(unit) ?? unit;
+}

@@ -1,0 +1,40 @@
+/**
+ * The words of the records' own metric names. A question word that is also part of a name
+ * there (计划 in 年度计划完成率, 实际 in 实际利用外资) is content, not a signal.
+ */
+import type { Knowledge } from '../knowledge/load.js';
+import { fold } from '../text/normalize.js';
+
+const MIN = 3;
+const MAX = 6;
+const cache = new WeakMap<Knowledge, Set<string>>();
+
+function nameGrams(k: Knowledge): Set<string> {
+  let grams = cache.get(k);
+  if (grams) return grams;
+  grams = new Set();
+  for (const name of new Set(k.indicators.map((i) => fold(i.name)))) {
+    for (let len = MIN; len <= MAX; len++) for (let i = 0; i + len <= name.length; i++) grams.add(name.slice(i, i + len));
+  }
+  cache.set(k, grams);
+  return grams;
+}
+
+/** Whether the occurrence of `word` at `at` in `text` is part of a longer metric name the records use. */
+export function inRecordName(k: Knowledge, text: string, at: number, word: string): boolean {
+  const grams = nameGrams(k);
+  for (let start = Math.max(0, at - MAX + word.length); start <= at; start++) {
+    for (let end = at + word.length; end <= Math.min(text.length, start + MAX); end++) {
+      if (end - start >= MIN && end - start > word.length && grams.has(text.slice(start, end))) return true;
+    }
+  }
+  return false;
+}
+
+/** The first word of the list that stands in the text as a word of its own, not inside a record's metric name. */
+export function signalWord(k: Knowledge, text: string, list: readonly string[]): string | undefined {
+  for (const w of list) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (!inRecordName(k, text, at, w)) return w;
+  }
+  return undefined;
+}

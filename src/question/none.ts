@@ -1,0 +1,86 @@
+/**
+ * The honest "none": which part of the question the reports lack (the period, the basis, the
+ * target, the place, the metric itself), and what they hold nearby — named with its place and
+ * period, never with a figure, so nothing can be mistaken for the answer.
+ */
+import type { Answer, Indicator, Line } from '../types.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { Query } from './query.js';
+import type { Candidate, Misfit } from './match.js';
+import { clip, makeAnswer, span } from '../answer/compose.js';
+
+export const EXAMPLES = ['6月全市用电量是多少？', '哪些任务滞后？', '市科技局牵头的任务进展如何？', '2020年GDP目标是多少？'];
+
+export function noAnswer(k: Knowledge, q: Query, why: string, nearby: string[] = []): Answer {
+  const lines: Line[] = [[span(why)]];
+  if (nearby.length) lines.push([span(`报告中有：${nearby.join('；')}。可以按这些再问。`)]);
+  else lines.push([span(`可以这样问：${EXAMPLES.join(' / ')}`)]);
+  return makeAnswer(k, q.text, 'none', lines, [], { query: q });
+}
+
+function nearbyName(r: Indicator): string {
+  const name = r.subject && !r.name.includes(r.subject) ? `${r.subject}${r.name}` : r.name;
+  const basis = r.growth.length ? `，${[...new Set(r.growth.map((g) => g.basis))].join('、')}` : '';
+  return `${name}（${[r.region, r.period.label, r.nature === 'target' ? '目标' : ''].filter(Boolean).join('，')}${basis}）`;
+}
+
+/** What the reports hold of the question's topic, by the part that did not fit. */
+function heldInstead(nearby: Candidate[]): { misfit?: Misfit; names: string[]; records: Indicator[] } {
+  const close = nearby.filter((c) => c.record.type === 'indicator' && c.coverage >= 0.99);
+  // The part that failed for the closest records says what the reports lack.
+  const same = close.filter((c) => c.misfit !== 'metric' && c.misfit !== 'figure');
+  const pick = same.length ? same : close.filter((c) => c.nameCoverage >= 0.6);
+  const names: string[] = [];
+  const records: Indicator[] = [];
+  for (const c of pick) {
+    const r = c.record as Indicator;
+    const name = nearbyName(r);
+    if (names.includes(name)) continue;
+    names.push(name);
+    records.push(r);
+    if (names.length >= 3) break;
+  }
+  return { misfit: pick[0]?.misfit, names, records };
+}
+
+/** The question as the reader wrote it, shortened for a sentence about it. */
+export function asked(q: Query): string {
+  return clip(q.text.trim().replace(/[？?！!。.\s]+$/u, ''), 30);
+}
+
+/** Why nothing answered, in the reader's terms, with what the reports hold instead. */
+export function noneFor(k: Knowledge, q: Query, nearby: Candidate[]): Answer {
+  const outside = q.places.find((p) => p.region === null);
+  if (outside) return noAnswer(k, q, `报告中没有${outside.text}的数据：这些报告只涉及嘉兴市及其县（市、区）。`);
+  if (!q.metric) return noAnswer(k, q, '没有看懂这个问题。');
+  const held = heldInstead(nearby);
+  const what = `“${asked(q)}”`;
+  let why = `报告中没有找到${what}的数据。`;
+  switch (held.misfit) {
+    case 'period':
+      why = `报告中没有${q.period?.label ?? '这个时期'}的这项数据（${what}）。`;
+      break;
+    case 'basis': {
+      const bases = [...new Set(held.records.flatMap((r) => r.growth.map((g) => g.basis)))];
+      why = `报告中只有${bases.join('、') || '其他口径的'}数据，没有${q.basis}数据（${what}）。`;
+      break;
+    }
+    case 'growth':
+      why = `报告中没有这项指标的增长率（${what}）。`;
+      break;
+    case 'nature':
+      why = q.nature === 'target' ? `报告中没有这项指标的目标，只有实际数（${what}）。` : `报告中只有这项指标的目标，没有实际完成数（${what}）。`;
+      break;
+    case 'place':
+      why = `报告中没有${q.places.map((p) => p.text).join('、') || '该地区'}的这项数据（${what}）。`;
+      break;
+    case 'unit':
+      why = `报告中没有以${q.unit}计的这项数据（${what}）。`;
+      break;
+    case 'metric':
+    case 'figure':
+      why = `报告中没有${what}这一指标，只有相近的指标。`;
+      break;
+  }
+  return noAnswer(k, q, why, held.names);
+}

@@ -1,0 +1,144 @@
+/**
+ * One-character typos of the words the reports use (用点量 → 用电量, 税手 → 税收, 技改投人 →
+ * 技改投入, 谁千头 → 谁牵头). A typo shows as a character pair that no report and no word list
+ * holds; it is read as the word of the vocabulary — record names, metric aliases, places,
+ * departments, question words — that differs from it in one of those two characters. Short
+ * words (two or three characters) are only corrected to a word that sounds the same, which is
+ * how most typos on a phone's pinyin keyboard happen; longer ones may differ in shape too.
+ */
+import { createRequire } from 'node:module';
+import type { Knowledge } from '../knowledge/load.js';
+import { documentFrequency } from '../knowledge/search.js';
+import { fold } from '../text/normalize.js';
+
+const CJK = /^[\u3400-\u9fff]+$/;
+const MIN = 2;
+const MAX = 6;
+
+interface Vocabulary {
+  /** A word with one character replaced by '?' → the words of that shape. */
+  shapes: Map<string, string[]>;
+  /** How often each word names something: the commoner of two readings wins. */
+  weight: Map<string, number>;
+  /** Character pairs of the word lists, which need not occur in any report. */
+  pairs: Set<string>;
+  /** Words that stand as they are written: a character inside one is no typo. */
+  known: string[];
+  /** Character pairs of the records' metric names. */
+  nameWords: Set<string>;
+}
+
+const vocabularies = new WeakMap<Knowledge, Vocabulary>();
+
+function vocabulary(k: Knowledge): Vocabulary {
+  let v = vocabularies.get(k);
+  if (v) return v;
+  const weight = new Map<string, number>();
+  const add = (word: string, w: number) => {
+    const f = fold(word);
+    if (f.length < MIN || f.length > MAX || !CJK.test(f)) return;
+    weight.set(f, (weight.get(f) ?? 0) + w);
+  };
+  const l = k.lex.lexicon;
+  const listed = [
+    ...k.lex.aliasGroups.flat(),
+    ...k.departments.map((d) => d.text),
+    ...k.lex.placeNames.map((p) => p.text),
+    ...k.lex.metrics.qualifiers,
+    ...k.lex.metrics.heads,
+    ...l.questionWords, ...l.targetWords, ...l.actualWords, ...l.changeWords, ...l.taskWords, ...l.measureWords,
+    ...Object.values(l.aspects).flat(), ...l.roles.lead, ...l.roles.part, ...Object.keys(l.statuses), ...Object.values(l.documents).flat(),
+  ];
+  for (const word of listed) add(word, 20);
+  for (const ind of k.indicators) {
+    add(ind.name, 1);
+    if (ind.subject) add(ind.subject, 1);
+  }
+  const shapes = new Map<string, string[]>();
+  const pairs = new Set<string>();
+  for (const word of weight.keys()) {
+    for (let i = 0; i < word.length; i++) {
+      const shape = `${word.slice(0, i)}?${word.slice(i + 1)}`;
+      const list = shapes.get(shape);
+      if (list) list.push(word);
+      else shapes.set(shape, [word]);
+    }
+  }
+  for (const word of listed.map(fold)) for (let i = 0; i + 1 < word.length; i++) pairs.add(word.slice(i, i + 2));
+  const known = [...new Set(listed.map(fold).filter((w) => w.length >= 2))];
+  const nameWords = new Set<string>();
+  for (const ind of k.indicators) {
+    const name = fold(ind.name);
+    for (let i = 0; i + 1 < name.length; i++) nameWords.add(name.slice(i, i + 2));
+  }
+  v = { shapes, weight, pairs, known, nameWords };
+  vocabularies.set(k, v);
+  return v;
+}
+
+// The pinyin dictionary is loaded only when a question has a pair no report holds.
+let pinyinOf: ((ch: string) => string[]) | undefined;
+function readings(ch: string): string[] {
+  if (!pinyinOf) {
+    const { pinyin } = createRequire(import.meta.url)('pinyin-pro') as { pinyin: (t: string, o: object) => string[] };
+    const memo = new Map<string, string[]>();
+    pinyinOf = (c) => {
+      let r = memo.get(c);
+      if (!r) memo.set(c, (r = pinyin(c, { toneType: 'none', type: 'array', multiple: true })));
+      return r;
+    };
+  }
+  return pinyinOf(ch);
+}
+
+function soundsAlike(a: string, b: string): boolean {
+  const rb = readings(b);
+  return readings(a).some((r) => rb.includes(r));
+}
+
+export interface Corrected {
+  text: string;
+  /** [as typed, as read], for the answer to say how it read the question. */
+  corrections: [string, string][];
+}
+
+/** Reads one-character typos in a folded question as the vocabulary words they resemble. */
+export function correctTypos(text: string, k: Knowledge): Corrected {
+  const corrections: [string, string][] = [];
+  const v = vocabulary(k);
+  const known = (pair: string) => v.pairs.has(pair) || documentFrequency(k.index, pair) > 0;
+  // Characters of words written as they stand — listed words, or words of the records' names
+  // (原油 of brent原油) — cannot be typos.
+  const fixed = new Array<boolean>(text.length).fill(false);
+  for (const word of v.known) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) fixed.fill(true, at, at + word.length);
+  for (let at = 0; at + 1 < text.length; at++) if (v.nameWords.has(text.slice(at, at + 2))) fixed.fill(true, at, at + 2);
+  let out = text;
+  for (let i = 0; i + 1 < out.length; i++) {
+    const pair = out.slice(i, i + 2);
+    if (!CJK.test(pair) || known(pair)) continue;
+    let best: { at: number; from: string; to: string; score: number } | undefined;
+    for (let length = MAX; length >= MIN; length--) {
+      for (let start = Math.max(0, i + 2 - length); start <= i && start + length <= out.length; start++) {
+        const window = out.slice(start, start + length);
+        if (!CJK.test(window)) continue;
+        for (const j of [i - start, i + 1 - start]) {
+          if (fixed[start + j]) continue;
+          const shape = `${window.slice(0, j)}?${window.slice(j + 1)}`;
+          for (const word of v.shapes.get(shape) ?? []) {
+            const alike = soundsAlike(window[j], word[j]);
+            if (length <= 3 && !alike) continue;
+            const score = length * 10 + (alike ? 5 : 0) + Math.log(1 + (v.weight.get(word) ?? 0));
+            if (!best || score > best.score) best = { at: start, from: window, to: word, score };
+          }
+        }
+      }
+      if (best) break;
+    }
+    if (!best) continue;
+    out = out.slice(0, best.at) + best.to + out.slice(best.at + best.to.length);
+    fixed.fill(true, best.at, best.at + best.to.length);
+    corrections.push([best.from, best.to]);
+    i = best.at + best.to.length - 2;
+  }
+  return { text: out, corrections };
+}

@@ -1,0 +1,101 @@
+/**
+ * Where a figure stands in its sentence. A sentence often holds several figures (“无废城市”55项
+ * 建设指标中已完成45项; 援疆上，今年安排资金1.5亿元…；援青上，今年安排资金2079万元): the words
+ * of a figure are those from the figure before it (or the start of its clause) up to it, and
+ * those after it up to the next figure or clause end. Other figures' words, clauses that hold
+ * another figure, and other parts of the sentence (up to ；) that hold figures are foreign: a
+ * question word found only there is about another figure.
+ */
+import type { Indicator } from '../types.js';
+import type { Knowledge } from '../knowledge/load.js';
+
+export interface Surroundings {
+  /** The figure's own words. */
+  own: string;
+  /** Stretches of the sentence that belong to other figures. */
+  foreign: string[];
+}
+
+const CLAUSE_END = /[，,；;。：:]/;
+const PART_END = /[；;。]/;
+// A number that is a figure, not a date or a list number.
+const FIGURE = /\d+(?:\.\d+)?(?![\d.]*\s*(?:年|月|日|号|季度|\)|）|、))/;
+
+const bySentence = new WeakMap<Knowledge, Map<string, Indicator[]>>();
+const cache = new WeakMap<Indicator, Surroundings>();
+
+function siblings(k: Knowledge, ind: Indicator): Indicator[] {
+  let map = bySentence.get(k);
+  if (!map) {
+    map = new Map();
+    for (const x of k.indicators) {
+      const key = `${x.source}|${x.line}|${x.sentence}`;
+      const list = map.get(key);
+      if (list) list.push(x);
+      else map.set(key, [x]);
+    }
+    bySentence.set(k, map);
+  }
+  return map.get(`${ind.source}|${ind.line}|${ind.sentence}`) ?? [ind];
+}
+
+/** Where each figure of the sentence starts and ends, in order (a figure written twice: each time). */
+function positions(text: string, figures: Indicator[]): { ind: Indicator; at: number; end: number }[] {
+  const out: { ind: Indicator; at: number; end: number }[] = [];
+  const taken = new Set<number>();
+  for (const ind of figures) {
+    const f = ind.figure.toLowerCase();
+    let at = text.indexOf(f);
+    while (at >= 0 && taken.has(at)) at = text.indexOf(f, at + 1);
+    if (at < 0) continue;
+    taken.add(at);
+    out.push({ ind, at, end: at + f.length });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+function bounds(text: string, at: number, end: number, stop: RegExp): [number, number] {
+  let start = at;
+  while (start > 0 && !stop.test(text[start - 1])) start--;
+  let last = end;
+  while (last < text.length && !stop.test(text[last])) last++;
+  return [start, last];
+}
+
+export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
+  let s = cache.get(ind);
+  if (s) return s;
+  const text = ind.sentence.toLowerCase();
+  const figures = positions(text, siblings(k, ind));
+  const me = figures.findIndex((f) => f.ind === ind);
+  if (me < 0) {
+    s = { own: text, foreign: [] };
+  } else {
+    const { at, end } = figures[me];
+    const [clauseStart, clauseEnd] = bounds(text, at, end, CLAUSE_END);
+    const [partStart, partEnd] = bounds(text, at, end, PART_END);
+    const prev = figures[me - 1];
+    const next = figures[me + 1];
+    const ownStart = prev && prev.end > clauseStart ? prev.end : clauseStart;
+    const ownEnd = next && next.at < clauseEnd ? next.at : clauseEnd;
+    const foreign: string[] = [];
+    // Other figures of the same clause: their words.
+    for (const [i, f] of figures.entries()) {
+      if (i === me || f.at < clauseStart || f.at >= clauseEnd) continue;
+      const from = Math.max(clauseStart, figures[i - 1]?.end ?? 0);
+      const to = Math.min(clauseEnd, figures[i + 1]?.at ?? text.length);
+      foreign.push(text.slice(from, to));
+    }
+    // Other clauses of the same part that hold a figure.
+    for (const clause of (text.slice(partStart, clauseStart) + '|' + text.slice(clauseEnd, partEnd)).split(/[|，,：:]/)) {
+      if (FIGURE.test(clause)) foreign.push(clause);
+    }
+    // Other parts of the sentence that hold a figure, with the topic they open with.
+    for (const part of (text.slice(0, partStart) + '|' + text.slice(partEnd)).split(/[|；;。]/)) {
+      if (FIGURE.test(part)) foreign.push(part);
+    }
+    s = { own: text.slice(ownStart, ownEnd), foreign };
+  }
+  cache.set(ind, s);
+  return s;
+}

@@ -1,0 +1,247 @@
+/**
+ * Answers about tasks and plan measures: one by its number or by what it is about, lists and
+ * counts by status or department, and which department leads the most. Counts run over one
+ * document — the latest task table, or the plan asked for — never over a mix; a department
+ * "leads" a task when it is named first in the lead cell, and takes part when it is named
+ * after that or among the other departments.
+ */
+import type { Answer, Line, Source, Task } from '../types.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { Query } from './query.js';
+import * as compose from '../answer/compose.js';
+import { LIST_PAGE, makeAnswer, span } from '../answer/compose.js';
+import { concepts, coverage, match, type Concept } from './match.js';
+import { noAnswer } from './none.js';
+
+const byDate = (a: Source, b: Source) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+
+/** The documents with tasks a query is about: the plan or table it names, else the latest task table. */
+function documentsOf(k: Knowledge, q: Query): Source[] {
+  const withTasks = new Set(k.tasks.map((t) => t.source));
+  const kind = q.scope?.kind === 'plan' ? 'plan' : 'tasks';
+  let docs = k.sources.filter((s) => withTasks.has(s.id) && s.kind === kind).sort(byDate);
+  const place = q.places.find((p) => p.region)?.region;
+  if (kind === 'plan' && place && docs.some((d) => d.region === place)) docs = docs.filter((d) => d.region === place);
+  if (q.period?.year) {
+    const year = String(q.period.year);
+    const dated = docs.filter((d) => d.date.startsWith(year));
+    if (dated.length) docs = dated;
+  }
+  return docs.slice(0, 1);
+}
+
+function tasksOf(k: Knowledge, doc: Source | undefined): Task[] {
+  return doc ? k.tasks.filter((t) => t.source === doc.id) : [];
+}
+
+/** What a document is, in a word or two; its full title is in the source line. */
+function docName(doc: Source): string {
+  const year = doc.date.slice(0, 4);
+  if (doc.kind === 'plan') return `${doc.region === '嘉兴市' ? '' : doc.region.replace(/[县市区镇]$/, '')}实施意见`;
+  return `${year ? `${year}年` : ''}重点工作任务表`;
+}
+
+/** 第（15）条措施 or 第15项任务. */
+function itemName(doc: Source | undefined, n: number): string {
+  return doc?.kind === 'plan' ? `第（${n}）条措施` : `第${n}项任务`;
+}
+
+/** First-named lead: the department that leads. */
+const leads = (t: Task, d: string) => t.lead[0] === d;
+/** Named anywhere else: it takes part (or leads jointly, after the first). */
+const takesPart = (t: Task, d: string) => !leads(t, d) && (t.lead.includes(d) || t.others.includes(d));
+
+/** Progress items, those about the question's words (or, asked why, about the delay) first. */
+function progressFirst(t: Task, cs: Concept[], why: boolean): Task {
+  if (!t.progress.length) return t;
+  const weigh = (p: string) => coverage(p.toLowerCase(), cs) + (why && /滞后|尚未|未能|影响|原因|延期|推迟|暂缓|受|待/.test(p) ? 0.5 : 0);
+  const progress = t.progress.map((p, i) => ({ p, i, w: weigh(p) })).sort((a, b) => b.w - a.w || a.i - b.i).map((x) => x.p);
+  return { ...t, progress };
+}
+
+function taskAnswer(k: Knowledge, q: Query, t: Task, extra: Line[] = []): Answer {
+  const who = q.task?.aspect === 'who';
+  const shown = progressFirst(t, concepts(k, q), q.task?.aspect === 'why');
+  const lines = [...compose.taskLines(shown, { who }), ...extra];
+  return makeAnswer(k, q.text, 'task', lines, [t], { quote: shown.progress[0] ?? t.text, query: q });
+}
+
+function byNumber(k: Knowledge, q: Query): Answer {
+  const n = q.task!.number!;
+  const [doc] = documentsOf(k, q);
+  const tasks = tasksOf(k, doc);
+  const task = tasks.find((t) => t.number === n);
+  if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
+  if (!task) {
+    const numbers = tasks.map((t) => t.number ?? 0);
+    const max = Math.max(0, ...numbers);
+    return noAnswer(k, q, `${docName(doc)}中没有${itemName(doc, n)}：共${max}${doc.kind === 'plan' ? '条措施' : '项任务'}（第1-${max}${doc.kind === 'plan' ? '条' : '项'}）。`);
+  }
+  return taskAnswer(k, q, task);
+}
+
+/** The tasks of the query's document that fit its status and department filters. */
+function filtered(k: Knowledge, q: Query, doc: Source | undefined): { lead: Task[]; part: Task[] } {
+  let tasks = tasksOf(k, doc);
+  const f = q.task ?? {};
+  if (f.statuses?.length) tasks = tasks.filter((t) => t.status && f.statuses!.includes(t.status));
+  if (f.unmarked) tasks = tasks.filter((t) => !t.status);
+  if (q.metric) {
+    // Words besides the filters narrow the list to tasks about them (碳达峰那项).
+    const cs = concepts(k, q);
+    const about = tasks.filter((t) => coverage(k.haystack.get(t.id)!, cs) >= 0.99);
+    if (about.length) tasks = about;
+  }
+  const d = f.department;
+  if (!d) return { lead: tasks, part: [] };
+  return { lead: tasks.filter((t) => leads(t, d)), part: tasks.filter((t) => takesPart(t, d)) };
+}
+
+function heading(q: Query, role: 'lead' | 'part'): string {
+  const f = q.task ?? {};
+  const status = f.statuses?.length ? `${f.statuses.join('、')}的` : f.unmarked ? '未标注进展状态的' : '';
+  if (!f.department) return `${status}任务`;
+  return `${f.department}${role === 'lead' ? '牵头' : '参与'}的${status}任务`;
+}
+
+function list(k: Knowledge, q: Query, offset: number): Answer {
+  const [doc] = documentsOf(k, q);
+  if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
+  const { lead, part } = filtered(k, q, doc);
+  const f = q.task ?? {};
+  const unit = doc.kind === 'plan' ? '条' : '项';
+  const showStatus = (f.statuses?.length ?? 0) !== 1 && doc.kind !== 'plan';
+  // Asked what a department takes part in: those first; asked what it leads: those, then the rest.
+  const primary = f.role === 'part' ? part : lead;
+  const secondary = f.role === 'part' ? lead : part;
+  const all = [...primary, ...secondary];
+  if (!all.length) {
+    const what = heading(q, f.role === 'part' ? 'part' : 'lead');
+    return noAnswer(k, q, `${docName(doc)}中没有${what}。`, elsewhereFor(k, q, doc));
+  }
+  const page = all.slice(offset, offset + LIST_PAGE);
+  const head: Line = f.department
+    ? [
+        span(`${docName(doc)}中，${f.department}${f.role === 'part' ? '参与' : '牵头'}的${heading(q, 'lead').replace(`${f.department}牵头的`, '')}共`),
+        span(`${primary.length}${unit}`, true),
+        span(secondary.length ? `，另${f.role === 'part' ? '牵头' : '参与（列名于牵头部门第二位及以后或配合）'}${secondary.length}${unit}` : ''),
+        span(offset ? `（第${offset + 1}-${offset + page.length}${unit}）：` : '：'),
+      ]
+    : [span(`${docName(doc)}中，${heading(q, 'lead')}共`), span(`${all.length}${unit}`, true), span(offset ? `（第${offset + 1}-${offset + page.length}${unit}）：` : '：')];
+  const lines: Line[] = [head];
+  page.forEach((t, i) => {
+    const item = compose.taskItem(t, offset + i + 1, showStatus);
+    const tag = f.department && offset + i >= primary.length ? `（${f.role === 'part' ? '牵头' : '参与'}）` : '';
+    lines.push(tag ? [...item, span(tag)] : item);
+  });
+  const next = offset + page.length;
+  if (next < all.length) lines.push([span(`还有${all.length - next}${unit}，发送“更多”或点“更多”查看。`)]);
+  lines.push(...alsoInPlans(k, q, doc));
+  return makeAnswer(k, q.text, 'list', lines, page, { query: q, ...(next < all.length ? { more: { total: all.length, next } } : {}) });
+}
+
+function count(k: Knowledge, q: Query): Answer {
+  const [doc] = documentsOf(k, q);
+  if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
+  const { lead, part } = filtered(k, q, doc);
+  const f = q.task ?? {};
+  const unit = doc.kind === 'plan' ? '条' : '项';
+  const lines: Line[] = [];
+  if (f.department) {
+    lines.push([span(`${docName(doc)}中，${heading(q, 'lead')}共`), span(`${lead.length}${unit}`, true), span(part.length ? `；另参与${part.length}${unit}（列名于牵头部门第二位及以后或配合）` : '')]);
+  } else {
+    lines.push([span(`${docName(doc)}中，${heading(q, 'lead')}共`), span(`${lead.length}${unit}`, true)]);
+    if ((f.statuses?.length ?? 0) > 1) lines.push([span(f.statuses!.map((s) => `${s}${lead.filter((t) => t.status === s).length}${unit}`).join('，'))]);
+  }
+  const shown = [...lead, ...part].slice(0, LIST_PAGE);
+  shown.forEach((t, i) => lines.push(compose.taskItem(t, i + 1, (f.statuses?.length ?? 0) !== 1 && doc.kind !== 'plan')));
+  lines.push(...alsoInPlans(k, q, doc));
+  return makeAnswer(k, q.text, 'count', lines, shown, { query: q });
+}
+
+/** How many tasks the latest task table holds, by status. */
+function summary(k: Knowledge, q: Query): Answer {
+  const [doc] = documentsOf(k, q);
+  const tasks = tasksOf(k, doc);
+  if (!doc || !tasks.length) return noAnswer(k, q, '报告中没有任务表。');
+  const numbered = tasks.filter((t) => t.number !== null).length;
+  const statuses = [...new Set(tasks.map((t) => t.status))];
+  const lines: Line[] = [
+    [span(`${docName(doc)}共`), span(`${numbered}项`, true), span(`任务${tasks.length > numbered ? `（另有${tasks.length - numbered}项未编号的子任务）` : ''}`)],
+    [span(statuses.map((st) => `${st ?? '未标注状态'}${tasks.filter((t) => t.status === st).length}项`).join('，'))],
+  ];
+  return makeAnswer(k, q.text, 'count', lines, tasks.slice(0, 1), { query: q });
+}
+
+/** Which departments lead the most tasks of the document, and how many they take part in. */
+function ranking(k: Knowledge, q: Query): Answer {
+  const [doc] = documentsOf(k, q);
+  let tasks = tasksOf(k, doc);
+  if (q.task?.statuses?.length) tasks = tasks.filter((t) => t.status && q.task!.statuses!.includes(t.status));
+  if (!doc || !tasks.length) return noAnswer(k, q, '报告中没有任务表。');
+  const led = new Map<string, number>();
+  const part = new Map<string, number>();
+  for (const t of tasks) {
+    if (t.lead[0]) led.set(t.lead[0], (led.get(t.lead[0]) ?? 0) + 1);
+    for (const d of new Set([...t.lead.slice(1), ...t.others])) part.set(d, (part.get(d) ?? 0) + 1);
+  }
+  const fewest = /最少/.test(q.text);
+  const order = [...led].sort((a, b) => (fewest ? a[1] - b[1] : b[1] - a[1]) || a[0].localeCompare(b[0]));
+  const top = order[0];
+  const unit = doc.kind === 'plan' ? '条' : '项';
+  const lines: Line[] = [[span(`${docName(doc)}中，${fewest ? '牵头最少' : '牵头最多'}的是${top[0]}：`), span(`${top[1]}${unit}`, true), span(`（另参与${part.get(top[0]) ?? 0}${unit}）`)]];
+  lines.push([span('牵头任务数（按第一牵头部门计）：')]);
+  for (const [d, n] of order.slice(0, 5)) lines.push([span(`· ${d} ${n}${unit}，参与${part.get(d) ?? 0}${unit}`)]);
+  return makeAnswer(k, q.text, 'list', lines, tasks.slice(0, 1), { query: q });
+}
+
+/** A department's measures in a plan, named apart when the answer counted a task table. */
+function alsoInPlans(k: Knowledge, q: Query, doc: Source): Line[] {
+  const d = q.task?.department;
+  if (!d || doc.kind === 'plan' || q.scope?.kind) return [];
+  const plans = k.sources.filter((s) => s.kind === 'plan');
+  const out: Line[] = [];
+  for (const plan of plans) {
+    const led = k.tasks.filter((t) => t.source === plan.id && leads(t, d)).map((t) => `（${t.number}）`);
+    if (led.length) out.push([span(`另：${docName(plan)}中${d}牵头第${led.join('')}条措施（未计入上面的任务）。`)]);
+  }
+  return out;
+}
+
+function elsewhereFor(k: Knowledge, q: Query, doc: Source): string[] {
+  const d = q.task?.department;
+  if (!d) return [];
+  return k.sources
+    .filter((s) => s.id !== doc.id && k.tasks.some((t) => t.source === s.id && (t.lead.includes(d) || t.others.includes(d))))
+    .map((s) => `${docName(s)}中${d}牵头或参与的${s.kind === 'plan' ? '措施' : '任务'}`);
+}
+
+/** A task or measure found by what it is about (湖嘉申航道那项为啥滞后). */
+function byContent(k: Knowledge, q: Query): Answer | undefined {
+  if (!q.metric) return undefined;
+  const scoped = q.scope?.kind ? documentsOf(k, q)[0] : undefined;
+  const found = match(k, { ...q, period: undefined, nature: undefined, basis: undefined, unit: undefined }, ['task']).answers.filter(
+    (c) => c.coverage >= 0.99 || (c.coverage >= 0.8 && q.metric.length >= 6),
+  );
+  const tasks = found.map((c) => c.record as Task).filter((t) => !scoped || t.source === scoped.id);
+  if (!tasks.length) return undefined;
+  return taskAnswer(k, q, tasks[0]);
+}
+
+export function answerTasks(k: Knowledge, q: Query, offset: number): Answer | undefined {
+  const f = q.task ?? {};
+  if (q.intent === 'task' && f.number !== undefined) return byNumber(k, q);
+  if (q.intent === 'rank') return ranking(k, q);
+  if (q.intent === 'count' && !f.statuses?.length && !f.department && !f.unmarked && !q.metric) return summary(k, q);
+  if (q.intent === 'count') return count(k, q);
+  if (q.intent === 'list') return list(k, q, offset);
+  if (q.intent === 'task') {
+    if (f.statuses?.length || f.department || f.unmarked) {
+      const { lead } = filtered(k, q, documentsOf(k, q)[0]);
+      if (lead.length === 1 || (q.metric && lead.length)) return taskAnswer(k, q, lead[0]);
+      return list(k, q, offset);
+    }
+    return byContent(k, q);
+  }
+  return undefined;
+}
