@@ -64,8 +64,11 @@ export function followUp(q: Query, last: Query): Query {
     merged.qualifiers = q.qualifiers;
     merged.unit = q.unit;
   } else if (last.metric) carried.push('metric');
-  if (q.places.length) merged.places = q.places;
-  else if (last.places.length) carried.push('place');
+  if (q.places.length) {
+    merged.places = q.places;
+    // The old place's words leave the metric with it (桐乡实到外资 → 濮院呢).
+    if (!ownMetric(q)) for (const p of last.places) merged.metric = merged.metric.split(p.text).join(' ').replace(/\s+/g, ' ').trim();
+  } else if (last.places.length) carried.push('place');
   if (q.period) {
     merged.period = q.period;
     merged.relative = q.relative;

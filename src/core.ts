@@ -71,8 +71,8 @@ export function createCore(knowledge: Knowledge = loadKnowledge(), options: Core
     let answer = answerQuery(k, q, opts);
     // A period carried over from the last question is only a guess: 目标呢 after a monthly
     // result asks for the target, whatever period the reports set it for.
-    if (answer.kind === 'none' && q.period && q.carried?.includes('period')) {
-      const loose: typeof q = { ...q, period: undefined, carried: q.carried.filter((c) => c !== 'period') };
+    if (answer.kind === 'none' && q.period && q.carried?.includes('soft-period')) {
+      const loose: typeof q = { ...q, period: undefined, carried: q.carried.filter((c) => c !== 'period' && c !== 'soft-period') };
       const retry = answerQuery(k, loose, opts);
       if (retry.kind !== 'none') [q, answer] = [loose, retry];
     }

@@ -32,6 +32,7 @@ const schemas = {
     targetWords: z.array(z.string()),
     actualWords: z.array(z.string()),
     actualVerbs: z.array(z.string()),
+    lightVerbs: z.array(z.string()),
     changeWords: z.array(z.string()),
     bases: z.record(z.string(), z.array(z.string())),
     aspects: z.record(z.enum(['who', 'when', 'status', 'progress', 'why', 'what']), z.array(z.string())),
@@ -55,6 +56,7 @@ const schemas = {
     spans: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])),
     pastSpans: z.array(z.string()),
     nextSpans: z.array(z.string()),
+    lookAlike: z.array(z.string().min(2)),
   }),
   metrics: z.object({
     qualifiers: z.array(z.string().min(1)),

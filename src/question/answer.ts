@@ -7,7 +7,7 @@
 import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
-import { match, misfit, type Candidate, type Matches } from './match.js';
+import { concepts, coverage, match, misfit, type Candidate, type Matches } from './match.js';
 import { periodKey } from '../text/period.js';
 import * as compose from '../answer/compose.js';
 import { makeAnswer, span, textOf } from '../answer/compose.js';
@@ -55,17 +55,63 @@ function answerIndicator(k: Knowledge, q: Query, best: Indicator, rest: Candidat
   return makeAnswer(k, q.text, 'indicator', lines, [best, ...more], { quote: best.sentence, query: q });
 }
 
-/** A statement: the sentence that says it, with its place and period. */
-function answerStatement(k: Knowledge, q: Query, best: KnowledgeRecord, rest: Candidate[], lead?: string): Answer {
-  const text = best.type === 'indicator' ? best.sentence : best.type === 'passage' ? best.text : best.text;
-  const where = best.type === 'task' ? best.section : [best.region, best.period.label].filter(Boolean).join(' · ');
-  const lines: Line[] = [[...(lead ? [span(lead)] : []), span(`${text}。`)], [span(where)]];
-  const also = rest.filter((c) => c.record.type !== 'task' && c.coverage >= 0.99 && c.record.id !== best.id).slice(0, 2);
+/** The clause of a long sentence that says most of what was asked: the answer leads with it. */
+function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
+  // Asked for a rank or a date, a clause says it; asked what something means, the sentence does.
+  if (text.length <= 60 || !/第几|排|哪天|哪一天|什么时候|啥时候|何时|几月/.test(q.text)) return undefined;
+  const cs = concepts(k, q);
+  const clauses = text.split(/(?<=[，,；;。])/).map((c) => c.replace(/[，,；;。]$/, ''));
+  let best: { c: string; w: number } | undefined;
+  for (const [i, c] of clauses.entries()) {
+    const w = coverage(c.toLowerCase(), cs) + (/第[一二三四五六七八九十\d]/.test(c) && /第几|排/.test(q.text) ? 0.5 : 0) - i * 0.001;
+    if (!best || w > best.w) best = { c, w };
+  }
+  return best && best.w > 0 ? best.c : undefined;
+}
+
+/**
+ * A clause of a sentence whose figures are all of other metrics, that says what was asked
+ * without a figure read from it: 一般公共预算收入与经济增长基本同步 (beside 生产总值增长7%左右),
+ * 整治“低散乱污”企业(作坊)2616 (a number without a unit). The place, period and target of
+ * the sentence fit the question: only the figures' metrics did not.
+ */
+function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: Indicator; clause: string } | undefined {
+  const cs = concepts(k, q);
+  for (const c of nearby) {
+    if ((c.misfit !== 'metric' && c.misfit !== 'figure') || c.coverage < 0.99 || c.record.type !== 'indicator') continue;
+    const r = c.record;
+    const figures = k.indicators.filter((x) => x.sentence === r.sentence && x.source === r.source).map((x) => x.figure);
+    for (const clause of r.sentence.split(/[，,；;、]/)) {
+      // The clause must say something of the metric besides naming it (其中交通投资 says nothing).
+      if (figures.some((f) => clause.includes(f)) || clause.length < q.metric.replace(/\s+/g, '').length + 4) continue;
+      if (coverage(clause.toLowerCase(), cs) >= 0.99) return { record: r, clause };
+    }
+  }
+  return undefined;
+}
+
+/** A statement: the clause that says it first, then the sentence, with its place and period. */
+function answerStatement(k: Knowledge, q: Query, best: KnowledgeRecord, rest: Candidate[], lead?: string, said?: string): Answer {
+  const text = best.type === 'indicator' ? best.sentence : best.text;
+  const where = best.type === 'task' ? best.section : [best.region, best.period.label, best.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
+  const clause = said ?? leadClause(k, q, text);
+  const lines: Line[] = clause
+    ? [[...(lead ? [span(lead)] : []), span(`${clause}。`, true)], [span(where)], compose.quoteLine(text, clause)]
+    : [[...(lead ? [span(lead)] : []), span(`${text}。`)], [span(where)]];
+  const seen = new Set([text]);
+  const also: KnowledgeRecord[] = [];
+  for (const c of rest) {
+    const t = c.record.type === 'indicator' ? c.record.sentence : (c.record as { text: string }).text;
+    if (c.record.type === 'task' || c.coverage < 0.99 || seen.has(t)) continue;
+    seen.add(t);
+    also.push(c.record);
+    if (also.length >= 2) break;
+  }
   if (also.length) {
     lines.push([span('相关：')]);
-    for (const c of also) lines.push([span(`· ${compose.clip(c.record.type === 'indicator' ? c.record.sentence : (c.record as { text: string }).text, 100)}`)]);
+    for (const r of also) lines.push([span(`· ${compose.clip(r.type === 'indicator' ? r.sentence : (r as { text: string }).text, 100)}`)]);
   }
-  return makeAnswer(k, q.text, 'passage', lines, [best, ...also.map((c) => c.record)], { quote: text, query: q });
+  return makeAnswer(k, q.text, 'passage', lines, [best, ...also], { quote: text, query: q });
 }
 
 /** A figure's query matched, falling back from a relative period to the latest the reports hold. */
@@ -91,10 +137,8 @@ function answerFigure(k: Knowledge, q: Query, options: AskOptions): Answer {
   const { m, fallback } = matchLatest(k, q);
   const best = m.answers[0];
   if (!best) {
-    // The sentence holds the figure asked in a clause no figure was read from (整治“低散乱污”
-    // 企业(作坊)2616): the sentence itself answers, with no figure in the lead.
-    const said = m.nearby.find((c) => c.misfit === 'figure' && c.coverage >= 0.99);
-    return said ? answerStatement(k, q, said.record, [], fallback) : noneFor(k, q, m.nearby);
+    const said = saidInClause(k, q, m.nearby);
+    return said ? answerStatement(k, q, said.record, [], fallback, said.clause) : noneFor(k, q, m.nearby);
   }
   const r = best.record;
   const asksFigure = q.intent === 'value' || q.intent === 'growth';
@@ -102,7 +146,7 @@ function answerFigure(k: Knowledge, q: Query, options: AskOptions): Answer {
   if (asksFigure && r.type !== 'indicator' && best.coverage < 0.99) return noneFor(k, q, m.nearby);
   if (r.type === 'indicator') {
     // A ranking, or words that are in the sentence but in no figure's name: the sentence answers.
-    if (!options.brief && (q.intent === 'fact' || /排第几|排名|第几名|第几位|位次|列第几|居第几/.test(q.text) || (best.nameCoverage < 0.34 && !q.unit))) {
+    if (!options.brief && (q.intent === 'fact' || /排第几|排名|第几名|第几位|位次|列第几|居第几/.test(q.text))) {
       return answerStatement(k, q, r, m.answers.slice(1), fallback);
     }
     return answerIndicator(k, q, r, m.answers.slice(1), Boolean(options.brief), fallback);

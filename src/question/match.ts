@@ -15,7 +15,7 @@ import { documentFrequency } from '../knowledge/search.js';
 import { OWN_CITY } from '../text/places.js';
 import { periodKey } from '../text/period.js';
 import { surroundings } from './surroundings.js';
-import { dimensionOf, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
+import { dimensionOf, holdsLoosely, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
 
 /** Why a record of the question's topic does not answer it. */
 export type Misfit = 'place' | 'period' | 'nature' | 'basis' | 'growth' | 'unit' | 'metric' | 'scope' | 'figure';
@@ -58,6 +58,8 @@ export function periodFits(asked: Period, has: Period | undefined, taskYear?: nu
     case 'range':
       return (has.kind === 'range' && has.from === asked.from && has.to === asked.to) || (asked.from === 1 && has.kind === 'asof' && has.to === asked.to);
     case 'asof':
+      // 年末 of a year is what an annual report states for the year (2017年末贷款余额).
+      if (asked.to === 12 && has.kind === 'year') return true;
       return (has.kind === 'asof' || has.kind === 'month' || (has.kind === 'range' && has.from === 1)) && has.to === asked.to;
     case 'day':
       return has.kind === 'day' && has.to === asked.to && has.day === asked.day;
@@ -75,9 +77,17 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
     if (r.region === p.region) return true;
     // 全市 in a question is Jiaxing; in a record's text it is the record's own place.
     if (OWN_CITY.has(p.text)) return false;
-    // A place inside the record's region (a town of a county report) named in its text.
-    return hay.includes(p.text) && r.type !== 'indicator';
+    // A task of a city table whose progress names the place; a statement of a place within
+    // the one asked that names it (新联村成为桐乡唯一全国文明村, in 濮院镇's report).
+    if (r.type === 'task' || q.intent === 'fact') return hay.includes(p.text) && (r.type === 'task' || within(k, r.region, p.region));
+    return false;
   });
+}
+
+/** Whether a region lies within another (濮院镇 within 桐乡市). */
+function within(k: Knowledge, region: string, outer: string): boolean {
+  for (let r = k.lex.regionByName.get(region); r?.within; r = k.lex.regionByName.get(r.within)) if (r.within === outer) return true;
+  return false;
 }
 
 function taskYear(k: Knowledge, r: KnowledgeRecord): number | undefined {
@@ -125,17 +135,33 @@ export interface Concept {
  * another figure's clause of the sentence (整治“低散乱污”企业2616 is not the 171家 before it).
  */
 function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Concept[], ind: Indicator): Misfit | undefined {
-  const { own, foreign } = surroundings(k, ind);
+  const { own, context, foreign } = surroundings(k, ind);
   const names = k.nameHaystack.get(ind.id)!;
   const asked = q.metric.replace(/\s+/g, '');
-  if (!sameMetric(asked, reading, ind.name, ind.subject, names, own, ind.unit, k.lex)) {
+  // Asked how a metric grew, a figure named as its growth (地区生产总值年均增长率) is of that metric.
+  const name = q.intent === 'growth' ? ind.name.replace(CHANGE_NAME, '').replace(/年均$/, '') || ind.name : ind.name;
+  if (!sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex)) {
     // 布伦特原油涨了多少: a metric named by its alias alone is the one thing the records
     // measure of it (its 收盘价格), when they measure only one.
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
-    if (!sole || !sameMetric(asked, reading, ind.name, ind.subject, names, own, ind.unit, k.lex, false)) return 'metric';
+    if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, false)) return 'metric';
   }
+  // A figure the question itself gives (那7个超亿美元外资项目) is what it knows, not what it asks.
+  if (ind.value !== null && givenIn(q.text, ind)) return 'figure';
+  // What the question ends on — its head, or else its last word (到资 of 外资项目到资) — is this figure's.
+  // (A light verb — 完成, 实现 — says little: the word before it counts; of a long unknown word,
+  // its last two characters.)
+  const light = new Set(k.lex.lexicon.lightVerbs);
+  const lastConcept = [...cs].reverse().find((c) => !c.forms.every((f) => light.has(f)));
+  const lastForm = lastConcept?.forms.find((f) => f.length >= 2);
+  const last = reading.head ?? (lastForm && lastForm.length > 4 ? lastForm.slice(-2) : lastForm);
+  if (last && !holdsLoosely(`${names}|${own}`, last) && !lastConcept?.forms.some((f) => names.includes(f) || own.includes(f))) return 'metric';
+  // Several values under one name (分别下降32.8%和24.7%) answer only a question of that whole name.
+  if (ind.value === null && coverage(names, cs) < 0.99) return 'figure';
+  // A figure whose name shares no word with the question is asked only if its own words say it all.
+  if (cs.length && coverage(names, cs, false) === 0 && coverage(own, cs) < 0.99) return 'metric';
   // Another figure's clause that says more of the question, head included, is the one asked.
-  const mine = coverage(`${names}|${own}`, cs);
+  const mine = coverage(`${names}|${own}|${context}`, cs);
   if (mine >= 0.999) return undefined;
   const head = reading.head ?? cs.at(-1)?.forms[0] ?? '';
   for (const clause of foreign) {
@@ -165,6 +191,12 @@ function soleHead(k: Knowledge, asked: string): string | undefined {
   return head;
 }
 
+/** Whether the question states the figure itself (7个 of 那7个项目). */
+function givenIn(text: string, ind: Indicator): boolean {
+  const at = text.indexOf(ind.figure);
+  return at >= 0 && !/[\d.]/.test(text[at - 1] ?? '');
+}
+
 /** The first constraint of the query that the record contradicts, if any. */
 export function misfit(k: Knowledge, q: Query, r: KnowledgeRecord, reading: MetricReading = readMetric(q.metric, k.lex), cs: Concept[] = []): Misfit | undefined {
   if (q.scope?.kind || q.scope?.number) {
@@ -190,7 +222,7 @@ export function misfit(k: Knowledge, q: Query, r: KnowledgeRecord, reading: Metr
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 // Words that join others and name nothing: a record need not contain them.
-const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从到为并或而且就都也还要将会能可需已均共']);
+const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从为并或而且就都也还要将会能可需已均共']);
 const CJK_WORD = /^[\u3400-\u9fff]+$/;
 
 /**
@@ -199,6 +231,13 @@ const CJK_WORD = /^[\u3400-\u9fff]+$/;
  * segmenter splits rare words into single characters (流/转/率), so runs of single characters
  * are joined again; a lone joining character (和, 了) is dropped.
  */
+const fillerCache = new WeakMap<Knowledge, Set<string>>();
+function fillerChars(k: Knowledge): Set<string> {
+  let set = fillerCache.get(k);
+  if (!set) fillerCache.set(k, (set = new Set(k.lex.lexicon.questionWords.filter((w) => w.length === 1))));
+  return set;
+}
+
 export function concepts(k: Knowledge, q: Query): Concept[] {
   let rest = q.metric;
   const out: Concept[] = [];
@@ -216,14 +255,20 @@ export function concepts(k: Knowledge, q: Query): Concept[] {
     if (run) out.push({ forms: [run], weight: run.length });
     run = '';
   };
+  const fillers = fillerChars(k);
   for (const { segment, isWordLike } of WORDS.segment(rest)) {
-    if (!isWordLike) {
+    if (!isWordLike || fillers.has(segment)) {
+      // A question word the segmenter leaves standing (是, 哪 of 三朵云是哪三朵) names nothing.
       flush();
     } else if (CJK_WORD.test(segment) && segment.length === 1) {
       run += segment;
     } else {
       flush();
-      out.push({ forms: [segment], weight: CJK_WORD.test(segment) ? segment.length : 1 });
+      // A joining character the segmenter kept on a word (扩容到) is not part of it.
+      let word = segment;
+      while (word.length > 2 && JOINERS.has(word[word.length - 1])) word = word.slice(0, -1);
+      while (word.length > 2 && JOINERS.has(word[0])) word = word.slice(1);
+      out.push({ forms: [word], weight: CJK_WORD.test(word) ? word.length : 1 });
     }
   }
   flush();
@@ -235,7 +280,7 @@ export function concepts(k: Knowledge, q: Query): Concept[] {
  * a longer word found only in part (城市信用监测 against 信用状况监测) counts for the share of
  * its character pairs found (halved for words of three or four characters).
  */
-export function coverage(hay: string, cs: Concept[]): number {
+export function coverage(hay: string, cs: Concept[], strict = true): number {
   let total = 0;
   let found = 0;
   for (const c of cs) {
@@ -243,7 +288,7 @@ export function coverage(hay: string, cs: Concept[]): number {
     if (c.forms.some((f) => hay.includes(f))) found += c.weight;
     // A character the segmenter left alone is a qualifier (财政总收入's 总): without it the
     // record is of another metric, however much else matches.
-    else if (c.forms.length === 1 && c.forms[0].length === 1 && CJK_WORD.test(c.forms[0])) return 0;
+    else if (strict && c.forms.length === 1 && c.forms[0].length === 1 && CJK_WORD.test(c.forms[0])) return 0;
     else if (c.forms.length === 1 && c.forms[0].length >= 3) {
       const f = c.forms[0];
       let pairs = 0;
@@ -319,6 +364,8 @@ function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: st
   // 什么时候: a sentence that gives a date answers it.
   if (aspect === 'when' && r.type !== 'task' && DATE.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.5;
   if (q.intent === 'fact' && r.type === 'passage') score += 0.3;
+  // 哪三朵, 都有啥: a sentence that lists (云访室、云网格、云管家) answers an enumeration.
+  if (q.intent === 'fact' && /哪[几些一二三四五六七八九十两]|都有|有哪|包括|哪.个/.test(q.text) && /、/.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.4;
   return score;
 }
 
@@ -354,7 +401,8 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
   for (const res of results.slice(0, GROUPS)) {
     const members = res.members as string[];
     // Members share their wording, so the first speaks for the coverage of all.
-    const cov = coverage(k.haystack.get(members[0])!, cs);
+    // A statement's words need not all be there to the character: 建 of 参照啥模式建.
+    const cov = coverage(k.haystack.get(members[0])!, cs, q.intent === 'value' || q.intent === 'growth');
     if (cov < MIN_COVERAGE) continue;
     for (const id of members) {
       const r = k.byId.get(id)!;

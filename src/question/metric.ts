@@ -34,7 +34,7 @@ function metricWords(lex: Lexicon): MetricWords {
     const dimension = new Map<string, string>();
     for (const [dim, units] of Object.entries(lex.metrics.dimensions)) for (const u of units) dimension.set(u, dim);
     m = {
-      qualifiers: words(lex.metrics.qualifiers),
+      qualifiers: words([...lex.metrics.qualifiers, ...Object.keys(lex.metrics.sameQualifiers)]),
       heads: words(lex.metrics.heads),
       aliases: words(lex.aliasGroups.flat()),
       dimension,
@@ -78,10 +78,22 @@ export function readMetric(name: string, lex: Lexicon): MetricReading {
     }
   }
   const same = lex.metrics.sameQualifiers;
+  // A rate is named by what it is a rate of: 完工率 is not 落地率.
+  if (head === '率' && headEnd >= 3) head = text.slice(headEnd - 3, headEnd).replace(/\u0000/g, '') || head;
   reading = { qualifiers: found.sort((a, b) => a.at - b.at).map((f) => same[f.word] ?? f.word), ...(head ? { head } : {}) };
   if (m.readings.size > 50_000) m.readings.clear();
   m.readings.set(key, reading);
   return reading;
+}
+
+/** The alias groups a text names, by index. */
+function groupsIn(text: string, lex: Lexicon): number[] {
+  const t = fold(text);
+  const out: number[] = [];
+  lex.aliasGroups.forEach((group, i) => {
+    if (group.some((m) => t.includes(m))) out.push(i);
+  });
+  return out;
 }
 
 /** Whether a (folded) metric is named by alias words alone (布伦特原油, GDP). */
@@ -136,8 +148,16 @@ export function sameMetric(
   // A qualifier of the record the question does not name makes it another metric.
   for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual)) return false;
   // A qualifier of the question the record lacks, likewise (one its own words state will do).
-  const ownQualifiers = readMetric(own, lex).qualifiers;
-  for (const qual of askedReading.qualifiers) if (!qualifiers.includes(qual) && !readMetric(forms, lex).qualifiers.includes(qual) && !ownQualifiers.includes(qual)) return false;
+  for (const qual of askedReading.qualifiers) {
+    if (qualifiers.includes(qual) || forms.includes(qual) || own.includes(qual)) continue;
+    if (readMetric(forms, lex).qualifiers.includes(qual) || readMetric(own, lex).qualifiers.includes(qual)) continue;
+    return false;
+  }
+  // An alias group names a whole metric: the record and the question name the same ones.
+  const askedGroups = groupsIn(asked, lex);
+  const recordGroups = groupsIn(name, lex);
+  if (recordGroups.some((g) => !askedGroups.includes(g))) return false;
+  if (askedGroups.some((g) => !recordGroups.includes(g) && !groupsIn(forms, lex).includes(g) && !groupsIn(own, lex).includes(g))) return false;
   // The record's name ends in what it measures: that must be what is asked — unless the head
   // only says how it is measured (总额, 人数), which the unit says as well.
   const dimension = dimensionOf(unit, lex);

@@ -20,12 +20,16 @@ function nameGrams(k: Knowledge): Set<string> {
   return grams;
 }
 
-/** Whether the occurrence of `word` at `at` in `text` is part of a longer metric name the records use. */
+/**
+ * Whether the occurrence of `word` at `at` in `text` is part of a longer metric name the
+ * records use: with at least two more characters (计划完成 of 年度计划完成率), so that one
+ * neighbouring character (度目标 of 强度目标) does not make a signal word content.
+ */
 export function inRecordName(k: Knowledge, text: string, at: number, word: string): boolean {
   const grams = nameGrams(k);
   for (let start = Math.max(0, at - MAX + word.length); start <= at; start++) {
     for (let end = at + word.length; end <= Math.min(text.length, start + MAX); end++) {
-      if (end - start >= MIN && end - start > word.length && grams.has(text.slice(start, end))) return true;
+      if (end - start >= Math.max(MIN, word.length + 2) && grams.has(text.slice(start, end))) return true;
     }
   }
   return false;

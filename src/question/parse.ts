@@ -50,7 +50,8 @@ function digitsFor(text: string): string {
 const ASKED_UNIT = /(?:多少|几)(个百分点|百分点|人次|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项人名户件座所条艘辆台套张次批场起])/g;
 
 function expectedUnit(text: string): string | undefined {
-  const asked = [...text.matchAll(ASKED_UNIT)][0];
+  // 第几张 asks an ordinal and 哪几个 a list: neither is a count in a unit.
+  const asked = [...text.matchAll(ASKED_UNIT)].find((m) => !/[第哪]$/.test(text.slice(0, m.index)));
   if (asked) return /元|^亿$|^万$/.test(asked[1]) ? '元' : asked[1] === '个百分点' ? '百分点' : asked[1];
   if (/(率|比重|占比|比例|覆盖率|份额)(?:是|为|达到|有)?(?:多少|几何)?\s*$/.test(text.trim()) || /百分之几|百分之多少/.test(text)) return '%';
   if (/多少钱/.test(text)) return '元';
@@ -173,6 +174,8 @@ function takePeriod(t: Taken, w: QuestionWords, now: Date): { period?: Period; r
   if (span) return { period: span };
   // 今年以来 is a span from January: the period reader knows it; 今年 alone is relative.
   const relative = /今年以来|年初以来|本年以来/.test(t.rest) ? undefined : takeKeyed(t, w.relative);
+  // 到2020年 sets a target's year: the 到 goes with the year.
+  t.rest = t.rest.replace(/(?:到|至)(?=(?:19|20)\d{2}年)/g, ' ');
   const found = findPeriods(t.rest);
   const best = [...found].sort((a, b) => (b.period.to !== undefined ? 1 : 0) - (a.period.to !== undefined ? 1 : 0))[0]?.period;
   for (const m of [...found].reverse()) t.rest = t.rest.slice(0, m.index) + ' ' + t.rest.slice(m.index + m.length);
@@ -244,6 +247,7 @@ function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
   if (kind) scope.kind ??= kind as DocumentScope['kind'];
 }
 
+const FACT = /哪|啥|什么意思|什么模式|什么内容|什么要求|什么样|什么时候|怎么|咋|谁|何时|何地|为何|第几|是什么/;
 const COUNT = /几项|多少项|几个任务|多少个任务|几条|多少条|几个|多少个|几家|多少家|数量|有几|几件/;
 const RANK = /最多|最少|最高|最低|排名|排第几|第几名|第几位|位次|列第几|居第几|排在|前几名|前三/;
 
@@ -332,6 +336,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   rest = remove(k, rest, w.task);
   rest = remove(k, rest, w.measure);
   rest = rest.replace(/最多|最少|排名|第几名|第几位|位次|前几名/g, ' ');
+  // A count the question gives describes what it asks about (那7个超亿美元外资项目): not a word to match.
+  rest = rest.replace(/(?<![\d.])\d+(?:个|家|项|条|所|座|批|名)/g, ' ');
   const metric = rest
     .split(/\s+/)
     .filter((x) => x.length > 1 || /[a-z0-9]/.test(x))
@@ -401,8 +407,10 @@ function intentOf(s: Signals): Intent {
   if (s.statuses || s.department || s.unmarked) return s.rank ? 'rank' : s.count ? 'count' : s.aspect === 'why' || (s.aspect && q.metric) ? 'task' : 'list';
   if (s.rank && /部门|单位|牵头/.test(q.text)) return 'rank';
   if (s.compute || s.share) return 'compute';
-  if (s.aspect && s.aspect !== 'when') return 'task';
+  if (s.aspect === 'when') return 'fact';
+  if (s.aspect) return 'task';
   if (s.change) return 'growth';
-  if (!q.unit && /哪几|哪些|是什么|是啥|啥意思|什么意思|都有啥|有啥|有哪|哪里|哪儿|怎么|咋|啥模式|什么模式|哪个|哪家|谁|第几|哪一年|哪年|跟哪|和哪/.test(q.text) && !/多少|几[个项家人户条名]/.test(q.text)) return 'fact';
+  // 哪三朵, 提了啥要求, 参照啥模式, 第几届: the answer is a statement, not a figure.
+  if (!q.unit && FACT.test(q.text) && !/多少|(?<![第哪])几[个项家人户条名万亿倍成]|百分之/.test(q.text)) return 'fact';
   return 'value';
 }

@@ -2,9 +2,9 @@
  * One-character typos of the words the reports use (用点量 → 用电量, 税手 → 税收, 技改投人 →
  * 技改投入, 谁千头 → 谁牵头). A typo shows as a character pair that no report and no word list
  * holds; it is read as the word of the vocabulary — record names, metric aliases, places,
- * departments, question words — that differs from it in one of those two characters. Short
- * words (two or three characters) are only corrected to a word that sounds the same, which is
- * how most typos on a phone's pinyin keyboard happen; longer ones may differ in shape too.
+ * departments, question words — that differs from it in one of those two characters, by a
+ * character that sounds the same (how most typos on a phone's pinyin keyboard happen) or, in
+ * a word of three or more, one that looks alike (knowledge/lexicon.json lookAlike: 人 and 入).
  */
 import { createRequire } from 'node:module';
 import type { Knowledge } from '../knowledge/load.js';
@@ -96,6 +96,17 @@ function soundsAlike(a: string, b: string): boolean {
   return readings(a).some((r) => rb.includes(r));
 }
 
+const lookAlikes = new WeakMap<Knowledge, Map<string, string>>();
+function looksAlike(k: Knowledge, a: string, b: string): boolean {
+  let map = lookAlikes.get(k);
+  if (!map) {
+    map = new Map();
+    for (const group of k.lex.lexicon.lookAlike) for (const ch of group) map.set(ch, group);
+    lookAlikes.set(k, map);
+  }
+  return Boolean(map.get(a)?.includes(b));
+}
+
 export interface Corrected {
   text: string;
   /** [as typed, as read], for the answer to say how it read the question. */
@@ -126,7 +137,7 @@ export function correctTypos(text: string, k: Knowledge): Corrected {
           const shape = `${window.slice(0, j)}?${window.slice(j + 1)}`;
           for (const word of v.shapes.get(shape) ?? []) {
             const alike = soundsAlike(window[j], word[j]);
-            if (length <= 3 && !alike) continue;
+            if (!alike && (length < 3 || !looksAlike(k, window[j], word[j]))) continue;
             const score = length * 10 + (alike ? 5 : 0) + Math.log(1 + (v.weight.get(word) ?? 0));
             if (!best || score > best.score) best = { at: start, from: window, to: word, score };
           }

@@ -2,7 +2,7 @@
  * Where a figure stands in its sentence. A sentence often holds several figures (“无废城市”55项
  * 建设指标中已完成45项; 援疆上，今年安排资金1.5亿元…；援青上，今年安排资金2079万元): the words
  * of a figure are those from the figure before it (or the start of its clause) up to it, and
- * those after it up to the next figure or clause end. Other figures' words, clauses that hold
+ * those after it up to the next figure or clause end. Other figures' names, clauses that hold
  * another figure, and other parts of the sentence (up to ；) that hold figures are foreign: a
  * question word found only there is about another figure.
  */
@@ -12,6 +12,12 @@ import type { Knowledge } from '../knowledge/load.js';
 export interface Surroundings {
   /** The figure's own words. */
   own: string;
+  /**
+   * What the figure's words are about without saying it again: the sentence's opening (up to
+   * its first colon, or the clauses before its first figure: 海上丝路贸易指数（STI）显示：), and
+   * the opening of the figure's own part (援疆上，…).
+   */
+  context: string;
   /** Stretches of the sentence that belong to other figures. */
   foreign: string[];
 }
@@ -69,32 +75,37 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
   const figures = positions(text, siblings(k, ind));
   const me = figures.findIndex((f) => f.ind === ind);
   if (me < 0) {
-    s = { own: text, foreign: [] };
+    s = { own: text, context: '', foreign: [] };
   } else {
     const { at, end } = figures[me];
+    const first = figures[0].at;
+    const colon = text.search(/[：:]/);
+    const opening = colon >= 0 && colon < first ? colon + 1 : bounds(text, first, first, CLAUSE_END)[0];
     const [clauseStart, clauseEnd] = bounds(text, at, end, CLAUSE_END);
-    const [partStart, partEnd] = bounds(text, at, end, PART_END);
+    let [partStart, partEnd] = bounds(text, at, end, PART_END);
+    partStart = Math.max(partStart, opening);
     const prev = figures[me - 1];
     const next = figures[me + 1];
     const ownStart = prev && prev.end > clauseStart ? prev.end : clauseStart;
     const ownEnd = next && next.at < clauseEnd ? next.at : clauseEnd;
+    // The clauses of the figure's part before its first figure: the part's own topic.
+    const partFirst = figures.find((f) => f.at >= partStart)?.at ?? at;
+    const partTopic = text.slice(partStart, Math.max(partStart, bounds(text, partFirst, partFirst, CLAUSE_END)[0]));
     const foreign: string[] = [];
-    // Other figures of the same clause: their words.
+    // Other figures of the same clause: their names, which say what their words are about.
     for (const [i, f] of figures.entries()) {
       if (i === me || f.at < clauseStart || f.at >= clauseEnd) continue;
-      const from = Math.max(clauseStart, figures[i - 1]?.end ?? 0);
-      const to = Math.min(clauseEnd, figures[i + 1]?.at ?? text.length);
-      foreign.push(text.slice(from, to));
+      foreign.push(`${f.ind.subject}${f.ind.name}`.toLowerCase());
     }
     // Other clauses of the same part that hold a figure.
     for (const clause of (text.slice(partStart, clauseStart) + '|' + text.slice(clauseEnd, partEnd)).split(/[|，,：:]/)) {
       if (FIGURE.test(clause)) foreign.push(clause);
     }
     // Other parts of the sentence that hold a figure, with the topic they open with.
-    for (const part of (text.slice(0, partStart) + '|' + text.slice(partEnd)).split(/[|；;。]/)) {
+    for (const part of (text.slice(opening, partStart) + '|' + text.slice(partEnd)).split(/[|；;。]/)) {
       if (FIGURE.test(part)) foreign.push(part);
     }
-    s = { own: text.slice(ownStart, ownEnd), foreign };
+    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}`, foreign };
   }
   cache.set(ind, s);
   return s;

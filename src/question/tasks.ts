@@ -51,19 +51,28 @@ const leads = (t: Task, d: string) => t.lead[0] === d;
 /** Named anywhere else: it takes part (or leads jointly, after the first). */
 const takesPart = (t: Task, d: string) => !leads(t, d) && (t.lead.includes(d) || t.others.includes(d));
 
-/** Progress items, those about the question's words (or, asked why, about the delay) first. */
-function progressFirst(t: Task, cs: Concept[], why: boolean): Task {
-  if (!t.progress.length) return t;
-  const weigh = (p: string) => coverage(p.toLowerCase(), cs) + (why && /滞后|尚未|未能|影响|原因|延期|推迟|暂缓|受|待/.test(p) ? 0.5 : 0);
-  const progress = t.progress.map((p, i) => ({ p, i, w: weigh(p) })).sort((a, b) => b.w - a.w || a.i - b.i).map((x) => x.p);
-  return { ...t, progress };
+/** The parts of a task's progress (sentences of its items) that say most of the question's words. */
+function relevantProgress(t: Task, cs: Concept[], why: boolean): string[] {
+  const parts = t.progress.flatMap((p) => p.split(/(?<=[。；;])/)).map((p) => p.trim()).filter(Boolean);
+  const weigh = (p: string) => coverage(p.toLowerCase(), cs, false) + (why && /滞后|尚未|未能|影响|原因|延期|推迟|暂缓|受|待/.test(p) ? 0.5 : 0);
+  return parts
+    .map((p, i) => ({ p, i, w: weigh(p) }))
+    .filter((x) => x.w > 0.5)
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .slice(0, 2)
+    .map((x) => x.p);
 }
 
 function taskAnswer(k: Knowledge, q: Query, t: Task, extra: Line[] = []): Answer {
   const who = q.task?.aspect === 'who';
-  const shown = progressFirst(t, concepts(k, q), q.task?.aspect === 'why');
-  const lines = [...compose.taskLines(shown, { who }), ...extra];
-  return makeAnswer(k, q.text, 'task', lines, [t], { quote: shown.progress[0] ?? t.text, query: q });
+  const cs = concepts(k, q);
+  // The part of the progress the question is about comes first (嘉湖铁路那块现在咋样了).
+  const about = cs.length ? relevantProgress(t, cs, q.task?.aspect === 'why') : [];
+  const lead: Line[] = about.length ? [[span('相关进展：')], ...about.map((p) => [span(compose.clip(p, 200), true)])] : [];
+  const body = compose.taskLines(t, { who });
+  // Asked who leads, the department comes first; otherwise what the question is about does.
+  const lines = who ? [body[0], ...lead, ...body.slice(1), ...extra] : [...lead, ...body, ...extra];
+  return makeAnswer(k, q.text, 'task', lines, [t], { quote: about[0] ?? t.progress[0] ?? t.text, query: q });
 }
 
 function byNumber(k: Knowledge, q: Query): Answer {
