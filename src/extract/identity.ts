@@ -129,11 +129,15 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
   const notes: string[] = [];
   const fields: Partial<Record<HeaderField, { name: string; value: string }[]>> = {};
   const top = Math.min(lines.length, 40);
+  const headerNotes: string[] = [];
   for (let i = 0; i < top; i++) {
     const found = headerFields(lines[i], layout);
     if (!found.length) continue;
     head.add(i);
     for (const f of found) if (f.value) (fields[f.field] ??= []).push(f);
+    // The header line as a note, without its empty fields (浏览次数:).
+    const filled = found.filter((f) => f.value && !/浏览|点击|阅读/.test(f.name));
+    if (filled.length) headerNotes.push(filled.map((f) => `${f.name}:${f.value}`).join(' '));
   }
 
   // The meeting line, possibly broken over two lines.
@@ -199,7 +203,20 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
     if (said) issuer = said[1];
   }
   if (!issuer && fields.issuer?.length) issuer = layout.fieldNames.issuer.map((n) => fields.issuer!.find((f) => f.name === n)?.value).find(Boolean) ?? '';
-  for (const f of fields.issuer ?? []) notes.push(`${f.name}:${f.value}`);
+  notes.push(...headerNotes);
+  // The masthead (中共嘉兴市委文件) and a plan's preamble (为贯彻落实…) say what the document is.
+  for (let i = 0; i < Math.min(lines.length, 20); i++) {
+    const t = lines[i].trim();
+    if (/^[\u4e00-\u9fff]{2,20}文件$/.test(t)) {
+      notes.push(t);
+      head.add(i);
+    }
+    const preamble = t.match(/^为(?:深入|进一步|全面)?(?:贯彻|落实|加快|推动|推进|深化|实施)[^。]{4,300}。/);
+    if (preamble) {
+      notes.push(preamble[0]);
+      break;
+    }
+  }
 
   // Number: the header's, or 嘉委发〔2017〕12号 near the top, or 第5期.
   const numberPattern = /[\u4e00-\u9fff]{1,8}[〔[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d+\s*号/;
@@ -245,6 +262,18 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
     (title ? mostSpecificPlace(title, lex) : undefined);
 
   return { title, garbled, issuer, date, region, number: number?.replace(/\s+/g, ''), notes, head, meeting };
+}
+
+/**
+ * The meeting phrase a text opens with, and the speaker right after it, as notes:
+ * 2018年1月29日在濮院镇第十七届人民代表大会第三次会议上 徐华君 各位代表:…
+ */
+export function meetingNotes(text: string): string[] {
+  const m = text.slice(0, 120).match(MEETING);
+  if (!m || (m.index ?? 0) > 4) return [];
+  const after = text.slice((m.index ?? 0) + m[0].length).trim();
+  const speaker = after.match(/^([\u4e00-\u9fff]{0,14}?(?:代?(?:市长|县长|区长|镇长|乡长))?\s*[\u4e00-\u9fff·]{2,4})\s*(?=各位代表)/);
+  return [m[0].trim(), ...(speaker ? [speaker[1].trim()] : [])];
 }
 
 /** The year a text implies when it names none: a phrase of layout.json's years. */
