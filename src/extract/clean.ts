@@ -28,6 +28,8 @@ const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（](?=[a-zü${TONED}]*[${TONE
 // followed by punctuation or a joining word rather than by a unit: “两个健康”9在海盐,
 // “410”行动7为抓手. A number followed by a unit (“浙政钉”上线应用29个) is a figure.
 const FOOTNOTE = /(?<=[”》][\u4e00-\u9fff]{0,4})\d{1,2}(?=[，,。；;：:、）)]|为|在|的|和|与|等|中|上|$)/g;
+// Bracketed note marks ([1], ［2］, ①) after a word or a figure.
+const NOTE_MARK = /(?<=[\u4e00-\u9fff%\d”）)])(?:\[\d{1,2}\]|［\d{1,2}］|[①②③④⑤⑥⑦⑧⑨⑩])(?=[，,。；;：:、）)]|$)/g;
 
 const CJK = /[\u3400-\u9fff]/g;
 
@@ -58,7 +60,7 @@ export function clean(lines: string[], layout: Layout): Cleaned {
       clutter.push(i + 1);
       return '';
     }
-    return line.replace(GLOSS, '').replace(FOOTNOTE, '');
+    return line.replace(GLOSS, '').replace(FOOTNOTE, '').replace(NOTE_MARK, '');
   });
   if (!isTraditional(kept.join('\n'))) return { lines: kept, clutter };
   const folded = kept.map((line) => {

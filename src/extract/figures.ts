@@ -29,9 +29,9 @@ export interface Context {
 export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases'>;
 
 const DELIMITERS = '，,；;：:、。！？!?';
-const GROWTH_VERB = /(同比|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
+const GROWTH_VERB = /(同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
 const FALLING = /下降|降低|减少|回落|下跌|降幅/;
-const LEAD_FILLER = /^(其中|另外|此外|同时|并且|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比|到)+/;
+const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比|到)+/;
 const TRAIL_FILLER = /(同比|环比|预计|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下)+$/;
 const PLACE_WORDS = /^(全市|我市|本市|全县|我县|全镇|我镇|全村|全区|市本级)/;
 const OWN_CITY_START = /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s]*(全市|我市|本市|全县|我县|全镇|我镇|全区)/;
@@ -199,9 +199,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const blank = blankAsides(text);
   // A number inside quotation marks is part of a name (“10分钟品质文化圈”, “555”行动).
   const quoted = quotedSpans(text);
-  const hits = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b));
-  const drafts: IndicatorDraft[] = [];
   const periods = ownPeriods(text, ctx);
+  // Nor is a number that is part of a period (前9个月).
+  const spansOfPeriods = findPeriods(text);
+  const inPeriod = (h: Hit) => spansOfPeriods.some((p) => h.index >= p.index && h.index < p.index + p.length);
+  const hits = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h));
+  const drafts: IndicatorDraft[] = [];
   let subject = '';
   let group: { names: string[]; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number } | undefined;
 

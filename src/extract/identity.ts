@@ -55,7 +55,7 @@ function compactDate(text: string): string | undefined {
 const MEETING = /[—－\-(（]*\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在([^。；;，,]{2,40}?(?:会议|大会))上[)）]?/;
 // 嘉兴市人民政府市长 毛宏芳, 代市长 李军, 海宁市人民政府市长 许红莲.
 const SPEAKER = /^([\u4e00-\u9fff]{0,14}(?:人民政府|政府))?\s*代?(?:市长|县长|区长|镇长|乡长|主任|局长)\s*[\u4e00-\u9fff·]{2,5}$/;
-const DOC_WORD = /(报告|公报|简况|情况|通知|意见|方案|计划|分解|决定|纪要|规划|要点|总结|通报|排行|排名|公告|月报|快报|年报|清单|一览表|汇总|公示)/;
+const DOC_WORD = /(报告|公报|简况|情况|通知|意见|方案|计划|分解|决定|纪要|规划|要点|总结|通报|排行|排名|公告|月报|快报|年报|清单|一览表|汇总|公示|指标|统计表|分解表)/;
 const ORG_END = /(委员会|人民政府|政府|办公室|办公厅|统计局|调查队|局|委|厅|中心|研究院|研究所)$/;
 const NOTE_LINE = /^(发送|抄送|报送|主送|分送|签发|印发)[:：]|^[（(]此件[^）)]*[）)]$|^[^，。]{2,20}编$|^各(?!位)[^。]{2,40}[:：]$/;
 
@@ -189,14 +189,16 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
   const before = title.indexOf('关于') > 0 ? title.slice(0, title.indexOf('关于')) : '';
   if (before && ORG_END.test(before)) issuer = issuers(before);
   if (!issuer) {
+    // Organs that issue it together stand on lines of their own: 嘉兴市统计局 / 国家统计局嘉兴调查队.
+    const organs: string[] = [];
     for (let i = Math.max(0, titleAt + 1); i < Math.min(lines.length, titleAt + 8); i++) {
       const line = lines[i].trim();
       if (line && !head.has(i) && line.length <= 24 && ORG_END.test(line) && !/[，,。:：]/.test(line)) {
-        issuer = issuers(line);
+        organs.push(issuers(line));
         head.add(i);
-        break;
-      }
+      } else if (organs.length && line) break;
     }
+    issuer = organs.join(' ');
   }
   if (!issuer) {
     const said = lines.slice(0, 10).join('').match(/据([\u4e00-\u9fff]{2,20}?(?:局|委员会|委|办公室|中心|政府))(?:网站|官网|官方网站)?(?:消息|统计|数据|发布)/);

@@ -22,6 +22,7 @@ export interface ProseRecords {
 }
 
 const SENTENCE_END = /[。！？!?]/;
+const NOTE = /^(注|说明|备注|资料来源|数据来源)[:：]/;
 const PART_END = /[；;]/;
 const HEADING = /^(#+\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]\s*(?=[\u4e00-\u9fff])(?=.{0,30}$)|●|【)/;
 
@@ -90,8 +91,10 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     const pctx = paragraphContext(para.text, base, lex);
     // Figures are read a whole sentence at a time, so 6月末全市…；…贷款余额 keeps its period
     // across the semicolon; each part without a figure is a passage of its own.
+    // A note (注：…, 说明：…) defines what the figures count; its own numbers are no figures.
+    const note = NOTE.test(para.text);
     for (const sentence of sentences(para.text)) {
-      const found = extractFigures(sentence, pctx, lex);
+      const found = note ? [] : extractFigures(sentence, pctx, lex);
       for (const f of found) indicators.push({ ...f, line: para.line });
       for (const part of sentences(sentence, PART_END)) {
         if (found.some((f) => part.includes(f.figure) || f.growth.some((g) => part.includes(g.text))) || cjkCount(part) < 6 || isHeading(part)) continue;

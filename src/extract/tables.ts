@@ -46,7 +46,9 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 /** A header cell's role, metric, unit and period. */
 export function column(text: string, layout: Layout): Column {
-  let rest = squeeze(text);
+  let rest = squeeze(text).replace(/（/g, '(').replace(/）/g, ')');
+  const whole = layout.columns.find((c) => c.word === rest);
+  if (whole) return { text, role: whole.role, metric: '', unit: '' };
   const unitMatch = rest.match(UNIT_IN_HEADER);
   const unit = unitMatch ? unitMatch[1] : '';
   if (unitMatch) rest = rest.slice(0, unitMatch.index);
@@ -143,7 +145,9 @@ function cellTables(lines: string[], layout: Layout): Table[] {
         row = undefined;
         continue;
       }
-      if (ROW_START.test(text) || !row) {
+      // A row opens with its number (1., or a line of its own 1, 2 … when the first column is 序号).
+      const numbered = columns[0].role === 'number' && /^\d{1,3}$/.test(text) && Number(text) === rows.length + 1 && (!row || row.cells.length > 1);
+      if (numbered || (columns[0].role !== 'number' && ROW_START.test(text)) || !row) {
         row = { cells: [text], line: i, cut: false, group };
         rows.push(row);
         continue;
@@ -162,8 +166,27 @@ function cellTables(lines: string[], layout: Layout): Table[] {
   return tables;
 }
 
+/**
+ * A table of departments and deadlines names its tasks in its first column of text, whatever
+ * its header (项目名称及内容).
+ */
+function inferTaskColumn(table: Table): Table {
+  const roles = new Set(table.columns.map((c) => c.role));
+  if (roles.has('task') || !['lead', 'others', 'deadline', 'progress', 'status'].some((r) => roles.has(r as ColumnRole))) return table;
+  const text = table.columns.findIndex((c) => c.role === 'value' && !c.unit);
+  if (text < 0) return table;
+  const columns = table.columns.map((c, i) => (i === text ? { ...c, role: 'task' as const } : c));
+  return { ...table, columns };
+}
+
+/** A line that is a header field or a date rather than a table's name. */
+const notATitle = (line: string) => /^(发布|来源|索引|日期|发文|成文|信息来源)/.test(line) || /^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?$/.test(line);
+
 /** Every table in the lines, in order. */
 export function findTables(lines: string[], layout: Layout): Table[] {
-  return [...pipeTables(lines, layout), ...cellTables(lines, layout)].sort((a, b) => a.start - b.start);
+  return [...pipeTables(lines, layout), ...cellTables(lines, layout)]
+    .map(inferTaskColumn)
+    .map((t) => (t.title && notATitle(t.title) ? { ...t, title: undefined } : t))
+    .sort((a, b) => a.start - b.start);
 }
 

@@ -76,6 +76,8 @@ export const general: Format = {
     const { kind, recognised } = recognise(text, id, tables, lay);
 
     const skip = new Set(id.head);
+    // A running header (the title again at the top of each page) is no text.
+    if (id.title) lines.forEach((l, i) => i > 0 && l.trim() === id.title && !id.head.has(i) && skip.add(i));
     for (const t of tables) {
       for (let i = t.start; i < t.end; i++) skip.add(i);
       // The line that names the table is read with it.
@@ -93,7 +95,8 @@ export const general: Format = {
     const titleYear = yearOf(id.title);
     let year: number | undefined;
     let now: number | undefined;
-    if (kind === 'report') {
+    const workReport = kind === 'report' && recognised;
+    if (workReport) {
       now = dateYear ?? titleYear ?? impliedYear(body, lay);
       year = now === undefined ? undefined : now - 1;
     } else if (kind === 'statistics') {
@@ -102,39 +105,36 @@ export const general: Format = {
       year = dateYear ?? titleYear ?? yearOf(body.slice(0, 300)) ?? impliedYear(body, lay);
       now = dateYear ?? year;
     } else {
-      year = titleYear ?? dateYear ?? frequentYear(body) ?? impliedYear(body, lay);
+      year = titleYear ?? dateYear ?? frequentYear(text) ?? impliedYear(body, lay);
       now = dateYear ?? year;
     }
 
     const region = id.region ?? subjectPlace(body.slice(0, 300), lex) ?? '嘉兴市';
-    const title = id.title && !id.garbled ? id.title : synthesizedTitle(kind, id, year, now, region, body);
-    const issuer = id.issuer || (kind === 'report' && /政府工作报告/.test(title) ? `${region}人民政府` : '');
+    const title = id.title && !id.garbled ? id.title : synthesizedTitle(workReport ? 'report' : kind === 'report' ? 'other' : kind, id, year, now, region, body, tables);
+    const issuer = id.issuer || (workReport && /政府工作报告/.test(title) ? `${region}人民政府` : '');
 
-    // Contexts of the prose, by kind.
-    let contexts: Map<Paragraph, Context>;
-    if (kind === 'report') contexts = reportContexts(paras, now, region, title);
-    else {
-      const span = kind === 'summary' ? findPeriods(id.title, year).find((p) => p.period.to !== undefined)?.period : undefined;
-      const base: Context = {
-        region,
-        year,
-        period: span ?? (year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' })),
-        nature: 'actual',
-        section: title,
-        targets: now !== undefined && kind !== 'statistics' ? period({ kind: 'year', year: now }) : undefined,
-        now,
-      };
-      contexts = sectionContexts(paras, base, title);
-    }
+    // Contexts of the prose, by kind: a work report's results are the year before's.
+    const summarySpan = kind === 'summary' ? findPeriods(id.title, year).find((p) => p.period.to !== undefined)?.period : undefined;
+    const base: Context = workReport
+      ? { region, year, period: year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' }), nature: 'actual', section: title, targets: now !== undefined ? period({ kind: 'year', year: now }) : undefined, now }
+      : {
+          region,
+          year,
+          period: summarySpan ?? (year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' })),
+          nature: 'actual',
+          section: title,
+          targets: now !== undefined && kind !== 'statistics' ? period({ kind: 'year', year: now }) : undefined,
+          now,
+        };
+    const contexts = workReport ? reportContexts(paras, now, region, title) : sectionContexts(paras, base, title);
     const prose = readProse(paras, (p) => contexts.get(p)!, lex);
 
     // Tables: each in the context of the part it stands in, its title and its group rows.
     const tasks: TaskDraft[] = [];
     const indicators: LocatedIndicator[] = [...prose.indicators];
     const passages: PassageDraft[] = [...prose.passages];
-    const fallback = contexts.get(paras[0]) ?? { region, year, period: period({ kind: 'none' }), nature: 'actual' as const, section: title, now };
     for (const t of tables) {
-      const above = [...contexts.entries()].filter(([p]) => p.line - 1 < t.start).at(-1)?.[1] ?? fallback;
+      const above = [...contexts.entries()].filter(([p]) => p.line - 1 < t.start).at(-1)?.[1] ?? base;
       const titled = t.title ? underHeading(above, t.title, title) : above;
       const got = tableRecords(t, (group) => (group ? underHeading(titled, group, title) : titled), lex);
       tasks.push(...got.tasks);
@@ -143,6 +143,13 @@ export const general: Format = {
       problems.push(...got.problems);
     }
     if (!recognised) problems.push({ line: 1, message: 'kind not recognised; read as a report of unknown kind (passages and the figures it can read)' });
+    // What identity the text did not give, and what was taken instead.
+    if (!id.title || id.garbled) problems.push({ line: 1, message: `${id.garbled ? 'title line damaged' : 'no title line'}; titled from its content: ${title}` });
+    if (!id.date) {
+      const implied = impliedYear(body, lay);
+      const said = year === undefined ? 'no year either: its figures carry none' : implied !== undefined && implied === (workReport ? now : year) && !titleYear && !yearOf(body.slice(0, 300)) && !frequentYear(text) ? `its figures taken as ${year}'s, as its text implies (${lay.years.find((y) => body.includes(y.phrase))?.phrase})` : `its figures taken as ${year}'s`;
+      problems.push({ line: 1, message: `no date; ${said}` });
+    }
 
     const sections = paras.filter((p) => /^[一二三四五六七八九十]+、/.test(p.text) && isPartHeading(p.text)).map((p) => p.text);
     const source: SourceRecords['source'] = {
@@ -164,11 +171,11 @@ export const general: Format = {
 };
 
 /** A title for a document that gives none (or whose title line is damaged), from what it is. */
-function synthesizedTitle(kind: Kind, id: Identity, year: number | undefined, now: number | undefined, region: string, body: string): string {
+function synthesizedTitle(kind: Kind | 'other', id: Identity, year: number | undefined, now: number | undefined, region: string, body: string, tables: Table[]): string {
   if (kind === 'report') return `${now ?? ''}${now ? '年' : ''}${region}政府工作报告`;
   if (kind === 'statistics') return `${year ?? ''}${year ? '年' : ''}${region}国民经济和社会发展统计公报`;
   if (id.title) return id.title;
-  const first = body.split(/[。！？\n]/)[0] ?? '';
+  const first = body.split(/[。！？\n]/)[0] || tables[0]?.title || '';
   return first.length > 30 ? `${first.slice(0, 30)}…` : first;
 }
 
