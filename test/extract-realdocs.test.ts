@@ -281,6 +281,17 @@ describe('other layouts', () => {
     ]);
   });
 
+  it('a county table one cell per line, and a task table with 牵头单位 beside 责任单位', () => {
+    const t = variant('县市区GDP-单元格分行');
+    expect(t.indicators.map((i) => [i.region, i.name, i.period.label, i.figure, i.growth[0]?.value])).toEqual([
+      ['海宁市', 'GDP', '2022年', '1288.5亿元', 3.1],
+      ['平湖市', 'GDP', '2022年', '1003.4亿元', 2.6],
+    ]);
+    const tasks = variant('重点任务-牵头与责任单位');
+    expect(tasks.tasks.map((x) => [x.number, x.lead, x.others])).toEqual([[1, ['县经信局'], ['各镇（街道）', '县发改局']]]);
+    expect(figures(tasks, '规上工业增加值')).toEqual([['嘉善县', '2024年', 'target', '8%']]);
+  });
+
   it('a monthly summary with its date in the site header', () => {
     const r = variant('月度经济运行');
     expect(r.sources[0]).toMatchObject({ kind: 'summary', date: '2023-09-20', issuer: '嘉兴市统计局', year: 2023 });

@@ -100,6 +100,8 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
         }
         break;
       }
+      // A markdown separator (|---|---|) is no row.
+      if (/^[\s|:：\-—]+$/.test(line)) continue;
       const { cells, closed } = pipeCells(line);
       const last = j === lines.length - 1 || !lines.slice(j + 1).some((l) => l.trim());
       rows.push({ cells, line: j, cut: !closed && cells.length < columns.length && last, group });
@@ -126,7 +128,8 @@ function cellTables(lines: string[], layout: Layout): Table[] {
   for (let n = 0; n < filled.length; n++) {
     // Header: three or more lines in a row, each a header cell alone.
     let h = n;
-    while (h < filled.length && filled[h].text.length <= 12 && !filled[h].text.includes('|') && layout.columns.some((c) => c.word === squeeze(filled[h].text))) h++;
+    const headerCell = (t: string) => t.length <= 16 && !t.includes('|') && (layout.columns.some((c) => c.word === squeeze(t)) || (UNIT_IN_HEADER.test(squeeze(t)) && !/^[\d.]+/.test(t)));
+    while (h < filled.length && headerCell(filled[h].text)) h++;
     if (h - n < 3) continue;
     const columns = filled.slice(n, h).map((l) => column(l.text, layout));
     if (!columns.some((c) => ROLES_OF_ROWS.includes(c.role as ColumnRole))) {
@@ -145,14 +148,17 @@ function cellTables(lines: string[], layout: Layout): Table[] {
         row = undefined;
         continue;
       }
-      // A row opens with its number (1., or a line of its own 1, 2 … when the first column is 序号).
-      const numbered = columns[0].role === 'number' && /^\d{1,3}$/.test(text) && Number(text) === rows.length + 1 && (!row || row.cells.length > 1);
-      if (numbered || (columns[0].role !== 'number' && ROW_START.test(text)) || !row) {
+      // A row opens with its number (a line of its own 1, 2 … under 序号; 1.地区生产总值 under
+      // 指标名称), or, in other tables, when the row before has all its cells.
+      const first = columns[0].role;
+      const marked = first === 'number' || first === 'name';
+      const opens = first === 'number' ? /^\d{1,3}$/.test(text) && Number(text) === rows.length + 1 && (!row || row.cells.length > 1) : first === 'name' ? ROW_START.test(text) : !!row && row.cells.length >= columns.length;
+      if (opens || !row) {
         row = { cells: [text], line: i, cut: false, group };
         rows.push(row);
         continue;
       }
-      if (row.cells.length >= columns.length) break;
+      if (marked && row.cells.length >= columns.length) break;
       row.cells.push(text);
     }
     const end = k < filled.length ? filled[k].i : lines.length;
@@ -171,6 +177,10 @@ function cellTables(lines: string[], layout: Layout): Table[] {
  * its header (项目名称及内容).
  */
 function inferTaskColumn(table: Table): Table {
+  // 牵头单位 and 责任单位 side by side: the one named 牵头 leads, the other helps.
+  if (table.columns.filter((c) => c.role === 'lead').length > 1 && table.columns.some((c) => c.role === 'lead' && /牵头/.test(c.text))) {
+    table = { ...table, columns: table.columns.map((c) => (c.role === 'lead' && !/牵头/.test(c.text) ? { ...c, role: 'others' as const } : c)) };
+  }
   const roles = new Set(table.columns.map((c) => c.role));
   if (roles.has('task') || !['lead', 'others', 'deadline', 'progress', 'status'].some((r) => roles.has(r as ColumnRole))) return table;
   const text = table.columns.findIndex((c) => c.role === 'value' && !c.unit);
