@@ -292,6 +292,17 @@ describe('other layouts', () => {
     expect(figures(tasks, '规上工业增加值')).toEqual([['嘉善县', '2024年', 'target', '8%']]);
   });
 
+  it('a total row is the document’s place; thousands separators; a cell broken over lines', () => {
+    const t = variant('县市区财政-分行单元格与合计');
+    expect(t.indicators.map((i) => [i.region, i.name, i.figure, i.value])).toEqual([['海宁市', '财政总收入', '1,203.6亿元', 1203.6]]);
+    expect(problems(t)).toContain('3: table row names a place not in knowledge/regions.json: 硖石街道');
+    const tasks = variant('任务-单元格跨行');
+    expect(tasks.tasks.map((x) => [x.number, x.text, x.lead])).toEqual([
+      [1, '财政总收入突破1700亿元,其中一般公共预算收入突破1000亿元。', ['市财政局']],
+      [2, '新增国家高新技术企业300家。', ['市科技局']],
+    ]);
+  });
+
   it('a monthly summary with its date in the site header', () => {
     const r = variant('月度经济运行');
     expect(r.sources[0]).toMatchObject({ kind: 'summary', date: '2023-09-20', issuer: '嘉兴市统计局', year: 2023 });

@@ -73,10 +73,11 @@ interface Hit {
 
 function numberPattern(lex: Lexicon): RegExp {
   const units = lex.unitList.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
-  // A number not glued to letters (G60, 5G, T1线), optional 多/余 before the unit, optional
-  // 左右/以上 after it. A bare number after 为/达 (综合指数为88.73) counts as unitless.
+  // A number not glued to letters (G60, 5G, T1线), maybe with thousands separators (6,355.28),
+  // optional 多/余 before the unit, optional 左右/以上 after it. A bare number after 为/达
+  // (综合指数为88.73) counts as unitless.
   return new RegExp(
-    `(?<![A-Za-z\\d.第])(\\d+(?:\\.\\d+)?)(多|余)?(${units})(左右|以上|多)?(?![A-Za-z])` +
+    `(?<![A-Za-z\\d.第])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(多|余)?(${units})(左右|以上|多)?(?![A-Za-z])` +
       `|(?<=(?:为|达到|达|是))(\\d+\\.\\d+|\\d{2,})(?=[，,；;。）)]|$)`,
     'g',
   );
@@ -94,7 +95,8 @@ function findHits(text: string, lex: Lexicon): Hit[] {
       hits.push({ index, end: index + m[0].length, number: m[5], unit: '', figure: m[5] });
       continue;
     }
-    const [, number, , unit] = m;
+    const [, written, , unit] = m;
+    const number = written.replace(/,/g, '');
     // 2019年 is a date, not a figure; so are the numbers of 1-6月.
     if (unit === '年' && /^(19|20)\d{2}$/.test(number)) continue;
     if (text[index - 1] === '-' || text[index - 1] === '—') continue;

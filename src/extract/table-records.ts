@@ -39,13 +39,13 @@ interface CellFigure {
 
 /** A cell that holds one amount: 增长6.5%左右, 1347.1亿元, or a bare 1196.3 in a column of 亿元. */
 export function readCell(cell: string, columnUnit: string, lex: Lexicon): CellFigure | undefined {
-  const m = cell.trim().match(/^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌)?\s*(-?\d+(?:\.\d+)?)\s*(.*)$/);
+  const m = cell.trim().match(/^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(.*)$/);
   if (!m) return undefined;
   const tail = m[3];
   const unit = lex.unitList.find((u) => tail.startsWith(u));
   if (unit === undefined && tail && !/^(左右|以上|以内|以下|\/)/.test(tail)) return undefined;
   const figure = unit === undefined ? `${m[2]}${columnUnit}${tail}` : `${m[2]}${tail}`;
-  return { value: Number(m[2]), unit: unit ?? columnUnit, figure, change: m[1] };
+  return { value: Number(m[2].replace(/,/g, '')), unit: unit ?? columnUnit, figure, change: m[1] };
 }
 
 /**
@@ -169,7 +169,8 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
 
   function placeRow(row: Row, base: Context, line: number) {
     const cell = (cellAt(columns, row, 'place') ?? '').replace(/\s+/g, '');
-    const region = placeOfCell(cell, lex);
+    // The total row (全市, 合计) is the document's own place.
+    const region = /^(全市|全县|全区|全镇|合计|总计|全域)$/.test(cell) ? base.region : placeOfCell(cell, lex);
     if (!region) {
       out.problems.push({ line, message: `table row names a place not in knowledge/regions.json: ${cell}` });
       return;

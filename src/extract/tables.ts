@@ -103,8 +103,18 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
       // A markdown separator (|---|---|) is no row.
       if (/^[\s|:：\-—]+$/.test(line)) continue;
       const { cells, closed } = pipeCells(line);
+      const first = j;
+      // A cell broken over lines (财政总收入突破1700亿元,其中 / 一般公共预算收入…| 市财政局 |):
+      // the row goes on until it has its cells or closes.
+      let isClosed = closed;
+      while (!isClosed && cells.length < columns.length && j + 1 < lines.length && lines[j + 1].trim() && !/^[一二三四五六七八九十]+、/.test(lines[j + 1].trim())) {
+        const more = pipeCells(lines[++j]);
+        cells[cells.length - 1] += more.cells[0];
+        cells.push(...more.cells.slice(1));
+        isClosed = more.closed;
+      }
       const last = j === lines.length - 1 || !lines.slice(j + 1).some((l) => l.trim());
-      rows.push({ cells, line: j, cut: !closed && cells.length < columns.length && last, group });
+      rows.push({ cells, line: first, cut: !isClosed && cells.length < columns.length && last, group });
     }
     let title: string | undefined;
     for (let k = i - 1; k >= 0 && k >= i - 4; k--) {

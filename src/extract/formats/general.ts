@@ -12,7 +12,7 @@ import type { Format, SourceRecords, TaskDraft } from '../document.js';
 import type { Context } from '../figures.js';
 import { period, reportContexts, sectionContexts, underHeading, isPartHeading } from '../document.js';
 import { paragraphs, readProse, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
-import { identify, impliedYear, subjectPlace, type Identity } from '../identity.js';
+import { identify, impliedYear, mostSpecificPlace, subjectPlace, type Identity } from '../identity.js';
 import { findTables, type Table } from '../tables.js';
 import { tableRecords } from '../table-records.js';
 import { layout as sharedLayout, type Layout } from '../layout.js';
@@ -50,7 +50,9 @@ function bodyParagraphs(lines: string[], skip: Set<number>): Paragraph[] {
     if (start >= 0) out.push(...paragraphs(lines.slice(start, end), start + 1));
     start = -1;
   };
-  lines.forEach((_, i) => {
+  lines.forEach((line, i) => {
+    // A number alone on a line between paragraphs is a page number.
+    if (/^\d{1,3}$/.test(line.trim())) return;
     if (skip.has(i)) flush(i);
     else if (start < 0) start = i;
   });
@@ -109,7 +111,8 @@ export const general: Format = {
       now = dateYear ?? year;
     }
 
-    const region = id.region ?? subjectPlace(body.slice(0, 300), lex) ?? '嘉兴市';
+    const tableTitle = tables.find((t) => t.title)?.title;
+    const region = id.region ?? (tableTitle ? mostSpecificPlace(tableTitle, lex) : undefined) ?? subjectPlace(body.slice(0, 300), lex) ?? '嘉兴市';
     const title = id.title && !id.garbled ? id.title : synthesizedTitle(workReport ? 'report' : kind === 'report' ? 'other' : kind, id, year, now, region, body, tables);
     const issuer = id.issuer || (workReport && /政府工作报告/.test(title) ? `${region}人民政府` : '');
 
