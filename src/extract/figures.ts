@@ -315,7 +315,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const nounAfter = (i: number): string | undefined => {
     const nextStart = i + 1 < hits.length ? hits[i + 1].index : text.length;
     let after = blank.slice(hits[i].end, nextStart);
-    const stop = after.search(new RegExp(`[${DELIMITERS}]`));
+    // Up to a delimiter, or a 和 that joins the next counted thing (8项集成改革和8大标志性工程).
+    const stop = after.search(new RegExp(`[${DELIMITERS}]|[和及与](?=\\d)`));
     if (stop >= 0) after = after.slice(0, stop);
     const cut = after.search(VERB_CUT);
     const noun = cleanName((cut > 0 ? after.slice(0, cut) : after).replace(/\u0001/g, ''), lex);
@@ -342,6 +343,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       return;
     }
     if (group) closeGroup();
+    // 连续18年保持全省首位: how long, not how much.
+    if (/^(年|个月|天)$/.test(hit.unit) && /连续$/.test(blank.slice(start, hit.index))) return;
     if (compared && joined) return;
     compared = COMPARED.test(blank.slice(start, hit.index).replace(/分别/g, ''));
     if (compared) return;
