@@ -138,7 +138,11 @@ function cleanName(chunk: string, lex: Lexicon): string {
   // A cell of a table read as prose (|市商务局|5|研发投入强度): only the last cell names.
   let s = stripPeriods(chunk.replace(/\u0001/g, '').replace(/\*\*/g, '').replace(/^.*\|/, ''));
   // A list number (2. or 3、) is no part of a name; a range (10-50万元群体) is.
-  s = s.replace(/^\d{1,2}[.、．]\s*(?=[^\d])/, '').replace(/^\d+(?=[\u4e00-\u9fff])/, '');
+  // So is a row or footnote number glued to it (1实现生产总值), but not a number with its unit
+  // (3个重点项目) or a name that is a number (12345热线).
+  s = s.replace(/^\d{1,2}[.、．]\s*(?=[^\d])/, '');
+  const glued = s.match(/^\d{1,2}(?=[\u4e00-\u9fff])/);
+  if (glued && !lex.unitList.some((u) => s.startsWith(u, glued[0].length))) s = s.slice(glued[0].length);
   for (let again = true; again; ) {
     const before = s;
     // 五年新增上市公司: how long it was counted over is the period's, not the name's.
