@@ -67,3 +67,14 @@ describe('targets and comparisons', () => {
     ]);
   });
 });
+
+describe('places listed before 分别', () => {
+  it('each get their figure, named by the metric after them', () => {
+    expect(
+      extractFigures('1-6月,南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%', { ...results, period: year(2023), year: 2023 }, lex).map((d) => [d.region, d.name, d.period.label, d.figure, d.isChange]),
+    ).toEqual([
+      ['南湖区', '规上工业增加值', '2023年1-6月', '8.1%', true],
+      ['秀洲区', '规上工业增加值', '2023年1-6月', '10.2%', true],
+    ]);
+  });
+});

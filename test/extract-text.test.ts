@@ -64,3 +64,11 @@ describe('identity pieces', () => {
     expect(issuers('中共嘉兴市委嘉兴市人民政府')).toBe('中共嘉兴市委 嘉兴市人民政府');
   });
 });
+
+describe('site menus', () => {
+  it('bracketed menu lines and font-size pickers are clutter', () => {
+    for (const line of ['【打印本页】【关闭窗口】', '【字体：大 中 小】', '字号：大 中 小', '分享到：微信 微博']) expect(isClutter(line, lay), line).toBe(true);
+    // A part's title in brackets is text.
+    expect(isClutter('【数据透视】', lay)).toBe(false);
+  });
+});

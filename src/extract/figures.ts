@@ -212,7 +212,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const hits = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h));
   const drafts: IndicatorDraft[] = [];
   let subject = '';
-  let group: { names: string[]; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number } | undefined;
+  let group: { names: string[]; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[] } | undefined;
 
   // 全年/今年 in 完成全年目标任务的82.8% names a target, not the period of the figure: a
   // vague year yields to an earlier, exact period of the same sentence.
@@ -356,13 +356,17 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (respectively >= 0) {
       // The names before 分别 run back over 、 to the clause's start.
       const listStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
+      const list = blank.slice(listStart, start + respectively);
       const names = shareTail(
-        cleanName(blank.slice(listStart, start + respectively), lex)
+        cleanName(list, lex)
           .split(/[、和及与]/)
           .map((n) => cleanName(n, lex))
           .filter(hasWords),
       );
-      group = { names, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start };
+      // 南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%: places listed, each with its figure.
+      const parts = list.replace(/^[，,；;\s]+/, '').split(/[、和及与]/);
+      const places = parts.map((part) => leadingPlace(part, lex)).filter((p) => p?.region && p.index === 0).map((p) => p!.region!);
+      group = { names, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [] };
       return;
     }
 
@@ -454,7 +458,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const g = group!;
     group = undefined;
     const chunk = text.slice(lastDelimiter(blank, 0, g.hits[0].index), g.hits[0].index);
-    if (g.names.length === g.hits.length) {
+    if (g.places.length >= 2 && g.places.length === g.hits.length && g.names.length <= 1) {
+      const metric = g.names[0] ?? [...drafts].reverse().find((d) => d.unit === g.hits[0].unit)?.name;
+      if (metric) g.hits.forEach((h, k) => drafts.push({ ...make(metric, h, chunk, g.change), region: g.places[k] }));
+    } else if (g.names.length === g.hits.length) {
       g.names.forEach((name, k) => {
         const d = make(name, g.hits[k], chunk, g.change);
         drafts.push(d);

@@ -22,7 +22,7 @@ export interface ProseRecords {
 }
 
 const SENTENCE_END = /[。！？!?]/;
-const NOTE = /^(注|说明|备注|资料来源|数据来源)[:：]/;
+const NOTE = /^(注|注释|说明|备注|资料来源|数据来源)[:：]/;
 const PART_END = /[；;]/;
 const HEADING = /^(#+\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]\s*(?=[\u4e00-\u9fff])(?=.{0,30}$)|●|【)/;
 
