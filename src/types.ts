@@ -106,6 +106,10 @@ export interface Task {
   section: string;
   region: string;
   line: number;
+  /** When it is due (完成时限 of a responsibility table), as written. */
+  deadline?: string;
+  /** What it aims for (预期目标 of a task table), as written. */
+  goal?: string;
 }
 
 export interface Passage {

@@ -7,7 +7,7 @@ import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Context } from './figures.js';
 import { isHeading, readProse, type Paragraph, type LocatedIndicator, type PassageDraft } from './prose.js';
 import { findPlaces } from '../text/places.js';
-import { label } from '../text/period.js';
+import { label, span } from '../text/period.js';
 
 export type SourceDraft = Omit<Source, 'id' | 'file'> & { key: string };
 export type TaskDraft = Omit<Task, 'id' | 'source'>;
@@ -55,40 +55,68 @@ export function period(p: Omit<Period, 'label'>, text?: string): Period {
   return { ...p, label: text ?? label(p) };
 }
 
-const REVIEW = /回顾|过去|成绩|成效|完成情况/;
-const PLAN = /任务|目标|安排|思路|打算|主要工作|重点工作/;
+const REVIEW = /回顾|过去|成绩|成效|完成情况|执行情况/;
+const PLAN = /任务|目标|安排|思路|打算|主要工作|重点工作|计划|草案|建议/;
+// A line of its own that titles a part without a number: 过去五年的工作回顾.
+const BARE_HEADING = /^[^，,。；;：:、！!？?]{4,24}$/;
+// Paragraphs that open with these speak of the five years past, or of one year, until another says otherwise.
+const FIVE_YEARS = /^(五年来|过去五年|过去的五年|这五年|近五年)/;
+const ONE_YEAR = /^(——)?(过去一年|这一年|一年来|今年以来|(?:19|20)\d{2}年[，,])/;
+
+/** True for a paragraph that titles a part: numbered (一、…), or a short bare line of a report's parts (过去五年的工作回顾). */
+export function isPartHeading(text: string): boolean {
+  return isHeading(text) || (BARE_HEADING.test(text) && (REVIEW.test(text) || PLAN.test(text)));
+}
 
 /**
- * Contexts of a work report's paragraphs: "一、2019年工作回顾" opens the 2019 results,
- * "二、2020年工作任务" the 2020 targets; 过去五年 and 今后五年 are spans, not years.
+ * The context under a heading: "一、2019年工作回顾" opens the 2019 results, "二、2020年工作
+ * 任务" the 2020 targets, 过去五年 and 今后五年 open spans of years (counted from `base.now`),
+ * and a heading without such words only names the section.
  */
-export function reportContexts(paras: Paragraph[], docYear: number | undefined, region: string, title: string): Map<Paragraph, Context> {
+export function underHeading(ctx: Context, heading: string, title: string): Context {
+  const year = heading.match(/((?:19|20)\d{2})年/);
+  let nature: Nature = ctx.nature;
+  let per: Period = ctx.period;
+  if (/五年/.test(heading)) {
+    nature = REVIEW.test(heading) ? 'actual' : 'target';
+    per = span(REVIEW.test(heading) ? '过去五年' : '今后五年', ctx.year, ctx.now) ?? per;
+  } else if (year && (REVIEW.test(heading) || PLAN.test(heading))) {
+    nature = REVIEW.test(heading) && !/草案/.test(heading) ? 'actual' : 'target';
+    per = period({ kind: 'year', year: Number(year[1]) });
+  }
+  const top = /^[一二三四五六七八九十]+、/.test(heading) || !isHeading(heading);
+  const section = top || ctx.section === title ? heading : `${ctx.section.split(' › ')[0]} › ${heading}`;
+  return { ...ctx, nature, period: per, section, year: per.kind === 'year' ? per.year : per.kind === 'span' ? per.toYear : ctx.year };
+}
+
+/**
+ * Contexts of paragraphs under their headings (see underHeading). Within a part of results,
+ * a paragraph that opens with 五年来 or 过去一年 sets the period of the paragraphs after it.
+ */
+export function sectionContexts(paras: Paragraph[], base: Context, title: string): Map<Paragraph, Context> {
   const contexts = new Map<Paragraph, Context>();
-  let ctx: Context = {
-    region,
-    year: docYear,
-    period: docYear ? period({ kind: 'year', year: docYear - 1 }) : period({ kind: 'none' }),
-    nature: 'actual',
-    section: title,
-  };
+  let ctx = base;
   for (const p of paras) {
-    if (isHeading(p.text)) {
-      const year = p.text.match(/((?:19|20)\d{2})年/);
-      let nature: Nature = ctx.nature;
-      let per: Period = ctx.period;
-      if (/五年/.test(p.text)) {
-        nature = REVIEW.test(p.text) ? 'actual' : 'target';
-        per = period({ kind: 'none', year: docYear }, REVIEW.test(p.text) ? '过去五年' : '今后五年');
-      } else if (year && (REVIEW.test(p.text) || PLAN.test(p.text))) {
-        nature = REVIEW.test(p.text) ? 'actual' : 'target';
-        per = period({ kind: 'year', year: Number(year[1]) });
-      }
-      const top = /^[一二三四五六七八九十]+、/.test(p.text);
-      ctx = { ...ctx, nature, period: per, section: top || ctx.section === title ? p.text : `${ctx.section.split(' › ')[0]} › ${p.text}` };
+    if (isPartHeading(p.text)) ctx = underHeading({ ...ctx, year: base.year }, p.text, title);
+    else if (ctx.nature === 'actual' && FIVE_YEARS.test(p.text)) {
+      const five = span('过去五年', base.year, base.now);
+      if (five) ctx = { ...ctx, period: five, year: five.toYear };
+    } else if (ctx.nature === 'actual' && ctx.period.kind === 'span' && ONE_YEAR.test(p.text)) {
+      ctx = { ...ctx, period: base.period, year: base.year };
     }
-    contexts.set(p, { ...ctx, year: ctx.period.kind === 'year' ? ctx.period.year : docYear });
+    contexts.set(p, ctx);
   }
   return contexts;
+}
+
+/**
+ * Contexts of a work report's paragraphs, given the year it was made in: results are the
+ * year before's, targets (wherever they stand) the report's own year's.
+ */
+export function reportContexts(paras: Paragraph[], docYear: number | undefined, region: string, title: string): Map<Paragraph, Context> {
+  const results = docYear ? period({ kind: 'year', year: docYear - 1 }) : period({ kind: 'none' });
+  const targets = docYear ? period({ kind: 'year', year: docYear }) : undefined;
+  return sectionContexts(paras, { region, year: docYear ? docYear - 1 : undefined, period: results, nature: 'actual', section: title, targets, now: docYear }, title);
 }
 
 /** Indicators and passages of a work report's paragraphs, by their year sections. */

@@ -6,8 +6,8 @@
  */
 import type { Growth, Indicator, Nature, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
-import { findPeriods } from '../text/period.js';
-import { leadingPlace } from '../text/places.js';
+import { findPeriods, label } from '../text/period.js';
+import { findPlaces, leadingPlace } from '../text/places.js';
 
 export interface Context {
   region: string;
@@ -17,15 +17,22 @@ export interface Context {
   period: Period;
   nature: Nature;
   section: string;
+  /**
+   * The period a target is for when its sentence names none, or only 全年/今年: in a work
+   * report of 2023 the targets are 2023's even where its results are 2022's.
+   */
+  targets?: Period;
+  /** The year the text was written in, which its 过去五年 and 今后五年 count from. */
+  now?: number;
 }
 
 export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases'>;
 
 const DELIMITERS = '，,；;：:、。！？!?';
-const GROWTH_VERB = /(同比|环比|比上年|较上年|比去年|较去年|今年以来|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?$/;
+const GROWTH_VERB = /(同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
 const FALLING = /下降|降低|减少|回落|下跌|降幅/;
-const LEAD_FILLER = /^(其中|另外|此外|同时|并且|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比|到)+/;
-const TRAIL_FILLER = /(同比|环比|预计|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|总额为|的|了|在|以上|以下)+$/;
+const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比|到)+/;
+const TRAIL_FILLER = /(同比|环比|预计|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下)+$/;
 const PLACE_WORDS = /^(全市|我市|本市|全县|我县|全镇|我镇|全村|全区|市本级)/;
 const OWN_CITY_START = /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s]*(全市|我市|本市|全县|我县|全镇|我镇|全区)/;
 // 完成 alone is also what a target asks for (力争…完成合同外资4000万美元); 完成…目标 is a result.
@@ -34,11 +41,26 @@ const ACTUAL_CUE = /已经|已|完成了|实现了|累计|截至|截止|完成[^
 // noun 目标 only its own clause (占三年目标投资的32%，推动项目开工41个: the 41 is a result).
 // 计划 names programmes (硕博倍增计划) and 预计 estimates results, so neither marks a target;
 // 预期寿命 is a result too.
-const TARGET_VERB = /确保|力争|争取|预期(?!寿命)|要求|到(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底前|前)/;
+const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求|到(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底前|前)/;
 const TARGET_NOUN = /目标/;
 const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|条|所|座|幢|栋|处|批|艘|辆|台|万?套|张)$/;
 // Words that measure something: the shared tail of names listed before 分别 (A、B增加值占比分别…).
 const MEASURE = /(人均可支配收入|可支配收入|增加值|参保率|覆盖率|完成率|比重|占比|收入|产值|投资|总额|增速|增幅)/;
+// A name that is only a verb (跃升, 增長) names nothing.
+const VERB_ONLY = /^(跃升|跃居|增长|上升|下降|分别|达到|突破)$/;
+// In a span of years (过去五年), a figure reached (达到, 突破) is the level at the span's end;
+// one counted over it (累计, 新增, 年均) belongs to the span.
+const OVER_SPAN = /累计|新增|共|合计|总计|年均|平均|先后|五年|连续|多年/;
+const REACHED = /达到|达|突破|超过|提高到|提升到|增加到|增长到|增至|升至|跃升到|跃升至|跃居|上升到|为$|是$/;
+// 从673.4亿元增加到1122.8亿元: the verb between a span's start and its end.
+const FROM_TO = /^(?:分别)?(?:增加|提高|提升|增长|跃升|扩大|上升|攀升|发展|壮大|下降|减少|降低|缩小|缩减|回落)?(?:到|至)了?(?:(?:19|20)\d{2}年(?:底|末)?的?)?$/;
+const FROM = /(?:从|由)(?:[^，,；;。从由]{0,12}?的)?$/;
+const JOINED = /^[、和及与]$/;
+// 增速比全省高出1.8个百分点, 分别比全省平均高出4.0个和9.4个百分点: a gap to another place's
+// figure, not a figure of the document's place.
+const COMPARED = /(比|较|高于|低于)(全省|全国|省|全市|全区|平均)[^，,；;。]{0,8}$/;
+// 增速为7%: the growth of the figure before, named by a noun.
+const GROWTH_NOUN = /^(同比)?(增速|增幅|增长率|增长速度|增长)$/;
 const VERB_CUT = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取)/;
 
 interface Hit {
@@ -51,10 +73,11 @@ interface Hit {
 
 function numberPattern(lex: Lexicon): RegExp {
   const units = lex.unitList.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
-  // A number not glued to letters (G60, 5G, T1线), optional 多/余 before the unit, optional
-  // 左右/以上 after it. A bare number after 为/达 (综合指数为88.73) counts as unitless.
+  // A number not glued to letters (G60, 5G, T1线), maybe with thousands separators (6,355.28),
+  // optional 多/余 before the unit, optional 左右/以上 after it. A bare number after 为/达
+  // (综合指数为88.73) counts as unitless.
   return new RegExp(
-    `(?<![A-Za-z\\d.第])(\\d+(?:\\.\\d+)?)(多|余)?(${units})(左右|以上|多)?(?![A-Za-z])` +
+    `(?<![A-Za-z\\d.第])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(多|余)?(${units})(左右|以上|多)?(?![A-Za-z])` +
       `|(?<=(?:为|达到|达|是))(\\d+\\.\\d+|\\d{2,})(?=[，,；;。）)]|$)`,
     'g',
   );
@@ -72,13 +95,26 @@ function findHits(text: string, lex: Lexicon): Hit[] {
       hits.push({ index, end: index + m[0].length, number: m[5], unit: '', figure: m[5] });
       continue;
     }
-    const [, number, , unit] = m;
+    const [, written, , unit] = m;
+    const number = written.replace(/,/g, '');
     // 2019年 is a date, not a figure; so are the numbers of 1-6月.
     if (unit === '年' && /^(19|20)\d{2}$/.test(number)) continue;
     if (text[index - 1] === '-' || text[index - 1] === '—') continue;
     hits.push({ index, end: index + m[0].length, number, unit, figure: m[0] });
   }
   return hits;
+}
+
+/** Where “…” quotations start and end. */
+function quotedSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let at = text.indexOf('“'); at >= 0; at = text.indexOf('“', at + 1)) {
+    const end = text.indexOf('”', at);
+    if (end < 0) break;
+    out.push([at, end]);
+    at = end;
+  }
+  return out;
 }
 
 /** The chunk before a figure with parenthetical asides blanked, so they bound nothing. */
@@ -99,19 +135,40 @@ function stripPeriods(text: string): string {
 
 /** Clean a chunk of words into a metric name. */
 function cleanName(chunk: string, lex: Lexicon): string {
-  let s = stripPeriods(chunk.replace(/\u0001/g, '').replace(/\*\*/g, ''));
-  s = s.replace(/^[\d.、\s]+(?=[^\d])/, '');
+  // A cell of a table read as prose (|市商务局|5|研发投入强度): only the last cell names.
+  let s = stripPeriods(chunk.replace(/\u0001/g, '').replace(/\*\*/g, '').replace(/^.*\|/, ''));
+  // A list number (2. or 3、) is no part of a name; a range (10-50万元群体) is.
+  // So is a row or footnote number glued to it (1实现生产总值), but not a number with its unit
+  // (3个重点项目) or a name that is a number (12345热线).
+  s = s.replace(/^\d{1,2}[.、．]\s*(?=[^\d])/, '');
+  const glued = s.match(/^\d{1,2}(?=[\u4e00-\u9fff])/);
+  if (glued && !lex.unitList.some((u) => s.startsWith(u, glued[0].length))) s = s.slice(glued[0].length);
   for (let again = true; again; ) {
     const before = s;
-    s = s.replace(PLACE_WORDS, '').replace(LEAD_FILLER, '');
+    // 五年新增上市公司: how long it was counted over is the period's, not the name's.
+    s = s.replace(PLACE_WORDS, '').replace(LEAD_FILLER, '').replace(/^(近|过去)?[两二三四五六七八九十]年(来|间|内|中)?(?=[\u4e00-\u9fff]{2})/, '');
     const place = leadingPlace(s, lex);
     if (place && s.startsWith(place.text)) s = s.slice(place.text.length);
     s = s.replace(/^[，,：:、;；\s]+/, '');
     again = s !== before;
   }
-  // 共计/累计 inside a name (中心城区共计新增停车位) say how it was counted, not what.
-  return s.replace(TRAIL_FILLER, '').replace(/共计|累计|合计|总计/g, '').trim();
+  // 共计/累计 inside a name (中心城区共计新增停车位) say how it was counted, not what; nor does
+  // 实现 between a subject and what it achieved (规上工业实现增加值).
+  s = s.replace(TRAIL_FILLER, '').replace(/共计|累计|合计|总计/g, '').replace(/(?<=[\u4e00-\u9fff]{2})实现(?=增加值|总产值|产值|营业收入|收入|利润|税收|销售)/g, '').trim();
+  // A name cut out of a title or a quotation (…责任分解》和《…) names nothing.
+  const unbalanced = (open: string, close: string) => s.split(open).length !== s.split(close).length;
+  return VERB_ONLY.test(s) || unbalanced('《', '》') || unbalanced('“', '”') ? '' : s;
 }
+
+/**
+ * The periods a sentence gives its figures: not the bases of comparisons (较上年末, 比上年,
+ * 同2019年相比, 是2016年的1.7倍), which say what a figure is compared with.
+ */
+export function ownPeriods(text: string, ctx: Pick<Context, 'year' | 'now'>) {
+  return findPeriods(text, ctx.year, ctx.now).filter((m) => !/[比较同与是]$/.test(text.slice(Math.max(0, m.index - 1), m.index)));
+}
+
+const yearPeriod = (year: number): Period => ({ kind: 'year', year, label: label({ kind: 'year', year }) });
 
 const hasWords = (name: string) => /[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}/.test(name);
 
@@ -122,6 +179,13 @@ function growthOf(chunk: string, hit: Hit): Growth | undefined {
   const basis = m[1] ?? (basisPeriod ? basisPeriod.period.label : '增长');
   const value = Number(hit.number) * (FALLING.test(m[2]) ? -1 : 1);
   return { basis, value, unit: hit.unit, text: `${chunk.slice(chunk.lastIndexOf(m[0]))}${hit.figure}`.replace(/^[，,]/, '') };
+}
+
+/** 增速为7%: a growth named by a noun rather than a verb. */
+function growthNamed(chunk: string, hit: Hit): Growth | undefined {
+  const m = chunk.match(/^(同比)?(增速|增幅|增长率|增长速度)(为|是|达到|达)?$/);
+  if (!m || hit.unit !== '%') return undefined;
+  return { basis: m[1] ?? '增长', value: Number(hit.number), unit: hit.unit, text: `${chunk}${hit.figure}` };
 }
 
 /** 高新技术产业、装备制造、战略性新兴产业增加值占比: the first two share the last one's measure. */
@@ -139,20 +203,34 @@ function shareTail(names: string[]): string[] {
 export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): IndicatorDraft[] {
   const text = sentence.replace(/\*\*/g, '');
   const blank = blankAsides(text);
-  const hits = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001');
+  // A number inside quotation marks is part of a name (“10分钟品质文化圈”, “555”行动).
+  const quoted = quotedSpans(text);
+  const periods = ownPeriods(text, ctx);
+  // Nor is a number that is part of a period (前9个月).
+  const spansOfPeriods = findPeriods(text);
+  const inPeriod = (h: Hit) => spansOfPeriods.some((p) => h.index >= p.index && h.index < p.index + p.length);
+  const hits = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h));
   const drafts: IndicatorDraft[] = [];
-  const periods = findPeriods(text, ctx.year);
   let subject = '';
-  let group: { names: string[]; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean } | undefined;
+  let group: { names: string[]; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[] } | undefined;
 
   // 全年/今年 in 完成全年目标任务的82.8% names a target, not the period of the figure: a
   // vague year yields to an earlier, exact period of the same sentence.
   const vague = (m: { index: number; length: number }) => /^(全年|年内|今年|本年|本年度)$/.test(text.slice(m.index, m.index + m.length));
-  const periodAt = (at: number): Period => {
+  /** The period the sentence gives before `at`, or the context's; a target's own year where the text has one. */
+  const basePeriod = (at: number, nature: Nature): Period => {
     const before = periods.filter((p) => p.index < at);
     const last = before.at(-1);
-    if (last && vague(last)) return before.filter((p) => !vague(p)).at(-1)?.period ?? last.period;
-    return last?.period ?? ctx.period;
+    const own = nature === 'target' && ctx.targets ? ctx.targets : ctx.period;
+    if (last && vague(last)) return nature === 'target' && ctx.targets ? ctx.targets : (before.filter((p) => !vague(p)).at(-1)?.period ?? last.period);
+    return last?.period ?? own;
+  };
+  const periodAt = (at: number, chunk: string, nature: Nature): Period => {
+    const p = basePeriod(at, nature);
+    // Results over 过去五年: a level reached is the span's last year's; what was counted over
+    // the span stays the span's. Targets for a span stay the span's.
+    if (p.kind !== 'span' || nature !== 'actual' || p.toYear === undefined || OVER_SPAN.test(chunk) || !REACHED.test(chunk)) return p;
+    return yearPeriod(p.toYear);
   };
   const regionAt = (at: number): string => {
     // The last clause of the figure's part of the sentence (up to a ；) that opens with a place
@@ -169,41 +247,96 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   };
   // A cue counts within the figure's own part of the sentence (up to a ；), not across it.
   const natureAt = (chunk: string, at: number): Nature => {
-    if (ACTUAL_CUE.test(chunk)) return 'actual';
+    // In a target's text (a task, a plan) 累计 counts what is aimed for: 累计超过160亿美元.
+    if (ACTUAL_CUE.test(ctx.nature === 'target' ? chunk.replace(/累计/g, '') : chunk)) return 'actual';
     const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
     const clause = part.split(/[，,]/).at(-1) ?? '';
     if (TARGET_VERB.test(part) || TARGET_NOUN.test(clause)) return 'target';
+    // 预期目标是:A;B;C — a target before a colon governs the list after it.
+    const colon = Math.max(text.lastIndexOf(':', at), text.lastIndexOf('：', at));
+    if (colon >= 0 && (TARGET_VERB.test(text.slice(0, colon)) || /目标$/.test(text.slice(0, colon).replace(/[是为]$/, '')))) return 'target';
     return ctx.nature;
   };
-  const make = (name: string, hit: Hit, chunk: string, isChange: boolean): IndicatorDraft => ({
-    type: 'indicator',
-    name,
-    subject: subject && subject !== name ? subject : '',
-    region: regionAt(hit.index),
-    period: periodAt(hit.index),
-    value: Number(hit.number),
-    unit: hit.unit,
-    figure: hit.figure,
-    isChange,
-    growth: [],
-    nature: natureAt(chunk, hit.index),
-    sentence,
-    section: ctx.section,
-  });
+  const make = (name: string, hit: Hit, chunk: string, isChange: boolean): IndicatorDraft => {
+    const nature = natureAt(chunk, hit.index);
+    return {
+      type: 'indicator',
+      name,
+      subject: subject && subject !== name ? subject : '',
+      region: regionAt(hit.index),
+      period: periodAt(hit.index, chunk, nature),
+      value: Number(hit.number),
+      unit: hit.unit,
+      figure: hit.figure,
+      isChange,
+      growth: [],
+      nature,
+      sentence,
+      section: ctx.section,
+    };
+  };
+
+  // 从673.4亿元增加到1122.8亿元, 由4.89万元、2.90万元分别提高到6.98万元、4.36万元: where a
+  // span starts and where it ends, found before the figures are named one by one.
+  const spans = new Map<number, { starts: Hit[]; ends: Hit[] }>();
+  const inSpan = new Set<number>();
+  for (let i = 0; i < hits.length; i++) {
+    if (!FROM.test(blank.slice(i > 0 ? hits[i - 1].end : 0, hits[i].index))) continue;
+    let j = i;
+    while (j + 1 < hits.length && JOINED.test(blank.slice(hits[j].end, hits[j + 1].index))) j++;
+    const k = j + 1;
+    if (k >= hits.length || !FROM_TO.test(blank.slice(hits[j].end, hits[k].index))) continue;
+    let e = k;
+    while (e + 1 < hits.length && e - k < j - i && JOINED.test(blank.slice(hits[e].end, hits[e + 1].index))) e++;
+    if (e - k !== j - i) continue;
+    spans.set(i, { starts: hits.slice(i, j + 1), ends: hits.slice(k, e + 1) });
+    for (let x = i; x <= e; x++) inSpan.add(x);
+    i = e;
+  }
+  /** The figures of one 从…到: the start with the period before the span, the end with its last. */
+  const fromTo = (starts: Hit[], ends: Hit[], prevEnd: number) => {
+    const first = starts[0];
+    const begin = lastDelimiter(blank, prevEnd, first.index);
+    const chunk = text.slice(begin, first.index);
+    const name = cleanName(chunk.replace(FROM, ''), lex);
+    if (!hasWords(name)) return;
+    const nature = natureAt(chunk, first.index);
+    const base = basePeriod(first.index, nature);
+    const own = (from: number, to: number) => periods.filter((p) => p.index >= from && p.index < to && !vague(p)).at(-1)?.period;
+    const startPeriod = own(begin, first.index) ?? (base.kind === 'span' && base.fromYear ? yearPeriod(base.fromYear - 1) : base.kind === 'year' && base.year ? yearPeriod(base.year - 1) : { kind: 'none' as const, label: '起始' });
+    const endPeriod = own(starts.at(-1)!.end, ends[0].index) ?? (base.kind === 'span' && base.toYear ? yearPeriod(base.toYear) : base);
+    const one = (hs: Hit[], period: Period): IndicatorDraft => ({
+      ...make(name, hs[0], chunk, false),
+      nature,
+      period,
+      value: hs.length === 1 ? Number(hs[0].number) : null,
+      figure: hs.map((h) => h.figure).join('、'),
+    });
+    drafts.push(one(starts, startPeriod), one(ends, endPeriod));
+  };
 
   /** The noun phrase right after a count, up to the next delimiter, figure or verb. */
   const nounAfter = (i: number): string | undefined => {
     const nextStart = i + 1 < hits.length ? hits[i + 1].index : text.length;
     let after = blank.slice(hits[i].end, nextStart);
-    const stop = after.search(new RegExp(`[${DELIMITERS}]`));
+    // Up to a delimiter, or a 和 that joins the next counted thing (8项集成改革和8大标志性工程).
+    const stop = after.search(new RegExp(`[${DELIMITERS}]|[和及与](?=\\d)`));
     if (stop >= 0) after = after.slice(0, stop);
     const cut = after.search(VERB_CUT);
     const noun = cleanName((cut > 0 ? after.slice(0, cut) : after).replace(/\u0001/g, ''), lex);
     return hasWords(noun) && noun.length <= 24 ? noun : undefined;
   };
 
+  let compared = false;
   hits.forEach((hit, i) => {
     const prevEnd = i > 0 ? hits[i - 1].end : 0;
+    const span = spans.get(i);
+    if (span) {
+      if (group) closeGroup();
+      fromTo(span.starts, span.ends, prevEnd);
+      return;
+    }
+    if (inSpan.has(i)) return;
     const start = lastDelimiter(blank, prevEnd, hit.index);
     const chunk = text.slice(start, hit.index);
     const joined = /^[、和及与]?$/.test(blank.slice(prevEnd, hit.index).replace(/\u0001/g, ''));
@@ -214,27 +347,62 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       return;
     }
     if (group) closeGroup();
+    // 连续18年保持全省首位: how long, not how much.
+    if (/^(年|个月|天)$/.test(hit.unit) && /连续$/.test(blank.slice(start, hit.index))) return;
+    if (compared && joined) return;
+    compared = COMPARED.test(blank.slice(start, hit.index).replace(/分别/g, ''));
+    if (compared) return;
     const respectively = chunk.lastIndexOf('分别');
     if (respectively >= 0) {
       // The names before 分别 run back over 、 to the clause's start.
       const listStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
+      const list = blank.slice(listStart, start + respectively);
       const names = shareTail(
-        cleanName(blank.slice(listStart, start + respectively), lex)
+        cleanName(list, lex)
           .split(/[、和及与]/)
           .map((n) => cleanName(n, lex))
           .filter(hasWords),
       );
-      group = { names, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')) };
+      // 南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%: places listed, each with its figure.
+      const parts = list.replace(/^[，,；;\s]+/, '').split(/[、和及与]/);
+      const places = parts.map((part) => leadingPlace(part, lex)).filter((p) => p?.region && p.index === 0).map((p) => p!.region!);
+      group = { names, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [] };
       return;
     }
 
     const growthChunk = blank.slice(start, hit.index).replace(/^[，,、]/, '');
-    const growth = growthOf(growthChunk, hit);
-    const name = cleanName(growth ? growthChunk.replace(GROWTH_VERB, "") : blank.slice(start, hit.index), lex);
+    const growth = growthOf(growthChunk, hit) ?? growthNamed(growthChunk, hit);
+    const name = cleanName(growth ? growthChunk.replace(GROWTH_VERB, '').replace(/^(同比)?(增速|增幅|增长率|增长速度|增长)(为|是|达到|达)?$/, '') : blank.slice(start, hit.index), lex);
     if (growth && !hasWords(name)) {
-      // 同比增长29%: the growth of the figure before it.
-      drafts.at(-1)?.growth.push(growth);
+      // 同比增长29%: the growth of the figure before it. A 年均增长 after the level a span
+      // reached (从…跃升到6355亿元,年均增长7%) is the span's, a figure of its own.
+      const prev = drafts.at(-1);
+      const over = basePeriod(hit.index, 'actual');
+      if (prev && /年均/.test(growth.basis) && over.kind === 'span' && prev.period.kind !== 'span') {
+        drafts.push({ ...make(prev.name, hit, growthChunk, true), period: over, growth: [growth] });
+        return;
+      }
+      prev?.growth.push(growth);
       return;
+    }
+    if (!hasWords(name) && /^(达到|达|突破|超过|为|是)$/.test(chunk.trim())) {
+      // 上市公司总数实现翻番、达到19家: the subject of the clause names what was reached.
+      const clauseStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
+      const clause = text.slice(clauseStart, start).replace(/、$/, '');
+      const cut = clause.search(VERB_CUT);
+      const subjectName = cleanName(cut > 0 ? clause.slice(0, cut) : '', lex);
+      if (hasWords(subjectName)) {
+        drafts.push(make(subjectName, hit, chunk, false));
+        return;
+      }
+    }
+    // 在全市规上工业32个行业大类中: after 在, the count's noun names it.
+    if (/^在/.test(name) && COUNT_UNITS.test(hit.unit)) {
+      const noun = nounAfter(i)?.replace(/[中里内]$/, '');
+      if (noun) {
+        drafts.push({ ...make(noun, hit, chunk, false), subject: '' });
+        return;
+      }
     }
     if (!hasWords(name)) {
       // 105个“百年百项”重大项目: a count named by the words after it.
@@ -269,16 +437,42 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   if (group) closeGroup();
   return drafts;
 
+  /** The places a clause before a group of values opens with: 桐乡市和嘉善县…, in order. */
+  function placesBefore(g: NonNullable<typeof group>): string[] {
+    const before = blank.slice(g.prevEnd, g.start).replace(/^[，,；;、\s]+/, '').replace(/[，,]$/, '');
+    const clause = before.split(/[，,；;]/).at(-1) ?? '';
+    const out: string[] = [];
+    let rest = clause;
+    for (;;) {
+      const p = findPlaces(rest.slice(0, 12), lex)[0];
+      if (!p?.region || p.index !== 0) break;
+      out.push(p.region);
+      rest = rest.slice(p.text.length);
+      if (!/^[和、及与]/.test(rest)) break;
+      rest = rest.slice(1);
+    }
+    return out;
+  }
+
   function closeGroup() {
     const g = group!;
     group = undefined;
     const chunk = text.slice(lastDelimiter(blank, 0, g.hits[0].index), g.hits[0].index);
-    if (g.names.length === g.hits.length) {
+    if (g.places.length >= 2 && g.places.length === g.hits.length && g.names.length <= 1) {
+      const metric = g.names[0] ?? [...drafts].reverse().find((d) => d.unit === g.hits[0].unit)?.name;
+      if (metric) g.hits.forEach((h, k) => drafts.push({ ...make(metric, h, chunk, g.change), region: g.places[k] }));
+    } else if (g.names.length === g.hits.length) {
       g.names.forEach((name, k) => {
         const d = make(name, g.hits[k], chunk, g.change);
         drafts.push(d);
       });
-    } else if (g.names.length === 0 && g.change && drafts.length >= g.hits.length) {
+    } else if ((g.names.length === 0 || (g.names.length === 1 && GROWTH_NOUN.test(g.names[0]))) && !g.change && placesBefore(g).length === g.hits.length) {
+      // 桐乡市和嘉善县分列第二、第三,分别为1141.69亿元和789.26亿元: one figure a place, of the
+      // metric the sentence spoke of last.
+      const places = placesBefore(g);
+      const metric = [...drafts].reverse().find((d) => d.unit === g.hits[0].unit)?.name;
+      if (metric) g.hits.forEach((h, k) => drafts.push({ ...make(metric, h, chunk, false), region: places[k] }));
+    } else if ((g.names.length === 0 || (g.names.length === 1 && GROWTH_NOUN.test(g.names[0]))) && (g.change || g.names.length === 1) && drafts.length >= g.hits.length) {
       // 城镇…52056元、农村…31984元，同比分别增长8.4%和8%: growths of the figures before.
       const targets = drafts.slice(-g.hits.length);
       g.hits.forEach((h, k) => targets[k].growth.push({ basis: /同比/.test(chunk) ? '同比' : '增长', value: Number(h.number), unit: h.unit, text: `增长${h.figure}` }));

@@ -5,8 +5,7 @@
  */
 import type { Nature, Passage, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
-import { extractFigures, type Context, type IndicatorDraft } from './figures.js';
-import { findPeriods } from '../text/period.js';
+import { extractFigures, ownPeriods, type Context, type IndicatorDraft } from './figures.js';
 import { leadingPlace } from '../text/places.js';
 
 export interface Paragraph {
@@ -23,6 +22,7 @@ export interface ProseRecords {
 }
 
 const SENTENCE_END = /[。！？!?]/;
+const NOTE = /^(注|注释|说明|备注|资料来源|数据来源)[:：]/;
 const PART_END = /[；;]/;
 const HEADING = /^(#+\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]\s*(?=[\u4e00-\u9fff])(?=.{0,30}$)|●|【)/;
 
@@ -42,7 +42,7 @@ export function paragraphs(lines: string[], firstLine = 1): Paragraph[] {
     const text = raw.trim();
     if (!text) return;
     const last = out.at(-1);
-    if (open && last && !isHeading(text) && !/^[-—]+$/.test(text) && !/^([（(]\d{1,3}[）)]|\d{1,2}[.、．])/.test(text)) {
+    if (open && last && !isHeading(text) && !/^[-—]+$/.test(text) && !/^([（(]\d{1,3}[）)]|\d{1,2}[.、．](?!\d))/.test(text)) {
       last.text += text;
     } else {
       out.push({ text, line: firstLine + i });
@@ -91,11 +91,13 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     const pctx = paragraphContext(para.text, base, lex);
     // Figures are read a whole sentence at a time, so 6月末全市…；…贷款余额 keeps its period
     // across the semicolon; each part without a figure is a passage of its own.
+    // A note (注：…, 说明：…) defines what the figures count; its own numbers are no figures.
+    const note = NOTE.test(para.text);
     for (const sentence of sentences(para.text)) {
-      const found = extractFigures(sentence, pctx, lex);
+      const found = note ? [] : extractFigures(sentence, pctx, lex);
       for (const f of found) indicators.push({ ...f, line: para.line });
       for (const part of sentences(sentence, PART_END)) {
-        if (found.some((f) => part.includes(f.figure)) || cjkCount(part) < 6 || isHeading(part)) continue;
+        if (found.some((f) => part.includes(f.figure) || f.growth.some((g) => part.includes(g.text))) || cjkCount(part) < 6 || isHeading(part)) continue;
         passages.push({
           type: 'passage',
           text: part,
@@ -116,11 +118,11 @@ function regionOf(sentence: string, ctx: Context, lex: Lexicon): string {
 }
 
 function periodOf(sentence: string, ctx: Context): Period {
-  return findPeriods(sentence, ctx.year)[0]?.period ?? ctx.period;
+  return ownPeriods(sentence, ctx)[0]?.period ?? ctx.period;
 }
 
 function natureOf(sentence: string, fallback: Nature): Nature {
   if (/已经|已|完成了|建成/.test(sentence)) return 'actual';
-  if (/确保|力争|目标|预期|计划|争取|要求/.test(sentence)) return 'target';
+  if (/确保|(?<!努)力争|目标|预期|计划|(?<!斗)争取|要求/.test(sentence)) return 'target';
   return fallback;
 }

@@ -13,14 +13,16 @@ import { taskTable } from '../extract/formats/tasks.js';
 import { bulletin } from '../extract/formats/bulletin.js';
 import { plan } from '../extract/formats/plan.js';
 import { page } from '../extract/formats/page.js';
-import { report } from '../extract/formats/report.js';
+import { general } from '../extract/formats/general.js';
+import { clean, asWritten, joinLines } from '../extract/clean.js';
+import { layout } from '../extract/layout.js';
 import { buildIndex } from './search.js';
 
 export const ROOT = join(KNOWLEDGE_DIR, '..');
 export const SEEDS_DIR = join(ROOT, 'seeds');
 
-/** Tried in order; the report reader takes whatever the others do not. */
-const FORMATS: Format[] = [taskTable, bulletin, plan, page, report];
+/** Tried in order; the general reader takes whatever the fixed layouts do not. */
+const FORMATS: Format[] = [taskTable, bulletin, plan, page, general];
 
 export interface Records {
   sources: Source[];
@@ -70,12 +72,22 @@ export function readDocument(file: string, bytes: Buffer, lex: Lexicon): { items
   } catch {
     return { items: [], problems: [{ file: name, line: 1, message: 'not UTF-8 text; skipped' }] };
   }
-  const text = tidy(applyCorrections(file, raw.replace(/\r\n?/g, '\n'), lex));
-  if (!text.trim()) return { items: [], problems: [{ file: name, line: 1, message: 'empty document; skipped' }] };
-  const lines = text.split('\n');
+  const tidied = tidy(applyCorrections(file, raw.replace(/\r\n?/g, '\n'), lex));
+  if (!tidied.trim()) return { items: [], problems: [{ file: name, line: 1, message: 'empty document; skipped' }] };
+  const cleaned = clean(tidied.split('\n'), layout());
+  const lines = cleaned.lines;
+  const text = lines.join('\n');
   const format = FORMATS.find((f) => f.detect(text))!;
   try {
     const { items, problems } = format.read(text, lines, lex);
+    if (cleaned.written) {
+      // Read in simplified characters; quoted as written.
+      const joined = joinLines(cleaned);
+      for (const item of items) {
+        for (const ind of item.indicators) ind.sentence = asWritten(ind.sentence, cleaned, joined);
+        for (const p of item.passages) p.text = asWritten(p.text, cleaned, joined);
+      }
+    }
     return { items, problems: problems.map((p) => ({ file: name, ...p })) };
   } catch (error) {
     return { items: [], problems: [{ file: name, line: 1, message: `could not be read as ${format.name}: ${(error as Error).message}` }] };
@@ -103,27 +115,38 @@ function normalizeDepartments(tasks: Task[], lex: Lexicon): void {
   }
 }
 
+/** The records one document gives, with ids as the whole build gives them. */
+export function documentRecords(file: string, lex: Lexicon = sharedLexicon()): Records {
+  const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
+  const { items, problems } = readDocument(file, readFileSync(file), lex);
+  out.problems.push(...problems);
+  for (const item of items) {
+    const fileName = relative(ROOT, file).startsWith('..') ? file : relative(ROOT, file);
+    const { key, ...rest } = item.source;
+    const source: Source = { id: `s-${hash(fileName + key)}`, ...rest, file: fileName };
+    out.sources.push(source);
+    for (const t of item.tasks) out.tasks.push({ id: `t-${hash(`${source.id}|${t.number}|${t.line}`)}`, source: source.id, ...t });
+    for (const ind of item.indicators) {
+      const id = `i-${hash(`${source.id}|${ind.line}|${ind.name}|${ind.figure}`)}`;
+      out.indicators.push({ id, ...ind, aliases: aliasesOf(ind.name, lex), source: source.id });
+    }
+    for (const p of item.passages) out.passages.push({ id: `p-${hash(`${source.id}|${p.line}|${p.text}`)}`, ...p, source: source.id });
+  }
+  return out;
+}
+
 export function extractAll(seedsDir = SEEDS_DIR, lex: Lexicon = sharedLexicon()): Records {
   const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
   const files = readdirSync(seedsDir)
     .filter((f) => !f.startsWith('.'))
     .sort();
   for (const f of files) {
-    const file = join(seedsDir, f);
-    const { items, problems } = readDocument(file, readFileSync(file), lex);
-    out.problems.push(...problems);
-    for (const item of items) {
-      const fileName = relative(ROOT, file).startsWith('..') ? file : relative(ROOT, file);
-      const { key, ...rest } = item.source;
-      const source: Source = { id: `s-${hash(fileName + key)}`, ...rest, file: fileName };
-      out.sources.push(source);
-      for (const t of item.tasks) out.tasks.push({ id: `t-${hash(`${source.id}|${t.number}|${t.line}`)}`, source: source.id, ...t });
-      for (const ind of item.indicators) {
-        const id = `i-${hash(`${source.id}|${ind.line}|${ind.name}|${ind.figure}`)}`;
-        out.indicators.push({ id, ...ind, aliases: aliasesOf(ind.name, lex), source: source.id });
-      }
-      for (const p of item.passages) out.passages.push({ id: `p-${hash(`${source.id}|${p.line}|${p.text}`)}`, ...p, source: source.id });
-    }
+    const one = documentRecords(join(seedsDir, f), lex);
+    out.sources.push(...one.sources);
+    out.indicators.push(...one.indicators);
+    out.tasks.push(...one.tasks);
+    out.passages.push(...one.passages);
+    out.problems.push(...one.problems);
   }
   normalizeDepartments(out.tasks, lex);
   uniqueIds(out.indicators);

@@ -13,8 +13,15 @@ const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e\uff0b\uff0d\uff0f]/g;
-// A space is kept only between two ASCII letters (a name like "Rolls Royce").
-const STRAY_SPACE = new RegExp(`(?<![A-Za-z])[ \\t\\u00a0\\u3000]+|[ \\t\\u00a0\\u3000]+(?![A-Za-z])`, 'g');
+// A space is kept only between two ASCII letters (a name like "Rolls Royce") or two digits
+// (2021-09-08 17:17, whose day and hour would otherwise run together), as one space.
+const SPACE = /[ \t\u00a0\u3000]+/g;
+const bothSides = (before: string | undefined, after: string | undefined, kind: RegExp) => kind.test(before ?? '') && kind.test(after ?? '');
+function spaceOrNothing(run: string, at: number, line: string): string {
+  const before = line[at - 1];
+  const after = line[at + run.length];
+  return bothSides(before, after, /[A-Za-z]/) || bothSides(before, after, /\d/) ? ' ' : '';
+}
 // Control characters (other than tab and newline) and lone surrogates carry nothing.
 const JUNK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -24,7 +31,7 @@ export function tidy(text: string): string {
     .replace(JUNK, '')
     .replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .split('\n')
-    .map((line) => line.replace(STRAY_SPACE, '').trim())
+    .map((line) => line.replace(SPACE, spaceOrNothing).trim())
     .join('\n');
 }
 

@@ -1,7 +1,8 @@
 /**
  * Periods as reports and questions write them: 6月, 1-6月, 6月末, 截至6月底, 上半年, 2019年,
- * 2020年底, 6月30日, 2019年以来, 今年, 去年. Used both to date a document's figures and to read
- * what period a question pins down, so the two always agree.
+ * 2020年底, 年末, 6月30日, 2019年以来, 今年, 去年, and spans of several years: 2016-2020年,
+ * “十三五”, 过去五年, 今后五年. Used both to date a document's figures and to read what period
+ * a question pins down, so the two always agree.
  */
 import type { Period } from '../types.js';
 
@@ -31,16 +32,30 @@ const HALF = Object.keys(HALVES)
 const YEAR = '((?:19|20)\\d{2})年';
 const MONTH = '(1[0-2]|0?[1-9])';
 const UPTO = '(截至|截止|至|到)?';
+// 2016-2020年, 2016年—2020年, 2016至2020年: a span, not two years.
+const SPAN_YEARS = `((?:19|20)\\d{2})年?${DASH}((?:19|20)\\d{2})年`;
+// The five-year plans: 十三五 is 2016-2020, 十四五 2021-2025.
+// “十四五”元年 and 十三五收官之年 are single years, not the plan's span.
+const PLAN = '“?十([一二三四五六七八九])五(?!”?(?:元年|开局|首年|第一年|收官|之年|末年|最后))”?(?:时期|期间|以来)?';
+const PLAN_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+// Five years counted back from the year of the text, or forward from it.
+const PAST = '过去(?:的)?五年|五年来|近五年|这五年';
+const COMING = '今后五年|未来五年';
 
 // Alternatives in order of specificity; named groups say which one matched.
 const PATTERN = new RegExp(
   [
+    `(?<ySpan>${SPAN_YEARS})`,
+    `(?<plan>${PLAN})`,
+    `(?<past>${PAST})`,
+    `(?<coming>${COMING})`,
     `(?<yRange>${YEAR}${MONTH}${DASH}${MONTH}月)`,
     `(?<yHalf>${YEAR}(${HALF}))`,
     `(?<yAsof>${UPTO}${YEAR}${MONTH}月(?:末|底))`,
     `(?<yDay>${YEAR}${MONTH}月(\\d{1,2})日)`,
     `(?<yMonth>${YEAR}${MONTH}月(?!\\d))`,
     `(?<yEnd>${UPTO}${YEAR}(?:底|末))`,
+    `(?<end>(?<![\\d月])(?<!上|去|前)年(?:末|底))`,
     `(?<ySince>${YEAR}以来)`,
     `(?<year>${YEAR}(?!\\d))`,
     `(?<range>(?<!\\d)${MONTH}${DASH}${MONTH}月)`,
@@ -71,21 +86,50 @@ export function label(p: Omit<Period, 'label'>): string {
       return `${y}${p.to}月${p.day}日`;
     case 'since':
       return p.year ? `${p.year}年以来` : '今年以来';
+    case 'span':
+      return p.fromYear && p.toYear ? `${p.fromYear}-${p.toYear}年` : '';
     default:
       return y;
   }
 }
 
-function make(p: Omit<Period, 'label'>): Period {
+function make(p: Omit<Period, 'label'>, words?: string): Period {
   const period = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as Omit<Period, 'label'>;
-  return { ...period, label: label(period) };
+  const years = label(period);
+  // A span keeps the words it was named by: 过去五年（2017-2021年）.
+  return { ...period, label: words ? (years ? `${words}（${years}）` : words) : years };
+}
+
+/**
+ * A span of several years. `now` is the year the text was written in: its 过去五年 ends the
+ * year before, its 今后五年 starts with it. Without `now`, `year` (the year the text's figures
+ * are about) ends a 过去五年 and starts a 今后五年; without either the years are not known.
+ */
+export function span(words: string, year?: number, now?: number): Period | undefined {
+  const plan = words.match(new RegExp(`^${PLAN}$`));
+  if (plan) {
+    const from = 2006 + (PLAN_NUMBER[plan[1]] - 1) * 5;
+    return make({ kind: 'span', fromYear: from, toYear: from + 4 }, `“十${plan[1]}五”`);
+  }
+  const years = words.match(new RegExp(`^${SPAN_YEARS}$`));
+  if (years) return make({ kind: 'span', fromYear: Number(years[1]), toYear: Number(years[2]) });
+  if (new RegExp(`^(?:${PAST})$`).test(words)) {
+    const last = now !== undefined ? now - 1 : year;
+    return make({ kind: 'span', fromYear: last === undefined ? undefined : last - 4, toYear: last }, '过去五年');
+  }
+  if (new RegExp(`^(?:${COMING})$`).test(words)) {
+    const first = now ?? year;
+    return make({ kind: 'span', fromYear: first, toYear: first === undefined ? undefined : first + 4 }, '今后五年');
+  }
+  return undefined;
 }
 
 /**
  * Every period written in `text`, left to right. `year` is the year a bare 6月 or 今年 belongs
- * to (the document's year); without it those periods carry no year.
+ * to (the document's year); without it those periods carry no year. `now` is the year the
+ * text was written in, which 过去五年 and 今后五年 count from (see span).
  */
-export function findPeriods(text: string, year?: number): PeriodMention[] {
+export function findPeriods(text: string, year?: number, now?: number): PeriodMention[] {
   const found: PeriodMention[] = [];
   for (const m of text.matchAll(PATTERN)) {
     const g = m.groups ?? {};
@@ -93,7 +137,8 @@ export function findPeriods(text: string, year?: number): PeriodMention[] {
     // The capture groups of each alternative follow its named group in order.
     const parts = m.slice(1).filter((v) => v !== undefined);
     let period: Period | undefined;
-    if (g.yRange) period = make({ kind: 'range', year: n(parts[1]), from: n(parts[2]), to: n(parts[3]) });
+    if (g.ySpan || g.plan || g.past || g.coming) period = span(m[0], year, now);
+    else if (g.yRange) period = make({ kind: 'range', year: n(parts[1]), from: n(parts[2]), to: n(parts[3]) });
     else if (g.yHalf) {
       const [from, to] = HALVES[parts[2]];
       period = make({ kind: 'range', year: n(parts[1]), from, to });
@@ -105,7 +150,8 @@ export function findPeriods(text: string, year?: number): PeriodMention[] {
     else if (g.yEnd) {
       const nums = parts.slice(1).filter((v) => /^\d+$/.test(v));
       period = make({ kind: 'asof', year: n(nums[0]), to: 12 });
-    } else if (g.ySince) period = make({ kind: 'since', year: n(parts[1]) });
+    } else if (g.end) period = make({ kind: 'asof', year, to: 12 });
+    else if (g.ySince) period = make({ kind: 'since', year: n(parts[1]) });
     else if (g.year) period = make({ kind: 'year', year: n(parts[1]) });
     else if (g.range) period = make({ kind: 'range', year, from: n(parts[1]), to: n(parts[2]) });
     else if (g.first) period = make({ kind: 'range', year, from: 1, to: n(parts[1]) });

@@ -6,6 +6,8 @@ import type { Format, SourceRecords } from '../document.js';
 import { findDate, period, placeOf } from '../document.js';
 import { paragraphs, readProse } from '../prose.js';
 import type { Context } from '../figures.js';
+import { identify } from '../identity.js';
+import { layout } from '../layout.js';
 
 export const bulletin: Format = {
   name: 'bulletin',
@@ -19,6 +21,9 @@ export const bulletin: Format = {
     const issuer = top.find((l) => /(委员会|局|办公室|政府)$/.test(l)) ?? '';
     const date = findDate(top.join('\n')) ?? '';
     const year = date ? Number(date.slice(0, 4)) : undefined;
+    const id = identify(lines, lex, layout());
+    // Its parts (【数据透视】【工作动态】【县市交流】), as the body opens them.
+    const sections = [...new Set(lines.filter((l) => /^##\s*【[^】]+】\s*$/.test(l)).map((l) => l.replace(/^#+\s*/, '').trim()))];
     const source: SourceRecords['source'] = {
       key: '',
       type: 'source',
@@ -28,6 +33,10 @@ export const bulletin: Format = {
       date,
       line: 1,
       region: placeOf(issuer, lex),
+      ...(year ? { year } : {}),
+      ...(issue ? { number: issue.replace(/\s+/g, '') } : {}),
+      ...(id.notes.length ? { notes: id.notes } : {}),
+      ...(sections.length ? { sections } : {}),
     };
 
     // Walk the body: ## opens a part (【数据透视】, 【工作动态】…), ### ● a news item.

@@ -7,6 +7,8 @@ import type { Format, SourceRecords, TaskDraft } from '../document.js';
 import { findDate, period, placeOf } from '../document.js';
 import { isHeading, paragraphs, readProse } from '../prose.js';
 import type { Context } from '../figures.js';
+import { identify, issuers } from '../identity.js';
+import { layout } from '../layout.js';
 
 const MEASURE = /^[（(](\d{1,3})[）)]\s*/;
 // The departments close the measure: （市科技局、市经信委） or 〔…，第一个单位为牵头单位（下同）〕.
@@ -30,14 +32,30 @@ export const plan: Format = {
     const number = head.find((l) => /〔\d{4}〕\d+号/.test(l)) ?? '';
     const titleLine = head.find((l) => /关于.*(意见|方案|计划|通知)/.test(l)) ?? head[0] ?? '';
     const title = `${number ? number + ' ' : ''}${titleLine.slice(titleLine.indexOf('关于'))}`;
-    const issuer = titleLine.slice(0, titleLine.indexOf('关于')).trim() || head.find((l) => /文件$/.test(l))?.replace(/文件$/, '') || '';
+    const issuer = issuers(titleLine.slice(0, titleLine.indexOf('关于')).trim() || head.find((l) => /文件$/.test(l))?.replace(/文件$/, '') || '');
     const date = findDate(head.join('\n')) ?? '';
     const year = Number(date.slice(0, 4)) || undefined;
     // The horizon the plan's targets are set for: its most frequent 到20xx年.
     const horizons = [...text.matchAll(/到\s*((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
     const horizon = horizons.sort((a, b) => horizons.filter((h) => h === b).length - horizons.filter((h) => h === a).length)[0] ?? year;
     const region = placeOf(titleLine, lex);
-    const source: SourceRecords['source'] = { key: '', type: 'source', kind: 'plan', title, issuer, date, line: 1, region };
+    const id = identify(lines, lex, layout());
+    const sections = lines.map((l) => l.trim()).filter((l) => /^[一二三四五六七八九十]+、\S{2,20}$/.test(l));
+    const source: SourceRecords['source'] = {
+      key: '',
+      type: 'source',
+      kind: 'plan',
+      title,
+      issuer,
+      date,
+      line: 1,
+      region,
+      // A plan's figures are what it aims for by its horizon.
+      ...(horizon ? { year: horizon } : {}),
+      ...(number ? { number: number.replace(/\s+/g, '') } : {}),
+      ...(id.notes.length ? { notes: id.notes } : {}),
+      ...(sections.length ? { sections } : {}),
+    };
 
     const bodyStart = lines.findIndex((l) => /^[（(]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*[）)]$/.test(l.trim()));
     const paras = paragraphs(lines.slice(bodyStart + 1), bodyStart + 2);

@@ -9,6 +9,8 @@ import type { Format, SourceRecords, TaskDraft } from '../document.js';
 import { findDate, period, placeOf } from '../document.js';
 import { readProse } from '../prose.js';
 import type { Context } from '../figures.js';
+import { identify } from '../identity.js';
+import { layout } from '../layout.js';
 
 export const STATUSES = ['按时推进', '进度较快', '部分滞后', '进度滞后'];
 const HEADER = ['序号', '主要工作任务', '进展情况', '牵头部门', '进展状态'];
@@ -65,7 +67,19 @@ export const taskTable: Format = {
     const issuer = meta.match(/信息来源[:：]\s*([^\s浏]+)/)?.[1] ?? '';
     const year = Number(title.match(/((?:19|20)\d{2})年/)?.[1] ?? date.slice(0, 4)) || undefined;
     const half = /上半年/.test(title) ? [1, 6] : /前三季度/.test(title) ? [1, 9] : /一季度/.test(title) ? [1, 3] : [1, 12];
-    const source: SourceRecords['source'] = { key: '', type: 'source', kind: 'tasks', title, issuer, date, line: 1, region: placeOf(title, lex) };
+    const id = identify(lines, lex, layout());
+    const source: SourceRecords['source'] = {
+      key: '',
+      type: 'source',
+      kind: 'tasks',
+      title,
+      issuer,
+      date,
+      line: 1,
+      region: placeOf(title, lex),
+      ...(year ? { year } : {}),
+      ...(id.notes.length ? { notes: id.notes } : {}),
+    };
 
     // Rows, from the line after the last header cell.
     const headerEnd = lines.findIndex((l) => l.trim() === HEADER.at(-1));

@@ -1,0 +1,87 @@
+/**
+ * Text as web pages and PDF converters give it, made readable, line for line (so problems
+ * and records keep their line numbers): page clutter blanked, pinyin glosses (報(bào)) and
+ * footnote marks (“两个健康”9) dropped, traditional characters folded to simplified for
+ * reading while the lines as written are kept for quotes.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+import type { Layout } from './layout.js';
+
+// Character by character ('t', not 'tw'): a line keeps its length, so a quote can be cut
+// from the text as written at the place the reading found it, and no word is localised.
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+export interface Cleaned {
+  /** The lines to read, as many as the document has. */
+  lines: string[];
+  /** The same lines as written (traditional characters kept), when folding changed any. */
+  written?: string[];
+  /** 1-based numbers of the lines blanked as page clutter. */
+  clutter: number[];
+}
+
+const TONED = 'āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ';
+// A gloss follows the character it spells: 報(bào), 協(xié). At least one tone mark, so
+// (GDP) or (km) stay.
+const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（](?=[a-zü${TONED}]*[${TONED}])[a-zü${TONED}]{1,7}[)）]`, 'g');
+// A footnote mark: a small number right after a quoted name (or a word or two after it),
+// followed by punctuation or a joining word rather than by a unit: “两个健康”9在海盐,
+// “410”行动7为抓手. A number followed by a unit (“浙政钉”上线应用29个) is a figure.
+const FOOTNOTE = /(?<=[”》][\u4e00-\u9fff]{0,4})\d{1,2}(?=[，,。；;：:、）)]|为|在|的|和|与|等|中|上|$)/g;
+// Bracketed note marks ([1], ［2］, ①) after a word or a figure.
+const NOTE_MARK = /(?<=[\u4e00-\u9fff%\d”）)])(?:\[\d{1,2}\]|［\d{1,2}］|[①②③④⑤⑥⑦⑧⑨⑩])(?=[，,。；;：:、）)]|$)/g;
+
+const CJK = /[\u3400-\u9fff]/g;
+
+/** True when at least 2% of the Chinese characters are traditional forms. */
+function isTraditional(text: string): boolean {
+  const sample = text.slice(0, 20000);
+  const cjk = sample.match(CJK) ?? [];
+  if (cjk.length < 20) return false;
+  const folded = toSimplified(cjk.join(''));
+  let changed = 0;
+  for (let i = 0; i < cjk.length; i++) if (folded[i] !== cjk[i]) changed++;
+  return changed / cjk.length >= 0.02;
+}
+
+/** True for a line of page furniture: navigation, login prompts, badges, page numbers, watermarks. */
+export function isClutter(line: string, layout: Layout): boolean {
+  const text = line.trim();
+  if (!text) return false;
+  if (layout.clutterLines.has(text.replace(/\s+/g, ''))) return true;
+  if (layout.clutterPatterns.some((p) => p.test(text))) return true;
+  return text.length <= 30 && !/[。；;]/.test(text) && layout.watermarks.some((w) => text.includes(w));
+}
+
+export function clean(lines: string[], layout: Layout): Cleaned {
+  const clutter: number[] = [];
+  const kept = lines.map((line, i) => {
+    if (isClutter(line, layout)) {
+      clutter.push(i + 1);
+      return '';
+    }
+    return line.replace(GLOSS, '').replace(FOOTNOTE, '').replace(NOTE_MARK, '');
+  });
+  if (!isTraditional(kept.join('\n'))) return { lines: kept, clutter };
+  const folded = kept.map((line) => {
+    const s = toSimplified(line);
+    // A conversion that changed a line's length could not be mapped back: read it as written.
+    return s.length === line.length ? s : line;
+  });
+  return { lines: folded, written: kept, clutter };
+}
+
+/**
+ * The text as written at the place `reading` (a sentence of the folded lines, maybe joined
+ * across lines) was read, or `reading` itself when it cannot be found.
+ */
+export function asWritten(reading: string, cleaned: Cleaned, joined = joinLines(cleaned)): string {
+  if (!joined.written) return reading;
+  const at = joined.read.indexOf(reading);
+  return at < 0 ? reading : joined.written.slice(at, at + reading.length);
+}
+
+/** The folded and the written text with line breaks taken out, for asWritten. */
+export function joinLines(cleaned: Cleaned): { read: string; written?: string } {
+  return { read: cleaned.lines.join(''), written: cleaned.written?.join('') };
+}

@@ -1,0 +1,184 @@
+/**
+ * Any document that is not one of the fixed layouts (bulletin, progress table, plan, news
+ * page): government work reports of any year and place, statistical bulletins (统计公报),
+ * monthly economic summaries, notices with responsibility tables, articles with tables of
+ * counties — and documents of no kind it knows, which still give passages and the figures
+ * they can read. Kind, identity and tables are found from the content; the kind decides
+ * what year the figures are about and how the parts of the text set their periods.
+ */
+import type { Problem, Source } from '../../types.js';
+import type { Lexicon } from '../../knowledge/lexicon.js';
+import type { Format, SourceRecords, TaskDraft } from '../document.js';
+import type { Context } from '../figures.js';
+import { period, reportContexts, sectionContexts, underHeading, isPartHeading } from '../document.js';
+import { paragraphs, readProse, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
+import { identify, impliedYear, mostSpecificPlace, subjectPlace, type Identity } from '../identity.js';
+import { findTables, type Table } from '../tables.js';
+import { tableRecords } from '../table-records.js';
+import { layout as sharedLayout, type Layout } from '../layout.js';
+import { findPeriods } from '../../text/period.js';
+
+export type Kind = Source['kind'];
+
+/** The kind the content shows, and whether it showed one at all. */
+export function recognise(text: string, id: Identity, tables: Table[], lay: Layout): { kind: Kind; recognised: boolean } {
+  const count = (words: string[]) => words.filter((w) => text.includes(w)).length;
+  // A work report is titled one, or was given at a people's congress; a notice that names one
+  // in its title (印发2022年政府工作报告重点工作…的通知) is not one.
+  if (/工作报告$/.test(id.title) || /人民代表大会/.test(id.meeting?.text ?? '') || count(lay.kinds.report) >= 2) return { kind: 'report', recognised: true };
+  if (/统计公报/.test(id.title) || count(lay.kinds.statistics) >= 4) return { kind: 'statistics', recognised: true };
+  if (lay.kinds.summary.some((w) => id.title.includes(w))) return { kind: 'summary', recognised: true };
+  if (tables.some((t) => t.columns.some((c) => c.role === 'task'))) return { kind: 'tasks', recognised: true };
+  if (tables.some((t) => t.columns.some((c) => c.role === 'place' || c.role === 'year'))) return { kind: 'table', recognised: true };
+  return { kind: 'report', recognised: false };
+}
+
+const yearOf = (text: string | undefined) => Number(text?.match(/((?:19|20)\d{2})年/)?.[1]) || undefined;
+
+/** The year a text names most often (ties: the later). */
+function frequentYear(text: string): number | undefined {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/((?:19|20)\d{2})年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+}
+
+/** Paragraphs of the body: the lines that are neither head nor table, never joined across either. */
+function bodyParagraphs(lines: string[], skip: Set<number>): Paragraph[] {
+  const out: Paragraph[] = [];
+  let start = -1;
+  const flush = (end: number) => {
+    if (start >= 0) out.push(...paragraphs(lines.slice(start, end), start + 1));
+    start = -1;
+  };
+  lines.forEach((line, i) => {
+    // A number alone on a line between paragraphs is a page number.
+    if (/^\d{1,3}$/.test(line.trim())) return;
+    if (skip.has(i)) flush(i);
+    else if (start < 0) start = i;
+  });
+  flush(lines.length);
+  // A lead paragraph repeated (导言:… and the same text again) is read once.
+  const seen = new Set<string>();
+  return out.filter((p) => {
+    const key = p.text.replace(/^[^，,。:：]{1,6}[:：]/, '');
+    if (key.length >= 20 && seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export const general: Format = {
+  name: 'document',
+  detect: () => true,
+  read(text, lines, lex) {
+    const lay = sharedLayout();
+    const problems: Omit<Problem, 'file'>[] = [];
+    const id = identify(lines, lex, lay);
+    const tables = findTables(lines, lay);
+    const { kind, recognised } = recognise(text, id, tables, lay);
+
+    const skip = new Set(id.head);
+    // A running header (the title again at the top of each page) is no text.
+    if (id.title) lines.forEach((l, i) => i > 0 && l.trim() === id.title && !id.head.has(i) && skip.add(i));
+    for (const t of tables) {
+      for (let i = t.start; i < t.end; i++) skip.add(i);
+      // The line that names the table is read with it.
+      for (let k = t.start - 1; k >= 0 && k >= t.start - 4; k--) {
+        if (!lines[k].trim()) continue;
+        if (lines[k].trim() === t.title) skip.add(k);
+        break;
+      }
+    }
+    const paras = bodyParagraphs(lines, skip);
+    const body = paras.map((p) => p.text).join('\n');
+
+    // Years: the one the figures are about, and the one the text was written in.
+    const dateYear = Number(id.date.slice(0, 4)) || undefined;
+    const titleYear = yearOf(id.title);
+    let year: number | undefined;
+    let now: number | undefined;
+    const workReport = kind === 'report' && recognised;
+    if (workReport) {
+      now = dateYear ?? titleYear ?? impliedYear(body, lay);
+      year = now === undefined ? undefined : now - 1;
+    } else if (kind === 'statistics') {
+      year = titleYear ?? frequentYear(body);
+    } else if (kind === 'summary') {
+      year = dateYear ?? titleYear ?? yearOf(body.slice(0, 300)) ?? impliedYear(body, lay);
+      now = dateYear ?? year;
+    } else {
+      year = titleYear ?? dateYear ?? frequentYear(text) ?? impliedYear(body, lay);
+      now = dateYear ?? year;
+    }
+
+    const tableTitle = tables.find((t) => t.title)?.title;
+    const region = id.region ?? (tableTitle ? mostSpecificPlace(tableTitle, lex) : undefined) ?? subjectPlace(body.slice(0, 300), lex) ?? '嘉兴市';
+    const title = id.title && !id.garbled ? id.title : synthesizedTitle(workReport ? 'report' : kind === 'report' ? 'other' : kind, id, year, now, region, body, tables);
+    const issuer = id.issuer || (workReport && /政府工作报告/.test(title) ? `${region}人民政府` : '');
+
+    // Contexts of the prose, by kind: a work report's results are the year before's.
+    const summarySpan = kind === 'summary' ? findPeriods(id.title, year).find((p) => p.period.to !== undefined)?.period : undefined;
+    const base: Context = workReport
+      ? { region, year, period: year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' }), nature: 'actual', section: title, targets: now !== undefined ? period({ kind: 'year', year: now }) : undefined, now }
+      : {
+          region,
+          year,
+          period: summarySpan ?? (year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' })),
+          nature: 'actual',
+          section: title,
+          targets: now !== undefined && kind !== 'statistics' ? period({ kind: 'year', year: now }) : undefined,
+          now,
+        };
+    const contexts = workReport ? reportContexts(paras, now, region, title) : sectionContexts(paras, base, title);
+    const prose = readProse(paras, (p) => contexts.get(p)!, lex);
+
+    // Tables: each in the context of the part it stands in, its title and its group rows.
+    const tasks: TaskDraft[] = [];
+    const indicators: LocatedIndicator[] = [...prose.indicators];
+    const passages: PassageDraft[] = [...prose.passages];
+    for (const t of tables) {
+      const above = [...contexts.entries()].filter(([p]) => p.line - 1 < t.start).at(-1)?.[1] ?? base;
+      const titled = t.title ? underHeading(above, t.title, title) : above;
+      const got = tableRecords(t, (group) => (group ? underHeading(titled, group, title) : titled), lex);
+      tasks.push(...got.tasks);
+      indicators.push(...got.indicators);
+      passages.push(...got.passages);
+      problems.push(...got.problems);
+    }
+    if (!recognised) problems.push({ line: 1, message: 'kind not recognised; read as a report of unknown kind (passages and the figures it can read)' });
+    // What identity the text did not give, and what was taken instead.
+    if (!id.title || id.garbled) problems.push({ line: 1, message: `${id.garbled ? 'title line damaged' : 'no title line'}; titled from its content: ${title}` });
+    if (!id.date) {
+      const implied = impliedYear(body, lay);
+      const said = year === undefined ? 'no year either: its figures carry none' : implied !== undefined && implied === (workReport ? now : year) && !titleYear && !yearOf(body.slice(0, 300)) && !frequentYear(text) ? `its figures taken as ${year}'s, as its text implies (${lay.years.find((y) => body.includes(y.phrase))?.phrase})` : `its figures taken as ${year}'s`;
+      problems.push({ line: 1, message: `no date; ${said}` });
+    }
+
+    const sections = paras.filter((p) => /^[一二三四五六七八九十]+、/.test(p.text) && isPartHeading(p.text)).map((p) => p.text);
+    const source: SourceRecords['source'] = {
+      key: '',
+      type: 'source',
+      kind,
+      title,
+      issuer,
+      date: id.date,
+      line: 1,
+      region,
+      ...(year !== undefined ? { year } : {}),
+      ...(id.number ? { number: id.number } : {}),
+      ...(id.notes.length ? { notes: id.notes } : {}),
+      ...(sections.length ? { sections } : {}),
+    };
+    return { items: [{ source, tasks, indicators, passages }], problems };
+  },
+};
+
+/** A title for a document that gives none (or whose title line is damaged), from what it is. */
+function synthesizedTitle(kind: Kind | 'other', id: Identity, year: number | undefined, now: number | undefined, region: string, body: string, tables: Table[]): string {
+  if (kind === 'report') return `${now ?? ''}${now ? '年' : ''}${region}政府工作报告`;
+  if (kind === 'statistics') return `${year ?? ''}${year ? '年' : ''}${region}国民经济和社会发展统计公报`;
+  if (id.title) return id.title;
+  const first = body.split(/[。！？\n]/)[0] || tables[0]?.title || '';
+  return first.length > 30 ? `${first.slice(0, 30)}…` : first;
+}
+

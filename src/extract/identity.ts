@@ -1,0 +1,289 @@
+/**
+ * What a document is, from its content: title, issuer, date, region, number, the lines that
+ * say what it is (meeting and speaker lines, header fields, addressees, 发送 lists), and which
+ * lines are its head rather than its body. Never from the file name.
+ */
+import type { Lexicon } from '../knowledge/lexicon.js';
+import type { Layout, HeaderField } from './layout.js';
+import { findPlaces } from '../text/places.js';
+
+export interface Identity {
+  /** The title as the document gives it, tidied; '' when it gives none. */
+  title: string;
+  /** True when the title line was damaged (lost characters) and only its readable end is kept. */
+  garbled: boolean;
+  issuer: string;
+  /** YYYY-MM-DD, or '' when the document gives no date. */
+  date: string;
+  /** The place the title, the meeting or the speaker names; undefined when none does. */
+  region?: string;
+  number?: string;
+  notes: string[];
+  /** 0-based indexes of the head's lines: title, header fields, meeting and speaker lines. */
+  head: Set<number>;
+  /** The meeting line's date and place: 2022年4月25日在嘉兴市第九届人民代表大会第一次会议上. */
+  meeting?: { date: string; text: string };
+}
+
+const DATE = /((?:19|20)\d{2})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?/;
+const iso = (y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+
+/** 2021年7月19日, 2021-09-08, 2021.9.8 → 2021-07-19; undefined when none. */
+export function dateIn(text: string): string | undefined {
+  const m = text.match(DATE);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > 31) return undefined;
+  return iso(m[1], m[2], m[3]);
+}
+
+/** A date written without separators (2022510 under a signature): only when it splits one way. */
+function compactDate(text: string): string | undefined {
+  const m = text.match(/^((?:19|20)\d{2})(\d{2,4})$/);
+  if (!m) return undefined;
+  const rest = m[2];
+  const splits: [string, string][] = [];
+  for (let i = 1; i < rest.length; i++) {
+    const [mm, dd] = [rest.slice(0, i), rest.slice(i)];
+    // 0 opens a part only when both parts have two digits (20220510).
+    const padded = rest.length === 4;
+    if (mm.length > 2 || dd.length > 2 || ((mm.startsWith('0') || dd.startsWith('0')) && !padded)) continue;
+    if (Number(mm) >= 1 && Number(mm) <= 12 && Number(dd) >= 1 && Number(dd) <= 31) splits.push([mm, dd]);
+  }
+  return splits.length === 1 ? iso(m[1], splits[0][0], splits[0][1]) : undefined;
+}
+
+// ——2020年4月28日在嘉兴市第八届人民代表大会第五次会议上, possibly over two lines of a PDF.
+const MEETING = /[—－\-(（]*\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在([^。；;，,]{2,40}?(?:会议|大会))上[)）]?/;
+// 嘉兴市人民政府市长 毛宏芳, 代市长 李军, 海宁市人民政府市长 许红莲.
+const SPEAKER = /^([\u4e00-\u9fff]{0,14}(?:人民政府|政府))?\s*代?(?:市长|县长|区长|镇长|乡长|主任|局长)\s*[\u4e00-\u9fff·]{2,5}$/;
+const DOC_WORD = /(报告|公报|简况|情况|通知|意见|方案|计划|分解|决定|纪要|规划|要点|总结|通报|排行|排名|公告|月报|快报|年报|清单|一览表|汇总|公示|指标|统计表|分解表)/;
+const ORG_END = /(委员会|人民政府|政府|办公室|办公厅|统计局|调查队|局|委|厅|中心|研究院|研究所)$/;
+const NOTE_LINE = /^(发送|抄送|报送|主送|分送|签发|印发)[:：]|^[（(]此件[^）)]*[）)]$|^[^，。]{2,20}编$|^各(?!位)[^。]{2,40}[:：]$/;
+
+/** The organs that issue a document jointly, written together: 中共嘉兴市委嘉兴市人民政府 → 中共嘉兴市委 嘉兴市人民政府. */
+export function issuers(text: string): string {
+  return text
+    .replace(/\s+/g, '')
+    .replace(/(市委|县委|区委|党委|委员会|人民政府|政府|办公室|办公厅)(?=(中共|[\u4e00-\u9fff]{2,4}(市|县|区|镇)))/g, '$1 ')
+    .trim();
+}
+
+/** Header fields of a government site's page: 索引号: … 发布机构: … 成文日期: …. */
+function headerFields(line: string, layout: Layout): { field: HeaderField; name: string; value: string }[] {
+  const names = layout.headerFields.map((f) => f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const re = new RegExp(`(${names})\\s*[:：]`, 'g');
+  const found = [...line.matchAll(re)];
+  // A field starts the line, or the line holds two of them: prose that names a 来源 is no header.
+  if (!found.length || (found[0].index !== 0 && found.length < 2)) return [];
+  return found.map((m, i) => {
+    const end = i + 1 < found.length ? found[i + 1].index : line.length;
+    const name = m[1];
+    return { name, field: layout.headerFields.find((f) => f.name === name)!.field, value: line.slice(m.index! + m[0].length, end).trim() };
+  });
+}
+
+/** A title line tidied: 【栏目】 prefixes, a leading (浙江省), a trailing (2023年2月1日) go. */
+function tidyTitle(line: string): { title: string; date?: string; garbled: boolean } {
+  let title = line.replace(/^#+\s*/, '').replace(/^【[^】]*】\s*/, '').trim();
+  let garbled = false;
+  // Characters lost in conversion show as ? or U+FFFD: keep the readable end.
+  const lost = Math.max(title.lastIndexOf('?'), title.lastIndexOf('\ufffd'), title.lastIndexOf('？'));
+  if (lost >= 0) {
+    title = title.slice(lost + 1).replace(/^\d{1,3}年/, '');
+    garbled = true;
+  }
+  title = title.replace(/^[(（][^()（）]{2,8}[)）]/, '');
+  let date: string | undefined;
+  const trailing = title.match(/[(（]([^()（）]*)[)）]$/);
+  if (trailing && dateIn(trailing[1])) {
+    date = dateIn(trailing[1]);
+    title = title.slice(0, trailing.index).trim();
+  }
+  // 人民政府政府工作报告: a word written twice by a damaged line.
+  title = title.replace(/([\u4e00-\u9fff]{2,4})\1/g, '$1');
+  return { title, date, garbled };
+}
+
+function isTitleLike(line: string): boolean {
+  return line.length >= 4 && line.length <= 80 && DOC_WORD.test(line) && !/[。；;:：]$/.test(line) && !/^各位/.test(line) && !/[，,].*[，,]/.test(line);
+}
+
+/** The first place named in text, at the most specific level the first mention allows. */
+function firstPlace(text: string, lex: Lexicon): string | undefined {
+  return findPlaces(text, lex).find((p) => p.region)?.region ?? undefined;
+}
+
+/** The most specific Jiaxing place text names. */
+export function mostSpecificPlace(text: string, lex: Lexicon): string | undefined {
+  const order = { city: 0, county: 1, town: 2, village: 3 };
+  let best: string | undefined;
+  for (const m of findPlaces(text, lex)) {
+    if (!m.region) continue;
+    const r = lex.regionByName.get(m.region)!;
+    if (!best || order[r.level] > order[lex.regionByName.get(best)!.level]) best = m.region;
+  }
+  return best;
+}
+
+export function identify(lines: string[], lex: Lexicon, layout: Layout): Identity {
+  const head = new Set<number>();
+  const notes: string[] = [];
+  const fields: Partial<Record<HeaderField, { name: string; value: string }[]>> = {};
+  const top = Math.min(lines.length, 40);
+  const headerNotes: string[] = [];
+  for (let i = 0; i < top; i++) {
+    const found = headerFields(lines[i], layout);
+    if (!found.length) continue;
+    head.add(i);
+    for (const f of found) if (f.value) (fields[f.field] ??= []).push(f);
+    // The header line as a note, without its empty fields (浏览次数:).
+    const filled = found.filter((f) => f.value && !/浏览|点击|阅读/.test(f.name));
+    if (filled.length) headerNotes.push(filled.map((f) => `${f.name}:${f.value}`).join(' '));
+  }
+
+  // The meeting line, possibly broken over two lines.
+  let meeting: Identity['meeting'];
+  for (let i = 0; i < Math.min(lines.length, 30) && !meeting; i++) {
+    const joined = lines[i] + (lines[i + 1] ?? '');
+    const m = joined.match(MEETING);
+    if (!m || (m.index ?? 0) >= lines[i].length || (m.index ?? 0) > 4) continue;
+    const spans = (m.index ?? 0) + m[0].length > lines[i].length;
+    meeting = { date: dateIn(m[1])!, text: m[0].trim() };
+    head.add(i);
+    if (spans) head.add(i + 1);
+    notes.push(m[0].trim());
+    // The speaker follows within a few lines.
+    for (let j = i + (spans ? 2 : 1); j < Math.min(lines.length, i + 5); j++) {
+      if (SPEAKER.test(lines[j])) {
+        head.add(j);
+        // The space between office and name that tidying took out: 市长 毛宏芳.
+        notes.push(lines[j].replace(/(市长|县长|区长|镇长|乡长|主任|局长)\s*(?=[\u4e00-\u9fff·]{2,5}$)/, '$1 '));
+        break;
+      }
+    }
+  }
+
+  // The title: the first line before the body that reads as one.
+  let title = '';
+  let garbled = false;
+  let titleDate: string | undefined;
+  let titleAt = -1;
+  for (let i = 0; i < Math.min(lines.length, 25); i++) {
+    const line = lines[i].trim();
+    if (!line || head.has(i)) continue;
+    if (/^各位代表/.test(line)) break;
+    if (isTitleLike(line)) {
+      const t = tidyTitle(line);
+      if (t.title.length < 4) continue;
+      ({ title, garbled } = t);
+      titleDate = t.date;
+      titleAt = i;
+      head.add(i);
+      break;
+    }
+    // A long line of prose before any title: the document has none.
+    if (line.length > 80 || /。/.test(line)) break;
+  }
+
+  // Issuer: the organ before 关于 in the title, a line of its own under the title, a 据…消息, the header.
+  let issuer = '';
+  const before = title.indexOf('关于') > 0 ? title.slice(0, title.indexOf('关于')) : '';
+  if (before && ORG_END.test(before)) issuer = issuers(before);
+  if (!issuer) {
+    // Organs that issue it together stand on lines of their own: 嘉兴市统计局 / 国家统计局嘉兴调查队.
+    const organs: string[] = [];
+    for (let i = Math.max(0, titleAt + 1); i < Math.min(lines.length, titleAt + 8); i++) {
+      const line = lines[i].trim();
+      if (line && !head.has(i) && line.length <= 24 && ORG_END.test(line) && !/[，,。:：]/.test(line)) {
+        organs.push(issuers(line));
+        head.add(i);
+      } else if (organs.length && line) break;
+    }
+    issuer = organs.join(' ');
+  }
+  if (!issuer) {
+    const said = lines.slice(0, 10).join('').match(/据([\u4e00-\u9fff]{2,20}?(?:局|委员会|委|办公室|中心|政府))(?:网站|官网|官方网站)?(?:消息|统计|数据|发布)/);
+    if (said) issuer = said[1];
+  }
+  if (!issuer && fields.issuer?.length) issuer = layout.fieldNames.issuer.map((n) => fields.issuer!.find((f) => f.name === n)?.value).find(Boolean) ?? '';
+  notes.push(...headerNotes);
+  // The masthead (中共嘉兴市委文件) and a plan's preamble (为贯彻落实…) say what the document is.
+  for (let i = 0; i < Math.min(lines.length, 20); i++) {
+    const t = lines[i].trim();
+    if (/^[\u4e00-\u9fff]{2,20}文件$/.test(t)) {
+      notes.push(t);
+      head.add(i);
+    }
+    const preamble = t.match(/^为(?:深入|进一步|全面)?(?:贯彻|落实|加快|推动|推进|深化|实施)[^。]{4,300}。/);
+    if (preamble) {
+      notes.push(preamble[0]);
+      break;
+    }
+  }
+
+  // Number: the header's, or 嘉委发〔2017〕12号 near the top, or 第5期.
+  const numberPattern = /[\u4e00-\u9fff]{1,8}[〔[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d+\s*号/;
+  const number =
+    fields.number?.map((f) => f.value.match(numberPattern)?.[0]).find(Boolean) ??
+    lines.slice(0, 20).map((l) => l.match(numberPattern)?.[0]).find(Boolean) ??
+    lines.slice(0, 12).map((l) => l.match(/第\s*\d+\s*期/)?.[0]).find(Boolean);
+
+  // Date: the meeting's, the title's, the header's (成文 before 发布), a date under the signature.
+  const headerDate = layout.fieldNames.date
+    .map((name) => fields.date?.find((f) => f.name === name))
+    .map((f) => (f ? dateIn(f.value) : undefined))
+    .find(Boolean);
+  let signed: string | undefined;
+  for (let i = 0; i < Math.min(lines.length, 60) && !signed; i++) {
+    if (!head.has(i) && ORG_END.test(lines[i].trim()) && lines[i].trim().length <= 24) {
+      const at = lines.findIndex((l, k) => k > i && l.trim());
+      const next = at > 0 ? lines[at].trim() : '';
+      signed = compactDate(next) ?? (next.length <= 14 ? dateIn(next) : undefined);
+      // The signature and its date are the document's, not its text.
+      if (signed) head.add(i).add(at);
+    }
+  }
+  const standalone = lines.slice(0, 25).map((l) => l.trim()).find((l) => /^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?$/.test(l));
+  const date = meeting?.date ?? titleDate ?? headerDate ?? signed ?? (standalone ? dateIn(standalone) : undefined) ?? '';
+
+  // Lines that say what the document is: addressees, 发送 lists, the compiling office.
+  lines.forEach((line, i) => {
+    const t = line.trim();
+    if (t && NOTE_LINE.test(t) && t.length <= 200) {
+      notes.push(t);
+      if (i < 40) head.add(i);
+    }
+  });
+
+  // Region: the title's, the meeting's, the speaker's or the issuer's place.
+  const speaker = notes.find((n) => SPEAKER.test(n));
+  const region =
+    (title && !garbled ? mostSpecificPlace(title, lex) : undefined) ??
+    (meeting ? firstPlace(meeting.text, lex) : undefined) ??
+    (speaker ? firstPlace(speaker, lex) : undefined) ??
+    (issuer ? firstPlace(issuer, lex) : undefined) ??
+    (title ? mostSpecificPlace(title, lex) : undefined);
+
+  return { title, garbled, issuer, date, region, number: number?.replace(/\s+/g, ''), notes, head, meeting };
+}
+
+/**
+ * The meeting phrase a text opens with, and the speaker right after it, as notes:
+ * 2018年1月29日在濮院镇第十七届人民代表大会第三次会议上 徐华君 各位代表:…
+ */
+export function meetingNotes(text: string): string[] {
+  const m = text.slice(0, 120).match(MEETING);
+  if (!m || (m.index ?? 0) > 4) return [];
+  const after = text.slice((m.index ?? 0) + m[0].length).trim();
+  const speaker = after.match(/^([\u4e00-\u9fff]{0,14}?(?:代?(?:市长|县长|区长|镇长|乡长))?\s*[\u4e00-\u9fff·]{2,4})\s*(?=各位代表)/);
+  return [m[0].trim(), ...(speaker ? [speaker[1].trim()] : [])];
+}
+
+/** The year a text implies when it names none: a phrase of layout.json's years. */
+export function impliedYear(text: string, layout: Layout): number | undefined {
+  return layout.years.find((y) => text.includes(y.phrase))?.year;
+}
+
+/** The first place a text names: what an untitled article is about (嘉兴 before 海宁市 in 嘉兴…分县看,海宁市…). */
+export function subjectPlace(text: string, lex: Lexicon): string | undefined {
+  return firstPlace(text, lex);
+}

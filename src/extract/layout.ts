@@ -1,0 +1,83 @@
+/**
+ * knowledge/layout.json: page clutter, header fields, kind words, table columns and the
+ * phrases that date a text, read once and checked.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { KNOWLEDGE_DIR } from '../knowledge/lexicon.js';
+
+const words = z.array(z.string().min(1));
+
+const schema = z.object({
+  clutter: z.object({ lines: words, patterns: words, watermarks: words }),
+  header: z.object({ fields: z.object({ number: words, issuer: words, date: words, other: words }) }),
+  kinds: z.object({ statistics: words, report: words, summary: words }),
+  columns: z.object({
+    number: words,
+    task: words,
+    lead: words,
+    others: words,
+    deadline: words,
+    progress: words,
+    status: words,
+    name: words,
+    place: words,
+    year: words,
+    target: words,
+    actual: words,
+    growth: words,
+    note: words,
+  }),
+  years: z.record(z.string(), z.union([z.number(), z.string()])),
+});
+
+export type ColumnRole = keyof z.infer<typeof schema>['columns'];
+export type HeaderField = keyof z.infer<typeof schema>['header']['fields'];
+
+export interface Layout {
+  clutterLines: Set<string>;
+  clutterPatterns: RegExp[];
+  watermarks: string[];
+  /** Header field names, longest first, with what each gives. */
+  headerFields: { name: string; field: HeaderField }[];
+  /** The names of each field in the order they are trusted (成文日期 before 发布日期). */
+  fieldNames: Record<HeaderField, string[]>;
+  kinds: z.infer<typeof schema>['kinds'];
+  /** Column header words, longest first, with their role. */
+  columns: { word: string; role: ColumnRole }[];
+  /** Phrases that date a text, with the year each implies. */
+  years: { phrase: string; year: number }[];
+}
+
+export function loadLayout(dir = KNOWLEDGE_DIR): Layout {
+  const file = join(dir, 'layout.json');
+  const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const d = parsed.data;
+  const byLength = <T>(key: (t: T) => string) => (a: T, b: T) => key(b).length - key(a).length || key(a).localeCompare(key(b));
+  return {
+    clutterLines: new Set(d.clutter.lines.map((l) => l.replace(/\s+/g, ''))),
+    clutterPatterns: d.clutter.patterns.map((p) => new RegExp(p)),
+    watermarks: d.clutter.watermarks,
+    headerFields: Object.entries(d.header.fields)
+      .flatMap(([field, names]) => names.map((name) => ({ name, field: field as HeaderField })))
+      .sort(byLength((f) => f.name)),
+    fieldNames: d.header.fields,
+    kinds: d.kinds,
+    columns: Object.entries(d.columns)
+      .flatMap(([role, ws]) => ws.map((word) => ({ word, role: role as ColumnRole })))
+      .sort(byLength((c) => c.word)),
+    years: Object.entries(d.years)
+      .filter(([phrase]) => phrase !== '_doc')
+      .map(([phrase, year]) => ({ phrase, year: Number(year) })),
+  };
+}
+
+let shared: Layout | undefined;
+export function layout(): Layout {
+  return (shared ??= loadLayout());
+}

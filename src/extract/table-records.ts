@@ -1,0 +1,248 @@
+/**
+ * A table's rows as records, by what its columns hold:
+ * - a task column (任务): one task a row, with lead and other departments (a * marks the lead
+ *   among 责任单位), deadline, progress and status; the task's figures are targets;
+ * - a place column (区域): one figure a county and value column (2021年GDP(亿元)), with the
+ *   row's growth (增速) — a comparison of counties gives each county its own records;
+ * - a year column (年份): one figure a year;
+ * - a name column (指标名称): the target (预期目标) and the result (实际完成) of each metric,
+ *   a bare amount in 备注 being the result's level.
+ * A row the text cuts short gives no figures and is reported.
+ */
+import type { Growth, Nature, Period, Problem } from '../types.js';
+import type { Lexicon } from '../knowledge/lexicon.js';
+import type { Context } from './figures.js';
+import type { TaskDraft } from './document.js';
+import type { Column, Row, Table } from './tables.js';
+import { readProse, type LocatedIndicator, type PassageDraft } from './prose.js';
+import { findPeriods } from '../text/period.js';
+import { findPlaces } from '../text/places.js';
+
+export interface TableRecords {
+  tasks: TaskDraft[];
+  indicators: LocatedIndicator[];
+  passages: PassageDraft[];
+  problems: Omit<Problem, 'file'>[];
+}
+
+const CHANGE = /^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌)/;
+const FALLING = /^(下降|降低|减少|回落|下跌)/;
+
+interface CellFigure {
+  value: number;
+  unit: string;
+  /** The amount as written, without a verb: 6.5%左右, 1196.3亿元. */
+  figure: string;
+  /** The verb of a change (增长6.5%), when the cell is one. */
+  change?: string;
+}
+
+/** A cell that holds one amount: 增长6.5%左右, 1347.1亿元, or a bare 1196.3 in a column of 亿元. */
+export function readCell(cell: string, columnUnit: string, lex: Lexicon): CellFigure | undefined {
+  const m = cell.trim().match(/^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(.*)$/);
+  if (!m) return undefined;
+  const tail = m[3];
+  const unit = lex.unitList.find((u) => tail.startsWith(u));
+  if (unit === undefined && tail && !/^(左右|以上|以内|以下|\/)/.test(tail)) return undefined;
+  const figure = unit === undefined ? `${m[2]}${columnUnit}${tail}` : `${m[2]}${tail}`;
+  return { value: Number(m[2].replace(/,/g, '')), unit: unit ?? columnUnit, figure, change: m[1] };
+}
+
+/**
+ * The place a table cell names: the whole cell is a place name, or (as tables shorten them:
+ * 经开 for 经开区) the start of exactly one place's name.
+ */
+function placeOfCell(cell: string, lex: Lexicon): string | undefined {
+  const whole = findPlaces(cell, lex).find((p) => p.region && p.text.length >= cell.length - 1);
+  if (whole?.region) return whole.region;
+  if (cell.length < 2) return undefined;
+  const starts = new Set(lex.placeNames.filter((p) => p.region && p.text.startsWith(cell)).map((p) => p.region));
+  return starts.size === 1 ? [...starts][0]! : undefined;
+}
+
+/** 责任单位 as written: *市委组织部(市委人才办)、市人力社保局 — a * marks the lead. */
+function departments(cell: string, role: 'lead' | 'others'): { lead: string[]; others: string[] } {
+  const names: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of cell) {
+    if ('(（'.includes(ch)) depth++;
+    if (')）'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && '、，,;；'.includes(ch)) {
+      if (current.trim()) names.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim()) names.push(current.trim());
+  if (role === 'others') return { lead: [], others: names.map((n) => n.replace(/^\*/, '')) };
+  const starred = names.filter((n) => n.startsWith('*'));
+  if (starred.length) return { lead: starred.map((n) => n.slice(1)), others: names.filter((n) => !n.startsWith('*')) };
+  return { lead: names.slice(0, 1), others: names.slice(1) };
+}
+
+/** The row as a reader would quote it: 区域：海宁市；2021年GDP(亿元)：1196.3. */
+function rowText(columns: Column[], row: Row): string {
+  return row.cells
+    .map((c, i) => (columns[i] ? `${columns[i].text.replace(/\s+/g, '')}：${c}` : c))
+    .filter((s) => !/：$/.test(s))
+    .join('；');
+}
+
+const cellAt = (columns: Column[], row: Row, role: Column['role']) => {
+  const i = columns.findIndex((c) => c.role === role);
+  return i >= 0 ? row.cells[i] : undefined;
+};
+
+/**
+ * Records of one table. `contextFor` gives the context of a row under a group heading (or of
+ * the table when none): its region, period, nature and section.
+ */
+export function tableRecords(table: Table, contextFor: (group?: string) => Context, lex: Lexicon): TableRecords {
+  const out: TableRecords = { tasks: [], indicators: [], passages: [], problems: [] };
+  const { columns } = table;
+  const has = (role: Column['role']) => columns.some((c) => c.role === role);
+  const titlePeriod = table.title ? findPeriods(table.title).find((p) => p.period.year !== undefined)?.period : undefined;
+
+  table.rows.forEach((row, index) => {
+    const base = contextFor(row.group);
+    const line = row.line + 1;
+    if (row.cut) {
+      out.problems.push({ line, message: `table row cut short (${row.cells.join(' | ').slice(0, 40)}); its figures are left out` });
+    }
+    if (has('task')) {
+      taskRow(row, index, base, line);
+      return;
+    }
+    if (row.cut) return;
+    if (has('place')) placeRow(row, base, line);
+    else if (has('year')) yearRow(row, base, line);
+    else if (has('name')) metricRow(row, base, line);
+  });
+  return out;
+
+  function indicator(name: string, fig: CellFigure, p: Period, nature: Nature, region: string, ctx: Context, row: Row, growth: Growth[], isChange: boolean): LocatedIndicator {
+    return {
+      type: 'indicator',
+      name,
+      subject: '',
+      region,
+      period: p,
+      value: fig.value,
+      unit: fig.unit,
+      figure: fig.figure,
+      isChange,
+      growth,
+      nature,
+      sentence: rowText(columns, row),
+      section: ctx.section,
+      line: row.line + 1,
+    };
+  }
+
+  function growthOf(cell: string | undefined, col: Column | undefined): Growth | undefined {
+    if (!cell || !col) return undefined;
+    const fig = readCell(cell, col.unit || '%', lex);
+    if (!fig) return undefined;
+    const basis = /同比/.test(col.text) ? '同比' : /比上年/.test(col.text) ? '比上年' : '增长';
+    const value = FALLING.test(fig.change ?? '') ? -fig.value : fig.value;
+    const words = col.text.replace(/\s+/g, '').replace(/[(（][^()（）]*[)）]$/, '');
+    return { basis, value, unit: fig.unit, text: `${words}${cell}${/%|百分点/.test(cell) ? '' : fig.unit}` };
+  }
+
+  /** The figures of a row about one place (or one year): each value column, with the row's growth. */
+  function valueRow(row: Row, region: string, rowPeriod: Period | undefined, base: Context, line: number) {
+    const g = columns.findIndex((c) => c.role === 'growth');
+    const growth = growthOf(row.cells[g], columns[g]);
+    const values = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'value');
+    for (const { c, i } of values) {
+      const fig = readCell(row.cells[i] ?? '', c.unit, lex);
+      if (!fig || !c.metric) continue;
+      const p = c.period ?? rowPeriod ?? titlePeriod ?? base.period;
+      out.indicators.push(indicator(c.metric, fig, p, base.nature, region, base, row, growth ? [growth] : [], false));
+    }
+    if (!values.length && growth && g >= 0) {
+      const metric = columns[g].metric || base.section;
+      out.indicators.push(indicator(metric, { value: Math.abs(growth.value), unit: growth.unit, figure: row.cells[g] + growth.unit }, rowPeriod ?? titlePeriod ?? base.period, base.nature, region, base, row, [growth], true));
+    }
+    void line;
+  }
+
+  function placeRow(row: Row, base: Context, line: number) {
+    const cell = (cellAt(columns, row, 'place') ?? '').replace(/\s+/g, '');
+    // The total row (全市, 合计) is the document's own place.
+    const region = /^(全市|全县|全区|全镇|合计|总计|全域)$/.test(cell) ? base.region : placeOfCell(cell, lex);
+    if (!region) {
+      out.problems.push({ line, message: `table row names a place not in knowledge/regions.json: ${cell}` });
+      return;
+    }
+    valueRow(row, region, undefined, base, line);
+  }
+
+  function yearRow(row: Row, base: Context, line: number) {
+    const p = findPeriods(cellAt(columns, row, 'year') ?? '').find((x) => x.period.year !== undefined)?.period;
+    if (!p) return;
+    valueRow(row, base.region, p, base, line);
+  }
+
+  function metricRow(row: Row, base: Context, line: number) {
+    const name = (cellAt(columns, row, 'name') ?? '').replace(/^\d{1,3}[.、．]\s*/, '').trim();
+    if (!name) return;
+    const p = titlePeriod ?? base.period;
+    const target = columns.findIndex((c) => c.role === 'target');
+    const actual = columns.findIndex((c) => c.role === 'actual');
+    const note = columns.findIndex((c) => c.role === 'note');
+    const asGrowth = (fig: CellFigure, text: string): Growth => ({ basis: '增长', value: FALLING.test(fig.change ?? '') ? -fig.value : fig.value, unit: fig.unit, text });
+    const one = (i: number, nature: Nature) => {
+      const cell = row.cells[i];
+      const fig = cell ? readCell(cell, columns[i].unit, lex) : undefined;
+      if (!fig) return undefined;
+      return fig.change ? indicator(name, fig, p, nature, base.region, base, row, [asGrowth(fig, cell!)], true) : indicator(name, fig, p, nature, base.region, base, row, [], false);
+    };
+    const planned = target >= 0 ? one(target, 'target') : undefined;
+    let done = actual >= 0 ? one(actual, 'actual') : undefined;
+    // 实际完成 增长4.8%, 备注 1347.1亿元: the level reached, with its growth.
+    const level = note >= 0 && row.cells[note] ? readCell(row.cells[note], columns[note].unit, lex) : undefined;
+    if (done?.isChange && level && !level.change) {
+      done = { ...indicator(name, level, p, 'actual', base.region, base, row, done.growth, false) };
+    }
+    for (const r of [planned, done]) if (r) out.indicators.push(r);
+    void line;
+  }
+
+  function taskRow(row: Row, index: number, base: Context, line: number) {
+    const text = cellAt(columns, row, 'task') ?? '';
+    if (!text) return;
+    const numberCell = cellAt(columns, row, 'number');
+    const number = numberCell && /^\d{1,3}$/.test(numberCell) ? Number(numberCell) : index + 1;
+    const leadCell = cellAt(columns, row, 'lead');
+    const othersCell = cellAt(columns, row, 'others');
+    const { lead, others } = leadCell ? departments(leadCell, 'lead') : { lead: [], others: [] };
+    if (othersCell) others.push(...departments(othersCell, 'others').others);
+    const progress = [cellAt(columns, row, 'progress'), cellAt(columns, row, 'actual')].filter((c): c is string => !!c);
+    const status = cellAt(columns, row, 'status') || null;
+    const deadline = cellAt(columns, row, 'deadline');
+    const goal = cellAt(columns, row, 'target');
+    const label = `第${number}项任务`;
+    out.tasks.push({
+      type: 'task',
+      number,
+      text,
+      progress,
+      lead,
+      others,
+      status,
+      section: base.section === label ? label : `${base.section}`,
+      region: base.region,
+      line,
+      ...(deadline ? { deadline } : {}),
+      ...(goal ? { goal } : {}),
+    });
+    if (row.cut) return;
+    // A task's figures are what it aims for; its progress, what was done.
+    const section = `${label}：${text.slice(0, 40)}`;
+    const aims = readProse([{ text, line }, ...(goal ? [{ text: goal, line }] : [])], { ...base, nature: 'target', targets: base.period.kind === 'span' ? base.period : (base.targets ?? base.period), section }, lex);
+    const done = readProse(progress.map((p) => ({ text: p, line })), { ...base, nature: 'actual', section }, lex);
+    out.indicators.push(...aims.indicators, ...done.indicators);
+    out.passages.push(...aims.passages, ...done.passages);
+  }
+}

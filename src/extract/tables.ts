@@ -1,0 +1,212 @@
+/**
+ * Tables inside a document's text, in the two shapes text gives them: rows of cells between
+ * pipes (序号 | 主要工作任务 | 责任单位 |), or one cell per line under header cells of their
+ * own (指标名称 / 预期目标 / 实际完成 / 备注). Each column gets a role from its header
+ * (knowledge/layout.json: task, lead, target, place, growth …) or, for a header such as
+ * 2021年GDP(亿元), the metric, period and unit its values have.
+ */
+import type { Period } from '../types.js';
+import type { Layout, ColumnRole } from './layout.js';
+import { findPeriods } from '../text/period.js';
+
+export interface Column {
+  /** The header as written. */
+  text: string;
+  role: ColumnRole | 'value';
+  /** What the values measure: GDP of 2021年GDP(亿元); the header's words for other roles. */
+  metric: string;
+  /** The unit of bare numbers in the column: 亿元 of 2021年GDP(亿元). */
+  unit: string;
+  period?: Period;
+}
+
+export interface Row {
+  cells: string[];
+  /** 0-based index of the row's first line. */
+  line: number;
+  /** A row the text stops in the middle of (the page or the excerpt ends). */
+  cut: boolean;
+  /** The group row (一、综合发展) the row stands under, if any. */
+  group?: string;
+}
+
+export interface Table {
+  layout: 'pipe' | 'cells';
+  columns: Column[];
+  rows: Row[];
+  /** 0-based indexes: the header's first line, and the line after the table. */
+  start: number;
+  end: number;
+  /** The line just above the header that names the table (表1:…), if any. */
+  title?: string;
+}
+
+const UNIT_IN_HEADER = /[(（]([^()（）]{1,8})[)）]$/;
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** A header cell's role, metric, unit and period. */
+export function column(text: string, layout: Layout): Column {
+  let rest = squeeze(text).replace(/（/g, '(').replace(/）/g, ')');
+  const whole = layout.columns.find((c) => c.word === rest);
+  if (whole) return { text, role: whole.role, metric: '', unit: '' };
+  const unitMatch = rest.match(UNIT_IN_HEADER);
+  const unit = unitMatch ? unitMatch[1] : '';
+  if (unitMatch) rest = rest.slice(0, unitMatch.index);
+  const found = findPeriods(rest)[0];
+  const period = found?.period.year !== undefined ? found.period : undefined;
+  if (found && period) rest = rest.slice(0, found.index) + rest.slice(found.index + found.length);
+  const exact = layout.columns.find((c) => c.word === rest);
+  const within = rest.length <= 10 ? layout.columns.find((c) => rest.includes(c.word)) : undefined;
+  const role = (exact ?? within)?.role ?? 'value';
+  // The metric of a value column is its header without period and unit; of a growth column
+  // (GDP增速) the words before the growth word.
+  const metric = role === 'value' ? rest : rest.replace((exact ?? within)!.word, '');
+  return { text, role, metric, unit, period };
+}
+
+function pipeCells(line: string): { cells: string[]; closed: boolean } {
+  const t = line.trim();
+  const closed = t.endsWith('|');
+  const cells = t.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  return { cells, closed };
+}
+
+const ROLES_OF_ROWS: ColumnRole[] = ['task', 'name', 'place', 'year'];
+const GROUP = /^[一二三四五六七八九十]+、\S{2,30}$/;
+const PROSE = (line: string) => line.length > 40 && /[。；;]/.test(line);
+
+function pipeTables(lines: string[], layout: Layout): Table[] {
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].includes('|')) continue;
+    const head = pipeCells(lines[i]);
+    if (head.cells.length < 2 || !head.cells.every((c) => c && !/^-?[\d.]+%?$/.test(c))) continue;
+    const columns = head.cells.map((c) => column(c, layout));
+    if (columns.filter((c) => c.role !== 'value' || c.unit).length < 2 && !columns.some((c) => ROLES_OF_ROWS.includes(c.role as ColumnRole))) continue;
+    const rows: Row[] = [];
+    let group: string | undefined;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const line = lines[j].trim();
+      if (!line) {
+        // A blank line ends the table unless rows go on after it.
+        if (lines.slice(j + 1).find((l) => l.trim())?.includes('|')) continue;
+        break;
+      }
+      if (!line.includes('|')) {
+        if (GROUP.test(line)) {
+          group = line;
+          continue;
+        }
+        break;
+      }
+      // A markdown separator (|---|---|) is no row.
+      if (/^[\s|:：\-—]+$/.test(line)) continue;
+      const { cells, closed } = pipeCells(line);
+      const first = j;
+      // A cell broken over lines (财政总收入突破1700亿元,其中 / 一般公共预算收入…| 市财政局 |):
+      // the row goes on until it has its cells or closes.
+      let isClosed = closed;
+      while (!isClosed && cells.length < columns.length && j + 1 < lines.length && lines[j + 1].trim() && !/^[一二三四五六七八九十]+、/.test(lines[j + 1].trim())) {
+        const more = pipeCells(lines[++j]);
+        cells[cells.length - 1] += more.cells[0];
+        cells.push(...more.cells.slice(1));
+        isClosed = more.closed;
+      }
+      const last = j === lines.length - 1 || !lines.slice(j + 1).some((l) => l.trim());
+      rows.push({ cells, line: first, cut: !isClosed && cells.length < columns.length && last, group });
+    }
+    let title: string | undefined;
+    for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+      const t = lines[k].trim();
+      if (!t) continue;
+      if (!PROSE(t) && t.length <= 60) title = t;
+      break;
+    }
+    tables.push({ layout: 'pipe', columns, rows, start: i, end: j, title });
+    i = j - 1;
+  }
+  return tables;
+}
+
+// 1.地区生产总值 opens a row; 20.5万元 does not.
+const ROW_START = /^\d{1,3}[.、．]\s*[^\d\s]/;
+
+function cellTables(lines: string[], layout: Layout): Table[] {
+  const tables: Table[] = [];
+  const filled = lines.map((l, i) => ({ text: l.trim(), i })).filter((l) => l.text);
+  for (let n = 0; n < filled.length; n++) {
+    // Header: three or more lines in a row, each a header cell alone.
+    let h = n;
+    const headerCell = (t: string) => t.length <= 16 && !t.includes('|') && (layout.columns.some((c) => c.word === squeeze(t)) || (UNIT_IN_HEADER.test(squeeze(t)) && !/^[\d.]+/.test(t)));
+    while (h < filled.length && headerCell(filled[h].text)) h++;
+    if (h - n < 3) continue;
+    const columns = filled.slice(n, h).map((l) => column(l.text, layout));
+    if (!columns.some((c) => ROLES_OF_ROWS.includes(c.role as ColumnRole))) {
+      n = h - 1;
+      continue;
+    }
+    const rows: Row[] = [];
+    let group: string | undefined;
+    let row: Row | undefined;
+    let k = h;
+    for (; k < filled.length; k++) {
+      const { text, i } = filled[k];
+      if (PROSE(text)) break;
+      if (GROUP.test(text)) {
+        group = text;
+        row = undefined;
+        continue;
+      }
+      // A row opens with its number (a line of its own 1, 2 … under 序号; 1.地区生产总值 under
+      // 指标名称), or, in other tables, when the row before has all its cells.
+      const first = columns[0].role;
+      const marked = first === 'number' || first === 'name';
+      const opens = first === 'number' ? /^\d{1,3}$/.test(text) && Number(text) === rows.length + 1 && (!row || row.cells.length > 1) : first === 'name' ? ROW_START.test(text) : !!row && row.cells.length >= columns.length;
+      if (opens || !row) {
+        row = { cells: [text], line: i, cut: false, group };
+        rows.push(row);
+        continue;
+      }
+      if (marked && row.cells.length >= columns.length) break;
+      row.cells.push(text);
+    }
+    const end = k < filled.length ? filled[k].i : lines.length;
+    // The last row is cut when the text ends before its cells do.
+    const last = rows.at(-1);
+    if (last && k >= filled.length && last.cells.length < columns.length - (columns.at(-1)?.role === 'note' ? 1 : 0)) last.cut = true;
+    const above = filled[n - 1];
+    tables.push({ layout: 'cells', columns, rows, start: filled[n].i, end, title: above && !PROSE(above.text) && above.text.length <= 60 ? above.text : undefined });
+    n = k - 1;
+  }
+  return tables;
+}
+
+/**
+ * A table of departments and deadlines names its tasks in its first column of text, whatever
+ * its header (项目名称及内容).
+ */
+function inferTaskColumn(table: Table): Table {
+  // 牵头单位 and 责任单位 side by side: the one named 牵头 leads, the other helps.
+  if (table.columns.filter((c) => c.role === 'lead').length > 1 && table.columns.some((c) => c.role === 'lead' && /牵头/.test(c.text))) {
+    table = { ...table, columns: table.columns.map((c) => (c.role === 'lead' && !/牵头/.test(c.text) ? { ...c, role: 'others' as const } : c)) };
+  }
+  const roles = new Set(table.columns.map((c) => c.role));
+  if (roles.has('task') || !['lead', 'others', 'deadline', 'progress', 'status'].some((r) => roles.has(r as ColumnRole))) return table;
+  const text = table.columns.findIndex((c) => c.role === 'value' && !c.unit);
+  if (text < 0) return table;
+  const columns = table.columns.map((c, i) => (i === text ? { ...c, role: 'task' as const } : c));
+  return { ...table, columns };
+}
+
+/** A line that is a header field or a date rather than a table's name. */
+const notATitle = (line: string) => /^(发布|来源|索引|日期|发文|成文|信息来源)/.test(line) || /^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?$/.test(line);
+
+/** Every table in the lines, in order. */
+export function findTables(lines: string[], layout: Layout): Table[] {
+  return [...pipeTables(lines, layout), ...cellTables(lines, layout)]
+    .map(inferTaskColumn)
+    .map((t) => (t.title && notATitle(t.title) ? { ...t, title: undefined } : t))
+    .sort((a, b) => a.start - b.start);
+}
+

@@ -1,0 +1,66 @@
+/**
+ * What documents became, as an operator reads it: one line per document (kind, title, date,
+ * region, records given), and every record of one document as a reviewer checks it against
+ * the text.
+ */
+import type { Indicator, Passage, Source, Task } from '../types.js';
+import type { Records } from './build.js';
+
+const NATURE = { actual: '实际', target: '目标' } as const;
+
+/** seeds/x.txt  statistics · 《…》 · 2021-… · 嘉兴市 · 12 indicators, 3 tasks, 20 passages */
+export function documentLines(records: Records): string[] {
+  const byFile = new Map<string, Source[]>();
+  for (const s of records.sources) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  const count = (list: { source: string }[], ids: Set<string>) => list.filter((r) => ids.has(r.source)).length;
+  const lines: string[] = [];
+  for (const [file, sources] of byFile) {
+    const ids = new Set(sources.map((s) => s.id));
+    const kinds = [...new Set(sources.map((s) => s.kind))].join('+');
+    const first = sources[0];
+    const what = sources.length > 1 ? `${sources.length} items (${sources.map((s) => s.title).slice(0, 3).join('；')}${sources.length > 3 ? '…' : ''})` : first.title.startsWith('《') ? first.title : `《${first.title}》`;
+    lines.push(
+      `${file}  ${kinds} · ${what} · ${first.date || '无日期'} · ${first.region}${first.year ? ` · 数据年份${first.year}` : ''} · ` +
+        `${count(records.indicators, ids)} indicators, ${count(records.tasks, ids)} tasks, ${count(records.passages, ids)} passages`,
+    );
+  }
+  return lines;
+}
+
+function indicatorLine(i: Indicator): string[] {
+  const growth = i.growth.map((g) => g.text).join('；');
+  const value = i.isChange ? `变化 ${i.figure}` : i.figure;
+  return [
+    `  L${i.line}  ${i.name} · ${i.region} · ${i.period.label || i.period.kind} [${i.period.kind}] · ${NATURE[i.nature]} = ${value}${growth && !i.isChange ? `（${growth}）` : ''}${i.subject ? ` · 指${i.subject}` : ''}`,
+    `        “${i.sentence}”`,
+  ];
+}
+
+function taskLine(t: Task): string[] {
+  const who = [t.lead.length ? `牵头 ${t.lead.join('、')}` : '无牵头单位', t.others.length ? `配合 ${t.others.join('、')}` : ''].filter(Boolean).join('；');
+  const more = [t.status ? `状态 ${t.status}` : '', t.deadline ? `时限 ${t.deadline}` : '', t.goal ? `预期 ${t.goal}` : ''].filter(Boolean).join('；');
+  return [`  L${t.line}  #${t.number ?? '-'} ${t.text}`, `        ${who}${more ? `；${more}` : ''}${t.progress.length ? `；进展 ${t.progress.length} 条` : ''} · ${t.section}`];
+}
+
+function passageLine(p: Passage): string {
+  return `  L${p.line}  [${p.region} · ${p.period.label || p.period.kind} · ${NATURE[p.nature]}] ${p.text}`;
+}
+
+/** Every record of the document(s) in `records`, grouped under its source. */
+export function explain(records: Records): string[] {
+  const out: string[] = [];
+  for (const s of records.sources) {
+    out.push(`《${s.title}》`, `  kind ${s.kind} · issuer ${s.issuer || '—'} · date ${s.date || '—'} · region ${s.region} · figures of ${s.year ?? '—'}${s.number ? ` · ${s.number}` : ''} · line ${s.line}`);
+    for (const n of s.notes ?? []) out.push(`  note: ${n}`);
+    if (s.sections?.length) out.push(`  sections: ${s.sections.join(' / ')}`);
+    const mine = <T extends { source: string }>(list: T[]) => list.filter((r) => r.source === s.id);
+    const inds = mine(records.indicators);
+    out.push(`indicators (${inds.length}):`, ...inds.flatMap(indicatorLine));
+    const tasks = mine(records.tasks);
+    if (tasks.length) out.push(`tasks (${tasks.length}):`, ...tasks.flatMap(taskLine));
+    const ps = mine(records.passages);
+    out.push(`passages (${ps.length}):`, ...ps.map(passageLine));
+  }
+  if (records.problems.length) out.push('problems:', ...records.problems.map((p) => `  ${p.file}:${p.line}: ${p.message}`));
+  return out;
+}

@@ -1,0 +1,74 @@
+/** The text layer of extraction: page clutter, glosses and footnotes, spans of years, dates. */
+import { describe, expect, it } from 'vitest';
+import { clean, isClutter, asWritten } from '../src/extract/clean.js';
+import { layout } from '../src/extract/layout.js';
+import { findPeriods, span } from '../src/text/period.js';
+import { dateIn, issuers } from '../src/extract/identity.js';
+import { tidy } from '../src/text/normalize.js';
+
+const lay = layout();
+
+describe('page clutter', () => {
+  it('knows navigation, login prompts, badges and page numbers', () => {
+    for (const line of ['首页', '> 政务公开 > 法规文件', '注册 | 登录', '登录后可继续阅读全文', 'VIP专免', '35.4KB', '46 页', '999+', '0/0', '— 12 —', '第 3 页 共 46 页', '浏览次数:']) {
+      expect(isClutter(line, lay), line).toBe(true);
+    }
+  });
+  it('leaves text alone', () => {
+    for (const line of ['2025年嘉兴市政府工作报告', '一、综合', '6月全市一般公共预算收入86.87亿元。', '1', '市发展改革委']) {
+      expect(isClutter(line, lay), line).toBe(false);
+    }
+  });
+});
+
+describe('glosses, footnotes, traditional characters', () => {
+  it('drops pinyin glosses and footnote marks, keeps (GDP) and figures after quotes', () => {
+    const { lines } = clean(['政府工作報(bào)告', '坚持“两个毫不动摇”8,争取', '“410”行动7为抓手', '“浙政钉”上线应用29个', '生产总值(GDP)为6355亿元', '比上年增长7.5%[1]。'], lay);
+    expect(lines).toEqual(['政府工作报告', '坚持“两个毫不动摇”,争取', '“410”行动为抓手', '“浙政钉”上线应用29个', '生产总值(GDP)为6355亿元', '比上年增长7.5%。']);
+  });
+  it('reads traditional text in simplified characters and quotes it as written', () => {
+    const c = clean(['2021年末,全市戶籍人口為371.85萬人,較上年末增加4.47萬人。依照地區生產總值統一核算的初步結果。'], lay);
+    expect(c.lines[0]).toContain('全市户籍人口为371.85万人');
+    expect(asWritten('全市户籍人口为371.85万人', c)).toBe('全市戶籍人口為371.85萬人');
+  });
+  it('keeps the space between a date and a time', () => {
+    expect(tidy('发布日期:2022-05-13 14:19 信息来源: 市政府办公室')).toBe('发布日期:2022-05-13 14:19信息来源:市政府办公室');
+    expect(tidy('从 773 亿元提升到 1196 亿元')).toBe('从773亿元提升到1196亿元');
+  });
+});
+
+describe('spans of years', () => {
+  const first = (text: string, year?: number, now?: number) => findPeriods(text, year, now)[0]?.period;
+  it('reads the five-year plans, year ranges and 过去五年 / 今后五年', () => {
+    expect(first('“十三五”时期')).toMatchObject({ kind: 'span', fromYear: 2016, toYear: 2020 });
+    expect(first('十四五期间')).toMatchObject({ kind: 'span', fromYear: 2021, toYear: 2025 });
+    expect(first('2016-2020年')).toMatchObject({ kind: 'span', fromYear: 2016, toYear: 2020, label: '2016-2020年' });
+    expect(first('过去五年', undefined, 2022)).toMatchObject({ kind: 'span', fromYear: 2017, toYear: 2021, label: '过去五年（2017-2021年）' });
+    expect(first('今后五年', undefined, 2022)).toMatchObject({ kind: 'span', fromYear: 2022, toYear: 2026 });
+    expect(first('五年来', 2021)).toMatchObject({ fromYear: 2017, toYear: 2021 });
+    expect(span('未来五年')).toMatchObject({ kind: 'span', label: '今后五年' });
+  });
+  it('a first or last year of a plan is one year, not the span', () => {
+    expect(findPeriods('“十四五”元年大招商').some((p) => p.period.kind === 'span')).toBe(false);
+  });
+  it('年末 is the end of the year', () => {
+    expect(first('年末全市常住人口', 2021)).toMatchObject({ kind: 'asof', year: 2021, to: 12, label: '2021年底' });
+    expect(findPeriods('较上年末增加').map((p) => p.period.kind)).toEqual(['year']);
+  });
+});
+
+describe('identity pieces', () => {
+  it('reads dates, and organs issuing together', () => {
+    expect(dateIn('(2022 年2月15 日在海宁市')).toBe('2022-02-15');
+    expect(dateIn('2022-13-45')).toBeUndefined();
+    expect(issuers('中共嘉兴市委嘉兴市人民政府')).toBe('中共嘉兴市委 嘉兴市人民政府');
+  });
+});
+
+describe('site menus', () => {
+  it('bracketed menu lines and font-size pickers are clutter', () => {
+    for (const line of ['【打印本页】【关闭窗口】', '【字体：大 中 小】', '字号：大 中 小', '分享到：微信 微博']) expect(isClutter(line, lay), line).toBe(true);
+    // A part's title in brackets is text.
+    expect(isClutter('【数据透视】', lay)).toBe(false);
+  });
+});
