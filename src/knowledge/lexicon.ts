@@ -61,6 +61,7 @@ const schemas = {
   metrics: z.object({
     qualifiers: z.array(z.string().min(1)),
     heads: z.array(z.string().min(1)),
+    distributive: z.array(z.string()),
     sameQualifiers: z.record(z.string(), z.string()),
     headUnits: z.record(z.string(), z.string()),
     dimensions: z.record(z.string(), z.array(z.string().min(1))),

@@ -135,23 +135,23 @@ export interface Concept {
  * another figure's clause of the sentence (整治“低散乱污”企业2616 is not the 171家 before it).
  */
 function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Concept[], ind: Indicator): Misfit | undefined {
-  const { own, context, foreign } = surroundings(k, ind);
+  const { own, context, foreign, clause } = surroundings(k, ind);
   const names = k.nameHaystack.get(ind.id)!;
   const asked = q.metric.replace(/\s+/g, '');
   // Asked how a metric grew, a figure named as its growth (地区生产总值年均增长率) is of that metric.
   const name = q.intent === 'growth' ? ind.name.replace(CHANGE_NAME, '').replace(/年均$/, '') || ind.name : ind.name;
-  if (!sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex)) {
+  if (!sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, true, clause)) {
     // 布伦特原油涨了多少: a metric named by its alias alone is the one thing the records
     // measure of it (its 收盘价格), when they measure only one.
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
-    if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, false)) return 'metric';
+    if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, false, clause)) return 'metric';
   }
   // A figure the question itself gives (那7个超亿美元外资项目) is what it knows, not what it asks.
   if (ind.value !== null && givenIn(q.text, ind)) return 'figure';
   // What the question ends on — its head, or else its last word (到资 of 外资项目到资) — is this figure's.
   // (A light verb — 完成, 实现 — says little: the word before it counts; of a long unknown word,
   // its last two characters.)
-  const light = new Set(k.lex.lexicon.lightVerbs);
+  const light = new Set([...k.lex.lexicon.lightVerbs, ...reading.qualifiers]);
   const lastConcept = [...cs].reverse().find((c) => !c.forms.every((f) => light.has(f)));
   const lastForm = lastConcept?.forms.find((f) => f.length >= 2);
   const last = reading.head ?? (lastForm && lastForm.length > 4 ? lastForm.slice(-2) : lastForm);

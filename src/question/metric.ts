@@ -142,6 +142,7 @@ export function sameMetric(
   unit: string,
   lex: Lexicon,
   recordHead = true,
+  clause = own,
 ): boolean {
   const record = readMetric(name, lex);
   const qualifiers = subject ? [...record.qualifiers, ...readMetric(subject, lex).qualifiers] : record.qualifiers;
@@ -149,8 +150,8 @@ export function sameMetric(
   for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual)) return false;
   // A qualifier of the question the record lacks, likewise (one its own words state will do).
   for (const qual of askedReading.qualifiers) {
-    if (qualifiers.includes(qual) || forms.includes(qual) || own.includes(qual)) continue;
-    if (readMetric(forms, lex).qualifiers.includes(qual) || readMetric(own, lex).qualifiers.includes(qual)) continue;
+    if (qualifiers.includes(qual) || forms.includes(qual) || clause.includes(qual)) continue;
+    if (readMetric(forms, lex).qualifiers.includes(qual) || readMetric(clause, lex).qualifiers.includes(qual)) continue;
     return false;
   }
   // An alias group names a whole metric: the record and the question name the same ones.

@@ -31,6 +31,9 @@ export function computeSides(folded: string): Sides | undefined {
   return undefined;
 }
 
+/** Verbs that open a list and hold for each of its items. */
+const LEADING = /^(新增|新建|新引进|新认定|累计|完成|实现|引进|培育)/;
+
 /** Words that join the parts of "A和B分别是多少". */
 const JOIN = /和|与|及|以及|、/;
 
@@ -47,7 +50,9 @@ export function splitParts(metric: string): string[] | undefined {
     const after = runs.slice(at + 1).join('');
     const parts = runs[at].split(JOIN).filter((p) => p.length >= 2);
     if (parts.length < 2) return undefined;
-    return parts.map((p) => `${before}${p}${after}`);
+    // 新增规上企业、亿元企业: a leading 新增 holds for every part.
+    const lead = parts[0].match(LEADING)?.[0];
+    return parts.map((p, i) => `${before}${i && lead && !LEADING.test(p) ? lead : ''}${p}${after}`);
   }
   // 医废危废年处置能力 → 医废年处置能力, 危废年处置能力; 援疆援青 → 援疆, 援青.
   for (const [i, run] of runs.entries()) {

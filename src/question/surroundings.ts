@@ -20,6 +20,11 @@ export interface Surroundings {
   context: string;
   /** Stretches of the sentence that belong to other figures. */
   foreign: string[];
+  /**
+   * The figure's clause: a qualifier stated once for figures listed with 、 holds for all of them
+   * (新增高新技术企业450家、科技型中小企业1000家).
+   */
+  clause: string;
 }
 
 const CLAUSE_END = /[，,；;。：:]/;
@@ -68,6 +73,24 @@ function bounds(text: string, at: number, end: number, stop: RegExp): [number, n
   return [start, last];
 }
 
+/**
+ * The clause of a figure, widened back over a list of short "name + figure" clauses to the
+ * one that opens it with a distributive qualifier (新增亿元企业2家,规上企业30家: both 新增).
+ */
+function listClause(k: Knowledge, text: string, clauseStart: number, clauseEnd: number): string {
+  const opens = k.lex.metrics.distributive;
+  let start = clauseStart;
+  for (let i = 0; i < 6 && start > 0; i++) {
+    const clause = text.slice(start, clauseEnd);
+    if (opens.some((o) => clause.startsWith(o))) return text.slice(start, clauseEnd);
+    const [prevStart] = bounds(text, start - 1, start - 1, CLAUSE_END);
+    const prev = text.slice(prevStart, start - 1);
+    if (prev.length > 20 || !/\d[^\d，,；;。]{0,3}$/.test(prev) || /[；;。]/.test(text[start - 1])) break;
+    start = prevStart;
+  }
+  return text.slice(clauseStart, clauseEnd);
+}
+
 export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
   let s = cache.get(ind);
   if (s) return s;
@@ -75,7 +98,7 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
   const figures = positions(text, siblings(k, ind));
   const me = figures.findIndex((f) => f.ind === ind);
   if (me < 0) {
-    s = { own: text, context: '', foreign: [] };
+    s = { own: text, context: '', foreign: [], clause: text };
   } else {
     const { at, end } = figures[me];
     const first = figures[0].at;
@@ -105,7 +128,7 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     for (const part of (text.slice(opening, partStart) + '|' + text.slice(partEnd)).split(/[|；;。]/)) {
       if (FIGURE.test(part)) foreign.push(part);
     }
-    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}`, foreign };
+    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}`, foreign, clause: listClause(k, text, clauseStart, clauseEnd) };
   }
   cache.set(ind, s);
   return s;
