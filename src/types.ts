@@ -89,6 +89,8 @@ export interface Indicator {
   section: string;
   source: string;
   line: number;
+  /** Which sentence of its paragraph (from 0), for reading it with its neighbours. */
+  at?: number;
   /** A headline figure of a bulletin (the bold metrics of 【数据透视】). */
   headline?: boolean;
 }
@@ -122,6 +124,8 @@ export interface Passage {
   section: string;
   source: string;
   line: number;
+  /** Which sentence of its paragraph (from 0), for reading it with its neighbours. */
+  at?: number;
 }
 
 export type KnowledgeRecord = Indicator | Task | Passage;

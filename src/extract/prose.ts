@@ -14,7 +14,7 @@ export interface Paragraph {
 }
 
 export type PassageDraft = Omit<Passage, 'id' | 'source'>;
-export type LocatedIndicator = IndicatorDraft & { line: number };
+export type LocatedIndicator = IndicatorDraft & { line: number; at?: number };
 
 export interface ProseRecords {
   indicators: LocatedIndicator[];
@@ -93,9 +93,9 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     // across the semicolon; each part without a figure is a passage of its own.
     // A note (注：…, 说明：…) defines what the figures count; its own numbers are no figures.
     const note = NOTE.test(para.text);
-    for (const sentence of sentences(para.text)) {
+    for (const [at, sentence] of sentences(para.text).entries()) {
       const found = note ? [] : extractFigures(sentence, pctx, lex);
-      for (const f of found) indicators.push({ ...f, line: para.line });
+      for (const f of found) indicators.push({ ...f, line: para.line, at });
       for (const part of sentences(sentence, PART_END)) {
         if (found.some((f) => part.includes(f.figure) || f.growth.some((g) => part.includes(g.text))) || cjkCount(part) < 6 || isHeading(part)) continue;
         passages.push({
@@ -106,6 +106,7 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
           nature: natureOf(part, pctx.nature),
           section: pctx.section,
           line: para.line,
+          at,
         });
       }
     }

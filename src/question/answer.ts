@@ -4,7 +4,8 @@
  * several questions at once in parts.ts. When the reports do not hold the answer it says
  * which part they lack, with what they hold instead (none.ts).
  */
-import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Task } from '../types.js';
+import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Passage, Task } from '../types.js';
+import { paragraphOf } from '../knowledge/paragraphs.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { concepts, coverage, match, misfit, type Candidate, type Matches } from './match.js';
@@ -90,14 +91,38 @@ function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: In
   return undefined;
 }
 
+/** Room for the sentences around a statement: a phone shows about this much at once. */
+const AROUND = 240;
+
+/**
+ * The sentences next to a statement in its paragraph, when they fit: the one after it (what
+ * a lead sentence such as 二是以“一院四园”为抓手 introduces), then the one before it.
+ */
+function neighbours(k: Knowledge, r: Indicator | Passage, text: string): string[] {
+  const paragraph = paragraphOf(k, r);
+  const at = paragraph.findIndex((s) => s.includes(text) || text.includes(s));
+  if (at < 0) return [];
+  const out: string[] = [];
+  let room = AROUND - text.length;
+  const next = paragraph[at + 1];
+  if (next && next.length <= room) {
+    out.push(next);
+    room -= next.length;
+  }
+  const prev = paragraph[at - 1];
+  if (prev && prev.length <= room) out.unshift(`（前文）${prev}`);
+  return out;
+}
+
 /** A statement: the clause that says it first, then the sentence, with its place and period. */
 function answerStatement(k: Knowledge, q: Query, best: KnowledgeRecord, rest: Candidate[], lead?: string, said?: string): Answer {
   const text = best.type === 'indicator' ? best.sentence : best.text;
   const where = best.type === 'task' ? best.section : [best.region, best.period.label, best.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
   const clause = said ?? leadClause(k, q, text);
+  const around = best.type === 'task' ? [] : neighbours(k, best, text);
   const lines: Line[] = clause
     ? [[...(lead ? [span(lead)] : []), span(`${clause}。`, true)], [span(where)], compose.quoteLine(text, clause)]
-    : [[...(lead ? [span(lead)] : []), span(`${text}。`)], [span(where)]];
+    : [[...(lead ? [span(lead)] : []), span(`${text}。`)], ...around.map((t) => [span(`${t}。`)]), [span(where)]];
   const seen = new Set([text]);
   const also: KnowledgeRecord[] = [];
   for (const c of rest) {

@@ -222,7 +222,7 @@ export function misfit(k: Knowledge, q: Query, r: KnowledgeRecord, reading: Metr
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 // Words that join others and name nothing: a record need not contain them.
-const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从为并或而且就都也还要将会能可需已均共']);
+const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从为并或而且就都也还要将会能可需已均共去来']);
 const CJK_WORD = /^[\u3400-\u9fff]+$/;
 
 /**
@@ -266,7 +266,8 @@ export function concepts(k: Knowledge, q: Query): Concept[] {
       flush();
       // A joining character the segmenter kept on a word (扩容到) is not part of it.
       let word = segment;
-      while (word.length > 2 && JOINERS.has(word[word.length - 1])) word = word.slice(0, -1);
+      // (了 and 的 even of a word of two: 提了 is 提.)
+      while ((word.length > 2 || /[了的]$/.test(word)) && word.length > 1 && JOINERS.has(word[word.length - 1])) word = word.slice(0, -1);
       while (word.length > 2 && JOINERS.has(word[0])) word = word.slice(1);
       out.push({ forms: [word], weight: CJK_WORD.test(word) ? word.length : 1 });
     }
