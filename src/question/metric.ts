@@ -86,12 +86,12 @@ export function readMetric(name: string, lex: Lexicon): MetricReading {
   return reading;
 }
 
-/** The alias groups a text names, by index. */
-function groupsIn(text: string, lex: Lexicon): number[] {
+/** The alias groups a text names, by index; `loosely`: a member written with a character left out (零售额 for 零售总额). */
+function groupsIn(text: string, lex: Lexicon, loosely = false): number[] {
   const t = fold(text);
   const out: number[] = [];
   lex.aliasGroups.forEach((group, i) => {
-    if (group.some((m) => t.includes(m))) out.push(i);
+    if (group.some((m) => t.includes(m) || (loosely && m.length >= 5 && holdsLoosely(m, t.slice(Math.max(0, t.indexOf(m[0])), t.indexOf(m[0]) + m.length + 2))))) out.push(i);
   });
   return out;
 }
@@ -155,7 +155,7 @@ export function sameMetric(
     return false;
   }
   // An alias group names a whole metric: the record and the question name the same ones.
-  const askedGroups = groupsIn(asked, lex);
+  const askedGroups = groupsIn(asked, lex, true);
   const recordGroups = groupsIn(name, lex);
   if (recordGroups.some((g) => !askedGroups.includes(g))) return false;
   if (askedGroups.some((g) => !recordGroups.includes(g) && !groupsIn(forms, lex).includes(g) && !groupsIn(own, lex).includes(g))) return false;

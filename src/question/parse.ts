@@ -327,8 +327,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const rank = RANK.test(t.rest);
   const share = t.rest.match(/占(.{1,24}?)(?:的)?(?:比重|比例|几成|百分之几|多少)/);
 
-  // What is left is content: drop the signal words.
-  let rest = t.rest.replace(ASKED_UNIT, ' ');
+  // What is left is content: drop the signal words. A count the question gives describes what
+  // it asks about (那7个超亿美元外资项目): not a word to match.
+  let rest = t.rest.replace(ASKED_UNIT, ' ').replace(/(?<![\d.])\d+(?:个|家|项|条|所|座|批|名)/g, ' ');
   rest = remove(k, rest, w.fillers);
   if (target) rest = remove(k, rest, w.target);
   if (actual) rest = remove(k, rest, w.actual);
@@ -336,8 +337,6 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   rest = remove(k, rest, w.task);
   rest = remove(k, rest, w.measure);
   rest = rest.replace(/最多|最少|排名|第几名|第几位|位次|前几名/g, ' ');
-  // A count the question gives describes what it asks about (那7个超亿美元外资项目): not a word to match.
-  rest = rest.replace(/(?<![\d.])\d+(?:个|家|项|条|所|座|批|名)/g, ' ');
   const metric = rest
     .split(/\s+/)
     .filter((x) => x.length > 1 || /[a-z0-9]/.test(x))

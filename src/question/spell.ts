@@ -26,6 +26,8 @@ interface Vocabulary {
   known: string[];
   /** Character pairs of the records' metric names. */
   nameWords: Set<string>;
+  /** Question words that only fill: never a correction's reading. */
+  fillers: Set<string>;
 }
 
 const vocabularies = new WeakMap<Knowledge, Vocabulary>();
@@ -71,7 +73,7 @@ function vocabulary(k: Knowledge): Vocabulary {
     const name = fold(ind.name);
     for (let i = 0; i + 1 < name.length; i++) nameWords.add(name.slice(i, i + 2));
   }
-  v = { shapes, weight, pairs, known, nameWords };
+  v = { shapes, weight, pairs, known, nameWords, fillers: new Set(l.questionWords.map(fold)) };
   vocabularies.set(k, v);
   return v;
 }
@@ -135,7 +137,14 @@ export function correctTypos(text: string, k: Knowledge): Corrected {
         for (const j of [i - start, i + 1 - start]) {
           if (fixed[start + j]) continue;
           const shape = `${window.slice(0, j)}?${window.slice(j + 1)}`;
+          // A two-character word is weak evidence: the character must not also pair with its other neighbour.
+          if (length === 2) {
+            const other = j === 0 ? out.slice(start - 1, start + 1) : out.slice(start + 1, start + 3);
+            if (other.length === 2 && known(other)) continue;
+          }
           for (const word of v.shapes.get(shape) ?? []) {
+            // A typo is of a word that matters; question words like 想问 are never the reading.
+            if (v.fillers.has(word)) continue;
             const alike = soundsAlike(window[j], word[j]);
             if (!alike && (length < 3 || !looksAlike(k, window[j], word[j]))) continue;
             const score = length * 10 + (alike ? 5 : 0) + Math.log(1 + (v.weight.get(word) ?? 0));
