@@ -240,6 +240,12 @@ describe('other layouts', () => {
     expect(r.indicators.filter((i) => i.figure === '2000万元')).toEqual([]);
   });
 
+  it('a statistical bulletin with its issuer above the title and its date in brackets', () => {
+    const r = variant('统计公报-发布机关在上');
+    expect(r.sources[0]).toMatchObject({ kind: 'statistics', issuer: '嘉兴市统计局', date: '2023-03-10', year: 2022 });
+    expect(figures(r, '常住人口')).toEqual([['嘉兴市', '2022年底', 'actual', '555.2万人']]);
+  });
+
   it('a county report: results of the year before, the targets after 预期目标是：', () => {
     const r = variant('县政府工作报告');
     expect(r.sources[0]).toMatchObject({ kind: 'report', region: '平湖市', year: 2023, notes: [expect.stringContaining('平湖市第十七届'), '市长 吴晓东'] });
