@@ -262,6 +262,15 @@ describe('other layouts', () => {
     expect(one(r, (i) => i.name === '一般公共预算收入' && i.nature === 'actual').growth[0]).toMatchObject({ basis: '同口径', value: 5.1 });
   });
 
+  it('a report a web page gives as one line: its parts taken apart', () => {
+    const r = variant('政府工作报告-网页一行');
+    expect(r.sources[0]).toMatchObject({ kind: 'report', region: '海盐县', date: '2024-01-18', year: 2023 });
+    expect(figures(r, '一般公共预算收入')).toEqual([
+      ['海盐县', '2023年', 'actual', '62.3亿元'],
+      ['海盐县', '2024年', 'target', '5%以上'],
+    ]);
+  });
+
   it('task tables: cells on lines of their own, and pipes with another task header', () => {
     const cells = variant('任务分解-单元格分行');
     expect(cells.tasks.map((t) => [t.number, t.lead, t.others, t.deadline])).toEqual([

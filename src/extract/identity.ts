@@ -148,8 +148,12 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
     if (!m || (m.index ?? 0) >= lines[i].length || (m.index ?? 0) > 4) continue;
     const spans = (m.index ?? 0) + m[0].length > lines[i].length;
     meeting = { date: dateIn(m[1])!, text: m[0].trim() };
-    head.add(i);
-    if (spans) head.add(i + 1);
+    // The line is the head's unless the text goes on after the meeting (a report in one line).
+    const rest = joined.length - (m.index ?? 0) - m[0].length - (spans ? 0 : (lines[i + 1] ?? '').length);
+    if (rest <= 20) {
+      head.add(i);
+      if (spans) head.add(i + 1);
+    }
     notes.push(m[0].trim());
     // The speaker follows within a few lines.
     for (let j = i + (spans ? 2 : 1); j < Math.min(lines.length, i + 5); j++) {
