@@ -318,6 +318,17 @@ describe('other layouts', () => {
     ]);
   });
 
+  it('tables whose columns are kept apart by tabs or runs of spaces', () => {
+    expect(variant('县市区收入-制表符').indicators.map((i) => [i.region, i.name, i.figure])).toEqual([
+      ['海宁市', '一般公共预算收入', '120.5亿元'],
+      ['桐乡市', '一般公共预算收入', '110.3亿元'],
+    ]);
+    expect(variant('县市区工业-空格对齐').indicators.map((i) => [i.region, i.figure, i.growth[0]?.value])).toEqual([
+      ['平湖市', '520.1亿元', 8.2],
+      ['嘉善县', '480.6亿元', 9.9],
+    ]);
+  });
+
   it('a monthly summary with its date in the site header', () => {
     const r = variant('月度经济运行');
     expect(r.sources[0]).toMatchObject({ kind: 'summary', date: '2023-09-20', issuer: '嘉兴市统计局', year: 2023 });
