@@ -296,6 +296,18 @@ describe('other layouts', () => {
     ]);
   });
 
+  it('a task table with 预期目标, 实际完成 and 进展状态 columns', () => {
+    const r = variant('重点工作-目标与完成');
+    expect(r.tasks.map((t) => [t.number, t.status, t.goal, t.progress])).toEqual([
+      [1, '按时推进', '招引亿元以上项目50个', ['已招引亿元以上项目43个']],
+      [2, '部分滞后', '固定资产投资增长8%', ['固定资产投资增长5.2%']],
+    ]);
+    expect(figures(r, '招引亿元以上项目')).toEqual([
+      ['平湖市', '2023年', 'target', '50个'],
+      ['平湖市', '2023年', 'actual', '43个'],
+    ]);
+  });
+
   it('a county table one cell per line, and a task table with 牵头单位 beside 责任单位', () => {
     const t = variant('县市区GDP-单元格分行');
     expect(t.indicators.map((i) => [i.region, i.name, i.period.label, i.figure, i.growth[0]?.value])).toEqual([
