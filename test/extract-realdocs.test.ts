@@ -240,6 +240,12 @@ describe('other layouts', () => {
     expect(r.indicators.filter((i) => i.figure === '2000万元')).toEqual([]);
   });
 
+  it('a statistical bulletin with its issuer above the title and its date in brackets', () => {
+    const r = variant('统计公报-发布机关在上');
+    expect(r.sources[0]).toMatchObject({ kind: 'statistics', issuer: '嘉兴市统计局', date: '2023-03-10', year: 2022 });
+    expect(figures(r, '常住人口')).toEqual([['嘉兴市', '2022年底', 'actual', '555.2万人']]);
+  });
+
   it('a county report: results of the year before, the targets after 预期目标是：', () => {
     const r = variant('县政府工作报告');
     expect(r.sources[0]).toMatchObject({ kind: 'report', region: '平湖市', year: 2023, notes: [expect.stringContaining('平湖市第十七届'), '市长 吴晓东'] });
@@ -254,6 +260,15 @@ describe('other layouts', () => {
     expect(r.passages.filter((p) => /政府工作报告$|^— \d/.test(p.text))).toEqual([]);
     expect(one(r, (i) => i.figure === '1500亿元')).toMatchObject({ name: '地区生产总值', nature: 'target', period: { kind: 'span', fromYear: 2021, toYear: 2025 } });
     expect(one(r, (i) => i.name === '一般公共预算收入' && i.nature === 'actual').growth[0]).toMatchObject({ basis: '同口径', value: 5.1 });
+  });
+
+  it('a report a web page gives as one line: its parts taken apart', () => {
+    const r = variant('政府工作报告-网页一行');
+    expect(r.sources[0]).toMatchObject({ kind: 'report', region: '海盐县', date: '2024-01-18', year: 2023 });
+    expect(figures(r, '一般公共预算收入')).toEqual([
+      ['海盐县', '2023年', 'actual', '62.3亿元'],
+      ['海盐县', '2024年', 'target', '5%以上'],
+    ]);
   });
 
   it('task tables: cells on lines of their own, and pipes with another task header', () => {
@@ -281,6 +296,18 @@ describe('other layouts', () => {
     ]);
   });
 
+  it('a task table with 预期目标, 实际完成 and 进展状态 columns', () => {
+    const r = variant('重点工作-目标与完成');
+    expect(r.tasks.map((t) => [t.number, t.status, t.goal, t.progress])).toEqual([
+      [1, '按时推进', '招引亿元以上项目50个', ['已招引亿元以上项目43个']],
+      [2, '部分滞后', '固定资产投资增长8%', ['固定资产投资增长5.2%']],
+    ]);
+    expect(figures(r, '招引亿元以上项目')).toEqual([
+      ['平湖市', '2023年', 'target', '50个'],
+      ['平湖市', '2023年', 'actual', '43个'],
+    ]);
+  });
+
   it('a county table one cell per line, and a task table with 牵头单位 beside 责任单位', () => {
     const t = variant('县市区GDP-单元格分行');
     expect(t.indicators.map((i) => [i.region, i.name, i.period.label, i.figure, i.growth[0]?.value])).toEqual([
@@ -300,6 +327,17 @@ describe('other layouts', () => {
     expect(tasks.tasks.map((x) => [x.number, x.text, x.lead])).toEqual([
       [1, '财政总收入突破1700亿元,其中一般公共预算收入突破1000亿元。', ['市财政局']],
       [2, '新增国家高新技术企业300家。', ['市科技局']],
+    ]);
+  });
+
+  it('tables whose columns are kept apart by tabs or runs of spaces', () => {
+    expect(variant('县市区收入-制表符').indicators.map((i) => [i.region, i.name, i.figure])).toEqual([
+      ['海宁市', '一般公共预算收入', '120.5亿元'],
+      ['桐乡市', '一般公共预算收入', '110.3亿元'],
+    ]);
+    expect(variant('县市区工业-空格对齐').indicators.map((i) => [i.region, i.figure, i.growth[0]?.value])).toEqual([
+      ['平湖市', '520.1亿元', 8.2],
+      ['嘉善县', '480.6亿元', 9.9],
     ]);
   });
 

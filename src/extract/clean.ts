@@ -11,6 +11,29 @@ import type { Layout } from './layout.js';
 // from the text as written at the place the reading found it, and no word is localised.
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
+/**
+ * Tables copied from a web page or a PDF keep their columns apart with tabs or runs of
+ * spaces, which tidying would take out: two or more lines in a row that split into the same
+ * number of cells (two or more) are written with pipes instead, as tables are read.
+ */
+export function columnsToPipes(text: string): string {
+  const lines = text.split('\n');
+  const cellsOf = (line: string) => {
+    const t = line.trim();
+    if (!t || t.includes('|')) return [];
+    const cells = t.split(/\t+| {2,}|\u3000{2,}/).map((c) => c.trim()).filter(Boolean);
+    return cells.length >= 2 && /\t| {2,}|\u3000{2,}/.test(t) ? cells : [];
+  };
+  const cells = lines.map(cellsOf);
+  return lines
+    .map((line, i) => {
+      const n = cells[i].length;
+      const run = n >= 2 && (cells[i - 1]?.length === n || cells[i + 1]?.length === n);
+      return run ? `${cells[i].join(' | ')} |` : line;
+    })
+    .join('\n');
+}
+
 export interface Cleaned {
   /** The lines to read, as many as the document has. */
   lines: string[];

@@ -148,8 +148,12 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
     if (!m || (m.index ?? 0) >= lines[i].length || (m.index ?? 0) > 4) continue;
     const spans = (m.index ?? 0) + m[0].length > lines[i].length;
     meeting = { date: dateIn(m[1])!, text: m[0].trim() };
-    head.add(i);
-    if (spans) head.add(i + 1);
+    // The line is the head's unless the text goes on after the meeting (a report in one line).
+    const rest = joined.length - (m.index ?? 0) - m[0].length - (spans ? 0 : (lines[i + 1] ?? '').length);
+    if (rest <= 20) {
+      head.add(i);
+      if (spans) head.add(i + 1);
+    }
     notes.push(m[0].trim());
     // The speaker follows within a few lines.
     for (let j = i + (spans ? 2 : 1); j < Math.min(lines.length, i + 5); j++) {
@@ -191,12 +195,19 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
   if (!issuer) {
     // Organs that issue it together stand on lines of their own: 嘉兴市统计局 / 国家统计局嘉兴调查队.
     const organs: string[] = [];
-    for (let i = Math.max(0, titleAt + 1); i < Math.min(lines.length, titleAt + 8); i++) {
+    const orgLine = (i: number) => {
       const line = lines[i].trim();
-      if (line && !head.has(i) && line.length <= 24 && ORG_END.test(line) && !/[，,。:：]/.test(line)) {
-        organs.push(issuers(line));
+      return !!line && !head.has(i) && line.length <= 24 && ORG_END.test(line) && !/[，,。:：]/.test(line);
+    };
+    // Above the title (嘉兴市统计局 over 嘉兴市2023年…统计公报), or under it.
+    let first = titleAt + 1;
+    for (let i = titleAt - 1; i >= 0 && i >= titleAt - 3; i--) if (orgLine(i)) first = i;
+    for (let i = Math.max(0, first); i < Math.min(lines.length, titleAt + 8); i++) {
+      if (i === titleAt) continue;
+      if (orgLine(i)) {
+        organs.push(issuers(lines[i].trim()));
         head.add(i);
-      } else if (organs.length && line) break;
+      } else if (organs.length && lines[i].trim() && i > titleAt) break;
     }
     issuer = organs.join(' ');
   }
@@ -242,7 +253,7 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
       if (signed) head.add(i).add(at);
     }
   }
-  const standalone = lines.slice(0, 25).map((l) => l.trim()).find((l) => /^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?$/.test(l));
+  const standalone = lines.slice(0, 25).map((l) => l.trim()).find((l) => /^[(（]?(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?[)）]?$/.test(l));
   const date = meeting?.date ?? titleDate ?? headerDate ?? signed ?? (standalone ? dateIn(standalone) : undefined) ?? '';
 
   // Lines that say what the document is: addressees, 发送 lists, the compiling office.

@@ -53,6 +53,19 @@ export function paragraphs(lines: string[], firstLine = 1): Paragraph[] {
   return out;
 }
 
+/**
+ * Text that runs a report's parts together (…提出意见。一、2017年工作回顾2017年,我们…) split
+ * before each part title, and after it: a part title ends with the words that close them.
+ */
+export function splitPartTitles(text: string): string[] {
+  return text
+    .replace(/([。！？；：:!?])\s*(?=[一二三四五六七八九十]+、)/g, '$1\n')
+    .replace(/((?:^|\n)[一二三四五六七八九十]+、(?:19|20)\d{2}年[^\n，,。]{2,14}?(?:回顾|任务|工作))(?=(?:19|20)\d{2}年|[^\n]{60})/g, '$1\n')
+    .replace(/((?:^|\n)[一二三四五六七八九十]+、[^\n，,。；;\d]{2,20}?(?:工作回顾|目标和任务|目标任务|工作任务|工作重点))(?=[^\n，,。]{2}[^\n]{20})/g, '$1\n')
+    .split('\n')
+    .filter((t) => t.trim());
+}
+
 /** A paragraph's sentences, without their closing punctuation. */
 export function sentences(paragraph: string, end: RegExp = SENTENCE_END): string[] {
   const out: string[] = [];

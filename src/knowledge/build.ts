@@ -14,7 +14,7 @@ import { bulletin } from '../extract/formats/bulletin.js';
 import { plan } from '../extract/formats/plan.js';
 import { page } from '../extract/formats/page.js';
 import { general } from '../extract/formats/general.js';
-import { clean, asWritten, joinLines } from '../extract/clean.js';
+import { clean, asWritten, columnsToPipes, joinLines } from '../extract/clean.js';
 import { layout } from '../extract/layout.js';
 import { buildIndex } from './search.js';
 
@@ -72,7 +72,7 @@ export function readDocument(file: string, bytes: Buffer, lex: Lexicon): { items
   } catch {
     return { items: [], problems: [{ file: name, line: 1, message: 'not UTF-8 text; skipped' }] };
   }
-  const tidied = tidy(applyCorrections(file, raw.replace(/\r\n?/g, '\n'), lex));
+  const tidied = tidy(columnsToPipes(applyCorrections(file, raw.replace(/\r\n?/g, '\n'), lex)));
   if (!tidied.trim()) return { items: [], problems: [{ file: name, line: 1, message: 'empty document; skipped' }] };
   const cleaned = clean(tidied.split('\n'), layout());
   const lines = cleaned.lines;

@@ -11,7 +11,7 @@ import type { Lexicon } from '../../knowledge/lexicon.js';
 import type { Format, SourceRecords, TaskDraft } from '../document.js';
 import type { Context } from '../figures.js';
 import { period, reportContexts, sectionContexts, underHeading, isPartHeading } from '../document.js';
-import { paragraphs, readProse, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
+import { paragraphs, readProse, splitPartTitles, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
 import { identify, impliedYear, mostSpecificPlace, subjectPlace, type Identity } from '../identity.js';
 import { findTables, type Table } from '../tables.js';
 import { tableRecords } from '../table-records.js';
@@ -57,9 +57,11 @@ function bodyParagraphs(lines: string[], skip: Set<number>): Paragraph[] {
     else if (start < 0) start = i;
   });
   flush(lines.length);
+  // A page that gives a whole report as one line runs its parts together: take them apart.
+  const split = out.flatMap((p) => (p.text.length > 300 ? splitPartTitles(p.text).map((text) => ({ text, line: p.line })) : [p]));
   // A lead paragraph repeated (导言:… and the same text again) is read once.
   const seen = new Set<string>();
-  return out.filter((p) => {
+  return split.filter((p) => {
     const key = p.text.replace(/^[^，,。:：]{1,6}[:：]/, '');
     if (key.length >= 20 && seen.has(key)) return false;
     seen.add(key);

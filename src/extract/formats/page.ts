@@ -6,7 +6,7 @@
 import type { Problem } from '../../types.js';
 import type { Format, SourceRecords } from '../document.js';
 import { findDate, period, placeOf, readReport } from '../document.js';
-import { paragraphs, readProse, type Paragraph } from '../prose.js';
+import { paragraphs, readProse, splitPartTitles, type Paragraph } from '../prose.js';
 import { meetingNotes } from '../identity.js';
 
 const DATE_LINE = /^(?:19|20)\d{2}-\d{2}-\d{2}$/;
@@ -14,13 +14,8 @@ const JUNK = /点我投稿|想补充的信息|扫码关注|关注公众号|版�
 
 /** A body written as one line: its paragraphs are separated by spaces, and a section heading (一、2017年工作回顾) may follow text directly. */
 function bodyParagraphs(body: string, line: number): Paragraph[] {
-  const parts = body
-    .replace(/([。！？；：:!?])\s*(?=[一二三四五六七八九十]+、)/g, '$1\n')
-    .replace(/(?<![A-Za-z0-9])\s+(?![A-Za-z0-9])/g, '\n')
-    // 一、2017年工作回顾2017年,我们… , 二、今后五年的奋斗目标和工作重点当前,…: the heading
-    // ends with the words that close a report's part titles.
-    .replace(/((?:^|\n)[一二三四五六七八九十]+、(?:19|20)\d{2}年[^\n，,。]{2,14}?(?:回顾|任务|工作))(?=(?:19|20)\d{2}年|[^\n]{60})/g, '$1\n')
-    .replace(/((?:^|\n)[一二三四五六七八九十]+、[^\n，,。；;\d]{2,20}?(?:工作回顾|目标和任务|目标任务|工作任务|工作重点))(?=[^\n，,。]{2}[^\n]{20})/g, '$1\n')
+  const parts = splitPartTitles(body.replace(/(?<![A-Za-z0-9])\s+(?![A-Za-z0-9])/g, '\n'))
+    .join('\n')
     .replace(/(名词解释)(?=\d+\.)/g, '\n$1\n')
     .split('\n');
   return paragraphs(parts).map((p) => ({ ...p, line }));
