@@ -40,7 +40,10 @@ export interface App {
   slack?: RunningSlack;
   scheduler?: Scheduler;
   deliverer?: Deliverer;
-  /** Stops the scheduler, delivery (sends in flight settle), the adapters, then closes the database. */
+  /**
+   * Stops the scheduler and delivery (sends in flight settle) and, at the same time, the
+   * adapters (answers in flight finish); then closes the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -106,12 +109,15 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   }
 
   let stopping: Promise<void> | undefined;
+  const stopDigest = async () => {
+    const schedulerStopped = scheduler?.stop(); // no new runs
+    await deliverer?.stop(); // no new sends; those on the wire settle
+    await schedulerStopped;
+  };
   const stop = () =>
     (stopping ??= (async () => {
-      const schedulerStopped = scheduler?.stop();
-      await deliverer?.stop();
-      await schedulerStopped;
-      await stopAdapters();
+      // Receiving stops and answers in flight finish while the digest settles; each is bounded.
+      await Promise.allSettled([stopDigest(), stopAdapters()]);
       store.close();
       log.info('stopped');
     })());

@@ -36,6 +36,8 @@ export interface TelegramOptions {
   memos?: MemoStore;
   /** Interface for the webhook server (default: all interfaces). */
   host?: string;
+  /** How long stop() waits for answers in flight (default 5 s). */
+  drainMs?: number;
 }
 
 export interface TelegramHandle {
@@ -44,7 +46,7 @@ export interface TelegramHandle {
   send(chatId: number | string, answer: Answer): Promise<void>;
   /** The webhook server's port, in webhook mode. */
   port?: number;
-  /** Stops long polling (after the updates in hand) or closes the webhook server. */
+  /** Stops receiving and lets the updates in hand finish (up to `drainMs`). */
   stop(): Promise<void>;
 }
 
@@ -116,6 +118,9 @@ export async function startTelegram(
     send,
     stop: async () => {
       if (runner.isRunning()) await runner.stop();
+      // stop() ends fetching; updates already fetched are still being answered.
+      const deadline = Date.now() + (options.drainMs ?? 5_000);
+      while (runner.size() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     },
   };
 }
