@@ -28,6 +28,8 @@ export interface AppOptions {
   deliver?: Omit<DeliverOptions, 'log' | 'onGone'>;
   /** Replaces a platform's digest channel (tests). */
   channels?: Partial<Record<Platform, DigestChannel>>;
+  /** An adapter stopped receiving for good while running (npm start then stops, exit 1). */
+  onFatal?: (error: unknown) => void;
 }
 
 export interface App {
@@ -85,7 +87,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   };
   try {
     if (config.TELEGRAM_BOT_TOKEN) {
-      telegram = await startTelegram(core, config, log, { digest: telegramDigest(service), host: options.host });
+      telegram = await startTelegram(core, config, log, { digest: telegramDigest(service), host: options.host, onFatal: options.onFatal });
     }
     if (config.SLACK_BOT_TOKEN) {
       slack = await startSlack(core, config, log, { digest: slackDigest(service), host: options.host });

@@ -19,8 +19,8 @@ export interface ShutdownOptions {
 }
 
 export interface Shutdown {
-  /** Drains and exits; later calls share the first one's drain. */
-  stop(reason: string): Promise<void>;
+  /** Drains and exits with `code` (1 if the drain fails); later calls share the first one's drain. */
+  stop(reason: string, code?: number): Promise<void>;
   /** Removes the signal handlers. */
   dispose(): void;
 }
@@ -32,7 +32,7 @@ export function handleStops(drain: () => Promise<void>, log: Logger, options: Sh
   let stopping: Promise<void> | undefined;
   let stoppedAt = 0;
 
-  const stop = (reason: string): Promise<void> =>
+  const stop = (reason: string, code = 0): Promise<void> =>
     (stopping ??= (async () => {
       stoppedAt = Date.now();
       log.info({ reason }, 'stopping');
@@ -40,7 +40,6 @@ export function handleStops(drain: () => Promise<void>, log: Logger, options: Sh
         log.warn({ graceMs }, 'stopping took too long: exiting with work unfinished');
         exit(1);
       }, graceMs);
-      let code = 0;
       try {
         await drain();
       } catch (err) {

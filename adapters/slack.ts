@@ -25,11 +25,12 @@ import {
   type SlackActionMiddlewareArgs,
   type webApi,
 } from '@slack/bolt';
-import type { Config } from '../src/config.js';
+import { settingError, shownUrl, type Config } from '../src/config.js';
 import type { Core } from '../src/core.js';
 import { taskQuestion } from '../src/commands.js';
 import type { Logger } from '../src/log.js';
 import type { Answer, AskOptions } from '../src/types.js';
+import { DeadlineError, loggedRetries, startupError, within, type RetryPolicy } from './slack-outage.js';
 import {
   ACTION_MORE,
   ACTION_QUOTE,
@@ -42,6 +43,8 @@ import {
   renderQuote,
   type SlackMessage,
 } from './slack-render.js';
+
+export type { RetryPolicy } from './slack-outage.js';
 
 export const TEXT = {
   notEnabled: '本应用未在此频道启用。',
@@ -76,14 +79,6 @@ export interface SlackDigest {
   latest?(): Answer | undefined | Promise<Answer | undefined>;
 }
 
-/** Retry policy of the Web API client (p-retry options). */
-export interface RetryPolicy {
-  retries: number;
-  factor?: number;
-  minTimeout?: number;
-  maxTimeout?: number;
-  randomize?: boolean;
-}
 
 export interface SlackOptions {
   digest?: SlackDigest;
@@ -95,6 +90,8 @@ export interface SlackOptions {
   timeout?: number;
   /** How long stop() waits for handlers still running (default 5 s). */
   drainMs?: number;
+  /** Start-up (auth.test, connecting or listening) must be done within this (default 30 s). */
+  startupMs?: number;
 }
 
 export interface SlackApp {
@@ -256,9 +253,10 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
   const slackLog = log.child({ adapter: 'slack' });
   const logger = boltLogger(slackLog);
   const slackApiUrl = config.SLACK_API_URL ?? 'https://slack.com/api/';
+  const retryConfig = loggedRetries(options.retryConfig ?? DEFAULT_RETRY, slackLog);
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl,
-    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+    retryConfig,
     rejectRateLimitedCalls: false,
     timeout: options.timeout ?? 10_000,
   };
@@ -270,8 +268,8 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     receiver = new SocketModeReceiver({
       appToken: config.SLACK_APP_TOKEN,
       logger,
-      // apps.connections.open goes to the same API (GovSlack, gateways).
-      installerOptions: { clientOptions: { slackApiUrl } },
+      // apps.connections.open goes to the same API (GovSlack, gateways), retried the same way.
+      installerOptions: { clientOptions: { slackApiUrl, retryConfig } },
     });
   } else {
     if (!config.SLACK_SIGNING_SECRET) {
@@ -520,17 +518,31 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
  */
 export async function startSlack(core: Core, config: Config, log: Logger, options: SlackOptions = {}): Promise<RunningSlack> {
   const slack = createSlackApp(core, config, log, options);
-  await slack.app.init();
+  const withinMs = options.startupMs ?? 30_000;
+  const deadline = Date.now() + withinMs;
+  /** A start-up step, bounded by the start-up deadline; a failure names the setting at fault. */
+  const step = async <T>(stage: 'sign-in' | 'connect' | 'listen', run: () => Promise<T>): Promise<T> => {
+    try {
+      return await within(run(), Math.max(0, deadline - Date.now()));
+    } catch (error) {
+      if (error instanceof DeadlineError) {
+        await slack.app.stop().catch(() => {}); // Socket Mode would go on trying to connect
+        throw settingError('SLACK_API_URL', `no answer from ${shownUrl(config.SLACK_API_URL ?? 'https://slack.com/api/')} within ${withinMs / 1000} s`);
+      }
+      throw startupError(config, error, stage);
+    }
+  };
+  await step('sign-in', () => slack.app.init());
   let port: number | undefined;
   if (slack.mode === 'http') {
-    const server = await slack.app.start(
-      options.host !== undefined ? { port: config.SLACK_PORT, host: options.host } : config.SLACK_PORT,
+    const server = await step('listen', () =>
+      slack.app.start(options.host !== undefined ? { port: config.SLACK_PORT, host: options.host } : config.SLACK_PORT),
     );
     const address = server.address();
     port = typeof address === 'object' && address !== null ? address.port : config.SLACK_PORT;
     log.info({ adapter: 'slack', mode: 'http', port, path: '/slack/events' }, 'Slack adapter listening');
   } else {
-    await slack.app.start();
+    await step('connect', () => slack.app.start());
     log.info({ adapter: 'slack', mode: 'socket' }, 'Slack adapter connected (Socket Mode)');
   }
   let stopped: Promise<void> | undefined;

@@ -112,7 +112,28 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/**
+ * A fault a person must fix before the bot can start, as one line `NAME: why`, NAME being the
+ * setting at fault. `npm start` prints it as `config: NAME: why` and exits 1.
+ */
 export class ConfigError extends Error {}
+
+/** `NAME: why` as a ConfigError. */
+export function settingError(name: string, why: string): ConfigError {
+  return new ConfigError(`${name}: ${why}`);
+}
+
+/** A URL as it may be shown: without user name and password. */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
 
 /** Reads the settings; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -14,11 +14,21 @@ export type { Logger };
 export interface LoggerOptions {
   /** Plain lines (`warn: message (error)`) instead of JSON, for a person at a terminal. */
   plain?: boolean;
+  /** Where JSON lines go instead of standard error (tests). */
+  stream?: DestinationStream;
 }
 
 export function createLogger(level = 'info', options: LoggerOptions = {}): Logger {
-  const stream = options.plain ? plainLines() : pino.destination({ dest: 2, sync: true });
-  return pino({ level, base: undefined }, stream);
+  const stream = options.stream ?? (options.plain ? plainLines() : pino.destination({ dest: 2, sync: true }));
+  return pino({ level, base: undefined, hooks: { streamWrite: hideTokens } }, stream);
+}
+
+/**
+ * Tokens out of every line: a Bot API URL carries the bot token (bot123456:AA…/sendMessage), and
+ * a network error's message quotes the URL; Slack tokens are xoxb-…, xapp-… .
+ */
+export function hideTokens(line: string): string {
+  return line.replace(/(?<!\d)\d{3,}:[\w-]{10,}/g, '[token]').replace(/\bx(?:ox[a-z]|app)-[\w-]+/g, '[token]');
 }
 
 /** Renders each JSON line as `level: message (error message)`; a dead reader is ignored. */

@@ -41,9 +41,9 @@ describe('npm start', () => {
   }, 30_000);
 
   it.each([
-    [{ TELEGRAM_BOT_TOKEN: 'nonsense' }, /^TELEGRAM_BOT_TOKEN: /],
-    [{ DIGEST_CRON: '0 8 * *' }, /^start-up failed: DIGEST_CRON: invalid schedule "0 8 \* \*"/],
-    [{ DATA_DIR: '/dev/null/data' }, /^start-up failed: DATA_DIR: cannot create \/dev\/null\/data/],
+    [{ TELEGRAM_BOT_TOKEN: 'nonsense' }, /^config: TELEGRAM_BOT_TOKEN: /],
+    [{ DIGEST_CRON: '0 8 * *' }, /^config: DIGEST_CRON: invalid schedule "0 8 \* \*"/],
+    [{ DATA_DIR: '/dev/null/data' }, /^config: DATA_DIR: cannot create \/dev\/null\/data/],
   ])('stops with one line on stderr and exit 1 for %j', (env, message) => {
     const run = start(env as Record<string, string>);
     expect(run.status).toBe(1);

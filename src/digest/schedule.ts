@@ -14,11 +14,12 @@
  *   "default@2025-07-22T08:00:00+08:00" or "07:30@2025-07-22T07:30:00+08:00".
  */
 import { Cron } from 'croner';
+import { ConfigError } from '../config.js';
 import type { Logger } from '../log.js';
 
 export const DEFAULT_SCHEDULE = 'default';
 
-export class ScheduleError extends Error {}
+export class ScheduleError extends ConfigError {}
 
 function oneLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0];

@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { ConfigError } from '../config.js';
 import type { Answer } from '../types.js';
 
 export type Platform = 'telegram' | 'slack';
@@ -53,7 +54,8 @@ export interface Delivery {
   error: string | null;
 }
 
-export class DigestStoreError extends Error {}
+/** A database or DATA_DIR that cannot be used: start-up stops with this one line. */
+export class DigestStoreError extends ConfigError {}
 
 export const DB_FILE = 'digest.db';
 
