@@ -7,7 +7,7 @@
  */
 import { slackChannel, slackDigest } from './digest/slack.js';
 import { telegramChannel, telegramDigest } from './digest/telegram.js';
-import { startSlack, type RunningSlack } from './slack.js';
+import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
 import { startTelegram, type TelegramHandle } from './telegram.js';
 import type { Config } from '../src/config.js';
 import { createCore, type LocalCore } from '../src/core.js';
@@ -90,7 +90,12 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       telegram = await startTelegram(core, config, log, { digest: telegramDigest(service), host: options.host, onFatal: options.onFatal });
     }
     if (config.SLACK_BOT_TOKEN) {
-      slack = await startSlack(core, config, log, { digest: slackDigest(service), host: options.host });
+      slack = await startSlack(core, config, log, {
+        digest: slackDigest(service),
+        host: options.host,
+        // In the store, so that a retry arriving after a restart is still recognised.
+        seenEvents: { add: (id) => store.firstSight(`slack:${id}`, EVENT_MEMORY_MS) },
+      });
     }
   } catch (error) {
     await stopAdapters();

@@ -92,7 +92,19 @@ export interface SlackOptions {
   drainMs?: number;
   /** Start-up (auth.test, connecting or listening) must be done within this (default 30 s). */
   startupMs?: number;
+  /**
+   * Where event ids already handled are kept: add() is false for one seen within the retry
+   * window. Default: in memory (a retry after a restart is then answered again).
+   */
+  seenEvents?: SeenEvents;
 }
+
+/** Event ids already handled, for 15 minutes (Slack's retries come within 5). */
+export interface SeenEvents {
+  add(eventId: string): boolean;
+}
+
+export const EVENT_MEMORY_MS = 15 * 60_000;
 
 export interface SlackApp {
   app: App;
@@ -310,7 +322,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     config.SLACK_ALLOWED_CHANNELS.length === 0 ||
     (channel !== undefined && config.SLACK_ALLOWED_CHANNELS.includes(channel));
   const limiter = new QuestionLimiter(config.QUESTIONS_PER_MINUTE);
-  const events = new ExpiringSet(15 * 60_000, 10_000);
+  const events = options.seenEvents ?? new ExpiringSet(EVENT_MEMORY_MS, 10_000);
   let running = 0;
 
   /** The core's answer; an empty question gets the help. The core should not throw, but if it does the user hears so. */
