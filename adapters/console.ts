@@ -2,11 +2,13 @@
  * The console chat, for `npm start` without any platform token: each line is a question to the
  * core, the answer's text is printed. Commands: /help, /sources, /lagging, /digest, /more (the
  * next page of the last list), /quit. End of input (Ctrl-D, or the end of a pipe) exits.
- * Works with stdin not a TTY too: every line is answered, and no prompt is printed.
+ * Works with stdin not a TTY too: every line is answered, and no prompt is printed. Escape
+ * sequences and invisible controls are taken out of what is typed and what is printed.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Core } from '../src/core.js';
+import { safeText } from '../src/safe-text.js';
 import type { Answer } from '../src/types.js';
 
 export const PROMPT = '问：';
@@ -41,7 +43,7 @@ export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleC
   const tty = Boolean((input as { isTTY?: boolean }).isTTY);
   const showPrompt = options.prompt ?? tty;
   const rl = createInterface({ input, output: showPrompt ? output : undefined, terminal: tty, prompt: PROMPT });
-  const print = (text: string) => output.write(`${text}\n`);
+  const print = (text: string) => output.write(`${safeText(text)}\n`);
   let last: { question: string; next: number; lagging: boolean } | undefined;
 
   const show = (answer: Answer, question: string, lagging = false) => {
@@ -55,7 +57,7 @@ export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleC
   };
 
   const handle = (line: string): boolean => {
-    const text = line.trim();
+    const text = safeText(line).trim();
     if (!text) return true;
     const command = /^\/(\w+)/.exec(text)?.[1]?.toLowerCase();
     switch (command) {

@@ -29,7 +29,9 @@ import { settingError, shownUrl, type Config } from '../src/config.js';
 import type { Core } from '../src/core.js';
 import { taskQuestion } from '../src/commands.js';
 import type { Logger } from '../src/log.js';
+import { safeText } from '../src/safe-text.js';
 import type { Answer, AskOptions } from '../src/types.js';
+import { guardRequests } from './slack-guard.js';
 import { DeadlineError, loggedRetries, startupError, within, type RetryPolicy } from './slack-outage.js';
 import {
   ACTION_MORE,
@@ -48,6 +50,8 @@ export type { RetryPolicy } from './slack-outage.js';
 
 export const TEXT = {
   notEnabled: '本应用未在此频道启用。',
+  expired: '已过期，请重新提问。',
+  noMore: '没有更多了。',
   digestSoon: DIGEST_PLACEHOLDER,
   tooMany: '提问太频繁，请稍后再试。',
   failed: '抱歉，处理这个问题时出错了，请稍后再试。',
@@ -131,7 +135,7 @@ const DEFAULT_RETRY: RetryPolicy = { retries: 3, factor: 3, minTimeout: 1000, ma
  * Slack's escapes (&amp; &lt; &gt;) undone.
  */
 export function questionFrom(text: string | undefined): string {
-  return (text ?? '')
+  return safeText(text ?? '')
     .replace(/<@[UWB][A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
     .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => name ?? '')
     .replace(/<!(?:subteam\^)?[^>|]+(?:\|([^>]*))?>/g, (_m, label?: string) => label ?? '')
@@ -288,7 +292,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
       throw new Error('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
     }
     mode = 'http';
-    receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET,
       endpoints: '/slack/events',
       port: config.SLACK_PORT,
@@ -306,6 +310,8 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
         },
       ],
     });
+    guardRequests(http, { signingSecret: config.SLACK_SIGNING_SECRET, path: '/slack/events', log: slackLog });
+    receiver = http;
   }
 
   const app = new App({
@@ -470,11 +476,14 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     if (!channel || !allowed(channel)) return ephemeral(args, renderNotice(TEXT.notEnabled));
     const page = decodeMore(buttonValue(args));
     if (!page) {
-      slackLog.warn({ value: buttonValue(args) }, 'more button without a page');
-      return;
+      slackLog.warn({ value: buttonValue(args)?.slice(0, 100) }, 'more button without a page');
+      return ephemeral(args, renderNotice(TEXT.expired));
     }
     if (!limiter.take(body.user.id)) return ephemeral(args, renderNotice(TEXT.tooMany));
-    const message = renderAnswer(ask(page.question, { offset: page.offset, brief: page.brief }), { brief: page.brief });
+    const answer = ask(page.question, { offset: page.offset, brief: page.brief });
+    // A page past the end (an old button, a list that has since shrunk, a forged offset).
+    if (answer.records.length === 0) return ephemeral(args, renderNotice(TEXT.noMore));
+    const message = renderAnswer(answer, { brief: page.brief });
     const thread_ts = typeof body.message?.thread_ts === 'string' ? body.message.thread_ts : undefined;
     try {
       await client.chat.postMessage({
