@@ -5,13 +5,14 @@
  *
  * Any fault at start-up — a wrong setting, an unusable DATA_DIR, a platform that cannot be
  * reached within its deadline — stops with one line `config: NAME: why` on stderr and exit 1.
+ * A variable that looks meant for the bot but is not a setting, or a .env line that is not
+ * KEY=VALUE, gets one line `config: warning: …` each, and start-up goes on.
  * SIGTERM / SIGINT drain and exit 0 (adapters/shutdown.ts).
  */
-import dotenv from 'dotenv';
 import { startConsole } from './console.js';
 import { startApp, type App } from './app.js';
 import { handleStops, type Shutdown } from './shutdown.js';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, readSettings } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 
 /** The one form of a start-up fault: `config: NAME: why`, exit 1. */
@@ -24,8 +25,9 @@ function fail(error: unknown): never {
 async function main(): Promise<void> {
   // A reader that went away (a closed pipe) must not crash the bot or keep it from exiting.
   process.stderr.on('error', () => {});
-  dotenv.config({ quiet: true });
-  const config = loadConfig();
+  const { config, warnings } = readSettings();
+  // Before anything else, and in every mode: a misspelt token would otherwise pass for "none set".
+  for (const warning of warnings) process.stderr.write(`config: warning: ${warning}\n`);
   const consoleChat = !config.TELEGRAM_BOT_TOKEN && !config.SLACK_BOT_TOKEN;
   // The console is for a person: no JSON, and only what needs their attention.
   const log = consoleChat

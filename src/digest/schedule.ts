@@ -25,21 +25,35 @@ function oneLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0];
 }
 
+/** What DIGEST_CRON may be, in the README's words. */
+export const SCHEDULE_FORMS = '5 fields (minute hour day month weekday, as in 0 8 * * *), or 6 with seconds (*/5 * * * * *), or @daily';
+
+/** Why croner refused a pattern, in words that match SCHEDULE_FORMS (croner counts up to seven parts). */
+function whyRefused(pattern: string, error: unknown): string {
+  const fields = pattern.trim().split(/\s+/).length;
+  if (pattern.trim().startsWith('@')) return `unknown nickname ${pattern.trim()}`;
+  if (fields !== 5 && fields !== 6) return `it has ${fields} field${fields === 1 ? '' : 's'}`;
+  const reason = oneLine(error).replace(/^CronPattern: /, '');
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
+}
+
 /**
  * Checks DIGEST_CRON in DIGEST_TZ: a 5- or 6-field pattern (or a nickname like @daily) that runs
  * at least once. Returns the pattern as croner reads it; throws a one-line ScheduleError.
  */
 export function validateSchedule(pattern: string, timezone: string): string {
   let job: Cron | undefined;
+  let why: string;
   try {
     job = new Cron(pattern, { timezone, paused: true, mode: '5-or-6-parts' });
-    if (!job.nextRun()) throw new Error('it never runs');
-    return job.getPattern() ?? pattern;
+    if (job.nextRun()) return job.getPattern() ?? pattern;
+    why = `it never runs in ${timezone}`;
   } catch (error) {
-    throw new ScheduleError(`DIGEST_CRON: invalid schedule ${JSON.stringify(pattern)} in ${timezone} (${oneLine(error)})`);
+    why = whyRefused(pattern, error);
   } finally {
     job?.stop();
   }
+  throw new ScheduleError(`DIGEST_CRON: invalid schedule ${JSON.stringify(pattern)} (${why}); use ${SCHEDULE_FORMS}`);
 }
 
 /** Reads a time of day: 7:30, 07:30, 07：30 (full-width too), 0730. Returns HH:MM, or undefined. */
