@@ -209,6 +209,24 @@ describe('the Bot API failing while running', () => {
   });
 });
 
+describe('long polling refused for good', () => {
+  it('a 409 (another process polls with the token) is logged and reported as fatal, not retried', async () => {
+    telegram.reset();
+    telegram.script('getUpdates', telegramError(409, 'Conflict: terminated by other getUpdates request'));
+    const { log, lines } = memoryLog();
+    const fatal: unknown[] = [];
+    const running = await startTelegram(core, tgConfig(), log, { retry: FAST, onFatal: (error) => fatal.push(error) });
+    try {
+      telegram.push(textUpdate('6月用电量', 4242)); // the fake answers the waiting poll: with the 409
+      await vi.waitFor(() => expect(fatal).toHaveLength(1));
+      expect(telegram.of('getUpdates')).toHaveLength(1);
+      expect(lines.map((l) => l.msg)).toContain('telegram: long polling stopped');
+    } finally {
+      await running.stop();
+    }
+  });
+});
+
 describe('logs', () => {
   it('never show a token', () => {
     expect(hideTokens(`request to http://x/bot${TOKEN}/getMe failed`)).toBe('request to http://x/bot[token]/getMe failed');
