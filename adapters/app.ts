@@ -7,7 +7,7 @@
  */
 import { slackChannel, slackDigest } from './digest/slack.js';
 import { telegramChannel, telegramDigest } from './digest/telegram.js';
-import { startSlack, type RunningSlack } from './slack.js';
+import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
 import { startTelegram, type TelegramHandle } from './telegram.js';
 import type { Config } from '../src/config.js';
 import { createCore, type LocalCore } from '../src/core.js';
@@ -28,6 +28,8 @@ export interface AppOptions {
   deliver?: Omit<DeliverOptions, 'log' | 'onGone'>;
   /** Replaces a platform's digest channel (tests). */
   channels?: Partial<Record<Platform, DigestChannel>>;
+  /** An adapter stopped receiving for good while running (npm start then stops, exit 1). */
+  onFatal?: (error: unknown) => void;
 }
 
 export interface App {
@@ -40,7 +42,10 @@ export interface App {
   slack?: RunningSlack;
   scheduler?: Scheduler;
   deliverer?: Deliverer;
-  /** Stops the scheduler, delivery (sends in flight settle), the adapters, then closes the database. */
+  /**
+   * Stops the scheduler and delivery (sends in flight settle) and, at the same time, the
+   * adapters (answers in flight finish); then closes the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -82,10 +87,15 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   };
   try {
     if (config.TELEGRAM_BOT_TOKEN) {
-      telegram = await startTelegram(core, config, log, { digest: telegramDigest(service), host: options.host });
+      telegram = await startTelegram(core, config, log, { digest: telegramDigest(service), host: options.host, onFatal: options.onFatal });
     }
     if (config.SLACK_BOT_TOKEN) {
-      slack = await startSlack(core, config, log, { digest: slackDigest(service), host: options.host });
+      slack = await startSlack(core, config, log, {
+        digest: slackDigest(service),
+        host: options.host,
+        // In the store, so that a retry arriving after a restart is still recognised.
+        seenEvents: { add: (id) => store.firstSight(`slack:${id}`, EVENT_MEMORY_MS) },
+      });
     }
   } catch (error) {
     await stopAdapters();
@@ -106,12 +116,15 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   }
 
   let stopping: Promise<void> | undefined;
+  const stopDigest = async () => {
+    const schedulerStopped = scheduler?.stop(); // no new runs
+    await deliverer?.stop(); // no new sends; those on the wire settle
+    await schedulerStopped;
+  };
   const stop = () =>
     (stopping ??= (async () => {
-      const schedulerStopped = scheduler?.stop();
-      await deliverer?.stop();
-      await schedulerStopped;
-      await stopAdapters();
+      // Receiving stops and answers in flight finish while the digest settles; each is bounded.
+      await Promise.allSettled([stopDigest(), stopAdapters()]);
       store.close();
       log.info('stopped');
     })());

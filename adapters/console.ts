@@ -1,12 +1,14 @@
 /**
  * The console chat, for `npm start` without any platform token: each line is a question to the
- * core, the answer's text is printed. Commands: /help, /sources, /lagging, /digest, /more (the
- * next page of the last list), /quit. End of input (Ctrl-D, or the end of a pipe) exits.
- * Works with stdin not a TTY too: every line is answered, and no prompt is printed.
+ * core, the answer's text is printed. Commands: /help, /sources, /lagging, /digest, /more or
+ * 更多 (the next page of the last list), /quit. End of input (Ctrl-D, or the end of a pipe) exits.
+ * Works with stdin not a TTY too: every line is answered, and no prompt is printed. Escape
+ * sequences and invisible controls are taken out of what is typed and what is printed.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Core } from '../src/core.js';
+import { safeText } from '../src/safe-text.js';
 import type { Answer } from '../src/types.js';
 
 export const PROMPT = '问：';
@@ -16,7 +18,7 @@ export const CONSOLE_TEXT = {
   commands: '命令：/help 帮助  /sources 资料来源  /lagging 滞后任务  /digest 今日简报  /more 更多  /quit 退出',
   unknown: '未知命令。输入 /help 查看可用的命令。',
   noMore: '没有更多了。',
-  more: (total: number, next: number) => `（共${total}项，已显示${next}项，输入 /more 查看更多）`,
+  more: (total: number, next: number) => `（共${total}项，已显示${next}项，输入 更多 或 /more 查看更多）`,
   bye: '再见。',
 } as const;
 
@@ -41,7 +43,7 @@ export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleC
   const tty = Boolean((input as { isTTY?: boolean }).isTTY);
   const showPrompt = options.prompt ?? tty;
   const rl = createInterface({ input, output: showPrompt ? output : undefined, terminal: tty, prompt: PROMPT });
-  const print = (text: string) => output.write(`${text}\n`);
+  const print = (text: string) => output.write(`${safeText(text)}\n`);
   let last: { question: string; next: number; lagging: boolean } | undefined;
 
   const show = (answer: Answer, question: string, lagging = false) => {
@@ -55,9 +57,10 @@ export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleC
   };
 
   const handle = (line: string): boolean => {
-    const text = line.trim();
+    const text = safeText(line).trim();
     if (!text) return true;
-    const command = /^\/(\w+)/.exec(text)?.[1]?.toLowerCase();
+    // 更多 is what answers tell a reader to type (the chat platforms have a button for it).
+    const command = /^更多[。.!！]?$/.test(text) ? 'more' : /^\/(\w+)/.exec(text)?.[1]?.toLowerCase();
     switch (command) {
       case undefined:
         show(core.ask(text), text);

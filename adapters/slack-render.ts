@@ -6,6 +6,7 @@
  * capped list). `text` is the plain fallback Slack shows in notifications.
  */
 import type { types } from '@slack/bolt';
+import { safeText } from '../src/safe-text.js';
 import type { Answer, Line } from '../src/types.js';
 
 type KnownBlock = types.KnownBlock;
@@ -48,9 +49,9 @@ export interface RenderOptions {
   maxBlocks?: number;
 }
 
-/** Escapes the three characters Slack's mrkdwn reserves. */
+/** Escapes the three characters Slack's mrkdwn reserves, and drops escape sequences and invisible controls. */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return safeText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 // Slack sets *x* in bold only when the asterisks stand at a word boundary; next to a Chinese
@@ -183,7 +184,7 @@ export function decodeMore(value: string | undefined): MorePage | undefined {
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const { q, n, b } = parsed as { q?: unknown; n?: unknown; b?: unknown };
     if (typeof q !== 'string' || typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
-    return { question: q, offset: n, brief: b === 1 };
+    return { question: safeText(q), offset: n, brief: b === 1 };
   } catch {
     return undefined;
   }

@@ -25,11 +25,14 @@ import {
   type SlackActionMiddlewareArgs,
   type webApi,
 } from '@slack/bolt';
-import type { Config } from '../src/config.js';
+import { settingError, shownUrl, type Config } from '../src/config.js';
 import type { Core } from '../src/core.js';
 import { taskQuestion } from '../src/commands.js';
 import type { Logger } from '../src/log.js';
+import { safeText } from '../src/safe-text.js';
 import type { Answer, AskOptions } from '../src/types.js';
+import { guardRequests } from './slack-guard.js';
+import { DeadlineError, loggedRetries, startupError, within, type RetryPolicy } from './slack-outage.js';
 import {
   ACTION_MORE,
   ACTION_QUOTE,
@@ -43,8 +46,12 @@ import {
   type SlackMessage,
 } from './slack-render.js';
 
+export type { RetryPolicy } from './slack-outage.js';
+
 export const TEXT = {
   notEnabled: '本应用未在此频道启用。',
+  expired: '已过期，请重新提问。',
+  noMore: '没有更多了。',
   digestSoon: DIGEST_PLACEHOLDER,
   tooMany: '提问太频繁，请稍后再试。',
   failed: '抱歉，处理这个问题时出错了，请稍后再试。',
@@ -76,14 +83,6 @@ export interface SlackDigest {
   latest?(): Answer | undefined | Promise<Answer | undefined>;
 }
 
-/** Retry policy of the Web API client (p-retry options). */
-export interface RetryPolicy {
-  retries: number;
-  factor?: number;
-  minTimeout?: number;
-  maxTimeout?: number;
-  randomize?: boolean;
-}
 
 export interface SlackOptions {
   digest?: SlackDigest;
@@ -95,7 +94,21 @@ export interface SlackOptions {
   timeout?: number;
   /** How long stop() waits for handlers still running (default 5 s). */
   drainMs?: number;
+  /** Start-up (auth.test, connecting or listening) must be done within this (default 30 s). */
+  startupMs?: number;
+  /**
+   * Where event ids already handled are kept: add() is false for one seen within the retry
+   * window. Default: in memory (a retry after a restart is then answered again).
+   */
+  seenEvents?: SeenEvents;
 }
+
+/** Event ids already handled, for 15 minutes (Slack's retries come within 5). */
+export interface SeenEvents {
+  add(eventId: string): boolean;
+}
+
+export const EVENT_MEMORY_MS = 15 * 60_000;
 
 export interface SlackApp {
   app: App;
@@ -122,7 +135,7 @@ const DEFAULT_RETRY: RetryPolicy = { retries: 3, factor: 3, minTimeout: 1000, ma
  * Slack's escapes (&amp; &lt; &gt;) undone.
  */
 export function questionFrom(text: string | undefined): string {
-  return (text ?? '')
+  return safeText(text ?? '')
     .replace(/<@[UWB][A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
     .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => name ?? '')
     .replace(/<!(?:subteam\^)?[^>|]+(?:\|([^>]*))?>/g, (_m, label?: string) => label ?? '')
@@ -256,9 +269,10 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
   const slackLog = log.child({ adapter: 'slack' });
   const logger = boltLogger(slackLog);
   const slackApiUrl = config.SLACK_API_URL ?? 'https://slack.com/api/';
+  const retryConfig = loggedRetries(options.retryConfig ?? DEFAULT_RETRY, slackLog);
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl,
-    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+    retryConfig,
     rejectRateLimitedCalls: false,
     timeout: options.timeout ?? 10_000,
   };
@@ -270,15 +284,15 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     receiver = new SocketModeReceiver({
       appToken: config.SLACK_APP_TOKEN,
       logger,
-      // apps.connections.open goes to the same API (GovSlack, gateways).
-      installerOptions: { clientOptions: { slackApiUrl } },
+      // apps.connections.open goes to the same API (GovSlack, gateways), retried the same way.
+      installerOptions: { clientOptions: { slackApiUrl, retryConfig } },
     });
   } else {
     if (!config.SLACK_SIGNING_SECRET) {
       throw new Error('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
     }
     mode = 'http';
-    receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: config.SLACK_SIGNING_SECRET,
       endpoints: '/slack/events',
       port: config.SLACK_PORT,
@@ -296,6 +310,8 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
         },
       ],
     });
+    guardRequests(http, { signingSecret: config.SLACK_SIGNING_SECRET, path: '/slack/events', log: slackLog });
+    receiver = http;
   }
 
   const app = new App({
@@ -312,7 +328,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     config.SLACK_ALLOWED_CHANNELS.length === 0 ||
     (channel !== undefined && config.SLACK_ALLOWED_CHANNELS.includes(channel));
   const limiter = new QuestionLimiter(config.QUESTIONS_PER_MINUTE);
-  const events = new ExpiringSet(15 * 60_000, 10_000);
+  const events = options.seenEvents ?? new ExpiringSet(EVENT_MEMORY_MS, 10_000);
   let running = 0;
 
   /** The core's answer; an empty question gets the help. The core should not throw, but if it does the user hears so. */
@@ -460,11 +476,14 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     if (!channel || !allowed(channel)) return ephemeral(args, renderNotice(TEXT.notEnabled));
     const page = decodeMore(buttonValue(args));
     if (!page) {
-      slackLog.warn({ value: buttonValue(args) }, 'more button without a page');
-      return;
+      slackLog.warn({ value: buttonValue(args)?.slice(0, 100) }, 'more button without a page');
+      return ephemeral(args, renderNotice(TEXT.expired));
     }
     if (!limiter.take(body.user.id)) return ephemeral(args, renderNotice(TEXT.tooMany));
-    const message = renderAnswer(ask(page.question, { offset: page.offset, brief: page.brief }), { brief: page.brief });
+    const answer = ask(page.question, { offset: page.offset, brief: page.brief });
+    // A page past the end (an old button, a list that has since shrunk, a forged offset).
+    if (answer.records.length === 0) return ephemeral(args, renderNotice(TEXT.noMore));
+    const message = renderAnswer(answer, { brief: page.brief });
     const thread_ts = typeof body.message?.thread_ts === 'string' ? body.message.thread_ts : undefined;
     try {
       await client.chat.postMessage({
@@ -520,17 +539,31 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
  */
 export async function startSlack(core: Core, config: Config, log: Logger, options: SlackOptions = {}): Promise<RunningSlack> {
   const slack = createSlackApp(core, config, log, options);
-  await slack.app.init();
+  const withinMs = options.startupMs ?? 30_000;
+  const deadline = Date.now() + withinMs;
+  /** A start-up step, bounded by the start-up deadline; a failure names the setting at fault. */
+  const step = async <T>(stage: 'sign-in' | 'connect' | 'listen', run: () => Promise<T>): Promise<T> => {
+    try {
+      return await within(run(), Math.max(0, deadline - Date.now()));
+    } catch (error) {
+      if (error instanceof DeadlineError) {
+        await slack.app.stop().catch(() => {}); // Socket Mode would go on trying to connect
+        throw settingError('SLACK_API_URL', `no answer from ${shownUrl(config.SLACK_API_URL ?? 'https://slack.com/api/')} within ${withinMs / 1000} s`);
+      }
+      throw startupError(config, error, stage);
+    }
+  };
+  await step('sign-in', () => slack.app.init());
   let port: number | undefined;
   if (slack.mode === 'http') {
-    const server = await slack.app.start(
-      options.host !== undefined ? { port: config.SLACK_PORT, host: options.host } : config.SLACK_PORT,
+    const server = await step('listen', () =>
+      slack.app.start(options.host !== undefined ? { port: config.SLACK_PORT, host: options.host } : config.SLACK_PORT),
     );
     const address = server.address();
     port = typeof address === 'object' && address !== null ? address.port : config.SLACK_PORT;
     log.info({ adapter: 'slack', mode: 'http', port, path: '/slack/events' }, 'Slack adapter listening');
   } else {
-    await slack.app.start();
+    await step('connect', () => slack.app.start());
     log.info({ adapter: 'slack', mode: 'socket' }, 'Slack adapter connected (Socket Mode)');
   }
   let stopped: Promise<void> | undefined;

@@ -1,64 +1,54 @@
 /**
- * npm start: the bot. Reads .env and the settings, checks the digest schedule and database
- * (any fault: one line on stderr, exit 1), starts Telegram when TELEGRAM_BOT_TOKEN is set and
- * Slack when SLACK_BOT_TOKEN is set (either or both) with the daily digest scheduler; with
- * neither, a console chat in the terminal. SIGTERM / SIGINT stop everything and exit 0.
+ * npm start: the bot. Reads .env and the settings, checks the digest schedule and database,
+ * starts Telegram when TELEGRAM_BOT_TOKEN is set and Slack when SLACK_BOT_TOKEN is set (either
+ * or both) with the daily digest scheduler; with neither, a console chat in the terminal.
+ *
+ * Any fault at start-up — a wrong setting, an unusable DATA_DIR, a platform that cannot be
+ * reached within its deadline — stops with one line `config: NAME: why` on stderr and exit 1.
+ * A variable that looks meant for the bot but is not a setting, or a .env line that is not
+ * KEY=VALUE, gets one line `config: warning: …` each, and start-up goes on.
+ * SIGTERM / SIGINT drain and exit 0 (adapters/shutdown.ts).
  */
-import dotenv from 'dotenv';
 import { startConsole } from './console.js';
 import { startApp, type App } from './app.js';
-import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { handleStops, type Shutdown } from './shutdown.js';
+import { ConfigError, readSettings } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 
-function fail(message: string): never {
-  process.stderr.write(`${message.split('\n')[0]}\n`);
+/** The one form of a start-up fault: `config: NAME: why`, exit 1. */
+function fail(error: unknown): never {
+  const message = String((error as Error)?.message ?? error).split('\n')[0];
+  process.stderr.write(`config: ${error instanceof ConfigError ? message : `start-up: ${message}`}\n`);
   process.exit(1);
 }
 
 async function main(): Promise<void> {
-  dotenv.config({ quiet: true });
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
-  const log = createLogger(config.LOG_LEVEL);
+  // A reader that went away (a closed pipe) must not crash the bot or keep it from exiting.
+  process.stderr.on('error', () => {});
+  const { config, warnings } = readSettings();
+  // Before anything else, and in every mode: a misspelt token would otherwise pass for "none set".
+  for (const warning of warnings) process.stderr.write(`config: warning: ${warning}\n`);
+  const consoleChat = !config.TELEGRAM_BOT_TOKEN && !config.SLACK_BOT_TOKEN;
+  // The console is for a person: no JSON, and only what needs their attention.
+  const log = consoleChat
+    ? createLogger(['fatal', 'error', 'silent'].includes(config.LOG_LEVEL) ? config.LOG_LEVEL : 'warn', { plain: true })
+    : createLogger(config.LOG_LEVEL);
 
+  let shutdown: Shutdown | undefined;
   let app: App;
   try {
-    app = await startApp(config, log);
+    app = await startApp(config, log, { onFatal: () => void shutdown?.stop('an adapter stopped receiving', 1) });
   } catch (error) {
-    fail(`start-up failed: ${(error as Error).message}`);
+    fail(error);
   }
-
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    try {
-      await app.stop();
-    } catch (err) {
-      log.error({ err }, 'stop failed');
-      code = 1;
-    }
-    process.exit(code);
-  };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, () => {
-      if (stopping) process.exit(1); // a second signal: do not wait any longer
-      log.info({ signal }, 'stopping');
-      void shutdown(0);
-    });
-  }
+  shutdown = handleStops(() => app.stop(), log);
 
   if (app.platforms.length === 0) {
-    log.debug('no TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN: console chat');
     const chat = startConsole(app.core, { digest: () => app.service.current() });
+    process.stdout.on('error', () => chat.close()); // output closed (`npm start | head`): end the chat
     await chat.done;
-    await shutdown(0);
+    await shutdown.stop('end of input');
   }
 }
 
-main().catch((error: unknown) => fail(`start-up failed: ${(error as Error)?.message ?? String(error)}`));
+main().catch(fail);

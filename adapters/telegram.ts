@@ -6,7 +6,6 @@
  * Long polling runs with @grammyjs/runner; with TELEGRAM_WEBHOOK_URL set, a node:http webhook.
  */
 import type { AddressInfo } from 'node:net';
-import { autoRetry } from '@grammyjs/auto-retry';
 import { run } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import type { Config } from '../src/config.js';
@@ -24,6 +23,8 @@ import { inline } from './telegram/inline.js';
 import { MemoStore } from './telegram/memo.js';
 import { questions } from './telegram/questions.js';
 import { sendAnswer } from './telegram/reply.js';
+import { retryCalls, type RetryOptions } from './telegram/retry.js';
+import { startupError } from './telegram/startup.js';
 import { COMMANDS } from './telegram/texts.js';
 import { closeServer, serveWebhook } from './telegram/webhook.js';
 
@@ -36,6 +37,14 @@ export interface TelegramOptions {
   memos?: MemoStore;
   /** Interface for the webhook server (default: all interfaces). */
   host?: string;
+  /** How long stop() waits for answers in flight (default 5 s). */
+  drainMs?: number;
+  /** Start-up (sign-in, command menu, webhook) must be done within this (default 30 s). */
+  startupMs?: number;
+  /** Retries of failed Bot API calls. */
+  retry?: RetryOptions;
+  /** Long polling ended for good (the token was revoked, another process polls): the bot is deaf. */
+  onFatal?: (error: unknown) => void;
 }
 
 export interface TelegramHandle {
@@ -44,20 +53,24 @@ export interface TelegramHandle {
   send(chatId: number | string, answer: Answer): Promise<void>;
   /** The webhook server's port, in webhook mode. */
   port?: number;
-  /** Stops long polling (after the updates in hand) or closes the webhook server. */
+  /** Stops receiving and lets the updates in hand finish (up to `drainMs`). */
   stop(): Promise<void>;
 }
 
 const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+
+/** grammY types its abort signals with a shim; a platform AbortSignal works the same. */
+type GrammySignal = NonNullable<Parameters<Bot['api']['getMe']>[0]>;
 
 /** Builds the bot; makes no network call. */
 export function createTelegramBot(core: Core, config: Config, log: Logger, options: TelegramOptions = {}): Bot {
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error('TELEGRAM_BOT_TOKEN: not set (get one from @BotFather)');
   const apiRoot = (config.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, '');
-  const bot = new Bot(token, { client: { apiRoot } });
-  // Waits out 429 retry_after and retries 5xx and network failures, a few times.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // 45 s: a long poll asks Telegram to wait up to 30 s; any other call is long overdue by then.
+  const bot = new Bot(token, { client: { apiRoot, timeoutSeconds: 45 } });
+  // Waits out 429 retry_after and retries 5xx and network failures, a few times, logged.
+  bot.api.config.use(retryCalls(log, options.retry));
 
   const reportError = errorReporter(log);
   bot.catch(reportError);
@@ -85,19 +98,29 @@ export async function startTelegram(
 ): Promise<TelegramHandle> {
   const memos = options.memos ?? new MemoStore();
   const bot = createTelegramBot(core, config, log, { ...options, memos });
-  await bot.init();
-  await bot.api.setMyCommands([...COMMANDS]);
   const send = (chatId: number | string, answer: Answer) => sendAnswer(bot.api, chatId, answer, memos);
+  const withinMs = options.startupMs ?? 30_000;
+  const startup = AbortSignal.timeout(withinMs);
+  /** A start-up step, bounded by the start-up deadline; a failure names the setting at fault. */
+  const step = async <T>(call: (signal: GrammySignal) => Promise<T>): Promise<T> => {
+    try {
+      return await call(startup as unknown as GrammySignal);
+    } catch (error) {
+      throw startupError(config, { error, timedOut: startup.aborted, withinMs });
+    }
+  };
+  // Not bot.init(): it retries getMe without end.
+  bot.botInfo = await step((signal) => bot.api.getMe(signal));
+  await step((signal) => bot.api.setMyCommands([...COMMANDS], undefined, signal));
 
   if (config.TELEGRAM_WEBHOOK_URL) {
     const secretToken = config.TELEGRAM_WEBHOOK_SECRET;
     if (!secretToken) throw new Error('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
-    const server = await serveWebhook(bot, { secretToken, port: config.PORT, host: options.host, log });
+    const server = await step(() => serveWebhook(bot, { secretToken, port: config.PORT, host: options.host, log }));
     try {
-      await bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, {
-        secret_token: secretToken,
-        allowed_updates: [...ALLOWED_UPDATES],
-      });
+      await step((signal) =>
+        bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL!, { secret_token: secretToken, allowed_updates: [...ALLOWED_UPDATES] }, signal),
+      );
     } catch (err) {
       await closeServer(server);
       throw err;
@@ -107,15 +130,22 @@ export async function startTelegram(
     return { bot, send, port, stop: () => closeServer(server) };
   }
 
-  await bot.api.deleteWebhook();
-  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-  runner.task()?.catch((err: unknown) => log.fatal({ err }, 'telegram: long polling stopped'));
+  await step((signal) => bot.api.deleteWebhook(undefined, signal));
+  // Failed polls are retried and logged by retryCalls; the runner only sees what cannot pass.
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true } });
+  runner.task()?.catch((err: unknown) => {
+    log.fatal({ err }, 'telegram: long polling stopped');
+    options.onFatal?.(err);
+  });
   log.info({ bot: bot.botInfo.username }, 'telegram: long polling');
   return {
     bot,
     send,
     stop: async () => {
       if (runner.isRunning()) await runner.stop();
+      // stop() ends fetching; updates already fetched are still being answered.
+      const deadline = Date.now() + (options.drainMs ?? 5_000);
+      while (runner.size() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     },
   };
 }

@@ -1,8 +1,10 @@
 /**
- * Settings, read from the environment (and .env through dotenv) and validated with zod.
- * A wrong value stops start-up with one line naming the variable; .env.example documents each.
+ * Settings, read from the environment and .env (env-file.ts) and validated with zod.
+ * A wrong value stops start-up with one line naming the variable; a variable that looks meant
+ * for the bot but is not one of its settings gets a warning; .env.example documents each.
  */
 import { z } from 'zod';
+import { readEnvFile } from './env-file.js';
 
 const optional = z
   .string()
@@ -112,7 +114,82 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/** Every setting the bot reads. */
+export const SETTINGS: readonly string[] = Object.keys(schema.shape);
+
+/** A variable with one of these prefixes is meant for this bot: if it is not a setting, it is a slip. */
+const PREFIXES = ['TELEGRAM_', 'SLACK_', 'DIGEST_', 'QUESTIONS_'];
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * Variables that look meant for this bot but are not among its settings, one warning each:
+ * names with the bot's prefixes, and — in .env, the bot's own file — names a letter or two away
+ * from a setting (PROT for PORT).
+ */
+export function strayVariables(names: Iterable<string>, where: 'in .env' | 'in the environment'): string[] {
+  const warnings: string[] = [];
+  for (const name of names) {
+    if (SETTINGS.includes(name)) continue;
+    const closest = SETTINGS.map((s) => ({ s, d: distance(name, s) })).sort((x, y) => x.d - y.d)[0];
+    const near = closest.d <= 2 || (closest.d <= 3 && name.length >= 12);
+    if (!PREFIXES.some((p) => name.startsWith(p)) && !(where === 'in .env' && near)) continue;
+    warnings.push(`${name} (${where}) is not a setting of this bot, ignored${near ? `; did you mean ${closest.s}?` : ''}`);
+  }
+  return warnings;
+}
+
+export interface Settings {
+  config: Config;
+  /** One line each, for the operator: stray variables, .env lines that are not KEY=VALUE. */
+  warnings: string[];
+}
+
+/**
+ * The settings from the environment and .env (the environment wins, as with dotenv), with
+ * warnings for what looks like a slip. Throws a ConfigError for a wrong value.
+ */
+export function readSettings(env: Record<string, string | undefined> = process.env, envFile = '.env'): Settings {
+  const file = readEnvFile(envFile);
+  const warnings = [
+    ...(file?.problems ?? []),
+    ...strayVariables(Object.keys(file?.values ?? {}), 'in .env'),
+    ...strayVariables(Object.keys(env), 'in the environment'),
+  ];
+  return { config: loadConfig({ ...file?.values, ...env }), warnings };
+}
+
+/**
+ * A fault a person must fix before the bot can start, as one line `NAME: why`, NAME being the
+ * setting at fault. `npm start` prints it as `config: NAME: why` and exits 1.
+ */
 export class ConfigError extends Error {}
+
+/** `NAME: why` as a ConfigError. */
+export function settingError(name: string, why: string): ConfigError {
+  return new ConfigError(`${name}: ${why}`);
+}
+
+/** A URL as it may be shown: without user name and password. */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
 
 /** Reads the settings; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -96,6 +96,7 @@ describe('delivery once per slot', () => {
     expect(store.run(RUN)!.finishedAt).toBeNull();
 
     // Restart: a new process, the same DATA_DIR, the same slot fires (or recover() finds it).
+    store.close(); // the old process ends, and its DATA_DIR lock with it
     const store2 = openStore(dir);
     const b = memoryChannel();
     const second = wire(store2, [b.channel], { concurrency: 3 });
@@ -122,7 +123,8 @@ describe('delivery once per slot', () => {
     await vi.waitFor(() => expect(store.deliveries(RUN, 'sending').map((d) => d.target)).toEqual(['4']), { timeout: 3000 });
     expect(telegram.of('sendMessage', 200).map((c) => c.body.chat_id)).toEqual(['1', '2', '3']);
 
-    // A new process on the same DATA_DIR (the old one never settles anything again).
+    // A new process on the same DATA_DIR (the old one died: it never settles anything again).
+    store.close();
     const store2 = openStore(dir);
     const restarted = wire(store2, [telegramChannel(tgConfig(), { limits: fastLimits })], { concurrency: 2 });
     const [report] = await restarted.deliverer.recover();

@@ -12,6 +12,7 @@ import { startConsole } from '../adapters/console.js';
 import type { Core } from '../src/core.js';
 import type { Answer, AskOptions } from '../src/types.js';
 import { tempDir } from './digest-fakes.js';
+import { cleanEnv } from './npm-start.js';
 
 const START = fileURLToPath(new URL('../adapters/start.ts', import.meta.url));
 const TSX = fileURLToPath(import.meta.resolve('tsx'));
@@ -30,9 +31,9 @@ function start(env: Record<string, string>, input = '') {
 }
 
 describe('npm start', () => {
-  it('answers each line of piped input in the console chat, then exits 0 at the end of input', () => {
-    const run = start({}, '/help\n\n/digest\n/nonsense\n');
-    expect(run.stderr).toBe('');
+  it('answers each line of piped input in the console chat, then exits 0 at the end of input, with no log line', () => {
+    const run = start({ LOG_LEVEL: 'info' }, '/help\n\n/digest\n/nonsense\n');
+    expect(run.stderr).toBe(''); // the console logs warnings only, and not as JSON
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('命令：/help');
     expect(run.stdout).toContain('每日简报');
@@ -41,15 +42,36 @@ describe('npm start', () => {
   }, 30_000);
 
   it.each([
-    [{ TELEGRAM_BOT_TOKEN: 'nonsense' }, /^TELEGRAM_BOT_TOKEN: /],
-    [{ DIGEST_CRON: '0 8 * *' }, /^start-up failed: DIGEST_CRON: invalid schedule "0 8 \* \*"/],
-    [{ DATA_DIR: '/dev/null/data' }, /^start-up failed: DATA_DIR: cannot create \/dev\/null\/data/],
+    [{ TELEGRAM_BOT_TOKEN: 'nonsense' }, /^config: TELEGRAM_BOT_TOKEN: /],
+    [{ DIGEST_CRON: '0 8 * *' }, /^config: DIGEST_CRON: invalid schedule "0 8 \* \*" \(it has 4 fields\); use 5 fields/],
+    [{ PORT: '70000' }, /^config: PORT: not a port number/],
+    [{ DATA_DIR: '/proc/forbidden' }, /^config: DATA_DIR: cannot create \/proc\/forbidden/],
+    [{ DATA_DIR: '/dev/null/data' }, /^config: DATA_DIR: cannot create \/dev\/null\/data/],
   ])('stops with one line on stderr and exit 1 for %j', (env, message) => {
     const run = start(env as Record<string, string>);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  }, 30_000);
+
+  it('says which variable in .env is not a setting, and which line is not KEY=VALUE, before the console opens', () => {
+    const withEnv = join(cwd, 'with-env');
+    rmSync(withEnv, { recursive: true, force: true });
+    mkdirSync(withEnv);
+    writeFileSync(join(withEnv, '.env'), 'TELEGRAM_BOT_TOKN=123456:AAAAAAAAAAAAAAAAAAAA\nSLACK_BOT_TOKEN xoxb-1-2-3\n');
+    const run = spawnSync(process.execPath, ['--import', TSX, START], {
+      cwd: withEnv,
+      env: { ...cleanEnv({}), LOG_LEVEL: 'silent', DATA_DIR: join(withEnv, 'data') },
+      input: '',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+      'config: warning: .env line 2 is not KEY=VALUE (it starts with SLACK_BOT_TOKEN), ignored',
+      'config: warning: TELEGRAM_BOT_TOKN (in .env) is not a setting of this bot, ignored; did you mean TELEGRAM_BOT_TOKEN?',
+    ]);
   }, 30_000);
 
   it('refuses a corrupt database file with one line naming it', () => {
@@ -97,14 +119,14 @@ describe('console chat', () => {
     return out;
   }
 
-  it('answers questions and commands, pages with /more, and ends at /quit', async () => {
-    const out = await chat('6月用电量\n/sources\n/lagging\n列表\n/more\n/more\n/digest\n/quit\n不会被回答\n', () => answer('/digest', '今日简报'));
+  it('answers questions and commands, pages with /more and 更多, and ends at /quit', async () => {
+    const out = await chat('6月用电量\n/sources\n/lagging\n列表\n更多\n/more\n/digest\n/quit\n不会被回答\n', () => answer('/digest', '今日简报'));
     expect(out.split('\n')).toEqual([
       '答：6月用电量',
       '资料清单',
       '滞后任务',
       '第1页',
-      '（共20项，已显示10项，输入 /more 查看更多）',
+      '（共20项，已显示10项，输入 更多 或 /more 查看更多）',
       '第11页',
       '没有更多了。',
       '今日简报',

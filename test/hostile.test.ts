@@ -41,10 +41,12 @@ describe('hostile input', () => {
     expect(isAnswer(a)).toBe(true);
   });
 
-  it('the CLI batch mode answers every line', () => {
-    const lines = fc.sample(hostile, { numRuns: 300, seed: 7 }).map((s) => s.replace(/[\r\n\u2028\u2029\u0085]/g, ' '));
+  it('the CLI batch mode answers every line (ending at LF or CR LF; a lone CR is a space)', () => {
+    // Lone CRs, Unicode line separators and NEL stay inside their line; lines end at LF or CR LF.
+    const lines = fc.sample(hostile, { numRuns: 300, seed: 7 }).map((s, i) => s.replace(/\n/g, ' ') + (i % 3 === 0 ? '\r' : ''));
+    lines.push('6月全市\r用电量', '{"q": "6月全市用电量是多少？", "chat": "c1"}', '{"q": "同比增长多少", "chat": "c1"}', '{"chat": 1}');
     const input = lines.join('\n') + '\n';
-    const expected = input.split('\n').filter((l) => l.trim()).length;
+    const expected = input.split('\n').filter((l) => l.replace(/\r/g, ' ').trim()).length;
     const run = spawnSync(process.execPath, ['--import', 'tsx', join('src', 'cli', 'ask.ts'), '--json'], {
       input,
       encoding: 'utf8',
@@ -54,5 +56,6 @@ describe('hostile input', () => {
     const out = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
     expect(out).toHaveLength(expected);
     for (const a of out) expect(KINDS).toContain(a.kind);
+    expect(out.slice(-4).map((a) => a.question)).toEqual(['6月全市 用电量', '6月全市用电量是多少？', '同比增长多少', '{"chat": 1}']);
   }, 60_000);
 });

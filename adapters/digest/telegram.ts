@@ -3,7 +3,7 @@
  * TelegramDigest the bot's /subscribe [HH:MM], /unsubscribe and /digest call.
  *
  * The channel has its own grammY Api (same token and API root as the bot) without the bot's
- * auto-retry: delivery retries itself, so that every attempt is claimed in the deliveries log
+ * retries: delivery retries itself, so that every attempt is claimed in the deliveries log
  * and a 429's retry_after holds the whole fan-out. The throttler is delivery's (30 messages/s
  * overall, 1 s between two messages to one chat by default).
  */

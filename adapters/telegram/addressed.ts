@@ -4,6 +4,7 @@
  */
 import type { Context } from 'grammy';
 import type { Message, MessageEntity } from 'grammy/types';
+import { safeText } from '../../src/safe-text.js';
 
 function textAndEntities(msg: Message): { text: string; entities: MessageEntity[] } {
   return { text: msg.text ?? msg.caption ?? '', entities: msg.entities ?? msg.caption_entities ?? [] };
@@ -37,7 +38,7 @@ export function isAddressed(ctx: Context): boolean {
   return entities.some((e) => isOwnCommand(text, e, username) || isOwnMention(text, e, username));
 }
 
-/** The message text with mentions of the bot taken out, trimmed. */
+/** The message text with mentions of the bot taken out, escape sequences and controls too, trimmed. */
 export function questionOf(ctx: Context): string {
   const msg = ctx.message;
   if (!msg) return '';
@@ -45,5 +46,5 @@ export function questionOf(ctx: Context): string {
   let question = text;
   const own = entities.filter((e) => isOwnMention(text, e, ctx.me.username)).sort((a, b) => b.offset - a.offset);
   for (const e of own) question = question.slice(0, e.offset) + ' ' + question.slice(e.offset + e.length);
-  return question.replace(/[^\S\n]+/g, ' ').trim();
+  return safeText(question).replace(/[^\S\n]+/g, ' ').trim();
 }

@@ -1,6 +1,7 @@
 /** The buttons under an answer: 原文 shows the source sentence, 更多 asks for the next page. */
 import { Composer, type Context } from 'grammy';
 import type { Core } from '../../src/core.js';
+import { safeText } from '../../src/safe-text.js';
 import type { MemoStore } from './memo.js';
 import { renderLines } from './render.js';
 import { replyAnswer, sendHtml } from './reply.js';
@@ -10,7 +11,7 @@ import { TEXT } from './texts.js';
 const ALERT_MAX = 200;
 
 function clip(text: string, max: number): string {
-  const chars = [...text];
+  const chars = [...safeText(text)];
   return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
 }
 
@@ -34,12 +35,14 @@ export function callbacks(core: Core, memos: MemoStore): Composer<Context> {
     if (!memo?.followUp || memo.next === undefined || !ctx.chat) {
       return ctx.answerCallbackQuery({ text: TEXT.expired });
     }
-    await ctx.answerCallbackQuery();
     const { followUp, next } = memo;
     const answer =
       followUp.kind === 'ask'
         ? await core.ask(followUp.question, { offset: next, brief: followUp.brief })
         : await core.lagging({ offset: next });
+    // A page past the end: the reports changed since the button was made.
+    if (answer.records.length === 0) return ctx.answerCallbackQuery({ text: TEXT.noMore });
+    await ctx.answerCallbackQuery();
     await replyAnswer(ctx, answer, memos, followUp);
   });
 

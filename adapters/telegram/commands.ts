@@ -2,6 +2,7 @@
 import { Composer, type Context } from 'grammy';
 import type { Core } from '../../src/core.js';
 import { taskQuestion } from '../../src/commands.js';
+import { safeText } from '../../src/safe-text.js';
 import { digestCommands, type TelegramDigest } from './digest.js';
 import type { MemoStore } from './memo.js';
 import { replyAnswer, replyText } from './reply.js';
@@ -13,14 +14,15 @@ export function commands(core: Core, memos: MemoStore, digest?: TelegramDigest):
   c.command(['start', 'help'], async (ctx) => replyAnswer(ctx, await core.help(), memos));
 
   c.command('kpi', async (ctx) => {
-    const question = ctx.match.trim();
+    const question = safeText(ctx.match).trim();
     if (!question) return replyText(ctx, TEXT.kpiUsage);
     await replyAnswer(ctx, await core.ask(question, { brief: true }), memos, { kind: 'ask', question, brief: true });
   });
 
   c.command('task', async (ctx) => {
-    if (!ctx.match.trim()) return replyText(ctx, TEXT.taskUsage);
-    const question = taskQuestion(ctx.match);
+    const text = safeText(ctx.match);
+    if (!text.trim()) return replyText(ctx, TEXT.taskUsage);
+    const question = taskQuestion(text);
     await replyAnswer(ctx, await core.ask(question), memos, { kind: 'ask', question });
   });
 

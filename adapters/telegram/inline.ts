@@ -5,6 +5,7 @@
 import { Composer, InlineQueryResultBuilder, type Context } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { Core } from '../../src/core.js';
+import { safeText } from '../../src/safe-text.js';
 import type { Answer } from '../../src/types.js';
 import { linesOf, plainLine, renderAnswer } from './render.js';
 import { TEXT } from './texts.js';
@@ -28,7 +29,7 @@ export function inlineResult(answer: Answer, id: string): InlineQueryResultArtic
 export function inline(core: Core, personal: boolean): Composer<Context> {
   const c = new Composer<Context>();
   c.on('inline_query', async (ctx) => {
-    const query = ctx.inlineQuery.query.trim();
+    const query = safeText(ctx.inlineQuery.query).trim();
     if (!query) {
       return ctx.answerInlineQuery([], {
         cache_time: CACHE_SECONDS,

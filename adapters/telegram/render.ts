@@ -1,16 +1,19 @@
 /**
- * Answer → Telegram HTML (parse_mode "HTML"). Every dynamic string is escaped; figures
+ * Answer → Telegram HTML (parse_mode "HTML"). Every dynamic string is escaped, and cleared of
+ * escape sequences and invisible controls; figures
  * (spans with strong) are set in <b>. Long answers are split into messages of at most
  * 4096 characters at line boundaries; a single line longer than that is cut between
  * characters, never inside a tag or an entity.
  */
+import { safeText } from '../../src/safe-text.js';
 import type { Answer, Line } from '../../src/types.js';
 
 /** Telegram's limit for one text message. */
 export const MAX_MESSAGE = 4096;
 
+/** Escapes what HTML reserves, and drops escape sequences and invisible controls (src/safe-text.ts). */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return safeText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function lineToHtml(line: Line): string {
@@ -18,7 +21,7 @@ export function lineToHtml(line: Line): string {
 }
 
 export function plainLine(line: Line | undefined): string {
-  return (line ?? []).map((s) => s.text).join('');
+  return safeText((line ?? []).map((s) => s.text).join(''));
 }
 
 /** The answer's lines, or its plain text as lines when it has none. */

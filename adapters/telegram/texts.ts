@@ -3,6 +3,7 @@ export const TEXT = {
   refused: '本机器人未对此会话开放。',
   refusedInline: '本机器人未对您开放',
   expired: '已过期，请重新提问',
+  noMore: '没有更多了。',
   mediaHint: '请用文字提问，例如：6月全市用电量是多少？',
   tooFast: '提问太频繁了，请稍等一分钟再试。',
   failed: '抱歉，处理时出了点问题，请稍后再试。',

@@ -3,8 +3,7 @@
  * "New documents" are counted against the latest scheduled digest recorded in DATA_DIR, when
  * there is one (the database is opened read-only; nothing is created).
  */
-import dotenv from 'dotenv';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, readSettings } from '../config.js';
 import { buildDigest } from '../digest/content.js';
 import { localDate } from '../digest/schedule.js';
 import { DigestService } from '../digest/service.js';
@@ -12,12 +11,13 @@ import { DigestStore } from '../digest/store.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { createLogger } from '../log.js';
 
-dotenv.config({ quiet: true });
 let config;
 try {
-  config = loadConfig();
+  const settings = readSettings();
+  for (const warning of settings.warnings) process.stderr.write(`config: warning: ${warning}\n`);
+  config = settings.config;
 } catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
+  process.stderr.write(`config: ${(error as Error).message.split('\n')[0]}\n`);
   process.exit(error instanceof ConfigError ? 1 : 2);
 }
 const knowledge = loadKnowledge();

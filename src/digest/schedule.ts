@@ -14,14 +14,27 @@
  *   "default@2025-07-22T08:00:00+08:00" or "07:30@2025-07-22T07:30:00+08:00".
  */
 import { Cron } from 'croner';
+import { ConfigError } from '../config.js';
 import type { Logger } from '../log.js';
 
 export const DEFAULT_SCHEDULE = 'default';
 
-export class ScheduleError extends Error {}
+export class ScheduleError extends ConfigError {}
 
 function oneLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0];
+}
+
+/** What DIGEST_CRON may be, in the README's words. */
+export const SCHEDULE_FORMS = '5 fields (minute hour day month weekday, as in 0 8 * * *), or 6 with seconds (*/5 * * * * *), or @daily';
+
+/** Why croner refused a pattern, in words that match SCHEDULE_FORMS (croner counts up to seven parts). */
+function whyRefused(pattern: string, error: unknown): string {
+  const fields = pattern.trim().split(/\s+/).length;
+  if (pattern.trim().startsWith('@')) return `unknown nickname ${pattern.trim()}`;
+  if (fields !== 5 && fields !== 6) return `it has ${fields} field${fields === 1 ? '' : 's'}`;
+  const reason = oneLine(error).replace(/^CronPattern: /, '');
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
 }
 
 /**
@@ -30,15 +43,17 @@ function oneLine(error: unknown): string {
  */
 export function validateSchedule(pattern: string, timezone: string): string {
   let job: Cron | undefined;
+  let why: string;
   try {
     job = new Cron(pattern, { timezone, paused: true, mode: '5-or-6-parts' });
-    if (!job.nextRun()) throw new Error('it never runs');
-    return job.getPattern() ?? pattern;
+    if (job.nextRun()) return job.getPattern() ?? pattern;
+    why = `it never runs in ${timezone}`;
   } catch (error) {
-    throw new ScheduleError(`DIGEST_CRON: invalid schedule ${JSON.stringify(pattern)} in ${timezone} (${oneLine(error)})`);
+    why = whyRefused(pattern, error);
   } finally {
     job?.stop();
   }
+  throw new ScheduleError(`DIGEST_CRON: invalid schedule ${JSON.stringify(pattern)} (${why}); use ${SCHEDULE_FORMS}`);
 }
 
 /** Reads a time of day: 7:30, 07:30, 07：30 (full-width too), 0730. Returns HH:MM, or undefined. */

@@ -1,17 +1,22 @@
 /**
  * The digest's state in SQLite (DATA_DIR/digest.db, WAL): subscriptions, the scheduled runs
  * with the digest each one sends, the delivery log (one row per subscriber and run, UNIQUE so
- * a run can never address a subscriber twice) and the sources already announced.
+ * a run can never address a subscriber twice), the sources already announced, and the platform
+ * events already handled (so a redelivery after a restart is answered once).
  *
  * The schema is versioned: MIGRATIONS[i] takes the database from user_version i to i + 1, each
  * in a transaction. Opening checks everything that could otherwise fail at 8 am: DATA_DIR
- * writable, the file a readable SQLite database, the schema not newer than this code.
+ * writable and not in use by another process (lock.ts), the file whole (trust.ts) and a
+ * readable SQLite database, the schema not newer than this code.
  * Faults throw a DigestStoreError whose message is one line naming DATA_DIR or the file.
  */
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { ConfigError } from '../config.js';
 import type { Answer } from '../types.js';
+import { lockDataDir, type DataDirLock } from './lock.js';
+import { distrust } from './trust.js';
 
 export type Platform = 'telegram' | 'slack';
 export const PLATFORMS: readonly Platform[] = ['telegram', 'slack'];
@@ -53,7 +58,8 @@ export interface Delivery {
   error: string | null;
 }
 
-export class DigestStoreError extends Error {}
+/** A database or DATA_DIR that cannot be used: start-up stops with this one line. */
+export class DigestStoreError extends ConfigError {}
 
 export const DB_FILE = 'digest.db';
 
@@ -91,6 +97,13 @@ export const MIGRATIONS: readonly string[] = [
      finished_at TEXT
    );
    CREATE INDEX runs_by_schedule ON runs (schedule, created_at);`,
+  // Platform events already handled (Slack's event_id), kept for the platform's retry window
+  // so a redelivery after a restart is still recognised.
+  `CREATE TABLE seen_events (
+     key        TEXT PRIMARY KEY,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX seen_events_by_expiry ON seen_events (expires_at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -106,11 +119,25 @@ function oneLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0];
 }
 
+/**
+ * Creates the missing folders of a path one at a time, each with a plain mkdir. Not a
+ * recursive mkdir: where mkdir fails with ENOENT under an existing parent (/proc) Node 20's
+ * recursive mkdir retries without end.
+ */
+function makeFolders(abs: string): void {
+  const missing: string[] = [];
+  for (let dir = abs; !existsSync(dir); dir = dirname(dir)) {
+    missing.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of missing) mkdirSync(dir);
+}
+
 /** Creates DATA_DIR when missing and proves it writable (root ignores modes, so a file is written). */
 export function ensureDataDir(dir: string): string {
   const abs = resolve(dir);
   try {
-    if (!existsSync(abs)) mkdirSync(abs, { recursive: true });
+    makeFolders(abs);
   } catch (error) {
     throw new DigestStoreError(`DATA_DIR: cannot create ${abs} (${oneLine(error)})`);
   }
@@ -159,6 +186,7 @@ function toDelivery(r: Row): Delivery {
 
 export class DigestStore {
   readonly file: string;
+  private lock?: DataDirLock;
   private constructor(
     readonly db: Database.Database,
     file: string,
@@ -166,10 +194,32 @@ export class DigestStore {
     this.file = file;
   }
 
-  /** Opens (creating and migrating when needed) DATA_DIR/digest.db; throws a one-line DigestStoreError. */
+  /**
+   * Opens (creating and migrating when needed) DATA_DIR/digest.db, holding DATA_DIR's lock
+   * until close() unless read-only; throws a one-line DigestStoreError.
+   */
   static open(dataDir: string, options: OpenOptions = {}): DigestStore {
     const dir = options.readonly ? resolve(dataDir) : ensureDataDir(dataDir);
     const file = join(dir, DB_FILE);
+    let lock: DataDirLock | undefined;
+    try {
+      lock = options.readonly ? undefined : lockDataDir(dir);
+    } catch (error) {
+      throw new DigestStoreError(`DATA_DIR: ${oneLine(error)}`);
+    }
+    try {
+      const store = DigestStore.openFile(file, options);
+      store.lock = lock;
+      return store;
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+  }
+
+  private static openFile(file: string, options: OpenOptions): DigestStore {
+    const doubt = distrust(file);
+    if (doubt) throw new DigestStoreError(`DATA_DIR: ${doubt}`);
     let db: Database.Database;
     try {
       db = new Database(file, options.readonly ? { readonly: true, fileMustExist: true } : {});
@@ -220,6 +270,7 @@ export class DigestStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.lock?.release();
   }
 
   private prune(days: number): void {
@@ -227,6 +278,20 @@ export class DigestStore {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM deliveries WHERE run_key IN (SELECT run_key FROM runs WHERE created_at < ?)').run(before);
       this.db.prepare('DELETE FROM runs WHERE created_at < ?').run(before);
+      this.db.prepare('DELETE FROM seen_events WHERE expires_at <= ?').run(Date.now());
+    })();
+  }
+
+  /* ------------------------------------------------------------ events seen */
+
+  /**
+   * Notes an event (`slack:Ev…`) as handled for `ttlMs`; false when it was noted already and
+   * has not expired: a redelivery, to be dropped.
+   */
+  firstSight(key: string, ttlMs: number, at: number = Date.now()): boolean {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM seen_events WHERE expires_at <= ?').run(at);
+      return this.db.prepare('INSERT OR IGNORE INTO seen_events (key, expires_at) VALUES (?, ?)').run(key, at + ttlMs).changes === 1;
     })();
   }
 

@@ -2,7 +2,8 @@
  * The base of the fake platform APIs: an HTTP server on 127.0.0.1 that records every call it
  * answers, replies to each API method with a plausible default, and can be told otherwise —
  * replies scripted per method (or per `method:target`, the target being the chat or channel),
- * one-off overrides chosen by looking at the request, and requests held open forever.
+ * one-off overrides chosen by looking at the request, requests held open forever, answered
+ * late, or cut without an answer.
  * No network. Subclasses say how a URL names a method and what a default reply looks like.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -60,6 +61,12 @@ export abstract class FakeApi {
   overrides: Override[] = [];
   /** Requests to hold open forever (a process that dies mid-send), keyed like `scripted`. */
   hang = new Set<string>();
+  /** Requests answered only after this many milliseconds (a slow API), keyed like `scripted`. */
+  delay = new Map<string, number>();
+  /** Requests whose connection is cut without an answer (a connection reset), keyed like `scripted`. */
+  cut = new Set<string>();
+  /** Every request as it arrives, answered or not. */
+  arrived: Request[] = [];
   private server!: Server;
 
   async start(): Promise<void> {
@@ -73,12 +80,15 @@ export abstract class FakeApi {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Forgets the calls and everything scripted, overridden or held. */
+  /** Forgets the calls and everything scripted, overridden, held, delayed or cut. */
   reset(): void {
     this.calls = [];
     this.scripted.clear();
     this.overrides = [];
     this.hang.clear();
+    this.delay.clear();
+    this.cut.clear();
+    this.arrived = [];
   }
 
   script(key: string, ...replies: Reply[]): void {
@@ -114,7 +124,14 @@ export abstract class FakeApi {
     }
     const { method, target } = parsed;
     const keys = target !== undefined ? [`${method}:${target}`, method] : [method];
+    this.arrived.push({ method, target, body, headers: req.headers });
     if (keys.some((k) => this.hang.has(k))) return; // never answered
+    if (keys.some((k) => this.cut.has(k))) {
+      req.socket.destroy(); // the client sees a connection reset
+      return;
+    }
+    const delay = keys.map((k) => this.delay.get(k)).find((ms) => ms !== undefined);
+    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
     if (this.holds(method)) {
       // Held like a long poll: answered when wake() says there is news, or never.
       this.held.push(() => this.answer(res, method, target, keys, body, req));

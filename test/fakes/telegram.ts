@@ -37,6 +37,21 @@ export function commandUpdate(text: string, chatId: number): Update {
   } as unknown as Update;
 }
 
+/** A private-chat text message (a question), as Telegram delivers it. */
+export function textUpdate(text: string, chatId: number): Update {
+  const id = nextUpdate++;
+  return {
+    update_id: id,
+    message: {
+      message_id: id,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: 'private', first_name: '李' },
+      from: { id: chatId, is_bot: false, first_name: '李' },
+      text,
+    },
+  } as unknown as Update;
+}
+
 export class FakeTelegram extends FakeApi {
   /** Updates for getUpdates; an empty queue holds the request open, like long polling. */
   updates: Update[] = [];

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // No test may leave a process behind: checked after each file and after the run.
+    setupFiles: ['test/setup/children.ts'],
+    globalSetup: ['test/setup/suite.ts'],
+  },
+});
