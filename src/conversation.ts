@@ -17,6 +17,8 @@ interface Context {
   query: Query;
   /** The source sentence of the last answer, for 原文呢. */
   quote?: string;
+  /** Where the next page of the last list starts, for 更多. */
+  next?: number;
 }
 
 /** A context store in this process, bounded: the oldest conversations go first. */
@@ -144,6 +146,17 @@ export class Conversations {
     }
   }
 
+  /**
+   * 更多, 下一页: the next page of the conversation's last list, as its query and offset; undefined
+   * when the text asks something else or there is no page left.
+   */
+  nextPage(id: string, text: string): { query: Query; offset: number } | 'none left' | undefined {
+    const bare = text.trim().toLowerCase().replace(/[\s。？?！!，,.]+/g, '');
+    if (!this.k.lex.lexicon.moreWords.includes(bare)) return undefined;
+    const last = this.last(id);
+    return last?.next !== undefined ? { query: last.query, offset: last.next } : 'none left';
+  }
+
   /** The question as asked in this conversation: a follow-up filled in from the last query. */
   resolve(id: string, q: Query): Query {
     const last = this.last(id);
@@ -154,7 +167,8 @@ export class Conversations {
   /** Keeps the query an answer was given for, as the conversation's last. */
   remember(id: string, q: Query, answer: Answer): void {
     if (q.intent === 'thanks' || q.intent === 'greeting' || q.intent === 'help') return;
-    const context: Context = { query: { ...q, carried: undefined }, ...(answer.quote ? { quote: answer.quote } : {}) };
+    const next = answer.more && answer.more.next < answer.more.total ? answer.more.next : undefined;
+    const context: Context = { query: { ...q, carried: undefined }, ...(answer.quote ? { quote: answer.quote } : {}), ...(next !== undefined ? { next } : {}) };
     this.store.set(id, JSON.stringify(context), this.now().getTime());
   }
 

@@ -42,6 +42,8 @@ export interface CoreOptions {
   now?: () => Date;
 }
 
+const NO_MORE = '没有更多了。可以直接提一个新问题。';
+
 /** Questions longer than this are cut: no question needs more, and the cut keeps time bounded. */
 const MAX_QUESTION = 2000;
 
@@ -66,6 +68,17 @@ export function createCore(knowledge: Knowledge = loadKnowledge(), options: Core
   };
 
   const ask = (text: string, opts: AskOptions = {}): Answer => {
+    // 更多 in a conversation: the next page of its last list.
+    const page = opts.conversation && opts.offset === undefined ? conversations.nextPage(opts.conversation, text) : undefined;
+    if (page === 'none left') {
+      const q = { text, intent: 'help' as const, metric: '', qualifiers: [], places: [] };
+      return { question: text, kind: 'help', text: NO_MORE, lines: [[{ text: NO_MORE }]], records: [], sources: [], query: q };
+    }
+    if (page) {
+      const answer = answerQuery(k, page.query, { ...opts, offset: page.offset });
+      conversations.remember(opts.conversation!, page.query, answer);
+      return answer;
+    }
     const parsed = parseQuery(text, k, now());
     let q = opts.conversation ? conversations.resolve(opts.conversation, parsed) : parsed;
     let answer = answerQuery(k, q, opts);

@@ -50,6 +50,7 @@ const schemas = {
     greetings: z.array(z.string()),
     thanks: z.array(z.string()),
     helpWords: z.array(z.string()),
+    moreWords: z.array(z.string()),
     followUpHeads: z.array(z.string()),
     followUpTails: z.array(z.string()),
     relative: z.record(z.enum(['this-year', 'last-year', 'this-month', 'last-month', 'latest']), z.array(z.string())),
