@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Indicator, KnowledgeRecord, Passage, Source, Task } from '../types.js';
 import { lexicon, GENERATED_DIR, type Lexicon } from './lexicon.js';
+import { fold } from '../text/normalize.js';
 import { loadIndex, type SearchIndex } from './search.js';
 
 export interface Knowledge {
@@ -17,10 +18,10 @@ export interface Knowledge {
   lex: Lexicon;
   byId: Map<string, KnowledgeRecord>;
   sourceById: Map<string, Source>;
-  /** Lower-cased text a record can be matched against: names, sentence, section, place. */
-  haystack: Map<string, string>;
-  /** Lower-cased names of each indicator (name, aliases, subject): what the figure is of. */
-  nameHaystack: Map<string, string>;
+  /** Folded text a record can be matched against: names, sentence, section, place. */
+  haystack: Haystacks;
+  /** Folded names of each indicator (name, aliases, subject): what the figure is of. */
+  nameHaystack: Haystacks;
   /** Indicators by lower-cased name: the same metric for other periods and places. */
   byName: Map<string, Indicator[]>;
   /** Department names a question may use (folded, longest first): the tasks' own and their short names. */
@@ -38,17 +39,37 @@ export interface RecordSet {
 const INNER_PUNCTUATION = /[、“”"‘’'《》〈〉「」·\s]/g;
 
 function matchable(parts: string[]): string {
-  return parts.join('|').replace(INNER_PUNCTUATION, '').toLowerCase();
+  return fold(parts.join('|')).replace(INNER_PUNCTUATION, '');
 }
 
-function haystackOf(r: KnowledgeRecord): string {
+/**
+ * A record's text as questions are matched against it, folded (a sentence of a traditional
+ * document stays as written in the record: 據最終核實 is matched as 据最终核实). Folded when
+ * first needed and kept: a question looks at a few dozen records, not all of them.
+ */
+export class Haystacks {
+  private readonly folded = new Map<string, string>();
+  constructor(private readonly text: (id: string) => string[] | undefined) {}
+
+  get(id: string): string | undefined {
+    let hay = this.folded.get(id);
+    if (hay === undefined) {
+      const parts = this.text(id);
+      if (!parts) return undefined;
+      this.folded.set(id, (hay = matchable(parts)));
+    }
+    return hay;
+  }
+}
+
+function haystackOf(r: KnowledgeRecord): string[] {
   switch (r.type) {
     case 'indicator':
-      return matchable([r.name, ...r.aliases, r.subject, r.sentence, r.section]);
+      return [r.name, ...r.aliases, r.subject, r.sentence, r.section];
     case 'task':
-      return matchable([r.text, ...r.progress, r.section]);
+      return [r.text, ...r.progress, r.section];
     default:
-      return matchable([r.text, r.section]);
+      return [r.text, r.section];
   }
 }
 
@@ -74,14 +95,21 @@ function departmentNames(tasks: Task[], lex: Lexicon): { text: string; name: str
 /** Knowledge from records in memory and their index (tests, the benchmark). */
 export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon = lexicon()): Knowledge {
   const all: KnowledgeRecord[] = [...records.indicators, ...records.tasks, ...records.passages];
+  const byId = new Map(all.map((r) => [r.id, r]));
   return {
     ...records,
     index,
     lex,
-    byId: new Map(all.map((r) => [r.id, r])),
+    byId,
     sourceById: new Map(records.sources.map((s) => [s.id, s])),
-    haystack: new Map(all.map((r) => [r.id, haystackOf(r)])),
-    nameHaystack: new Map(records.indicators.map((i) => [i.id, matchable([i.name, ...i.aliases, i.subject])])),
+    haystack: new Haystacks((id) => {
+      const r = byId.get(id);
+      return r && haystackOf(r);
+    }),
+    nameHaystack: new Haystacks((id) => {
+      const r = byId.get(id);
+      return r?.type === 'indicator' ? [r.name, ...r.aliases, r.subject] : undefined;
+    }),
     byName: groupBy(records.indicators, (i) => i.name.toLowerCase()),
     departments: departmentNames(records.tasks, lex),
   };

@@ -42,7 +42,8 @@ function digitsFor(text: string): string {
       // 一季度, 第一季度 and 前三季度 stay words: the period reader knows them.
       /季度/.test(text.slice(at + m.length, at + m.length + 2)) ? m : String(chineseNumber(m) ?? m),
     )
-    .replace(/(第|任务|措施|编号)([零〇一二两三四五六七八九十百]+)(?!季度)/g, (_m, w, n) => `${w}${chineseNumber(n) ?? n}`)
+    // 第十二项 is a number; 第二产业 and 第一季度 are names.
+    .replace(/(第|任务|措施|编号)([零〇一二两三四五六七八九十百]+)(?=[项条号期届张名位批次个]|任务|措施|\s|$|[呢吗?？，,])/g, (_m, w, n) => `${w}${chineseNumber(n) ?? n}`)
     .replace(/(?<![\d.])([0-9]{2})年/g, (m, y) => (Number(y) >= 10 && Number(y) <= 40 ? `20${y}年` : m));
 }
 
