@@ -50,6 +50,7 @@ const schemas = {
     greetings: z.array(z.string()),
     thanks: z.array(z.string()),
     helpWords: z.array(z.string()),
+    looseSuffixes: z.array(z.string()),
     moreWords: z.array(z.string()),
     followUpHeads: z.array(z.string()),
     followUpTails: z.array(z.string()),

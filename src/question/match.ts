@@ -256,7 +256,10 @@ export function concepts(k: Knowledge, q: Query): Concept[] {
     run = '';
   };
   const fillers = fillerChars(k);
+  const loose = new Set(k.lex.lexicon.looseSuffixes);
   for (const { segment, isWordLike } of WORDS.segment(rest)) {
+    // 数 of 最终核实数 only says it is a number: it need not be written.
+    if (loose.has(segment) && run === '' && out.length) continue;
     if (!isWordLike || fillers.has(segment)) {
       // A question word the segmenter leaves standing (是, 哪 of 三朵云是哪三朵) names nothing.
       flush();
