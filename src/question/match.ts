@@ -155,7 +155,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const lastConcept = [...cs].reverse().find((c) => !c.forms.every((f) => light.has(f)));
   const lastForm = lastConcept?.forms.find((f) => f.length >= 2);
   const last = reading.head ?? (lastForm && lastForm.length > 4 ? lastForm.slice(-2) : lastForm);
-  if (last && !holdsLoosely(`${names}|${own}`, last) && !lastConcept?.forms.some((f) => names.includes(f) || own.includes(f))) return 'metric';
+  const mineText = `${names}|${own}|${context}`;
+  if (last && !holdsLoosely(mineText, last) && !lastConcept?.forms.some((f) => mineText.includes(f))) return 'metric';
   // Several values under one name (分别下降32.8%和24.7%) answer only a question of that whole name.
   if (ind.value === null && coverage(names, cs) < 0.99) return 'figure';
   // A figure whose name shares no word with the question is asked only if its own words say it all.
