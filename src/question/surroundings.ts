@@ -8,6 +8,7 @@
  */
 import type { Indicator } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
+import { fold } from '../text/normalize.js';
 
 export interface Surroundings {
   /** The figure's own words. */
@@ -55,7 +56,7 @@ function positions(text: string, figures: Indicator[]): { ind: Indicator; at: nu
   const out: { ind: Indicator; at: number; end: number }[] = [];
   const taken = new Set<number>();
   for (const ind of figures) {
-    const f = ind.figure.toLowerCase();
+    const f = fold(ind.figure);
     let at = text.indexOf(f);
     while (at >= 0 && taken.has(at)) at = text.indexOf(f, at + 1);
     if (at < 0) continue;
@@ -94,7 +95,8 @@ function listClause(k: Knowledge, text: string, clauseStart: number, clauseEnd: 
 export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
   let s = cache.get(ind);
   if (s) return s;
-  const text = ind.sentence.toLowerCase();
+  // Folded, as questions are: a traditional sentence (據最終核實) is read as simplified.
+  const text = fold(ind.sentence);
   const figures = positions(text, siblings(k, ind));
   const me = figures.findIndex((f) => f.ind === ind);
   if (me < 0) {
@@ -118,7 +120,7 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     // Other figures of the same clause: their names, which say what their words are about.
     for (const [i, f] of figures.entries()) {
       if (i === me || f.at < clauseStart || f.at >= clauseEnd) continue;
-      foreign.push(`${f.ind.subject}${f.ind.name}`.toLowerCase());
+      foreign.push(fold(`${f.ind.subject}${f.ind.name}`));
     }
     // Other clauses of the same part that hold a figure.
     for (const clause of (text.slice(partStart, clauseStart) + '|' + text.slice(clauseEnd, partEnd)).split(/[|，,：:]/)) {
