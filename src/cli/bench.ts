@@ -31,7 +31,7 @@ function percentile(sorted: number[], p: number): number {
 /** The questions officials ask: the dev and project sets, and the README's examples. */
 function questionMix(): string[] {
   const sets = [join(ROOT, 'test', 'eval', 'questions.jsonl'), join(ROOT, '..', 'shared', 'eval', 'dev.jsonl')].filter(existsSync);
-  const qs = sets.flatMap((f) => readCases(f).map((c) => c.q));
+  const qs = sets.flatMap((f) => readCases(f).flatMap((c) => c.turns ?? (c.q ? [c.q] : [])));
   return qs.length ? qs : ['6月全市用电量是多少？', '哪些任务滞后？', '市科技局牵头的任务进展如何？', '2020年GDP目标是多少？'];
 }
 

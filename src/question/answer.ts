@@ -59,12 +59,15 @@ function answerIndicator(k: Knowledge, q: Query, best: Indicator, rest: Candidat
 /** The clause of a long sentence that says most of what was asked: the answer leads with it. */
 function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   // Asked for a rank or a date, a clause says it; asked what something means, the sentence does.
-  if (text.length <= 60 || !/第几|排|哪天|哪一天|什么时候|啥时候|何时|几月/.test(q.text)) return undefined;
+  if (text.length <= 60 || !/第几|排|哪天|哪一天|什么时候|啥时候|何时|几月|比|高于|低于/.test(q.text)) return undefined;
   const cs = concepts(k, q);
+  // Asked to compare with something (比第二名高多少), the clause that names it says the answer.
+  const other = q.parts?.[1] ? concepts(k, q.parts[1]) : [];
   const clauses = text.split(/(?<=[，,；;。])/).map((c) => c.replace(/[，,；;。]$/, ''));
   let best: { c: string; w: number } | undefined;
   for (const [i, c] of clauses.entries()) {
-    const w = coverage(c.toLowerCase(), cs) + (/第[一二三四五六七八九十\d]/.test(c) && /第几|排/.test(q.text) ? 0.5 : 0) - i * 0.001;
+    const folded = c.toLowerCase();
+    const w = coverage(folded, cs) + (other.length ? coverage(folded, other, false) : 0) + (/第[一二三四五六七八九十\d]/.test(c) && /第几|排/.test(q.text) ? 0.5 : 0) - i * 0.001;
     if (!best || w > best.w) best = { c, w };
   }
   return best && best.w > 0 ? best.c : undefined;

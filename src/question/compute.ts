@@ -118,6 +118,8 @@ export function answerCompute(k: Knowledge, q: Query, options: AskOptions, state
     const missing = !a ? qa.text : qb.text;
     return noAnswer(k, q, `无法计算：报告中没有找到“${missing}”的数据。`, a ? [a.label] : []);
   }
+  // Both sides read as the same figure (比第二名高多少: 第二名 names no figure): nothing to compute.
+  if (a.record && a.record === b.record) return stated({ ...whole, intent: 'fact', parts: q.parts });
   const why = incompatible(q.compute, a, b);
   if (why) return noAnswer(k, q, `无法计算：两个数据${why}，不能直接相减或相除。`, [a.label, b.label]);
   const { text, formula } = result(q.compute, a, b);

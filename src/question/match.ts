@@ -162,9 +162,9 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // A figure whose name shares no word with the question is asked only if its own words say it all.
   if (cs.length && coverage(names, cs, false) === 0 && coverage(own, cs) < 0.99) return 'metric';
   // Another figure's clause that says more of the question, head included, is the one asked.
-  const mine = coverage(`${names}|${own}|${context}`, cs);
+  const mine = coverage(mineText, cs);
   if (mine >= 0.999) return undefined;
-  const head = reading.head ?? cs.at(-1)?.forms[0] ?? '';
+  const head = reading.head ?? lastConcept?.forms[0] ?? '';
   for (const clause of foreign) {
     if (head && !clause.includes(head)) continue;
     if (coverage(clause, cs) > mine) return 'figure';
@@ -361,7 +361,8 @@ function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: st
     if (q.intent === 'value' && !isChange(r)) score += 0.3;
     if (r.headline) score += 0.1;
   }
-  if (r.type !== 'task' && !q.nature && r.nature === 'actual') score += 0.2;
+  // 建设情况, 进展: what has been done, before what is aimed for.
+  if (r.type !== 'task' && !q.nature && r.nature === 'actual') score += /情况|进展|进度|怎么样|如何/.test(q.text) ? 0.8 : 0.2;
   if (r.type !== 'task' && q.nature === r.nature) score += 0.2;
   if (aspect === 'who' && r.type === 'task') score += 0.8;
   // 进展如何: a task with its progress answers better than a sentence about it.
@@ -417,7 +418,7 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       // With no place named, a Jiaxing record that holds every word of the question outranks
       // another place's, however well that one's name matches: the asker is the city's.
       const home = !q.places.length && r.region === HOME && cov >= 0.99 ? 1 : 0;
-      const c: Candidate = { record: r, score: cov * 2 + home + res.score / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage };
+      const c: Candidate = { record: r, score: cov * 2 + home + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage };
       if (why) nearby.push({ ...c, misfit: why });
       else candidates.push(c);
     }

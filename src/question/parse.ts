@@ -42,8 +42,11 @@ function digitsFor(text: string): string {
       // 一季度, 第一季度 and 前三季度 stay words: the period reader knows them.
       /季度/.test(text.slice(at + m.length, at + m.length + 2)) ? m : String(chineseNumber(m) ?? m),
     )
-    // 第十二项 is a number; 第二产业 and 第一季度 are names.
-    .replace(/(第|任务|措施|编号)([零〇一二两三四五六七八九十百]+)(?=[项条号期届张名位批次个]|任务|措施|\s|$|[呢吗?？，,])/g, (_m, w, n) => `${w}${chineseNumber(n) ?? n}`)
+    // 第十二项 and 任务二十五 are numbers as the tables write them; 第二产业, 第一季度, 第六届
+    // and 第二名 stay as the reports write them.
+    .replace(/(第)([零〇一二两三四五六七八九十百]+)(?=项|条|号|期|[?？]|$)|(任务|措施|编号)([零〇一二两三四五六七八九十百]+)/g, (m, w1, n1, w2, n2) =>
+      `${w1 ?? w2}${chineseNumber(n1 ?? n2) ?? n1 ?? n2}`,
+    )
     .replace(/(?<![\d.])([0-9]{2})年/g, (m, y) => (Number(y) >= 10 && Number(y) <= 40 ? `20${y}年` : m));
 }
 
