@@ -146,8 +146,6 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
     if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, false, clause)) return 'metric';
   }
-  // A figure the question itself gives (那7个超亿美元外资项目) is what it knows, not what it asks.
-  if (ind.value !== null && givenIn(q.text, ind)) return 'figure';
   // What the question ends on — its head, or else its last word (到资 of 外资项目到资) — is this figure's.
   // (A light verb — 完成, 实现 — says little: the word before it counts; of a long unknown word,
   // its last two characters.)
@@ -199,7 +197,24 @@ function givenIn(text: string, ind: Indicator): boolean {
 }
 
 /** The first constraint of the query that the record contradicts, if any. */
-export function misfit(k: Knowledge, q: Query, r: KnowledgeRecord, reading: MetricReading = readMetric(q.metric, k.lex), cs: Concept[] = []): Misfit | undefined {
+/**
+ * What records that share their wording share, worked out for the first of them: whether it
+ * is the metric asked, and how much of the question its name holds (the index groups records
+ * by wording; 100 copies of a sentence for 100 months need it once).
+ */
+interface Wording {
+  metric?: Misfit | 'fits';
+  nameCoverage?: number;
+}
+
+export function misfit(
+  k: Knowledge,
+  q: Query,
+  r: KnowledgeRecord,
+  reading: MetricReading = readMetric(q.metric, k.lex),
+  cs: Concept[] = [],
+  wording: Wording = {},
+): Misfit | undefined {
   if (q.scope?.kind || q.scope?.number) {
     const src = k.sourceById.get(r.source);
     if (q.scope.kind && src?.kind !== q.scope.kind) return 'scope';
@@ -218,7 +233,10 @@ export function misfit(k: Knowledge, q: Query, r: KnowledgeRecord, reading: Metr
   if (asksGrowth && !r.growth.length && !change) return 'growth';
   if (q.basis && !basisFits(q.basis, bases(r))) return r.growth.length || change ? 'basis' : 'growth';
   if (q.unit && !asksGrowth && !change && dimensionOf(q.unit, k.lex) !== dimensionOf(r.unit, k.lex)) return 'unit';
-  return isMetricAsked(k, q, reading, cs, r);
+  // A figure the question itself gives (那7个超亿美元外资项目) is what it knows, not what it asks.
+  if (r.value !== null && givenIn(q.text, r)) return 'figure';
+  wording.metric ??= isMetricAsked(k, q, reading, cs, r) ?? 'fits';
+  return wording.metric === 'fits' ? undefined : wording.metric;
 }
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -410,11 +428,12 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
     // A statement's words need not all be there to the character: 建 of 参照啥模式建.
     const cov = coverage(k.haystack.get(members[0])!, cs, q.intent === 'value' || q.intent === 'growth');
     if (cov < MIN_COVERAGE) continue;
+    const wording: Wording = {};
     for (const id of members) {
       const r = k.byId.get(id)!;
-      const why = misfit(k, q, r, reading, cs);
+      const why = misfit(k, q, r, reading, cs, wording);
       if (why && (nearby.length >= NEARBY || r.type !== 'indicator')) continue;
-      const nameCoverage = r.type === 'indicator' ? coverage(k.nameHaystack.get(r.id)!, cs) : 0;
+      const nameCoverage = r.type === 'indicator' ? (wording.nameCoverage ??= coverage(k.nameHaystack.get(r.id)!, cs)) : 0;
       // With no place named, a Jiaxing record that holds every word of the question outranks
       // another place's, however well that one's name matches: the asker is the city's.
       const home = !q.places.length && r.region === HOME && cov >= 0.99 ? 1 : 0;

@@ -55,10 +55,9 @@ function outsideAliases(text: string, aliases: Words): string {
 /** Reads a (folded) metric name into qualifiers and head. Memoized: record names repeat. */
 export function readMetric(name: string, lex: Lexicon): MetricReading {
   const m = metricWords(lex);
-  const key = fold(name);
-  let reading = m.readings.get(key);
+  let reading = m.readings.get(name);
   if (reading) return reading;
-  const text = outsideAliases(key, m.aliases);
+  const text = outsideAliases(fold(name), m.aliases);
   const taken = new Array<boolean>(text.length).fill(false);
   const found: { at: number; word: string }[] = [];
   for (const word of m.qualifiers) {
@@ -82,17 +81,25 @@ export function readMetric(name: string, lex: Lexicon): MetricReading {
   if (head === '率' && headEnd >= 3) head = text.slice(headEnd - 3, headEnd).replace(/\u0000/g, '') || head;
   reading = { qualifiers: found.sort((a, b) => a.at - b.at).map((f) => same[f.word] ?? f.word), ...(head ? { head } : {}) };
   if (m.readings.size > 50_000) m.readings.clear();
-  m.readings.set(key, reading);
+  m.readings.set(name, reading);
   return reading;
 }
 
 /** The alias groups a text names, by index; `loosely`: a member written with a character left out (零售额 for 零售总额). */
+const groupMemos = new WeakMap<Lexicon, Map<string, number[]>>();
 function groupsIn(text: string, lex: Lexicon, loosely = false): number[] {
+  let groupMemo = groupMemos.get(lex);
+  if (!groupMemo) groupMemos.set(lex, (groupMemo = new Map()));
+  const key = `${loosely ? 1 : 0}${text}`;
+  let out = groupMemo.get(key);
+  if (out) return out;
   const t = fold(text);
-  const out: number[] = [];
+  out = [];
   lex.aliasGroups.forEach((group, i) => {
-    if (group.some((m) => t.includes(m) || (loosely && m.length >= 5 && holdsLoosely(m, t.slice(Math.max(0, t.indexOf(m[0])), t.indexOf(m[0]) + m.length + 2))))) out.push(i);
+    if (group.some((m) => t.includes(m) || (loosely && m.length >= 5 && holdsLoosely(m, t.slice(Math.max(0, t.indexOf(m[0])), t.indexOf(m[0]) + m.length + 2))))) out!.push(i);
   });
+  if (groupMemo.size > 50_000) groupMemo.clear();
+  groupMemo.set(key, out);
   return out;
 }
 
