@@ -144,8 +144,11 @@ function answerStatement(k: Knowledge, q: Query, best: KnowledgeRecord, rest: Ca
 
 /** A figure's query matched, falling back from a relative period to the latest the reports hold. */
 function matchLatest(k: Knowledge, q: Query): { m: Matches; fallback?: string } {
-  // A figure is asked of indicators, or said in a sentence; a whole task answers other questions.
-  const types: KnowledgeRecord['type'][] | undefined = q.intent === 'value' || q.intent === 'growth' ? ['indicator', 'passage'] : undefined;
+  // A figure is asked of indicators; a target may also be set in words (与经济增长基本同步). A
+  // sentence that merely holds the words (流动人口 for 人口) is no figure; a whole task answers
+  // other questions.
+  const figure = q.intent === 'value' || q.intent === 'growth';
+  const types: KnowledgeRecord['type'][] | undefined = figure ? (q.nature === 'target' ? ['indicator', 'passage'] : ['indicator']) : undefined;
   const m = match(k, q, types);
   if (m.answers.length || !q.relative || !RELATIVE.has(q.relative) || !q.period) return { m };
   const { year: _year, label: _label, ...rest } = q.period;

@@ -3,7 +3,7 @@
  * one document its issuer, date, number, title, recipients, meeting, sections — read from the
  * sources' identity (title, issuer, date, number, notes, sections), never by searching text.
  */
-import type { Answer, Line, Source } from '../types.js';
+import type { Answer, Indicator, Line, Source } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { makeAnswer, span, textOf } from '../answer/compose.js';
@@ -33,13 +33,21 @@ export function sourcesAnswer(k: Knowledge, question = '/sources', q?: Query): A
 
 /** How recent the data is: the latest period any figure holds, and the newest documents. */
 function freshness(k: Knowledge, q: Query): Answer {
-  const data = k.indicators.filter((i) => i.period.kind !== 'none' && i.period.kind !== 'span' && i.period.year && i.nature === 'actual');
+  // Reports and bulletins say how recent the data is; a news item's figures are its own.
+  const reports = new Set(k.sources.filter((s) => s.kind !== 'news').map((s) => s.id));
+  // A figure newer than its document is a plan, whatever its sentence says (预计2022年完成).
+  const published = (i: Indicator) => {
+    const date = k.sourceById.get(i.source)?.date ?? '';
+    const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)) || 12];
+    return (i.period.year ?? 0) * 100 + (i.period.to ?? 12) <= y * 100 + m;
+  };
+  const data = k.indicators.filter((i) => reports.has(i.source) && i.period.kind !== 'none' && i.period.kind !== 'span' && i.period.year && i.nature === 'actual' && published(i));
   const latest = data.reduce((best, i) => (!best || periodKey(i.period) > periodKey(best.period) ? i : best), data[0]);
   const newest = [...k.sources].filter((s) => s.kind !== 'news').sort((a, b) => b.date.localeCompare(a.date))[0];
   const lines: Line[] = [];
   if (latest) {
     const src = k.sourceById.get(latest.source);
-    lines.push([span('数据最新到'), span(latest.period.label, true), span(src ? `（${titled(src)}，${src.date}）` : '')]);
+    lines.push([span('数据最新到'), span(latest.period.label.replace(/^截至/, ''), true), span(src ? `（${titled(src)}，${src.date}）` : '')]);
   }
   if (newest) lines.push([span(`最新的文件：${titled(newest)}（${dateText(newest.date)}）`)]);
   lines.push([span('全部文件见 /sources。')]);

@@ -28,6 +28,8 @@ export interface Candidate {
   nameCoverage: number;
   /** For a record that does not answer: why. */
   misfit?: Misfit;
+  /** For a record that does not answer: whether it is of the metric asked all the same. */
+  sameMetric?: boolean;
 }
 
 /** Below this share of the question's content found in a record, the record does not answer it. */
@@ -438,7 +440,11 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       // another place's, however well that one's name matches: the asker is the city's.
       const home = !q.places.length && r.region === HOME && cov >= 0.99 ? 1 : 0;
       const c: Candidate = { record: r, score: cov * 2 + home + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage };
-      if (why) nearby.push({ ...c, misfit: why });
+      if (why) {
+        // Of the metric asked, though another period or place? Only then is it "what the reports hold instead".
+        const same = r.type === 'indicator' && why !== 'metric' && why !== 'figure' && q.metric !== '' && (wording.metric ??= isMetricAsked(k, q, reading, cs, r) ?? 'fits') === 'fits';
+        nearby.push({ ...c, misfit: why, sameMetric: same });
+      }
       else candidates.push(c);
     }
   }

@@ -85,7 +85,7 @@ export function readMetric(name: string, lex: Lexicon): MetricReading {
   return reading;
 }
 
-/** The alias groups a text names, by index; `loosely`: a member written with a character left out (零售额 for 零售总额). */
+/** The alias groups a text names, by index; `loosely`: also a member written with one character left out (消费品零售额). */
 const groupMemos = new WeakMap<Lexicon, Map<string, number[]>>();
 function groupsIn(text: string, lex: Lexicon, loosely = false): number[] {
   let groupMemo = groupMemos.get(lex);
@@ -96,7 +96,7 @@ function groupsIn(text: string, lex: Lexicon, loosely = false): number[] {
   const t = fold(text);
   out = [];
   lex.aliasGroups.forEach((group, i) => {
-    if (group.some((m) => t.includes(m) || (loosely && m.length >= 5 && holdsLoosely(m, t.slice(Math.max(0, t.indexOf(m[0])), t.indexOf(m[0]) + m.length + 2))))) out!.push(i);
+    if (group.some((m) => t.includes(m) || (loosely && m.length >= 5 && [...m].some((_, j) => j > 0 && j < m.length - 1 && t.includes(m.slice(0, j) + m.slice(j + 1)))))) out!.push(i);
   });
   if (groupMemo.size > 50_000) groupMemo.clear();
   groupMemo.set(key, out);

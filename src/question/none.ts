@@ -27,8 +27,8 @@ function nearbyName(r: Indicator): string {
 /** What the reports hold of the question's topic, by the part that did not fit. */
 function heldInstead(nearby: Candidate[]): { misfit?: Misfit; names: string[]; records: Indicator[] } {
   const close = nearby.filter((c) => c.record.type === 'indicator' && c.coverage >= 0.99);
-  // The part that failed for the closest records says what the reports lack.
-  const same = close.filter((c) => c.misfit !== 'metric' && c.misfit !== 'figure');
+  // The part that failed for records of the metric asked says what the reports lack.
+  const same = close.filter((c) => c.sameMetric);
   const pick = same.length ? same : close.filter((c) => c.nameCoverage >= 0.6);
   const names: string[] = [];
   const records: Indicator[] = [];

@@ -283,7 +283,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const followUp = w.followUpHeads.some((h) => t.rest.trimStart().startsWith(h)) || w.followUpTails.some((h) => t.rest.trimEnd().endsWith(h));
 
   if (findWord(t.rest, w.sources)) return { ...q, intent: 'sources' };
-  const fresh = findWord(t.rest, w.freshness);
+  const fresh = takeWord(t, w.freshness);
 
   // Statuses, and tasks without one.
   const statuses = new Set<string>();
@@ -304,7 +304,11 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   let documentAsk: string | undefined;
   if ((scope.kind || scope.number) && number === undefined && !department && !statuses.size) {
     // 是贯彻哪个文件 asks what it implements, not its title: the title is asked only alone.
-    const asks = w.documentAsks.filter(([word]) => t.rest.includes(word)).map(([, key]) => key);
+    // 哪天发的 asks when, not who: the ask named first decides.
+    const asks = w.documentAsks
+      .filter(([word]) => t.rest.includes(word))
+      .sort((a, b) => t.rest.indexOf(a[0]) - t.rest.indexOf(b[0]))
+      .map(([, key]) => key);
     documentAsk = asks.find((a) => a !== 'title') ?? asks[0];
     if (documentAsk) t.rest = without(t.rest, w.documentAsks.filter(([, key]) => key === documentAsk).map(([word]) => word));
   }

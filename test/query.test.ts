@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../src/core.js';
+import { parseQuery } from '../src/question/parse.js';
+
+const core = createCore(undefined, { now: () => new Date('2026-11-23T08:00:00+08:00') });
+const k = core.knowledge;
+const parse = (text: string) => parseQuery(text, k, new Date('2026-11-23T08:00:00+08:00'));
+const first = (q: string) => core.ask(q).text.split('\n')[0];
+
+describe('the structured query', () => {
+  it('reads the period asked, of every kind', () => {
+    expect(parse('6月全市用电量').period).toMatchObject({ kind: 'month', to: 6 });
+    expect(parse('1-6月全市用电量').period).toMatchObject({ kind: 'range', from: 1, to: 6 });
+    expect(parse('上半年用电量').period).toMatchObject({ kind: 'range', from: 1, to: 6 });
+    expect(parse('二季度工业用电量').period).toMatchObject({ kind: 'range', from: 4, to: 6 });
+    expect(parse('6月末贷款余额').period).toMatchObject({ kind: 'asof', to: 6 });
+    expect(parse('19年GDP').period).toMatchObject({ kind: 'year', year: 2019 });
+    expect(parse('“十三五”期间GDP年均增长').period).toMatchObject({ kind: 'span', fromYear: 2016, toYear: 2020 });
+  });
+  it('resolves 今年 and 去年 against today', () => {
+    expect(parse('今年GDP目标').period).toMatchObject({ kind: 'year', year: 2026 });
+    expect(parse('去年GDP').period).toMatchObject({ kind: 'year', year: 2025 });
+    expect(parse('今年GDP目标').relative).toBe('this-year');
+  });
+  it('reads basis, target or result, and the unit asked', () => {
+    expect(parse('6月税收环比增长多少')).toMatchObject({ intent: 'growth', basis: '环比' });
+    expect(parse('2020年GDP预期增长目标')).toMatchObject({ nature: 'target' });
+    expect(parse('2020年工业投资实际增长了多少')).toMatchObject({ nature: 'actual', intent: 'growth' });
+    expect(parse('新增绿色工厂多少家').unit).toBe('家');
+    // 计划 inside a metric's own name (年度计划完成率) is no target.
+    expect(parse('市级投资项目年度计划完成率').nature).toBeUndefined();
+  });
+  it('reads tasks, measures and their filters', () => {
+    expect(parse('第十二项任务谁牵头')).toMatchObject({ intent: 'task', task: { number: 12, aspect: 'who' } });
+    expect(parse('嘉善意见第（15）条是啥').scope?.kind).toBe('plan');
+    expect(parse('部分滞后的任务有几项')).toMatchObject({ intent: 'count', task: { statuses: ['部分滞后'] } });
+    expect(parse('市商务局牵头几项任务')).toMatchObject({ intent: 'count', task: { department: '市商务局', role: 'lead' } });
+    expect(parse('哪个部门牵头最多').intent).toBe('rank');
+  });
+  it('reads typos of the words the reports use', () => {
+    expect(parse('6月用点量').metric).toContain('用电量');
+    expect(parse('第65项谁千头').task?.aspect).toBe('who');
+    expect(parse('桐乡2017年技改投人多少').metric).toContain('技改投入');
+    // A word that is written right is left alone.
+    expect(parse('市容秩序乱象问题解决率').corrections).toBeUndefined();
+  });
+  it('reads questions about documents, computations and several figures', () => {
+    expect(parse('信息交流第5期是哪天发的')).toMatchObject({ intent: 'document', ask: 'date', scope: { number: '第5期' } });
+    expect(parse('有哪些报告').intent).toBe('sources');
+    expect(parse('6月税收占上半年税收的比重多少')).toMatchObject({ intent: 'compute', compute: 'share' });
+    expect(parse('6月财政收入和税收分别是多少').parts?.map((p) => p.metric)).toEqual(['财政收入', '税收']);
+  });
+});
+
+describe('strict matching', () => {
+  it('never gives another metric that contains the words asked', () => {
+    for (const q of ['2021年GDP', '1-6月全市一般公共预算支出', '6月末人民币贷款余额', '嘉兴人口']) {
+      expect(core.ask(q).kind, q).toBe('none');
+    }
+    // 规上工业总产值 and 工业总产值 are two metrics of one sentence.
+    expect(first('濮院2017年工业总产值')).toContain('253.6亿元');
+    expect(first('濮院2017年规上工业总产值')).toContain('56.1亿元');
+  });
+  it('never gives another period kind or basis, and says which part is missing', () => {
+    const quarter = core.ask('二季度工业用电量多少');
+    expect(quarter.kind).toBe('none');
+    expect(quarter.text).not.toMatch(/\d+\.\d+亿千瓦时/);
+    const basis = core.ask('6月税收环比增长多少');
+    expect(basis.kind).toBe('none');
+    expect(basis.text).toContain('只有同比');
+    expect(core.ask('2020年工业投资实际增长了多少').kind).toBe('none');
+  });
+  it('leads with the figure the question asks of a sentence that holds several', () => {
+    expect(first('无废城市建设指标完成了多少项')).toContain('45项');
+    expect(first('3个省重点建设项目拿到多少亩土地指标')).toContain('625亩');
+    expect(core.ask('上半年整治低散乱污企业多少家').text).toContain('2616');
+  });
+  it('says when the reports hold only an older period than the one asked', () => {
+    expect(first('今年GDP目标是多少')).toMatch(/^报告中最新为2020年：/);
+  });
+  it('counts tasks over one document, lead apart from taking part', () => {
+    expect(core.ask('市商务局牵头几项任务').text).toMatch(/共13项；另参与1项/);
+    expect(core.ask('滞后的任务总共有几个').text).toContain('共4项');
+  });
+  it('answers statements from the prose, with their neighbours', () => {
+    expect(core.ask('缪家村一院四园都有啥').text).toContain('碧云花园');
+    expect(core.ask('高铁新城站城一体活力区参照啥模式建').text).toContain('樟宜');
+  });
+  it('computes only from stated figures of one unit, and shows both', () => {
+    const share = core.ask('6月税收占上半年税收的比重多少');
+    expect(share.text).toMatch(/^计算：占16\.58%/);
+    expect(share.text).toContain('120.96亿元');
+    expect(share.text).toContain('729.75亿元');
+  });
+});
