@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../src/core.js';
+import { memoryContexts } from '../src/conversation.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+
+const knowledge = loadKnowledge();
+let clock = new Date('2026-11-23T09:00:00+08:00').getTime();
+const core = createCore(knowledge, { contexts: memoryContexts(), now: () => new Date(clock) });
+const say = (conversation: string, text: string) => core.ask(text, { conversation });
+const first = (conversation: string, text: string) => say(conversation, text).text.split('\n')[0];
+
+describe('follow-ups', () => {
+  it('take what they leave out from the last question, and say so', () => {
+    expect(first('a', '6月全市用电量是多少')).toContain('52.91亿千瓦时');
+    const range = say('a', '那1-6月呢');
+    expect(range.text.split('\n')[0]).toContain('293.25亿千瓦时');
+    expect(range.text).toContain('按上文');
+    expect(first('a', '同比呢')).toContain('24.4%');
+    expect(first('a', '6月单月呢')).toContain('1.2%');
+  });
+  it('change the place, the year, or target and result', () => {
+    expect(first('b', '桐乡2017年实到外资同比增长多少')).toContain('2.8%');
+    expect(first('b', '濮院呢')).toContain('149.8%');
+    expect(first('c', '2019年空气质量优良率')).toContain('87.2%');
+    expect(first('c', '那2021年目标呢')).toContain('88%');
+  });
+  it('ask about the same task or measure', () => {
+    say('d', '第48项任务是啥');
+    expect(say('d', '谁牵头').text).toContain('市发展改革委');
+    expect(say('d', '第83项呢').text).toContain('第83项');
+    say('e', '嘉善措施第（37）条讲的啥');
+    expect(say('e', '谁牵头').text).toContain('市环保局');
+  });
+  it('a complete new question starts afresh; conversations never mix', () => {
+    say('f', '6月全市用电量是多少');
+    say('g', '桐乡2017年实到外资同比增长多少');
+    expect(first('f', '那1-6月呢')).toContain('293.25亿千瓦时');
+    const fresh = say('f', '2019年全市空气质量优良率');
+    expect(fresh.text).not.toContain('按上文');
+    expect(first('f', '那2021年目标呢')).toContain('88%');
+  });
+  it('forget after 30 minutes idle', () => {
+    say('h', '6月全市用电量是多少');
+    clock += 31 * 60 * 1000;
+    expect(say('h', '那1-6月呢').kind).toBe('none');
+  });
+  it('page a list with 更多, and say when nothing is left', () => {
+    expect(say('i', '市科技局牵头的任务进展如何').more).toEqual({ total: 12, next: 10 });
+    expect(say('i', '更多').text).toContain('第11-12项');
+    expect(say('i', '更多').text).toContain('没有更多了');
+  });
+  it('offer the next questions the records can answer', () => {
+    const a = say('j', '6月全市用电量是多少');
+    expect(a.followUps?.map((f) => f.label)).toEqual(expect.arrayContaining(['同比', '2021年1-6月']));
+    for (const f of a.followUps ?? []) expect(say('j', f.question).kind, f.question).not.toBe('none');
+  });
+});
