@@ -24,6 +24,8 @@ export interface Knowledge {
   nameHaystack: Haystacks;
   /** Indicators by lower-cased name: the same metric for other periods and places. */
   byName: Map<string, Indicator[]>;
+  /** The sentences of a record's paragraph, in order. */
+  paragraph(r: Indicator | Passage): string[];
   /** Department names a question may use (folded, longest first): the tasks' own and their short names. */
   departments: { text: string; name: string }[];
 }
@@ -62,10 +64,15 @@ export class Haystacks {
   }
 }
 
-function haystackOf(r: KnowledgeRecord): string[] {
+/**
+ * What a record is matched against. A figure's sentence often leaves its topic to the sentence
+ * before it (…全面整治各类市容秩序乱象。截至目前，共排查问题56013个…解决率98.71%): that sentence
+ * counts too.
+ */
+function haystackOf(r: KnowledgeRecord, before: (r: Indicator) => string): string[] {
   switch (r.type) {
     case 'indicator':
-      return [r.name, ...r.aliases, r.subject, r.sentence, r.section];
+      return [r.name, ...r.aliases, r.subject, r.sentence, r.section, before(r)];
     case 'task':
       return [r.text, ...r.progress, r.section];
     default:
@@ -92,19 +99,50 @@ function departmentNames(tasks: Task[], lex: Lexicon): { text: string; name: str
   return [...lex.departmentNames, ...fromTasks].sort((a, b) => b.text.length - a.text.length || a.text.localeCompare(b.text));
 }
 
+/**
+ * The sentences of each paragraph, in order, by source and line: a statement is read with its
+ * neighbours, and a figure with the sentence before it. Built when first needed.
+ */
+function paragraphs(records: RecordSet): (r: Indicator | Passage) => string[] {
+  let map: Map<string, string[]> | undefined;
+  const key = (r: { source: string; line: number }) => `${r.source}|${r.line}`;
+  return (r) => {
+    if (!map) {
+      const parts = new Map<string, Map<number, string>>();
+      for (const x of [...records.indicators, ...records.passages]) {
+        if (x.at === undefined) continue;
+        const text = x.type === 'indicator' ? x.sentence : x.text;
+        let sentences = parts.get(key(x));
+        if (!sentences) parts.set(key(x), (sentences = new Map()));
+        // A sentence with figures also gives passages of its parts: the whole sentence stands for them.
+        if ((sentences.get(x.at)?.length ?? 0) < text.length) sentences.set(x.at, text);
+      }
+      map = new Map([...parts].map(([id, s]) => [id, [...s].sort((a, b) => a[0] - b[0]).map(([, t]) => t)]));
+    }
+    return map.get(key(r)) ?? [r.type === 'indicator' ? r.sentence : r.text];
+  };
+}
+
 /** Knowledge from records in memory and their index (tests, the benchmark). */
 export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon = lexicon()): Knowledge {
   const all: KnowledgeRecord[] = [...records.indicators, ...records.tasks, ...records.passages];
   const byId = new Map(all.map((r) => [r.id, r]));
+  const paragraph = paragraphs(records);
+  const before = (r: Indicator) => {
+    const sentences = paragraph(r);
+    const at = sentences.indexOf(r.sentence);
+    return at > 0 ? sentences[at - 1] : '';
+  };
   return {
     ...records,
     index,
     lex,
     byId,
+    paragraph,
     sourceById: new Map(records.sources.map((s) => [s.id, s])),
     haystack: new Haystacks((id) => {
       const r = byId.get(id);
-      return r && haystackOf(r);
+      return r && haystackOf(r, before);
     }),
     nameHaystack: new Haystacks((id) => {
       const r = byId.get(id);

@@ -5,7 +5,6 @@
  * which part they lack, with what they hold instead (none.ts).
  */
 import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Passage, Task } from '../types.js';
-import { paragraphOf } from '../knowledge/paragraphs.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { concepts, coverage, match, misfit, type Candidate, type Matches } from './match.js';
@@ -102,7 +101,7 @@ const AROUND = 240;
  * a lead sentence such as 二是以“一院四园”为抓手 introduces), then the one before it.
  */
 function neighbours(k: Knowledge, r: Indicator | Passage, text: string): string[] {
-  const paragraph = paragraphOf(k, r);
+  const paragraph = k.paragraph(r);
   const at = paragraph.findIndex((s) => s.includes(text) || text.includes(s));
   if (at < 0) return [];
   const out: string[] = [];

@@ -130,7 +130,11 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     for (const part of (text.slice(opening, partStart) + '|' + text.slice(partEnd)).split(/[|；;。]/)) {
       if (FIGURE.test(part)) foreign.push(part);
     }
-    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}`, foreign, clause: listClause(k, text, clauseStart, clauseEnd) };
+    // The sentence before, which often names the topic (…整治各类市容秩序乱象。截至目前，共排查问题…).
+    const sentences = k.paragraph(ind);
+    const place = sentences.indexOf(ind.sentence);
+    const before = place > 0 ? fold(sentences[place - 1]) : '';
+    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}|${before}`, foreign, clause: listClause(k, text, clauseStart, clauseEnd) };
   }
   cache.set(ind, s);
   return s;
