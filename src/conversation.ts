@@ -15,8 +15,9 @@ export const IDLE_MS = 30 * 60 * 1000;
 /** What a conversation keeps between questions. */
 interface Context {
   query: Query;
-  /** The source sentence of the last answer, for 原文呢. */
+  /** The source sentence of the last answer and its document, for 原文呢. */
   quote?: string;
+  source?: { title: string; date: string };
   /** Where the next page of the last list starts, for 更多. */
   next?: number;
 }
@@ -157,6 +158,16 @@ export class Conversations {
     return last?.next !== undefined ? { query: last.query, offset: last.next } : 'none left';
   }
 
+  /** 原文呢: the source sentence of the conversation's last answer, as an Answer, if the text asks for it. */
+  quote(id: string, text: string): Answer | undefined {
+    const bare = text.trim().toLowerCase().replace(/[\s。？?！!，,.呢吗]+/g, '');
+    if (!this.k.lex.lexicon.quoteWords.some((w) => w.replace(/呢$/, '') === bare)) return undefined;
+    const last = this.last(id);
+    if (!last?.quote) return undefined;
+    const lines: Line[] = [[span(`原文：“${last.quote}。”`)], ...(last.source ? [[span(`来源：${last.source.title}（${last.source.date}）`)]] : [])];
+    return { question: text, kind: 'passage', text: textOf(lines), lines, records: [], sources: last.source ? [last.source] : [], quote: last.quote, query: last.query };
+  }
+
   /** The question as asked in this conversation: a follow-up filled in from the last query. */
   resolve(id: string, q: Query): Query {
     const last = this.last(id);
@@ -168,7 +179,11 @@ export class Conversations {
   remember(id: string, q: Query, answer: Answer): void {
     if (q.intent === 'thanks' || q.intent === 'greeting' || q.intent === 'help') return;
     const next = answer.more && answer.more.next < answer.more.total ? answer.more.next : undefined;
-    const context: Context = { query: { ...q, carried: undefined }, ...(answer.quote ? { quote: answer.quote } : {}), ...(next !== undefined ? { next } : {}) };
+    const context: Context = {
+      query: { ...q, carried: undefined },
+      ...(answer.quote ? { quote: answer.quote, source: answer.sources[0] } : {}),
+      ...(next !== undefined ? { next } : {}),
+    };
     this.store.set(id, JSON.stringify(context), this.now().getTime());
   }
 

@@ -70,6 +70,9 @@ export function createCore(knowledge: Knowledge = loadKnowledge(), options: Core
   const ask = (text: string, opts: AskOptions = {}): Answer => {
     // 更多 in a conversation: the next page of its last list.
     const page = opts.conversation && opts.offset === undefined ? conversations.nextPage(opts.conversation, text) : undefined;
+    // 原文呢: the sentence behind the conversation's last answer.
+    const quote = opts.conversation ? conversations.quote(opts.conversation, text) : undefined;
+    if (quote) return quote;
     if (page === 'none left') {
       const q = { text, intent: 'help' as const, metric: '', qualifiers: [], places: [] };
       return { question: text, kind: 'help', text: NO_MORE, lines: [[{ text: NO_MORE }]], records: [], sources: [], query: q };

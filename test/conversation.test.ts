@@ -49,6 +49,12 @@ describe('follow-ups', () => {
     expect(say('i', '更多').text).toContain('第11-12项');
     expect(say('i', '更多').text).toContain('没有更多了');
   });
+  it('give the sentence behind the last answer when asked for it', () => {
+    say('k', '6月全市用电量是多少');
+    const quote = say('k', '原文呢');
+    expect(quote.text).toContain('原文：“6月全市全社会用电量52.91亿千瓦时');
+    expect(quote.text).toContain('来源：《发展改革工作信息交流》第5期');
+  });
   it('offer the next questions the records can answer', () => {
     const a = say('j', '6月全市用电量是多少');
     expect(a.followUps?.map((f) => f.label)).toEqual(expect.arrayContaining(['同比', '2021年1-6月']));

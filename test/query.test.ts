@@ -86,6 +86,11 @@ describe('strict matching', () => {
     expect(core.ask('缪家村一院四园都有啥').text).toContain('碧云花园');
     expect(core.ask('高铁新城站城一体活力区参照啥模式建').text).toContain('樟宜');
   });
+  it('answers a figure of every county, each on its line, and counts those without', () => {
+    const a = core.ask('各县市2017年地区生产总值');
+    expect(a.text).toContain('桐乡市 · 2017年：802.6亿元');
+    expect(a.text).toMatch(/南湖区.*报告中没有/);
+  });
   it('computes only from stated figures of one unit, and shows both', () => {
     const share = core.ask('6月税收占上半年税收的比重多少');
     expect(share.text).toMatch(/^计算：占16\.58%/);

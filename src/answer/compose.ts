@@ -13,11 +13,6 @@ export function textOf(lines: Line[]): string {
   return lines.map((l) => l.map((sp) => sp.text).join('')).join('\n');
 }
 
-export function sourceLine(src: Source | undefined): Line {
-  if (!src) return [];
-  return [s(`来源：${src.title}${src.date ? `（${src.date}）` : ''}`)];
-}
-
 function sourcesOf(k: Knowledge, records: KnowledgeRecord[]): Source[] {
   const ids = [...new Set(records.map((r) => r.source))];
   return ids.map((id) => k.sourceById.get(id)).filter((x): x is Source => !!x);
@@ -32,7 +27,10 @@ export function makeAnswer(
   extra: Partial<Pick<Answer, 'quote' | 'more' | 'query' | 'followUps'>> = {},
 ): Answer {
   const sources = sourcesOf(k, records);
-  const all = [...lines, ...(sources.length ? [sourceLine(sources[0])] : [])];
+  // An answer from several documents names each (up to three, the rest counted).
+  const named = sources.slice(0, 3).map((src) => `${src.title}${src.date ? `（${src.date}）` : ''}`);
+  const more = sources.length > 3 ? `等${sources.length}份文件` : '';
+  const all = [...lines, ...(sources.length ? [[s(`来源：${named.join('；')}${more}`)]] : [])];
   return {
     question,
     kind,

@@ -51,6 +51,8 @@ const schemas = {
     thanks: z.array(z.string()),
     helpWords: z.array(z.string()),
     looseSuffixes: z.array(z.string()),
+    eachPlaceWords: z.array(z.string()),
+    quoteWords: z.array(z.string()),
     moreWords: z.array(z.string()),
     followUpHeads: z.array(z.string()),
     followUpTails: z.array(z.string()),

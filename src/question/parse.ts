@@ -277,6 +277,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const t: Taken = { rest: several ? folded.replace(/、/g, '和') : folded };
   takeScope(t, w, scope);
   const number = taskNumber(t, w, scope);
+  // 各县（市、区）: read before its brackets are taken out.
+  if (takeWord(t, w.eachPlace)) q.eachPlace = true;
   t.rest = unpunctuate(t.rest);
 
   // A follow-up says so: 那1-6月呢, 还有桐乡的, 目标呢.

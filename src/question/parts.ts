@@ -8,16 +8,27 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { makeAnswer, span } from '../answer/compose.js';
 
+/** 各县（市、区）GDP: the question asked of every county of the city, as parts. */
+export function eachPlace(k: Knowledge, q: Query): Query {
+  const counties = k.lex.regions.regions.filter((r) => r.level === 'county');
+  const parts = counties.map((r) => ({ ...q, eachPlace: false, places: [{ region: r.name, text: r.name }], parts: undefined }));
+  return { ...q, eachPlace: false, parts };
+}
+
 export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (part: Query) => Answer): Answer {
   void options;
   const lines: Line[] = [];
   const records: KnowledgeRecord[] = [];
   let answered = 0;
+  // Asked of every county, the counties without the figure are counted, not listed.
+  const byPlace = (q.parts ?? []).every((p) => p.metric === q.parts![0].metric);
+  const lacking: string[] = [];
   for (const part of q.parts ?? []) {
     const a = one(part);
     const name = part.metric.replace(/\s+/g, '');
     if (a.kind === 'none') {
-      lines.push([span(`· ${name}：报告中没有这项数据`)]);
+      if (byPlace) lacking.push(part.places[0]?.text ?? '');
+      else lines.push([span(`· ${name}：报告中没有这项数据`)]);
       continue;
     }
     answered++;
@@ -29,6 +40,8 @@ export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (p
       if (record && !records.includes(record)) records.push(record);
     }
   }
-  if (!answered) return makeAnswer(k, q.text, 'none', [[span('报告中没有这几项数据。')], ...lines], [], { query: q });
-  return makeAnswer(k, q.text, 'list', [[span(`共${q.parts!.length}项：`)], ...lines], records, { query: q });
+  if (!answered) return makeAnswer(k, q.text, 'none', [[span(byPlace ? '报告中没有各县（市、区）的这项数据。' : '报告中没有这几项数据。')], ...lines], [], { query: q });
+  if (lacking.length) lines.push([span(`（${lacking.join('、')}：报告中没有）`)]);
+  const head = byPlace ? `各县（市、区）共${answered}个有数据：` : `共${q.parts!.length}项：`;
+  return makeAnswer(k, q.text, 'list', [[span(head)], ...lines], records, { query: q });
 }

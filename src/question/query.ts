@@ -81,6 +81,8 @@ export interface Query {
   /** Words of the metric that another metric must not lack or add: 人民币, 规上, 全社会, 支出. */
   qualifiers: string[];
   places: PlaceRef[];
+  /** 各县（市、区）: the figure of every county, one line each. */
+  eachPlace?: boolean;
   period?: Period;
   /** A relative period the question used, resolved against today's date into `period`. */
   relative?: 'this-year' | 'last-year' | 'this-month' | 'last-month' | 'latest';

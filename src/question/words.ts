@@ -61,6 +61,7 @@ export interface QuestionWords {
   spans: [string, [number, number]][];
   pastSpans: Words;
   nextSpans: Words;
+  eachPlace: Words;
 }
 
 const cache = new WeakMap<Lexicon, QuestionWords>();
@@ -101,6 +102,7 @@ export function questionWords(lex: Lexicon): QuestionWords {
       .sort((a, b) => b[0].length - a[0].length),
     pastSpans: words(l.pastSpans),
     nextSpans: words(l.nextSpans),
+    eachPlace: words(l.eachPlaceWords),
   };
   cache.set(lex, w);
   return w;
