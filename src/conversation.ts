@@ -67,9 +67,10 @@ export function followUp(q: Query, last: Query): Query {
     merged.qualifiers = q.qualifiers;
     merged.unit = q.unit;
   } else if (last.metric) carried.push('metric');
-  if (q.places.length) {
+  if (q.eachPlace || q.places.length) {
+    merged.eachPlace = q.eachPlace;
     merged.places = q.places;
-    // The old place's words leave the metric with it (桐乡实到外资 → 濮院呢).
+    // The old place's words leave the metric with it (桐乡实到外资 → 濮院呢, 各县市呢).
     if (!ownMetric(q)) for (const p of last.places) merged.metric = merged.metric.split(p.text).join(' ').replace(/\s+/g, ' ').trim();
   } else if (last.places.length) carried.push('place');
   if (q.period) {
@@ -103,7 +104,8 @@ function carriedLine(q: Query): string | undefined {
   if (!c.length) return undefined;
   const parts: string[] = [];
   if (c.includes('task') && q.task?.number !== undefined) parts.push(q.scope?.kind === 'plan' ? `第（${q.task.number}）条` : `第${q.task.number}项任务`);
-  if (c.includes('metric') && q.metric) parts.push(q.metric.replace(/\s+/g, ''));
+  // The metric as folded for matching; Latin words (GDP, PM2.5) as people write them.
+  if (c.includes('metric') && q.metric) parts.push(q.metric.replace(/\s+/g, '').replace(/[a-z]+/g, (w) => w.toUpperCase()));
   if (c.includes('place')) parts.push(q.places.map((p) => p.region ?? p.text).join('、'));
   if (c.includes('period') && q.period) parts.push(q.period.label);
   if (c.includes('nature') && q.nature) parts.push(q.nature === 'target' ? '目标' : '实际');
@@ -126,7 +128,8 @@ function nextQuestions(k: Knowledge, answer: Answer, q: Query): Answer['followUp
   for (const p of periods.slice(0, 2)) out.push({ label: p, question: `那${p}呢` });
   if (best.nature === 'actual' && same.some((x) => x.region === best.region && x.nature === 'target')) out.push({ label: '目标', question: '目标呢' });
   const regions = [...new Set(same.filter((x) => x.region !== best.region && x.period.label === best.period.label).map((x) => x.region))];
-  for (const r of regions.slice(0, 2)) out.push({ label: r, question: `${r}呢` });
+  if (regions.length >= 2 && !q.eachPlace) out.push({ label: '各县市', question: '各县市呢' });
+  else for (const r of regions.slice(0, 2)) out.push({ label: r, question: `${r}呢` });
   return out.length ? out.slice(0, 4) : undefined;
 }
 

@@ -40,9 +40,9 @@ export interface DigestOptions {
 
 const span = (text: string, strong = false): Span => (strong ? { text, strong } : { text });
 
-function latest(k: Knowledge, kind: Source['kind']): Source | undefined {
+function latest(k: Knowledge, kind: Source['kind'], fits: (s: Source) => boolean = () => true): Source | undefined {
   return k.sources
-    .filter((s) => s.kind === kind)
+    .filter((s) => s.kind === kind && fits(s))
     .reduce<Source | undefined>((best, s) => (!best || s.date > best.date ? s : best), undefined);
 }
 
@@ -110,7 +110,8 @@ function compose(k: Knowledge, opts: DigestOptions, caps: Caps): Parts {
     }
   }
 
-  const report = latest(k, 'tasks');
+  // The latest task report that says how its tasks stand (a table of duties has no statuses).
+  const report = latest(k, 'tasks', (s) => k.tasks.some((t) => t.source === s.id && t.status));
   if (report) {
     const tasks = k.tasks.filter((t) => t.source === report.id);
     if (tasks.length) {

@@ -19,7 +19,11 @@ const byDate = (a: Source, b: Source) => b.date.localeCompare(a.date) || a.id.lo
 function documentsOf(k: Knowledge, q: Query): Source[] {
   const withTasks = new Set(k.tasks.map((t) => t.source));
   const kind = q.scope?.kind === 'plan' ? 'plan' : 'tasks';
-  let docs = k.sources.filter((s) => withTasks.has(s.id) && s.kind === kind).sort(byDate);
+  // Asked how tasks stand, only a table that says so answers (a table of duties has no statuses).
+  const f = q.task ?? {};
+  const statusAsked = Boolean(f.statuses?.length || f.unmarked || f.aspect === 'status' || f.aspect === 'progress' || q.intent === 'rank');
+  const withStatus = new Set(k.tasks.filter((t) => t.status).map((t) => t.source));
+  let docs = k.sources.filter((s) => withTasks.has(s.id) && s.kind === kind && (!statusAsked || kind === 'plan' || withStatus.has(s.id))).sort(byDate);
   const place = q.places.find((p) => p.region)?.region;
   if (kind === 'plan' && place && docs.some((d) => d.region === place)) docs = docs.filter((d) => d.region === place);
   if (q.period?.year) {
