@@ -78,3 +78,34 @@ describe('places listed before 分别', () => {
     ]);
   });
 });
+
+describe('shares of a target, and what marks a target', () => {
+  const named = (sentence: string, ctx: Context = results) => extractFigures(sentence, ctx, lex).map((d) => [d.name, d.nature, d.figure, d.subject]);
+  it('占…目标…的32% is the progress made towards the target: a result, of the figure before; the target itself is named without 占', () => {
+    expect(named('累计完成投资320亿元，占三年目标投资1000亿的32%，推动项目开工41个，占项目总计划开工数95个的43.2%')).toEqual([
+      ['完成投资', 'actual', '320亿元', ''],
+      ['三年目标投资', 'target', '1000亿', ''],
+      ['占三年目标投资', 'actual', '32%', '完成投资'],
+      ['推动项目开工', 'actual', '41个', ''],
+      ['项目总计划开工数', 'actual', '95个', ''],
+      ['占项目总计划开工数', 'actual', '43.2%', '推动项目开工'],
+    ]);
+    expect(named('到资总额3.05亿美元,占合同外资总量的30%')).toEqual([
+      ['到资总额', 'actual', '3.05亿美元', ''],
+      ['占合同外资总量', 'actual', '30%', '到资总额'],
+    ]);
+  });
+  it('完成年度目标任务的99.3% is a result even among targets; a target verb over it makes it a target', () => {
+    const tasks: Context = { ...results, nature: 'target' };
+    expect(named('发放公租房租赁补贴5462户,完成年度目标任务的99.3%', tasks).map((d) => d[1])).toEqual(['target', 'actual']);
+    expect(named('力争新增贷款1500亿元，完成年度目标的100%').map((d) => d[1])).toEqual(['target', 'target']);
+  });
+  it('累计 is no result among targets, nor before a deadline still ahead; 已 and a deadline past are', () => {
+    const tasks: Context = { ...results, nature: 'target' };
+    expect(named('工业企业上云累计突破3万家', tasks)).toEqual([['工业企业上云', 'target', '3万家', '']]);
+    expect(named('工业企业上云已累计突破3万家', tasks)).toEqual([['工业企业上云', 'actual', '3万家', '']]);
+    const plan2017: Context = { ...results, year: 2017, period: year(2017), targets: year(2017), now: 2017 };
+    expect(read('指导嘉善到2020年累计完成城市棚户区和农村危旧房改造面积43万平方米', plan2017)).toEqual([['完成城市棚户区和农村危旧房改造面积', '2020年', 'target', '43万平方米']]);
+    expect(read('到2020年底累计建成5G基站1万个')).toEqual([['建成5G基站', '2020年底', 'actual', '1万个']]);
+  });
+});

@@ -31,18 +31,29 @@ export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases
 const DELIMITERS = '，,；;：:、。！？!?';
 const GROWTH_VERB = /(同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
 const FALLING = /下降|降低|减少|回落|下跌|降幅/;
-const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比|到)+/;
+const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
 const TRAIL_FILLER = /(同比|环比|预计|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下)+$/;
 const PLACE_WORDS = /^(全市|我市|本市|全县|我县|全镇|我镇|全村|全区|市本级)/;
 const OWN_CITY_START = /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s]*(全市|我市|本市|全县|我县|全镇|我镇|全区)/;
-// 完成 alone is also what a target asks for (力争…完成合同外资4000万美元); 完成…目标 is a result.
-const ACTUAL_CUE = /已经|已|完成了|实现了|累计|截至|截止|完成[^，,；;]{0,8}(目标|计划|任务)/;
+// What has happened: 已, 完成了, 截至 say so whatever the context. 累计 and 完成…目标 say so
+// more weakly: 累计 also counts what a target aims for (工业企业上云累计突破3万家 among a
+// report's tasks), and a year ahead (到2020年累计完成…) makes a target of either.
+// 完成 alone is also what a target asks for (力争…完成合同外资4000万美元).
+const ACTUAL_STRONG = /已经|已|完成了|实现了|截至|截止/;
+const ACTUAL_WEAK = /累计|完成[^，,；;]{0,8}(目标|计划|任务)/;
 // Verbs that set targets govern every clause after them in their part of the sentence; the
 // noun 目标 only its own clause (占三年目标投资的32%，推动项目开工41个: the 41 is a result).
 // 计划 names programmes (硕博倍增计划) and 预计 estimates results, so neither marks a target;
 // 预期寿命 is a result too.
-const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求|到(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底前|前)/;
+const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求/;
+// 到2020年, 2020年底前: a deadline, a target when the year is not past when the text was written.
+const DEADLINE = /到((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底前|前)/g;
 const TARGET_NOUN = /目标/;
+// The verb of a share (占…的32%, 完成…的75.7%).
+const SHARE_OF = /^(占|完成|达到)/;
+// 占三年目标投资1000亿的32%, 完成年度目标任务的99.3%: a share of a target is the progress made
+// towards it, a result.
+const PROGRESS = /(占|完成|达到|达|为|是)[^，,；;。]*目标[^，,；;。]*的$/;
 const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|条|所|座|幢|栋|处|批|艘|辆|台|万?套|张)$/;
 // Words that measure something: the shared tail of names listed before 分别 (A、B增加值占比分别…).
 const MEASURE = /(人均可支配收入|可支配收入|增加值|参保率|覆盖率|完成率|比重|占比|收入|产值|投资|总额|增速|增幅)/;
@@ -136,7 +147,11 @@ function stripPeriods(text: string): string {
 /** Clean a chunk of words into a metric name. */
 function cleanName(chunk: string, lex: Lexicon): string {
   // A cell of a table read as prose (|市商务局|5|研发投入强度): only the last cell names.
-  let s = stripPeriods(chunk.replace(/\u0001/g, '').replace(/\*\*/g, '').replace(/^.*\|/, ''));
+  let s = chunk.replace(/\u0001/g, '').replace(/\*\*/g, '').replace(/^.*\|/, '');
+  // 指导嘉善到2020年累计完成…面积: what stands before a deadline says who is to do it, not what.
+  const due = findPeriods(s).filter((m) => /^(到|至|截至|截止)/.test(s.slice(m.index, m.index + m.length)) || /(到|至)$/.test(s.slice(0, m.index))).at(-1);
+  if (due && hasWords(s.slice(due.index + due.length))) s = s.slice(due.index + due.length);
+  s = stripPeriods(s);
   // A list number (2. or 3、) is no part of a name; a range (10-50万元群体) is.
   // So is a row or footnote number glued to it (1实现生产总值), but not a number with its unit
   // (3个重点项目) or a name that is a number (12345热线).
@@ -154,7 +169,7 @@ function cleanName(chunk: string, lex: Lexicon): string {
   }
   // 共计/累计 inside a name (中心城区共计新增停车位) say how it was counted, not what; nor does
   // 实现 between a subject and what it achieved (规上工业实现增加值).
-  s = s.replace(TRAIL_FILLER, '').replace(/共计|累计|合计|总计/g, '').replace(/(?<=[\u4e00-\u9fff]{2})实现(?=增加值|总产值|产值|营业收入|收入|利润|税收|销售)/g, '').trim();
+  s = s.replace(TRAIL_FILLER, '').replace(/共计|累计|合计|总计(?!划)/g, '').replace(/(?<=[\u4e00-\u9fff]{2})实现(?=增加值|总产值|产值|营业收入|收入|利润|税收|销售)/g, '').trim();
   // A name cut out of a title or a quotation (…责任分解》和《…) names nothing.
   const unbalanced = (open: string, close: string) => s.split(open).length !== s.split(close).length;
   return VERB_ONLY.test(s) || unbalanced('《', '》') || unbalanced('“', '”') ? '' : s;
@@ -245,16 +260,23 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     return ctx.region;
   };
+  /** Whether text sets a deadline that was still ahead when the text was written. */
+  const deadline = (s: string) => [...s.matchAll(DEADLINE)].some((m) => ctx.now === undefined || Number(m[1] ?? m[2]) >= ctx.now);
+  const targetVerb = (s: string) => TARGET_VERB.test(s) || deadline(s);
   // A cue counts within the figure's own part of the sentence (up to a ；), not across it.
   const natureAt = (chunk: string, at: number): Nature => {
-    // In a target's text (a task, a plan) 累计 counts what is aimed for: 累计超过160亿美元.
-    if (ACTUAL_CUE.test(ctx.nature === 'target' ? chunk.replace(/累计/g, '') : chunk)) return 'actual';
+    if (ACTUAL_STRONG.test(chunk)) return 'actual';
     const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
     const clause = part.split(/[，,]/).at(-1) ?? '';
-    if (TARGET_VERB.test(part) || TARGET_NOUN.test(clause)) return 'target';
+    if (PROGRESS.test(blank.slice(lastDelimiter(blank, 0, at), at))) return targetVerb(part) ? 'target' : 'actual';
+    // A target verb of the figure's own clause, or a deadline ahead, beats 累计 and 完成…目标.
+    if (targetVerb(chunk) || deadline(part)) return 'target';
+    // In a target's text (a task, a plan) 累计 counts what is aimed for: 累计超过160亿美元.
+    if (ACTUAL_WEAK.test(ctx.nature === 'target' ? chunk.replace(/累计/g, '') : chunk)) return 'actual';
+    if (targetVerb(part) || TARGET_NOUN.test(clause)) return 'target';
     // 预期目标是:A;B;C — a target before a colon governs the list after it.
     const colon = Math.max(text.lastIndexOf(':', at), text.lastIndexOf('：', at));
-    if (colon >= 0 && (TARGET_VERB.test(text.slice(0, colon)) || /目标$/.test(text.slice(0, colon).replace(/[是为]$/, '')))) return 'target';
+    if (colon >= 0 && (targetVerb(text.slice(0, colon)) || /目标$/.test(text.slice(0, colon).replace(/[是为]$/, '')))) return 'target';
     return ctx.nature;
   };
   const make = (name: string, hit: Hit, chunk: string, isChange: boolean): IndicatorDraft => {
@@ -313,6 +335,16 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       figure: hs.map((h) => h.figure).join('、'),
     });
     drafts.push(one(starts, startPeriod), one(ends, endPeriod));
+  };
+
+  /**
+   * What a share (占…的32%) whose clause starts at `clauseStart` is of: the figure of the clause
+   * right before it (攻坚项目累计完成投资320亿元，占…), named as it was named.
+   */
+  const shareSubject = (before: number, clauseStart: number): string => {
+    const prev = before > 0 ? hits[before - 1] : undefined;
+    if (!prev || !/^[，,]$/.test(blank.slice(prev.end, clauseStart))) return '';
+    return drafts.findLast((d) => d.figure === prev.figure)?.name ?? '';
   };
 
   /** The noun phrase right after a count, up to the next delimiter, figure or verb. */
@@ -385,6 +417,19 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       prev?.growth.push(growth);
       return;
     }
+    // 占三年目标投资1000亿的32%: a share of the whole just given, named by what it is a share
+    // of; the whole is named without the verb (三年目标投资 1000亿).
+    if (!hasWords(name) && i > 0 && hit.unit === '%' && blank.slice(prevEnd, hit.index) === '的') {
+      const clauseStart = lastDelimiter(blank, 0, hits[i - 1].index);
+      const share = cleanName(text.slice(clauseStart, hits[i - 1].index), lex);
+      if (SHARE_OF.test(share)) {
+        const prev = drafts.at(-1);
+        const whole = share.replace(SHARE_OF, '');
+        if (prev && prev.figure === hits[i - 1].figure && prev.name === share && hasWords(whole)) prev.name = whole;
+        drafts.push({ ...make(share, hit, text.slice(clauseStart, hit.index), false), subject: shareSubject(i - 1, clauseStart) });
+        return;
+      }
+    }
     if (!hasWords(name) && /^(达到|达|突破|超过|为|是)$/.test(chunk.trim())) {
       // 上市公司总数实现翻番、达到19家: the subject of the clause names what was reached.
       const clauseStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
@@ -432,6 +477,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     const draft = make(name, hit, chunk, Boolean(growth));
     if (growth) draft.growth.push(growth);
+    // 到资总额3.05亿美元,占合同外资总量的30%: the share is of the figure just before.
+    if (!growth && hit.unit === '%' && /^占/.test(name)) draft.subject = shareSubject(i, start);
     drafts.push(draft);
   });
   if (group) closeGroup();
