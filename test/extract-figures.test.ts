@@ -109,3 +109,22 @@ describe('shares of a target, and what marks a target', () => {
     expect(read('到2020年底累计建成5G基站1万个')).toEqual([['建成5G基站', '2020年底', 'actual', '1万个']]);
   });
 });
+
+describe('examples before a count (X等16个项目)', () => {
+  const tongxiang: Context = { ...results, region: '桐乡市', year: 2017, period: year(2017), targets: year(2018), now: 2018 };
+  const placed = (sentence: string) => extractFigures(sentence, tongxiang, lex).map((d) => [d.name, d.region, d.figure]);
+  it('name the count by its noun; a place opening the one example is no place of the figures after it', () => {
+    expect(placed('濮院时尚中心等16个项目入围省服务业重大项目,全年预计实现服务业增加值367亿元、增长7.3%')).toEqual([
+      ['项目入围省服务业重大项目', '桐乡市', '16个'],
+      ['服务业增加值', '桐乡市', '367亿元'],
+    ]);
+    expect(placed('实施学校建设项目15个,崇福镇中心幼儿园等4所学校建成投入使用')).toEqual([
+      ['实施学校建设项目', '桐乡市', '15个'],
+      ['学校', '桐乡市', '4所'],
+    ]);
+  });
+  it('a place before several examples is theirs, and a place that opens the clause still is', () => {
+    expect(placed('盐官古城游客服务中心、民宿街、员工中心等16个子项目已结顶')).toEqual([['子项目已结顶', '盐官镇', '16个']]);
+    expect(placed('濮院镇实现服务业增加值36亿元')).toEqual([['服务业增加值', '濮院镇', '36亿元']]);
+  });
+});

@@ -49,6 +49,9 @@ const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求/;
 // 到2020年, 2020年底前: a deadline, a target when the year is not past when the text was written.
 const DEADLINE = /到((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底前|前)/g;
 const TARGET_NOUN = /目标/;
+// One example before a count (濮院时尚中心等16个项目): a place that opens it is the example's,
+// not the count's. Several (盐官古城游客服务中心、民宿街、员工中心等16个子项目) share it.
+const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
 // The verb of a share (占…的32%, 完成…的75.7%).
 const SHARE_OF = /^(占|完成|达到)/;
 // 占三年目标投资1000亿的32%, 完成年度目标任务的99.3%: a share of a target is the progress made
@@ -72,6 +75,9 @@ const JOINED = /^[、和及与]$/;
 const COMPARED = /(比|较|高于|低于)(全省|全国|省|全市|全区|平均)[^，,；;。]{0,8}$/;
 // 增速为7%: the growth of the figure before, named by a noun.
 const GROWTH_NOUN = /^(同比)?(增速|增幅|增长率|增长速度|增长)$/;
+// Where the noun after a count ends: at a verb (24个行政执法部门推行…), less an adverb before
+// it (6个民生实事工程基本完成). What was done to it (3个项目已完工) is still its name.
+const NOUN_END = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取|推行|实施|开展)/;
 const VERB_CUT = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取)/;
 
 interface Hit {
@@ -256,7 +262,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const clause = clauses[i].replace(/^\d{1,2}[.、．]/, '');
       if (OWN_CITY_START.test(clause)) return ctx.region;
       const place = leadingPlace(clause, lex);
-      if (place?.region) return place.region;
+      // 濮院时尚中心等16个项目: a place that opens the one example names the example.
+      if (place?.region && !EXAMPLES.test(clause.slice(place.index))) return place.region;
     }
     return ctx.region;
   };
@@ -354,8 +361,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // Up to a delimiter, or a 和 that joins the next counted thing (8项集成改革和8大标志性工程).
     const stop = after.search(new RegExp(`[${DELIMITERS}]|[和及与](?=\\d)`));
     if (stop >= 0) after = after.slice(0, stop);
-    const cut = after.search(VERB_CUT);
-    const noun = cleanName((cut > 0 ? after.slice(0, cut) : after).replace(/\u0001/g, ''), lex);
+    // 31人为…教坛新秀: the count's noun is what they were made.
+    after = after.replace(/^[为是]/, '');
+    const cut = after.search(NOUN_END);
+    const noun = cleanName((cut > 0 ? after.slice(0, cut).replace(/(基本|全部|均|都|正在)+$/, '') : after).replace(/\u0001/g, ''), lex);
     return hasWords(noun) && noun.length <= 24 ? noun : undefined;
   };
 
@@ -438,6 +447,14 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const subjectName = cleanName(cut > 0 ? clause.slice(0, cut) : '', lex);
       if (hasWords(subjectName)) {
         drafts.push(make(subjectName, hit, chunk, false));
+        return;
+      }
+    }
+    // 濮院时尚中心等16个项目: what comes before 等 are examples; the count's noun names it.
+    if (!growth && COUNT_UNITS.test(hit.unit) && /等$/.test(blank.slice(start, hit.index))) {
+      const noun = nounAfter(i);
+      if (noun) {
+        drafts.push({ ...make(noun, hit, chunk, false), subject: '' });
         return;
       }
     }
