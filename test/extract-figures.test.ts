@@ -128,3 +128,21 @@ describe('examples before a count (X等16个项目)', () => {
     expect(placed('濮院镇实现服务业增加值36亿元')).toEqual([['服务业增加值', '濮院镇', '36亿元']]);
   });
 });
+
+describe('parentheticals', () => {
+  const june: Context = { ...results, targets: undefined };
+  const figs = (sentence: string) => extractFigures(sentence, june, lex).map((d) => [d.name, d.period.label, d.nature, d.figure]);
+  it('one that is a clause of its own gives its figure, where it stands; a target set is a target', () => {
+    expect(figs('截至6月底,全市住房保障受益覆盖率达22.15%(省厅已将住房保障受益覆盖率目标调整为22%)')).toEqual([
+      ['住房保障受益覆盖率', '截至2021年6月底', 'actual', '22.15%'],
+      ['住房保障受益覆盖率', '截至2021年6月底', 'target', '22%'],
+    ]);
+    expect(figs('固定资产投资增长10%（其中工业投资增长12.5%）').map((f) => f[0])).toEqual(['固定资产投资', '工业投资']);
+  });
+  it('short asides, units and notes give none', () => {
+    expect(figs('项目已完成一期地块(198亩)供地相关手续,总投资约10亿元').map((f) => f[3])).toEqual(['10亿元']);
+    expect(figs('截至6月底,完成54个(年度计划82个)').map((f) => f[3])).toEqual(['54个']);
+    expect(figs('人均生产总值11.6万元(依年平均汇率折合18030美元)').map((f) => f[3])).toEqual(['11.6万元']);
+    expect(figs('一般公共预算收入674.8亿元(注:按同口径计算增长12.7%)').map((f) => f[3])).toEqual(['674.8亿元']);
+  });
+});

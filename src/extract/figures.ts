@@ -52,6 +52,10 @@ const TARGET_NOUN = /目标/;
 // One example before a count (濮院时尚中心等16个项目): a place that opens it is the example's,
 // not the count's. Several (盐官古城游客服务中心、民宿街、员工中心等16个子项目) share it.
 const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
+// A parenthetical clause: a name, then a verb that gives it a figure. Notes (注, 含, 按…) are none.
+const ASIDE_CLAUSE = /^(?!注|说明|备注|含|不含|包括|即|按|以|依|下同|数据|资料|单位)[^，,；;：:]{4,}?(为|达到|达|提高到|提高至|提升到|提升至|增至|降至|降到|增长|下降|突破|超过)\d/;
+// 目标调整为22%: a figure that a target is set to is a target, whatever happened to set it.
+const SET_TARGET = /目标值?(?:(?:调整|调高|调低|上调|下调|设定|确定|设)(?:为|到|至)?|为|是)$/;
 // The verb of a share (占…的32%, 完成…的75.7%).
 const SHARE_OF = /^(占|完成|达到)/;
 // 占三年目标投资1000亿的32%, 完成年度目标任务的99.3%: a share of a target is the progress made
@@ -158,6 +162,8 @@ function cleanName(chunk: string, lex: Lexicon): string {
   const due = findPeriods(s).filter((m) => /^(到|至|截至|截止)/.test(s.slice(m.index, m.index + m.length)) || /(到|至)$/.test(s.slice(0, m.index))).at(-1);
   if (due && hasWords(s.slice(due.index + due.length))) s = s.slice(due.index + due.length);
   s = stripPeriods(s);
+  // 省厅已将…覆盖率目标调整为: what was set, not who set it nor that it was a target.
+  s = s.replace(/^[^，,；;]{0,6}?(?:已经|已)?[将把](?=[\u4e00-\u9fff]{4})/, '').replace(/目标值?(?:调整|调高|调低|上调|下调|设定|确定)(?:为|到|至)$/, '');
   // A list number (2. or 3、) is no part of a name; a range (10-50万元群体) is.
   // So is a row or footnote number glued to it (1实现生产总值), but not a number with its unit
   // (3个重点项目) or a name that is a number (12345热线).
@@ -272,6 +278,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const targetVerb = (s: string) => TARGET_VERB.test(s) || deadline(s);
   // A cue counts within the figure's own part of the sentence (up to a ；), not across it.
   const natureAt = (chunk: string, at: number): Nature => {
+    if (SET_TARGET.test(chunk)) return 'target';
     if (ACTUAL_STRONG.test(chunk)) return 'actual';
     const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
     const clause = part.split(/[，,]/).at(-1) ?? '';
@@ -499,6 +506,16 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     drafts.push(draft);
   });
   if (group) closeGroup();
+  // A parenthetical that is a clause of its own (省厅已将住房保障受益覆盖率目标调整为22%) gives
+  // its figures, in the period and place of where it stands; a short aside (198亩, 年度计划82个,
+  // 注…) gives none.
+  for (const m of text.matchAll(/（([^（）]*)）|\(([^()]*)\)/g)) {
+    const inner = m[1] ?? m[2];
+    if (!ASIDE_CLAUSE.test(inner)) continue;
+    const at = m.index ?? 0;
+    const own = extractFigures(inner, { ...ctx, period: basePeriod(at, 'actual'), region: regionAt(at) }, lex);
+    drafts.push(...own.map((d) => ({ ...d, sentence })));
+  }
   return drafts;
 
   /** The places a clause before a group of values opens with: 桐乡市和嘉善县…, in order. */
