@@ -146,3 +146,16 @@ describe('parentheticals', () => {
     expect(figs('一般公共预算收入674.8亿元(注:按同口径计算增长12.7%)').map((f) => f[3])).toEqual(['674.8亿元']);
   });
 });
+
+describe('units', () => {
+  it('per mille and 千分点: a share and its change', () => {
+    const [share] = extractFigures('出口总值占全国出口份额12.97‰,同比增长0.84个千分点', results, lex);
+    expect([share.name, share.value, share.unit, share.growth.map((g) => [g.basis, g.value, g.unit])]).toEqual(['出口总值占全国出口份额', 12.97, '‰', [['同比', 0.84, '个千分点']]]);
+    expect(read('全年出生人口3.51万人，出生率6.3‰')).toEqual([
+      ['出生人口', '2021年', 'actual', '3.51万人'],
+      ['出生率', '2021年', 'actual', '6.3‰'],
+    ]);
+    // The rate of a sample is no figure of the place.
+    expect(read('依据2021年5‰人口变动抽样调查推算,年末全市常住人口总量为551.60万人').map((f) => f[3])).toEqual(['551.60万人']);
+  });
+});

@@ -56,6 +56,8 @@ const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
 const ASIDE_CLAUSE = /^(?!注|说明|备注|含|不含|包括|即|按|以|依|下同|数据|资料|单位)[^，,；;：:]{4,}?(为|达到|达|提高到|提高至|提升到|提升至|增至|降至|降到|增长|下降|突破|超过)\d/;
 // 目标调整为22%: a figure that a target is set to is a target, whatever happened to set it.
 const SET_TARGET = /目标值?(?:(?:调整|调高|调低|上调|下调|设定|确定|设)(?:为|到|至)?|为|是)$/;
+// A rate: per cent or per mille (占全国出口份额12.97‰).
+const RATE = /^(%|‰)$/;
 // The verb of a share (占…的32%, 完成…的75.7%).
 const SHARE_OF = /^(占|完成|达到)/;
 // 占三年目标投资1000亿的32%, 完成年度目标任务的99.3%: a share of a target is the progress made
@@ -64,8 +66,8 @@ const PROGRESS = /(占|完成|达到|达|为|是)[^，,；;。]*目标[^，,；;
 const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|条|所|座|幢|栋|处|批|艘|辆|台|万?套|张)$/;
 // Words that measure something: the shared tail of names listed before 分别 (A、B增加值占比分别…).
 const MEASURE = /(人均可支配收入|可支配收入|增加值|参保率|覆盖率|完成率|比重|占比|收入|产值|投资|总额|增速|增幅)/;
-// A name that is only a verb (跃升, 增長) names nothing.
-const VERB_ONLY = /^(跃升|跃居|增长|上升|下降|分别|达到|突破)$/;
+// A name that is only a verb (跃升, 增長) or a preposition (依据2021年5‰人口变动抽样调查) names nothing.
+const VERB_ONLY = /^(跃升|跃居|增长|上升|下降|分别|达到|突破|依据|根据|按照|依照|通过)$/;
 // In a span of years (过去五年), a figure reached (达到, 突破) is the level at the span's end;
 // one counted over it (累计, 新增, 年均) belongs to the span.
 const OVER_SPAN = /累计|新增|共|合计|总计|年均|平均|先后|五年|连续|多年/;
@@ -211,7 +213,7 @@ function growthOf(chunk: string, hit: Hit): Growth | undefined {
 /** 增速为7%: a growth named by a noun rather than a verb. */
 function growthNamed(chunk: string, hit: Hit): Growth | undefined {
   const m = chunk.match(/^(同比)?(增速|增幅|增长率|增长速度)(为|是|达到|达)?$/);
-  if (!m || hit.unit !== '%') return undefined;
+  if (!m || !RATE.test(hit.unit)) return undefined;
   return { basis: m[1] ?? '增长', value: Number(hit.number), unit: hit.unit, text: `${chunk}${hit.figure}` };
 }
 
@@ -435,7 +437,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     // 占三年目标投资1000亿的32%: a share of the whole just given, named by what it is a share
     // of; the whole is named without the verb (三年目标投资 1000亿).
-    if (!hasWords(name) && i > 0 && hit.unit === '%' && blank.slice(prevEnd, hit.index) === '的') {
+    if (!hasWords(name) && i > 0 && RATE.test(hit.unit) && blank.slice(prevEnd, hit.index) === '的') {
       const clauseStart = lastDelimiter(blank, 0, hits[i - 1].index);
       const share = cleanName(text.slice(clauseStart, hits[i - 1].index), lex);
       if (SHARE_OF.test(share)) {
@@ -502,7 +504,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const draft = make(name, hit, chunk, Boolean(growth));
     if (growth) draft.growth.push(growth);
     // 到资总额3.05亿美元,占合同外资总量的30%: the share is of the figure just before.
-    if (!growth && hit.unit === '%' && /^占/.test(name)) draft.subject = shareSubject(i, start);
+    if (!growth && RATE.test(hit.unit) && /^占/.test(name)) draft.subject = shareSubject(i, start);
     drafts.push(draft);
   });
   if (group) closeGroup();
