@@ -159,3 +159,37 @@ describe('units', () => {
     expect(read('依据2021年5‰人口变动抽样调查推算,年末全市常住人口总量为551.60万人').map((f) => f[3])).toEqual(['551.60万人']);
   });
 });
+
+describe('names listed before 分别', () => {
+  const names = (sentence: string) => extractFigures(sentence, results, lex).map((d) => [d.name, d.figure]);
+  it('share the last name’s tail: a short parallel name takes what follows the parallel start', () => {
+    expect(names('医废、危废年处置能力分别达到1万吨和115万吨')).toEqual([
+      ['医废年处置能力', '1万吨'],
+      ['危废年处置能力', '115万吨'],
+    ]);
+    expect(names('进出口、出口总额分别为100亿元和60亿元')).toEqual([
+      ['进出口总额', '100亿元'],
+      ['出口总额', '60亿元'],
+    ]);
+    expect(names('房屋征收项目一期、二期签约率分别达98.9%、96.39%')).toEqual([
+      ['房屋征收项目一期签约率', '98.9%'],
+      ['房屋征收项目二期签约率', '96.39%'],
+    ]);
+  });
+  it('leave names that are whole, or not parallel, as they are', () => {
+    expect(names('新增城镇就业、就业困难人员再就业人数分别为15万人和2万人').map((n) => n[0])).toEqual(['新增城镇就业', '就业困难人员再就业人数']);
+    expect(names('新开工、竣工亿元以上产业项目分别突破360个和300个').map((n) => n[0])).toEqual(['新开工亿元以上产业项目', '竣工亿元以上产业项目']);
+    expect(names('战略性新兴产业、装备制造、高新技术产业增加值占比分别达到41.5%、32.3%和58%').map((n) => n[0])).toEqual([
+      '战略性新兴产业增加值占比',
+      '装备制造增加值占比',
+      '高新技术产业增加值占比',
+    ]);
+  });
+  it('more names than values: the names without the tail go with the next that has it', () => {
+    expect(names('其中交通投资、社会事业投资、生态环保、城市更新和水利设施投资分别增长28.3%、12.9%、29.9%')).toEqual([
+      ['交通投资', '28.3%'],
+      ['社会事业投资', '12.9%'],
+      ['生态环保、城市更新、水利设施投资', '29.9%'],
+    ]);
+  });
+});

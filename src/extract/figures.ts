@@ -217,13 +217,49 @@ function growthNamed(chunk: string, hit: Hit): Growth | undefined {
   return { basis: m[1] ?? '增长', value: Number(hit.number), unit: hit.unit, text: `${chunk}${hit.figure}` };
 }
 
-/** 高新技术产业、装备制造、战略性新兴产业增加值占比: the first two share the last one's measure. */
+/**
+ * Names listed before 分别 share the last one's tail. 高新技术产业、装备制造、战略性新兴产业增加值
+ * 占比: the others take its measure (增加值占比). 医废、危废年处置能力: a short name parallel to
+ * the start of the last (医废 ~ 危废, the same length and the same last character) takes what
+ * follows that start; so does one that ends in it (进出口、出口总额). Where the parallel words
+ * differ after a longer name (房屋征收项目一期、二期签约率), the last takes the name's head too.
+ */
 function shareTail(names: string[]): string[] {
   const last = names.at(-1);
-  const m = last?.match(MEASURE);
-  if (!last || !m || m.index === undefined || names.length < 2) return names;
-  const tail = last.slice(m.index);
-  return names.map((n) => (n === last || MEASURE.test(n) ? n : n + tail));
+  if (!last || names.length < 2) return names;
+  const m = last.match(MEASURE);
+  let head = '';
+  const out = names.map((n, i) => {
+    if (i === names.length - 1) return n;
+    if (m && m.index !== undefined) return MEASURE.test(n) ? n : n + last.slice(m.index);
+    const k = last.indexOf(n.at(-1)!) + 1;
+    if (k < 1 || k > 3 || last.length - k < 2) return n;
+    const parallel = last.slice(0, k);
+    const mine = n.slice(-k);
+    if (mine === parallel ? n.length > k + 1 : mine.length !== k || n.length > k + 6) return n;
+    // A one-character head is a qualifier of its own word (新开工、竣工…项目: 新 is 开工's).
+    if (mine !== parallel && n.length >= k + 2) head ||= n.slice(0, -k);
+    return n + last.slice(k);
+  });
+  if (head && !last.startsWith(head)) out[out.length - 1] = head + last;
+  return out;
+}
+
+/**
+ * Names before 分别 that are more than the values after them: a run of names without the
+ * list's tail and the one with it name one thing (交通投资、社会事业投资、生态环保、城市更新和
+ * 水利设施投资分别增长…: the last three are one). Undefined when that does not pair them.
+ */
+function groupNames(names: string[], values: number): string[] | undefined {
+  const last = names.at(-1);
+  if (!last || names.length <= values || values < 2) return undefined;
+  const tail = last.match(MEASURE)?.[0] ?? last.slice(-2);
+  const groups: string[][] = [[]];
+  names.forEach((n, i) => {
+    groups.at(-1)!.push(n);
+    if (n.endsWith(tail) && i < names.length - 1) groups.push([]);
+  });
+  return groups.length === values && groups.every((g) => g.at(-1)!.endsWith(tail)) ? groups.map((g) => g.join('、')) : undefined;
 }
 
 /**
@@ -241,7 +277,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const hits = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h));
   const drafts: IndicatorDraft[] = [];
   let subject = '';
-  let group: { names: string[]; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[] } | undefined;
+  let group: { names: string[]; listed: string[]; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[] } | undefined;
 
   // 全年/今年 in 完成全年目标任务的82.8% names a target, not the period of the figure: a
   // vague year yields to an earlier, exact period of the same sentence.
@@ -407,16 +443,15 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       // The names before 分别 run back over 、 to the clause's start.
       const listStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
       const list = blank.slice(listStart, start + respectively);
-      const names = shareTail(
-        cleanName(list, lex)
-          .split(/[、和及与]/)
-          .map((n) => cleanName(n, lex))
-          .filter(hasWords),
-      );
+      const listed = cleanName(list, lex)
+        .split(/[、和及与]/)
+        .map((n) => cleanName(n, lex))
+        .filter(hasWords);
+      const names = shareTail(listed);
       // 南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%: places listed, each with its figure.
       const parts = list.replace(/^[，,；;\s]+/, '').split(/[、和及与]/);
       const places = parts.map((part) => leadingPlace(part, lex)).filter((p) => p?.region && p.index === 0).map((p) => p!.region!);
-      group = { names, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [] };
+      group = { names, listed, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [] };
       return;
     }
 
@@ -544,11 +579,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (g.places.length >= 2 && g.places.length === g.hits.length && g.names.length <= 1) {
       const metric = g.names[0] ?? [...drafts].reverse().find((d) => d.unit === g.hits[0].unit)?.name;
       if (metric) g.hits.forEach((h, k) => drafts.push({ ...make(metric, h, chunk, g.change), region: g.places[k] }));
-    } else if (g.names.length === g.hits.length) {
-      g.names.forEach((name, k) => {
-        const d = make(name, g.hits[k], chunk, g.change);
-        drafts.push(d);
-      });
+    } else if (g.names.length === g.hits.length || groupNames(g.listed, g.hits.length)) {
+      const names = g.names.length === g.hits.length ? g.names : groupNames(g.listed, g.hits.length)!;
+      names.forEach((name, k) => drafts.push(make(name, g.hits[k], chunk, g.change)));
     } else if ((g.names.length === 0 || (g.names.length === 1 && GROWTH_NOUN.test(g.names[0]))) && !g.change && placesBefore(g).length === g.hits.length) {
       // 桐乡市和嘉善县分列第二、第三,分别为1141.69亿元和789.26亿元: one figure a place, of the
       // metric the sentence spoke of last.
