@@ -193,3 +193,22 @@ describe('names listed before 分别', () => {
     ]);
   });
 });
+
+describe('growth after a list of figures', () => {
+  const growths = (sentence: string) => extractFigures(sentence, results, lex).map((d) => [d.name, d.figure, ...d.growth.map((g) => `${g.basis}${g.value}`)]);
+  it('分别 after a written basis: each figure before gets its rate, with that basis and its sign', () => {
+    expect(growths('1-6月,全市累计发生各类生产安全事故46起、死亡35人,与前两年平均相比分别下降32.8%和24.7%')).toEqual([
+      ['发生各类生产安全事故', '46起', '与前两年平均相比-32.8'],
+      ['死亡', '35人', '与前两年平均相比-24.7'],
+    ]);
+    expect(growths('财政总收入1122.77亿元、一般公共预算收入674.80亿元,比上年分别增长11.9%和12.7%')).toEqual([
+      ['财政总收入', '1122.77亿元', '比上年11.9'],
+      ['一般公共预算收入', '674.80亿元', '比上年12.7'],
+    ]);
+  });
+  it('a written basis of one rate is its basis, not a name: 比前两年平均 is no 两年平均 growth', () => {
+    expect(growths('全市发生生产安全事故46起,比前两年平均下降32.8%')).toEqual([['发生生产安全事故', '46起', '比前两年平均-32.8']]);
+    expect(growths('全市发生生产安全事故46起,与前两年平均相比下降32.8%')).toEqual([['发生生产安全事故', '46起', '与前两年平均相比-32.8']]);
+    expect(growths('地区生产总值增长12%,两年平均增长6.5%')).toEqual([['地区生产总值', '12%', '增长12', '两年平均6.5']]);
+  });
+});

@@ -30,6 +30,14 @@ export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases
 
 const DELIMITERS = '，,；;：:、。！？!?';
 const GROWTH_VERB = /(同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
+const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌/;
+// What a change is measured against, when written out: 与前两年平均相比, 比前两年平均.
+const BASIS_WRITTEN = /(?:与|同|和|跟)[^，,；;、与同和跟]{2,14}?(?:相比|比较)|(?:比|较)(?:前|上|去)[^，,；;、]{1,10}?(?=分别|同期|增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|$)/;
+// A list before 分别 that is only such a basis: 与前两年平均相比分别下降…
+const BASIS_LISTED = new RegExp(`^(?:${BASIS_WRITTEN.source})$`);
+const BASIS_WRITTEN_END = new RegExp(`(?:${BASIS_WRITTEN.source})$`);
+// A change with its basis, as the end of the words before a rate: 比前两年平均下降.
+const WRITTEN_CHANGE = new RegExp(`(?:${BASIS_WRITTEN.source})?${GROWTH_VERB.source}`);
 const FALLING = /下降|降低|减少|回落|下跌|降幅/;
 const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
 const TRAIL_FILLER = /(同比|环比|预计|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下)+$/;
@@ -205,7 +213,9 @@ function growthOf(chunk: string, hit: Hit): Growth | undefined {
   const m = chunk.match(GROWTH_VERB);
   if (!m) return undefined;
   const basisPeriod = findPeriods(chunk).at(-1);
-  const basis = m[1] ?? (basisPeriod ? basisPeriod.period.label : '增长');
+  // 比前两年平均下降: compared with the average of two years before, not 两年平均 growth.
+  const written = chunk.slice(0, (m.index ?? 0) + (m[1]?.length ?? 0)).match(BASIS_WRITTEN_END)?.[0];
+  const basis = (written && written !== m[1] && !basisPeriod ? written : m[1]) ?? (basisPeriod ? basisPeriod.period.label : '增长');
   const value = Number(hit.number) * (FALLING.test(m[2]) ? -1 : 1);
   return { basis, value, unit: hit.unit, text: `${chunk.slice(chunk.lastIndexOf(m[0]))}${hit.figure}`.replace(/^[，,]/, '') };
 }
@@ -277,7 +287,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const hits = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h));
   const drafts: IndicatorDraft[] = [];
   let subject = '';
-  let group: { names: string[]; listed: string[]; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[] } | undefined;
+  let group: { names: string[]; listed: string[]; basis?: string; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[] } | undefined;
 
   // 全年/今年 in 完成全年目标任务的82.8% names a target, not the period of the figure: a
   // vague year yields to an earlier, exact period of the same sentence.
@@ -443,21 +453,25 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       // The names before 分别 run back over 、 to the clause's start.
       const listStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
       const list = blank.slice(listStart, start + respectively);
-      const listed = cleanName(list, lex)
-        .split(/[、和及与]/)
-        .map((n) => cleanName(n, lex))
-        .filter(hasWords);
+      // 与前两年平均相比分别下降32.8%和24.7%: what the figures before are compared with, no names.
+      const basis = list.replace(/^[，,；;\s]+/, '').match(BASIS_LISTED)?.[0];
+      const listed = basis
+        ? []
+        : cleanName(list, lex)
+            .split(/[、和及与]/)
+            .map((n) => cleanName(n, lex))
+            .filter(hasWords);
       const names = shareTail(listed);
       // 南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%: places listed, each with its figure.
       const parts = list.replace(/^[，,；;\s]+/, '').split(/[、和及与]/);
       const places = parts.map((part) => leadingPlace(part, lex)).filter((p) => p?.region && p.index === 0).map((p) => p!.region!);
-      group = { names, listed, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [] };
+      group = { names, listed, basis, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [] };
       return;
     }
 
     const growthChunk = blank.slice(start, hit.index).replace(/^[，,、]/, '');
     const growth = growthOf(growthChunk, hit) ?? growthNamed(growthChunk, hit);
-    const name = cleanName(growth ? growthChunk.replace(GROWTH_VERB, '').replace(/^(同比)?(增速|增幅|增长率|增长速度|增长)(为|是|达到|达)?$/, '') : blank.slice(start, hit.index), lex);
+    const name = cleanName(growth ? growthChunk.replace(WRITTEN_CHANGE, '').replace(/^(同比)?(增速|增幅|增长率|增长速度|增长)(为|是|达到|达)?$/, '') : blank.slice(start, hit.index), lex);
     if (growth && !hasWords(name)) {
       // 同比增长29%: the growth of the figure before it. A 年均增长 after the level a span
       // reached (从…跃升到6355亿元,年均增长7%) is the span's, a figure of its own.
@@ -591,7 +605,11 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     } else if ((g.names.length === 0 || (g.names.length === 1 && GROWTH_NOUN.test(g.names[0]))) && (g.change || g.names.length === 1) && drafts.length >= g.hits.length) {
       // 城镇…52056元、农村…31984元，同比分别增长8.4%和8%: growths of the figures before.
       const targets = drafts.slice(-g.hits.length);
-      g.hits.forEach((h, k) => targets[k].growth.push({ basis: /同比/.test(chunk) ? '同比' : '增长', value: Number(h.number), unit: h.unit, text: `增长${h.figure}` }));
+      // …发生生产安全事故46起、死亡35人,与前两年平均相比分别下降32.8%和24.7%: with that basis.
+      const verb = chunk.slice(chunk.lastIndexOf('分别')).match(CHANGE_VERB)?.[0] ?? '增长';
+      const sign = FALLING.test(verb) ? -1 : 1;
+      const basis = g.basis ?? (/同比/.test(chunk) ? '同比' : '增长');
+      g.hits.forEach((h, k) => targets[k].growth.push({ basis, value: sign * Number(h.number), unit: h.unit, text: `${g.basis ?? ''}${verb}${h.figure}` }));
     } else if (g.names.length >= 1) {
       // One name, several values (城乡居民人均可支配收入分别达到6.7万元和4万元): keep them together.
       const first = g.hits[0];
