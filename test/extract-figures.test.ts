@@ -212,3 +212,20 @@ describe('growth after a list of figures', () => {
     expect(growths('地区生产总值增长12%,两年平均增长6.5%')).toEqual([['地区生产总值', '12%', '增长12', '两年平均6.5']]);
   });
 });
+
+describe('a number written without its unit', () => {
+  const counts = (sentence: string) => extractFigures(sentence, results, lex).map((d) => [d.name, d.figure, d.unit]);
+  it('counts in the unit of the count of the same noun in the clause before', () => {
+    expect(counts('全市整治提升高排放企业158家,整治“低散乱污”企业(作坊)2616,腾退低效用地1.22万亩')).toEqual([
+      ['整治提升高排放企业', '158家', '家'],
+      ['整治“低散乱污”企业', '2616', '家'],
+      ['腾退低效用地', '1.22万亩', '万亩'],
+    ]);
+  });
+  it('is left unread anywhere else: another noun, no count before, a year, a code', () => {
+    expect(counts('新增高排放企业158家,整治低散乱污作坊2616,腾退用地3亩').map((c) => c[1])).toEqual(['158家', '3亩']);
+    expect(counts('整治低散乱污企业2616,腾退用地3亩').map((c) => c[1])).toEqual(['3亩']);
+    expect(counts('新增企业158家,另有企业2021').map((c) => c[1])).toEqual(['158家']);
+    expect(counts('新增企业158家,服务热线12345').map((c) => c[1])).toEqual(['158家']);
+  });
+});

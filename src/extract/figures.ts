@@ -272,6 +272,32 @@ function groupNames(names: string[], values: number): string[] | undefined {
   return groups.length === values && groups.every((g) => g.at(-1)!.endsWith(tail)) ? groups.map((g) => g.join('、')) : undefined;
 }
 
+/** The last two characters of a name's words, asides taken out: what it counts (企业). */
+const headNoun = (words: string) => words.replace(/\u0001/g, '').replace(/[（(][^（）()]*[）)]/g, '').match(/([\u4e00-\u9fff]{2})[”"]?$/)?.[1];
+
+/**
+ * A number written without its unit in a list of counts (…高排放企业158家,整治“低散乱污”企业
+ * (作坊)2616,…): right after a noun, ending its clause, in the clause after a count of the same
+ * noun, it counts in that count's unit. Nothing else: a bare number elsewhere is left unread.
+ */
+function withBareCounts(text: string, blank: string, hits: Hit[]): Hit[] {
+  const out = [...hits];
+  for (const m of text.matchAll(/(?<=[\u4e00-\u9fff”）)])\d{2,}(?=[，,；;。]|$)/g)) {
+    const index = m.index ?? 0;
+    if (blank[index] === '\u0001' || out.some((h) => index >= h.index && index < h.end) || /^(19|20)\d{2}$/.test(m[0])) continue;
+    const prev = out.filter((h) => h.end <= index).at(-1);
+    if (!prev || !COUNT_UNITS.test(prev.unit)) continue;
+    const between = text.slice(prev.end, index);
+    const comma = between.search(/[，,]/);
+    // The clause right after the count's, and nothing else in between.
+    if (comma < 0 || /[，,；;。、]/.test(between.slice(comma + 1).replace(/[（(][^（）()]*[）)]/g, ''))) continue;
+    const prevNoun = headNoun(text.slice(lastDelimiter(blank, 0, prev.index), prev.index));
+    if (!prevNoun || headNoun(between.slice(comma + 1)) !== prevNoun) continue;
+    out.push({ index, end: index + m[0].length, number: m[0], unit: prev.unit, figure: m[0] });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
 /**
  * Indicators of one sentence. `sentence` is tidy text without its final 。.
  */
@@ -284,7 +310,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // Nor is a number that is part of a period (前9个月).
   const spansOfPeriods = findPeriods(text);
   const inPeriod = (h: Hit) => spansOfPeriods.some((p) => h.index >= p.index && h.index < p.index + p.length);
-  const hits = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h));
+  const found = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h));
+  const hits = withBareCounts(text, blank, found);
   const drafts: IndicatorDraft[] = [];
   let subject = '';
   let group: { names: string[]; listed: string[]; basis?: string; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[] } | undefined;
