@@ -229,3 +229,24 @@ describe('a number written without its unit', () => {
     expect(counts('新增企业158家,服务热线12345').map((c) => c[1])).toEqual(['158家']);
   });
 });
+
+describe('分别 after a list of industries', () => {
+  const names = (sentence: string) => extractFigures(sentence, results, lex).map((d) => [d.name, d.figure, d.isChange]);
+  it('values with no names before 分别 take the list that ends the clause before', () => {
+    expect(names('前十大行业里,增速超过全市平均水平的有汽车制造、计算机通信和化纤等行业,分别增长50.7%、50.6%和26.4%')).toEqual([
+      ['汽车制造行业', '50.7%', true],
+      ['计算机通信行业', '50.6%', true],
+      ['化纤行业', '26.4%', true],
+    ]);
+    // Not when the counts differ, nor from a clause with figures of its own.
+    expect(names('增速较快的有汽车制造、计算机通信和化纤等行业,分别增长50.7%和50.6%')).toEqual([]);
+    expect(names('城镇居民收入52056元、农村居民收入31984元,同比分别增长8.4%和8%').map((n) => n[0])).toEqual(['城镇居民收入', '农村居民收入']);
+  });
+  it('what follows 等 in the last name is every name’s, less the kind a name already ends in', () => {
+    expect(names('全市装备制造业、战略性新兴和高新技术等产业增加值分别增长41.2%、29.1%和27.2%').map((n) => n[0])).toEqual([
+      '装备制造业增加值',
+      '战略性新兴产业增加值',
+      '高新技术产业增加值',
+    ]);
+  });
+});

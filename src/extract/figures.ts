@@ -237,6 +237,17 @@ function growthNamed(chunk: string, hit: Hit): Growth | undefined {
 function shareTail(names: string[]): string[] {
   const last = names.at(-1);
   if (!last || names.length < 2) return names;
+  // …战略性新兴和高新技术等产业增加值: what follows 等 is every name's (产业增加值), less the
+  // kind a name already ends in (数字经济核心制造业 + 增加值).
+  const etc = last.indexOf('等');
+  if (etc > 0 && hasWords(last.slice(etc + 1))) {
+    const tail = last.slice(etc + 1);
+    const measure = tail.match(MEASURE);
+    const kind = measure?.index ? tail.slice(0, measure.index) : tail;
+    return names.map((n, i) =>
+      i === names.length - 1 ? last.slice(0, etc) + tail : MEASURE.test(n) ? n : n.endsWith(kind.at(-1)!) ? n + (measure?.index ? tail.slice(measure.index) : '') : n + tail,
+    );
+  }
   const m = last.match(MEASURE);
   let head = '';
   const out = names.map((n, i) => {
@@ -426,6 +437,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     drafts.push(one(starts, startPeriod), one(ends, endPeriod));
   };
 
+  /** How many values run from hit i on, joined by 、 and 和 (50.7%、50.6%…和26.4%). */
+  const countAfter = (i: number): number => {
+    let n = 1;
+    while (i + n < hits.length && JOINED.test(blank.slice(hits[i + n - 1].end, hits[i + n].index))) n++;
+    return n;
+  };
+
   /**
    * What a share (占…的32%) whose clause starts at `clauseStart` is of: the figure of the clause
    * right before it (攻坚项目累计完成投资320亿元，占…), named as it was named.
@@ -479,8 +497,16 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (respectively >= 0) {
       // The names before 分别 run back over 、 to the clause's start.
       const listStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
-      const list = blank.slice(listStart, start + respectively);
+      let list = blank.slice(listStart, start + respectively);
       // 与前两年平均相比分别下降32.8%和24.7%: what the figures before are compared with, no names.
+      // 增速超过全市平均水平的有汽车制造、计算机通信…和化纤等行业,分别增长…: with no names
+      // of their own, the values take the list that ends the clause before.
+      if (!hasWords(cleanName(list, lex))) {
+        const before = blank.slice(prevEnd, listStart).replace(/[，,]$/, '');
+        const clause = before.slice(lastDelimiter(before.replace(/、/g, '\u0002'), 0, before.length));
+        const items = clause.replace(/^.*(?:有|是|为|包括|如)(?=[^、]*、)/, '');
+        if ((items.match(/[、和及与]/g) ?? []).length + 1 === countAfter(i)) list = items;
+      }
       const basis = list.replace(/^[，,；;\s]+/, '').match(BASIS_LISTED)?.[0];
       const listed = basis
         ? []
