@@ -451,7 +451,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const shareSubject = (before: number, clauseStart: number): string => {
     const prev = before > 0 ? hits[before - 1] : undefined;
     if (!prev || !/^[，,]$/.test(blank.slice(prev.end, clauseStart))) return '';
-    return drafts.findLast((d) => d.figure === prev.figure)?.name ?? '';
+    return [...drafts].reverse().find((d) => d.figure === prev.figure)?.name ?? '';
   };
 
   /** The noun phrase right after a count, up to the next delimiter, figure or verb. */
