@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { clean, isClutter, asWritten } from '../src/extract/clean.js';
 import { layout } from '../src/extract/layout.js';
 import { findPeriods, span } from '../src/text/period.js';
-import { dateIn, issuers } from '../src/extract/identity.js';
+import { dateIn, identify, issuers } from '../src/extract/identity.js';
+import { lexicon } from '../src/knowledge/lexicon.js';
 import { tidy } from '../src/text/normalize.js';
 
 const lay = layout();
@@ -74,5 +75,14 @@ describe('site menus', () => {
     for (const line of ['【打印本页】【关闭窗口】', '【字体：大 中 小】', '字号：大 中 小', '分享到：微信 微博']) expect(isClutter(line, lay), line).toBe(true);
     // A part's title in brackets is text.
     expect(isClutter('【数据透视】', lay)).toBe(false);
+  });
+});
+
+describe('titles', () => {
+  it('are lines naming a kind of document, by the words of knowledge/layout.json', () => {
+    const lines = ['嘉兴市数字经济发展白皮书', '2023年,全市数字经济核心产业增加值增长8%。'];
+    expect(identify(lines, lexicon(), lay).title).toBe('');
+    expect(identify(lines, lexicon(), { ...lay, titleWords: [...lay.titleWords, '白皮书'] }).title).toBe('嘉兴市数字经济发展白皮书');
+    expect(identify(['2022年海宁市政府工作报告', '各位代表:'], lexicon(), lay).title).toBe('2022年海宁市政府工作报告');
   });
 });
