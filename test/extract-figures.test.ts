@@ -1,6 +1,7 @@
 /** Figures in sentences: names, periods, spans and growth, one sentence at a time. */
 import { describe, expect, it } from 'vitest';
 import { extractFigures, type Context } from '../src/extract/figures.js';
+import { readProse } from '../src/extract/prose.js';
 import { span } from '../src/text/period.js';
 import { lexicon } from '../src/knowledge/lexicon.js';
 
@@ -249,5 +250,14 @@ describe('分别 after a list of industries', () => {
       '战略性新兴产业增加值',
       '高新技术产业增加值',
     ]);
+  });
+});
+
+describe('a list of targets', () => {
+  it('an item without a figure is a statement of its own; the words that open the list are none', () => {
+    const text = '建议2020年全市经济社会发展的主要预期目标为：生产总值增长7%左右，一般公共预算收入、城乡居民收入增长与经济增长基本同步。';
+    const { indicators, passages } = readProse([{ text, line: 1 }], { ...results, nature: 'target' }, lex);
+    expect(indicators.map((i) => [i.name, i.figure, i.nature])).toEqual([['生产总值', '7%左右', 'target']]);
+    expect(passages.map((p) => [p.text, p.nature])).toEqual([['一般公共预算收入、城乡居民收入增长与经济增长基本同步', 'target']]);
   });
 });
