@@ -139,6 +139,7 @@ describe('parentheticals', () => {
       ['住房保障受益覆盖率', '截至2021年6月底', 'target', '22%'],
     ]);
     expect(figs('固定资产投资增长10%（其中工业投资增长12.5%）').map((f) => f[0])).toEqual(['固定资产投资', '工业投资']);
+    expect(figs('项目推进顺利(截至6月底累计完成投资45亿元),进度良好')).toEqual([['完成投资', '截至2021年6月底', 'actual', '45亿元']]);
   });
   it('short asides, units and notes give none', () => {
     expect(figs('项目已完成一期地块(198亩)供地相关手续,总投资约10亿元').map((f) => f[3])).toEqual(['10亿元']);

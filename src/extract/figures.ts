@@ -60,8 +60,9 @@ const TARGET_NOUN = /目标/;
 // One example before a count (濮院时尚中心等16个项目): a place that opens it is the example's,
 // not the count's. Several (盐官古城游客服务中心、民宿街、员工中心等16个子项目) share it.
 const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
-// A parenthetical clause: a name, then a verb that gives it a figure. Notes (注, 含, 按…) are none.
-const ASIDE_CLAUSE = /^(?!注|说明|备注|含|不含|包括|即|按|以|依|下同|数据|资料|单位)[^，,；;：:]{4,}?(为|达到|达|提高到|提高至|提升到|提升至|增至|降至|降到|增长|下降|突破|超过)\d/;
+// A parenthetical clause: words, a verb, then a figure (省厅已将…目标调整为22%, 其中工业投资增长
+// 12.5%, 累计完成投资45亿元). Notes (注, 含, 按…) and bare amounts (198亩, 年度计划82个) are none.
+const ASIDE_CLAUSE = /^(?!注|说明|备注|含|不含|包括|即|按|以|依|下同|数据|资料|单位)(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6})[^，,；;：:]{2,}?(为|达到|达|提高|提升|增至|降至|降到|增长|下降|突破|超过|完成|实现|新增|累计)[^，,；;：:\d]*\d/;
 // 目标调整为22%: a figure that a target is set to is a target, whatever happened to set it.
 const SET_TARGET = /目标值?(?:(?:调整|调高|调低|上调|下调|设定|确定|设)(?:为|到|至)?|为|是)$/;
 // A rate: per cent or per mille (占全国出口份额12.97‰).
