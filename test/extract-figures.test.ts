@@ -1,6 +1,7 @@
 /** Figures in sentences: names, periods, spans and growth, one sentence at a time. */
 import { describe, expect, it } from 'vitest';
 import { extractFigures, type Context } from '../src/extract/figures.js';
+import { readProse } from '../src/extract/prose.js';
 import { span } from '../src/text/period.js';
 import { lexicon } from '../src/knowledge/lexicon.js';
 
@@ -76,5 +77,188 @@ describe('places listed before 分别', () => {
       ['南湖区', '规上工业增加值', '2023年1-6月', '8.1%', true],
       ['秀洲区', '规上工业增加值', '2023年1-6月', '10.2%', true],
     ]);
+  });
+});
+
+describe('shares of a target, and what marks a target', () => {
+  const named = (sentence: string, ctx: Context = results) => extractFigures(sentence, ctx, lex).map((d) => [d.name, d.nature, d.figure, d.subject]);
+  it('占…目标…的32% is the progress made towards the target: a result, of the figure before; the target itself is named without 占', () => {
+    expect(named('累计完成投资320亿元，占三年目标投资1000亿的32%，推动项目开工41个，占项目总计划开工数95个的43.2%')).toEqual([
+      ['完成投资', 'actual', '320亿元', ''],
+      ['三年目标投资', 'target', '1000亿', ''],
+      ['占三年目标投资', 'actual', '32%', '完成投资'],
+      ['推动项目开工', 'actual', '41个', ''],
+      ['项目总计划开工数', 'actual', '95个', ''],
+      ['占项目总计划开工数', 'actual', '43.2%', '推动项目开工'],
+    ]);
+    expect(named('到资总额3.05亿美元,占合同外资总量的30%')).toEqual([
+      ['到资总额', 'actual', '3.05亿美元', ''],
+      ['占合同外资总量', 'actual', '30%', '到资总额'],
+    ]);
+  });
+  it('完成年度目标任务的99.3% is a result even among targets; a target verb over it makes it a target', () => {
+    const tasks: Context = { ...results, nature: 'target' };
+    expect(named('发放公租房租赁补贴5462户,完成年度目标任务的99.3%', tasks).map((d) => d[1])).toEqual(['target', 'actual']);
+    expect(named('力争新增贷款1500亿元，完成年度目标的100%').map((d) => d[1])).toEqual(['target', 'target']);
+  });
+  it('累计 is no result among targets, nor before a deadline still ahead; 已 and a deadline past are', () => {
+    const tasks: Context = { ...results, nature: 'target' };
+    expect(named('工业企业上云累计突破3万家', tasks)).toEqual([['工业企业上云', 'target', '3万家', '']]);
+    expect(named('工业企业上云已累计突破3万家', tasks)).toEqual([['工业企业上云', 'actual', '3万家', '']]);
+    const plan2017: Context = { ...results, year: 2017, period: year(2017), targets: year(2017), now: 2017 };
+    expect(read('指导嘉善到2020年累计完成城市棚户区和农村危旧房改造面积43万平方米', plan2017)).toEqual([['完成城市棚户区和农村危旧房改造面积', '2020年', 'target', '43万平方米']]);
+    expect(read('到2020年底累计建成5G基站1万个')).toEqual([['建成5G基站', '2020年底', 'actual', '1万个']]);
+  });
+});
+
+describe('examples before a count (X等16个项目)', () => {
+  const tongxiang: Context = { ...results, region: '桐乡市', year: 2017, period: year(2017), targets: year(2018), now: 2018 };
+  const placed = (sentence: string) => extractFigures(sentence, tongxiang, lex).map((d) => [d.name, d.region, d.figure]);
+  it('name the count by its noun; a place opening the one example is no place of the figures after it', () => {
+    expect(placed('濮院时尚中心等16个项目入围省服务业重大项目,全年预计实现服务业增加值367亿元、增长7.3%')).toEqual([
+      ['项目入围省服务业重大项目', '桐乡市', '16个'],
+      ['服务业增加值', '桐乡市', '367亿元'],
+    ]);
+    expect(placed('实施学校建设项目15个,崇福镇中心幼儿园等4所学校建成投入使用')).toEqual([
+      ['实施学校建设项目', '桐乡市', '15个'],
+      ['学校', '桐乡市', '4所'],
+    ]);
+  });
+  it('a place before several examples is theirs, and a place that opens the clause still is', () => {
+    expect(placed('盐官古城游客服务中心、民宿街、员工中心等16个子项目已结顶')).toEqual([['子项目已结顶', '盐官镇', '16个']]);
+    expect(placed('濮院镇实现服务业增加值36亿元')).toEqual([['服务业增加值', '濮院镇', '36亿元']]);
+  });
+});
+
+describe('parentheticals', () => {
+  const june: Context = { ...results, targets: undefined };
+  const figs = (sentence: string) => extractFigures(sentence, june, lex).map((d) => [d.name, d.period.label, d.nature, d.figure]);
+  it('one that is a clause of its own gives its figure, where it stands; a target set is a target', () => {
+    expect(figs('截至6月底,全市住房保障受益覆盖率达22.15%(省厅已将住房保障受益覆盖率目标调整为22%)')).toEqual([
+      ['住房保障受益覆盖率', '截至2021年6月底', 'actual', '22.15%'],
+      ['住房保障受益覆盖率', '截至2021年6月底', 'target', '22%'],
+    ]);
+    expect(figs('固定资产投资增长10%（其中工业投资增长12.5%）').map((f) => f[0])).toEqual(['固定资产投资', '工业投资']);
+    expect(figs('项目推进顺利(截至6月底累计完成投资45亿元),进度良好')).toEqual([['完成投资', '截至2021年6月底', 'actual', '45亿元']]);
+  });
+  it('short asides, units and notes give none', () => {
+    expect(figs('项目已完成一期地块(198亩)供地相关手续,总投资约10亿元').map((f) => f[3])).toEqual(['10亿元']);
+    expect(figs('截至6月底,完成54个(年度计划82个)').map((f) => f[3])).toEqual(['54个']);
+    expect(figs('人均生产总值11.6万元(依年平均汇率折合18030美元)').map((f) => f[3])).toEqual(['11.6万元']);
+    expect(figs('一般公共预算收入674.8亿元(注:按同口径计算增长12.7%)').map((f) => f[3])).toEqual(['674.8亿元']);
+  });
+});
+
+describe('units', () => {
+  it('per mille and 千分点: a share and its change', () => {
+    const [share] = extractFigures('出口总值占全国出口份额12.97‰,同比增长0.84个千分点', results, lex);
+    expect([share.name, share.value, share.unit, share.growth.map((g) => [g.basis, g.value, g.unit])]).toEqual(['出口总值占全国出口份额', 12.97, '‰', [['同比', 0.84, '个千分点']]]);
+    expect(read('全年出生人口3.51万人，出生率6.3‰')).toEqual([
+      ['出生人口', '2021年', 'actual', '3.51万人'],
+      ['出生率', '2021年', 'actual', '6.3‰'],
+    ]);
+    // The rate of a sample is no figure of the place.
+    expect(read('依据2021年5‰人口变动抽样调查推算,年末全市常住人口总量为551.60万人').map((f) => f[3])).toEqual(['551.60万人']);
+  });
+});
+
+describe('names listed before 分别', () => {
+  const names = (sentence: string) => extractFigures(sentence, results, lex).map((d) => [d.name, d.figure]);
+  it('share the last name’s tail: a short parallel name takes what follows the parallel start', () => {
+    expect(names('医废、危废年处置能力分别达到1万吨和115万吨')).toEqual([
+      ['医废年处置能力', '1万吨'],
+      ['危废年处置能力', '115万吨'],
+    ]);
+    expect(names('进出口、出口总额分别为100亿元和60亿元')).toEqual([
+      ['进出口总额', '100亿元'],
+      ['出口总额', '60亿元'],
+    ]);
+    expect(names('房屋征收项目一期、二期签约率分别达98.9%、96.39%')).toEqual([
+      ['房屋征收项目一期签约率', '98.9%'],
+      ['房屋征收项目二期签约率', '96.39%'],
+    ]);
+  });
+  it('leave names that are whole, or not parallel, as they are', () => {
+    expect(names('新增城镇就业、就业困难人员再就业人数分别为15万人和2万人').map((n) => n[0])).toEqual(['新增城镇就业', '就业困难人员再就业人数']);
+    expect(names('新开工、竣工亿元以上产业项目分别突破360个和300个').map((n) => n[0])).toEqual(['新开工亿元以上产业项目', '竣工亿元以上产业项目']);
+    expect(names('战略性新兴产业、装备制造、高新技术产业增加值占比分别达到41.5%、32.3%和58%').map((n) => n[0])).toEqual([
+      '战略性新兴产业增加值占比',
+      '装备制造增加值占比',
+      '高新技术产业增加值占比',
+    ]);
+  });
+  it('more names than values: the names without the tail go with the next that has it', () => {
+    expect(names('其中交通投资、社会事业投资、生态环保、城市更新和水利设施投资分别增长28.3%、12.9%、29.9%')).toEqual([
+      ['交通投资', '28.3%'],
+      ['社会事业投资', '12.9%'],
+      ['生态环保、城市更新、水利设施投资', '29.9%'],
+    ]);
+  });
+});
+
+describe('growth after a list of figures', () => {
+  const growths = (sentence: string) => extractFigures(sentence, results, lex).map((d) => [d.name, d.figure, ...d.growth.map((g) => `${g.basis}${g.value}`)]);
+  it('分别 after a written basis: each figure before gets its rate, with that basis and its sign', () => {
+    expect(growths('1-6月,全市累计发生各类生产安全事故46起、死亡35人,与前两年平均相比分别下降32.8%和24.7%')).toEqual([
+      ['发生各类生产安全事故', '46起', '与前两年平均相比-32.8'],
+      ['死亡', '35人', '与前两年平均相比-24.7'],
+    ]);
+    expect(growths('财政总收入1122.77亿元、一般公共预算收入674.80亿元,比上年分别增长11.9%和12.7%')).toEqual([
+      ['财政总收入', '1122.77亿元', '比上年11.9'],
+      ['一般公共预算收入', '674.80亿元', '比上年12.7'],
+    ]);
+  });
+  it('a written basis of one rate is its basis, not a name: 比前两年平均 is no 两年平均 growth', () => {
+    expect(growths('全市发生生产安全事故46起,比前两年平均下降32.8%')).toEqual([['发生生产安全事故', '46起', '比前两年平均-32.8']]);
+    expect(growths('全市发生生产安全事故46起,与前两年平均相比下降32.8%')).toEqual([['发生生产安全事故', '46起', '与前两年平均相比-32.8']]);
+    expect(growths('地区生产总值增长12%,两年平均增长6.5%')).toEqual([['地区生产总值', '12%', '增长12', '两年平均6.5']]);
+    expect(growths('全年实现地区生产总值96.67亿元,可比价同比增长6.4%')).toEqual([['地区生产总值', '96.67亿元', '可比价同比6.4']]);
+  });
+});
+
+describe('a number written without its unit', () => {
+  const counts = (sentence: string) => extractFigures(sentence, results, lex).map((d) => [d.name, d.figure, d.unit]);
+  it('counts in the unit of the count of the same noun in the clause before', () => {
+    expect(counts('全市整治提升高排放企业158家,整治“低散乱污”企业(作坊)2616,腾退低效用地1.22万亩')).toEqual([
+      ['整治提升高排放企业', '158家', '家'],
+      ['整治“低散乱污”企业', '2616', '家'],
+      ['腾退低效用地', '1.22万亩', '万亩'],
+    ]);
+  });
+  it('is left unread anywhere else: another noun, no count before, a year, a code', () => {
+    expect(counts('新增高排放企业158家,整治低散乱污作坊2616,腾退用地3亩').map((c) => c[1])).toEqual(['158家', '3亩']);
+    expect(counts('整治低散乱污企业2616,腾退用地3亩').map((c) => c[1])).toEqual(['3亩']);
+    expect(counts('新增企业158家,另有企业2021').map((c) => c[1])).toEqual(['158家']);
+    expect(counts('新增企业158家,服务热线12345').map((c) => c[1])).toEqual(['158家']);
+  });
+});
+
+describe('分别 after a list of industries', () => {
+  const names = (sentence: string) => extractFigures(sentence, results, lex).map((d) => [d.name, d.figure, d.isChange]);
+  it('values with no names before 分别 take the list that ends the clause before', () => {
+    expect(names('前十大行业里,增速超过全市平均水平的有汽车制造、计算机通信和化纤等行业,分别增长50.7%、50.6%和26.4%')).toEqual([
+      ['汽车制造行业', '50.7%', true],
+      ['计算机通信行业', '50.6%', true],
+      ['化纤行业', '26.4%', true],
+    ]);
+    // Not when the counts differ, nor from a clause with figures of its own.
+    expect(names('增速较快的有汽车制造、计算机通信和化纤等行业,分别增长50.7%和50.6%')).toEqual([]);
+    expect(names('城镇居民收入52056元、农村居民收入31984元,同比分别增长8.4%和8%').map((n) => n[0])).toEqual(['城镇居民收入', '农村居民收入']);
+  });
+  it('what follows 等 in the last name is every name’s, less the kind a name already ends in', () => {
+    expect(names('全市装备制造业、战略性新兴和高新技术等产业增加值分别增长41.2%、29.1%和27.2%').map((n) => n[0])).toEqual([
+      '装备制造业增加值',
+      '战略性新兴产业增加值',
+      '高新技术产业增加值',
+    ]);
+  });
+});
+
+describe('a list of targets', () => {
+  it('an item without a figure is a statement of its own; the words that open the list are none', () => {
+    const text = '建议2020年全市经济社会发展的主要预期目标为：生产总值增长7%左右，一般公共预算收入、城乡居民收入增长与经济增长基本同步。';
+    const { indicators, passages } = readProse([{ text, line: 1 }], { ...results, nature: 'target' }, lex);
+    expect(indicators.map((i) => [i.name, i.figure, i.nature])).toEqual([['生产总值', '7%左右', 'target']]);
+    expect(passages.map((p) => [p.text, p.nature])).toEqual([['一般公共预算收入、城乡居民收入增长与经济增长基本同步', 'target']]);
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { clean, isClutter, asWritten } from '../src/extract/clean.js';
 import { layout } from '../src/extract/layout.js';
 import { findPeriods, span } from '../src/text/period.js';
-import { dateIn, issuers } from '../src/extract/identity.js';
+import { dateIn, identify, issuers } from '../src/extract/identity.js';
+import { lexicon } from '../src/knowledge/lexicon.js';
 import { tidy } from '../src/text/normalize.js';
 
 const lay = layout();
@@ -25,6 +26,10 @@ describe('glosses, footnotes, traditional characters', () => {
   it('drops pinyin glosses and footnote marks, keeps (GDP) and figures after quotes', () => {
     const { lines } = clean(['政府工作報(bào)告', '坚持“两个毫不动摇”8,争取', '“410”行动7为抓手', '“浙政钉”上线应用29个', '生产总值(GDP)为6355亿元', '比上年增长7.5%[1]。'], lay);
     expect(lines).toEqual(['政府工作报告', '坚持“两个毫不动摇”,争取', '“410”行动为抓手', '“浙政钉”上线应用29个', '生产总值(GDP)为6355亿元', '比上年增长7.5%。']);
+  });
+  it('drops a bracketed note mark wherever it follows a word, and keeps a note’s own number and a list’s circled one', () => {
+    const { lines } = clean(['推进全面创新改革,R&D占比[2]达2.97%', '镇(街道)“四个平台”[6]基本建成。', '注：[1]规模以上工业', '①加快产业转型', '实现家庭共济［4］,基本医疗'], lay);
+    expect(lines).toEqual(['推进全面创新改革,R&D占比达2.97%', '镇(街道)“四个平台”基本建成。', '注：[1]规模以上工业', '①加快产业转型', '实现家庭共济,基本医疗']);
   });
   it('reads traditional text in simplified characters and quotes it as written', () => {
     const c = clean(['2021年末,全市戶籍人口為371.85萬人,較上年末增加4.47萬人。依照地區生產總值統一核算的初步結果。'], lay);
@@ -70,5 +75,14 @@ describe('site menus', () => {
     for (const line of ['【打印本页】【关闭窗口】', '【字体：大 中 小】', '字号：大 中 小', '分享到：微信 微博']) expect(isClutter(line, lay), line).toBe(true);
     // A part's title in brackets is text.
     expect(isClutter('【数据透视】', lay)).toBe(false);
+  });
+});
+
+describe('titles', () => {
+  it('are lines naming a kind of document, by the words of knowledge/layout.json', () => {
+    const lines = ['嘉兴市数字经济发展白皮书', '2023年,全市数字经济核心产业增加值增长8%。'];
+    expect(identify(lines, lexicon(), lay).title).toBe('');
+    expect(identify(lines, lexicon(), { ...lay, titleWords: [...lay.titleWords, '白皮书'] }).title).toBe('嘉兴市数字经济发展白皮书');
+    expect(identify(['2022年海宁市政府工作报告', '各位代表:'], lexicon(), lay).title).toBe('2022年海宁市政府工作报告');
   });
 });

@@ -51,8 +51,9 @@ const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（](?=[a-zü${TONED}]*[${TONE
 // followed by punctuation or a joining word rather than by a unit: “两个健康”9在海盐,
 // “410”行动7为抓手. A number followed by a unit (“浙政钉”上线应用29个) is a figure.
 const FOOTNOTE = /(?<=[”》][\u4e00-\u9fff]{0,4})\d{1,2}(?=[，,。；;：:、）)]|为|在|的|和|与|等|中|上|$)/g;
-// Bracketed note marks ([1], ［2］, ①) after a word or a figure.
-const NOTE_MARK = /(?<=[\u4e00-\u9fff%\d”）)])(?:\[\d{1,2}\]|［\d{1,2}］|[①②③④⑤⑥⑦⑧⑨⑩])(?=[，,。；;：:、）)]|$)/g;
+// Note marks after a word or a figure: bracketed ([1], ［2］) wherever they stand (R&D占比[2]达2.97%,
+// “四个平台”[6]基本建成); circled (①) only before punctuation, as elsewhere they number a list.
+const NOTE_MARK = /(?<=[\u4e00-\u9fff%\d”）)A-Za-z])(?:\[\d{1,2}\]|［\d{1,2}］)|(?<=[\u4e00-\u9fff%\d”）)])[①②③④⑤⑥⑦⑧⑨⑩](?=[，,。；;：:、）)]|$)/g;
 
 const CJK = /[\u3400-\u9fff]/g;
 

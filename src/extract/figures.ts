@@ -29,25 +29,54 @@ export interface Context {
 export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases'>;
 
 const DELIMITERS = '，,；;：:、。！？!?';
-const GROWTH_VERB = /(同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
+const GROWTH_VERB = /(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
+const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌/;
+// What a change is measured against, when written out: 与前两年平均相比, 比前两年平均.
+const BASIS_WRITTEN = /(?:与|同|和|跟)[^，,；;、与同和跟]{2,14}?(?:相比|比较)|(?:比|较)(?:前|上|去)[^，,；;、]{1,10}?(?=分别|同期|增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|$)/;
+// A list before 分别 that is only such a basis: 与前两年平均相比分别下降…
+const BASIS_LISTED = new RegExp(`^(?:${BASIS_WRITTEN.source})$`);
+const BASIS_WRITTEN_END = new RegExp(`(?:${BASIS_WRITTEN.source})$`);
+// A change with its basis, as the end of the words before a rate: 比前两年平均下降.
+const WRITTEN_CHANGE = new RegExp(`(?:${BASIS_WRITTEN.source})?${GROWTH_VERB.source}`);
 const FALLING = /下降|降低|减少|回落|下跌|降幅/;
-const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比|到)+/;
+const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
 const TRAIL_FILLER = /(同比|环比|预计|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下)+$/;
 const PLACE_WORDS = /^(全市|我市|本市|全县|我县|全镇|我镇|全村|全区|市本级)/;
 const OWN_CITY_START = /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s]*(全市|我市|本市|全县|我县|全镇|我镇|全区)/;
-// 完成 alone is also what a target asks for (力争…完成合同外资4000万美元); 完成…目标 is a result.
-const ACTUAL_CUE = /已经|已|完成了|实现了|累计|截至|截止|完成[^，,；;]{0,8}(目标|计划|任务)/;
+// What has happened: 已, 完成了, 截至 say so whatever the context. 累计 and 完成…目标 say so
+// more weakly: 累计 also counts what a target aims for (工业企业上云累计突破3万家 among a
+// report's tasks), and a year ahead (到2020年累计完成…) makes a target of either.
+// 完成 alone is also what a target asks for (力争…完成合同外资4000万美元).
+const ACTUAL_STRONG = /已经|已|完成了|实现了|截至|截止/;
+const ACTUAL_WEAK = /累计|完成[^，,；;]{0,8}(目标|计划|任务)/;
 // Verbs that set targets govern every clause after them in their part of the sentence; the
 // noun 目标 only its own clause (占三年目标投资的32%，推动项目开工41个: the 41 is a result).
 // 计划 names programmes (硕博倍增计划) and 预计 estimates results, so neither marks a target;
 // 预期寿命 is a result too.
-const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求|到(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底前|前)/;
+const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求/;
+// 到2020年, 2020年底前: a deadline, a target when the year is not past when the text was written.
+const DEADLINE = /到((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底前|前)/g;
 const TARGET_NOUN = /目标/;
+// One example before a count (濮院时尚中心等16个项目): a place that opens it is the example's,
+// not the count's. Several (盐官古城游客服务中心、民宿街、员工中心等16个子项目) share it.
+const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
+// A parenthetical clause: words, a verb, then a figure (省厅已将…目标调整为22%, 其中工业投资增长
+// 12.5%, 累计完成投资45亿元). Notes (注, 含, 按…) and bare amounts (198亩, 年度计划82个) are none.
+const ASIDE_CLAUSE = /^(?!注|说明|备注|含|不含|包括|即|按|以|依|下同|数据|资料|单位)(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6})[^，,；;：:]{2,}?(为|达到|达|提高|提升|增至|降至|降到|增长|下降|突破|超过|完成|实现|新增|累计)[^，,；;：:\d]*\d/;
+// 目标调整为22%: a figure that a target is set to is a target, whatever happened to set it.
+const SET_TARGET = /目标值?(?:(?:调整|调高|调低|上调|下调|设定|确定|设)(?:为|到|至)?|为|是)$/;
+// A rate: per cent or per mille (占全国出口份额12.97‰).
+const RATE = /^(%|‰)$/;
+// The verb of a share (占…的32%, 完成…的75.7%).
+const SHARE_OF = /^(占|完成|达到)/;
+// 占三年目标投资1000亿的32%, 完成年度目标任务的99.3%: a share of a target is the progress made
+// towards it, a result.
+const PROGRESS = /(占|完成|达到|达|为|是)[^，,；;。]*目标[^，,；;。]*的$/;
 const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|条|所|座|幢|栋|处|批|艘|辆|台|万?套|张)$/;
 // Words that measure something: the shared tail of names listed before 分别 (A、B增加值占比分别…).
 const MEASURE = /(人均可支配收入|可支配收入|增加值|参保率|覆盖率|完成率|比重|占比|收入|产值|投资|总额|增速|增幅)/;
-// A name that is only a verb (跃升, 增長) names nothing.
-const VERB_ONLY = /^(跃升|跃居|增长|上升|下降|分别|达到|突破)$/;
+// A name that is only a verb (跃升, 增長) or a preposition (依据2021年5‰人口变动抽样调查) names nothing.
+const VERB_ONLY = /^(跃升|跃居|增长|上升|下降|分别|达到|突破|依据|根据|按照|依照|通过)$/;
 // In a span of years (过去五年), a figure reached (达到, 突破) is the level at the span's end;
 // one counted over it (累计, 新增, 年均) belongs to the span.
 const OVER_SPAN = /累计|新增|共|合计|总计|年均|平均|先后|五年|连续|多年/;
@@ -61,6 +90,9 @@ const JOINED = /^[、和及与]$/;
 const COMPARED = /(比|较|高于|低于)(全省|全国|省|全市|全区|平均)[^，,；;。]{0,8}$/;
 // 增速为7%: the growth of the figure before, named by a noun.
 const GROWTH_NOUN = /^(同比)?(增速|增幅|增长率|增长速度|增长)$/;
+// Where the noun after a count ends: at a verb (24个行政执法部门推行…), less an adverb before
+// it (6个民生实事工程基本完成). What was done to it (3个项目已完工) is still its name.
+const NOUN_END = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取|推行|实施|开展)/;
 const VERB_CUT = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取)/;
 
 interface Hit {
@@ -136,7 +168,13 @@ function stripPeriods(text: string): string {
 /** Clean a chunk of words into a metric name. */
 function cleanName(chunk: string, lex: Lexicon): string {
   // A cell of a table read as prose (|市商务局|5|研发投入强度): only the last cell names.
-  let s = stripPeriods(chunk.replace(/\u0001/g, '').replace(/\*\*/g, '').replace(/^.*\|/, ''));
+  let s = chunk.replace(/\u0001/g, '').replace(/\*\*/g, '').replace(/^.*\|/, '');
+  // 指导嘉善到2020年累计完成…面积: what stands before a deadline says who is to do it, not what.
+  const due = findPeriods(s).filter((m) => /^(到|至|截至|截止)/.test(s.slice(m.index, m.index + m.length)) || /(到|至)$/.test(s.slice(0, m.index))).at(-1);
+  if (due && hasWords(s.slice(due.index + due.length))) s = s.slice(due.index + due.length);
+  s = stripPeriods(s);
+  // 省厅已将…覆盖率目标调整为: what was set, not who set it nor that it was a target.
+  s = s.replace(/^[^，,；;]{0,6}?(?:已经|已)?[将把](?=[\u4e00-\u9fff]{4})/, '').replace(/目标值?(?:调整|调高|调低|上调|下调|设定|确定)(?:为|到|至)$/, '');
   // A list number (2. or 3、) is no part of a name; a range (10-50万元群体) is.
   // So is a row or footnote number glued to it (1实现生产总值), but not a number with its unit
   // (3个重点项目) or a name that is a number (12345热线).
@@ -154,7 +192,7 @@ function cleanName(chunk: string, lex: Lexicon): string {
   }
   // 共计/累计 inside a name (中心城区共计新增停车位) say how it was counted, not what; nor does
   // 实现 between a subject and what it achieved (规上工业实现增加值).
-  s = s.replace(TRAIL_FILLER, '').replace(/共计|累计|合计|总计/g, '').replace(/(?<=[\u4e00-\u9fff]{2})实现(?=增加值|总产值|产值|营业收入|收入|利润|税收|销售)/g, '').trim();
+  s = s.replace(TRAIL_FILLER, '').replace(/共计|累计|合计|总计(?!划)/g, '').replace(/(?<=[\u4e00-\u9fff]{2})实现(?=增加值|总产值|产值|营业收入|收入|利润|税收|销售)/g, '').trim();
   // A name cut out of a title or a quotation (…责任分解》和《…) names nothing.
   const unbalanced = (open: string, close: string) => s.split(open).length !== s.split(close).length;
   return VERB_ONLY.test(s) || unbalanced('《', '》') || unbalanced('“', '”') ? '' : s;
@@ -176,7 +214,9 @@ function growthOf(chunk: string, hit: Hit): Growth | undefined {
   const m = chunk.match(GROWTH_VERB);
   if (!m) return undefined;
   const basisPeriod = findPeriods(chunk).at(-1);
-  const basis = m[1] ?? (basisPeriod ? basisPeriod.period.label : '增长');
+  // 比前两年平均下降: compared with the average of two years before, not 两年平均 growth.
+  const written = chunk.slice(0, (m.index ?? 0) + (m[1]?.length ?? 0)).match(BASIS_WRITTEN_END)?.[0];
+  const basis = (written && written !== m[1] && !basisPeriod ? written : m[1]) ?? (basisPeriod ? basisPeriod.period.label : '增长');
   const value = Number(hit.number) * (FALLING.test(m[2]) ? -1 : 1);
   return { basis, value, unit: hit.unit, text: `${chunk.slice(chunk.lastIndexOf(m[0]))}${hit.figure}`.replace(/^[，,]/, '') };
 }
@@ -184,17 +224,90 @@ function growthOf(chunk: string, hit: Hit): Growth | undefined {
 /** 增速为7%: a growth named by a noun rather than a verb. */
 function growthNamed(chunk: string, hit: Hit): Growth | undefined {
   const m = chunk.match(/^(同比)?(增速|增幅|增长率|增长速度)(为|是|达到|达)?$/);
-  if (!m || hit.unit !== '%') return undefined;
+  if (!m || !RATE.test(hit.unit)) return undefined;
   return { basis: m[1] ?? '增长', value: Number(hit.number), unit: hit.unit, text: `${chunk}${hit.figure}` };
 }
 
-/** 高新技术产业、装备制造、战略性新兴产业增加值占比: the first two share the last one's measure. */
+/**
+ * Names listed before 分别 share the last one's tail. 高新技术产业、装备制造、战略性新兴产业增加值
+ * 占比: the others take its measure (增加值占比). 医废、危废年处置能力: a short name parallel to
+ * the start of the last (医废 ~ 危废, the same length and the same last character) takes what
+ * follows that start; so does one that ends in it (进出口、出口总额). Where the parallel words
+ * differ after a longer name (房屋征收项目一期、二期签约率), the last takes the name's head too.
+ */
 function shareTail(names: string[]): string[] {
   const last = names.at(-1);
-  const m = last?.match(MEASURE);
-  if (!last || !m || m.index === undefined || names.length < 2) return names;
-  const tail = last.slice(m.index);
-  return names.map((n) => (n === last || MEASURE.test(n) ? n : n + tail));
+  if (!last || names.length < 2) return names;
+  // …战略性新兴和高新技术等产业增加值: what follows 等 is every name's (产业增加值), less the
+  // kind a name already ends in (数字经济核心制造业 + 增加值).
+  const etc = last.indexOf('等');
+  if (etc > 0 && hasWords(last.slice(etc + 1))) {
+    const tail = last.slice(etc + 1);
+    const measure = tail.match(MEASURE);
+    const kind = measure?.index ? tail.slice(0, measure.index) : tail;
+    return names.map((n, i) =>
+      i === names.length - 1 ? last.slice(0, etc) + tail : MEASURE.test(n) ? n : n.endsWith(kind.at(-1)!) ? n + (measure?.index ? tail.slice(measure.index) : '') : n + tail,
+    );
+  }
+  const m = last.match(MEASURE);
+  let head = '';
+  const out = names.map((n, i) => {
+    if (i === names.length - 1) return n;
+    if (m && m.index !== undefined) return MEASURE.test(n) ? n : n + last.slice(m.index);
+    const k = last.indexOf(n.at(-1)!) + 1;
+    if (k < 1 || k > 3 || last.length - k < 2) return n;
+    const parallel = last.slice(0, k);
+    const mine = n.slice(-k);
+    if (mine === parallel ? n.length > k + 1 : mine.length !== k || n.length > k + 6) return n;
+    // A one-character head is a qualifier of its own word (新开工、竣工…项目: 新 is 开工's).
+    if (mine !== parallel && n.length >= k + 2) head ||= n.slice(0, -k);
+    return n + last.slice(k);
+  });
+  if (head && !last.startsWith(head)) out[out.length - 1] = head + last;
+  return out;
+}
+
+/**
+ * Names before 分别 that are more than the values after them: a run of names without the
+ * list's tail and the one with it name one thing (交通投资、社会事业投资、生态环保、城市更新和
+ * 水利设施投资分别增长…: the last three are one). Undefined when that does not pair them.
+ */
+function groupNames(names: string[], values: number): string[] | undefined {
+  const last = names.at(-1);
+  if (!last || names.length <= values || values < 2) return undefined;
+  const tail = last.match(MEASURE)?.[0] ?? last.slice(-2);
+  const groups: string[][] = [[]];
+  names.forEach((n, i) => {
+    groups.at(-1)!.push(n);
+    if (n.endsWith(tail) && i < names.length - 1) groups.push([]);
+  });
+  return groups.length === values && groups.every((g) => g.at(-1)!.endsWith(tail)) ? groups.map((g) => g.join('、')) : undefined;
+}
+
+/** The last two characters of a name's words, asides taken out: what it counts (企业). */
+const headNoun = (words: string) => words.replace(/\u0001/g, '').replace(/[（(][^（）()]*[）)]/g, '').match(/([\u4e00-\u9fff]{2})[”"]?$/)?.[1];
+
+/**
+ * A number written without its unit in a list of counts (…高排放企业158家,整治“低散乱污”企业
+ * (作坊)2616,…): right after a noun, ending its clause, in the clause after a count of the same
+ * noun, it counts in that count's unit. Nothing else: a bare number elsewhere is left unread.
+ */
+function withBareCounts(text: string, blank: string, hits: Hit[]): Hit[] {
+  const out = [...hits];
+  for (const m of text.matchAll(/(?<=[\u4e00-\u9fff”）)])\d{2,}(?=[，,；;。]|$)/g)) {
+    const index = m.index ?? 0;
+    if (blank[index] === '\u0001' || out.some((h) => index >= h.index && index < h.end) || /^(19|20)\d{2}$/.test(m[0])) continue;
+    const prev = out.filter((h) => h.end <= index).at(-1);
+    if (!prev || !COUNT_UNITS.test(prev.unit)) continue;
+    const between = text.slice(prev.end, index);
+    const comma = between.search(/[，,]/);
+    // The clause right after the count's, and nothing else in between.
+    if (comma < 0 || /[，,；;。、]/.test(between.slice(comma + 1).replace(/[（(][^（）()]*[）)]/g, ''))) continue;
+    const prevNoun = headNoun(text.slice(lastDelimiter(blank, 0, prev.index), prev.index));
+    if (!prevNoun || headNoun(between.slice(comma + 1)) !== prevNoun) continue;
+    out.push({ index, end: index + m[0].length, number: m[0], unit: prev.unit, figure: m[0] });
+  }
+  return out.sort((a, b) => a.index - b.index);
 }
 
 /**
@@ -209,10 +322,11 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // Nor is a number that is part of a period (前9个月).
   const spansOfPeriods = findPeriods(text);
   const inPeriod = (h: Hit) => spansOfPeriods.some((p) => h.index >= p.index && h.index < p.index + p.length);
-  const hits = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h));
+  const found = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h));
+  const hits = withBareCounts(text, blank, found);
   const drafts: IndicatorDraft[] = [];
   let subject = '';
-  let group: { names: string[]; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[] } | undefined;
+  let group: { names: string[]; listed: string[]; basis?: string; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[] } | undefined;
 
   // 全年/今年 in 完成全年目标任务的82.8% names a target, not the period of the figure: a
   // vague year yields to an earlier, exact period of the same sentence.
@@ -241,20 +355,29 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const clause = clauses[i].replace(/^\d{1,2}[.、．]/, '');
       if (OWN_CITY_START.test(clause)) return ctx.region;
       const place = leadingPlace(clause, lex);
-      if (place?.region) return place.region;
+      // 濮院时尚中心等16个项目: a place that opens the one example names the example.
+      if (place?.region && !EXAMPLES.test(clause.slice(place.index))) return place.region;
     }
     return ctx.region;
   };
+  /** Whether text sets a deadline that was still ahead when the text was written. */
+  const deadline = (s: string) => [...s.matchAll(DEADLINE)].some((m) => ctx.now === undefined || Number(m[1] ?? m[2]) >= ctx.now);
+  const targetVerb = (s: string) => TARGET_VERB.test(s) || deadline(s);
   // A cue counts within the figure's own part of the sentence (up to a ；), not across it.
   const natureAt = (chunk: string, at: number): Nature => {
-    // In a target's text (a task, a plan) 累计 counts what is aimed for: 累计超过160亿美元.
-    if (ACTUAL_CUE.test(ctx.nature === 'target' ? chunk.replace(/累计/g, '') : chunk)) return 'actual';
+    if (SET_TARGET.test(chunk)) return 'target';
+    if (ACTUAL_STRONG.test(chunk)) return 'actual';
     const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
     const clause = part.split(/[，,]/).at(-1) ?? '';
-    if (TARGET_VERB.test(part) || TARGET_NOUN.test(clause)) return 'target';
+    if (PROGRESS.test(blank.slice(lastDelimiter(blank, 0, at), at))) return targetVerb(part) ? 'target' : 'actual';
+    // A target verb of the figure's own clause, or a deadline ahead, beats 累计 and 完成…目标.
+    if (targetVerb(chunk) || deadline(part)) return 'target';
+    // In a target's text (a task, a plan) 累计 counts what is aimed for: 累计超过160亿美元.
+    if (ACTUAL_WEAK.test(ctx.nature === 'target' ? chunk.replace(/累计/g, '') : chunk)) return 'actual';
+    if (targetVerb(part) || TARGET_NOUN.test(clause)) return 'target';
     // 预期目标是:A;B;C — a target before a colon governs the list after it.
     const colon = Math.max(text.lastIndexOf(':', at), text.lastIndexOf('：', at));
-    if (colon >= 0 && (TARGET_VERB.test(text.slice(0, colon)) || /目标$/.test(text.slice(0, colon).replace(/[是为]$/, '')))) return 'target';
+    if (colon >= 0 && (targetVerb(text.slice(0, colon)) || /目标$/.test(text.slice(0, colon).replace(/[是为]$/, '')))) return 'target';
     return ctx.nature;
   };
   const make = (name: string, hit: Hit, chunk: string, isChange: boolean): IndicatorDraft => {
@@ -315,6 +438,23 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     drafts.push(one(starts, startPeriod), one(ends, endPeriod));
   };
 
+  /** How many values run from hit i on, joined by 、 and 和 (50.7%、50.6%…和26.4%). */
+  const countAfter = (i: number): number => {
+    let n = 1;
+    while (i + n < hits.length && JOINED.test(blank.slice(hits[i + n - 1].end, hits[i + n].index))) n++;
+    return n;
+  };
+
+  /**
+   * What a share (占…的32%) whose clause starts at `clauseStart` is of: the figure of the clause
+   * right before it (攻坚项目累计完成投资320亿元，占…), named as it was named.
+   */
+  const shareSubject = (before: number, clauseStart: number): string => {
+    const prev = before > 0 ? hits[before - 1] : undefined;
+    if (!prev || !/^[，,]$/.test(blank.slice(prev.end, clauseStart))) return '';
+    return [...drafts].reverse().find((d) => d.figure === prev.figure)?.name ?? '';
+  };
+
   /** The noun phrase right after a count, up to the next delimiter, figure or verb. */
   const nounAfter = (i: number): string | undefined => {
     const nextStart = i + 1 < hits.length ? hits[i + 1].index : text.length;
@@ -322,8 +462,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // Up to a delimiter, or a 和 that joins the next counted thing (8项集成改革和8大标志性工程).
     const stop = after.search(new RegExp(`[${DELIMITERS}]|[和及与](?=\\d)`));
     if (stop >= 0) after = after.slice(0, stop);
-    const cut = after.search(VERB_CUT);
-    const noun = cleanName((cut > 0 ? after.slice(0, cut) : after).replace(/\u0001/g, ''), lex);
+    // 31人为…教坛新秀: the count's noun is what they were made.
+    after = after.replace(/^[为是]/, '');
+    const cut = after.search(NOUN_END);
+    const noun = cleanName((cut > 0 ? after.slice(0, cut).replace(/(基本|全部|均|都|正在)+$/, '') : after).replace(/\u0001/g, ''), lex);
     return hasWords(noun) && noun.length <= 24 ? noun : undefined;
   };
 
@@ -356,23 +498,34 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (respectively >= 0) {
       // The names before 分别 run back over 、 to the clause's start.
       const listStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
-      const list = blank.slice(listStart, start + respectively);
-      const names = shareTail(
-        cleanName(list, lex)
-          .split(/[、和及与]/)
-          .map((n) => cleanName(n, lex))
-          .filter(hasWords),
-      );
+      let list = blank.slice(listStart, start + respectively);
+      // 与前两年平均相比分别下降32.8%和24.7%: what the figures before are compared with, no names.
+      // 增速超过全市平均水平的有汽车制造、计算机通信…和化纤等行业,分别增长…: with no names
+      // of their own, the values take the list that ends the clause before.
+      if (!hasWords(cleanName(list, lex))) {
+        const before = blank.slice(prevEnd, listStart).replace(/[，,]$/, '');
+        const clause = before.slice(lastDelimiter(before.replace(/、/g, '\u0002'), 0, before.length));
+        const items = clause.replace(/^.*(?:有|是|为|包括|如)(?=[^、]*、)/, '');
+        if ((items.match(/[、和及与]/g) ?? []).length + 1 === countAfter(i)) list = items;
+      }
+      const basis = list.replace(/^[，,；;\s]+/, '').match(BASIS_LISTED)?.[0];
+      const listed = basis
+        ? []
+        : cleanName(list, lex)
+            .split(/[、和及与]/)
+            .map((n) => cleanName(n, lex))
+            .filter(hasWords);
+      const names = shareTail(listed);
       // 南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%: places listed, each with its figure.
       const parts = list.replace(/^[，,；;\s]+/, '').split(/[、和及与]/);
       const places = parts.map((part) => leadingPlace(part, lex)).filter((p) => p?.region && p.index === 0).map((p) => p!.region!);
-      group = { names, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [] };
+      group = { names, listed, basis, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [] };
       return;
     }
 
     const growthChunk = blank.slice(start, hit.index).replace(/^[，,、]/, '');
     const growth = growthOf(growthChunk, hit) ?? growthNamed(growthChunk, hit);
-    const name = cleanName(growth ? growthChunk.replace(GROWTH_VERB, '').replace(/^(同比)?(增速|增幅|增长率|增长速度|增长)(为|是|达到|达)?$/, '') : blank.slice(start, hit.index), lex);
+    const name = cleanName(growth ? growthChunk.replace(WRITTEN_CHANGE, '').replace(/^(同比)?(增速|增幅|增长率|增长速度|增长)(为|是|达到|达)?$/, '') : blank.slice(start, hit.index), lex);
     if (growth && !hasWords(name)) {
       // 同比增长29%: the growth of the figure before it. A 年均增长 after the level a span
       // reached (从…跃升到6355亿元,年均增长7%) is the span's, a figure of its own.
@@ -385,6 +538,19 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       prev?.growth.push(growth);
       return;
     }
+    // 占三年目标投资1000亿的32%: a share of the whole just given, named by what it is a share
+    // of; the whole is named without the verb (三年目标投资 1000亿).
+    if (!hasWords(name) && i > 0 && RATE.test(hit.unit) && blank.slice(prevEnd, hit.index) === '的') {
+      const clauseStart = lastDelimiter(blank, 0, hits[i - 1].index);
+      const share = cleanName(text.slice(clauseStart, hits[i - 1].index), lex);
+      if (SHARE_OF.test(share)) {
+        const prev = drafts.at(-1);
+        const whole = share.replace(SHARE_OF, '');
+        if (prev && prev.figure === hits[i - 1].figure && prev.name === share && hasWords(whole)) prev.name = whole;
+        drafts.push({ ...make(share, hit, text.slice(clauseStart, hit.index), false), subject: shareSubject(i - 1, clauseStart) });
+        return;
+      }
+    }
     if (!hasWords(name) && /^(达到|达|突破|超过|为|是)$/.test(chunk.trim())) {
       // 上市公司总数实现翻番、达到19家: the subject of the clause names what was reached.
       const clauseStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
@@ -393,6 +559,14 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const subjectName = cleanName(cut > 0 ? clause.slice(0, cut) : '', lex);
       if (hasWords(subjectName)) {
         drafts.push(make(subjectName, hit, chunk, false));
+        return;
+      }
+    }
+    // 濮院时尚中心等16个项目: what comes before 等 are examples; the count's noun names it.
+    if (!growth && COUNT_UNITS.test(hit.unit) && /等$/.test(blank.slice(start, hit.index))) {
+      const noun = nounAfter(i);
+      if (noun) {
+        drafts.push({ ...make(noun, hit, chunk, false), subject: '' });
         return;
       }
     }
@@ -432,9 +606,21 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     const draft = make(name, hit, chunk, Boolean(growth));
     if (growth) draft.growth.push(growth);
+    // 到资总额3.05亿美元,占合同外资总量的30%: the share is of the figure just before.
+    if (!growth && RATE.test(hit.unit) && /^占/.test(name)) draft.subject = shareSubject(i, start);
     drafts.push(draft);
   });
   if (group) closeGroup();
+  // A parenthetical that is a clause of its own (省厅已将住房保障受益覆盖率目标调整为22%) gives
+  // its figures, in the period and place of where it stands; a short aside (198亩, 年度计划82个,
+  // 注…) gives none.
+  for (const m of text.matchAll(/（([^（）]*)）|\(([^()]*)\)/g)) {
+    const inner = m[1] ?? m[2];
+    if (!ASIDE_CLAUSE.test(inner)) continue;
+    const at = m.index ?? 0;
+    const own = extractFigures(inner, { ...ctx, period: basePeriod(at, 'actual'), region: regionAt(at) }, lex);
+    drafts.push(...own.map((d) => ({ ...d, sentence })));
+  }
   return drafts;
 
   /** The places a clause before a group of values opens with: 桐乡市和嘉善县…, in order. */
@@ -461,11 +647,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (g.places.length >= 2 && g.places.length === g.hits.length && g.names.length <= 1) {
       const metric = g.names[0] ?? [...drafts].reverse().find((d) => d.unit === g.hits[0].unit)?.name;
       if (metric) g.hits.forEach((h, k) => drafts.push({ ...make(metric, h, chunk, g.change), region: g.places[k] }));
-    } else if (g.names.length === g.hits.length) {
-      g.names.forEach((name, k) => {
-        const d = make(name, g.hits[k], chunk, g.change);
-        drafts.push(d);
-      });
+    } else if (g.names.length === g.hits.length || groupNames(g.listed, g.hits.length)) {
+      const names = g.names.length === g.hits.length ? g.names : groupNames(g.listed, g.hits.length)!;
+      names.forEach((name, k) => drafts.push(make(name, g.hits[k], chunk, g.change)));
     } else if ((g.names.length === 0 || (g.names.length === 1 && GROWTH_NOUN.test(g.names[0]))) && !g.change && placesBefore(g).length === g.hits.length) {
       // 桐乡市和嘉善县分列第二、第三,分别为1141.69亿元和789.26亿元: one figure a place, of the
       // metric the sentence spoke of last.
@@ -475,7 +659,11 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     } else if ((g.names.length === 0 || (g.names.length === 1 && GROWTH_NOUN.test(g.names[0]))) && (g.change || g.names.length === 1) && drafts.length >= g.hits.length) {
       // 城镇…52056元、农村…31984元，同比分别增长8.4%和8%: growths of the figures before.
       const targets = drafts.slice(-g.hits.length);
-      g.hits.forEach((h, k) => targets[k].growth.push({ basis: /同比/.test(chunk) ? '同比' : '增长', value: Number(h.number), unit: h.unit, text: `增长${h.figure}` }));
+      // …发生生产安全事故46起、死亡35人,与前两年平均相比分别下降32.8%和24.7%: with that basis.
+      const verb = chunk.slice(chunk.lastIndexOf('分别')).match(CHANGE_VERB)?.[0] ?? '增长';
+      const sign = FALLING.test(verb) ? -1 : 1;
+      const basis = g.basis ?? (/同比/.test(chunk) ? '同比' : '增长');
+      g.hits.forEach((h, k) => targets[k].growth.push({ basis, value: sign * Number(h.number), unit: h.unit, text: `${g.basis ?? ''}${verb}${h.figure}` }));
     } else if (g.names.length >= 1) {
       // One name, several values (城乡居民人均可支配收入分别达到6.7万元和4万元): keep them together.
       const first = g.hits[0];

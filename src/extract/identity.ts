@@ -55,7 +55,6 @@ function compactDate(text: string): string | undefined {
 const MEETING = /[—－\-(（]*\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在([^。；;，,]{2,40}?(?:会议|大会))上[)）]?/;
 // 嘉兴市人民政府市长 毛宏芳, 代市长 李军, 海宁市人民政府市长 许红莲.
 const SPEAKER = /^([\u4e00-\u9fff]{0,14}(?:人民政府|政府))?\s*代?(?:市长|县长|区长|镇长|乡长|主任|局长)\s*[\u4e00-\u9fff·]{2,5}$/;
-const DOC_WORD = /(报告|公报|简况|情况|通知|意见|方案|计划|分解|决定|纪要|规划|要点|总结|通报|排行|排名|公告|月报|快报|年报|清单|一览表|汇总|公示|指标|统计表|分解表)/;
 const ORG_END = /(委员会|人民政府|政府|办公室|办公厅|统计局|调查队|局|委|厅|中心|研究院|研究所)$/;
 const NOTE_LINE = /^(发送|抄送|报送|主送|分送|签发|印发)[:：]|^[（(]此件[^）)]*[）)]$|^[^，。]{2,20}编$|^各(?!位)[^。]{2,40}[:：]$/;
 
@@ -103,8 +102,9 @@ function tidyTitle(line: string): { title: string; date?: string; garbled: boole
   return { title, date, garbled };
 }
 
-function isTitleLike(line: string): boolean {
-  return line.length >= 4 && line.length <= 80 && DOC_WORD.test(line) && !/[。；;:：]$/.test(line) && !/^各位/.test(line) && !/[，,].*[，,]/.test(line);
+/** A line that reads as a title: short, naming a kind of document (layout.json's title words), no sentence. */
+function isTitleLike(line: string, layout: Layout): boolean {
+  return line.length >= 4 && line.length <= 80 && layout.titleWords.some((w) => line.includes(w)) && !/[。；;:：]$/.test(line) && !/^各位/.test(line) && !/[，,].*[，,]/.test(line);
 }
 
 /** The first place named in text, at the most specific level the first mention allows. */
@@ -175,7 +175,7 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
     const line = lines[i].trim();
     if (!line || head.has(i)) continue;
     if (/^各位代表/.test(line)) break;
-    if (isTitleLike(line)) {
+    if (isTitleLike(line, layout)) {
       const t = tidyTitle(line);
       if (t.title.length < 4) continue;
       ({ title, garbled } = t);

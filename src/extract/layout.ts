@@ -1,5 +1,5 @@
 /**
- * knowledge/layout.json: page clutter, header fields, kind words, table columns and the
+ * knowledge/layout.json: page clutter, header fields, title words, kind words, table columns and the
  * phrases that date a text, read once and checked.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ const words = z.array(z.string().min(1));
 const schema = z.object({
   clutter: z.object({ lines: words, patterns: words, watermarks: words }),
   header: z.object({ fields: z.object({ number: words, issuer: words, date: words, other: words }) }),
+  titles: z.object({ words }),
   kinds: z.object({ statistics: words, report: words, summary: words }),
   columns: z.object({
     number: words,
@@ -43,6 +44,8 @@ export interface Layout {
   headerFields: { name: string; field: HeaderField }[];
   /** The names of each field in the order they are trusted (成文日期 before 发布日期). */
   fieldNames: Record<HeaderField, string[]>;
+  /** Words that name a kind of document: a line near the top holding one may be the title. */
+  titleWords: string[];
   kinds: z.infer<typeof schema>['kinds'];
   /** Column header words, longest first, with their role. */
   columns: { word: string; role: ColumnRole }[];
@@ -67,6 +70,7 @@ export function loadLayout(dir = KNOWLEDGE_DIR): Layout {
       .flatMap(([field, names]) => names.map((name) => ({ name, field: field as HeaderField })))
       .sort(byLength((f) => f.name)),
     fieldNames: d.header.fields,
+    titleWords: d.titles.words,
     kinds: d.kinds,
     columns: Object.entries(d.columns)
       .flatMap(([role, ws]) => ws.map((word) => ({ word, role: role as ColumnRole })))

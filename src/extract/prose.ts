@@ -87,6 +87,24 @@ export function sentences(paragraph: string, end: RegExp = SENTENCE_END): string
 
 const cjkCount = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
 
+// 主要预期目标为：生产总值增长7%左右，一般公共预算收入…增长与经济增长基本同步: a list of targets.
+const TARGET_LIST = /目标(?:为|是)?[：:]/;
+
+/**
+ * The parts of a sentence that may be passages: up to each ；, and each item of a list of
+ * targets after its colon (not the words that open it), so a target stated without a figure
+ * stands on its own.
+ */
+function parts(sentence: string): string[] {
+  return sentences(sentence, PART_END).flatMap((part) => {
+    const colon = part.search(TARGET_LIST);
+    if (colon < 0) return [part];
+    const open = part.indexOf(part.slice(colon).match(/[：:]/)![0], colon) + 1;
+    // The words that open the list (建议…主要预期目标为：) say nothing of their own.
+    return sentences(part.slice(open), /[，,]/);
+  });
+}
+
 /** The context of a paragraph that opens with a place (5.海宁市:…) or a period. */
 function paragraphContext(text: string, ctx: Context, lex: Lexicon): Context {
   const head = text.replace(/^\d{1,2}[.、．]/, '');
@@ -109,7 +127,7 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     for (const [at, sentence] of sentences(para.text).entries()) {
       const found = note ? [] : extractFigures(sentence, pctx, lex);
       for (const f of found) indicators.push({ ...f, line: para.line, at });
-      for (const part of sentences(sentence, PART_END)) {
+      for (const part of parts(sentence)) {
         if (found.some((f) => part.includes(f.figure) || f.growth.some((g) => part.includes(g.text))) || cjkCount(part) < 6 || isHeading(part)) continue;
         passages.push({
           type: 'passage',

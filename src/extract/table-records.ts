@@ -146,7 +146,7 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     const basis = /同比/.test(col.text) ? '同比' : /比上年/.test(col.text) ? '比上年' : '增长';
     const value = FALLING.test(fig.change ?? '') ? -fig.value : fig.value;
     const words = col.text.replace(/\s+/g, '').replace(/[(（][^()（）]*[)）]$/, '');
-    return { basis, value, unit: fig.unit, text: `${words}${cell}${/%|百分点/.test(cell) ? '' : fig.unit}` };
+    return { basis, value, unit: fig.unit, text: `${words}${cell}${/%|‰|百分点|千分点/.test(cell) ? '' : fig.unit}` };
   }
 
   /** The figures of a row about one place (or one year): each value column, with the row's growth. */

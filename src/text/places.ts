@@ -32,8 +32,8 @@ export const OWN_CITY = new Set(['全市', '我市', '本市', '市本级']);
 export function leadingPlace(clause: string, lex: Lexicon): PlaceMention | undefined {
   const first = findPlaces(clause.slice(0, 12), lex)[0];
   if (!first || first.region === null || OWN_CITY.has(first.text)) return undefined;
-  // 嘉兴市级示范性家庭农场: 市级 is a level of government, not the place.
-  if (clause[first.index + first.text.length] === '级') return undefined;
+  // 嘉兴市级示范性家庭农场, 嘉兴市属…: 市级 and 市属 are a level of government, not the place.
+  if (/[级属]/.test(clause[first.index + first.text.length] ?? '')) return undefined;
   const before = clause.slice(0, first.index);
   // Only a period, a list number or punctuation may stand before the place.
   return /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*$/.test(before) ? first : undefined;
