@@ -111,9 +111,12 @@ function bases(ind: Indicator): string[] {
 }
 
 /** Whether a stated basis answers the one asked: an unstated 增长 of a month is year-on-year. */
+/** A written basis without its comparing words: 与前两年平均相比 → 前两年平均. */
+const basisCore = (b: string) => b.replace(/^(?:与|比|较|同)|相比$/g, '');
+
 function basisFits(asked: string, has: string[]): boolean {
   return has.some((b) => {
-    if (b === asked) return true;
+    if (b === asked || basisCore(b) === basisCore(asked)) return true;
     if (asked === '同比') return b === '增长' || b === '比上年' || b === '可比价同比';
     if (asked === '比上年') return b === '增长' || b === '同比';
     return false;
@@ -156,7 +159,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const lastForm = lastConcept?.forms.find((f) => f.length >= 2);
   const last = reading.head ?? (lastForm && lastForm.length > 4 ? lastForm.slice(-2) : lastForm);
   const mineText = `${names}|${own}|${context}`;
-  if (last && !holdsLoosely(mineText, last) && !lastConcept?.forms.some((f) => mineText.includes(f))) return 'metric';
+  const measured = last !== undefined && k.lex.metrics.headUnits[last] === dimensionOf(ind.unit, k.lex);
+  if (last && !measured && !holdsLoosely(mineText, last) && !lastConcept?.forms.some((f) => mineText.includes(f))) return 'metric';
   // Several values under one name (分别下降32.8%和24.7%) answer only a question of that whole name.
   if (ind.value === null && coverage(names, cs) < 0.99) return 'figure';
   // A figure whose name shares no word with the question is asked only if its own words say it all.

@@ -67,11 +67,13 @@ export function readMetric(name: string, lex: Lexicon): MetricReading {
       found.push({ at, word });
     }
   }
+  // The head ends the name, or nearly (省重点建设项目获得): a head word deep inside it (企业 of
+  // 小微企业发放信用贷款) is what the name is about, not what it measures.
   let head: string | undefined;
   let headEnd = -1;
   for (const word of m.heads) {
     const at = text.lastIndexOf(word);
-    if (at >= 0 && at + word.length > headEnd) {
+    if (at >= 0 && at + word.length > headEnd && text.length - (at + word.length) <= 2) {
       head = word;
       headEnd = at + word.length;
     }

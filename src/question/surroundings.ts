@@ -122,9 +122,11 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
       if (i === me || f.at < clauseStart || f.at >= clauseEnd) continue;
       foreign.push(fold(`${f.ind.subject}${f.ind.name}`));
     }
-    // Other clauses of the same part that hold a figure.
+    // Other clauses of the same part that hold a figure — not those that state this one's growth
+    // (…46起、死亡35人，与前两年平均相比分别下降32.8%和24.7%).
+    const growth = ind.growth.map((g) => fold(g.text).replace(/^.*?(\d)/, '$1'));
     for (const clause of (text.slice(partStart, clauseStart) + '|' + text.slice(clauseEnd, partEnd)).split(/[|，,：:]/)) {
-      if (FIGURE.test(clause)) foreign.push(clause);
+      if (FIGURE.test(clause) && !growth.some((g) => g && clause.includes(g))) foreign.push(clause);
     }
     // Other parts of the sentence that hold a figure, with the topic they open with.
     for (const part of (text.slice(opening, partStart) + '|' + text.slice(partEnd)).split(/[|；;。]/)) {
