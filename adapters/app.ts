@@ -10,7 +10,10 @@ import { telegramChannel, telegramDigest } from './digest/telegram.js';
 import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
 import { startTelegram, type TelegramHandle } from './telegram.js';
 import type { Config } from '../src/config.js';
-import { createCore, type LocalCore } from '../src/core.js';
+import { dirname } from 'node:path';
+import { pseudonymKey, pseudonyms } from '../src/answer-log/pseudonym.js';
+import { StoredContexts } from '../src/conversation-store.js';
+import { createCore, type CoreOptions, type LocalCore } from '../src/core.js';
 import { Deliverer, type DeliverOptions, type DigestChannel } from '../src/digest/deliver.js';
 import { Scheduler, validateSchedule } from '../src/digest/schedule.js';
 import { DigestService } from '../src/digest/service.js';
@@ -20,6 +23,8 @@ import type { Logger } from '../src/log.js';
 
 export interface AppOptions {
   core?: LocalCore;
+  /** Builds the core over the store's conversations, when `core` is not given (default: createCore). */
+  makeCore?: (options: CoreOptions) => LocalCore;
   /** The knowledge the digest reads (default: the core's). */
   knowledge?: Knowledge;
   /** Interface for the webhook / Slack HTTP servers (default: all). */
@@ -53,7 +58,17 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   // Faults that would otherwise show at 8 am: checked before anything connects.
   const pattern = validateSchedule(config.DIGEST_CRON, config.DIGEST_TZ);
   const store = DigestStore.open(config.DATA_DIR);
-  const core = options.core ?? createCore();
+  let core: LocalCore;
+  try {
+    // Conversations live in the store, so a restart keeps the last 30 minutes of each.
+    const pseudonym = pseudonyms(pseudonymKey(dirname(store.file), config.ANSWER_LOG_KEY));
+    const contexts = new StoredContexts(store.db, pseudonym, (err, what) => log.error({ err }, `conversations: cannot ${what} a context`));
+    core = options.core ?? (options.makeCore ?? ((o) => createCore(undefined, o)))({ contexts });
+    contexts.prune();
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const knowledge = options.knowledge ?? core.knowledge;
 
   const channels: DigestChannel[] = [];

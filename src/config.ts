@@ -105,6 +105,9 @@ const schema = z.object({
       },
       { message: 'not a time zone (for example Asia/Shanghai)' },
     ),
+  ANSWER_LOG_KEY: optional.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters (it keys the pseudonyms of users and conversations)',
+  }),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -118,7 +121,7 @@ export type Config = z.infer<typeof schema>;
 export const SETTINGS: readonly string[] = Object.keys(schema.shape);
 
 /** A variable with one of these prefixes is meant for this bot: if it is not a setting, it is a slip. */
-const PREFIXES = ['TELEGRAM_', 'SLACK_', 'DIGEST_', 'QUESTIONS_'];
+const PREFIXES = ['TELEGRAM_', 'SLACK_', 'DIGEST_', 'QUESTIONS_', 'ANSWER_'];
 
 /** Edit distance, for "did you mean". */
 function distance(a: string, b: string): number {

@@ -104,6 +104,14 @@ export const MIGRATIONS: readonly string[] = [
      expires_at INTEGER NOT NULL
    );
    CREATE INDEX seen_events_by_expiry ON seen_events (expires_at);`,
+  // Each conversation's last query, for follow-up questions (src/conversation-store.ts). The
+  // conversation is a keyed hash, never a platform id; rows idle past 30 minutes are deleted.
+  `CREATE TABLE contexts (
+     conversation TEXT PRIMARY KEY,
+     value        TEXT NOT NULL,
+     at           INTEGER NOT NULL
+   );
+   CREATE INDEX contexts_by_time ON contexts (at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
