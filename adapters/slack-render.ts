@@ -2,8 +2,9 @@
  * Answer → Slack Block Kit. Pure functions, no Slack client: the Slack adapter posts what these return.
  *
  * A message is one or more mrkdwn sections (figures in *bold*), a context block naming the source
- * documents and their dates, and buttons: 原文 (the source sentence) and 更多 (the next page of a
- * capped list). `text` is the plain fallback Slack shows in notifications.
+ * documents and their dates, and buttons: the likely next questions (follow-ups, asked in the
+ * answer's conversation), 原文 (the source sentence) and 更多 (the next page of a capped list).
+ * `text` is the plain fallback Slack shows in notifications.
  */
 import type { types } from '@slack/bolt';
 import { safeText } from '../src/safe-text.js';
@@ -25,14 +26,23 @@ export const LIMITS = {
 
 export const ACTION_QUOTE = 'answer_quote';
 export const ACTION_MORE = 'answer_more';
+/** Follow-up buttons are answer_follow_up_0 … _3: action ids must differ within a block. */
+export const ACTION_FOLLOW_UP = /^answer_follow_up_\d+$/;
 
 export const TRUNCATED = '……（内容过长，已截断，请缩小问题范围）';
 
-/** What the 更多 button carries: the question, where the next page starts, and brief mode. */
+/** What the 更多 button carries: the question, where the next page starts, brief mode, the conversation. */
 export interface MorePage {
   question: string;
   offset: number;
   brief: boolean;
+  conversation?: string;
+}
+
+/** What a follow-up button carries: the question, and the conversation to ask it in. */
+export interface FollowUpQuestion {
+  question: string;
+  conversation?: string;
 }
 
 export interface SlackMessage {
@@ -47,6 +57,8 @@ export interface RenderOptions {
   buttons?: boolean;
   /** Block budget for this message (default 50). */
   maxBlocks?: number;
+  /** The conversation the answer belongs to: its buttons ask there. */
+  conversation?: string;
 }
 
 /** Escapes the three characters Slack's mrkdwn reserves, and drops escape sequences and invisible controls. */
@@ -166,32 +178,66 @@ export function sourcesBlock(sources: Answer['sources']): KnownBlock | undefined
   };
 }
 
-/** Encodes the 更多 button's value; the question is shortened if it would pass 2000 characters. */
-export function encodeMore(page: MorePage): string {
-  const value = (question: string) => JSON.stringify({ q: question, n: page.offset, ...(page.brief ? { b: 1 } : {}) });
-  let question = page.question;
-  while (value(question).length > LIMITS.buttonValue && question !== '') {
-    question = question.slice(0, question.length - (value(question).length - LIMITS.buttonValue));
-  }
-  return value(question);
+/** A button value: JSON of `fields` with the question shortened if it would pass 2000 characters. */
+function buttonValue(question: string, fields: (q: string) => object): string {
+  const value = (q: string) => JSON.stringify(fields(q));
+  let q = question;
+  while (value(q).length > LIMITS.buttonValue && q !== '') q = q.slice(0, q.length - (value(q).length - LIMITS.buttonValue));
+  return value(q);
 }
 
-/** Decodes a 更多 button's value; undefined when it is not one of ours. */
-export function decodeMore(value: string | undefined): MorePage | undefined {
+/** Encodes the 更多 button's value; the question is shortened if it would pass 2000 characters. */
+export function encodeMore(page: MorePage): string {
+  return buttonValue(page.question, (q) => ({
+    q,
+    n: page.offset,
+    ...(page.brief ? { b: 1 } : {}),
+    ...(page.conversation ? { c: page.conversation } : {}),
+  }));
+}
+
+/** Reads a button value's JSON object; undefined when it is not one. */
+function readValue(value: string | undefined): Record<string, unknown> | undefined {
   if (!value) return undefined;
   try {
     const parsed: unknown = JSON.parse(value);
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { q, n, b } = parsed as { q?: unknown; n?: unknown; b?: unknown };
-    if (typeof q !== 'string' || typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
-    return { question: safeText(q), offset: n, brief: b === 1 };
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
 }
 
-function buttons(answer: Answer, brief: boolean): KnownBlock | undefined {
+/** Decodes a 更多 button's value; undefined when it is not one of ours. */
+export function decodeMore(value: string | undefined): MorePage | undefined {
+  const { q, n, b, c } = readValue(value) ?? {};
+  if (typeof q !== 'string' || typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
+  return { question: safeText(q), offset: n, brief: b === 1, ...(typeof c === 'string' ? { conversation: c } : {}) };
+}
+
+export function encodeFollowUp(f: FollowUpQuestion): string {
+  return buttonValue(f.question, (q) => ({ q, ...(f.conversation ? { c: f.conversation } : {}) }));
+}
+
+/** Decodes a follow-up button's value; undefined when it is not one of ours. */
+export function decodeFollowUp(value: string | undefined): FollowUpQuestion | undefined {
+  const { q, c } = readValue(value) ?? {};
+  if (typeof q !== 'string' || !q.trim()) return undefined;
+  return { question: safeText(q), ...(typeof c === 'string' ? { conversation: c } : {}) };
+}
+
+/** Slack cuts a button's label at 75 characters. */
+const BUTTON_LABEL = 75;
+
+function buttons(answer: Answer, brief: boolean, conversation?: string): KnownBlock | undefined {
   const elements: types.Button[] = [];
+  for (const [i, f] of (answer.followUps ?? []).entries()) {
+    elements.push({
+      type: 'button',
+      action_id: `answer_follow_up_${i}`,
+      text: { type: 'plain_text', text: truncate(safeText(f.label), BUTTON_LABEL) },
+      value: encodeFollowUp({ question: f.question, conversation }),
+    });
+  }
   if (answer.quote) {
     elements.push({
       type: 'button',
@@ -205,7 +251,7 @@ function buttons(answer: Answer, brief: boolean): KnownBlock | undefined {
       type: 'button',
       action_id: ACTION_MORE,
       text: { type: 'plain_text', text: `更多（共${answer.more.total}项）` },
-      value: encodeMore({ question: answer.question, offset: answer.more.next, brief }),
+      value: encodeMore({ question: answer.question, offset: answer.more.next, brief, conversation }),
     });
   }
   return elements.length > 0 ? { type: 'actions', elements } : undefined;
@@ -233,7 +279,7 @@ export function fallbackText(answer: Answer): string {
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
   const maxBlocks = options.maxBlocks ?? LIMITS.messageBlocks;
   const context = sourcesBlock(answer.sources);
-  const actions = options.buttons === false ? undefined : buttons(answer, options.brief ?? false);
+  const actions = options.buttons === false ? undefined : buttons(answer, options.brief ?? false, options.conversation);
   const reserved = (context ? 1 : 0) + (actions ? 1 : 0);
   // The context block names the source; the answer's own source line would say it twice.
   const last = answer.lines.at(-1)?.map((s) => s.text).join('') ?? '';

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { run } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import type { Config } from '../src/config.js';
+import { asking } from '../src/asking.js';
 import type { Core } from '../src/core.js';
 import type { Logger } from '../src/log.js';
 import type { Answer } from '../src/types.js';
@@ -79,10 +80,11 @@ export function createTelegramBot(core: Core, config: Config, log: Logger, optio
   const chain = bot.errorBoundary(reportError).filter(isAddressed);
   chain.use(accessGate(config.TELEGRAM_ALLOWED_CHATS, log));
   chain.on(['message', 'callback_query'], floodLimit(config.QUESTIONS_PER_MINUTE));
-  chain.use(commands(core, memos, options.digest));
-  chain.use(callbacks(core, memos));
+  const ask = asking(core);
+  chain.use(commands(core, ask, memos, options.digest));
+  chain.use(callbacks(core, ask, memos));
   chain.use(inline(core, config.TELEGRAM_ALLOWED_CHATS.length > 0));
-  chain.use(questions(core, memos));
+  chain.use(questions(core, ask, memos));
   return bot;
 }
 
