@@ -105,6 +105,12 @@ const schema = z.object({
       },
       { message: 'not a time zone (for example Asia/Shanghai)' },
     ),
+  ANSWER_LOG: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim().toLowerCase() : 'on'))
+    .pipe(z.enum(['on', 'off'], { message: 'must be on or off' })),
+  ANSWER_LOG_DAYS: integer(90, 1, 3650, 'a number of days (1-3650)'),
   ANSWER_LOG_KEY: optional.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters (it keys the pseudonyms of users and conversations)',
   }),
