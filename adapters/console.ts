@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { AnswerLog } from '../src/answer-log/log.js';
 import { asking } from '../src/asking.js';
 import type { Core } from '../src/core.js';
 import { safeText } from '../src/safe-text.js';
@@ -34,6 +35,8 @@ export interface ConsoleOptions {
   digest?: () => Answer;
   /** Print the prompt (default: when input is a TTY). */
   prompt?: boolean;
+  /** Where the questions are logged (the bot's answer log), if anywhere. */
+  answerLog?: AnswerLog;
 }
 
 export interface ConsoleChat {
@@ -50,7 +53,7 @@ export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleC
   const rl = createInterface({ input, output: showPrompt ? output : undefined, terminal: tty, prompt: PROMPT });
   const print = (text: string) => output.write(`${safeText(text)}\n`);
   let last: { question: string; next: number; lagging: boolean } | undefined;
-  const ask = asking(core);
+  const ask = asking(core, options.answerLog);
   const who = { platform: 'console' as const, conversation: `console:${randomUUID()}` };
 
   const show = (answer: Answer, question: string, lagging = false) => {

@@ -6,6 +6,7 @@ import { Composer, type Context } from 'grammy';
 import type { Ask } from '../../src/asking.js';
 import type { Core } from '../../src/core.js';
 import { safeText } from '../../src/safe-text.js';
+import { askerOf } from './conversation.js';
 import type { MemoStore } from './memo.js';
 import { renderLines } from './render.js';
 import { replyAnswer, sendHtml } from './reply.js';
@@ -39,9 +40,9 @@ export function callbacks(core: Core, ask: Ask, memos: MemoStore): Composer<Cont
     const next = memo?.followUps?.[Number(ctx.match[2])];
     if (!next || !ctx.chat) return ctx.answerCallbackQuery({ text: TEXT.expired });
     const { conversation } = memo!;
-    const { answer } = ask(next.question, { platform: 'telegram', conversation, user: String(ctx.from.id) });
+    const { answer, entry } = ask(next.question, askerOf(ctx, conversation));
     await ctx.answerCallbackQuery();
-    await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question: next.question }, conversation });
+    await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question: next.question }, conversation, entry });
   });
 
   c.callbackQuery(/^more:([\w-]+)$/, async (ctx) => {

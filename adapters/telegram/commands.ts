@@ -4,7 +4,7 @@ import type { Core } from '../../src/core.js';
 import type { Ask } from '../../src/asking.js';
 import { taskQuestion } from '../../src/commands.js';
 import { safeText } from '../../src/safe-text.js';
-import { conversationOf } from './conversation.js';
+import { askerOf, conversationOf } from './conversation.js';
 import { digestCommands, type TelegramDigest } from './digest.js';
 import type { MemoStore } from './memo.js';
 import { replyAnswer, replyText } from './reply.js';
@@ -19,8 +19,8 @@ export function commands(core: Core, ask: Ask, memos: MemoStore, digest?: Telegr
     const question = safeText(ctx.match).trim();
     if (!question) return replyText(ctx, TEXT.kpiUsage);
     const conversation = conversationOf(ctx);
-    const { answer } = ask(question, { platform: 'telegram', conversation, user: ctx.from && String(ctx.from.id) }, { brief: true });
-    await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question, brief: true }, conversation });
+    const { answer, entry } = ask(question, askerOf(ctx, conversation), { brief: true });
+    await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question, brief: true }, conversation, entry });
   });
 
   c.command('task', async (ctx) => {
@@ -28,8 +28,8 @@ export function commands(core: Core, ask: Ask, memos: MemoStore, digest?: Telegr
     if (!text.trim()) return replyText(ctx, TEXT.taskUsage);
     const question = taskQuestion(text);
     const conversation = conversationOf(ctx);
-    const { answer } = ask(question, { platform: 'telegram', conversation, user: ctx.from && String(ctx.from.id) });
-    await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question }, conversation });
+    const { answer, entry } = ask(question, askerOf(ctx, conversation));
+    await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question }, conversation, entry });
   });
 
   c.command('lagging', async (ctx) => replyAnswer(ctx, await core.lagging(), memos, { followUp: { kind: 'lagging' } }));

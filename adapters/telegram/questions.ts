@@ -5,7 +5,7 @@
 import { Composer, type Context, type FilterQuery } from 'grammy';
 import type { Ask } from '../../src/asking.js';
 import type { Core } from '../../src/core.js';
-import { conversationOf } from './conversation.js';
+import { askerOf, conversationOf } from './conversation.js';
 import { questionOf } from './addressed.js';
 import type { MemoStore } from './memo.js';
 import { replyAnswer, replyText } from './reply.js';
@@ -45,8 +45,8 @@ export function questions(core: Core, ask: Ask, memos: MemoStore): Composer<Cont
     const question = questionOf(ctx);
     if (!question) return replyAnswer(ctx, await core.help(), memos);
     const conversation = conversationOf(ctx);
-    const { answer } = ask(question, { platform: 'telegram', conversation, user: ctx.from && String(ctx.from.id) });
-    await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question }, conversation });
+    const { answer, entry } = ask(question, askerOf(ctx, conversation));
+    await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question }, conversation, entry });
   });
 
   c.on(MEDIA, (ctx) => replyText(ctx, TEXT.mediaHint));

@@ -13,20 +13,26 @@ export interface AnswerContext {
   followUp?: FollowUp;
   /** The conversation the answer belongs to: its buttons ask there. */
   conversation?: string;
+  /** The answer's entry in the answer log: 👍 and 👎 are offered for it. */
+  entry?: string;
 }
 
-/** Buttons for an answer: its follow-up questions, 原文 when it has a quote, 更多 when there is a next page. */
+/**
+ * Buttons for an answer: its follow-up questions; 原文 when it has a quote, 更多 when there is a
+ * next page, 👍 👎 when it is in the answer log (their data is the entry id: no memo needed).
+ */
 export function keyboardFor(answer: Answer, memos: MemoStore, context: AnswerContext = {}): InlineKeyboard | undefined {
-  const { followUp, conversation } = context;
+  const { followUp, conversation, entry } = context;
   const more = followUp && answer.more && answer.more.next < answer.more.total ? answer.more : undefined;
   const followUps = answer.followUps?.length ? answer.followUps : undefined;
-  if (!answer.quote && !more && !followUps) return undefined;
-  const id = memos.put({ followUp: more && followUp, next: more?.next, quote: answer.quote, followUps, conversation });
+  if (!answer.quote && !more && !followUps && !entry) return undefined;
+  const id = answer.quote || more || followUps ? memos.put({ followUp: more && followUp, next: more?.next, quote: answer.quote, followUps, conversation }) : '';
   const rows = [
     (followUps ?? []).map((f, i) => InlineKeyboard.text(f.label, `ask:${id}:${i}`)),
     [
       ...(answer.quote ? [InlineKeyboard.text(TEXT.quoteButton, `quote:${id}`)] : []),
       ...(more ? [InlineKeyboard.text(TEXT.moreButton, `more:${id}`)] : []),
+      ...(entry ? [InlineKeyboard.text(TEXT.upButton, `fb:${entry}:u`), InlineKeyboard.text(TEXT.downButton, `fb:${entry}:d`)] : []),
     ],
   ];
   return new InlineKeyboard(rows.filter((row) => row.length > 0));
