@@ -82,12 +82,26 @@ export function commandFields(fake: FakeSlack, command: string, text: string, ch
   };
 }
 
-export function actionFields(fake: FakeSlack, actionId: string, value: string, channel = 'C1', threadTs?: string, id = `a${++seq}`) {
+/** Who presses, and what kind of element (a button, Slack's feedback_buttons). */
+export interface ActionOptions {
+  user?: string;
+  type?: 'button' | 'feedback_buttons';
+}
+
+export function actionFields(
+  fake: FakeSlack,
+  actionId: string,
+  value: string,
+  channel = 'C1',
+  threadTs?: string,
+  id = `a${++seq}`,
+  options: ActionOptions = {},
+) {
   const messageTs = ts();
   return {
     payload: JSON.stringify({
       type: 'block_actions',
-      user: { id: 'U1', username: 'official', team_id: 'T1' },
+      user: { id: options.user ?? 'U1', username: 'official', team_id: 'T1' },
       api_app_id: 'A1',
       token: 'legacy',
       container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
@@ -97,8 +111,41 @@ export function actionFields(fake: FakeSlack, actionId: string, value: string, c
       message: { type: 'message', user: 'UBOT', ts: messageTs, ...(threadTs ? { thread_ts: threadTs } : {}), text: 'answer' },
       response_url: `${fake.root}/respond/${id}`,
       actions: [
-        { type: 'button', action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value, action_ts: '1' },
+        { type: options.type ?? 'button', action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value, action_ts: '1' },
       ],
+    }),
+  };
+}
+
+/** A modal submitted (view_submission) with the given input values, by block and action id. */
+export function viewFields(callbackId: string, privateMetadata: string, values: Record<string, Record<string, string>>, user = 'U1') {
+  const state = Object.fromEntries(
+    Object.entries(values).map(([block, inputs]) => [
+      block,
+      Object.fromEntries(Object.entries(inputs).map(([action, value]) => [action, { type: 'plain_text_input', value }])),
+    ]),
+  );
+  return {
+    payload: JSON.stringify({
+      type: 'view_submission',
+      team: { id: 'T1', domain: 'test' },
+      user: { id: user, username: 'official', name: 'official', team_id: 'T1' },
+      api_app_id: 'A1',
+      token: 'legacy',
+      trigger_id: 'trigger',
+      view: {
+        id: 'V1',
+        team_id: 'T1',
+        type: 'modal',
+        callback_id: callbackId,
+        private_metadata: privateMetadata,
+        state: { values: state },
+        hash: 'h',
+        blocks: [],
+        title: { type: 'plain_text', text: '意见' },
+        app_id: 'A1',
+        bot_id: 'BBOT',
+      },
     }),
   };
 }
