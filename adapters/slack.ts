@@ -621,7 +621,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
       } catch (err) {
         slackLog.error({ err }, 'digest latest failed');
       }
-      view = renderHome(core.help(), latest);
+      view = renderHome(ask('', { platform: 'slack' }).answer, latest);
     }
     await client.views.publish({ user_id: event.user, view });
   });

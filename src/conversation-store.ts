@@ -18,6 +18,18 @@ const PRUNE_EVERY_MS = 60_000;
 
 export class StoredContexts implements ContextStore {
   private lastPrune = Number.NEGATIVE_INFINITY;
+  private statements?: { get: Database.Statement; set: Database.Statement };
+
+  /** Prepared once, on first use (preparing costs more than running). */
+  private sql() {
+    return (this.statements ??= {
+      get: this.db.prepare('SELECT value, at FROM contexts WHERE conversation = ?'),
+      set: this.db.prepare(
+        `INSERT INTO contexts (conversation, value, at) VALUES (?, ?, ?)
+         ON CONFLICT (conversation) DO UPDATE SET value = excluded.value, at = excluded.at`,
+      ),
+    });
+  }
 
   constructor(
     private readonly db: Database.Database,
@@ -28,9 +40,7 @@ export class StoredContexts implements ContextStore {
 
   get(conversation: string): { value: string; at: number } | undefined {
     try {
-      const row = this.db
-        .prepare('SELECT value, at FROM contexts WHERE conversation = ?')
-        .get(this.pseudonym('conversation', conversation)) as { value: string; at: number } | undefined;
+      const row = this.sql().get.get(this.pseudonym('conversation', conversation)) as { value: string; at: number } | undefined;
       return row && { value: row.value, at: Number(row.at) };
     } catch (error) {
       this.onError(error, 'read');
@@ -40,12 +50,7 @@ export class StoredContexts implements ContextStore {
 
   set(conversation: string, value: string, at: number): void {
     try {
-      this.db
-        .prepare(
-          `INSERT INTO contexts (conversation, value, at) VALUES (?, ?, ?)
-           ON CONFLICT (conversation) DO UPDATE SET value = excluded.value, at = excluded.at`,
-        )
-        .run(this.pseudonym('conversation', conversation), value, at);
+      this.sql().set.run(this.pseudonym('conversation', conversation), value, at);
       if (at - this.lastPrune >= PRUNE_EVERY_MS) this.prune(at);
     } catch (error) {
       this.onError(error, 'write');

@@ -162,7 +162,7 @@ export function localTime(at: number, timezone: string): string {
   }).format(at);
 }
 
-export function buildReport(entries: LoggedAnswer[], info: (id: string) => RecordInfo | undefined, timezone: string, top_n = 10): Report {
+export function buildReport(entries: LoggedAnswer[], info: (id: string) => RecordInfo | undefined, timezone: string, limit = 10): Report {
   const gaps = new Map<string, Gap>();
   const metrics = new Map<string, number>();
   const tasks = new Map<string, number>();
@@ -218,10 +218,10 @@ export function buildReport(entries: LoggedAnswer[], info: (id: string) => Recor
     down,
     gaps: [...gaps.values()].sort((a, b) => b.count - a.count || a.asked.join().localeCompare(b.asked.join())),
     downs: downs.reverse(),
-    reasons: top(reasons, top_n),
-    metrics: top(metrics, top_n),
-    tasks: top(tasks, top_n),
-    documents: top(documents, top_n),
+    reasons: top(reasons, limit),
+    metrics: top(metrics, limit),
+    tasks: top(tasks, limit),
+    documents: top(documents, limit),
     perDay: [...days].sort((a, b) => a[0].localeCompare(b[0])).map(([day, counts]) => ({ day, counts })),
     platforms: [...platforms].sort(),
     p50: percentile(times, 50),
