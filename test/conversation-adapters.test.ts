@@ -1,9 +1,9 @@
 /**
  * Conversations through the adapters, with the real core over the committed knowledge:
- * follow-ups (那1-6月呢, 同比呢, 谁牵头) in a Telegram private chat and group, a Slack thread and DM,
- * and the console;
- * the follow-up buttons; the context kept in DATA_DIR across a restart; a context that has gone
- * idle; a complete question that starts afresh. Platforms are the fakes on 127.0.0.1.
+ * follow-ups (那1-6月呢, 同比呢, 谁牵头) in a Telegram private chat and group, a Slack thread and
+ * DM, and the console; the follow-up buttons; the context kept in DATA_DIR across a restart; a
+ * context that has gone idle; a complete question that starts afresh. Platforms are the fakes
+ * on 127.0.0.1. (The core's own conversation tests are test/conversation.test.ts.)
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
