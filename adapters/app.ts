@@ -2,15 +2,15 @@
  * Start-up wiring, shared by `npm start` (adapters/start.ts) and the end-to-end tests:
  * schedule and digest store checked first (faults stop start-up with one line), then Telegram
  * and/or Slack with the digest plugged in, then the scheduler and the recovery of a run a
- * previous process left unfinished. Without any platform token nothing is started and the
- * caller opens the console chat.
+ * previous process left unfinished. Conversations and the answer log live in the same store.
+ * Without any platform token nothing is started and the caller opens the console chat.
  */
+import { dirname } from 'node:path';
 import { slackChannel, slackDigest } from './digest/slack.js';
 import { telegramChannel, telegramDigest } from './digest/telegram.js';
 import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
 import { startTelegram, type TelegramHandle } from './telegram.js';
 import type { Config } from '../src/config.js';
-import { dirname } from 'node:path';
 import { AnswerLog } from '../src/answer-log/log.js';
 import { pseudonymKey, pseudonyms } from '../src/answer-log/pseudonym.js';
 import { StoredContexts } from '../src/conversation-store.js';
