@@ -2,15 +2,19 @@
  * Start-up wiring, shared by `npm start` (adapters/start.ts) and the end-to-end tests:
  * schedule and digest store checked first (faults stop start-up with one line), then Telegram
  * and/or Slack with the digest plugged in, then the scheduler and the recovery of a run a
- * previous process left unfinished. Without any platform token nothing is started and the
- * caller opens the console chat.
+ * previous process left unfinished. Conversations and the answer log live in the same store.
+ * Without any platform token nothing is started and the caller opens the console chat.
  */
+import { dirname } from 'node:path';
 import { slackChannel, slackDigest } from './digest/slack.js';
 import { telegramChannel, telegramDigest } from './digest/telegram.js';
 import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
 import { startTelegram, type TelegramHandle } from './telegram.js';
 import type { Config } from '../src/config.js';
-import { createCore, type LocalCore } from '../src/core.js';
+import { AnswerLog } from '../src/answer-log/log.js';
+import { pseudonymKey, pseudonyms } from '../src/answer-log/pseudonym.js';
+import { StoredContexts } from '../src/conversation-store.js';
+import { createCore, type CoreOptions, type LocalCore } from '../src/core.js';
 import { Deliverer, type DeliverOptions, type DigestChannel } from '../src/digest/deliver.js';
 import { Scheduler, validateSchedule } from '../src/digest/schedule.js';
 import { DigestService } from '../src/digest/service.js';
@@ -18,8 +22,13 @@ import { DigestStore, type Platform } from '../src/digest/store.js';
 import type { Knowledge } from '../src/knowledge/load.js';
 import type { Logger } from '../src/log.js';
 
+/** The answer log is pruned to ANSWER_LOG_DAYS at start and once a day. */
+const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
+
 export interface AppOptions {
   core?: LocalCore;
+  /** Builds the core over the store's conversations, when `core` is not given (default: createCore). */
+  makeCore?: (options: CoreOptions) => LocalCore;
   /** The knowledge the digest reads (default: the core's). */
   knowledge?: Knowledge;
   /** Interface for the webhook / Slack HTTP servers (default: all). */
@@ -35,6 +44,8 @@ export interface AppOptions {
 export interface App {
   core: LocalCore;
   store: DigestStore;
+  /** What was asked and answered, and the 👍/👎 given; none with ANSWER_LOG=off. */
+  answerLog?: AnswerLog;
   service: DigestService;
   /** The platforms started; empty means console mode. */
   platforms: Platform[];
@@ -53,7 +64,31 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   // Faults that would otherwise show at 8 am: checked before anything connects.
   const pattern = validateSchedule(config.DIGEST_CRON, config.DIGEST_TZ);
   const store = DigestStore.open(config.DATA_DIR);
-  const core = options.core ?? createCore();
+  let core: LocalCore;
+  let answerLog: AnswerLog | undefined;
+  let keptLog: AnswerLog;
+  try {
+    // Conversations live in the store, so a restart keeps the last 30 minutes of each.
+    const pseudonym = pseudonyms(pseudonymKey(dirname(store.file), config.ANSWER_LOG_KEY));
+    const contexts = new StoredContexts(store.db, pseudonym, (err, what) => log.error({ err }, `conversations: cannot ${what} a context`));
+    core = options.core ?? (options.makeCore ?? ((o) => createCore(undefined, o)))({ contexts });
+    contexts.prune();
+    // Kept entries are pruned to ANSWER_LOG_DAYS even with the log off; only writing stops.
+    keptLog = new AnswerLog(store.db, { pseudonym, days: config.ANSWER_LOG_DAYS, log });
+    if (config.ANSWER_LOG === 'on') answerLog = keptLog;
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const pruneLog = () => {
+    try {
+      const pruned = keptLog.prune();
+      if (pruned) log.info({ entries: pruned, days: config.ANSWER_LOG_DAYS }, 'answer log: old entries deleted');
+    } catch (err) {
+      log.error({ err }, 'answer log: pruning failed');
+    }
+  };
+  pruneLog();
   const knowledge = options.knowledge ?? core.knowledge;
 
   const channels: DigestChannel[] = [];
@@ -87,7 +122,12 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   };
   try {
     if (config.TELEGRAM_BOT_TOKEN) {
-      telegram = await startTelegram(core, config, log, { digest: telegramDigest(service), host: options.host, onFatal: options.onFatal });
+      telegram = await startTelegram(core, config, log, {
+        digest: telegramDigest(service),
+        host: options.host,
+        onFatal: options.onFatal,
+        answerLog,
+      });
     }
     if (config.SLACK_BOT_TOKEN) {
       slack = await startSlack(core, config, log, {
@@ -95,6 +135,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         host: options.host,
         // In the store, so that a retry arriving after a restart is still recognised.
         seenEvents: { add: (id) => store.firstSight(`slack:${id}`, EVENT_MEMORY_MS) },
+        answerLog,
       });
     }
   } catch (error) {
@@ -103,6 +144,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     throw error;
   }
 
+  const pruning = setInterval(pruneLog, PRUNE_EVERY_MS).unref();
   if (deliverer) {
     scheduler = new Scheduler({
       pattern,
@@ -125,9 +167,11 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     (stopping ??= (async () => {
       // Receiving stops and answers in flight finish while the digest settles; each is bounded.
       await Promise.allSettled([stopDigest(), stopAdapters()]);
+      clearInterval(pruning);
+      answerLog?.flush(); // answers given while stopping
       store.close();
       log.info('stopped');
     })());
 
-  return { core, store, service, platforms, telegram, slack, scheduler, deliverer, stop };
+  return { core, store, answerLog, service, platforms, telegram, slack, scheduler, deliverer, stop };
 }

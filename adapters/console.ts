@@ -2,11 +2,16 @@
  * The console chat, for `npm start` without any platform token: each line is a question to the
  * core, the answer's text is printed. Commands: /help, /sources, /lagging, /digest, /more or
  * 更多 (the next page of the last list), /quit. End of input (Ctrl-D, or the end of a pipe) exits.
+ * The session is one conversation: a follow-up (那1-6月呢, 谁牵头) takes what it leaves out
+ * from the question before, and an answer lists the likely next questions.
  * Works with stdin not a TTY too: every line is answered, and no prompt is printed. Escape
  * sequences and invisible controls are taken out of what is typed and what is printed.
  */
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { AnswerLog } from '../src/answer-log/log.js';
+import { asking } from '../src/asking.js';
 import type { Core } from '../src/core.js';
 import { safeText } from '../src/safe-text.js';
 import type { Answer } from '../src/types.js';
@@ -19,6 +24,7 @@ export const CONSOLE_TEXT = {
   unknown: '未知命令。输入 /help 查看可用的命令。',
   noMore: '没有更多了。',
   more: (total: number, next: number) => `（共${total}项，已显示${next}项，输入 更多 或 /more 查看更多）`,
+  followUps: (questions: string[]) => `（接着可以问：${questions.join(' · ')}）`,
   bye: '再见。',
 } as const;
 
@@ -29,6 +35,8 @@ export interface ConsoleOptions {
   digest?: () => Answer;
   /** Print the prompt (default: when input is a TTY). */
   prompt?: boolean;
+  /** Where the questions are logged (the bot's answer log), if anywhere. */
+  answerLog?: AnswerLog;
 }
 
 export interface ConsoleChat {
@@ -45,9 +53,12 @@ export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleC
   const rl = createInterface({ input, output: showPrompt ? output : undefined, terminal: tty, prompt: PROMPT });
   const print = (text: string) => output.write(`${safeText(text)}\n`);
   let last: { question: string; next: number; lagging: boolean } | undefined;
+  const ask = asking(core, options.answerLog);
+  const who = { platform: 'console' as const, conversation: `console:${randomUUID()}` };
 
   const show = (answer: Answer, question: string, lagging = false) => {
     print(answer.text);
+    if (answer.followUps?.length) print(CONSOLE_TEXT.followUps(answer.followUps.map((f) => f.question)));
     if (answer.more && answer.more.next < answer.more.total) {
       last = { question, next: answer.more.next, lagging };
       print(CONSOLE_TEXT.more(answer.more.total, answer.more.next));
@@ -63,7 +74,7 @@ export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleC
     const command = /^更多[。.!！]?$/.test(text) ? 'more' : /^\/(\w+)/.exec(text)?.[1]?.toLowerCase();
     switch (command) {
       case undefined:
-        show(core.ask(text), text);
+        show(ask(text, who).answer, text);
         return true;
       case 'quit':
       case 'exit':
@@ -85,7 +96,7 @@ export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleC
       case 'more':
         if (!last) print(CONSOLE_TEXT.noMore);
         else if (last.lagging) show(core.lagging({ offset: last.next }), '', true);
-        else show(core.ask(last.question, { offset: last.next }), last.question);
+        else show(ask(last.question, who, { offset: last.next }).answer, last.question);
         return true;
       default:
         print(CONSOLE_TEXT.unknown);

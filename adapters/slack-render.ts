@@ -2,10 +2,13 @@
  * Answer → Slack Block Kit. Pure functions, no Slack client: the Slack adapter posts what these return.
  *
  * A message is one or more mrkdwn sections (figures in *bold*), a context block naming the source
- * documents and their dates, and buttons: 原文 (the source sentence) and 更多 (the next page of a
- * capped list). `text` is the plain fallback Slack shows in notifications.
+ * documents and their dates, and buttons: the likely next questions (follow-ups, asked in the
+ * answer's conversation), 原文 (the source sentence) and 更多 (the next page of a capped list);
+ * and Slack's own 👍/👎 feedback buttons when the answer is in the answer log. `text` is the
+ * plain fallback Slack shows in notifications.
  */
 import type { types } from '@slack/bolt';
+import { REASONS } from '../src/answer-log/log.js';
 import { safeText } from '../src/safe-text.js';
 import type { Answer, Line } from '../src/types.js';
 
@@ -25,14 +28,31 @@ export const LIMITS = {
 
 export const ACTION_QUOTE = 'answer_quote';
 export const ACTION_MORE = 'answer_more';
+/** Slack's feedback_buttons element (in a context_actions block); values up:<entry> / down:<entry>. */
+export const ACTION_FEEDBACK = 'answer_feedback';
+/** The reasons offered after a 👎 are feedback_reason_0 … _3, valued <entry>:<n>. */
+export const ACTION_REASON = /^feedback_reason_\d+$/;
+/** Opens the modal for a few words with a 👎. */
+export const ACTION_WORDS = 'feedback_words';
+/** The modal's callback id, and its input. */
+export const VIEW_WORDS = 'feedback_words';
+/** Follow-up buttons are answer_follow_up_0 … _3: action ids must differ within a block. */
+export const ACTION_FOLLOW_UP = /^answer_follow_up_\d+$/;
 
 export const TRUNCATED = '……（内容过长，已截断，请缩小问题范围）';
 
-/** What the 更多 button carries: the question, where the next page starts, and brief mode. */
+/** What the 更多 button carries: the question, where the next page starts, brief mode, the conversation. */
 export interface MorePage {
   question: string;
   offset: number;
   brief: boolean;
+  conversation?: string;
+}
+
+/** What a follow-up button carries: the question, and the conversation to ask it in. */
+export interface FollowUpQuestion {
+  question: string;
+  conversation?: string;
 }
 
 export interface SlackMessage {
@@ -47,6 +67,10 @@ export interface RenderOptions {
   buttons?: boolean;
   /** Block budget for this message (default 50). */
   maxBlocks?: number;
+  /** The conversation the answer belongs to: its buttons ask there. */
+  conversation?: string;
+  /** The answer's entry in the answer log: 👍/👎 are offered for it. */
+  entry?: string;
 }
 
 /** Escapes the three characters Slack's mrkdwn reserves, and drops escape sequences and invisible controls. */
@@ -166,32 +190,66 @@ export function sourcesBlock(sources: Answer['sources']): KnownBlock | undefined
   };
 }
 
-/** Encodes the 更多 button's value; the question is shortened if it would pass 2000 characters. */
-export function encodeMore(page: MorePage): string {
-  const value = (question: string) => JSON.stringify({ q: question, n: page.offset, ...(page.brief ? { b: 1 } : {}) });
-  let question = page.question;
-  while (value(question).length > LIMITS.buttonValue && question !== '') {
-    question = question.slice(0, question.length - (value(question).length - LIMITS.buttonValue));
-  }
-  return value(question);
+/** A button value: JSON of `fields` with the question shortened if it would pass 2000 characters. */
+function buttonValue(question: string, fields: (q: string) => object): string {
+  const value = (q: string) => JSON.stringify(fields(q));
+  let q = question;
+  while (value(q).length > LIMITS.buttonValue && q !== '') q = q.slice(0, q.length - (value(q).length - LIMITS.buttonValue));
+  return value(q);
 }
 
-/** Decodes a 更多 button's value; undefined when it is not one of ours. */
-export function decodeMore(value: string | undefined): MorePage | undefined {
+/** Encodes the 更多 button's value; the question is shortened if it would pass 2000 characters. */
+export function encodeMore(page: MorePage): string {
+  return buttonValue(page.question, (q) => ({
+    q,
+    n: page.offset,
+    ...(page.brief ? { b: 1 } : {}),
+    ...(page.conversation ? { c: page.conversation } : {}),
+  }));
+}
+
+/** Reads a button value's JSON object; undefined when it is not one. */
+function readValue(value: string | undefined): Record<string, unknown> | undefined {
   if (!value) return undefined;
   try {
     const parsed: unknown = JSON.parse(value);
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { q, n, b } = parsed as { q?: unknown; n?: unknown; b?: unknown };
-    if (typeof q !== 'string' || typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
-    return { question: safeText(q), offset: n, brief: b === 1 };
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
 }
 
-function buttons(answer: Answer, brief: boolean): KnownBlock | undefined {
+/** Decodes a 更多 button's value; undefined when it is not one of ours. */
+export function decodeMore(value: string | undefined): MorePage | undefined {
+  const { q, n, b, c } = readValue(value) ?? {};
+  if (typeof q !== 'string' || typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
+  return { question: safeText(q), offset: n, brief: b === 1, ...(typeof c === 'string' ? { conversation: c } : {}) };
+}
+
+export function encodeFollowUp(f: FollowUpQuestion): string {
+  return buttonValue(f.question, (q) => ({ q, ...(f.conversation ? { c: f.conversation } : {}) }));
+}
+
+/** Decodes a follow-up button's value; undefined when it is not one of ours. */
+export function decodeFollowUp(value: string | undefined): FollowUpQuestion | undefined {
+  const { q, c } = readValue(value) ?? {};
+  if (typeof q !== 'string' || !q.trim()) return undefined;
+  return { question: safeText(q), ...(typeof c === 'string' ? { conversation: c } : {}) };
+}
+
+/** Slack cuts a button's label at 75 characters. */
+const BUTTON_LABEL = 75;
+
+function buttons(answer: Answer, brief: boolean, conversation?: string): KnownBlock | undefined {
   const elements: types.Button[] = [];
+  for (const [i, f] of (answer.followUps ?? []).entries()) {
+    elements.push({
+      type: 'button',
+      action_id: `answer_follow_up_${i}`,
+      text: { type: 'plain_text', text: truncate(safeText(f.label), BUTTON_LABEL) },
+      value: encodeFollowUp({ question: f.question, conversation }),
+    });
+  }
   if (answer.quote) {
     elements.push({
       type: 'button',
@@ -205,10 +263,81 @@ function buttons(answer: Answer, brief: boolean): KnownBlock | undefined {
       type: 'button',
       action_id: ACTION_MORE,
       text: { type: 'plain_text', text: `更多（共${answer.more.total}项）` },
-      value: encodeMore({ question: answer.question, offset: answer.more.next, brief }),
+      value: encodeMore({ question: answer.question, offset: answer.more.next, brief, conversation }),
     });
   }
   return elements.length > 0 ? { type: 'actions', elements } : undefined;
+}
+
+/** Slack's own 👍/👎 for an answer in the log. */
+function feedbackBlock(entry: string): KnownBlock {
+  return {
+    type: 'context_actions',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: ACTION_FEEDBACK,
+        positive_button: { text: { type: 'plain_text', text: '👍' }, value: `up:${entry}`, accessibility_label: '回答有用' },
+        negative_button: { text: { type: 'plain_text', text: '👎' }, value: `down:${entry}`, accessibility_label: '回答有问题' },
+      },
+    ],
+  };
+}
+
+/** A feedback button's value: the vote and the entry; undefined when it is not one of ours. */
+export function decodeFeedback(value: string | undefined): { vote: 'up' | 'down'; entry: string } | undefined {
+  const match = /^(up|down):([a-z0-9]{10})$/.exec(value ?? '');
+  return match ? { vote: match[1] as 'up' | 'down', entry: match[2] } : undefined;
+}
+
+/** After a 👎, to the user only: the reasons as buttons, and a button for a few words. */
+export function renderWhyDown(entry: string): SlackMessage {
+  const text = '哪里不对？可以选一个或几个原因，也可以写几句。';
+  return {
+    text,
+    blocks: [
+      section(text),
+      {
+        type: 'actions',
+        elements: [
+          ...REASONS.map((reason, i): types.Button => ({
+            type: 'button',
+            action_id: `feedback_reason_${i}`,
+            text: { type: 'plain_text', text: reason },
+            value: `${entry}:${i}`,
+          })),
+          { type: 'button', action_id: ACTION_WORDS, text: { type: 'plain_text', text: '写几句' }, value: entry },
+        ],
+      },
+    ],
+  };
+}
+
+/** A reason button's value; undefined when it is not one of ours. */
+export function decodeReason(value: string | undefined): { entry: string; reason: (typeof REASONS)[number] } | undefined {
+  const match = /^([a-z0-9]{10}):(\d)$/.exec(value ?? '');
+  const reason = match ? REASONS[Number(match[2])] : undefined;
+  return match && reason ? { entry: match[1], reason } : undefined;
+}
+
+/** The modal for a few words with a 👎; `metadata` says which answer and where (for the allowlist). */
+export function feedbackModal(entry: string, channel: string): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: VIEW_WORDS,
+    private_metadata: JSON.stringify({ e: entry, c: channel }),
+    title: { type: 'plain_text', text: '意见' },
+    submit: { type: 'plain_text', text: '提交' },
+    close: { type: 'plain_text', text: '取消' },
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'words',
+        label: { type: 'plain_text', text: '这个回答哪里不对？' },
+        element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 500 },
+      },
+    ],
+  };
 }
 
 /** The answer's lines as section blocks, at most `max` of them (the last says when cut). */
@@ -233,14 +362,16 @@ export function fallbackText(answer: Answer): string {
 export function renderAnswer(answer: Answer, options: RenderOptions = {}): SlackMessage {
   const maxBlocks = options.maxBlocks ?? LIMITS.messageBlocks;
   const context = sourcesBlock(answer.sources);
-  const actions = options.buttons === false ? undefined : buttons(answer, options.brief ?? false);
-  const reserved = (context ? 1 : 0) + (actions ? 1 : 0);
+  const actions = options.buttons === false ? undefined : buttons(answer, options.brief ?? false, options.conversation);
+  const votes = options.buttons !== false && options.entry ? feedbackBlock(options.entry) : undefined;
+  const reserved = (context ? 1 : 0) + (actions ? 1 : 0) + (votes ? 1 : 0);
   // The context block names the source; the answer's own source line would say it twice.
   const last = answer.lines.at(-1)?.map((s) => s.text).join('') ?? '';
   const body = context && answer.lines.length > 1 && last.startsWith('来源：') ? { ...answer, lines: answer.lines.slice(0, -1) } : answer;
   const blocks = sections(body, Math.max(1, maxBlocks - reserved));
   if (context) blocks.push(context);
   if (actions) blocks.push(actions);
+  if (votes) blocks.push(votes);
   return { text: fallbackText(answer), blocks };
 }
 

@@ -3,7 +3,11 @@
  *
  * - @mention in a channel → answer in the question's thread; direct message → answer in the DM.
  * - /kpi 指标 (brief), /task 编号或关键词, /digest [subscribe|unsubscribe|now].
- * - Buttons: 原文 (the source sentence, ephemeral) and 更多 (the next page of a list).
+ * - Each thread, or DM, is a conversation: a follow-up (那1-6月呢, 谁牵头) takes what it leaves
+ *   out from the last question there. A slash command's conversation is its user in the channel.
+ * - Buttons: follow-up questions (asked in the answer's conversation), 原文 (the source sentence,
+ *   ephemeral) and 更多 (the next page of a list); with the answer log on, Slack's 👍/👎 feedback
+ *   buttons: a 👎 offers reasons and a modal for a few words, to the user only.
  * - App Home: how to ask, what the bot knows (core.help()) and the latest digest.
  *
  * Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on SLACK_PORT at /slack/events with the
@@ -26,6 +30,8 @@ import {
   type webApi,
 } from '@slack/bolt';
 import { settingError, shownUrl, type Config } from '../src/config.js';
+import type { AnswerLog } from '../src/answer-log/log.js';
+import { asking, type Asked, type Asker } from '../src/asking.js';
 import type { Core } from '../src/core.js';
 import { taskQuestion } from '../src/commands.js';
 import type { Logger } from '../src/log.js';
@@ -34,15 +40,25 @@ import type { Answer, AskOptions } from '../src/types.js';
 import { guardRequests } from './slack-guard.js';
 import { DeadlineError, loggedRetries, startupError, within, type RetryPolicy } from './slack-outage.js';
 import {
+  ACTION_FEEDBACK,
+  ACTION_FOLLOW_UP,
   ACTION_MORE,
   ACTION_QUOTE,
+  ACTION_REASON,
+  ACTION_WORDS,
   DIGEST_PLACEHOLDER,
+  VIEW_WORDS,
+  decodeFeedback,
+  decodeFollowUp,
   decodeMore,
+  decodeReason,
+  feedbackModal,
   renderAnswer,
   renderHome,
   renderHomeNotice,
   renderNotice,
   renderQuote,
+  renderWhyDown,
   type SlackMessage,
 } from './slack-render.js';
 
@@ -60,6 +76,7 @@ export const TEXT = {
   digestUsage: '用法：/digest subscribe [HH:MM]（订阅）| unsubscribe（退订）| now（立即发送）',
   subscribed: '已订阅每日简报，将发送到这里。',
   unsubscribed: '已退订每日简报。',
+  reasonNoted: (reason: string) => `已记录：${reason}。谢谢反馈。`,
 } as const;
 
 /** Where a digest goes: the conversation the command came from, and who asked. */
@@ -101,6 +118,8 @@ export interface SlackOptions {
    * window. Default: in memory (a retry after a restart is then answered again).
    */
   seenEvents?: SeenEvents;
+  /** Where questions and the 👍/👎 given to answers are logged; without it, no 👍/👎 buttons. */
+  answerLog?: AnswerLog;
 }
 
 /** Event ids already handled, for 15 minutes (Slack's retries come within 5). */
@@ -145,6 +164,16 @@ export function questionFrom(text: string | undefined): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The conversation a message belongs to: its thread; a DM's top level is one conversation too.
+ * A slash command has no thread: in a DM the DM, in a channel its user there.
+ */
+export function conversationIn(where: { channel: string; thread_ts?: string; user?: string; command?: boolean }): string {
+  if (where.thread_ts) return `slack:${where.channel}:${where.thread_ts}`;
+  if (where.command && !where.channel.startsWith('D') && where.user) return `slack:${where.channel}:${where.user}`;
+  return `slack:${where.channel}`;
 }
 
 type DigestCommand = 'subscribe' | 'unsubscribe' | 'now';
@@ -331,13 +360,14 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
   const events = options.seenEvents ?? new ExpiringSet(EVENT_MEMORY_MS, 10_000);
   let running = 0;
 
+  const askCore = asking(core, options.answerLog);
   /** The core's answer; an empty question gets the help. The core should not throw, but if it does the user hears so. */
-  const ask = (question: string, askOptions: AskOptions = {}): Answer => {
+  const ask = (question: string, who: Asker, askOptions: Omit<AskOptions, 'conversation'> = {}): Asked => {
     try {
-      return question === '' ? core.help() : core.ask(question, askOptions);
+      return question === '' ? { answer: core.help() } : askCore(question, who, askOptions);
     } catch (err) {
       slackLog.error({ err, question }, 'core failed');
-      return failed(question);
+      return { answer: failed(question) };
     }
   };
 
@@ -370,7 +400,11 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     let message: SlackMessage;
     if (!allowed(where.channel)) message = renderNotice(TEXT.notEnabled);
     else if (question !== '' && !limiter.take(where.user)) message = renderNotice(TEXT.tooMany);
-    else message = renderAnswer(ask(question));
+    else {
+      const conversation = conversationIn(where);
+      const { answer, entry } = ask(question, { platform: 'slack', conversation, user: where.user });
+      message = renderAnswer(answer, { conversation, entry });
+    }
     await client.chat.postMessage({
       channel: where.channel,
       ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
@@ -407,13 +441,15 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     command: { channel_id: string; user_id: string },
     question: string,
     usage: string,
-    askOptions: AskOptions,
+    askOptions: Omit<AskOptions, 'conversation'>,
   ): Promise<void> => {
     if (!allowed(command.channel_id)) return args.ack({ response_type: 'ephemeral', text: TEXT.notEnabled });
     if (question === '') return args.ack({ response_type: 'ephemeral', text: usage });
     if (!limiter.take(command.user_id)) return args.ack({ response_type: 'ephemeral', text: TEXT.tooMany });
     await args.ack();
-    const message = renderAnswer(ask(question, askOptions), { brief: askOptions.brief });
+    const conversation = conversationIn({ channel: command.channel_id, user: command.user_id, command: true });
+    const { answer, entry } = ask(question, { platform: 'slack', conversation, user: command.user_id }, askOptions);
+    const message = renderAnswer(answer, { brief: askOptions.brief, conversation, entry });
     await args.respond({ response_type: 'in_channel', text: message.text, blocks: message.blocks });
   };
 
@@ -469,21 +505,9 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     if (quote) await ephemeral(args, renderQuote(quote));
   });
 
-  app.action<BlockAction>(ACTION_MORE, async (args) => {
-    await args.ack();
+  /** Posts an answer a button asked for under the button's message: in its thread, if it is in one. */
+  const postUnder = async (args: ButtonArgs, channel: string, message: SlackMessage): Promise<void> => {
     const { body, client } = args;
-    const channel = channelOf(body);
-    if (!channel || !allowed(channel)) return ephemeral(args, renderNotice(TEXT.notEnabled));
-    const page = decodeMore(buttonValue(args));
-    if (!page) {
-      slackLog.warn({ value: buttonValue(args)?.slice(0, 100) }, 'more button without a page');
-      return ephemeral(args, renderNotice(TEXT.expired));
-    }
-    if (!limiter.take(body.user.id)) return ephemeral(args, renderNotice(TEXT.tooMany));
-    const answer = ask(page.question, { offset: page.offset, brief: page.brief });
-    // A page past the end (an old button, a list that has since shrunk, a forged offset).
-    if (answer.records.length === 0) return ephemeral(args, renderNotice(TEXT.noMore));
-    const message = renderAnswer(answer, { brief: page.brief });
     const thread_ts = typeof body.message?.thread_ts === 'string' ? body.message.thread_ts : undefined;
     try {
       await client.chat.postMessage({
@@ -505,7 +529,84 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
         ...message,
       });
     }
+  };
+
+  app.action<BlockAction>(ACTION_MORE, async (args) => {
+    await args.ack();
+    const { body } = args;
+    const channel = channelOf(body);
+    if (!channel || !allowed(channel)) return ephemeral(args, renderNotice(TEXT.notEnabled));
+    const page = decodeMore(buttonValue(args));
+    if (!page) {
+      slackLog.warn({ value: buttonValue(args)?.slice(0, 100) }, 'more button without a page');
+      return ephemeral(args, renderNotice(TEXT.expired));
+    }
+    if (!limiter.take(body.user.id)) return ephemeral(args, renderNotice(TEXT.tooMany));
+    // In its conversation, so that a follow-up's list (部分滞后的呢) pages what it was read as.
+    const { conversation } = page;
+    const { answer } = ask(page.question, { platform: 'slack', conversation, user: body.user.id }, { offset: page.offset, brief: page.brief });
+    // A page past the end (an old button, a list that has since shrunk, a forged offset).
+    if (answer.records.length === 0) return ephemeral(args, renderNotice(TEXT.noMore));
+    await postUnder(args, channel, renderAnswer(answer, { brief: page.brief, conversation }));
   });
+
+  /* A follow-up button: its question, asked in the conversation of the answer it is under. */
+  app.action<BlockAction>({ action_id: ACTION_FOLLOW_UP }, async (args) => {
+    await args.ack();
+    const { body } = args;
+    const channel = channelOf(body);
+    if (!channel || !allowed(channel)) return ephemeral(args, renderNotice(TEXT.notEnabled));
+    const next = decodeFollowUp(buttonValue(args));
+    if (!next) return ephemeral(args, renderNotice(TEXT.expired));
+    if (!limiter.take(body.user.id)) return ephemeral(args, renderNotice(TEXT.tooMany));
+    const { conversation } = next;
+    const { answer, entry } = ask(next.question, { platform: 'slack', conversation, user: body.user.id });
+    await postUnder(args, channel, renderAnswer(answer, { conversation, entry }));
+  });
+
+  /* 👍/👎 (Slack's feedback buttons), the reasons after a 👎, and the modal for a few words. */
+  const answerLog = options.answerLog;
+  if (answerLog) {
+    app.action<BlockAction>(ACTION_FEEDBACK, async (args) => {
+      await args.ack();
+      if (!allowed(channelOf(args.body))) return ephemeral(args, renderNotice(TEXT.notEnabled));
+      const given = args.action.type === 'feedback_buttons' ? decodeFeedback(args.action.value) : undefined;
+      const result = given ? answerLog.vote(given.entry, 'slack', args.body.user.id, given.vote) : 'unknown';
+      if (result === 'unknown') return ephemeral(args, renderNotice(TEXT.expired));
+      // Slack shows the button pressed; a 👎 (a new one, not the same again) asks what was wrong.
+      if (given!.vote === 'down' && result !== 'same') await ephemeral(args, renderWhyDown(given!.entry));
+    });
+
+    app.action<BlockAction>({ action_id: ACTION_REASON }, async (args) => {
+      await args.ack();
+      if (!allowed(channelOf(args.body))) return ephemeral(args, renderNotice(TEXT.notEnabled));
+      const given = decodeReason(buttonValue(args));
+      const result = given ? answerLog.reason(given.entry, 'slack', args.body.user.id, given.reason) : 'unknown';
+      await ephemeral(args, renderNotice(result === 'unknown' ? TEXT.expired : TEXT.reasonNoted(given!.reason)));
+    });
+
+    app.action<BlockAction>(ACTION_WORDS, async (args) => {
+      await args.ack();
+      const channel = channelOf(args.body);
+      if (!channel || !allowed(channel)) return ephemeral(args, renderNotice(TEXT.notEnabled));
+      const entry = buttonValue(args);
+      if (!entry || !/^[a-z0-9]{10}$/.test(entry)) return ephemeral(args, renderNotice(TEXT.expired));
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: feedbackModal(entry, channel) });
+    });
+
+    app.view(VIEW_WORDS, async ({ ack, body, view }) => {
+      await ack();
+      let meta: { e?: unknown; c?: unknown } = {};
+      try {
+        meta = JSON.parse(view.private_metadata) as typeof meta;
+      } catch {
+        // not ours: nothing to record
+      }
+      const words = view.state.values.words?.text?.value;
+      if (typeof meta.e !== 'string' || typeof meta.c !== 'string' || !allowed(meta.c) || typeof words !== 'string') return;
+      answerLog.words(meta.e, 'slack', body.user.id, safeText(words));
+    });
+  }
 
   /* App Home. */
   app.event('app_home_opened', async ({ event, client }) => {
@@ -520,7 +621,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
       } catch (err) {
         slackLog.error({ err }, 'digest latest failed');
       }
-      view = renderHome(ask(''), latest);
+      view = renderHome(ask('', { platform: 'slack' }).answer, latest);
     }
     await client.views.publish({ user_id: event.user, view });
   });

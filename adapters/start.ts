@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   shutdown = handleStops(() => app.stop(), log);
 
   if (app.platforms.length === 0) {
-    const chat = startConsole(app.core, { digest: () => app.service.current() });
+    const chat = startConsole(app.core, { digest: () => app.service.current(), answerLog: app.answerLog });
     process.stdout.on('error', () => chat.close()); // output closed (`npm start | head`): end the chat
     await chat.done;
     await shutdown.stop('end of input');

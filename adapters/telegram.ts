@@ -1,7 +1,7 @@
 /**
  * The Telegram adapter: a grammY bot that hands questions to the Core and renders its Answers.
  * No question logic lives here. Pieces, in the order an update meets them:
- *   error boundary → addressed to us? → allowed chat? → flood limit → commands, buttons,
+ *   error boundary → addressed to us? → allowed chat? → flood limit → 👍/👎, commands, buttons,
  *   inline mode, plain questions.
  * Long polling runs with @grammyjs/runner; with TELEGRAM_WEBHOOK_URL set, a node:http webhook.
  */
@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { run } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import type { Config } from '../src/config.js';
+import type { AnswerLog } from '../src/answer-log/log.js';
+import { asking } from '../src/asking.js';
 import type { Core } from '../src/core.js';
 import type { Logger } from '../src/log.js';
 import type { Answer } from '../src/types.js';
@@ -18,6 +20,7 @@ import { callbacks } from './telegram/callbacks.js';
 import { commands } from './telegram/commands.js';
 import type { TelegramDigest } from './telegram/digest.js';
 import { errorReporter } from './telegram/errors.js';
+import { feedback } from './telegram/feedback.js';
 import { floodLimit } from './telegram/flood.js';
 import { inline } from './telegram/inline.js';
 import { MemoStore } from './telegram/memo.js';
@@ -45,6 +48,8 @@ export interface TelegramOptions {
   retry?: RetryOptions;
   /** Long polling ended for good (the token was revoked, another process polls): the bot is deaf. */
   onFatal?: (error: unknown) => void;
+  /** Where questions and the 👍/👎 given to answers are logged; without it, no 👍/👎 buttons. */
+  answerLog?: AnswerLog;
 }
 
 export interface TelegramHandle {
@@ -79,10 +84,12 @@ export function createTelegramBot(core: Core, config: Config, log: Logger, optio
   const chain = bot.errorBoundary(reportError).filter(isAddressed);
   chain.use(accessGate(config.TELEGRAM_ALLOWED_CHATS, log));
   chain.on(['message', 'callback_query'], floodLimit(config.QUESTIONS_PER_MINUTE));
-  chain.use(commands(core, memos, options.digest));
-  chain.use(callbacks(core, memos));
+  const ask = asking(core, options.answerLog);
+  if (options.answerLog) chain.use(feedback(options.answerLog));
+  chain.use(commands(core, ask, memos, options.digest));
+  chain.use(callbacks(core, ask, memos));
   chain.use(inline(core, config.TELEGRAM_ALLOWED_CHATS.length > 0));
-  chain.use(questions(core, memos));
+  chain.use(questions(core, ask, memos));
   return bot;
 }
 

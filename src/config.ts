@@ -105,6 +105,15 @@ const schema = z.object({
       },
       { message: 'not a time zone (for example Asia/Shanghai)' },
     ),
+  ANSWER_LOG: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim().toLowerCase() : 'on'))
+    .pipe(z.enum(['on', 'off'], { message: 'must be on or off' })),
+  ANSWER_LOG_DAYS: integer(90, 1, 3650, 'a number of days (1-3650)'),
+  ANSWER_LOG_KEY: optional.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters (it keys the pseudonyms of users and conversations)',
+  }),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -118,7 +127,7 @@ export type Config = z.infer<typeof schema>;
 export const SETTINGS: readonly string[] = Object.keys(schema.shape);
 
 /** A variable with one of these prefixes is meant for this bot: if it is not a setting, it is a slip. */
-const PREFIXES = ['TELEGRAM_', 'SLACK_', 'DIGEST_', 'QUESTIONS_'];
+const PREFIXES = ['TELEGRAM_', 'SLACK_', 'DIGEST_', 'QUESTIONS_', 'ANSWER_'];
 
 /** Edit distance, for "did you mean". */
 function distance(a: string, b: string): number {

@@ -30,6 +30,7 @@ describe('settings', () => {
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
     [{ DIGEST_TZ: 'Mars/Base' }, 'DIGEST_TZ'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ANSWER_LOG_KEY: 'too-short' }, 'ANSWER_LOG_KEY'],
   ] as const) {
     it(`a wrong ${variable} stops with one line naming it`, () => {
       let error: unknown;

@@ -2,7 +2,6 @@
  * The Slack adapter against a fake Slack Web API on 127.0.0.1: the real Bolt app in HTTP mode
  * receives signed requests, and the fake records what the adapter sends back. No network.
  */
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
@@ -31,12 +30,25 @@ import {
   sectionTexts,
 } from '../adapters/slack-render.js';
 import { taskQuestion } from '../src/commands.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import type { Core } from '../src/core.js';
 import type { Answer, AskOptions, Line } from '../src/types.js';
 import { FakeSlack } from './fakes/slack.js';
+import {
+  SECRET,
+  actionFields,
+  blocksText,
+  commandFields,
+  eventBody,
+  fastRetry,
+  send,
+  sendEvent,
+  sendForm,
+  testConfig,
+  ts,
+  waitFor,
+} from './fakes/slack-requests.js';
 
-const SECRET = 'test-signing-secret';
 const QUOTE = '1-6月，全市一般公共预算收入86.87亿元，同比增长29%。';
 const SOURCE = { title: '2021年1-6月嘉兴市国民经济运行情况', date: '2021-07-19' };
 
@@ -86,103 +98,6 @@ function fakeCore(): FakeCore {
   };
 }
 
-/* ------------------------------------------------------------ helpers */
-
-async function waitFor<T>(get: () => T | undefined | false, timeoutMs = 3000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = get();
-    if (value) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-function sign(body: string, timestamp: number, secret = SECRET): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-}
-
-interface SendOptions {
-  timestamp?: number;
-  secret?: string;
-  headers?: Record<string, string>;
-}
-
-async function send(port: number, body: string, contentType: string, options: SendOptions = {}): Promise<Response> {
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  return fetch(`http://127.0.0.1:${port}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': contentType,
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': sign(body, timestamp, options.secret),
-      ...options.headers,
-    },
-    body,
-  });
-}
-
-let seq = 0;
-function eventBody(event: Record<string, unknown>, eventId = `Ev${++seq}`): string {
-  return JSON.stringify({
-    token: 'legacy',
-    team_id: 'T1',
-    api_app_id: 'A1',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
-    event,
-  });
-}
-const sendEvent = (port: number, event: Record<string, unknown>, eventId?: string, options?: SendOptions) =>
-  send(port, eventBody(event, eventId), 'application/json', options);
-
-function sendForm(port: number, fields: Record<string, string>, options?: SendOptions) {
-  return send(port, new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', options);
-}
-
-const ts = () => `17000${String(++seq).padStart(5, '0')}.000100`;
-
-function commandFields(fake: FakeSlack, command: string, text: string, channel = 'C1', id = `r${++seq}`) {
-  return {
-    token: 'legacy',
-    team_id: 'T1',
-    team_domain: 'test',
-    channel_id: channel,
-    channel_name: 'general',
-    user_id: 'U1',
-    user_name: 'official',
-    command,
-    text,
-    api_app_id: 'A1',
-    response_url: `${fake.root}/respond/${id}`,
-    trigger_id: 'trigger',
-  };
-}
-
-function actionFields(fake: FakeSlack, actionId: string, value: string, channel = 'C1', threadTs?: string, id = `a${++seq}`) {
-  const messageTs = ts();
-  return {
-    payload: JSON.stringify({
-      type: 'block_actions',
-      user: { id: 'U1', username: 'official', team_id: 'T1' },
-      api_app_id: 'A1',
-      token: 'legacy',
-      container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
-      trigger_id: 'trigger',
-      team: { id: 'T1', domain: 'test' },
-      channel: { id: channel, name: 'general' },
-      message: { type: 'message', user: 'UBOT', ts: messageTs, ...(threadTs ? { thread_ts: threadTs } : {}), text: 'answer' },
-      response_url: `${fake.root}/respond/${id}`,
-      actions: [
-        { type: 'button', action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value, action_ts: '1' },
-      ],
-    }),
-  };
-}
-
-const blocksText = (blocks: any[]): string => JSON.stringify(blocks);
 
 function memoryLogger() {
   const lines: any[] = [];
@@ -195,17 +110,6 @@ function memoryLogger() {
   return { log: pino({ level: 'info' }, stream), lines };
 }
 
-function testConfig(fake: FakeSlack, env: Record<string, string> = {}): Config {
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: `${fake.root}/api/`,
-    ...env,
-  });
-  return { ...config, SLACK_PORT: 0 };
-}
-
-const fastRetry = { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20, randomize: false };
 
 /* ------------------------------------------------------------ the app in HTTP mode */
 
@@ -251,7 +155,7 @@ describe('Slack adapter over HTTP', () => {
     expect(res.status).toBe(200);
     const post = await waitFor(() => fake.of('chat.postMessage').find((c) => c.body.thread_ts === messageTs));
     expect(post.body.channel).toBe('C1');
-    expect(core.asked.at(-1)).toEqual({ question: '一般公共预算收入是多少？', options: {} });
+    expect(core.asked.at(-1)).toEqual({ question: '一般公共预算收入是多少？', options: { conversation: `slack:C1:${messageTs}` } });
     const blocks = post.body.blocks as any[];
     expect(blocks[0].type).toBe('section');
     expect(blocks[0].text.type).toBe('mrkdwn');
@@ -286,7 +190,7 @@ describe('Slack adapter over HTTP', () => {
     const post = await waitFor(() => fake.of('chat.postMessage').find((c) => c.body.channel === 'D1'));
     expect(post.body.thread_ts).toBeUndefined();
     expect(blocksText(post.body.blocks)).toContain('*86.87亿元*');
-    expect(core.asked.at(-1)?.question).toBe('财政收入 & 税收');
+    expect(core.asked.at(-1)).toEqual({ question: '财政收入 & 税收', options: { conversation: 'slack:D1' } });
   });
 
   it('answers /kpi briefly and in the channel through response_url, after an empty ack', async () => {
@@ -297,7 +201,7 @@ describe('Slack adapter over HTTP', () => {
     const respond = await waitFor(() => fake.of('/respond/kpi1')[0]);
     expect(respond.body.response_type).toBe('in_channel');
     expect(blocksText(respond.body.blocks)).toContain('*86.87亿元*');
-    expect(core.asked.slice(before)).toEqual([{ question: '一般公共预算收入', options: { brief: true } }]);
+    expect(core.asked.slice(before)).toEqual([{ question: '一般公共预算收入', options: { brief: true, conversation: 'slack:C1:U1' } }]);
   });
 
   it('answers /kpi without text with its usage, ephemerally in the ack', async () => {
@@ -308,11 +212,11 @@ describe('Slack adapter over HTTP', () => {
   it('asks /task 5 as 第5项任务 and offers 更多 with the question and the next offset', async () => {
     await sendForm(port, commandFields(fake, '/task', '5', 'C1', 'task1'));
     const respond = await waitFor(() => fake.of('/respond/task1')[0]);
-    expect(core.asked.at(-1)).toEqual({ question: '第5项任务', options: {} });
+    expect(core.asked.at(-1)).toEqual({ question: '第5项任务', options: { conversation: 'slack:C1:U1' } });
     const actions = (respond.body.blocks as any[]).find((b) => b.type === 'actions');
     const more = actions.elements.find((e: any) => e.action_id === ACTION_MORE);
     expect(more.text.text).toContain('更多');
-    expect(decodeMore(more.value)).toEqual({ question: '第5项任务', offset: 5, brief: false });
+    expect(decodeMore(more.value)).toEqual({ question: '第5项任务', offset: 5, brief: false, conversation: 'slack:C1:U1' });
   });
 
   it('says the daily digest is coming soon when there is no digest module', async () => {

@@ -172,7 +172,7 @@ describe('Telegram bot', () => {
 
   it('answers a question in a private chat in HTML with the figure in <b>', async () => {
     await bot.handleUpdate(message('6月全社会用电量是多少？'));
-    expect(core.asked).toEqual([{ question: '6月全社会用电量是多少？', options: undefined }]);
+    expect(core.asked).toEqual([{ question: '6月全社会用电量是多少？', options: { conversation: `telegram:${PRIVATE.id}` } }]);
     const [sent] = api.of('sendMessage');
     expect(sent.body.chat_id).toBe(PRIVATE.id);
     expect(sent.body.parse_mode).toBe('HTML');
@@ -188,7 +188,7 @@ describe('Telegram bot', () => {
 
   it('/kpi 用电量 asks briefly; without an argument it explains the usage', async () => {
     await bot.handleUpdate(message('/kpi 用电量'));
-    expect(core.asked).toEqual([{ question: '用电量', options: { brief: true } }]);
+    expect(core.asked).toEqual([{ question: '用电量', options: { brief: true, conversation: `telegram:${PRIVATE.id}` } }]);
     expect(api.of('sendMessage')[0].body.text).toContain('<b>52.91亿千瓦时</b>');
     await bot.handleUpdate(message('/kpi'));
     expect(api.of('sendMessage')[1].body.text).toContain('用法');
@@ -214,7 +214,8 @@ describe('Telegram bot', () => {
   it('answers /kpi@jx_report_bot in a group, as a reply', async () => {
     const update = message('/kpi@jx_report_bot 用电量', GROUP);
     await bot.handleUpdate(update);
-    expect(core.asked).toEqual([{ question: '用电量', options: { brief: true } }]);
+    // In a group, each user is a conversation of their own.
+    expect(core.asked).toEqual([{ question: '用电量', options: { brief: true, conversation: `telegram:${GROUP.id}:${USER.id}` } }]);
     const [sent] = api.of('sendMessage');
     expect(sent.body.chat_id).toBe(GROUP.id);
     expect(sent.body.reply_parameters.message_id).toBe(update.message!.message_id);
@@ -281,7 +282,7 @@ describe('Telegram bot', () => {
     expect(more).toBeDefined();
     api.reset();
     await bot.handleUpdate(callback(more![1]));
-    expect(core.asked.at(-1)).toEqual({ question: '数字经济', options: { offset: 5, brief: undefined } });
+    expect(core.asked.at(-1)).toEqual({ question: '数字经济', options: { offset: 5, brief: undefined, conversation: `telegram:${PRIVATE.id}` } });
     expect(api.of('answerCallbackQuery')).toHaveLength(1);
     expect(api.of('sendMessage')[0].body.text).toContain('6. 任务6');
   });

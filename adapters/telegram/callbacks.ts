@@ -1,7 +1,12 @@
-/** The buttons under an answer: 原文 shows the source sentence, 更多 asks for the next page. */
+/**
+ * The buttons under an answer: a follow-up asks its question in the answer's conversation,
+ * 原文 shows the source sentence, 更多 asks for the next page.
+ */
 import { Composer, type Context } from 'grammy';
+import type { Ask } from '../../src/asking.js';
 import type { Core } from '../../src/core.js';
 import { safeText } from '../../src/safe-text.js';
+import { askerOf } from './conversation.js';
 import type { MemoStore } from './memo.js';
 import { renderLines } from './render.js';
 import { replyAnswer, sendHtml } from './reply.js';
@@ -15,7 +20,7 @@ function clip(text: string, max: number): string {
   return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
 }
 
-export function callbacks(core: Core, memos: MemoStore): Composer<Context> {
+export function callbacks(core: Core, ask: Ask, memos: MemoStore): Composer<Context> {
   const c = new Composer<Context>();
 
   c.callbackQuery(/^quote:([\w-]+)$/, async (ctx) => {
@@ -30,20 +35,31 @@ export function callbacks(core: Core, memos: MemoStore): Composer<Context> {
     await sendHtml(ctx.api, ctx.chat.id, renderLines(lines), { replyTo: ctx.msg?.message_id });
   });
 
+  c.callbackQuery(/^ask:([\w-]+):(\d{1,2})$/, async (ctx) => {
+    const memo = memos.get(ctx.match[1]);
+    const next = memo?.followUps?.[Number(ctx.match[2])];
+    if (!next || !ctx.chat) return ctx.answerCallbackQuery({ text: TEXT.expired });
+    const { conversation } = memo!;
+    const { answer, entry } = ask(next.question, askerOf(ctx, conversation));
+    await ctx.answerCallbackQuery();
+    await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question: next.question }, conversation, entry });
+  });
+
   c.callbackQuery(/^more:([\w-]+)$/, async (ctx) => {
     const memo = memos.get(ctx.match[1]);
     if (!memo?.followUp || memo.next === undefined || !ctx.chat) {
       return ctx.answerCallbackQuery({ text: TEXT.expired });
     }
-    const { followUp, next } = memo;
+    const { followUp, next, conversation } = memo;
+    // In its conversation, so that a follow-up's list (部分滞后的呢) pages what it was read as.
     const answer =
       followUp.kind === 'ask'
-        ? await core.ask(followUp.question, { offset: next, brief: followUp.brief })
+        ? await core.ask(followUp.question, { offset: next, brief: followUp.brief, conversation })
         : await core.lagging({ offset: next });
     // A page past the end: the reports changed since the button was made.
     if (answer.records.length === 0) return ctx.answerCallbackQuery({ text: TEXT.noMore });
     await ctx.answerCallbackQuery();
-    await replyAnswer(ctx, answer, memos, followUp);
+    await replyAnswer(ctx, answer, memos, { followUp, conversation });
   });
 
   // Buttons from another version of the bot, or data we no longer understand.

@@ -1,7 +1,8 @@
 /**
  * What a button needs after the answer is gone: callback data holds at most 64 bytes, so
- * the question and the quote stay here under a short random id. Bounded and least recently
- * used first out; an id from before a restart is simply unknown (已过期).
+ * the question, the quote and the follow-up questions stay here under a short random id.
+ * Bounded and least recently used first out; an id from before a restart is simply unknown
+ * (已过期).
  */
 import { randomBytes } from 'node:crypto';
 
@@ -13,6 +14,10 @@ export interface Memo {
   /** Offset of the next page. */
   next?: number;
   quote?: string;
+  /** Likely next questions (the answer's followUps), asked by the buttons `ask:<id>:<n>`. */
+  followUps?: { label: string; question: string }[];
+  /** The conversation the answer belongs to: its buttons ask there, whoever taps them. */
+  conversation?: string;
 }
 
 export class MemoStore {

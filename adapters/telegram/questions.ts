@@ -3,7 +3,9 @@
  * out); stickers, photos, voice and other media get a hint to ask in words.
  */
 import { Composer, type Context, type FilterQuery } from 'grammy';
+import type { Ask } from '../../src/asking.js';
 import type { Core } from '../../src/core.js';
+import { askerOf, conversationOf } from './conversation.js';
 import { questionOf } from './addressed.js';
 import type { MemoStore } from './memo.js';
 import { replyAnswer, replyText } from './reply.js';
@@ -33,7 +35,7 @@ function unknownCommand(ctx: Context): 'ours' | 'maybe-others' | undefined {
   return command.includes('@') || ctx.chat?.type === 'private' ? 'ours' : 'maybe-others';
 }
 
-export function questions(core: Core, memos: MemoStore): Composer<Context> {
+export function questions(core: Core, ask: Ask, memos: MemoStore): Composer<Context> {
   const c = new Composer<Context>();
 
   c.on('message:text', async (ctx) => {
@@ -42,7 +44,9 @@ export function questions(core: Core, memos: MemoStore): Composer<Context> {
     if (command === 'maybe-others') return; // a bare /command in a group may be for another bot
     const question = questionOf(ctx);
     if (!question) return replyAnswer(ctx, await core.help(), memos);
-    await replyAnswer(ctx, await core.ask(question), memos, { kind: 'ask', question });
+    const conversation = conversationOf(ctx);
+    const { answer, entry } = ask(question, askerOf(ctx, conversation));
+    await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question }, conversation, entry });
   });
 
   c.on(MEDIA, (ctx) => replyText(ctx, TEXT.mediaHint));

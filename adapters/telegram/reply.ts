@@ -1,19 +1,41 @@
-/** Sends Answers and short notes: HTML messages, the 原文 / 更多 buttons under the last one. */
+/**
+ * Sends Answers and short notes: HTML messages, the buttons under the last one — the likely
+ * next questions (follow-ups), then 原文 and 更多.
+ */
 import { InlineKeyboard, type Api, type Context } from 'grammy';
 import type { Answer } from '../../src/types.js';
 import type { FollowUp, MemoStore } from './memo.js';
 import { renderAnswer } from './render.js';
 import { TEXT } from './texts.js';
 
-/** Buttons for an answer: 原文 when it has a quote, 更多 when there is a next page to ask for. */
-export function keyboardFor(answer: Answer, memos: MemoStore, followUp?: FollowUp): InlineKeyboard | undefined {
+export interface AnswerContext {
+  /** How to ask for the next page, when the answer has one. */
+  followUp?: FollowUp;
+  /** The conversation the answer belongs to: its buttons ask there. */
+  conversation?: string;
+  /** The answer's entry in the answer log: 👍 and 👎 are offered for it. */
+  entry?: string;
+}
+
+/**
+ * Buttons for an answer: its follow-up questions; 原文 when it has a quote, 更多 when there is a
+ * next page, 👍 👎 when it is in the answer log (their data is the entry id: no memo needed).
+ */
+export function keyboardFor(answer: Answer, memos: MemoStore, context: AnswerContext = {}): InlineKeyboard | undefined {
+  const { followUp, conversation, entry } = context;
   const more = followUp && answer.more && answer.more.next < answer.more.total ? answer.more : undefined;
-  if (!answer.quote && !more) return undefined;
-  const id = memos.put({ followUp: more && followUp, next: more?.next, quote: answer.quote });
-  const keyboard = new InlineKeyboard();
-  if (answer.quote) keyboard.text(TEXT.quoteButton, `quote:${id}`);
-  if (more) keyboard.text(TEXT.moreButton, `more:${id}`);
-  return keyboard;
+  const followUps = answer.followUps?.length ? answer.followUps : undefined;
+  if (!answer.quote && !more && !followUps && !entry) return undefined;
+  const id = answer.quote || more || followUps ? memos.put({ followUp: more && followUp, next: more?.next, quote: answer.quote, followUps, conversation }) : '';
+  const rows = [
+    (followUps ?? []).map((f, i) => InlineKeyboard.text(f.label, `ask:${id}:${i}`)),
+    [
+      ...(answer.quote ? [InlineKeyboard.text(TEXT.quoteButton, `quote:${id}`)] : []),
+      ...(more ? [InlineKeyboard.text(TEXT.moreButton, `more:${id}`)] : []),
+      ...(entry ? [InlineKeyboard.text(TEXT.upButton, `fb:${entry}:u`), InlineKeyboard.text(TEXT.downButton, `fb:${entry}:d`)] : []),
+    ],
+  ];
+  return new InlineKeyboard(rows.filter((row) => row.length > 0));
 }
 
 export interface HtmlOptions {
@@ -43,9 +65,7 @@ export async function sendHtml(
   }
 }
 
-export interface SendOptions {
-  /** How to ask for the next page, when the answer has one. */
-  followUp?: FollowUp;
+export interface SendOptions extends AnswerContext {
   replyTo?: number;
 }
 
@@ -56,7 +76,7 @@ export async function sendAnswer(
   memos: MemoStore,
   options: SendOptions = {},
 ): Promise<void> {
-  const keyboard = keyboardFor(answer, memos, options.followUp);
+  const keyboard = keyboardFor(answer, memos, options);
   await sendHtml(api, chatId, renderAnswer(answer), { replyTo: options.replyTo, keyboard });
 }
 
@@ -66,9 +86,9 @@ function replyTarget(ctx: Context): number | undefined {
 }
 
 /** Answers the current update in its chat. */
-export async function replyAnswer(ctx: Context, answer: Answer, memos: MemoStore, followUp?: FollowUp): Promise<void> {
+export async function replyAnswer(ctx: Context, answer: Answer, memos: MemoStore, context: AnswerContext = {}): Promise<void> {
   if (!ctx.chat) return;
-  await sendAnswer(ctx.api, ctx.chat.id, answer, memos, { followUp, replyTo: replyTarget(ctx) });
+  await sendAnswer(ctx.api, ctx.chat.id, answer, memos, { ...context, replyTo: replyTarget(ctx) });
 }
 
 /** A short fixed note, as plain text. */

@@ -15,6 +15,15 @@ export const TEXT = {
   quoteTitle: '原文',
   quoteButton: '原文',
   moreButton: '更多',
+  upButton: '👍',
+  downButton: '👎',
+  thanksUp: '谢谢反馈 👍',
+  changedUp: '已改为 👍，谢谢',
+  thanksDown: '已记录 👎',
+  changedDown: '已改为 👎',
+  whyDown: '哪里不对？可以点下面的原因（可多选），也可以直接回复本条消息写几句。',
+  reasonNoted: (reason: string) => `已记录：${reason}`,
+  wordsNoted: '谢谢，您的意见已记录。',
 } as const;
 
 /** The command menu (setMyCommands), with Chinese descriptions. */

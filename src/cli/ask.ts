@@ -4,33 +4,67 @@
  * npm run ask -- --json < file     one JSON object per non-blank line of standard input; a line
  *                                  {"q": "问题", "chat": "id"} asks within conversation "id"
  *                                  (see batch.ts)
+ * --log                            also writes each question to the answer log in DATA_DIR
+ *                                  (as platform "cli"); without it nothing is written anywhere
  * Escape sequences and invisible controls are taken out of questions and of what is printed.
  */
+import { AnswerLog } from '../answer-log/log.js';
+import { openLogDatabase, type LogDatabase } from '../answer-log/open.js';
+import { pseudonymKey, pseudonyms } from '../answer-log/pseudonym.js';
+import { asking } from '../asking.js';
+import { readSettings } from '../config.js';
 import { createCore } from '../core.js';
+import { createLogger } from '../log.js';
 import { safeText } from '../safe-text.js';
-import type { Answer, AskOptions } from '../types.js';
+import type { Answer } from '../types.js';
 import { inputLines, readQuestion } from './batch.js';
 
+const FLAGS = ['--json', '--log'];
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const question = safeText(args.filter((a) => a !== '--json').join(' '));
+const question = safeText(args.filter((a) => !FLAGS.includes(a)).join(' '));
+
+/** The answer log, with --log: a fault is said in one line and the answers go on without it. */
+function openLog(): { answerLog: AnswerLog; database: LogDatabase } | undefined {
+  try {
+    const { config } = readSettings();
+    if (config.ANSWER_LOG === 'off') {
+      process.stderr.write('ask: --log: ANSWER_LOG is off, nothing is logged\n');
+      return undefined;
+    }
+    const database = openLogDatabase(config.DATA_DIR);
+    const pseudonym = pseudonyms(pseudonymKey(database.dir, config.ANSWER_LOG_KEY));
+    const log = createLogger('error', { plain: true });
+    return { answerLog: new AnswerLog(database.db, { pseudonym, days: config.ANSWER_LOG_DAYS, log }), database };
+  } catch (error) {
+    process.stderr.write(`ask: --log: ${(error as Error).message.split('\n')[0]}; answering without the log\n`);
+    return undefined;
+  }
+}
+
 const core = createCore();
+const logged = args.includes('--log') ? openLog() : undefined;
+const ask = asking(core, logged?.answerLog);
 
 const asJson = (a: Answer) =>
   JSON.stringify({ question: safeText(a.question), kind: a.kind, text: safeText(a.text), records: a.records, sources: a.sources });
 
-if (question.trim()) {
-  const a = core.ask(question);
-  console.log(json ? asJson(a) : safeText(a.text));
-} else if (json) {
-  for await (const line of inputLines(process.stdin)) {
-    if (!line.trim()) continue;
-    const asked = readQuestion(line);
-    const q = safeText(asked.question);
-    const options: AskOptions | undefined = asked.conversation !== undefined ? { conversation: asked.conversation } : undefined;
-    process.stdout.write(asJson(core.ask(q, options)) + '\n');
+try {
+  if (question.trim()) {
+    const { answer } = ask(question, { platform: 'cli' });
+    console.log(json ? asJson(answer) : safeText(answer.text));
+  } else if (json) {
+    for await (const line of inputLines(process.stdin)) {
+      if (!line.trim()) continue;
+      const asked = readQuestion(line);
+      const { answer } = ask(safeText(asked.question), { platform: 'cli', conversation: asked.conversation });
+      process.stdout.write(asJson(answer) + '\n');
+    }
+  } else {
+    console.error('usage: npm run ask -- [--json] [--log] "问题"   (with --json and no question: one question per line on stdin)');
+    process.exitCode = 2;
   }
-} else {
-  console.error('usage: npm run ask -- [--json] "问题"   (with --json and no question: one question per line on stdin)');
-  process.exitCode = 2;
+} finally {
+  logged?.answerLog.flush();
+  logged?.database.close();
 }

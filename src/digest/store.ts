@@ -104,6 +104,39 @@ export const MIGRATIONS: readonly string[] = [
      expires_at INTEGER NOT NULL
    );
    CREATE INDEX seen_events_by_expiry ON seen_events (expires_at);`,
+  // Each conversation's last query, for follow-up questions (src/conversation-store.ts). The
+  // conversation is a keyed hash, never a platform id; rows idle past 30 minutes are deleted.
+  `CREATE TABLE contexts (
+     conversation TEXT PRIMARY KEY,
+     value        TEXT NOT NULL,
+     at           INTEGER NOT NULL
+   );
+   CREATE INDEX contexts_by_time ON contexts (at);`,
+  // The answer log (src/answer-log/): what was asked, how it was read and answered, and the
+  // 👍/👎 given. Users and conversations are keyed hashes, never platform ids; entries older
+  // than ANSWER_LOG_DAYS are deleted with their feedback.
+  `CREATE TABLE answers (
+     id           TEXT PRIMARY KEY,
+     at           INTEGER NOT NULL,
+     platform     TEXT NOT NULL,
+     conversation TEXT,
+     user         TEXT,
+     question     TEXT NOT NULL,
+     query        TEXT,
+     kind         TEXT NOT NULL,
+     records      TEXT NOT NULL,
+     ms           REAL NOT NULL
+   );
+   CREATE INDEX answers_by_time ON answers (at);
+   CREATE TABLE feedback (
+     answer  TEXT NOT NULL,
+     user    TEXT NOT NULL,
+     vote    TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+     reasons TEXT NOT NULL DEFAULT '[]',
+     words   TEXT,
+     at      INTEGER NOT NULL,
+     PRIMARY KEY (answer, user)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -19,9 +19,10 @@ export interface Request {
   headers: IncomingHttpHeaders;
 }
 
-/** A request the fake answered, with the HTTP status it answered with and when. */
+/** A request the fake answered, with the HTTP status and the JSON it answered with, and when. */
 export interface Call extends Request {
   status: number;
+  reply: any;
   at: number;
 }
 
@@ -153,7 +154,7 @@ export abstract class FakeApi {
     const request: Request = { method, target, body, headers: req.headers };
     const reply = this.overridden(request) ?? this.nextScripted(keys) ?? { json: this.reply(method, body) };
     const status = reply.status ?? 200;
-    this.calls.push({ ...request, status, at: Date.now() });
+    this.calls.push({ ...request, status, reply: reply.json, at: Date.now() });
     res.writeHead(status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.json));
   }
