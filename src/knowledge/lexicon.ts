@@ -65,6 +65,8 @@ const schemas = {
   metrics: z.object({
     qualifiers: z.array(z.string().min(1)),
     heads: z.array(z.string().min(1)),
+    sentenceQualifiers: z.array(z.string()),
+    frames: z.array(z.string()),
     distributive: z.array(z.string()),
     sameQualifiers: z.record(z.string(), z.string()),
     headUnits: z.record(z.string(), z.string()),

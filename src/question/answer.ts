@@ -226,7 +226,8 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
     case 'list':
     case 'count':
     case 'rank':
-      return answerTasks(k, q, offset) ?? answerFigure(k, q, options);
+      // No task or measure is about it: what the reports say of it, as a statement.
+      return answerTasks(k, q, offset) ?? answerFigure(k, { ...q, intent: 'fact' }, options);
     default:
       return answerFigure(k, q, options);
   }

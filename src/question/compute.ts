@@ -115,6 +115,10 @@ export function answerCompute(k: Knowledge, q: Query, options: AskOptions, state
   const a = inputFor(k, { ...qa, nature: qa.nature ?? (q.compute === 'progress' || q.compute === 'shortfall' ? 'actual' : undefined) });
   const b = a ? inputFor(k, completeB(qa, qb, a)) : undefined;
   if (!a || !b) {
+    // 比第二名高多少, 比全省平均高多少: what A is compared with is no figure the reports state
+    // apart, but the sentence may say the gap itself.
+    const said = stated({ ...whole, intent: 'fact', parts: q.parts });
+    if (a && said.kind !== 'none' && said.records.some((r) => r.id === a.record?.id)) return said;
     const missing = !a ? qa.text : qb.text;
     return noAnswer(k, q, `无法计算：报告中没有找到“${missing}”的数据。`, a ? [a.label] : []);
   }

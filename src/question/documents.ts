@@ -85,10 +85,18 @@ function documentOf(k: Knowledge, q: Query): Source | undefined {
   return best?.s;
 }
 
-/** Note lines (meeting, recipients, preamble …) that say what is asked. */
+/** Note lines (meeting, recipients, preamble …) that say what is asked, each with a name on the line after it. */
 function notesFor(k: Knowledge, s: Source, ask: string): string[] {
   const marks = (k.lex.lexicon.noteWords[ask] ?? []).map(fold);
-  return (s.notes ?? []).filter((n) => marks.some((m) => fold(n).includes(m)));
+  const notes = s.notes ?? [];
+  const out: string[] = [];
+  notes.forEach((n, i) => {
+    if (!marks.some((m) => fold(n).includes(m))) return;
+    // ——2018年1月29日在…会议上 is followed by who spoke: 徐华君.
+    const next = notes[i + 1];
+    out.push(next && next.length <= 12 && !/[，,。：:；;]/.test(next) ? `${n} ${next}` : n);
+  });
+  return out;
 }
 
 export function documentAnswer(k: Knowledge, q: Query): Answer {

@@ -14,6 +14,7 @@ import { tokensOfFolded } from '../text/tokenize.js';
 import { documentFrequency } from '../knowledge/search.js';
 import { OWN_CITY } from '../text/places.js';
 import { periodKey } from '../text/period.js';
+import { fold } from '../text/normalize.js';
 import { surroundings } from './surroundings.js';
 import { dimensionOf, holdsLoosely, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
 
@@ -145,11 +146,13 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const asked = q.metric.replace(/\s+/g, '');
   // Asked how a metric grew, a figure named as its growth (地区生产总值年均增长率) is of that metric.
   const name = q.intent === 'growth' ? ind.name.replace(CHANGE_NAME, '').replace(/年均$/, '') || ind.name : ind.name;
-  if (!sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, true, clause)) {
+  // A sentence's scope (省, 国家级) may be said anywhere in it, or in the sentence before.
+  const sentence = `${fold(ind.sentence)}|${context}`;
+  if (!sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, true, clause, sentence)) {
     // 布伦特原油涨了多少: a metric named by its alias alone is the one thing the records
     // measure of it (its 收盘价格), when they measure only one.
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
-    if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, false, clause)) return 'metric';
+    if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, false, clause, sentence)) return 'metric';
   }
   // What the question ends on — its head, or else its last word (到资 of 外资项目到资) — is this figure's.
   // (A light verb — 完成, 实现 — says little: the word before it counts; of a long unknown word,
@@ -168,10 +171,11 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // Another figure's clause that says more of the question, head included, is the one asked.
   const mine = coverage(mineText, cs);
   if (mine >= 0.999) return undefined;
+  // (A clause that names no head of its own — 税务63.3亿元 of a breakdown — counts whatever it says.)
   const head = reading.head ?? lastConcept?.forms[0] ?? '';
   for (const clause of foreign) {
-    if (head && !clause.includes(head)) continue;
-    if (coverage(clause, cs) > mine) return 'figure';
+    if (head && !clause.includes(head) && readMetric(clause.replace(/[\d.]+/g, ''), k.lex).head) continue;
+    if (coverage(clause, cs) > mine || (!clause.includes(head) && cs.some((c) => !c.forms.some((f) => mineText.includes(f)) && c.forms.some((f) => clause.includes(f)) && /其中/.test(ind.sentence)))) return 'figure';
   }
   return undefined;
 }
@@ -394,8 +398,8 @@ function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: st
   // 什么时候: a sentence that gives a date answers it.
   if (aspect === 'when' && r.type !== 'task' && DATE.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.5;
   if (q.intent === 'fact' && r.type === 'passage') score += 0.3;
-  // 哪三朵, 都有啥: a sentence that lists (云访室、云网格、云管家) answers an enumeration.
-  if (q.intent === 'fact' && /哪[几些一二三四五六七八九十两]|都有|有哪|包括|哪.个/.test(q.text) && /、/.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.4;
+  // 哪三朵, 都有啥, 是啥意思: a sentence that lists (云访室、云网格、云管家) answers an enumeration or a definition.
+  if (q.intent === 'fact' && /哪[几些一二三四五六七八九十两]|都有|有哪|包括|哪.个|意思|是什么|是啥|指什么/.test(q.text) && /、/.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.4;
   return score;
 }
 

@@ -141,10 +141,21 @@ export function holdsLoosely(text: string, word: string): boolean {
  * around its figure in the sentence: a question's qualifier or head may stand there when the
  * name is short.
  */
+/** A long name that runs a frame into the metric (…申报工作新认定第一批省科技型中小企业): the metric after the frame. */
+function afterFrame(name: string, lex: Lexicon): string {
+  if (name.length <= 10) return name;
+  let cut = 0;
+  for (const f of lex.metrics.frames) {
+    const at = name.lastIndexOf(f);
+    if (at >= 0 && at + f.length < name.length - 1) cut = Math.max(cut, at + f.length);
+  }
+  return name.slice(cut);
+}
+
 export function sameMetric(
   asked: string,
   askedReading: MetricReading,
-  name: string,
+  fullName: string,
   subject: string,
   forms: string,
   own: string,
@@ -152,7 +163,9 @@ export function sameMetric(
   lex: Lexicon,
   recordHead = true,
   clause = own,
+  sentence = clause,
 ): boolean {
+  const name = afterFrame(fullName, lex);
   const record = readMetric(name, lex);
   const qualifiers = subject ? [...record.qualifiers, ...readMetric(subject, lex).qualifiers] : record.qualifiers;
   // A qualifier of the record the question does not name makes it another metric.
@@ -160,6 +173,7 @@ export function sameMetric(
   // A qualifier of the question the record lacks, likewise (one its own words state will do).
   for (const qual of askedReading.qualifiers) {
     if (qualifiers.includes(qual) || forms.includes(qual) || clause.includes(qual)) continue;
+    if (lex.metrics.sentenceQualifiers.includes(qual) && sentence.includes(qual)) continue;
     if (readMetric(forms, lex).qualifiers.includes(qual) || readMetric(clause, lex).qualifiers.includes(qual)) continue;
     return false;
   }

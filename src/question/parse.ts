@@ -35,9 +35,10 @@ export function chineseNumber(text: string): number | undefined {
   return total + digit;
 }
 
-/** 六月 → 6月, 第十项 → 第10项, 19年 → 2019年, so the period and number readers see digits. */
+/** 六月 → 6月, 第十项 → 第10项, 19年 → 2019年, 二〇一九年 → 2019年, so the period and number readers see digits. */
 function digitsFor(text: string): string {
   return text
+    .replace(/([〇零一二三四五六七八九]{4})(?=年)/g, (y) => [...y].map((c) => String(CN_DIGITS[c])).join(''))
     .replace(/([零〇一二两三四五六七八九十百]*[一二两三四五六七八九十][零〇一二两三四五六七八九十百]*)(?=月|项|条|号|个月|季度)/g, (m, _n, at: number) =>
       // 一季度, 第一季度 and 前三季度 stay words: the period reader knows them.
       /季度/.test(text.slice(at + m.length, at + m.length + 2)) ? m : String(chineseNumber(m) ?? m),
@@ -235,6 +236,15 @@ function takeDepartment(t: Taken, k: Knowledge): string | undefined {
   return undefined;
 }
 
+/** A name like a department's (…局, …委, …办) right before 牵头 / 负责 / 参与. */
+function unknownDepartment(t: Taken, w: QuestionWords): string | undefined {
+  const roles = [...w.lead, ...w.part].map(escape).join('|');
+  const m = t.rest.match(new RegExp(`([\\u4e00-\\u9fff]{1,10}?(?:局|委|办|厅|中心|集团|政府|公司))(?=${roles})`));
+  if (!m) return undefined;
+  t.rest = t.rest.replace(m[1], ' ');
+  return m[1];
+}
+
 function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
   const number = t.rest.match(DOC_NUMBER);
   if (number) {
@@ -300,7 +310,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const aboutWork =
     statuses.size > 0 || unmarked || number !== undefined || scope.kind === 'plan' || scope.kind === 'tasks' ||
     Boolean(findWord(t.rest, w.task) || findWord(t.rest, w.lead) || findWord(t.rest, w.part)) || /部门|单位|进展|进度|管啥|干啥|负责/.test(t.rest);
-  const department = aboutWork ? takeDepartment(t, k) : undefined;
+  // A department the reports never name (市统计局牵头…) is still asked about: the answer is none.
+  const department = aboutWork ? (takeDepartment(t, k) ?? unknownDepartment(t, w)) : undefined;
 
   // What of a document is asked, when a document is named and no task of it.
   let documentAsk: string | undefined;
@@ -316,7 +327,10 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   }
 
   const role = findWord(t.rest, w.part) ? 'part' : findWord(t.rest, w.lead) ? 'lead' : undefined;
-  const aspect = documentAsk ? undefined : (takeKeyed(t, w.aspects) as TaskAspect | undefined);
+  // 那项是第几项: the task's number is asked, found by what it is about.
+  const whichNumber = /第几项|第几条|哪一项任务|几号任务/.test(t.rest);
+  const aspect = documentAsk ? undefined : ((takeKeyed(t, w.aspects) as TaskAspect | undefined) ?? (whichNumber ? 'what' : undefined));
+  if (whichNumber) t.rest = t.rest.replace(/第几项|第几条|哪一项任务|几号任务/g, ' ');
   if (role) t.rest = without(without(t.rest, w.lead), w.part);
 
   const compute = takeKeyed(t, w.compute);
@@ -338,7 +352,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const unit = expectedUnit(t.rest);
   const count = COUNT.test(t.rest);
   const rank = RANK.test(t.rest);
-  const share = t.rest.match(/占(.{1,24}?)(?:的)?(?:比重|比例|几成|百分之几|多少)/);
+  // 占上半年的比重 asks a share; 占比 is the name of a metric.
+  const share = t.rest.match(/占(?!比)(.{1,24}?)(?:的)?(?:比重|比例|几成|百分之几|多少)/);
 
   // What is left is content: drop the signal words. A count the question gives describes what
   // it asks about (那7个超亿美元外资项目): not a word to match.
@@ -418,8 +433,12 @@ function intentOf(s: Signals): Intent {
   if (s.number !== undefined) return 'task';
   if (s.statuses || s.department || s.unmarked) return s.rank ? 'rank' : s.count ? 'count' : s.aspect === 'why' || (s.aspect && q.metric) ? 'task' : 'list';
   if (s.rank && /部门|单位|牵头/.test(q.text)) return 'rank';
+  // 排第几, 排多少名 of a figure: the report says it in words (列全省第四).
+  if (s.rank) return 'fact';
   if (s.compute || s.share) return 'compute';
   if (s.aspect === 'when') return 'fact';
+  // 是啥 of a task (那项任务讲的啥) asks the task; of anything else, a statement.
+  if (s.aspect === 'what' && !/任务|措施|那项|那条|这项|这条|第几项|第几条|哪一项|哪项/.test(q.text)) return 'fact';
   if (s.aspect) return 'task';
   if (s.change) return 'growth';
   // 哪三朵, 提了啥要求, 参照啥模式, 第几届: the answer is a statement, not a figure.

@@ -23,8 +23,21 @@ export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (p
   // Asked of every county, the counties without the figure are counted, not listed.
   const byPlace = (q.parts ?? []).every((p) => p.metric === q.parts![0].metric);
   const lacking: string[] = [];
-  for (const part of q.parts ?? []) {
-    const a = one(part);
+  const parts = q.parts ?? [];
+  const words = (p: Query) => p.places.reduce((m, place) => m.split(place.text).join(''), p.metric.replace(/\s+/g, ''));
+  const last = parts.length ? words(parts[parts.length - 1]) : '';
+  for (const part of parts) {
+    let a = one(part);
+    // 城镇和农村居民收入: a part parallel to the last one's start means the rest of it too;
+    // 战略性新兴产业和高新技术产业增加值占比: so does one ending where the last one's start ends.
+    const short = words(part);
+    const joint = last.indexOf(short.slice(-2));
+    const rest = short.length <= 3 ? last.slice(short.length) : joint >= 0 ? last.slice(joint + 2) : '';
+    if (a.kind === 'none' && part !== parts[parts.length - 1] && rest.length >= 2) {
+      const whole = { ...part, metric: `${short}${rest}` };
+      const retry = one(whole);
+      if (retry.kind !== 'none') a = retry;
+    }
     const name = part.metric.replace(/\s+/g, '');
     if (a.kind === 'none') {
       if (byPlace) lacking.push(part.places[0]?.text ?? '');

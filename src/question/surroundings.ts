@@ -136,7 +136,10 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     const sentences = k.paragraph(ind);
     const place = sentences.indexOf(ind.sentence);
     const before = place > 0 ? fold(sentences[place - 1]) : '';
-    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}|${before}`, foreign, clause: listClause(k, text, clauseStart, clauseEnd) };
+    // A part of a whole (为企业减负67.5亿元(其中,财政4.2亿元,税务63.3亿元): the whole's words are its context.
+    const among = text.lastIndexOf('其中', at);
+    const whole = among >= 0 ? text.slice(bounds(text, among, among, PART_END)[0], among) : '';
+    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}|${before}|${whole}`, foreign, clause: listClause(k, text, clauseStart, clauseEnd) };
   }
   cache.set(ind, s);
   return s;

@@ -99,11 +99,12 @@ function filtered(k: Knowledge, q: Query, doc: Source | undefined): { lead: Task
   const f = q.task ?? {};
   if (f.statuses?.length) tasks = tasks.filter((t) => t.status && f.statuses!.includes(t.status));
   if (f.unmarked) tasks = tasks.filter((t) => !t.status);
-  if (q.metric) {
+  const cs = q.metric ? concepts(k, q) : [];
+  if (cs.length) {
     // Words besides the filters narrow the list to tasks about them (碳达峰那项).
-    const cs = concepts(k, q);
     const about = tasks.filter((t) => coverage(k.haystack.get(t.id)!, cs) >= 0.99);
-    if (about.length) tasks = about;
+    // 湖嘉申航道为啥滞后: if no task of the filter is about it, no task of the filter answers.
+    if (about.length || q.intent === 'task') tasks = about;
   }
   const d = f.department;
   if (!d) return { lead: tasks, part: [] };
@@ -251,7 +252,9 @@ export function answerTasks(k: Knowledge, q: Query, offset: number): Answer | un
   if (q.intent === 'task') {
     if (f.statuses?.length || f.department || f.unmarked) {
       const { lead } = filtered(k, q, documentsOf(k, q)[0]);
-      if (lead.length === 1 || (q.metric && lead.length)) return taskAnswer(k, q, lead[0]);
+      const about = concepts(k, q).length > 0;
+      if (lead.length === 1 || (about && lead.length)) return taskAnswer(k, q, lead[0]);
+      if (about) return undefined;
       return list(k, q, offset);
     }
     return byContent(k, q);

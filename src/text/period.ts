@@ -53,6 +53,8 @@ const PATTERN = new RegExp(
     `(?<yHalf>${YEAR}(${HALF}))`,
     `(?<yAsof>${UPTO}${YEAR}${MONTH}月(?:末|底))`,
     `(?<yDay>${YEAR}${MONTH}月(\\d{1,2})日)`,
+    // 截至6月 counts everything up to the end of June: a balance or a running total, not June alone.
+    `(?<yUpto>(?:截至|截止)${YEAR}${MONTH}月(?![\\d末底日]))`,
     `(?<yMonth>${YEAR}${MONTH}月(?!\\d))`,
     `(?<yEnd>${UPTO}${YEAR}(?:底|末))`,
     `(?<end>(?<![\\d月])(?<!上|去|前)年(?:末|底))`,
@@ -61,6 +63,7 @@ const PATTERN = new RegExp(
     `(?<range>(?<!\\d)${MONTH}${DASH}${MONTH}月)`,
     `(?<first>前${MONTH}个月)`,
     `(?<asof>${UPTO}(?<!\\d)${MONTH}月(?:末|底))`,
+    `(?<upto>(?:截至|截止)(?<!\\d)${MONTH}月(?![\\d末底日]))`,
     `(?<day>(?<![\\d.])${MONTH}月(\\d{1,2})日)`,
     `(?<half>${HALF})`,
     `(?<month>(?<![\\d.])${MONTH}月份?(?![\\d末底]))`,
@@ -146,6 +149,7 @@ export function findPeriods(text: string, year?: number, now?: number): PeriodMe
       const nums = parts.slice(1).filter((v) => /^\d+$/.test(v));
       period = make({ kind: 'asof', year: n(nums[0]), to: n(nums[1]) });
     } else if (g.yDay) period = make({ kind: 'day', year: n(parts[1]), to: n(parts[2]), day: n(parts[3]) });
+    else if (g.yUpto) period = make({ kind: 'asof', year: n(parts[1]), to: n(parts[2]) });
     else if (g.yMonth) period = make({ kind: 'month', year: n(parts[1]), to: n(parts[2]) });
     else if (g.yEnd) {
       const nums = parts.slice(1).filter((v) => /^\d+$/.test(v));
@@ -158,7 +162,8 @@ export function findPeriods(text: string, year?: number, now?: number): PeriodMe
     else if (g.asof) {
       const nums = parts.slice(1).filter((v) => /^\d+$/.test(v));
       period = make({ kind: 'asof', year, to: n(nums[0]) });
-    } else if (g.day) period = make({ kind: 'day', year, to: n(parts[1]), day: n(parts[2]) });
+    } else if (g.upto) period = make({ kind: 'asof', year, to: n(parts[1]) });
+    else if (g.day) period = make({ kind: 'day', year, to: n(parts[1]), day: n(parts[2]) });
     else if (g.half) {
       const [from, to] = HALVES[parts[0]];
       period = make({ kind: 'range', year, from, to });
