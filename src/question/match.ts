@@ -398,8 +398,13 @@ function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: st
   // 什么时候: a sentence that gives a date answers it.
   if (aspect === 'when' && r.type !== 'task' && DATE.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.5;
   if (q.intent === 'fact' && r.type === 'passage') score += 0.3;
-  // 哪三朵, 都有啥, 是啥意思: a sentence that lists (云访室、云网格、云管家) answers an enumeration or a definition.
-  if (q.intent === 'fact' && /哪[几些一二三四五六七八九十两]|都有|有哪|包括|哪.个|意思|是什么|是啥|指什么/.test(q.text) && /、/.test(r.type === 'indicator' ? r.sentence : r.text)) score += 0.4;
+  // 哪三朵, 都有啥, 是啥意思: a sentence that lists (云访室、云网格、云管家; 三个“硬环境”、四个“软环境”)
+  // answers an enumeration or a definition, the more items the better.
+  if (q.intent === 'fact' && /哪[几些一二三四五六七八九十两]|都有|有哪|包括|哪.个|意思|是什么|是啥|指什么|啥样|什么样/.test(q.text)) {
+    const text = r.type === 'indicator' ? r.sentence : r.text;
+    const items = (text.match(/、/g)?.length ?? 0) + (text.match(/[一二三四五六七八九十两]个|[“"][^”"]{1,8}[”"]/g)?.length ?? 0);
+    score += Math.min(0.6, 0.15 * items);
+  }
   return score;
 }
 

@@ -357,7 +357,11 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 
   // What is left is content: drop the signal words. A count the question gives describes what
   // it asks about (那7个超亿美元外资项目): not a word to match.
-  let rest = t.rest.replace(ASKED_UNIT, ' ').replace(/(?<![\d.])\d+(?:个|家|项|条|所|座|批|名)/g, ' ');
+  let rest = t.rest
+    .replace(ASKED_UNIT, ' ')
+    .replace(/(?<![\d.])\d+(?:个|家|项|条|所|座|批|名)/g, ' ')
+    // 是哪六个, 哪几项, 哪些方面: the ask of an enumeration, not a word of it.
+    .replace(/是?哪[一二三四五六七八九十两几]*(?:个|项|条|家|些|种|类|方面)?/g, ' ');
   rest = remove(k, rest, w.fillers);
   if (target) rest = remove(k, rest, w.target);
   if (actual) rest = remove(k, rest, w.actual);
