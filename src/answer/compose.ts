@@ -114,7 +114,7 @@ export function departmentsText(t: Task): string {
 }
 
 /** A whole task: what was asked first (its departments, or its status), then the task and its progress. */
-export function taskLines(t: Task, opts: { who?: boolean; progressItems?: number } = {}): Line[] {
+export function taskLines(t: Task, opts: { who?: boolean; progressItems?: number; shown?: string[] } = {}): Line[] {
   // A row of a progress table is a task; a numbered item of a plan, with neither status nor progress, a measure.
   const isMeasure = t.number !== null && !t.status && !t.progress.length;
   const name = t.number === null ? t.section : isMeasure ? `第${t.number}条措施` : `第${t.number}项任务`;
@@ -128,6 +128,14 @@ export function taskLines(t: Task, opts: { who?: boolean; progressItems?: number
   if (!opts.who && departmentsText(t)) lines.push([s(departmentsText(t))]);
   if (opts.who && !isMeasure) lines.push(status);
   const max = opts.progressItems ?? 3;
+  // Parts of the progress already shown above it (相关进展) are not repeated.
+  if (opts.shown?.length) {
+    const rest = t.progress.filter((p) => !opts.shown!.some((part) => p.includes(part)));
+    if (rest.length < t.progress.length) {
+      if (rest.length) lines.push([s(`（另有${rest.length}条进展）`)]);
+      return lines;
+    }
+  }
   if (t.progress.length) {
     lines.push([s('进展：')]);
     t.progress.slice(0, max).forEach((p) => lines.push([s(clip(p, 160))]));
@@ -136,8 +144,10 @@ export function taskLines(t: Task, opts: { who?: boolean; progressItems?: number
   return lines;
 }
 
-export function taskItem(t: Task, n: number, showStatus: boolean): Line {
-  const tail = [showStatus && t.status ? t.status : '', t.lead.join('、')].filter(Boolean).join('，');
+/** A task in a list: its number and text, then its status and lead departments (and the one asked about, when it only takes part). */
+export function taskItem(t: Task, n: number, showStatus: boolean, department?: string): Line {
+  const named = department && !t.lead.includes(department) && t.others.includes(department) ? [...t.lead, `配合：${department}`] : t.lead;
+  const tail = [showStatus && t.status ? t.status : '', named.join('、')].filter(Boolean).join('，');
   return [s(`${n}. ${taskTitle(t)} ${clip(t.text, 90)}`), ...(tail ? [s(`〔${tail}〕`)] : [])];
 }
 

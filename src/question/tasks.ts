@@ -73,7 +73,7 @@ function taskAnswer(k: Knowledge, q: Query, t: Task, extra: Line[] = []): Answer
   // The part of the progress the question is about comes first (嘉湖铁路那块现在咋样了).
   const about = cs.length ? relevantProgress(t, cs, q.task?.aspect === 'why') : [];
   const lead: Line[] = about.length ? [[span('相关进展：')], ...about.map((p) => [span(compose.clip(p, 200), true)])] : [];
-  const body = compose.taskLines(t, { who });
+  const body = compose.taskLines(t, { who, shown: about });
   // Asked who leads, the department comes first; otherwise what the question is about does.
   const lines = who ? [body[0], ...lead, ...body.slice(1), ...extra] : [...lead, ...body, ...extra];
   return makeAnswer(k, q.text, 'task', lines, [t], { quote: about[0] ?? t.progress[0] ?? t.text, query: q });
@@ -144,7 +144,7 @@ function list(k: Knowledge, q: Query, offset: number): Answer {
     : [span(`${docName(doc)}中，${heading(q, 'lead')}共`), span(`${all.length}${unit}`, true), span(offset ? `（第${offset + 1}-${offset + page.length}${unit}）：` : '：')];
   const lines: Line[] = [head];
   page.forEach((t, i) => {
-    const item = compose.taskItem(t, offset + i + 1, showStatus);
+    const item = compose.taskItem(t, offset + i + 1, showStatus, f.department);
     const tag = f.department && offset + i >= primary.length ? `（${f.role === 'part' ? '牵头' : '参与'}）` : '';
     lines.push(tag ? [...item, span(tag)] : item);
   });
@@ -168,7 +168,7 @@ function count(k: Knowledge, q: Query): Answer {
     if ((f.statuses?.length ?? 0) > 1) lines.push([span(f.statuses!.map((s) => `${s}${lead.filter((t) => t.status === s).length}${unit}`).join('，'))]);
   }
   const shown = [...lead, ...part].slice(0, LIST_PAGE);
-  shown.forEach((t, i) => lines.push(compose.taskItem(t, i + 1, (f.statuses?.length ?? 0) !== 1 && doc.kind !== 'plan')));
+  shown.forEach((t, i) => lines.push(compose.taskItem(t, i + 1, (f.statuses?.length ?? 0) !== 1 && doc.kind !== 'plan', f.department)));
   lines.push(...alsoInPlans(k, q, doc));
   return makeAnswer(k, q.text, 'count', lines, shown, { query: q });
 }
@@ -204,7 +204,8 @@ function ranking(k: Knowledge, q: Query): Answer {
   const top = order[0];
   const unit = doc.kind === 'plan' ? '条' : '项';
   const lines: Line[] = [[span(`${docName(doc)}中，${fewest ? '牵头最少' : '牵头最多'}的是${top[0]}：`), span(`${top[1]}${unit}`, true), span(`（另参与${part.get(top[0]) ?? 0}${unit}）`)]];
-  lines.push([span('牵头任务数（按第一牵头部门计）：')]);
+  const unnumbered = tasks.filter((t) => t.number === null).length;
+  lines.push([span(`牵头任务数（按牵头部门栏中排第一的部门计${unnumbered ? `，含${unnumbered}项未编号的子任务` : ''}）：`)]);
   for (const [d, n] of order.slice(0, 5)) lines.push([span(`· ${d} ${n}${unit}，参与${part.get(d) ?? 0}${unit}`)]);
   return makeAnswer(k, q.text, 'list', lines, tasks.slice(0, 1), { query: q });
 }
