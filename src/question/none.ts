@@ -14,9 +14,7 @@ export const EXAMPLES = ['6月全市用电量是多少？', '哪些任务滞后�
 export function noAnswer(k: Knowledge, q: Query, why: string, nearby: string[] = []): Answer {
   const lines: Line[] = [[span(why)]];
   if (nearby.length) lines.push([span(`报告中有：${nearby.join('；')}。可以按这些再问。`)]);
-  // Examples help a question that was not understood; under one that was, they are noise.
-  else if (!q.metric && !q.task && !q.scope) lines.push([span(`可以这样问：${EXAMPLES.join(' / ')}`)]);
-  else lines.push([span('可以换个说法，或发送“有哪些报告”查看收录的文件。')]);
+  else lines.push([span(`可以这样问：${EXAMPLES.join(' / ')}（发送“有哪些报告”查看收录的文件）`)]);
   return makeAnswer(k, q.text, 'none', lines, [], { query: q });
 }
 
