@@ -6,7 +6,7 @@ import type { Nature, Period, Problem, Source, Task } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Context } from './figures.js';
 import { isHeading, readProse, type Paragraph, type LocatedIndicator, type PassageDraft } from './prose.js';
-import { findPlaces } from '../text/places.js';
+import { mostSpecificPlace } from '../text/places.js';
 import { label, span } from '../text/period.js';
 
 export type SourceDraft = Omit<Source, 'id' | 'file'> & { key: string };
@@ -41,14 +41,7 @@ export function findDate(text: string): string | undefined {
 
 /** The most specific Jiaxing place a text (a title) names, or the fallback. */
 export function placeOf(text: string, lex: Lexicon, fallback = '嘉兴市'): string {
-  const order = { city: 0, county: 1, town: 2, village: 3 };
-  let best: string | undefined;
-  for (const m of findPlaces(text, lex)) {
-    if (!m.region) continue;
-    const r = lex.regionByName.get(m.region)!;
-    if (!best || order[r.level] > order[lex.regionByName.get(best)!.level]) best = m.region;
-  }
-  return best ?? fallback;
+  return mostSpecificPlace(text, lex) ?? fallback;
 }
 
 export function period(p: Omit<Period, 'label'>, text?: string): Period {

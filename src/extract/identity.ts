@@ -5,7 +5,7 @@
  */
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Layout, HeaderField } from './layout.js';
-import { findPlaces } from '../text/places.js';
+import { findPlaces, mostSpecificPlace } from '../text/places.js';
 
 export interface Identity {
   /** The title as the document gives it, tidied; '' when it gives none. */
@@ -110,18 +110,6 @@ function isTitleLike(line: string, layout: Layout): boolean {
 /** The first place named in text, at the most specific level the first mention allows. */
 function firstPlace(text: string, lex: Lexicon): string | undefined {
   return findPlaces(text, lex).find((p) => p.region)?.region ?? undefined;
-}
-
-/** The most specific Jiaxing place text names. */
-export function mostSpecificPlace(text: string, lex: Lexicon): string | undefined {
-  const order = { city: 0, county: 1, town: 2, village: 3 };
-  let best: string | undefined;
-  for (const m of findPlaces(text, lex)) {
-    if (!m.region) continue;
-    const r = lex.regionByName.get(m.region)!;
-    if (!best || order[r.level] > order[lex.regionByName.get(best)!.level]) best = m.region;
-  }
-  return best;
 }
 
 export function identify(lines: string[], lex: Lexicon, layout: Layout): Identity {

@@ -38,3 +38,15 @@ export function leadingPlace(clause: string, lex: Lexicon): PlaceMention | undef
   // Only a period, a list number or punctuation may stand before the place.
   return /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*$/.test(before) ? first : undefined;
 }
+
+/** The most specific Jiaxing place a text (a title) names: a town before its county. */
+export function mostSpecificPlace(text: string, lex: Lexicon): string | undefined {
+  const order = { city: 0, county: 1, town: 2, village: 3 };
+  let best: string | undefined;
+  for (const m of findPlaces(text, lex)) {
+    if (!m.region) continue;
+    const r = lex.regionByName.get(m.region)!;
+    if (!best || order[r.level] > order[lex.regionByName.get(best)!.level]) best = m.region;
+  }
+  return best;
+}
