@@ -168,14 +168,19 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   if (ind.value === null && coverage(names, cs) < 0.99) return 'figure';
   // A figure whose name shares no word with the question is asked only if its own words say it all.
   if (cs.length && coverage(names, cs, false) === 0 && coverage(own, cs) < 0.99) return 'metric';
-  // Another figure's clause that says more of the question, head included, is the one asked.
+  // Another figure's clause that says more of the question, head included, is the one asked; in
+  // a breakdown (其中，财政4.2亿元，税务63.3亿元) a clause that names no head of its own is asked by
+  // any word of the question that it alone says.
   const mine = coverage(mineText, cs);
   if (mine >= 0.999) return undefined;
-  // (A clause that names no head of its own — 税务63.3亿元 of a breakdown — counts whatever it says.)
   const head = reading.head ?? lastConcept?.forms[0] ?? '';
-  for (const clause of foreign) {
-    if (head && !clause.includes(head) && readMetric(clause.replace(/[\d.]+/g, ''), k.lex).head) continue;
-    if (coverage(clause, cs) > mine || (!clause.includes(head) && cs.some((c) => !c.forms.some((f) => mineText.includes(f)) && c.forms.some((f) => clause.includes(f)) && /其中/.test(ind.sentence)))) return 'figure';
+  const breakdown = /其中/.test(ind.sentence);
+  const missing = cs.filter((c) => !c.forms.some((f) => mineText.includes(f)));
+  for (const other of foreign) {
+    const headless = !readMetric(other.replace(/[\d.]+/g, ''), k.lex).head;
+    if (head && !other.includes(head) && !headless) continue;
+    if (coverage(other, cs) > mine) return 'figure';
+    if (breakdown && headless && missing.some((c) => c.forms.some((f) => other.includes(f)))) return 'figure';
   }
   return undefined;
 }
