@@ -151,7 +151,7 @@ function taskNumber(t: Taken, w: QuestionWords, scope: DocumentScope): number | 
 }
 
 /** 十三五, 过去五年, 今后五年, 2016-2020年: a span of years. */
-function takeSpan(t: Taken, w: QuestionWords, today: number): Period | undefined {
+function takeSpan(t: Taken, w: QuestionWords): Period | undefined {
   const years = t.rest.match(/((?:19|20)\d{2})年?[-—~至到]((?:19|20)\d{2})年/);
   if (years) {
     t.rest = t.rest.replace(years[0], ' ');
@@ -168,21 +168,23 @@ function takeSpan(t: Taken, w: QuestionWords, today: number): Period | undefined
   if (past) return { kind: 'span', label: '过去五年' };
   const next = takeWord(t, w.nextSpans);
   if (next) return { kind: 'span', label: '今后五年' };
-  void today;
   return undefined;
 }
 
 /** The period a question pins, with relative words (今年, 上月) resolved against today. */
 function takePeriod(t: Taken, w: QuestionWords, now: Date): { period?: Period; relative?: Query['relative'] } {
   const today = now.getFullYear();
-  const span = takeSpan(t, w, today);
+  const span = takeSpan(t, w);
   if (span) return { period: span };
   // 今年以来 is a span from January: the period reader knows it; 今年 alone is relative.
   const relative = /今年以来|年初以来|本年以来/.test(t.rest) ? undefined : takeKeyed(t, w.relative);
   // 到2020年 sets a target's year: the 到 goes with the year.
   t.rest = t.rest.replace(/(?:到|至)(?=(?:19|20)\d{2}年)/g, ' ');
   const found = findPeriods(t.rest);
-  const best = [...found].sort((a, b) => (b.period.to !== undefined ? 1 : 0) - (a.period.to !== undefined ? 1 : 0))[0]?.period;
+  const mention = [...found].sort((a, b) => (b.period.to !== undefined ? 1 : 0) - (a.period.to !== undefined ? 1 : 0))[0];
+  // A quarter or half-year keeps its name in answers (二季度, not 4-6月).
+  const named = mention && t.rest.slice(mention.index, mention.index + mention.length).match(/(?:第?[一二三四]|前三)季度|[上下]半年/)?.[0];
+  const best = mention && named ? { ...mention.period, label: `${mention.period.year ? `${mention.period.year}年` : ''}${named}` } : mention?.period;
   for (const m of [...found].reverse()) t.rest = t.rest.slice(0, m.index) + ' ' + t.rest.slice(m.index + m.length);
   let period = best;
   if (!period) {
