@@ -50,7 +50,9 @@ describe('stopping npm start', () => {
     } finally {
       bot.signalGroup('SIGKILL');
     }
-    expect(bot.stderr()).toContain('repeated signal ignored'); // npm did forward it: node got two
+    // npm usually forwards the signal too, so node gets it twice: the repeat must not cut the drain
+    // short. (Whether npm forwards it before exiting itself is npm's timing, not asserted.)
+    expect(bot.stderr()).not.toContain('second signal: exiting now');
     expect(api.sentTo(4242).length).toBeGreaterThan(0);
     expect(api.sentTo(5151).length).toBeGreaterThan(0);
     const after = DigestStore.open(dir, { readonly: true });
