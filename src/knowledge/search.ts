@@ -80,10 +80,18 @@ type Postings = Map<number, Map<number, number>>;
  * it; the matcher uses it to leave out terms so common that scoring them costs more than
  * they tell (version 7's `_index`, a SearchableMap of field → document → frequency).
  */
+const frequencies = new WeakMap<SearchIndex, Map<string, number>>();
+
 export function documentFrequency(index: SearchIndex, term: string): number {
+  // The index does not change once loaded, so a term's frequency is counted once.
+  let memo = frequencies.get(index);
+  if (!memo) frequencies.set(index, (memo = new Map()));
+  let n = memo.get(term);
+  if (n !== undefined) return n;
+  n = 0;
   const data = (index as unknown as { _index: { get(term: string): Postings | undefined } })._index.get(term);
-  if (!data) return 0;
-  let n = 0;
-  for (const docs of data.values()) n += docs.size;
+  for (const docs of data?.values() ?? []) n += docs.size;
+  if (memo.size > 200_000) memo.clear(); // questions of random text must not grow it without end
+  memo.set(term, n);
   return n;
 }

@@ -142,13 +142,13 @@ function answerStatement(k: Knowledge, q: Query, best: KnowledgeRecord, rest: Ca
 }
 
 /** A figure's query matched, falling back from a relative period to the latest the reports hold. */
-function matchLatest(k: Knowledge, q: Query): { m: Matches; fallback?: string } {
+function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fallback?: string } {
   // A figure is asked of indicators; a target may also be set in words (与经济增长基本同步). A
   // sentence that merely holds the words (流动人口 for 人口) is no figure; a whole task answers
   // other questions.
   const figure = q.intent === 'value' || q.intent === 'growth';
   const types: KnowledgeRecord['type'][] | undefined = figure ? (q.nature === 'target' ? ['indicator', 'passage'] : ['indicator']) : undefined;
-  const m = match(k, q, types);
+  const m = found ?? match(k, q, types);
   if (m.answers.length || !q.relative || !RELATIVE.has(q.relative) || !q.period) return { m };
   const { year: _year, label: _label, ...rest } = q.period;
   void _year;
@@ -162,9 +162,10 @@ function matchLatest(k: Knowledge, q: Query): { m: Matches; fallback?: string } 
   return { m: m2, fallback: `报告中最新为${best.period.label}：` };
 }
 
-function answerFigure(k: Knowledge, q: Query, options: AskOptions): Answer {
+/** A figure or a statement; `found`: the records already matched for this query. */
+function answerFigure(k: Knowledge, q: Query, options: AskOptions, found?: Matches): Answer {
   if (!q.metric) return noAnswer(k, q, q.period || q.places.length ? '请说明要查哪项指标，例如：6月全市用电量是多少？' : '没有看懂这个问题。');
-  const { m, fallback } = matchLatest(k, q);
+  const { m, fallback } = matchLatest(k, q, found);
   const best = m.answers[0];
   if (!best) {
     const said = saidInClause(k, q, m.nearby);
@@ -221,7 +222,7 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
     case 'document':
       return documentAnswer(k, q);
     case 'compute':
-      return answerCompute(k, q, options, (whole) => answerFigure(k, whole, options));
+      return answerCompute(k, q, options, (whole, found) => answerFigure(k, whole, options, found));
     case 'task':
     case 'list':
     case 'count':

@@ -7,7 +7,7 @@
 import type { Answer, AskOptions, Indicator, Line, Period } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
-import { match } from './match.js';
+import { match, type Matches } from './match.js';
 import { indicatorLabel, makeAnswer, span } from '../answer/compose.js';
 import { noAnswer } from './none.js';
 
@@ -104,11 +104,12 @@ function result(op: Query['compute'], a: Input, b: Input): { text: string; formu
   return { text: `${sign}${value}`, formula: `${formula} = ${diff < 0 && op !== 'shortfall' ? '-' : ''}${value}` };
 }
 
-export function answerCompute(k: Knowledge, q: Query, options: AskOptions, stated: (q: Query) => Answer): Answer {
+export function answerCompute(k: Knowledge, q: Query, options: AskOptions, stated: (q: Query, found?: Matches) => Answer): Answer {
   // A figure the reports state (占规上工业比重, 高于第二名9个百分点) wins over a computed one.
   const whole: Query = { ...q, intent: 'value', parts: undefined, compute: undefined };
-  const said = match(k, whole, ['indicator']).answers[0];
-  if (said && said.coverage >= 0.99 && said.nameCoverage >= 0.99) return stated(whole);
+  const found = match(k, whole, ['indicator']);
+  const said = found.answers[0];
+  if (said && said.coverage >= 0.99 && said.nameCoverage >= 0.99) return stated(whole, found);
   void options;
   const [qa, qb] = q.parts ?? [];
   if (!qa || !qb) return noAnswer(k, q, '没有看懂要计算什么。');

@@ -14,7 +14,6 @@ import { tokensOfFolded } from '../text/tokenize.js';
 import { documentFrequency } from '../knowledge/search.js';
 import { OWN_CITY } from '../text/places.js';
 import { periodKey } from '../text/period.js';
-import { fold } from '../text/normalize.js';
 import { surroundings } from './surroundings.js';
 import { dimensionOf, holdsLoosely, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
 
@@ -141,13 +140,13 @@ export interface Concept {
  * another figure's clause of the sentence (整治“低散乱污”企业2616 is not the 171家 before it).
  */
 function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Concept[], ind: Indicator): Misfit | undefined {
-  const { own, context, foreign, clause } = surroundings(k, ind);
+  const { own, context, foreign, clause, sentence: folded } = surroundings(k, ind);
   const names = k.nameHaystack.get(ind.id)!;
   const asked = q.metric.replace(/\s+/g, '');
   // Asked how a metric grew, a figure named as its growth (地区生产总值年均增长率) is of that metric.
   const name = q.intent === 'growth' ? ind.name.replace(CHANGE_NAME, '').replace(/年均$/, '') || ind.name : ind.name;
   // A sentence's scope (省, 国家级) may be said anywhere in it, or in the sentence before.
-  const sentence = `${fold(ind.sentence)}|${context}`;
+  const sentence = `${folded}|${context}`;
   if (!sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, true, clause, sentence)) {
     // 布伦特原油涨了多少: a metric named by its alias alone is the one thing the records
     // measure of it (its 收盘价格), when they measure only one.
@@ -347,19 +346,9 @@ const POSTINGS_BUDGET = 600;
 const ALWAYS = 3;
 const MAX_TERMS = 8;
 
-// The index does not change once loaded, so a term's frequency is looked up once.
-const frequencies = new WeakMap<Knowledge, Map<string, number>>();
-function frequency(k: Knowledge, term: string): number {
-  let memo = frequencies.get(k);
-  if (!memo) frequencies.set(k, (memo = new Map()));
-  let df = memo.get(term);
-  if (df === undefined) memo.set(term, (df = documentFrequency(k.index, term)));
-  return df;
-}
-
 function queryTerms(k: Knowledge, cs: Concept[]): string[] {
   const terms = [...new Set(cs.flatMap((c) => c.forms.flatMap((f) => tokensOfFolded(f))))];
-  const withDf = terms.map((t) => ({ t, df: frequency(k, t) })).filter((x) => x.df > 0);
+  const withDf = terms.map((t) => ({ t, df: documentFrequency(k.index, t) })).filter((x) => x.df > 0);
   withDf.sort((a, b) => a.df - b.df || a.t.localeCompare(b.t));
   const kept: string[] = [];
   let spent = 0;

@@ -13,6 +13,8 @@ import { words, type Words } from './words.js';
 export interface MetricReading {
   /** Qualifiers named outside alias words, in order. */
   qualifiers: string[];
+  /** The name is alias words alone (布伦特原油, GDP). */
+  onlyAliases?: boolean;
   /** The head that ends last in the name, outside alias words. */
   head?: string;
 }
@@ -81,7 +83,11 @@ export function readMetric(name: string, lex: Lexicon): MetricReading {
   const same = lex.metrics.sameQualifiers;
   // A rate is named by what it is a rate of: 完工率 is not 落地率.
   if (head === '率' && headEnd >= 3) head = text.slice(headEnd - 3, headEnd).replace(/\u0000/g, '') || head;
-  reading = { qualifiers: found.sort((a, b) => a.at - b.at).map((f) => same[f.word] ?? f.word), ...(head ? { head } : {}) };
+  reading = {
+    qualifiers: found.sort((a, b) => a.at - b.at).map((f) => same[f.word] ?? f.word),
+    ...(head ? { head } : {}),
+    ...(!text.replace(/[\u0000\s]/g, '') ? { onlyAliases: true } : {}),
+  };
   if (m.readings.size > 50_000) m.readings.clear();
   m.readings.set(name, reading);
   return reading;
@@ -107,7 +113,7 @@ function groupsIn(text: string, lex: Lexicon, loosely = false): number[] {
 
 /** Whether a (folded) metric is named by alias words alone (布伦特原油, GDP). */
 export function onlyAliases(metric: string, lex: Lexicon): boolean {
-  return !outsideAliases(fold(metric), metricWords(lex).aliases).replace(/[\u0000\s]/g, '');
+  return readMetric(metric, lex).onlyAliases === true;
 }
 
 export function qualifiersOf(metric: string, lex: Lexicon): string[] {

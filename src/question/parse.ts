@@ -272,7 +272,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const w = questionWords(k.lex);
   const text = typeof input === 'string' ? input.trim() : '';
   let folded = digitsFor(fold(text.slice(0, 400)));
-  const typos = correctTypos(folded, k);
+  // One side of a question was read with the whole: its typos are mended already.
+  const typos = inner ? { text: folded, corrections: [] } : correctTypos(folded, k);
   folded = typos.text;
   const q: Query = { text, intent: 'value', metric: '', qualifiers: [], places: [] };
   if (typos.corrections.length) q.corrections = typos.corrections;

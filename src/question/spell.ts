@@ -22,8 +22,8 @@ interface Vocabulary {
   weight: Map<string, number>;
   /** Character pairs of the word lists, which need not occur in any report. */
   pairs: Set<string>;
-  /** Words that stand as they are written: a character inside one is no typo. */
-  known: string[];
+  /** Words that stand as they are written, by their first character: a character inside one is no typo. */
+  known: Map<string, string[]>;
   /** Character pairs of the records' metric names. */
   nameWords: Set<string>;
   /** Question words that only fill: never a correction's reading. */
@@ -67,7 +67,12 @@ function vocabulary(k: Knowledge): Vocabulary {
     }
   }
   for (const word of listed.map(fold)) for (let i = 0; i + 1 < word.length; i++) pairs.add(word.slice(i, i + 2));
-  const known = [...new Set(listed.map(fold).filter((w) => w.length >= 2))];
+  const known = new Map<string, string[]>();
+  for (const word of new Set(listed.map(fold).filter((w) => w.length >= 2))) {
+    const list = known.get(word[0]);
+    if (list) list.push(word);
+    else known.set(word[0], [word]);
+  }
   const nameWords = new Set<string>();
   for (const ind of k.indicators) {
     const name = fold(ind.name);
@@ -120,10 +125,19 @@ export function correctTypos(text: string, k: Knowledge): Corrected {
   const corrections: [string, string][] = [];
   const v = vocabulary(k);
   const known = (pair: string) => v.pairs.has(pair) || documentFrequency(k.index, pair) > 0;
+  // Most questions hold no pair unknown to the reports: nothing to read again.
+  let unknown = false;
+  for (let i = 0; i + 1 < text.length && !unknown; i++) {
+    const pair = text.slice(i, i + 2);
+    unknown = CJK.test(pair) && !known(pair);
+  }
+  if (!unknown) return { text, corrections };
   // Characters of words written as they stand — listed words, or words of the records' names
   // (原油 of brent原油) — cannot be typos.
   const fixed = new Array<boolean>(text.length).fill(false);
-  for (const word of v.known) for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) fixed.fill(true, at, at + word.length);
+  for (let at = 0; at < text.length; at++) {
+    for (const word of v.known.get(text[at]) ?? []) if (text.startsWith(word, at)) fixed.fill(true, at, at + word.length);
+  }
   for (let at = 0; at + 1 < text.length; at++) if (v.nameWords.has(text.slice(at, at + 2))) fixed.fill(true, at, at + 2);
   let out = text;
   for (let i = 0; i + 1 < out.length; i++) {

@@ -26,6 +26,8 @@ export interface Surroundings {
    * (新增高新技术企业450家、科技型中小企业1000家).
    */
   clause: string;
+  /** The whole sentence, folded. */
+  sentence: string;
 }
 
 const CLAUSE_END = /[，,；;。：:]/;
@@ -100,7 +102,7 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
   const figures = positions(text, siblings(k, ind));
   const me = figures.findIndex((f) => f.ind === ind);
   if (me < 0) {
-    s = { own: text, context: '', foreign: [], clause: text };
+    s = { own: text, context: '', foreign: [], clause: text, sentence: text };
   } else {
     const { at, end } = figures[me];
     const first = figures[0].at;
@@ -139,7 +141,7 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     // A part of a whole (为企业减负67.5亿元(其中,财政4.2亿元,税务63.3亿元): the whole's words are its context.
     const among = text.lastIndexOf('其中', at);
     const whole = among >= 0 ? text.slice(bounds(text, among, among, PART_END)[0], among) : '';
-    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}|${before}|${whole}`, foreign, clause: listClause(k, text, clauseStart, clauseEnd) };
+    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}|${before}|${whole}`, foreign, clause: listClause(k, text, clauseStart, clauseEnd), sentence: text };
   }
   cache.set(ind, s);
   return s;
