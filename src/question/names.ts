@@ -7,16 +7,31 @@ import { fold } from '../text/normalize.js';
 
 const MIN = 3;
 const MAX = 6;
-const cache = new WeakMap<Knowledge, Set<string>>();
 
-function nameGrams(k: Knowledge): Set<string> {
-  let grams = cache.get(k);
+interface Names {
+  /** Each metric name once, folded. */
+  names: string[];
+  /** For a word: the stretches of names (3 to 6 characters) that hold it. Made when first asked. */
+  grams: Map<string, Set<string>>;
+}
+
+const cache = new WeakMap<Knowledge, Names>();
+
+/** The stretches of the records' metric names that hold `word`. */
+function gramsOf(k: Knowledge, word: string): Set<string> {
+  let n = cache.get(k);
+  if (!n) cache.set(k, (n = { names: [...new Set(k.indicators.map((i) => fold(i.name)))], grams: new Map() }));
+  let grams = n.grams.get(word);
   if (grams) return grams;
   grams = new Set();
-  for (const name of new Set(k.indicators.map((i) => fold(i.name)))) {
-    for (let len = MIN; len <= MAX; len++) for (let i = 0; i + len <= name.length; i++) grams.add(name.slice(i, i + len));
+  for (const name of n.names) {
+    for (let at = name.indexOf(word); at >= 0; at = name.indexOf(word, at + 1)) {
+      for (let start = Math.max(0, at - MAX + word.length); start <= at; start++) {
+        for (let end = at + word.length; end <= Math.min(name.length, start + MAX); end++) if (end - start >= MIN) grams.add(name.slice(start, end));
+      }
+    }
   }
-  cache.set(k, grams);
+  n.grams.set(word, grams);
   return grams;
 }
 
@@ -26,7 +41,7 @@ function nameGrams(k: Knowledge): Set<string> {
  * neighbouring character (度目标 of 强度目标) does not make a signal word content.
  */
 export function inRecordName(k: Knowledge, text: string, at: number, word: string): boolean {
-  const grams = nameGrams(k);
+  const grams = gramsOf(k, word);
   for (let start = Math.max(0, at - MAX + word.length); start <= at; start++) {
     for (let end = at + word.length; end <= Math.min(text.length, start + MAX); end++) {
       if (end - start >= Math.max(MIN, word.length + 2) && grams.has(text.slice(start, end))) return true;

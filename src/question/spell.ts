@@ -20,8 +20,6 @@ interface Vocabulary {
   shapes: Map<string, string[]>;
   /** How often each word names something: the commoner of two readings wins. */
   weight: Map<string, number>;
-  /** Character pairs of the word lists, which need not occur in any report. */
-  pairs: Set<string>;
   /** Words that stand as they are written, by their first character: a character inside one is no typo. */
   known: Map<string, string[]>;
   /** Character pairs of the records' metric names. */
@@ -32,6 +30,31 @@ interface Vocabulary {
 
 const vocabularies = new WeakMap<Knowledge, Vocabulary>();
 
+/** The words people and lists use for the reports' things, which need not occur in any report. */
+function listedWords(k: Knowledge): string[] {
+  const l = k.lex.lexicon;
+  return [
+    ...k.lex.aliasGroups.flat(),
+    ...k.departments.map((d) => d.text),
+    ...k.lex.placeNames.map((p) => p.text),
+    ...k.lex.metrics.qualifiers,
+    ...k.lex.metrics.heads,
+    ...l.questionWords, ...l.targetWords, ...l.actualWords, ...l.changeWords, ...l.taskWords, ...l.measureWords,
+    ...Object.values(l.aspects).flat(), ...l.roles.lead, ...l.roles.part, ...Object.keys(l.statuses), ...Object.values(l.documents).flat(),
+  ];
+}
+
+const pairCache = new WeakMap<Knowledge, Set<string>>();
+function listedPairs(k: Knowledge): Set<string> {
+  let pairs = pairCache.get(k);
+  if (!pairs) {
+    pairs = new Set();
+    for (const word of listedWords(k).map(fold)) for (let i = 0; i + 1 < word.length; i++) pairs.add(word.slice(i, i + 2));
+    pairCache.set(k, pairs);
+  }
+  return pairs;
+}
+
 function vocabulary(k: Knowledge): Vocabulary {
   let v = vocabularies.get(k);
   if (v) return v;
@@ -41,23 +64,13 @@ function vocabulary(k: Knowledge): Vocabulary {
     if (f.length < MIN || f.length > MAX || !CJK.test(f)) return;
     weight.set(f, (weight.get(f) ?? 0) + w);
   };
-  const l = k.lex.lexicon;
-  const listed = [
-    ...k.lex.aliasGroups.flat(),
-    ...k.departments.map((d) => d.text),
-    ...k.lex.placeNames.map((p) => p.text),
-    ...k.lex.metrics.qualifiers,
-    ...k.lex.metrics.heads,
-    ...l.questionWords, ...l.targetWords, ...l.actualWords, ...l.changeWords, ...l.taskWords, ...l.measureWords,
-    ...Object.values(l.aspects).flat(), ...l.roles.lead, ...l.roles.part, ...Object.keys(l.statuses), ...Object.values(l.documents).flat(),
-  ];
+  const listed = listedWords(k);
   for (const word of listed) add(word, 20);
   for (const ind of k.indicators) {
     add(ind.name, 1);
     if (ind.subject) add(ind.subject, 1);
   }
   const shapes = new Map<string, string[]>();
-  const pairs = new Set<string>();
   for (const word of weight.keys()) {
     for (let i = 0; i < word.length; i++) {
       const shape = `${word.slice(0, i)}?${word.slice(i + 1)}`;
@@ -66,7 +79,6 @@ function vocabulary(k: Knowledge): Vocabulary {
       else shapes.set(shape, [word]);
     }
   }
-  for (const word of listed.map(fold)) for (let i = 0; i + 1 < word.length; i++) pairs.add(word.slice(i, i + 2));
   const known = new Map<string, string[]>();
   for (const word of new Set(listed.map(fold).filter((w) => w.length >= 2))) {
     const list = known.get(word[0]);
@@ -78,7 +90,7 @@ function vocabulary(k: Knowledge): Vocabulary {
     const name = fold(ind.name);
     for (let i = 0; i + 1 < name.length; i++) nameWords.add(name.slice(i, i + 2));
   }
-  v = { shapes, weight, pairs, known, nameWords, fillers: new Set(l.questionWords.map(fold)) };
+  v = { shapes, weight, known, nameWords, fillers: new Set(k.lex.lexicon.questionWords.map(fold)) };
   vocabularies.set(k, v);
   return v;
 }
@@ -123,15 +135,17 @@ export interface Corrected {
 /** Reads one-character typos in a folded question as the vocabulary words they resemble. */
 export function correctTypos(text: string, k: Knowledge): Corrected {
   const corrections: [string, string][] = [];
-  const v = vocabulary(k);
-  const known = (pair: string) => v.pairs.has(pair) || documentFrequency(k.index, pair) > 0;
-  // Most questions hold no pair unknown to the reports: nothing to read again.
+  // Most questions hold no pair unknown to the reports: nothing to read again, and the
+  // vocabulary is not even made.
+  const listed = listedPairs(k);
+  const known = (pair: string) => listed.has(pair) || documentFrequency(k.index, pair) > 0;
   let unknown = false;
   for (let i = 0; i + 1 < text.length && !unknown; i++) {
     const pair = text.slice(i, i + 2);
     unknown = CJK.test(pair) && !known(pair);
   }
   if (!unknown) return { text, corrections };
+  const v = vocabulary(k);
   // Characters of words written as they stand — listed words, or words of the records' names
   // (原油 of brent原油) — cannot be typos.
   const fixed = new Array<boolean>(text.length).fill(false);
