@@ -342,7 +342,7 @@ export function coverage(hay: string, cs: Concept[], strict = true): number {
  * ones only add work — and they still count in coverage, which every candidate is checked
  * against anyway. This keeps the work per question bounded however many records share a word.
  */
-const POSTINGS_BUDGET = 600;
+const POSTINGS_BUDGET = 300;
 const ALWAYS = 3;
 const MAX_TERMS = 8;
 
