@@ -271,7 +271,22 @@ function fillerChars(k: Knowledge): Set<string> {
   return set;
 }
 
+const conceptMemo = new WeakMap<Knowledge, Map<string, Concept[]>>();
+
 export function concepts(k: Knowledge, q: Query): Concept[] {
+  // A question's concepts are asked for several times (matching, tasks, the lead clause).
+  let memo = conceptMemo.get(k);
+  if (!memo) conceptMemo.set(k, (memo = new Map()));
+  const key = `${q.metric}|${q.places.map((p) => p.text).join(',')}`;
+  let cs = memo.get(key);
+  if (!cs) {
+    if (memo.size > 10_000) memo.clear();
+    memo.set(key, (cs = conceptsOf(k, q)));
+  }
+  return cs;
+}
+
+function conceptsOf(k: Knowledge, q: Query): Concept[] {
   let rest = q.metric;
   const out: Concept[] = [];
   k.lex.aliasGroups.forEach((group) => {
