@@ -6,7 +6,7 @@
  * or the entries as CSV for a spreadsheet. Pure functions over rows: the CLI reads them.
  */
 import type Database from 'better-sqlite3';
-import type { Query } from '../question/query.js';
+import { INTENT_LABELS, type Query } from '../question/query.js';
 
 export interface Feedback {
   vote: 'up' | 'down';
@@ -88,7 +88,7 @@ export function askedParts(q: Query | undefined): string[] {
   const metric = metricOf(q);
   const task = q.task;
   return [
-    q.intent,
+    INTENT_LABELS[q.intent] ?? q.intent,
     q.compute ?? '',
     metric,
     q.places.map((p) => p.region ?? p.text).join('、'),

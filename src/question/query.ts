@@ -31,6 +31,23 @@ export type Intent =
   | 'greeting'
   | 'thanks';
 
+/** Each intent as an operator reads it (the answer log's report). */
+export const INTENT_LABELS: Record<Intent, string> = {
+  value: '数值',
+  growth: '增速',
+  list: '任务清单',
+  count: '任务计数',
+  rank: '排名',
+  task: '任务',
+  fact: '陈述',
+  document: '文件信息',
+  sources: '文件列表',
+  compute: '计算',
+  help: '帮助',
+  greeting: '问候',
+  thanks: '致谢',
+};
+
 /** What of a task the question asks for. */
 export type TaskAspect = 'what' | 'who' | 'status' | 'progress' | 'when' | 'why';
 
