@@ -105,7 +105,7 @@ function carriedLine(q: Query): string | undefined {
   const parts: string[] = [];
   if (c.includes('task') && q.task?.number !== undefined) parts.push(q.scope?.kind === 'plan' ? `第（${q.task.number}）条` : `第${q.task.number}项任务`);
   // The metric as folded for matching; Latin words (GDP, PM2.5) as people write them.
-  if (c.includes('metric') && q.metric) parts.push(q.metric.replace(/\s+/g, '').replace(/[a-z]+/g, (w) => w.toUpperCase()));
+  if (c.includes('metric') && ownMetric(q)) parts.push(ownMetric(q).replace(/\s+/g, '').replace(/[a-z]+/g, (w) => w.toUpperCase()));
   if (c.includes('place')) parts.push(q.places.map((p) => p.region ?? p.text).join('、'));
   if (c.includes('period') && q.period) parts.push(q.period.label);
   if (c.includes('nature') && q.nature) parts.push(q.nature === 'target' ? '目标' : '实际');
