@@ -6,7 +6,7 @@
 import type { Answer, AskOptions, KnowledgeRecord, Line } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
-import { makeAnswer, span } from '../answer/compose.js';
+import { clip, makeAnswer, span } from '../answer/compose.js';
 
 /** 各县（市、区）GDP: the question asked of every county of the city, as parts. */
 export function eachPlace(k: Knowledge, q: Query): Query {
@@ -47,7 +47,10 @@ export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (p
     answered++;
     // The answer's first two lines: the figure, then what it is (label · region · period).
     const [figure, label] = a.lines;
-    lines.push([span(`· ${label?.map((x) => x.text).join('') ?? name}：`), ...(figure ?? [])]);
+    // A short, general name (完成投资) says little of what was counted: the sentence's opening does.
+    const lead = k.byId.get(a.records[0]?.id ?? '');
+    const about = lead?.type === 'indicator' && lead.name.length <= 6 && !lead.subject ? `（${clip(lead.sentence, 18)}）` : '';
+    lines.push([span(`· ${label?.map((x) => x.text).join('') ?? name}：`), ...(figure ?? []), ...(about ? [span(about)] : [])]);
     for (const r of a.records) {
       const record = k.byId.get(r.id);
       if (record && !records.includes(record)) records.push(record);
