@@ -220,7 +220,7 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
     case 'sources':
       return answerSources(k, q);
     case 'document':
-      return documentAnswer(k, q);
+      return documentAnswer(k, q) ?? answerFigure(k, { ...q, intent: 'fact', scope: undefined, ask: undefined }, options);
     case 'compute':
       return answerCompute(k, q, options, (whole, found) => answerFigure(k, whole, options, found));
     case 'task':

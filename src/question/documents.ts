@@ -94,13 +94,23 @@ function notesFor(k: Knowledge, s: Source, ask: string): string[] {
     if (!marks.some((m) => fold(n).includes(m))) return;
     // ——2018年1月29日在…会议上 is followed by who spoke: 徐华君.
     const next = notes[i + 1];
-    out.push(next && next.length <= 12 && !/[，,。：:；;]/.test(next) ? `${n} ${next}` : n);
+    out.push(ask === 'speaker' && next && next.length <= 6 && !/[，,。：:；;编]/.test(next) ? `${n} ${next}` : n);
   });
   return out;
 }
 
-export function documentAnswer(k: Knowledge, q: Query): Answer {
+/**
+ * A fact of the document asked, or undefined when the question names a document the reports
+ * only mention (营商环境3.0版实施方案): then what they say of it answers.
+ */
+export function documentAnswer(k: Knowledge, q: Query): Answer | undefined {
   const s = documentOf(k, q);
+  // The words besides the document's kind must be the document's: its title or issuer (发改委
+  // is 嘉兴市发展和改革委员会).
+  let named = q.places.reduce((m, p) => m.split(p.text).join(''), q.metric.replace(/\s+/g, ''));
+  for (const d of k.departments) if (named.includes(d.text)) named = named.split(d.text).join(fold(d.name));
+  const own = s ? fold(`${s.title}${s.issuer}`) : '';
+  if (s && named.length >= 3 && ![...named].some((_, i) => i + 1 < named.length && own.includes(named.slice(i, i + 2)))) return undefined;
   if (!s) return noAnswer(k, q, '报告中没有找到这份文件。', mainSources(k, 4).map((x) => `${titled(x)}（${x.date}）`));
   const ask = q.ask ?? 'title';
   const lines: Line[] = [];

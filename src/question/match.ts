@@ -14,6 +14,7 @@ import { tokensOfFolded } from '../text/tokenize.js';
 import { documentFrequency } from '../knowledge/search.js';
 import { OWN_CITY } from '../text/places.js';
 import { periodKey } from '../text/period.js';
+import { fold } from '../text/normalize.js';
 import { surroundings } from './surroundings.js';
 import { dimensionOf, holdsLoosely, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
 
@@ -153,6 +154,17 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
     if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, false, clause, sentence)) return 'metric';
   }
+  const mineText = `${names}|${own}|${context}`;
+  const mineHas = (word: string) => mineText.includes(word);
+  // A share (占今年计划完成投资65.4%) answers only a question of a share.
+  if (/^占/.test(ind.name) && !/占|比重|比例|份额|百分之|几成|%/.test(q.text)) return 'metric';
+  // A rate whose figure is no rate (集聚度 of 12个) is a misread name, not the rate.
+  const rate = readMetric(ind.name, k.lex).head;
+  if (rate && /率$|比重|占比|比例|份额/.test(rate) && !/%|‰/.test(ind.unit)) return 'metric';
+  // 已整改, 已完成: what the question says is done must be what this figure counts.
+  for (const done of fold(q.text).matchAll(/已(?:经)?([\u4e00-\u9fff]{2})/g)) {
+    if (!mineHas(done[1])) return 'metric';
+  }
   // What the question ends on — its head, or else its last word (到资 of 外资项目到资) — is this figure's.
   // (A light verb — 完成, 实现 — says little: the word before it counts; of a long unknown word,
   // its last two characters.)
@@ -160,7 +172,6 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const lastConcept = [...cs].reverse().find((c) => !c.forms.every((f) => light.has(f)));
   const lastForm = lastConcept?.forms.find((f) => f.length >= 2);
   const last = reading.head ?? (lastForm && lastForm.length > 4 ? lastForm.slice(-2) : lastForm);
-  const mineText = `${names}|${own}|${context}`;
   const measured = last !== undefined && k.lex.metrics.headUnits[last] === dimensionOf(ind.unit, k.lex);
   if (last && !measured && !holdsLoosely(mineText, last) && !lastConcept?.forms.some((f) => mineText.includes(f))) return 'metric';
   // Several values under one name (分别下降32.8%和24.7%) answer only a question of that whole name.
@@ -246,7 +257,8 @@ export function misfit(
   const change = isChange(r);
   if (asksGrowth && !r.growth.length && !change) return 'growth';
   if (q.basis && !basisFits(q.basis, bases(r))) return r.growth.length || change ? 'basis' : 'growth';
-  if (q.unit && !asksGrowth && !change && dimensionOf(q.unit, k.lex) !== dimensionOf(r.unit, k.lex)) return 'unit';
+  // A unit asked is the figure's own: a rate of change answers no 多少亿元.
+  if (q.unit && !asksGrowth && (change || dimensionOf(q.unit, k.lex) !== dimensionOf(r.unit, k.lex))) return 'unit';
   // A figure the question itself gives (那7个超亿美元外资项目) is what it knows, not what it asks.
   if (r.value !== null && givenIn(q.text, r)) return 'figure';
   wording.metric ??= isMetricAsked(k, q, reading, cs, r) ?? 'fits';

@@ -172,6 +172,13 @@ export function sameMetric(
   sentence = clause,
 ): boolean {
   const name = afterFrame(fullName, lex);
+  // What the frame said (…开展高新技术企业申报工作) is no qualifier of the metric after it.
+  if (name !== fullName) {
+    const frame = fold(fullName.slice(0, fullName.length - name.length));
+    forms = forms.split(frame).join('|');
+    clause = clause.split(frame).join('|');
+    own = own.split(frame).join('|');
+  }
   const record = readMetric(name, lex);
   const qualifiers = subject ? [...record.qualifiers, ...readMetric(subject, lex).qualifiers] : record.qualifiers;
   // A qualifier of the record the question does not name makes it another metric.

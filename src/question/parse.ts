@@ -382,6 +382,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   if (relative) q.relative = relative;
   if (target && !actual) q.nature = 'target';
   else if (actual && !target) q.nature = 'actual';
+  // 现在竣工几个了, 目前多少: how things stand now, not what was aimed for.
+  else if (!target && relative === 'latest' && /了|已/.test(t.rest)) q.nature = 'actual';
   if (basis) q.basis = basis;
   if (unit) q.unit = unit;
   if (scope.kind || scope.number) q.scope = scope;

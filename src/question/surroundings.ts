@@ -105,7 +105,10 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     s = { own: text, context: '', foreign: [], clause: text, sentence: text };
   } else {
     const { at, end } = figures[me];
-    const first = figures[0].at;
+    // The sentence opens up to its first figure, read or not (微嘉园实名用户达到210万: a number
+    // without a unit that no record holds is still another figure's).
+    const bare = text.search(FIGURE);
+    const first = Math.min(figures[0].at, bare >= 0 ? bare : Infinity);
     const colon = text.search(/[：:]/);
     const opening = colon >= 0 && colon < first ? colon + 1 : bounds(text, first, first, CLAUSE_END)[0];
     const [clauseStart, clauseEnd] = bounds(text, at, end, CLAUSE_END);
@@ -114,7 +117,14 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     const prev = figures[me - 1];
     const next = figures[me + 1];
     const ownStart = prev && prev.end > clauseStart ? prev.end : clauseStart;
-    const ownEnd = next && next.at < clauseEnd ? next.at : clauseEnd;
+    // A figure's words end at the next figure, or at an enumeration comma after it (…专家120名、
+    // 总量突破500名: 总量 is the next figure's).
+    const comma = text.indexOf('、', end);
+    const ownEnd = Math.min(next && next.at < clauseEnd ? next.at : clauseEnd, comma >= 0 ? comma : Infinity);
+    // The words of the clause before its first figure are every figure's of it (省生态环保督察反馈的
+    // 30项具体问题已整改完成27项).
+    const clauseFirst = figures.find((f) => f.at >= clauseStart)?.at ?? at;
+    const clauseTopic = text.slice(clauseStart, Math.max(clauseStart, clauseFirst));
     // The clauses of the figure's part before its first figure: the part's own topic.
     const partFirst = figures.find((f) => f.at >= partStart)?.at ?? at;
     const partTopic = text.slice(partStart, Math.max(partStart, bounds(text, partFirst, partFirst, CLAUSE_END)[0]));
@@ -141,7 +151,7 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     // A part of a whole (为企业减负67.5亿元(其中,财政4.2亿元,税务63.3亿元): the whole's words are its context.
     const among = text.lastIndexOf('其中', at);
     const whole = among >= 0 ? text.slice(bounds(text, among, among, PART_END)[0], among) : '';
-    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}|${before}|${whole}`, foreign, clause: listClause(k, text, clauseStart, clauseEnd), sentence: text };
+    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}|${clauseTopic}|${before}|${whole}`, foreign, clause: listClause(k, text, clauseStart, clauseEnd), sentence: text };
   }
   cache.set(ind, s);
   return s;
