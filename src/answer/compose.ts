@@ -54,12 +54,21 @@ export function indicatorLabel(ind: Indicator): string {
   return [what, ind.region, ind.period.label, ind.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
 }
 
+/** The figure as the sentence qualifies it: 近70万亩, 约1亿元, 超1400万人次. */
+export function qualifiedFigure(ind: Indicator): string {
+  const at = ind.sentence.indexOf(ind.figure);
+  const before = at > 0 ? ind.sentence.slice(Math.max(0, at - 2), at) : '';
+  const hedge = before.match(/(?:近|约|超过|超|逾|达近|不足|不到)$/)?.[0];
+  return hedge && !ind.figure.startsWith(hedge) ? `${hedge}${ind.figure}` : ind.figure;
+}
+
 /** The line that leads an indicator answer: the figure in bold, then its growth. */
 export function figureLine(ind: Indicator, changeFirst = false, basis?: string): Line {
   const growth = growthText(ind, basis);
   if (ind.isChange) return boldNumbers(growth || ind.figure);
-  if (changeFirst && growth) return [...boldNumbers(growth), s(`（${ind.figure}）`)];
-  return [s(ind.figure, true), ...(growth ? [s(`，${growth}`)] : [])];
+  const figure = qualifiedFigure(ind);
+  if (changeFirst && growth) return [...boldNumbers(growth), s(`（${figure}）`)];
+  return [s(figure, true), ...(growth ? [s(`，${growth}`)] : [])];
 }
 
 function boldNumbers(text: string): Span[] {

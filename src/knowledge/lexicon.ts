@@ -65,6 +65,7 @@ const schemas = {
   metrics: z.object({
     qualifiers: z.array(z.string().min(1)),
     heads: z.array(z.string().min(1)),
+    rateHeads: z.array(z.string()),
     sentenceQualifiers: z.array(z.string()),
     frames: z.array(z.string()),
     distributive: z.array(z.string()),

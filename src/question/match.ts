@@ -155,15 +155,14 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, false, clause, sentence)) return 'metric';
   }
   const mineText = `${names}|${own}|${context}`;
-  const mineHas = (word: string) => mineText.includes(word);
   // A share (占今年计划完成投资65.4%) answers only a question of a share.
   if (/^占/.test(ind.name) && !/占|比重|比例|份额|百分之|几成|%/.test(q.text)) return 'metric';
   // A rate whose figure is no rate (集聚度 of 12个) is a misread name, not the rate.
-  const rate = readMetric(ind.name, k.lex).head;
-  if (rate && /率$|比重|占比|比例|份额/.test(rate) && !/%|‰/.test(ind.unit)) return 'metric';
-  // 已整改, 已完成: what the question says is done must be what this figure counts.
+  if (k.lex.metrics.rateHeads.some((h) => ind.name.endsWith(h)) && !/%|‰/.test(ind.unit)) return 'metric';
+  // 已整改, 已完成: what the question says is done must be what this figure itself counts.
+  const ownWords = `${names}|${own}`;
   for (const done of fold(q.text).matchAll(/已(?:经)?([\u4e00-\u9fff]{2})/g)) {
-    if (!mineHas(done[1])) return 'metric';
+    if (!ownWords.includes(done[1])) return 'metric';
   }
   // What the question ends on — its head, or else its last word (到资 of 外资项目到资) — is this figure's.
   // (A light verb — 完成, 实现 — says little: the word before it counts; of a long unknown word,
@@ -369,7 +368,7 @@ export function coverage(hay: string, cs: Concept[], strict = true): number {
  * ones only add work — and they still count in coverage, which every candidate is checked
  * against anyway. This keeps the work per question bounded however many records share a word.
  */
-const POSTINGS_BUDGET = 300;
+const POSTINGS_BUDGET = 600;
 const ALWAYS = 3;
 const MAX_TERMS = 8;
 
@@ -411,7 +410,8 @@ function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: st
     if (r.headline) score += 0.1;
   }
   // 建设情况, 进展: what has been done, before what is aimed for.
-  if (r.type !== 'task' && !q.nature && r.nature === 'actual') score += /情况|进展|进度|怎么样|如何/.test(q.text) ? 0.8 : 0.2;
+  // Unless a target is asked, what happened comes before what is aimed for, however recent.
+  if (r.type !== 'task' && !q.nature && r.nature === 'actual') score += /情况|进展|进度|怎么样|如何/.test(q.text) ? 0.8 : 0.4;
   if (r.type !== 'task' && q.nature === r.nature) score += 0.2;
   if (aspect === 'who' && r.type === 'task') score += 0.8;
   // 进展如何: a task with its progress answers better than a sentence about it.

@@ -174,10 +174,11 @@ export function sameMetric(
   const name = afterFrame(fullName, lex);
   // What the frame said (…开展高新技术企业申报工作) is no qualifier of the metric after it.
   if (name !== fullName) {
-    const frame = fold(fullName.slice(0, fullName.length - name.length));
-    forms = forms.split(frame).join('|');
-    clause = clause.split(frame).join('|');
-    own = own.split(frame).join('|');
+    const tail = fold(name);
+    const after = (text: string) => (text.includes(tail) ? text.slice(text.indexOf(tail)) : text);
+    forms = after(forms);
+    clause = after(clause);
+    own = after(own);
   }
   const record = readMetric(name, lex);
   const qualifiers = subject ? [...record.qualifiers, ...readMetric(subject, lex).qualifiers] : record.qualifiers;

@@ -31,6 +31,8 @@ export interface Surroundings {
 }
 
 const CLAUSE_END = /[，,；;。：:]/;
+// Where the words of a figure that follows begin: its verb (已整改完成27项, 完成投资4.51亿元).
+const NEXT_VERB = /已|完成|实现|达到|开工|竣工|建成|新增|累计/;
 const PART_END = /[；;。]/;
 // A number that is a figure, not a date or a list number.
 const FIGURE = /\d+(?:\.\d+)?(?![\d.]*\s*(?:年|月|日|号|季度|\)|）|、))/;
@@ -117,28 +119,36 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     const prev = figures[me - 1];
     const next = figures[me + 1];
     const ownStart = prev && prev.end > clauseStart ? prev.end : clauseStart;
-    // A figure's words end at the next figure, or at an enumeration comma after it (…专家120名、
-    // 总量突破500名: 总量 is the next figure's).
+    // A figure's words end at the next figure, at an enumeration comma after it (…专家120名、
+    // 总量突破500名: 总量 is the next figure's), or where the next figure's verb begins
+    // (30项具体问题已整改完成27项: 已整改完成 counts the 27).
     const comma = text.indexOf('、', end);
-    const ownEnd = Math.min(next && next.at < clauseEnd ? next.at : clauseEnd, comma >= 0 ? comma : Infinity);
+    const verb = next && next.at < clauseEnd ? text.slice(end, next.at).search(NEXT_VERB) : -1;
+    const ownEnd = Math.min(next && next.at < clauseEnd ? next.at : clauseEnd, comma >= 0 ? comma : Infinity, verb >= 0 ? end + verb : Infinity);
     // The words of the clause before its first figure are every figure's of it (省生态环保督察反馈的
     // 30项具体问题已整改完成27项).
     const clauseFirst = figures.find((f) => f.at >= clauseStart)?.at ?? at;
     const clauseTopic = text.slice(clauseStart, Math.max(clauseStart, clauseFirst));
-    // The clauses of the figure's part before its first figure: the part's own topic.
-    const partFirst = figures.find((f) => f.at >= partStart)?.at ?? at;
-    const partTopic = text.slice(partStart, Math.max(partStart, bounds(text, partFirst, partFirst, CLAUSE_END)[0]));
+    // What the figure's part says before its first number: the part's own topic (援疆上，…;
+    // 第一轮中央环保督察反馈的4项…，9项…8项).
+    // Words before that number that end in 的 modify every item of the part; otherwise they are
+    // that number's own (微嘉园实名用户达到210万), and only whole clauses before it are the topic.
+    const partBare = text.slice(partStart).search(FIGURE);
+    const partFirst = Math.min(figures.find((f) => f.at >= partStart)?.at ?? at, partBare >= 0 ? partStart + partBare : Infinity);
+    const upTo = text.slice(partStart, partFirst);
+    const partTopic = /的$/.test(upTo) ? upTo : text.slice(partStart, Math.max(partStart, bounds(text, partFirst, partFirst, CLAUSE_END)[0]));
+    const shared = `${text.slice(0, opening)}${partTopic}`;
     const foreign: string[] = [];
-    // Other figures of the same clause: their names, which say what their words are about.
+    // Other figures of the same clause: their names, with the clause's topic that is theirs too.
     for (const [i, f] of figures.entries()) {
       if (i === me || f.at < clauseStart || f.at >= clauseEnd) continue;
-      foreign.push(fold(`${f.ind.subject}${f.ind.name}`));
+      foreign.push(fold(`${shared}${clauseTopic}${f.ind.subject}${f.ind.name}`));
     }
     // Other clauses of the same part that hold a figure — not those that state this one's growth
     // (…46起、死亡35人，与前两年平均相比分别下降32.8%和24.7%).
     const growth = ind.growth.map((g) => fold(g.text).replace(/^.*?(\d)/, '$1'));
     for (const clause of (text.slice(partStart, clauseStart) + '|' + text.slice(clauseEnd, partEnd)).split(/[|，,：:]/)) {
-      if (FIGURE.test(clause) && !growth.some((g) => g && clause.includes(g))) foreign.push(clause);
+      if (FIGURE.test(clause) && !growth.some((g) => g && clause.includes(g))) foreign.push(`${shared}|${clause}`);
     }
     // Other parts of the sentence that hold a figure, with the topic they open with.
     for (const part of (text.slice(opening, partStart) + '|' + text.slice(partEnd)).split(/[|；;。]/)) {
