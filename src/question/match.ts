@@ -16,7 +16,7 @@ import { OWN_CITY } from '../text/places.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
 import { surroundings } from './surroundings.js';
-import { dimensionOf, holdsLoosely, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
+import { afterFrame, dimensionOf, holdsLoosely, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
 
 /** Why a record of the question's topic does not answer it. */
 export type Misfit = 'place' | 'period' | 'nature' | 'basis' | 'growth' | 'unit' | 'metric' | 'scope' | 'figure';
@@ -154,6 +154,14 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
     if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, false, clause, sentence)) return 'metric';
   }
+  // A word of the question that only the frame of the name says (…开展高新技术企业申报工作新认定
+  // 省科技型中小企业) is not what this figure counts.
+  const core = afterFrame(ind.name, k.lex);
+  if (core !== ind.name) {
+    const frame = fold(ind.name.slice(0, ind.name.length - core.length));
+    const rest = fold(`${core}|${ind.subject}`);
+    if (cs.some((c) => c.forms.some((f) => frame.includes(f)) && !c.forms.some((f) => rest.includes(f)))) return 'metric';
+  }
   const mineText = `${names}|${own}|${context}`;
   // A share (占今年计划完成投资65.4%) answers only a question of a share.
   if (/^占/.test(ind.name) && !/占|比重|比例|份额|百分之|几成|%/.test(q.text)) return 'metric';
@@ -161,9 +169,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   if (k.lex.metrics.rateHeads.some((h) => ind.name.endsWith(h)) && !/%|‰/.test(ind.unit)) return 'metric';
   // 已整改, 已完成: what the question says is done must be what this figure itself counts.
   const ownWords = `${names}|${own}`;
-  for (const done of fold(q.text).matchAll(/已(?:经)?([\u4e00-\u9fff]{2})/g)) {
-    if (!ownWords.includes(done[1])) return 'metric';
-  }
+  const done = [...fold(q.text).matchAll(/已(?:经)?([\u4e00-\u9fff]{2})/g)].map((m) => m[1]);
+  if (done.some((d) => !ownWords.includes(d))) return 'metric';
   // What the question ends on — its head, or else its last word (到资 of 外资项目到资) — is this figure's.
   // (A light verb — 完成, 实现 — says little: the word before it counts; of a long unknown word,
   // its last two characters.)
@@ -186,10 +193,23 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const breakdown = /其中/.test(ind.sentence);
   const missing = cs.filter((c) => !c.forms.some((f) => mineText.includes(f)));
   for (const other of foreign) {
+    // A figure not of what is done (上报…159434个 beside 已整改问题158688个) is not the one asked.
+    if (done.some((d) => !other.includes(d))) continue;
     const headless = !readMetric(other.replace(/[\d.]+/g, ''), k.lex).head;
     if (head && !other.includes(head) && !headless) continue;
     if (coverage(other, cs) > mine) return 'figure';
     if (breakdown && headless && missing.some((c) => c.forms.some((f) => other.includes(f)))) return 'figure';
+  }
+  // Words the sentence says only after the figure's clause say what it is for (完成投资100亿元,
+  // 着力打造…,全面推进中部有机更新): a question of those asks of something else.
+  const upTo = fold(ind.sentence.slice(0, ind.sentence.indexOf(ind.figure) + ind.figure.length));
+  const clauseEnd = fold(ind.sentence).slice(upTo.length).search(/[，,；;]/);
+  if (clauseEnd >= 0) {
+    const cut = upTo.length + clauseEnd;
+    const before = fold(ind.sentence).slice(0, cut);
+    const after = fold(ind.sentence).slice(cut);
+    const onlyAfter = (c: Concept) => c.forms.some((f) => after.includes(f)) && !c.forms.some((f) => before.includes(f) || context.includes(f));
+    if (missing.some((c) => !c.forms.every((f) => light.has(f)) && onlyAfter(c))) return 'metric';
   }
   return undefined;
 }
@@ -222,13 +242,26 @@ function givenIn(text: string, ind: Indicator): boolean {
 
 /** The first constraint of the query that the record contradicts, if any. */
 /**
- * What records that share their wording share, worked out for the first of them: whether it
- * is the metric asked, and how much of the question its name holds (the index groups records
- * by wording; 100 copies of a sentence for 100 months need it once).
+ * What records that share their wording share, worked out once: whether each figure of it is
+ * the metric asked, and how much of the question its name holds (the index groups records by
+ * wording with digits left out; 100 copies of a sentence for 100 months need it once). Which
+ * figure of the sentence a record is, and its unit, decide its metric (12个高能级产业园…集聚度
+ * 达到72.7%: one wording, two figures).
  */
 interface Wording {
-  metric?: Misfit | 'fits';
+  metric?: Map<string, Misfit | 'fits'>;
   nameCoverage?: number;
+  ownCoverage?: number;
+}
+
+/** Whether an indicator is the metric asked, worked out once per figure of a wording. */
+function metricOf(k: Knowledge, q: Query, reading: MetricReading, cs: Concept[], ind: Indicator, wording: Wording): Misfit | 'fits' {
+  const at = ind.sentence.indexOf(ind.figure);
+  const key = `${ind.unit}|${ind.sentence.slice(0, Math.max(0, at)).replace(/\d+(\.\d+)?/g, '#').length}`;
+  wording.metric ??= new Map();
+  let fit = wording.metric.get(key);
+  if (!fit) wording.metric.set(key, (fit = isMetricAsked(k, q, reading, cs, ind) ?? 'fits'));
+  return fit;
 }
 
 export function misfit(
@@ -260,8 +293,8 @@ export function misfit(
   if (q.unit && !asksGrowth && (change || dimensionOf(q.unit, k.lex) !== dimensionOf(r.unit, k.lex))) return 'unit';
   // A figure the question itself gives (那7个超亿美元外资项目) is what it knows, not what it asks.
   if (r.value !== null && givenIn(q.text, r)) return 'figure';
-  wording.metric ??= isMetricAsked(k, q, reading, cs, r) ?? 'fits';
-  return wording.metric === 'fits' ? undefined : wording.metric;
+  const fit = metricOf(k, q, reading, cs, r, wording);
+  return fit === 'fits' ? undefined : fit;
 }
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -308,18 +341,35 @@ function conceptsOf(k: Knowledge, q: Query): Concept[] {
   });
   for (const p of q.places) rest = rest.split(p.text).join(' ');
   let run = '';
+  // The word just before the run, when nothing stands between them.
+  let before: Concept | undefined;
+  const written = (pair: string) => documentFrequency(k.index, pair) > 0;
   const flush = () => {
-    while (run && JOINERS.has(run[0])) run = run.slice(1);
-    while (run && JOINERS.has(run[run.length - 1])) run = run.slice(0, -1);
+    // (A pair the reports write, 用能 or 在谈, is a word, joining characters and all.)
+    const pair = run.length === 2 && written(run);
+    while (run && !pair && JOINERS.has(run[0])) run = run.slice(1);
+    while (run && !pair && JOINERS.has(run[run.length - 1])) run = run.slice(0, -1);
+    // Characters the segmenter left alone belong together as the reports write them: the first
+    // may end the word before (科技|城营收 is 科技城|营收, 天鹅|湖在谈 is 天鹅湖|在谈).
+    const word = before?.forms.length === 1 && CJK_WORD.test(before.forms[0]) ? before.forms[0] : undefined;
+    if (word && run.length >= 3 && !written(run.slice(0, 2)) && written(word.slice(-1) + run[0]) && written(run.slice(1, 3))) {
+      before!.forms = [word + run[0]];
+      before!.weight += 1;
+      run = run.slice(1);
+    }
     if (run) out.push({ forms: [run], weight: run.length });
     run = '';
+    before = undefined;
   };
   const fillers = fillerChars(k);
   const loose = new Set(k.lex.lexicon.looseSuffixes);
   for (const { segment, isWordLike } of WORDS.segment(rest)) {
     // 数 of 最终核实数 only says it is a number: it need not be written.
     if (loose.has(segment) && run === '' && out.length) continue;
-    if (!isWordLike || fillers.has(segment)) {
+    // A question word may also end a word the reports write (用能 of 用能增长多少).
+    if (fillers.has(segment) && run.length === 1 && CJK_WORD.test(segment) && written(run + segment)) {
+      run += segment;
+    } else if (!isWordLike || fillers.has(segment)) {
       // A question word the segmenter leaves standing (是, 哪 of 三朵云是哪三朵) names nothing.
       flush();
     } else if (CJK_WORD.test(segment) && segment.length === 1) {
@@ -332,6 +382,7 @@ function conceptsOf(k: Knowledge, q: Query): Concept[] {
       while ((word.length > 2 || /[了的]$/.test(word)) && word.length > 1 && JOINERS.has(word[word.length - 1])) word = word.slice(0, -1);
       while (word.length > 2 && JOINERS.has(word[0])) word = word.slice(1);
       out.push({ forms: [word], weight: CJK_WORD.test(word) ? word.length : 1 });
+      before = out[out.length - 1];
     }
   }
   flush();
@@ -473,10 +524,12 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       // With no place named, a Jiaxing record that holds every word of the question outranks
       // another place's, however well that one's name matches: the asker is the city's.
       const home = !q.places.length && r.region === HOME && cov >= 0.99 ? 1 : 0;
-      const c: Candidate = { record: r, score: cov * 2 + home + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage };
+      // A statement asked: the sentence that says it itself, before one whose neighbour does.
+      const own = q.intent === 'fact' && r.type !== 'task' ? (wording.ownCoverage ??= coverage(fold(r.type === 'indicator' ? r.sentence : r.text), cs)) : 0;
+      const c: Candidate = { record: r, score: cov * 2 + own * 0.5 + home + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage };
       if (why) {
         // Of the metric asked, though another period or place? Only then is it "what the reports hold instead".
-        const same = r.type === 'indicator' && why !== 'metric' && why !== 'figure' && q.metric !== '' && (wording.metric ??= isMetricAsked(k, q, reading, cs, r) ?? 'fits') === 'fits';
+        const same = r.type === 'indicator' && why !== 'metric' && why !== 'figure' && q.metric !== '' && metricOf(k, q, reading, cs, r, wording) === 'fits';
         nearby.push({ ...c, misfit: why, sameMetric: same });
       }
       else candidates.push(c);
