@@ -89,7 +89,7 @@ export interface Indicator {
   section: string;
   source: string;
   line: number;
-  /** Which sentence of its paragraph (from 0), for reading it with its neighbours. */
+  /** Which sentence of its line (from 0), for reading it with its neighbours. */
   at?: number;
   /** A headline figure of a bulletin (the bold metrics of 【数据透视】). */
   headline?: boolean;
@@ -124,7 +124,7 @@ export interface Passage {
   section: string;
   source: string;
   line: number;
-  /** Which sentence of its paragraph (from 0), for reading it with its neighbours. */
+  /** Which sentence of its line (from 0), for reading it with its neighbours. */
   at?: number;
 }
 

@@ -117,6 +117,8 @@ function paragraphContext(text: string, ctx: Context, lex: Lexicon): Context {
 export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => Context), lex: Lexicon): ProseRecords {
   const indicators: LocatedIndicator[] = [];
   const passages: PassageDraft[] = [];
+  // Sentences are numbered per line: a line may hold several paragraphs (a web page's text).
+  const numbered = new Map<number, number>();
   for (const para of paras) {
     const base = typeof ctx === 'function' ? ctx(para) : ctx;
     const pctx = paragraphContext(para.text, base, lex);
@@ -124,7 +126,11 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     // across the semicolon; each part without a figure is a passage of its own.
     // A note (注：…, 说明：…) defines what the figures count; its own numbers are no figures.
     const note = NOTE.test(para.text);
-    for (const [at, sentence] of sentences(para.text).entries()) {
+    const first = numbered.get(para.line) ?? 0;
+    const all = sentences(para.text);
+    numbered.set(para.line, first + all.length);
+    for (const [i, sentence] of all.entries()) {
+      const at = first + i;
       const found = note ? [] : extractFigures(sentence, pctx, lex);
       for (const f of found) indicators.push({ ...f, line: para.line, at });
       for (const part of parts(sentence)) {

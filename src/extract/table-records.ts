@@ -240,9 +240,12 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     if (row.cut) return;
     // A task's figures are what it aims for; its progress, what was done.
     const section = `${label}：${text.slice(0, 40)}`;
-    const aims = readProse([{ text, line }, ...(goal ? [{ text: goal, line }] : [])], { ...base, nature: 'target', targets: base.period.kind === 'span' ? base.period : (base.targets ?? base.period), section }, lex);
-    const done = readProse(progress.map((p) => ({ text: p, line })), { ...base, nature: 'actual', section }, lex);
-    out.indicators.push(...aims.indicators, ...done.indicators);
-    out.passages.push(...aims.passages, ...done.passages);
+    // Read in one pass, so the sentences of the row's line are numbered once.
+    const aims = [{ text, line }, ...(goal ? [{ text: goal, line }] : [])];
+    const aim: Context = { ...base, nature: 'target', targets: base.period.kind === 'span' ? base.period : (base.targets ?? base.period), section };
+    const done: Context = { ...base, nature: 'actual', section };
+    const read = readProse([...aims, ...progress.map((p) => ({ text: p, line }))], (p) => (aims.includes(p) ? aim : done), lex);
+    out.indicators.push(...read.indicators);
+    out.passages.push(...read.passages);
   }
 }

@@ -108,16 +108,20 @@ function paragraphs(records: RecordSet): (r: Indicator | Passage) => string[] {
   const key = (r: { source: string; line: number }) => `${r.source}|${r.line}`;
   return (r) => {
     if (!map) {
-      const parts = new Map<string, Map<number, string>>();
+      const parts = new Map<string, Map<number, { whole?: string; parts: string[] }>>();
       for (const x of [...records.indicators, ...records.passages]) {
         if (x.at === undefined) continue;
-        const text = x.type === 'indicator' ? x.sentence : x.text;
         let sentences = parts.get(key(x));
         if (!sentences) parts.set(key(x), (sentences = new Map()));
-        // A sentence with figures also gives passages of its parts: the whole sentence stands for them.
-        if ((sentences.get(x.at)?.length ?? 0) < text.length) sentences.set(x.at, text);
+        const sentence = sentences.get(x.at) ?? { parts: [] };
+        sentences.set(x.at, sentence);
+        // A sentence with figures also gives passages of its parts: the whole sentence stands for
+        // them. Without figures, its parts (up to each ；) are passages, read together again.
+        if (x.type === 'indicator') sentence.whole = x.sentence;
+        else if (!sentence.parts.includes(x.text)) sentence.parts.push(x.text);
       }
-      map = new Map([...parts].map(([id, s]) => [id, [...s].sort((a, b) => a[0] - b[0]).map(([, t]) => t)]));
+      const text = (s: { whole?: string; parts: string[] }) => s.whole ?? s.parts.join('；');
+      map = new Map([...parts].map(([id, s]) => [id, [...s].sort((a, b) => a[0] - b[0]).map(([, t]) => text(t))]));
     }
     return map.get(key(r)) ?? [r.type === 'indicator' ? r.sentence : r.text];
   };

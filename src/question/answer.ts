@@ -106,19 +106,24 @@ function neighbours(k: Knowledge, r: Indicator | Passage, text: string): string[
   if (at < 0) return [];
   const out: string[] = [];
   let room = AROUND - text.length;
-  const next = paragraph[at + 1];
+  // Items of a numbered list (a glossary's 20. and 21.) are each their own.
+  const item = /^\d{1,2}[.、．]/;
+  const own = (s: string | undefined) => s && !(item.test(text) && item.test(s)) ? s : undefined;
+  const next = own(paragraph[at + 1]);
   if (next && next.length <= room) {
     out.push(next);
     room -= next.length;
   }
-  const prev = paragraph[at - 1];
+  const prev = own(paragraph[at - 1]);
   if (prev && prev.length <= room) out.unshift(`（前文）${prev}`);
   return out;
 }
 
 /** A statement: the clause that says it first, then the sentence, with its place and period. */
 function answerStatement(k: Knowledge, q: Query, best: KnowledgeRecord, rest: Candidate[], lead?: string, said?: string): Answer {
-  const text = best.type === 'indicator' ? best.sentence : best.text;
+  // A passage is one part of its sentence (up to a ；): the whole sentence says it, when it fits.
+  const whole = best.type === 'passage' ? k.paragraph(best).find((t) => t.includes(best.text)) : undefined;
+  const text = best.type === 'indicator' ? best.sentence : whole && whole.length <= AROUND ? whole : best.text;
   const where = best.type === 'task' ? best.section : [best.region, best.period.label, best.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
   const clause = said ?? leadClause(k, q, text);
   const around = best.type === 'task' ? [] : neighbours(k, best, text);

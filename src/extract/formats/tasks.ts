@@ -7,7 +7,7 @@
 import type { Problem } from '../../types.js';
 import type { Format, SourceRecords, TaskDraft } from '../document.js';
 import { findDate, period, placeOf } from '../document.js';
-import { readProse } from '../prose.js';
+import { readProse, type Paragraph } from '../prose.js';
 import type { Context } from '../figures.js';
 import { identify } from '../identity.js';
 import { layout } from '../layout.js';
@@ -164,15 +164,20 @@ export const taskTable: Format = {
       nature: 'actual',
       section,
     });
-    const targets = readProse(textParas, (p) => targetCtx((p as (typeof textParas)[number]).section), lex);
-    const results = readProse(progressParas, (p) => progressCtx((p as (typeof progressParas)[number]).section), lex);
+    // One pass, so the sentences of a line are numbered once.
+    const targetParas = new Set<Paragraph>(textParas);
+    const read = readProse(
+      [...textParas, ...progressParas],
+      (p) => (targetParas.has(p) ? targetCtx : progressCtx)((p as (typeof textParas)[number]).section),
+      lex,
+    );
     return {
       items: [
         {
           source,
           tasks,
-          indicators: [...targets.indicators, ...results.indicators],
-          passages: [...targets.passages, ...results.passages],
+          indicators: read.indicators,
+          passages: read.passages,
         },
       ],
       problems,
