@@ -148,7 +148,7 @@ export function holdsLoosely(text: string, word: string): boolean {
  * name is short.
  */
 /** A long name that runs a frame into the metric (…申报工作新认定第一批省科技型中小企业): the metric after the frame. */
-function afterFrame(name: string, lex: Lexicon): string {
+export function afterFrame(name: string, lex: Lexicon): string {
   if (name.length <= 10) return name;
   let cut = 0;
   for (const f of lex.metrics.frames) {

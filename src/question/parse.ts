@@ -263,7 +263,7 @@ function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
   if (kind) scope.kind ??= kind as DocumentScope['kind'];
 }
 
-const FACT = /哪|啥|什么意思|什么模式|什么内容|什么要求|什么样|什么时候|怎么|咋|谁|何时|何地|为何|第几|是什么/;
+const FACT = /哪|啥|什么(?!情况|水平|进展|数)|怎么|咋|谁|何时|何地|为何|第几/;
 const COUNT = /几项|多少项|几个任务|多少个任务|几条|多少条|几个|多少个|几家|多少家|数量|有几|几件/;
 const RANK = /最多|最少|最高|最低|排名|排第几|第几名|第几位|位次|列第几|居第几|排在|前几名|前三/;
 
