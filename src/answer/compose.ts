@@ -96,8 +96,8 @@ const QUOTE_MAX = 120;
  * The source sentence, cut to the clauses around the figure when it is long: a phone shows
  * the part that matters; the whole sentence stays behind the 原文 button (Answer.quote).
  */
-export function quoteLine(text: string, figure?: string): Line {
-  if (text.length <= QUOTE_MAX) return [s(`原文：“${text}。”`)];
+export function quoteLine(text: string, figure?: string, label = '原文'): Line {
+  if (text.length <= QUOTE_MAX) return [s(`${label}：“${text}。”`)];
   const at = figure ? Math.max(0, text.indexOf(figure)) : 0;
   const stops = [...text.matchAll(/[，,；;：:]/g)].map((m) => m.index ?? 0);
   // From the clause before the figure's clause, forward clause by clause while it fits.
@@ -107,7 +107,7 @@ export function quoteLine(text: string, figure?: string): Line {
   let end = stops.find((i) => i > at + (figure?.length ?? 0)) ?? text.length;
   for (const stop of stops) if (stop > end && stop - start <= QUOTE_MAX) end = stop;
   if (end - start > QUOTE_MAX) end = start + QUOTE_MAX;
-  return [s(`原文：“${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : '。'}”`)];
+  return [s(`${label}：“${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : '。'}”`)];
 }
 
 export function taskTitle(t: Task): string {

@@ -16,6 +16,7 @@ const schemas = {
   aliases: z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) }),
   departments: z.object({ short: z.record(z.string(), z.array(z.string())) }),
   regions: z.object({
+    thingsNamedAfter: z.object({ endings: z.array(z.string().min(1)) }),
     regions: z.array(
       z.object({
         name: z.string(),

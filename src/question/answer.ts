@@ -9,6 +9,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { concepts, coverage, match, misfit, type Candidate, type Matches } from './match.js';
 import { periodKey } from '../text/period.js';
+import { fold } from '../text/normalize.js';
 import * as compose from '../answer/compose.js';
 import { makeAnswer, span, textOf } from '../answer/compose.js';
 import { answerTasks } from './tasks.js';
@@ -51,8 +52,26 @@ function answerIndicator(k: Knowledge, q: Query, best: Indicator, rest: Candidat
     lines.push([span('相关：')]);
     for (const x of more) lines.push(compose.relatedLine(x, best.region));
   }
+  const before = sentenceBefore(k, q, best);
+  if (before) lines.push(before);
   lines.push(compose.quoteLine(best.sentence, best.figure));
   return makeAnswer(k, q.text, 'indicator', lines, [best, ...more], { quote: best.sentence, query: q });
+}
+
+/**
+ * The sentence before a figure's, quoted where it says what the question asked and the figure's
+ * own sentence does not (鹃湖国际科技城… before 科技城企业实现营收3.29亿元): the asker sees why.
+ */
+function sentenceBefore(k: Knowledge, q: Query, ind: Indicator): Line | undefined {
+  const own = fold(ind.sentence);
+  const words = [...concepts(k, q).map((c) => c.forms), ...q.places.filter((p) => p.region !== ind.region).map((p) => [p.text])];
+  const missing = words.filter((forms) => !forms.some((f) => own.includes(f)));
+  if (!missing.length) return undefined;
+  const paragraph = k.paragraph(ind);
+  const prev = paragraph[paragraph.indexOf(ind.sentence) - 1];
+  if (!prev) return undefined;
+  const word = missing.flat().find((f) => fold(prev).includes(f));
+  return word ? compose.quoteLine(prev, prev.slice(fold(prev).indexOf(word)).slice(0, word.length), '前文') : undefined;
 }
 
 /** The clause of a long sentence that says most of what was asked: the answer leads with it. */

@@ -83,7 +83,22 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
     // A task of a city table whose progress names the place; a statement of a place within
     // the one asked that names it (新联村成为桐乡唯一全国文明村, in 濮院镇's report).
     if (r.type === 'task' || q.intent === 'fact') return hay.includes(p.text) && (r.type === 'task' || within(k, r.region, p.region));
+    // A figure of a larger place that its own name says is the place's (现桐乡崇福镇行使…918项),
+    // or that is of a thing named after the place (平湖园, 乌镇以色列信息产业园) as the record names it.
+    if (r.type === 'indicator' && within(k, p.region, r.region)) return k.nameHaystack.get(r.id)!.includes(p.text) || namesThingOf(k, q, p.text, hay);
     return false;
+  });
+}
+
+/** Whether the question names a thing after a place (平湖 + 园) that the record names too. */
+function namesThingOf(k: Knowledge, q: Query, place: string, hay: string): boolean {
+  const text = fold(q.text);
+  const at = text.indexOf(place);
+  if (at < 0) return false;
+  const after = text.slice(at);
+  return k.lex.regions.thingsNamedAfter.endings.some((end) => {
+    const i = after.indexOf(end, place.length);
+    return i >= 0 && i <= place.length + 10 && !/[，,。？?\s]/.test(after.slice(0, i)) && hay.includes(after.slice(0, i + end.length));
   });
 }
 
