@@ -26,6 +26,8 @@ export interface Knowledge {
   byName: Map<string, Indicator[]>;
   /** The sentences of a record's paragraph, in order. */
   paragraph(r: Indicator | Passage): string[];
+  /** The sentences before a figure's that say its topic: the one before, and its item's lead. */
+  topicBefore(r: Indicator): string;
   /** Department names a question may use (folded, longest first): the tasks' own and their short names. */
   departments: { text: string; name: string }[];
 }
@@ -127,15 +129,22 @@ function paragraphs(records: RecordSet): (r: Indicator | Passage) => string[] {
   };
 }
 
+/** A paragraph that opens as an item of a list (7.桐乡市:…, （三）…, 海宁市:…). */
+const ITEM_LEAD = /^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[）)]|[\u4e00-\u9fff]{2,4}[市县区镇][:：])/;
+
 /** Knowledge from records in memory and their index (tests, the benchmark). */
 export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon = lexicon()): Knowledge {
   const all: KnowledgeRecord[] = [...records.indicators, ...records.tasks, ...records.passages];
   const byId = new Map(all.map((r) => [r.id, r]));
   const paragraph = paragraphs(records);
+  // The sentence before often names the topic (…整治各类市容秩序乱象。截至目前，共排查问题…);
+  // a numbered item's or a place's lead (7.桐乡市:…深化城市有机更新。…已竣工17个) names it for all.
   const before = (r: Indicator) => {
     const sentences = paragraph(r);
     const at = sentences.indexOf(r.sentence);
-    return at > 0 ? sentences[at - 1] : '';
+    if (at <= 0) return '';
+    const lead = at > 1 && ITEM_LEAD.test(sentences[0]) ? `${sentences[0]}|` : '';
+    return `${lead}${sentences[at - 1]}`;
   };
   return {
     ...records,
@@ -143,6 +152,7 @@ export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon
     lex,
     byId,
     paragraph,
+    topicBefore: before,
     sourceById: new Map(records.sources.map((s) => [s.id, s])),
     haystack: new Haystacks((id) => {
       const r = byId.get(id);

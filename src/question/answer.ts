@@ -67,11 +67,13 @@ function sentenceBefore(k: Knowledge, q: Query, ind: Indicator): Line | undefine
   const words = [...concepts(k, q).map((c) => c.forms), ...q.places.filter((p) => p.region !== ind.region).map((p) => [p.text])];
   const missing = words.filter((forms) => !forms.some((f) => own.includes(f)));
   if (!missing.length) return undefined;
-  const paragraph = k.paragraph(ind);
-  const prev = paragraph[paragraph.indexOf(ind.sentence) - 1];
-  if (!prev) return undefined;
-  const word = missing.flat().find((f) => fold(prev).includes(f));
-  return word ? compose.quoteLine(prev, prev.slice(fold(prev).indexOf(word)).slice(0, word.length), '前文') : undefined;
+  // Of the sentences before that set its topic, the one that says most of what is missing.
+  const says = (t: string) => missing.filter((forms) => forms.some((f) => fold(t).includes(f))).length;
+  const best = k.topicBefore(ind).split('|').filter(Boolean).reduce<string | undefined>((a, t) => (says(t) > (a ? says(a) : 0) ? t : a), undefined);
+  if (!best) return undefined;
+  const word = missing.flat().find((f) => fold(best).includes(f))!;
+  const at = fold(best).indexOf(word);
+  return compose.quoteLine(best, best.slice(at, at + word.length), '前文');
 }
 
 /** The clause of a long sentence that says most of what was asked: the answer leads with it. */

@@ -210,6 +210,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   for (const other of foreign) {
     // A figure not of what is done (上报…159434个 beside 已整改问题158688个) is not the one asked.
     if (done.some((d) => !other.includes(d))) continue;
+    // Nor is a plan's figure (全年计划完成…2225户) when what was done is asked (目前已完成改造150户).
+    if (q.nature === 'actual' && k.lex.lexicon.targetWords.some((w) => w.length >= 2 && other.includes(w))) continue;
     const headless = !readMetric(other.replace(/[\d.]+/g, ''), k.lex).head;
     if (head && !other.includes(head) && !headless) continue;
     if (coverage(other, cs) > mine) return 'figure';

@@ -154,10 +154,7 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     for (const part of (text.slice(opening, partStart) + '|' + text.slice(partEnd)).split(/[|；;。]/)) {
       if (FIGURE.test(part)) foreign.push(part);
     }
-    // The sentence before, which often names the topic (…整治各类市容秩序乱象。截至目前，共排查问题…).
-    const sentences = k.paragraph(ind);
-    const place = sentences.indexOf(ind.sentence);
-    const before = place > 0 ? fold(sentences[place - 1]) : '';
+    const before = fold(k.topicBefore(ind));
     // A part of a whole (为企业减负67.5亿元(其中,财政4.2亿元,税务63.3亿元): the whole's words are its context.
     const among = text.lastIndexOf('其中', at);
     const whole = among >= 0 ? text.slice(bounds(text, among, among, PART_END)[0], among) : '';
