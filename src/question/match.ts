@@ -83,9 +83,12 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
     // A task of a city table whose progress names the place; a statement of a place within
     // the one asked that names it (新联村成为桐乡唯一全国文明村, in 濮院镇's report).
     if (r.type === 'task' || q.intent === 'fact') return hay.includes(p.text) && (r.type === 'task' || within(k, r.region, p.region));
-    // A figure of a larger place that its own name says is the place's (现桐乡崇福镇行使…918项),
-    // or that is of a thing named after the place (平湖园, 乌镇以色列信息产业园) as the record names it.
-    if (r.type === 'indicator' && within(k, p.region, r.region)) return k.nameHaystack.get(r.id)!.includes(p.text) || namesThingOf(k, q, p.text, hay);
+    // A figure of a larger place that its own words say is the place's (现桐乡崇福镇行使…918项,
+    // 其中南湖东方特钢1-6月预计产值52亿元), or that is of a thing named after the place (平湖园,
+    // 乌镇以色列信息产业园) as the record names it.
+    if (r.type === 'indicator' && within(k, p.region, r.region)) {
+      return k.nameHaystack.get(r.id)!.includes(p.text) || surroundings(k, r).own.includes(p.text) || namesThingOf(k, q, p.text, hay);
+    }
     return false;
   });
 }
@@ -100,6 +103,14 @@ function namesThingOf(k: Knowledge, q: Query, place: string, hay: string): boole
     const i = after.indexOf(end, place.length);
     return i >= 0 && i <= place.length + 10 && !/[，,。？?\s]/.test(after.slice(0, i)) && hay.includes(after.slice(0, i + end.length));
   });
+}
+
+/** Whether a figure's unit is of the dimension asked (个 asked of people, loosely, too). */
+function unitFits(k: Knowledge, asked: string, unit: string): boolean {
+  const dimension = dimensionOf(unit, k.lex);
+  if (dimensionOf(asked, k.lex) === dimension) return true;
+  const loose = k.lex.metrics.looseAskedUnits[asked];
+  return Array.isArray(loose) && loose.includes(dimension);
 }
 
 /** Whether a region lies within another (濮院镇 within 桐乡市). */
@@ -307,7 +318,7 @@ export function misfit(
   if (asksGrowth && !r.growth.length && !change) return 'growth';
   if (q.basis && !basisFits(q.basis, bases(r))) return r.growth.length || change ? 'basis' : 'growth';
   // A unit asked is the figure's own: a rate of change answers no 多少亿元.
-  if (q.unit && !asksGrowth && (change || dimensionOf(q.unit, k.lex) !== dimensionOf(r.unit, k.lex))) return 'unit';
+  if (q.unit && !asksGrowth && (change || !unitFits(k, q.unit, r.unit))) return 'unit';
   // A figure the question itself gives (那7个超亿美元外资项目) is what it knows, not what it asks.
   if (r.value !== null && givenIn(q.text, r)) return 'figure';
   const fit = metricOf(k, q, reading, cs, r, wording);
