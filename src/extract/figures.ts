@@ -578,6 +578,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
         return;
       }
     }
+    // 共办班142批9241人次: a second measure of the same thing, glued to the first.
+    const prev = drafts.at(-1);
+    if (!hasWords(name) && !growth && i > 0 && prevEnd === hit.index && prev?.figure === hits[i - 1].figure && prev.unit !== hit.unit) {
+      drafts.push({ ...make(prev.name, hit, chunk, false), subject: prev.subject });
+      return;
+    }
     if (!hasWords(name)) {
       // 105个“百年百项”重大项目: a count named by the words after it.
       if (!COUNT_UNITS.test(hit.unit)) return;

@@ -327,7 +327,8 @@ export function misfit(
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 // Words that join others and name nothing: a record need not contain them.
-const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从为并或而且就都也还要将会能可需已均共去来']);
+// (到 and 至 of 扩容到多少 only point at the level reached.)
+const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从为并或而且就都也还要将会能可需已均共去来到至']);
 const CJK_WORD = /^[\u3400-\u9fff]+$/;
 
 /**

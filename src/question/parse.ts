@@ -351,7 +351,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // 计划 of 年度计划完成率 and 实际 of 实际利用外资 are part of a metric's name, not signals.
   const target = Boolean(signalWord(k, t.rest, w.target));
   const actual = Boolean(signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs));
-  const change = Boolean(basis) || Boolean(signalWord(k, t.rest, w.change));
+  // 提高到多少, 降至多少: the level reached, not the change.
+  const changeWord = signalWord(k, t.rest, w.change);
+  const change = Boolean(basis) || Boolean(changeWord && !t.rest.includes(`${changeWord}到`) && !t.rest.includes(`${changeWord}至`));
   const unit = expectedUnit(t.rest);
   const count = COUNT.test(t.rest);
   const rank = RANK.test(t.rest);
