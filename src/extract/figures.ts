@@ -612,8 +612,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     const draft = make(name, hit, chunk, Boolean(growth));
     if (growth) draft.growth.push(growth);
-    // 到资总额3.05亿美元,占合同外资总量的30%: the share is of the figure just before.
+    // 到资总额3.05亿美元,占合同外资总量的30%: the share is of the figure just before; so is a bare
+    // rate (新增停车位4245个,完成率77%).
     if (!growth && RATE.test(hit.unit) && /^占/.test(name)) draft.subject = shareSubject(i, start);
+    else if (!growth && RATE.test(hit.unit) && !draft.subject && /^[\u4e00-\u9fff]{1,3}率$/.test(name)) draft.subject = shareSubject(i, start);
     drafts.push(draft);
   });
   if (group) closeGroup();

@@ -39,6 +39,7 @@ function listedWords(k: Knowledge): string[] {
     ...k.lex.placeNames.map((p) => p.text),
     ...k.lex.metrics.qualifiers,
     ...k.lex.metrics.heads,
+    ...k.lex.metrics.rateHeads,
     ...l.questionWords, ...l.targetWords, ...l.actualWords, ...l.changeWords, ...l.taskWords, ...l.measureWords,
     ...Object.values(l.aspects).flat(), ...l.roles.lead, ...l.roles.part, ...Object.keys(l.statuses), ...Object.values(l.documents).flat(),
   ];
