@@ -30,7 +30,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { silent, tempDir } from './digest-fakes.js';
 import { actionFields, fastRetry, sendEvent, sendForm, testConfig, ts, viewFields, waitFor } from './fakes/slack-requests.js';
 import { FakeSlack } from './fakes/slack.js';
-import { BOT_USER, FakeTelegram, TOKEN, type Call } from './fakes/telegram.js';
+import { BOT_USER, callbackUpdate, chatMessage, FakeTelegram, inlineButtons, TOKEN, type Call } from './fakes/telegram.js';
 import { cleanEnv, ROOT } from './npm-start.js';
 
 const knowledge = loadKnowledge();
@@ -92,24 +92,11 @@ const USER = { id: TG_USER, is_bot: false, first_name: '李' };
 const OTHER = { id: TG_OTHER, is_bot: false, first_name: '王' };
 const PRIVATE = { id: TG_USER, type: 'private' as const, first_name: '李' };
 const GROUP = { id: TG_GROUP, type: 'supergroup' as const, title: '经济运行工作群' };
-let updateId = 1;
+const message = (text: string, chat: { id: number; type: string } = PRIVATE, from = USER, extra: Record<string, unknown> = {}) => chatMessage(text, chat, from, extra);
 
-function message(text: string, chat: { id: number; type: string } = PRIVATE, from = USER, extra: Record<string, unknown> = {}): Update {
-  const id = updateId++;
-  return { update_id: id, message: { message_id: id, date: 1_700_000_000, chat, from, text, ...extra } } as unknown as Update;
-}
+const callback = (data: string, chat: { id: number; type: string } = PRIVATE, from = USER) => callbackUpdate(data, chat, from);
 
-function callback(data: string, chat: { id: number; type: string } = PRIVATE, from = USER): Update {
-  const id = updateId++;
-  return {
-    update_id: id,
-    callback_query: { id: `cb${id}`, from, chat_instance: 'ci', data, message: { message_id: 1001, date: 0, chat, from: BOT_USER, text: '…' } },
-  } as unknown as Update;
-}
-
-function buttons(call: Call | undefined): [string, string][] {
-  return (call?.body.reply_markup?.inline_keyboard ?? []).flat().map((b: { text: string; callback_data: string }) => [b.text, b.callback_data]);
-}
+const buttons = inlineButtons;
 
 describe('the answer log in Telegram', () => {
   const api = new FakeTelegram();

@@ -25,7 +25,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { silent, tempDir } from './digest-fakes.js';
 import { actionFields, fastRetry, sendEvent, sendForm, testConfig, ts, waitFor } from './fakes/slack-requests.js';
 import { FakeSlack } from './fakes/slack.js';
-import { BOT_USER, FakeTelegram, TOKEN, type Call } from './fakes/telegram.js';
+import { BOT_USER, callbackUpdate, chatMessage, FakeTelegram, inlineButtons, TOKEN, type Call } from './fakes/telegram.js';
 
 const knowledge = loadKnowledge();
 const dirs: string[] = [];
@@ -50,12 +50,7 @@ const LI = { id: 4242, is_bot: false, first_name: '李' };
 const WANG = { id: 5353, is_bot: false, first_name: '王' };
 const PRIVATE = { id: LI.id, type: 'private' as const, first_name: '李' };
 const GROUP = { id: -100200300, type: 'supergroup' as const, title: '经济运行工作群' };
-let updateId = 1;
-
-function message(text: string, chat: { id: number; type: string } = PRIVATE, from = LI, extra: Record<string, unknown> = {}): Update {
-  const id = updateId++;
-  return { update_id: id, message: { message_id: id, date: 1_700_000_000, chat, from, text, ...extra } } as unknown as Update;
-}
+const message = (text: string, chat: { id: number; type: string } = PRIVATE, from = LI, extra: Record<string, unknown> = {}) => chatMessage(text, chat, from, extra);
 
 /** In a group: a message that @mentions the bot. */
 function mention(text: string, from: typeof LI): Update {
@@ -68,18 +63,9 @@ function replyToBot(text: string, from: typeof LI): Update {
   return message(text, GROUP, from, { reply_to_message: { message_id: 1, date: 0, chat: GROUP, from: BOT_USER, text: '…' } });
 }
 
-function callback(data: string, chat: { id: number; type: string } = PRIVATE, from = LI): Update {
-  const id = updateId++;
-  return {
-    update_id: id,
-    callback_query: { id: `cb${id}`, from, chat_instance: 'ci', data, message: { message_id: 1001, date: 0, chat, from: BOT_USER, text: '…' } },
-  } as unknown as Update;
-}
+const callback = (data: string, chat: { id: number; type: string } = PRIVATE, from = LI) => callbackUpdate(data, chat, from);
 
-/** The inline buttons of a sent message, as [label, callback data]. */
-function buttons(call: Call | undefined): [string, string][] {
-  return (call?.body.reply_markup?.inline_keyboard ?? []).flat().map((b: { text: string; callback_data: string }) => [b.text, b.callback_data]);
-}
+const buttons = inlineButtons;
 
 describe('follow-ups in Telegram', () => {
   const api = new FakeTelegram();

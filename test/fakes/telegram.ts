@@ -52,6 +52,29 @@ export function textUpdate(text: string, chatId: number): Update {
   } as unknown as Update;
 }
 
+type Chat = { id: number; type: string };
+type From = { id: number; is_bot: boolean; first_name: string };
+
+/** A message from someone in a chat (private or group), with any further fields (entities, a reply). */
+export function chatMessage(text: string, chat: Chat, from: From, extra: Record<string, unknown> = {}): Update {
+  const id = nextUpdate++;
+  return { update_id: id, message: { message_id: id, date: 1_700_000_000, chat, from, text, ...extra } } as unknown as Update;
+}
+
+/** A press of an inline button (callback data) under one of the bot's messages. */
+export function callbackUpdate(data: string, chat: Chat, from: From): Update {
+  const id = nextUpdate++;
+  return {
+    update_id: id,
+    callback_query: { id: `cb${id}`, from, chat_instance: 'ci', data, message: { message_id: 1001, date: 0, chat, from: BOT_USER, text: '…' } },
+  } as unknown as Update;
+}
+
+/** The inline buttons of a sent message, as [label, callback data]. */
+export function inlineButtons(call: Call | undefined): [string, string][] {
+  return (call?.body.reply_markup?.inline_keyboard ?? []).flat().map((b: { text: string; callback_data: string }) => [b.text, b.callback_data]);
+}
+
 export class FakeTelegram extends FakeApi {
   /** Updates for getUpdates; an empty queue holds the request open, like long polling. */
   updates: Update[] = [];
