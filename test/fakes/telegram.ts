@@ -21,22 +21,6 @@ export const telegramError = (error_code: number, description: string, parameter
 
 let nextUpdate = 1;
 
-/** A private-chat message carrying a command (/subscribe 07:30), as Telegram delivers it. */
-export function commandUpdate(text: string, chatId: number): Update {
-  const id = nextUpdate++;
-  return {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: chatId, type: 'private', first_name: '李' },
-      from: { id: chatId, is_bot: false, first_name: '李' },
-      text,
-      entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0].length }],
-    },
-  } as unknown as Update;
-}
-
 /** A private-chat text message (a question), as Telegram delivers it. */
 export function textUpdate(text: string, chatId: number): Update {
   const id = nextUpdate++;
@@ -50,6 +34,13 @@ export function textUpdate(text: string, chatId: number): Update {
       text,
     },
   } as unknown as Update;
+}
+
+/** A private-chat message carrying a command (/subscribe 07:30), as Telegram delivers it. */
+export function commandUpdate(text: string, chatId: number): Update {
+  const update = textUpdate(text, chatId);
+  Object.assign(update.message!, { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0].length }] });
+  return update;
 }
 
 type Chat = { id: number; type: string };
