@@ -45,7 +45,8 @@ function digitsFor(text: string): string {
     )
     // 第十二项 and 任务二十五 are numbers as the tables write them; 第二产业, 第一季度, 第六届
     // and 第二名 stay as the reports write them.
-    .replace(/(第)([零〇一二两三四五六七八九十百]+)(?=项|条|号|期|[?？]|$)|(任务|措施|编号)([零〇一二两三四五六七八九十百]+)/g, (m, w1, n1, w2, n2) =>
+    // (任务一共, 措施一些: words, not numbers.)
+    .replace(/(第)([零〇一二两三四五六七八九十百]+)(?=项|条|号|期|[?？]|$)|(任务|措施|编号)([零〇一二两三四五六七八九十百]+)(?![共些下般样直起定批切道同体致])/g, (m, w1, n1, w2, n2) =>
       `${w1 ?? w2}${chineseNumber(n1 ?? n2) ?? n1 ?? n2}`,
     )
     .replace(/(?<![\d.])([0-9]{2})年/g, (m, y) => (Number(y) >= 10 && Number(y) <= 40 ? `20${y}年` : m));
@@ -388,6 +389,11 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   else if (!target && relative === 'latest' && /了|已/.test(t.rest)) q.nature = 'actual';
   if (basis) q.basis = basis;
   if (unit) q.unit = unit;
+  // 一共多少项任务: a count of the tasks (or measures) themselves, with nothing else named.
+  if (!metric && count && !scope.kind) {
+    if (findWord(t.rest, w.measure)) scope.kind = 'plan';
+    else if (findWord(t.rest, w.task)) scope.kind = 'tasks';
+  }
   if (scope.kind || scope.number) q.scope = scope;
   if (followUp) q.followUp = true;
 

@@ -16,6 +16,7 @@ import { noAnswer } from './none.js';
 const byDate = (a: Source, b: Source) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 
 /** The documents with tasks a query is about: the plan or table it names, else the latest task table. */
+/** The documents whose tasks the query asks of, newest first: the first answers. */
 function documentsOf(k: Knowledge, q: Query): Source[] {
   const withTasks = new Set(k.tasks.map((t) => t.source));
   const kind = q.scope?.kind === 'plan' ? 'plan' : 'tasks';
@@ -31,7 +32,7 @@ function documentsOf(k: Knowledge, q: Query): Source[] {
     const dated = docs.filter((d) => d.date.startsWith(year));
     if (dated.length) docs = dated;
   }
-  return docs.slice(0, 1);
+  return docs;
 }
 
 function tasksOf(k: Knowledge, doc: Source | undefined): Task[] {
@@ -81,7 +82,7 @@ function taskAnswer(k: Knowledge, q: Query, t: Task, extra: Line[] = []): Answer
 
 function byNumber(k: Knowledge, q: Query): Answer {
   const n = q.task!.number!;
-  const [doc] = documentsOf(k, q);
+  const [doc, ...older] = documentsOf(k, q);
   const tasks = tasksOf(k, doc);
   const task = tasks.find((t) => t.number === n);
   if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
@@ -90,7 +91,12 @@ function byNumber(k: Knowledge, q: Query): Answer {
     const max = Math.max(0, ...numbers);
     return noAnswer(k, q, `${docName(doc)}中没有${itemName(doc, n)}：共${max}${doc.kind === 'plan' ? '条措施' : '项任务'}（第1-${max}${doc.kind === 'plan' ? '条' : '项'}）。`);
   }
-  return taskAnswer(k, q, task);
+  // Older tables have a 第n项 too: say which, and how to ask for it.
+  const also = older.filter((d) => tasksOf(k, d).some((t) => t.number === n));
+  const note: Line[] = also.length
+    ? [[span(`另：${also.map((d) => docName(d)).join('、')}也有${itemName(doc, n)}（可问“${also[0].date.slice(0, 4)}年${itemName(doc, n)}”）。`)]]
+    : [];
+  return taskAnswer(k, q, task, note);
 }
 
 /** The tasks of the query's document that fit its status and department filters. */
@@ -180,10 +186,12 @@ function summary(k: Knowledge, q: Query): Answer {
   if (!doc || !tasks.length) return noAnswer(k, q, '报告中没有任务表。');
   const numbered = tasks.filter((t) => t.number !== null).length;
   const statuses = [...new Set(tasks.map((t) => t.status))];
+  const plan = doc.kind === 'plan';
   const lines: Line[] = [
-    [span(`${docName(doc)}共`), span(`${numbered}项`, true), span(`任务${tasks.length > numbered ? `（另有${tasks.length - numbered}项未编号的子任务）` : ''}`)],
-    [span(statuses.map((st) => `${st ?? '未标注状态'}${tasks.filter((t) => t.status === st).length}项`).join('，'))],
+    [span(`${docName(doc)}共`), span(`${numbered}${plan ? '条' : '项'}`, true), span(`${plan ? '措施' : '任务'}${tasks.length > numbered ? `（另有${tasks.length - numbered}项未编号的子任务）` : ''}`)],
   ];
+  // A table that states no progress (a plan, a table of who leads what) has no statuses to count.
+  if (statuses.some(Boolean)) lines.push([span(statuses.map((st) => `${st ?? '未标注状态'}${tasks.filter((t) => t.status === st).length}项`).join('，'))]);
   return makeAnswer(k, q.text, 'count', lines, tasks.slice(0, 1), { query: q });
 }
 
