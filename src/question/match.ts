@@ -565,10 +565,13 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
     }
   }
   const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.record.id.localeCompare(b.record.id);
-  return { answers: ranked(q, candidates), nearby: nearby.sort(byScore) };
+  return { answers: ranked(k, q, candidates), nearby: nearby.sort(byScore) };
 }
 
-function ranked(q: Query, candidates: Candidate[]): Candidate[] {
+/** How much lower a later figure of the same metric may score and still lead (see ranked). */
+const LATEST_MARGIN = 1;
+
+function ranked(k: Knowledge, q: Query, candidates: Candidate[]): Candidate[] {
   // Where the question names no period, the latest of equally good records comes first.
   if (!q.period && candidates.length > 1) {
     const keys = candidates.map((c) => {
@@ -579,5 +582,28 @@ function ranked(q: Query, candidates: Candidate[]): Candidate[] {
     const max = Math.max(...keys);
     if (max > min) candidates.forEach((c, i) => (c.score += (0.25 * (keys[i] - min)) / (max - min)));
   }
-  return candidates.sort((a, b) => b.score - a.score || a.record.id.localeCompare(b.record.id));
+  candidates.sort((a, b) => b.score - a.score || a.record.id.localeCompare(b.record.id));
+  if (!q.period) latestFirst(k, candidates);
+  return candidates;
+}
+
+/**
+ * With no period named, the latest figure of the metric asked leads, though another scored a
+ * little higher for its wording (生产总值 of 2021 and 地区生产总值 of 2024): the same or an aliased
+ * name, as fully matched, of the same place, nature and kind of figure.
+ */
+function latestFirst(k: Knowledge, candidates: Candidate[]): void {
+  const top = candidates[0];
+  if (top?.record.type !== 'indicator') return;
+  const t = top.record;
+  const name = fold(t.name);
+  const sameName = (other: string) => other === name || k.lex.aliasGroups.some((g) => g.includes(name) && g.includes(other));
+  let latest = top;
+  for (const c of candidates) {
+    const r = c.record;
+    if (r.type !== 'indicator' || c.score < top.score - LATEST_MARGIN || c.coverage < top.coverage - 0.01 || c.nameCoverage < top.nameCoverage - 0.01) continue;
+    if (r.region !== t.region || r.nature !== t.nature || isChange(r) !== isChange(t) || dimensionOf(r.unit, k.lex) !== dimensionOf(t.unit, k.lex)) continue;
+    if (sameName(fold(r.name)) && periodKey(r.period) > periodKey((latest.record as Indicator).period)) latest = c;
+  }
+  if (latest !== top) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(latest), 1));
 }

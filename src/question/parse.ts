@@ -338,6 +338,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   if (role) t.rest = without(without(t.rest, w.lead), w.part);
 
   const compute = takeKeyed(t, w.compute);
+  // Before the period: 比上年 is a basis, not last year.
+  const namedBasis = takeKeyed(t, w.bases);
   const { period, relative: rel } = takePeriod(t, w, now);
   let relative = rel;
   if (fresh) relative = 'latest';
@@ -347,7 +349,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 
   // 比前两年平均降了多少: a comparison written out is the basis of the change asked.
   const compared = t.rest.match(/(?:比|较|与|同)([\u4e00-\u9fff]{2,8}?)(?:相比)?(?=(?:分别)?(?:增长|下降|降低|减少|提高|上升|增加|降|增|涨|高|低))/);
-  const basis = takeKeyed(t, w.bases) ?? (compared && /年|月|期|平均/.test(compared[1]) ? compared[1] : undefined);
+  const basis = namedBasis ?? (compared && /年|月|期|平均/.test(compared[1]) ? compared[1] : undefined);
   if (compared && basis === compared[1]) t.rest = t.rest.replace(compared[0], ' ');
   // 计划 of 年度计划完成率 and 实际 of 实际利用外资 are part of a metric's name, not signals.
   const target = Boolean(signalWord(k, t.rest, w.target));
