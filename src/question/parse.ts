@@ -181,6 +181,13 @@ function takePeriod(t: Taken, w: QuestionWords, now: Date): { period?: Period; r
   const relative = /今年以来|年初以来|本年以来/.test(t.rest) ? undefined : takeKeyed(t, w.relative);
   // 到2020年 sets a target's year: the 到 goes with the year.
   t.rest = t.rest.replace(/(?:到|至)(?=(?:19|20)\d{2}年)/g, ' ');
+  // 前年, 五年前: a year counted back from this one.
+  const ago = t.rest.match(/前年(?!底|末)|(?<![\d年])([一二两三四五六七八九十]|\d{1,2})年前(?!\d)/);
+  if (ago) {
+    t.rest = t.rest.replace(ago[0], ' ');
+    const back = ago[1] ? (chineseNumber(ago[1]) ?? Number(ago[1])) : 2;
+    return { period: { kind: 'year', year: today - back, label: `${today - back}年` } };
+  }
   const found = findPeriods(t.rest);
   const mention = [...found].sort((a, b) => (b.period.to !== undefined ? 1 : 0) - (a.period.to !== undefined ? 1 : 0))[0];
   // A quarter or half-year keeps its name in answers (二季度, not 4-6月).
