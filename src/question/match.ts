@@ -201,11 +201,18 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // (A light verb — 完成, 实现 — says little: the word before it counts; of a long unknown word,
   // its last two characters.)
   const light = new Set([...k.lex.lexicon.lightVerbs, ...reading.qualifiers]);
-  const lastConcept = [...cs].reverse().find((c) => !c.forms.every((f) => light.has(f)));
-  const lastForm = lastConcept?.forms.find((f) => f.length >= 2);
+  let lastAt = cs.length - 1;
+  while (lastAt >= 0 && cs[lastAt].forms.every((f) => light.has(f))) lastAt--;
+  const lastConcept = cs[lastAt];
+  // (A character left alone ends the word before it: 收入 + 比.)
+  const lone = lastConcept?.forms.length === 1 && lastConcept.forms[0].length === 1 && lastAt > 0 && cs[lastAt - 1].forms.length === 1;
+  const lastForm = lone ? cs[lastAt - 1].forms[0] + lastConcept.forms[0] : lastConcept?.forms.find((f) => f.length >= 2);
   const last = reading.head ?? (lastForm && lastForm.length > 4 ? lastForm.slice(-2) : lastForm);
   const measured = last !== undefined && k.lex.metrics.headUnits[last] === dimensionOf(ind.unit, k.lex);
-  if (last && !measured && !holdsLoosely(mineText, last) && !lastConcept?.forms.some((f) => mineText.includes(f))) return 'metric';
+  // A word made with a character left alone (收入比) names a metric of its own: the figure's own
+  // words say it, not only the topic around them (城乡居民收入比保持全省最低，…村集体经济经常性收入).
+  const measuredText = lone ? ownWords : mineText;
+  if (last && !measured && !holdsLoosely(measuredText, last) && !(lone ? [last] : lastConcept?.forms ?? []).some((f) => measuredText.includes(f))) return 'metric';
   // Several values under one name (分别下降32.8%和24.7%) answer only a question of that whole name.
   if (ind.value === null && coverage(names, cs) < 0.99) return 'figure';
   // A figure whose name shares no word with the question is asked only if its own words say it all.

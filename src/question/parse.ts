@@ -53,7 +53,7 @@ function digitsFor(text: string): string {
 }
 
 /** The unit a question expects: 多少家 → 家; a rate (…率, 比重) → %; an amount of money → 元. */
-const ASKED_UNIT = /(?:多少|几)(个百分点|百分点|人次|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项人名户件座所条艘辆台套张次批场起])/g;
+const ASKED_UNIT = /(?:多少|几)(个百分点|百分点|倍|人次|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项人名户件座所条艘辆台套张次批场起])/g;
 
 function expectedUnit(text: string): string | undefined {
   // 第几张 asks an ordinal and 哪几个 a list: neither is a count in a unit.
