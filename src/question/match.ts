@@ -207,7 +207,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // (A character left alone ends the word before it: 收入 + 比.)
   const lone = lastConcept?.forms.length === 1 && lastConcept.forms[0].length === 1 && lastAt > 0 && cs[lastAt - 1].forms.length === 1;
   const lastForm = lone ? cs[lastAt - 1].forms[0] + lastConcept.forms[0] : lastConcept?.forms.find((f) => f.length >= 2);
-  const last = reading.head ?? (lastForm && lastForm.length > 4 ? lastForm.slice(-2) : lastForm);
+  const last = lone ? lastForm : (reading.head ?? (lastForm && lastForm.length > 4 ? lastForm.slice(-2) : lastForm));
   const measured = last !== undefined && k.lex.metrics.headUnits[last] === dimensionOf(ind.unit, k.lex);
   // A word made with a character left alone (收入比) names a metric of its own: the figure's own
   // words say it, not only the topic around them (城乡居民收入比保持全省最低，…村集体经济经常性收入).
