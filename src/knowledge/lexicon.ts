@@ -67,6 +67,7 @@ const schemas = {
     qualifiers: z.array(z.string().min(1)),
     heads: z.array(z.string().min(1)),
     rateHeads: z.array(z.string()),
+    effectWords: z.object({ words: z.array(z.string().min(1)) }),
     looseAskedUnits: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
     sentenceQualifiers: z.array(z.string()),
     frames: z.array(z.string()),

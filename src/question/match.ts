@@ -189,6 +189,9 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     if (cs.some((c) => c.forms.some((f) => frame.includes(f)) && !c.forms.some((f) => rest.includes(f)))) return 'metric';
   }
   const mineText = `${names}|${own}|${context}`;
+  // An effect on a metric (拉动规上工业增加值增速14.1个百分点) answers only a question of that effect.
+  const effect = k.lex.metrics.effectWords.words.find((w) => ind.name.startsWith(w));
+  if (effect && !q.text.includes(effect)) return 'metric';
   // A share (占今年计划完成投资65.4%) answers only a question of a share.
   if (/^占/.test(ind.name) && !/占|比重|比例|份额|百分之|几成|%/.test(q.text)) return 'metric';
   // A rate whose figure is no rate (集聚度 of 12个) is a misread name, not the rate.

@@ -165,10 +165,11 @@ function takeSpan(t: Taken, w: QuestionWords): Period | undefined {
       return { kind: 'span', fromYear, toYear, label: `“${word}”时期（${fromYear}-${toYear}年）` };
     }
   }
-  const past = takeWord(t, w.pastSpans);
-  if (past) return { kind: 'span', label: '过去五年' };
+  // (The years ahead first: 今后五年 holds 五年, which alone means the years past.)
   const next = takeWord(t, w.nextSpans);
   if (next) return { kind: 'span', label: '今后五年' };
+  const past = takeWord(t, w.pastSpans);
+  if (past) return { kind: 'span', label: '过去五年' };
   return undefined;
 }
 
