@@ -49,7 +49,9 @@ function ownMetric(q: Query): string {
 /** Whether the question leaves out what it asks about, so the last query fills it in. */
 function isFollowUp(q: Query, last: Query): boolean {
   if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
-  if (q.parts?.length || q.intent === 'compute') return false;
+  // 比5月多多少: a computation from the last figure.
+  if (q.intent === 'compute') return Boolean(q.parts && !q.parts[0].metric && !q.parts[0].period && !q.parts[0].places.length && FIGURE_INTENTS.has(last.intent) && last.metric);
+  if (q.parts?.length) return false;
   const aboutTask = last.task?.number !== undefined || last.intent === 'task';
   if (q.task?.number !== undefined) return aboutTask && !q.metric && q.followUp === true ? true : aboutTask && !q.metric && !q.task.aspect;
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
@@ -60,6 +62,12 @@ function isFollowUp(q: Query, last: Query): boolean {
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
 export function followUp(q: Query, last: Query): Query {
+  if (q.intent === 'compute' && q.parts) {
+    const a: Query = { ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined };
+    // The whole keeps the comparison's words (比全省), as the question written out would.
+    const metric = [last.metric, q.metric].filter(Boolean).join(' ');
+    return { ...a, text: q.text, metric, intent: 'compute', compute: q.compute, parts: [a, q.parts[1]], corrections: q.corrections, carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] };
+  }
   const carried: string[] = [];
   const merged: Query = { ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined };
   if (ownMetric(q)) {
@@ -99,8 +107,10 @@ export function followUp(q: Query, last: Query): Query {
 }
 
 /** The short line that says what a follow-up took from the conversation. */
-function carriedLine(q: Query): string | undefined {
-  const c = q.carried ?? [];
+function carriedLine(asked: Query): string | undefined {
+  const c = asked.carried ?? [];
+  // A computation's carried setting is that of the figure it starts from.
+  const q = asked.intent === 'compute' && asked.parts ? asked.parts[0] : asked;
   if (!c.length) return undefined;
   const parts: string[] = [];
   if (c.includes('task') && q.task?.number !== undefined) parts.push(q.scope?.kind === 'plan' ? `第（${q.task.number}）条` : `第${q.task.number}项任务`);
@@ -174,8 +184,10 @@ export class Conversations {
   /** The question as asked in this conversation: a follow-up filled in from the last query. */
   resolve(id: string, q: Query): Query {
     const last = this.last(id);
-    if (!last || !isFollowUp(q, last.query)) return q;
-    return followUp(q, last.query);
+    if (!last) return q;
+    // After a computation the figure it started from is what a follow-up goes on from.
+    const from = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
+    return isFollowUp(q, from) ? followUp(q, from) : q;
   }
 
   /** Keeps the query an answer was given for, as the conversation's last. */

@@ -18,6 +18,16 @@ describe('follow-ups', () => {
     expect(first('a', '同比呢')).toContain('24.4%');
     expect(first('a', '6月单月呢')).toContain('1.2%');
   });
+  it('compare the last figure with another (比…多多少), or say what is missing', () => {
+    say('cmp', '6月全市用电量是多少');
+    const gap = say('cmp', '比工业用电量多多少');
+    expect(gap.text.split('\n')[0]).toContain('11.15亿千瓦时');
+    expect(gap.text).toContain('按上文');
+    const none = say('cmp', '比5月多多少');
+    expect(none.kind).toBe('none');
+    expect(none.text).not.toContain('52.91');
+    expect(say('cmp-alone', '比全省高多少').kind).toBe('none');
+  });
   it('change the place, the year, or target and result', () => {
     expect(first('b', '桐乡2017年实到外资同比增长多少')).toContain('2.8%');
     expect(first('b', '濮院呢')).toContain('149.8%');

@@ -104,22 +104,29 @@ function result(op: Query['compute'], a: Input, b: Input): { text: string; formu
   return { text: `${sign}${value}`, formula: `${formula} = ${diff < 0 && op !== 'shortfall' ? '-' : ''}${value}` };
 }
 
+const squeeze = (s: string): string => s.replace(/\s+/g, '');
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function answerCompute(k: Knowledge, q: Query, options: AskOptions, stated: (q: Query, found?: Matches) => Answer): Answer {
   // A figure the reports state (占规上工业比重, 高于第二名9个百分点) wins over a computed one.
   const whole: Query = { ...q, intent: 'value', parts: undefined, compute: undefined };
-  const found = match(k, whole, ['indicator']);
-  const said = found.answers[0];
+  const [qa, qb] = q.parts ?? [];
+  // (After 比5月多多少 the whole is only the last figure asked: no stated answer of its own.)
+  const found = qa && squeeze(qa.metric) === squeeze(q.metric) ? undefined : match(k, whole, ['indicator']);
+  const said = found?.answers[0];
   if (said && said.coverage >= 0.99 && said.nameCoverage >= 0.99) return stated(whole, found);
   void options;
-  const [qa, qb] = q.parts ?? [];
   if (!qa || !qb) return noAnswer(k, q, '没有看懂要计算什么。');
+  if (!qa.metric) return noAnswer(k, q, `没有看懂要拿什么和“${qb.text}”比较：请把指标说全，例如“6月用电量比5月多多少”。`);
   const a = inputFor(k, { ...qa, nature: qa.nature ?? (q.compute === 'progress' || q.compute === 'shortfall' ? 'actual' : undefined) });
   const b = a ? inputFor(k, completeB(qa, qb, a)) : undefined;
   if (!a || !b) {
     // 比第二名高多少, 比全省平均高多少: what A is compared with is no figure the reports state
     // apart, but the sentence may say the gap itself.
     const said = stated({ ...whole, intent: 'fact', parts: q.parts });
-    if (a && said.kind !== 'none' && said.records.some((r) => r.id === a.record?.id)) return said;
+    // (Only a sentence that names what A is compared with says that gap.)
+    const gapSaid = said.kind !== 'none' && new RegExp(`(?:比|较|高于|低于|超过|超出|落后于?|领先于?)${escape(squeeze(qb.text))}`).test(said.quote ?? '');
+    if (a && gapSaid && said.records.some((r) => r.id === a.record?.id)) return said;
     const missing = !a ? qa.text : qb.text;
     return noAnswer(k, q, `无法计算：报告中没有找到“${missing}”的数据。`, a ? [a.label] : []);
   }

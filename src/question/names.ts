@@ -26,6 +26,8 @@ function gramsOf(k: Knowledge, word: string): Set<string> {
   grams = new Set();
   for (const name of n.names) {
     for (let at = name.indexOf(word); at >= 0; at = name.indexOf(word, at + 1)) {
+      // 增加值增速的贡献率: a word before 的 describes the name's head, it is not the name.
+      if (name[at + word.length] === '的') continue;
       for (let start = Math.max(0, at - MAX + word.length); start <= at; start++) {
         for (let end = at + word.length; end <= Math.min(name.length, start + MAX); end++) if (end - start >= MIN) grams.add(name.slice(start, end));
       }

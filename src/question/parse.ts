@@ -423,7 +423,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     const sides = inner ? undefined : computeSides(folded);
     if (sides) {
       q.compute = sides.op;
-      q.parts = [parseQuery(sides.a, k, now, true), parseQuery(sides.b, k, now, true)];
+      // An A left out is read as nothing pinned down; the conversation fills it in.
+      const a = sides.a ? parseQuery(sides.a, k, now, true) : { text: '', intent: 'value' as const, metric: '', qualifiers: [], places: [] };
+      q.parts = [a, parseQuery(sides.b, k, now, true)];
     } else q.intent = q.task ? 'task' : 'value';
   } else if (several && (q.intent === 'value' || q.intent === 'growth')) {
     const parts = splitParts(q.metric);
