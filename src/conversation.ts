@@ -37,17 +37,20 @@ export function memoryContexts(max = 10_000): ContextStore {
 
 /** Intents that stand on their own and never take anything from the conversation. */
 const STANDALONE = new Set<Query['intent']>(['help', 'greeting', 'thanks', 'sources', 'document']);
+const RANKED = /第几|排名|位次|排在/;
 const FIGURE_INTENTS = new Set<Query['intent']>(['value', 'growth', 'fact']);
 
 /** The question's metric without the places it names (濮院呢 names a place, no metric). */
-function ownMetric(q: Query): string {
+function ownMetric(q: Query, frames: readonly string[] = []): string {
   let m = q.metric;
   for (const p of q.places) m = m.split(p.text).join(' ');
+  // 全省第几 names what the last figure ranks among, not a metric.
+  if (q.intent === 'fact') for (const f of frames) m = m.split(f).join(' ');
   return m.trim();
 }
 
 /** Whether the question leaves out what it asks about, so the last query fills it in. */
-function isFollowUp(q: Query, last: Query): boolean {
+function isFollowUp(q: Query, last: Query, frames: readonly string[]): boolean {
   if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
   // 比5月多多少: a computation from the last figure.
   if (q.intent === 'compute') return Boolean(q.parts && !q.parts[0].metric && !q.parts[0].period && !q.parts[0].places.length && FIGURE_INTENTS.has(last.intent) && last.metric);
@@ -55,13 +58,13 @@ function isFollowUp(q: Query, last: Query): boolean {
   const aboutTask = last.task?.number !== undefined || last.intent === 'task';
   if (q.task?.number !== undefined) return aboutTask && !q.metric && q.followUp === true ? true : aboutTask && !q.metric && !q.task.aspect;
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
-  if (!ownMetric(q)) return true;
+  if (!ownMetric(q, frames)) return true;
   // 那进出口呢: a new metric in the old setting.
   return q.followUp === true && q.metric.length <= 8 && !q.period && !q.places.length;
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query): Query {
+export function followUp(q: Query, last: Query, frames: readonly string[] = []): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = { ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined };
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -70,7 +73,7 @@ export function followUp(q: Query, last: Query): Query {
   }
   const carried: string[] = [];
   const merged: Query = { ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined };
-  if (ownMetric(q)) {
+  if (ownMetric(q, frames)) {
     merged.metric = q.metric;
     merged.qualifiers = q.qualifiers;
     merged.unit = q.unit;
@@ -102,12 +105,17 @@ export function followUp(q: Query, last: Query): Query {
   if (q.intent === 'growth' || (q.basis && FIGURE_INTENTS.has(last.intent))) merged.intent = 'growth';
   else if (q.task?.aspect || q.task?.number !== undefined) merged.intent = 'task';
   else if (q.intent !== 'value' && q.intent !== 'fact') merged.intent = q.intent;
+  // 全省第几, 排第几: the last figure's rank, said in words (列全省第5位) beside it.
+  else if (q.intent === 'fact' && RANKED.test(q.text)) {
+    merged.intent = 'fact';
+    merged.metric = [merged.metric, q.metric].filter(Boolean).join(' ');
+  }
   merged.carried = carried;
   return merged;
 }
 
 /** The short line that says what a follow-up took from the conversation. */
-function carriedLine(asked: Query): string | undefined {
+function carriedLine(asked: Query, frames: readonly string[]): string | undefined {
   const c = asked.carried ?? [];
   // A computation's carried setting is that of the figure it starts from.
   const q = asked.intent === 'compute' && asked.parts ? asked.parts[0] : asked;
@@ -115,7 +123,7 @@ function carriedLine(asked: Query): string | undefined {
   const parts: string[] = [];
   if (c.includes('task') && q.task?.number !== undefined) parts.push(q.scope?.kind === 'plan' ? `第（${q.task.number}）条` : `第${q.task.number}项任务`);
   // The metric as folded for matching; Latin words (GDP, PM2.5) as people write them.
-  if (c.includes('metric') && ownMetric(q)) parts.push(ownMetric(q).replace(/\s+/g, '').replace(/[a-z]+/g, (w) => w.toUpperCase()));
+  if (c.includes('metric') && ownMetric(q, frames)) parts.push(ownMetric(q, frames).replace(/\s+/g, '').replace(/[a-z]+/g, (w) => w.toUpperCase()));
   if (c.includes('place')) parts.push(q.places.map((p) => p.region ?? p.text).join('、'));
   if (c.includes('period') && q.period) parts.push(q.period.label);
   if (c.includes('nature') && q.nature) parts.push(q.nature === 'target' ? '目标' : '实际');
@@ -187,7 +195,8 @@ export class Conversations {
     if (!last) return q;
     // After a computation the figure it started from is what a follow-up goes on from.
     const from = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
-    return isFollowUp(q, from) ? followUp(q, from) : q;
+    const frames = this.k.lex.lexicon.rankFrames;
+    return isFollowUp(q, from, frames) ? followUp(q, from, frames) : q;
   }
 
   /** Keeps the query an answer was given for, as the conversation's last. */
@@ -204,7 +213,7 @@ export class Conversations {
 
   /** The answer with the line that says what it carried over, and the next questions to offer. */
   describe(answer: Answer, q: Query): Answer {
-    const note = carriedLine(q);
+    const note = carriedLine(q, this.k.lex.lexicon.rankFrames);
     const followUps = nextQuestions(this.k, answer, q);
     if (!note && !followUps) return answer;
     // The figure stays first; what was carried over follows it.

@@ -28,6 +28,12 @@ describe('follow-ups', () => {
     expect(none.text).not.toContain('52.91');
     expect(say('cmp-alone', '比全省高多少').kind).toBe('none');
   });
+  it('ask the rank of the last figure (全省第几), as the report words it', () => {
+    say('rank', '1-6月直播电商交易额');
+    const rank = say('rank', '全省排第几');
+    expect(rank.text.split('\n')[0]).toContain('规模居全省第三');
+    expect(rank.text).toContain('按上文：直播电商交易额');
+  });
   it('change the place, the year, or target and result', () => {
     expect(first('b', '桐乡2017年实到外资同比增长多少')).toContain('2.8%');
     expect(first('b', '濮院呢')).toContain('149.8%');

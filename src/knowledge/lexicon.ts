@@ -54,6 +54,8 @@ const schemas = {
     looseSuffixes: z.array(z.string()),
     eachPlaceWords: z.array(z.string()),
     quoteWords: z.array(z.string()),
+    /** What a ranking is among (全省第几): no metric of its own. */
+    rankFrames: z.array(z.string()),
     moreWords: z.array(z.string()),
     followUpHeads: z.array(z.string()),
     followUpTails: z.array(z.string()),

@@ -85,9 +85,12 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   const other = q.parts?.[1] ? concepts(k, q.parts[1]) : [];
   const clauses = text.split(/(?<=[，,；;。])/).map((c) => c.replace(/[，,；;。]$/, ''));
   let best: { c: string; w: number } | undefined;
-  for (const [i, c] of clauses.entries()) {
+  for (const [i, one] of clauses.entries()) {
+    const ranks = /第[一二三四五六七八九十\d]|首位/.test(one);
+    // 规模居全省第三 has no subject of its own: it says the rank of the clause before it.
+    const c = i > 0 && ranks && one.length <= 10 ? `${clauses[i - 1]}，${one}` : one;
     const folded = c.toLowerCase();
-    const w = coverage(folded, cs) + (other.length ? coverage(folded, other, false) : 0) + (/第[一二三四五六七八九十\d]/.test(c) && /第几|排/.test(q.text) ? 0.5 : 0) - i * 0.001;
+    const w = coverage(folded, cs) + (other.length ? coverage(folded, other, false) : 0) + (ranks && /第几|排/.test(q.text) ? 0.5 : 0) - i * 0.001;
     if (!best || w > best.w) best = { c, w };
   }
   return best && best.w > 0 ? best.c : undefined;
@@ -104,15 +107,18 @@ function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: In
   for (const c of nearby) {
     if ((c.misfit !== 'metric' && c.misfit !== 'figure') || c.coverage < 0.99 || c.record.type !== 'indicator') continue;
     const r = c.record;
-    const figures = k.indicators.filter((x) => x.sentence === r.sentence && x.source === r.source).map((x) => x.figure);
+    // Each number of the sentence's figures (4.89 of “4.89万元、2.90万元”): a clause holding one states a figure.
+    const numbers = new Set(k.indicators.filter((x) => x.sentence === r.sentence && x.source === r.source).flatMap((x) => x.figure.match(NUMBER) ?? []));
     for (const clause of r.sentence.split(/[，,；;、]/)) {
       // The clause must say something of the metric besides naming it (其中交通投资 says nothing).
-      if (figures.some((f) => clause.includes(f)) || clause.length < q.metric.replace(/\s+/g, '').length + 4) continue;
+      if ((clause.match(NUMBER) ?? []).some((n) => numbers.has(n)) || clause.length < q.metric.replace(/\s+/g, '').length + 4) continue;
       if (coverage(clause.toLowerCase(), cs) >= 0.99) return { record: r, clause };
     }
   }
   return undefined;
 }
+
+const NUMBER = /\d+(?:\.\d+)?/g;
 
 /** Room for the sentences around a statement: a phone shows about this much at once. */
 const AROUND = 240;

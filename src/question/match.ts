@@ -565,7 +565,10 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       const home = !q.places.length && r.region === HOME && cov >= 0.99 ? 1 : 0;
       // A statement asked: the sentence that says it itself, before one whose neighbour does.
       const own = q.intent === 'fact' && r.type !== 'task' ? (wording.ownCoverage ??= coverage(fold(r.type === 'indicator' ? r.sentence : r.text), cs)) : 0;
-      const c: Candidate = { record: r, score: cov * 2 + own * 0.5 + home + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical), coverage: cov, nameCoverage };
+      // Of two names that hold the question, the one that adds fewer qualifiers is nearer what was
+      // asked (居民收入: 全体居民人均可支配收入 before 城乡居民人均可支配收入).
+      const added = r.type === 'indicator' ? readMetric(r.name, k.lex).qualifiers.filter((x) => !reading.qualifiers.includes(x)).length : 0;
+      const c: Candidate = { record: r, score: cov * 2 + own * 0.5 + home + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical) - 0.1 * added, coverage: cov, nameCoverage };
       if (why) {
         // Of the metric asked, though another period or place? Only then is it "what the reports hold instead".
         const same = r.type === 'indicator' && why !== 'metric' && why !== 'figure' && q.metric !== '' && metricOf(k, q, reading, cs, r, wording) === 'fits';
