@@ -109,6 +109,10 @@ export function followUp(q: Query, last: Query, frames: readonly string[] = []):
   else if (q.intent === 'fact' && RANKED.test(q.text)) {
     merged.intent = 'fact';
     merged.metric = [merged.metric, q.metric].filter(Boolean).join(' ');
+  } else if (last.intent === 'fact' && RANKED.test(last.text) && !ownMetric(q, frames)) {
+    // 五年前是多少 after 全省第几: the figure again, without the ranking's words.
+    merged.intent = q.intent;
+    merged.metric = ownMetric({ ...last, places: [] }, frames).replace(/\s+/g, ' ');
   }
   merged.carried = carried;
   return merged;

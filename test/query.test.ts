@@ -21,12 +21,18 @@ describe('the structured query', () => {
     expect(parse('今年GDP目标').period).toMatchObject({ kind: 'year', year: 2026 });
     expect(parse('去年GDP').period).toMatchObject({ kind: 'year', year: 2025 });
     expect(parse('今年GDP目标').relative).toBe('this-year');
+    // 五年前 is one year counted back; 五年 alone, the years past.
+    expect(parse('五年前财政总收入').period).toMatchObject({ kind: 'year', year: 2021 });
+    expect(parse('五年来财政总收入').period).toMatchObject({ kind: 'span' });
   });
   it('reads basis, target or result, and the unit asked', () => {
     expect(parse('6月税收环比增长多少')).toMatchObject({ intent: 'growth', basis: '环比' });
     expect(parse('2020年GDP预期增长目标')).toMatchObject({ nature: 'target' });
     expect(parse('2020年工业投资实际增长了多少')).toMatchObject({ nature: 'actual', intent: 'growth' });
     expect(parse('新增绿色工厂多少家').unit).toBe('家');
+    // Dollars are asked apart from yuan: 人均GDP多少美元 is not the figure in 元.
+    expect(parse('人均GDP多少美元').unit).toBe('美元');
+    expect(parse('实际利用外资多少亿').unit).toBe('元');
     // 计划 inside a metric's own name (年度计划完成率) is no target.
     expect(parse('市级投资项目年度计划完成率').nature).toBeUndefined();
   });

@@ -40,7 +40,8 @@ const BASIS_WRITTEN_END = new RegExp(`(?:${BASIS_WRITTEN.source})$`);
 const WRITTEN_CHANGE = new RegExp(`(?:${BASIS_WRITTEN.source})?${GROWTH_VERB.source}`);
 const FALLING = /下降|降低|减少|回落|下跌|降幅/;
 const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
-const TRAIL_FILLER = /(同比|环比|预计|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下)+$/;
+// (实际利用外资确保28亿美元: the target's verb ends no name.)
+const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下)+$/;
 const PLACE_WORDS = /^(全市|我市|本市|全县|我县|全镇|我镇|全村|全区|市本级)/;
 const OWN_CITY_START = /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s]*(全市|我市|本市|全县|我县|全镇|我镇|全区)/;
 // What has happened: 已, 完成了, 截至 say so whatever the context. 累计 and 完成…目标 say so

@@ -54,7 +54,7 @@ const schemas = {
     looseSuffixes: z.array(z.string()),
     eachPlaceWords: z.array(z.string()),
     quoteWords: z.array(z.string()),
-    /** What a ranking is among (全省第几): no metric of its own. */
+    /** Words of a ranking (全省, 总量 of 总量全省第几) that name no metric of their own. */
     rankFrames: z.array(z.string()),
     moreWords: z.array(z.string()),
     followUpHeads: z.array(z.string()),

@@ -84,13 +84,22 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   // Asked to compare with something (比第二名高多少), the clause that names it says the answer.
   const other = q.parts?.[1] ? concepts(k, q.parts[1]) : [];
   const clauses = text.split(/(?<=[，,；;。])/).map((c) => c.replace(/[，,；;。]$/, ''));
+  // The metric asked without what it ranks among (全省), and the sentence's figures of other metrics.
+  let metric = q.metric;
+  for (const f of k.lex.lexicon.rankFrames) metric = metric.split(f).join(' ');
+  const own = concepts(k, { ...q, metric });
+  const others = own.length ? k.indicators.filter((x) => x.sentence === text && coverage(fold(x.name), own) < 0.99).map((x) => fold(x.name)) : [];
+  const rankAsked = /第几|排/.test(q.text);
   let best: { c: string; w: number } | undefined;
   for (const [i, one] of clauses.entries()) {
     const ranks = /第[一二三四五六七八九十\d]|首位/.test(one);
-    // 规模居全省第三 has no subject of its own: it says the rank of the clause before it.
-    const c = i > 0 && ranks && one.length <= 10 ? `${clauses[i - 1]}，${one}` : one;
+    // 规模居全省第三, 全省位次由第4位前移到第3位: no subject of its own, the rank of the clause before it.
+    const bare = one.length <= 10 || (own.length > 0 && coverage(one.toLowerCase(), own) === 0);
+    const c = i > 0 && ranks && bare ? `${clauses[i - 1]}，${one}` : one;
     const folded = c.toLowerCase();
-    const w = coverage(folded, cs) + (other.length ? coverage(folded, other, false) : 0) + (ranks && /第几|排/.test(q.text) ? 0.5 : 0) - i * 0.001;
+    // A rank said of another metric of the sentence (规上工业总产值…列全省第三, asked GDP) is not the one asked.
+    const ofOther = others.some((n) => folded.includes(n)) && coverage(folded, own) < 0.99;
+    const w = coverage(folded, cs) + (other.length ? coverage(folded, other, false) : 0) + (ranks && rankAsked ? (ofOther ? -0.5 : 0.5) : 0) - i * 0.001;
     if (!best || w > best.w) best = { c, w };
   }
   return best && best.w > 0 ? best.c : undefined;

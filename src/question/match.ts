@@ -107,6 +107,8 @@ function namesThingOf(k: Knowledge, q: Query, place: string, hay: string): boole
 
 /** Whether a figure's unit is of the dimension asked (个 asked of people, loosely, too). */
 function unitFits(k: Knowledge, asked: string, unit: string): boolean {
+  // Dollars asked (人均GDP多少美元): a figure in yuan is another figure, though both are money.
+  if (asked === '美元') return unit.includes('美元');
   const dimension = dimensionOf(unit, k.lex);
   if (dimensionOf(asked, k.lex) === dimension) return true;
   const loose = k.lex.metrics.looseAskedUnits[asked];

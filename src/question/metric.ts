@@ -182,8 +182,11 @@ export function sameMetric(
   }
   const record = readMetric(name, lex);
   const qualifiers = subject ? [...record.qualifiers, ...readMetric(subject, lex).qualifiers] : record.qualifiers;
-  // A qualifier of the record the question does not name makes it another metric.
-  for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual)) return false;
+  // A qualifier of the record the question does not name makes it another metric — but 引进
+  // asked names 新引进 (what is brought in is new).
+  const folded = fold(name);
+  const newly = (word: string) => word.length >= 3 && word.startsWith('新') && folded.includes(word) && asked.includes(word.slice(1));
+  for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual) && !lex.metrics.qualifiers.some((w) => (lex.metrics.sameQualifiers[w] ?? w) === qual && newly(w))) return false;
   // A qualifier of the question the record lacks, likewise (one its own words state will do).
   for (const qual of askedReading.qualifiers) {
     if (qualifiers.includes(qual) || forms.includes(qual) || clause.includes(qual)) continue;

@@ -58,7 +58,8 @@ const ASKED_UNIT = /(?:多少|几)(个百分点|百分点|倍|人次|万吨|吨|
 function expectedUnit(text: string): string | undefined {
   // 第几张 asks an ordinal and 哪几个 a list: neither is a count in a unit.
   const asked = [...text.matchAll(ASKED_UNIT)].find((m) => !/[第哪]$/.test(text.slice(0, m.index)));
-  if (asked) return /元|^亿$|^万$/.test(asked[1]) ? '元' : asked[1] === '个百分点' ? '百分点' : asked[1];
+  // 多少美元 asks dollars; 多少亿 / 多少万元, an amount of money in either.
+  if (asked) return /美元/.test(asked[1]) ? '美元' : /元|^亿$|^万$/.test(asked[1]) ? '元' : asked[1] === '个百分点' ? '百分点' : asked[1];
   if (/(率|比重|占比|比例|覆盖率|份额)(?:是|为|达到|有)?(?:多少|几何)?\s*$/.test(text.trim()) || /百分之几|百分之多少/.test(text)) return '%';
   if (/多少钱/.test(text)) return '元';
   return undefined;
@@ -176,19 +177,19 @@ function takeSpan(t: Taken, w: QuestionWords): Period | undefined {
 /** The period a question pins, with relative words (今年, 上月) resolved against today. */
 function takePeriod(t: Taken, w: QuestionWords, now: Date): { period?: Period; relative?: Query['relative'] } {
   const today = now.getFullYear();
-  const span = takeSpan(t, w);
-  if (span) return { period: span };
-  // 今年以来 is a span from January: the period reader knows it; 今年 alone is relative.
-  const relative = /今年以来|年初以来|本年以来/.test(t.rest) ? undefined : takeKeyed(t, w.relative);
-  // 到2020年 sets a target's year: the 到 goes with the year.
-  t.rest = t.rest.replace(/(?:到|至)(?=(?:19|20)\d{2}年)/g, ' ');
-  // 前年, 五年前: a year counted back from this one.
+  // 前年, 五年前: a year counted back from this one (before the spans: 五年 alone is the years past).
   const ago = t.rest.match(/前年(?!底|末)|(?<![\d年])([一二两三四五六七八九十]|\d{1,2})年前(?!\d)/);
   if (ago) {
     t.rest = t.rest.replace(ago[0], ' ');
     const back = ago[1] ? (chineseNumber(ago[1]) ?? Number(ago[1])) : 2;
     return { period: { kind: 'year', year: today - back, label: `${today - back}年` } };
   }
+  const span = takeSpan(t, w);
+  if (span) return { period: span };
+  // 今年以来 is a span from January: the period reader knows it; 今年 alone is relative.
+  const relative = /今年以来|年初以来|本年以来/.test(t.rest) ? undefined : takeKeyed(t, w.relative);
+  // 到2020年 sets a target's year: the 到 goes with the year.
+  t.rest = t.rest.replace(/(?:到|至)(?=(?:19|20)\d{2}年)/g, ' ');
   const found = findPeriods(t.rest);
   const mention = [...found].sort((a, b) => (b.period.to !== undefined ? 1 : 0) - (a.period.to !== undefined ? 1 : 0))[0];
   // A quarter or half-year keeps its name in answers (二季度, not 4-6月).
