@@ -91,7 +91,8 @@ export function followUp(q: Query, last: Query, frames: readonly string[] = []):
   if (q.nature) {
     merged.nature = q.nature;
     // 目标呢 after a result: a target's period is its year, not the result's month.
-    if (!q.period && last.nature !== q.nature) carried.push('soft-period');
+    // (A year's result keeps its year: 19年GDP → 目标呢 asks 2019's target, not a five-year one.)
+    if (!q.period && last.nature !== q.nature && last.period?.kind !== 'year') carried.push('soft-period');
   } else if (last.nature) carried.push('nature');
   if (q.basis) merged.basis = q.basis;
   if (q.unit) merged.unit = q.unit;

@@ -27,6 +27,9 @@ describe('the structured query', () => {
   });
   it('reads basis, target or result, and the unit asked', () => {
     expect(parse('6月税收环比增长多少')).toMatchObject({ intent: 'growth', basis: '环比' });
+    // 两年平均 alone is the two-year average growth; 比前两年平均 a comparison with it.
+    expect(parse('两年平均呢').basis).toBe('两年平均');
+    expect(parse('死亡人数比前两年平均降了多少').basis).toBe('前两年平均');
     expect(parse('2020年GDP预期增长目标')).toMatchObject({ nature: 'target' });
     expect(parse('2020年工业投资实际增长了多少')).toMatchObject({ nature: 'actual', intent: 'growth' });
     expect(parse('新增绿色工厂多少家').unit).toBe('家');

@@ -333,8 +333,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // vague year yields to an earlier, exact period of the same sentence.
   const vague = (m: { index: number; length: number }) => /^(全年|年内|今年|本年|本年度)$/.test(text.slice(m.index, m.index + m.length));
   /** The period the sentence gives before `at`, or the context's; a target's own year where the text has one. */
+  const partStart = (at: number) => Math.max(text.lastIndexOf('；', at - 1), text.lastIndexOf(';', at - 1)) + 1;
+  // A period inside an earlier part of the sentence (评定…为一季度重大产业项目“领跑者”;百年百项…)
+  // holds for that part; one that opens its part (6月底,全市…) holds for the parts after it too.
+  const holdsAt = (p: { index: number }, at: number) => p.index >= partStart(at) || /^[\s\d.、．（）()]*$/.test(text.slice(partStart(p.index), p.index));
   const basePeriod = (at: number, nature: Nature): Period => {
-    const before = periods.filter((p) => p.index < at);
+    const before = periods.filter((p) => p.index < at && holdsAt(p, at));
     const last = before.at(-1);
     const own = nature === 'target' && ctx.targets ? ctx.targets : ctx.period;
     if (last && vague(last)) return nature === 'target' && ctx.targets ? ctx.targets : (before.filter((p) => !vague(p)).at(-1)?.period ?? last.period);
@@ -473,6 +477,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   let compared = false;
   hits.forEach((hit, i) => {
     const prevEnd = i > 0 ? hits[i - 1].end : 0;
+    // The subject a count named (44个省市县长工程项目) is its part's, up to a ；.
+    if (/[；;]/.test(text.slice(prevEnd, hit.index))) subject = '';
     const span = spans.get(i);
     if (span) {
       if (group) closeGroup();

@@ -599,7 +599,23 @@ function ranked(k: Knowledge, q: Query, candidates: Candidate[]): Candidate[] {
   }
   candidates.sort((a, b) => b.score - a.score || a.record.id.localeCompare(b.record.id));
   if (!q.period) latestFirst(k, candidates);
+  if (!q.nature) actualFirst(k, candidates);
   return candidates;
+}
+
+/**
+ * With neither target nor result named, what was done leads what was aimed for, though the
+ * target's name matched a little better (百年百项完工率: 完工率69.5%, then the target 80%): a
+ * result that holds every word of the question, of the same place and kind of figure.
+ */
+function actualFirst(k: Knowledge, candidates: Candidate[]): void {
+  const top = candidates[0];
+  if (top?.record.type !== 'indicator' || top.record.nature !== 'target') return;
+  const t = top.record;
+  const done = candidates.find(({ record: r, score, coverage }) =>
+    r.type === 'indicator' && r.nature === 'actual' && coverage >= 0.99 && score >= top.score - LATEST_MARGIN &&
+    r.region === t.region && isChange(r) === isChange(t) && dimensionOf(r.unit, k.lex) === dimensionOf(t.unit, k.lex));
+  if (done) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(done), 1));
 }
 
 /**

@@ -348,7 +348,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 
   const compute = takeKeyed(t, w.compute);
   // Before the period: 比上年 is a basis, not last year.
-  const namedBasis = takeKeyed(t, w.bases);
+  // 两年平均呢: the two-year average growth, where it is no comparison (比前两年平均).
+  const twoYears = /(?<![比较与前])两年平均(?!相比)/;
+  const namedBasis = takeKeyed(t, w.bases) ?? (twoYears.test(t.rest) ? ((t.rest = t.rest.replace(twoYears, ' ')), '两年平均') : undefined);
   const { period, relative: rel } = takePeriod(t, w, now);
   let relative = rel;
   if (fresh) relative = 'latest';
