@@ -55,7 +55,12 @@ export function inRecordName(k: Knowledge, text: string, at: number, word: strin
 /** The first word of the list that stands in the text as a word of its own, not inside a record's metric name. */
 export function signalWord(k: Knowledge, text: string, list: readonly string[]): string | undefined {
   for (const w of list) {
-    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (!inRecordName(k, text, at, w)) return w;
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (!inRecordName(k, text, at, w) && !inHead(k, text, at, w)) return w;
   }
   return undefined;
+}
+
+/** Whether the occurrence of `word` at `at` opens a longer head word (增加 of 一产增加值). */
+function inHead(k: Knowledge, text: string, at: number, word: string): boolean {
+  return k.lex.metrics.heads.some((h) => h.length > word.length && h.startsWith(word) && text.startsWith(h, at));
 }

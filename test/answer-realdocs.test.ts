@@ -1,0 +1,57 @@
+/**
+ * Answers over the seeds with the real-report fixtures (test/fixtures/realdocs) dropped in:
+ * questions typed the way officials type, each figure checked against the fixture's text.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractAll, SEEDS_DIR } from '../src/knowledge/build.js';
+import { buildIndex } from '../src/knowledge/search.js';
+import { fromRecords } from '../src/knowledge/load.js';
+import { createCore } from '../src/core.js';
+import { memoryContexts } from '../src/conversation.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'realdocs');
+const dir = mkdtempSync(join(tmpdir(), 'seeds-realdocs-'));
+for (const f of readdirSync(SEEDS_DIR)) copyFileSync(join(SEEDS_DIR, f), join(dir, f));
+for (const f of readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'))) copyFileSync(join(FIXTURES, f), join(dir, f));
+const records = extractAll(dir);
+const core = createCore(fromRecords(records, buildIndex(records)), { contexts: memoryContexts(), now: () => new Date('2026-11-23T09:00:00+08:00') });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ask = (text: string, conversation?: string) => core.ask(text, conversation ? { conversation } : {});
+const lead = (text: string, conversation?: string) => ask(text, conversation).text.split('\n')[0];
+
+describe('real reports of other kinds', () => {
+  it('read the short forms officials type (一产, 三产, 规上 for 规模以上)', () => {
+    // 统计公报: 第一产业增加值为131.97亿元,增长1.7%; 第三产业增加值为2769.56亿元,增长6.3%
+    expect(lead('21年一产增加值')).toMatch(/^131\.97亿元/);
+    expect(lead('21年三产增速')).toContain('6.3%');
+    // 全市规模以上工业增加值为2594.48亿元
+    expect(lead('21年规上工业增加值多少')).toContain('2594.48亿元');
+  });
+  it('read 增速 as the change asked, though a name holds it before 的', () => {
+    // 1-5月,规上工业实现增加值965.31亿元,同比增长25.0% (beside 对全市规上工业增加值增速的贡献率)
+    expect(lead('1-5月规上工业增加值增速')).toContain('25.0%');
+  });
+  it('answer a rank from the sentence that says it, of the metric asked', () => {
+    // 嘉兴全体居民人均可支配收入为60048元,列全省第5位 (not 农村居民收入…保持全省首位)
+    expect(lead('21年居民收入全省第几')).toContain('第5位');
+    ask('24年财政总收入', 'rank');
+    expect(lead('全省第几', 'rank')).toContain('全省第三');
+  });
+  it('take a stated gap to the province from the sentence that names it', () => {
+    ask('1-5月装备制造业增加值增长', 'gap');
+    // …分别增长41.2%…,分别比全省平均高出9.7个…百分点 (not 规上's 1.8)
+    const gap = lead('比全省高多少', 'gap');
+    expect(gap).toContain('9.7');
+    expect(gap).not.toContain('1.8');
+    ask('1-5月规上工业增加值', 'avg');
+    expect(lead('两年平均呢', 'avg')).toContain('10.7%');
+  });
+  it('never gives yuan for dollars', () => {
+    // 人均GDP達到116323元(依年平均匯率折合18030美元): the dollars are not read apart.
+    expect(ask('21年人均gdp多少美元').text).not.toMatch(/^116323元/);
+  });
+});
