@@ -50,6 +50,18 @@ describe('real reports of other kinds', () => {
     ask('1-5月规上工业增加值', 'avg');
     expect(lead('两年平均呢', 'avg')).toContain('10.7%');
   });
+  it('follow a conversation through metrics of change only, and a head alone', () => {
+    // 2025 work report: 規上工業增加值增長7.1%,進出口總額增長9.3%,社會消費品零售總額增長5.3%
+    ask('24年嘉兴规上工业增加值增速', 'heads');
+    expect(lead('社零呢', 'heads')).toContain('5.3%');
+    expect(lead('进出口呢', 'heads')).toContain('9.3%');
+    expect(ask('总额多少').kind).toBe('none');
+  });
+  it('count the part asked, not the whole it is of', () => {
+    // 在确定的27项主要指标中,有19项完成全年目标,8项未达预期
+    expect(lead('桐乡24年主要指标完成几项')).not.toContain('27项');
+    expect(lead('桐乡24年主要指标有几项')).toContain('27项');
+  });
   it('never gives yuan for dollars', () => {
     // 人均GDP達到116323元(依年平均匯率折合18030美元): the dollars are not read apart.
     expect(ask('21年人均gdp多少美元').text).not.toMatch(/^116323元/);

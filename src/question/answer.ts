@@ -206,6 +206,9 @@ function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fal
 /** A figure or a statement; `found`: the records already matched for this query. */
 function answerFigure(k: Knowledge, q: Query, options: AskOptions, found?: Matches): Answer {
   if (!q.metric) return noAnswer(k, q, q.period || q.places.length ? '请说明要查哪项指标，例如：6月全市用电量是多少？' : '没有看懂这个问题。');
+  // 总额多少 alone: a head measures some metric, and the question does not say which.
+  const bare = q.metric.replace(/\s+/g, '');
+  if (bare in k.lex.metrics.headUnits) return noAnswer(k, q, `请说明是哪项指标的${bare}。`);
   const { m, fallback } = matchLatest(k, q, found);
   const best = m.answers[0];
   if (!best) {

@@ -176,11 +176,13 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const name = q.intent === 'growth' ? ind.name.replace(CHANGE_NAME, '').replace(/年均$/, '') || ind.name : ind.name;
   // A sentence's scope (省, 国家级) may be said anywhere in it, or in the sentence before.
   const sentence = `${folded}|${context}`;
-  if (!sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, true, clause, sentence)) {
+  // (A figure of change, 进出口总额增长9.3%, says nothing by its unit of what was measured.)
+  const unit = isChange(ind) ? '' : ind.unit;
+  if (!sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, true, clause, sentence)) {
     // 布伦特原油涨了多少: a metric named by its alias alone is the one thing the records
     // measure of it (its 收盘价格), when they measure only one.
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
-    if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, ind.unit, k.lex, false, clause, sentence)) return 'metric';
+    if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, false, clause, sentence)) return 'metric';
   }
   // A word of the question that only the frame of the name says (…开展高新技术企业申报工作新认定
   // 省科技型中小企业) is not what this figure counts.
@@ -225,6 +227,9 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // Another figure's clause that says more of the question, head included, is the one asked; in
   // a breakdown (其中，财政4.2亿元，税务63.3亿元) a clause that names no head of its own is asked by
   // any word of the question that it alone says.
+  // 在确定的27项主要指标中,有19项完成全年目标: the count of a whole (…中) is not what a part of
+  // it did; a word of the question (完成) only a part's clause says asks that part.
+  if (/中$/.test(own) && cs.some((c) => !c.forms.some((f) => ownWords.includes(f)) && foreign.some((o) => c.forms.some((f) => o.includes(f))))) return 'figure';
   const mine = coverage(mineText, cs);
   if (mine >= 0.999) return undefined;
   const head = reading.head ?? lastConcept?.forms[0] ?? '';

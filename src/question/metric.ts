@@ -202,7 +202,9 @@ export function sameMetric(
   // The record's name ends in what it measures: that must be what is asked — unless the head
   // only says how it is measured (总额, 人数), which the unit says as well.
   const dimension = dimensionOf(unit, lex);
-  if (recordHead && record.head && !holdsLoosely(asked, record.head) && lex.metrics.headUnits[record.head] !== dimension) return false;
+  // (A change of it, 进出口总额增长9.3%, is measured in % but still of the 总额.)
+  const measuredBy = (h: string) => h in lex.metrics.headUnits && (unit === '' || lex.metrics.headUnits[h] === dimension);
+  if (recordHead && record.head && !holdsLoosely(asked, record.head) && !measuredBy(record.head)) return false;
   const head = askedReading.head;
   if (head && !holdsLoosely(forms, head) && !holdsLoosely(own, head) && lex.metrics.headUnits[head] !== dimension) return false;
   return true;
