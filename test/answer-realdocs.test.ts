@@ -31,9 +31,15 @@ describe('real reports of other kinds', () => {
     // 全市规模以上工业增加值为2594.48亿元
     expect(lead('21年规上工业增加值多少')).toContain('2594.48亿元');
   });
-  it('read 增速 as the change asked, though a name holds it before 的', () => {
+  it('read 增速 as the change asked, though a name holds it before 的, and of an industry as its 增加值', () => {
     // 1-5月,规上工业实现增加值965.31亿元,同比增长25.0% (beside 对全市规上工业增加值增速的贡献率)
     expect(lead('1-5月规上工业增加值增速')).toContain('25.0%');
+    // 装备制造业、数字经济核心制造业…等产业增加值分别增长41.2%、37.7%
+    expect(lead('1-5月数字经济核心制造业增速')).toContain('37.7%');
+  });
+  it('read a scope said anywhere in the sentence (常住)', () => {
+    // 年末全市常住人口總量為551.60萬人,…人口城鎮化率升至71.9%
+    expect(lead('常住人口城镇化率')).toContain('71.9%');
   });
   it('answer a rank from the sentence that says it, of the metric asked', () => {
     // 嘉兴全体居民人均可支配收入为60048元,列全省第5位 (not 农村居民收入…保持全省首位)

@@ -70,6 +70,7 @@ const schemas = {
     heads: z.array(z.string().min(1)),
     rateHeads: z.array(z.string()),
     effectWords: z.object({ words: z.array(z.string().min(1)) }),
+    impliedHeads: z.object({ words: z.array(z.string().min(1)) }),
     looseAskedUnits: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
     sentenceQualifiers: z.array(z.string()),
     frames: z.array(z.string()),

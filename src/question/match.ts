@@ -63,6 +63,8 @@ export function periodFits(asked: Period, has: Period | undefined, taskYear?: nu
     case 'asof':
       // 年末 of a year is what an annual report states for the year (2017年末贷款余额).
       if (asked.to === 12 && has.kind === 'year') return true;
+      // 6月底 is 6月30日: a price quoted on the month's last day.
+      if (has.kind === 'day' && has.to === asked.to && has.day === new Date(has.year ?? 2001, has.to ?? 0, 0).getDate()) return true;
       return (has.kind === 'asof' || has.kind === 'month' || (has.kind === 'range' && has.from === 1)) && has.to === asked.to;
     case 'day':
       return has.kind === 'day' && has.to === asked.to && has.day === asked.day;
@@ -173,7 +175,10 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const names = k.nameHaystack.get(ind.id)!;
   const asked = q.metric.replace(/\s+/g, '');
   // Asked how a metric grew, a figure named as its growth (地区生产总值年均增长率) is of that metric.
-  const name = q.intent === 'growth' ? ind.name.replace(CHANGE_NAME, '').replace(/年均$/, '') || ind.name : ind.name;
+  // And 规上工业增速 asks how its 增加值 grew: a head the growth of an industry implies.
+  const grown = q.intent === 'growth' ? ind.name.replace(CHANGE_NAME, '').replace(/年均$/, '') || ind.name : ind.name;
+  const implied = q.intent === 'growth' && !reading.head ? k.lex.metrics.impliedHeads.words.find((h) => grown.endsWith(h) && grown.length > h.length) : undefined;
+  const name = implied ? grown.slice(0, -implied.length) : grown;
   // A sentence's scope (省, 国家级) may be said anywhere in it, or in the sentence before.
   const sentence = `${folded}|${context}`;
   // (A figure of change, 进出口总额增长9.3%, says nothing by its unit of what was measured.)
