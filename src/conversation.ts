@@ -212,15 +212,22 @@ export class Conversations {
     const from = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
     const frames = this.k.lex.lexicon.rankFrames;
     const heads = Object.keys(this.k.lex.metrics.headUnits);
-    return isFollowUp(q, from, frames, heads) ? followUp(q, from, frames, heads) : q;
+    if (isFollowUp(q, from, frames, heads)) return followUp(q, from, frames, heads);
+    // A new question of a task (第10项谁牵头) that names no table is of the table just answered from.
+    const source = last.query.scope?.source;
+    if (source && q.task && !q.scope && !q.period) return { ...q, scope: { source } };
+    return q;
   }
 
   /** Keeps the query an answer was given for, as the conversation's last. */
   remember(id: string, q: Query, answer: Answer): void {
     if (q.intent === 'thanks' || q.intent === 'greeting' || q.intent === 'help') return;
     const next = answer.more && answer.more.next < answer.more.total ? answer.more.next : undefined;
+    // Tasks answered from one table: a follow-up on them (第10项谁牵头) goes on in that table.
+    const tables = new Set(answer.records.map((r) => this.k.byId.get(r.id)).map((r) => (r?.type === 'task' ? r.source : undefined)));
+    const source = tables.size === 1 ? [...tables][0] : undefined;
     const context: Context = {
-      query: { ...q, carried: undefined },
+      query: { ...q, carried: undefined, ...(source ? { scope: { ...q.scope, source } } : {}) },
       ...(answer.quote ? { quote: answer.quote, source: answer.sources[0] } : {}),
       ...(next !== undefined ? { next } : {}),
     };

@@ -68,6 +68,16 @@ describe('real reports of other kinds', () => {
     expect(lead('桐乡24年主要指标完成几项')).not.toContain('27项');
     expect(lead('桐乡24年主要指标有几项')).toContain('27项');
   });
+  it('ask of the task table that holds what is asked, and stay in the table a conversation is in', () => {
+    // The 2022 table (16 items, no statuses) beside the 2021 one (96 items).
+    expect(lead('第48项任务是啥')).toContain('第48项');
+    expect(lead('市司法局牵头哪些任务')).toContain('2021年');
+    expect(lead('重点工作里交通运输局牵头几项')).not.toContain('共0项');
+    ask('哪些任务进度滞后', 'table');
+    expect(lead('第10项谁牵头', 'table')).toContain('市交通运输局');
+    // Asked without a table, the newest answers and the other's lead is named too.
+    expect(ask('第十二项任务谁牵头').text).toContain('市科技局');
+  });
   it('never gives yuan for dollars', () => {
     // 人均GDP達到116323元(依年平均匯率折合18030美元): the dollars are not read apart.
     expect(ask('21年人均gdp多少美元').text).not.toMatch(/^116323元/);

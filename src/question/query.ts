@@ -66,6 +66,8 @@ export interface DocumentScope {
   number?: string;
   /** Words that name the document (嘉善实施意见, 信息交流), folded. */
   words?: string;
+  /** The source a conversation is in: 谁牵头 after a table's list asks of that table. */
+  source?: string;
 }
 
 export interface TaskFilter {

@@ -32,7 +32,9 @@ function documentsOf(k: Knowledge, q: Query): Source[] {
     const dated = docs.filter((d) => d.date.startsWith(year));
     if (dated.length) docs = dated;
   }
-  return docs;
+  // The table the conversation is in comes first.
+  const current = docs.find((d) => d.id === q.scope?.source);
+  return current ? [current, ...docs.filter((d) => d !== current)] : docs;
 }
 
 function tasksOf(k: Knowledge, doc: Source | undefined): Task[] {
@@ -82,7 +84,10 @@ function taskAnswer(k: Knowledge, q: Query, t: Task, extra: Line[] = []): Answer
 
 function byNumber(k: Knowledge, q: Query): Answer {
   const n = q.task!.number!;
-  const [doc, ...older] = documentsOf(k, q);
+  const docs = documentsOf(k, q);
+  // The first table that has a 第n项 answers (the 2021 table's 第48项, though 2022's has 16).
+  const doc = docs.find((d) => tasksOf(k, d).some((t) => t.number === n)) ?? docs[0];
+  const older = docs.filter((d) => d !== doc);
   const tasks = tasksOf(k, doc);
   const task = tasks.find((t) => t.number === n);
   if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
@@ -92,10 +97,13 @@ function byNumber(k: Knowledge, q: Query): Answer {
     return noAnswer(k, q, `${docName(doc)}中没有${itemName(doc, n)}：共${max}${doc.kind === 'plan' ? '条措施' : '项任务'}（第1-${max}${doc.kind === 'plan' ? '条' : '项'}）。`);
   }
   // Older tables have a 第n项 too: say which, and how to ask for it.
-  const also = older.filter((d) => tasksOf(k, d).some((t) => t.number === n));
-  const note: Line[] = also.length
-    ? [[span(`另：${also.map((d) => docName(d)).join('、')}也有${itemName(doc, n)}（可问“${also[0].date.slice(0, 4)}年${itemName(doc, n)}”）。`)]]
-    : [];
+  // (Who leads it there is said too: 谁牵头 may be asked of either table.)
+  const note: Line[] = older.flatMap((d) => {
+    const t = tasksOf(k, d).find((x) => x.number === n);
+    if (!t) return [];
+    const who = compose.departmentsText(t);
+    return [[span(`另：${docName(d)}也有${itemName(d, n)}：${compose.clip(t.text, 30)}${who ? `（${who}）` : ''}。可问“${d.date.slice(0, 4)}年${itemName(d, n)}”。`)]];
+  });
   return taskAnswer(k, q, task, note);
 }
 
@@ -117,6 +125,20 @@ function filtered(k: Knowledge, q: Query, doc: Source | undefined): { lead: Task
   return { lead: tasks.filter((t) => leads(t, d)), part: tasks.filter((t) => takesPart(t, d)) };
 }
 
+/**
+ * The table a filtered question asks of: the first (the conversation's, else the newest) in
+ * which a task fits the filters — a department that leads nothing in the 2022 table may lead
+ * three in 2021's.
+ */
+function tableFor(k: Knowledge, q: Query): Source | undefined {
+  const docs = documentsOf(k, q);
+  const fits = (d: Source) => {
+    const { lead, part } = filtered(k, q, d);
+    return lead.length + part.length > 0;
+  };
+  return docs.find(fits) ?? docs[0];
+}
+
 function heading(q: Query, role: 'lead' | 'part'): string {
   const f = q.task ?? {};
   const status = f.statuses?.length ? `${f.statuses.join('、')}的` : f.unmarked ? '未标注进展状态的' : '';
@@ -125,7 +147,7 @@ function heading(q: Query, role: 'lead' | 'part'): string {
 }
 
 function list(k: Knowledge, q: Query, offset: number): Answer {
-  const [doc] = documentsOf(k, q);
+  const doc = tableFor(k, q);
   if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
   const { lead, part } = filtered(k, q, doc);
   const f = q.task ?? {};
@@ -161,7 +183,7 @@ function list(k: Knowledge, q: Query, offset: number): Answer {
 }
 
 function count(k: Knowledge, q: Query): Answer {
-  const [doc] = documentsOf(k, q);
+  const doc = tableFor(k, q);
   if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
   const { lead, part } = filtered(k, q, doc);
   const f = q.task ?? {};
@@ -260,7 +282,7 @@ export function answerTasks(k: Knowledge, q: Query, offset: number): Answer | un
   if (q.intent === 'list') return list(k, q, offset);
   if (q.intent === 'task') {
     if (f.statuses?.length || f.department || f.unmarked) {
-      const { lead } = filtered(k, q, documentsOf(k, q)[0]);
+      const { lead } = filtered(k, q, tableFor(k, q));
       const about = concepts(k, q).length > 0;
       if (lead.length === 1 || (about && lead.length)) return taskAnswer(k, q, lead[0]);
       if (about) return undefined;
