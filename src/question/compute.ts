@@ -7,7 +7,7 @@
 import type { Answer, AskOptions, Indicator, Line, Period } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
-import { match, type Matches } from './match.js';
+import { isChange, match, type Matches } from './match.js';
 import { indicatorLabel, makeAnswer, span } from '../answer/compose.js';
 import { noAnswer } from './none.js';
 
@@ -41,11 +41,22 @@ function fromRecord(ind: Indicator): Input | undefined {
 
 /** The figure a side of the computation names: a record, or a number the question gives itself. */
 function inputFor(k: Knowledge, q: Query): Input | undefined {
+  if (q.intent === 'growth') return growthFor(k, q);
   const best = match(k, { ...q, intent: 'value' }, ['indicator']).answers[0]?.record as Indicator | undefined;
   if (best) return fromRecord(best);
   const given = q.text.match(/(\d+(?:\.\d+)?)(亿元|万元|元|亿|万|个|家|项|户|人|%|亩|万亩|吨|万吨|公里)/);
   if (!given) return undefined;
   return { value: Number(given[1]), unit: given[2], label: '问题中给出', figure: given[0], nature: q.nature ?? 'actual' };
+}
+
+/** A side asked as a change (进出口总额增速): the change, of the basis asked or the first stated; never the level. */
+function growthFor(k: Knowledge, q: Query): Input | undefined {
+  const best = match(k, q, ['indicator']).answers[0]?.record as Indicator | undefined;
+  if (!best) return undefined;
+  if (isChange(best)) return fromRecord(best);
+  const g = best.growth.find((x) => !q.basis || x.basis === q.basis);
+  if (!g) return undefined;
+  return { value: g.value, unit: g.unit, label: `${indicatorLabel(best)}（${g.basis}）`, figure: g.text, period: best.period, nature: best.nature, record: best };
 }
 
 /** Side B names only what differs from A (目标, 2016年, 桐乡): the rest is A's. */

@@ -428,7 +428,10 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       q.compute = sides.op;
       // An A left out is read as nothing pinned down; the conversation fills it in.
       const a = sides.a ? parseQuery(sides.a, k, now, true) : { text: '', intent: 'value' as const, metric: '', qualifiers: [], places: [] };
-      q.parts = [a, parseQuery(sides.b, k, now, true)];
+      const b = parseQuery(sides.b, k, now, true);
+      // 进出口总额比GDP增速高多少: a change named on one side is asked of both.
+      const grown = [a, b].find((p) => p.intent === 'growth');
+      q.parts = [a, b].map((p) => (grown && p.intent !== 'growth' ? { ...p, intent: 'growth' as const, ...(grown.basis ? { basis: grown.basis } : {}) } : p));
     } else q.intent = q.task ? 'task' : 'value';
   } else if (several && (q.intent === 'value' || q.intent === 'growth')) {
     const parts = splitParts(q.metric);
