@@ -65,7 +65,7 @@ function isFollowUp(q: Query, last: Query, frames: readonly string[], heads: rea
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
   if (!ownMetric(q, frames) || (bareHead(q, heads) && last.metric)) return true;
   // 那进出口呢: a new metric in the old setting.
-  return q.followUp === true && q.metric.length <= 8 && !q.period && !q.places.length;
+  return q.followUp === true && q.metric.length <= 14 && !q.period && !q.places.length;
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
@@ -73,7 +73,8 @@ export function followUp(q: Query, last: Query, frames: readonly string[] = [], 
   if (q.intent === 'compute' && q.parts) {
     const a: Query = { ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined };
     // The whole keeps the comparison's words (比全省), as the question written out would.
-    const metric = [last.metric, q.metric].filter(Boolean).join(' ');
+    // (A basis written out, 两年平均, picks the gap said of it: 两年平均增长10.7%,比全省高出0.4个百分点.)
+    const metric = [last.metric, last.basis && !/^[同环]比$/.test(last.basis) ? last.basis : '', q.metric].filter(Boolean).join(' ');
     return { ...a, text: q.text, metric, intent: 'compute', compute: q.compute, parts: [a, q.parts[1]], corrections: q.corrections, carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] };
   }
   const carried: string[] = [];

@@ -28,6 +28,17 @@ describe('follow-ups', () => {
     expect(none.text).not.toContain('52.91');
     expect(say('cmp-alone', '比全省高多少').kind).toBe('none');
   });
+  it('compute the last figure against its target (占全年目标几成)', () => {
+    // 1-6月全市新引进大学生6.1万人; 新引进大学生12万人左右 (the year's target)
+    say('share', '1-6月新引进大学生多少人');
+    expect(first('share', '占全年目标几成')).toContain('50.83%');
+  });
+  it('keep the setting for a new metric asked with 呢', () => {
+    // 2020 report: 市控断面Ⅲ类以上水质比例稳定在65%以上 (a 2020 target; 2019's result was 65.8%)
+    say('ne', '2019年空气质量优良率多少');
+    expect(first('ne', '2020年目标呢')).toContain('85%');
+    expect(first('ne', '市控断面Ⅲ类以上水质比例呢')).toContain('65%以上');
+  });
   it('ask the rank of the last figure (全省第几), as the report words it', () => {
     say('rank', '1-6月直播电商交易额');
     const rank = say('rank', '全省排第几');

@@ -95,7 +95,9 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
     const ranks = /第[一二三四五六七八九十\d]|首位/.test(one);
     // 规模居全省第三, 全省位次由第4位前移到第3位: no subject of its own, the rank of the clause before it.
     const bare = one.length <= 10 || (own.length > 0 && coverage(one.toLowerCase(), own) === 0);
-    const c = i > 0 && ranks && bare ? `${clauses[i - 1]}，${one}` : one;
+    // 两年平均增长10.7%,比全省高出0.4个百分点: a comparison without a subject, likewise.
+    const compares = /^(?:比|较|高于|低于)/.test(one);
+    const c = i > 0 && ((ranks && bare) || compares) ? `${clauses[i - 1]}，${one}` : one;
     const folded = c.toLowerCase();
     // A rank said of another metric of the sentence (规上工业总产值…列全省第三, asked GDP) is not the one asked.
     const ofOther = others.some((n) => folded.includes(n)) && coverage(folded, own) < 0.99;

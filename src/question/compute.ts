@@ -105,7 +105,7 @@ function result(op: Query['compute'], a: Input, b: Input): { text: string; formu
   if (op === 'share' || op === 'progress') {
     const pct = (100 * va) / vb;
     const text = `${shown(pct)}%`;
-    return { text: op === 'progress' ? `完成目标的${text}` : `占${text}（约${shown(pct / 10)}成）`, formula: `${a.figure} ÷ ${b.figure} = ${text}` };
+    return { text: op === 'progress' ? `完成目标的${text}` : `占${text}（约${Number((pct / 10).toFixed(1))}成）`, formula: `${a.figure} ÷ ${b.figure} = ${text}` };
   }
   const diff = op === 'shortfall' ? vb - va : va - vb;
   const unit = a.unit === '%' ? '个百分点' : a.unit;
