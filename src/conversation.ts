@@ -45,7 +45,7 @@ function ownMetric(q: Query, frames: readonly string[] = []): string {
   let m = q.metric;
   for (const p of q.places) m = m.split(p.text).join(' ');
   // 全省第几 names what the last figure ranks among, not a metric.
-  if (q.intent === 'fact') for (const f of frames) m = m.split(f).join(' ');
+  if (q.intent === 'fact' || RANKED.test(q.text)) for (const f of frames) m = m.split(f).join(' ');
   return m.trim();
 }
 
@@ -113,21 +113,34 @@ export function followUp(q: Query, last: Query, frames: readonly string[] = [], 
   if (q.task?.aspect) task.aspect = q.task.aspect;
   if (Object.keys(task).length) merged.task = task;
   if (last.task?.number !== undefined && q.task?.number === undefined) carried.push('task');
-  // The new question's own intent wins where it says one: 同比呢 asks a change, 谁牵头 a task.
-  if (q.intent === 'growth' || (q.basis && FIGURE_INTENTS.has(last.intent))) merged.intent = 'growth';
+  // The new question's own intent wins where it says one: 同比呢 asks a change, 谁牵头 a task;
+  // 全省第几, 增速全省第几: the last figure's rank, said in words (列全省第5位) beside it.
+  if (RANKED.test(q.text) && (q.intent === 'fact' || q.intent === 'growth')) {
+    merged.intent = 'fact';
+    merged.metric = [merged.metric, q.intent === 'growth' ? '增速' : '', q.metric].filter(Boolean).join(' ');
+  } else if (q.intent === 'growth' || (q.basis && FIGURE_INTENTS.has(last.intent))) merged.intent = 'growth';
   else if (q.task?.aspect || q.task?.number !== undefined) merged.intent = 'task';
   else if (q.intent !== 'value' && q.intent !== 'fact') merged.intent = q.intent;
-  // 全省第几, 排第几: the last figure's rank, said in words (列全省第5位) beside it.
-  else if (q.intent === 'fact' && RANKED.test(q.text)) {
-    merged.intent = 'fact';
-    merged.metric = [merged.metric, q.metric].filter(Boolean).join(' ');
-  } else if (last.intent === 'fact' && RANKED.test(last.text) && !ownMetric(q, frames)) {
+  else if (last.intent === 'fact' && RANKED.test(last.text) && !ownMetric(q, frames)) {
     // 五年前是多少 after 全省第几: the figure again, without the ranking's words.
     merged.intent = q.intent;
     merged.metric = ownMetric({ ...last, places: [] }, frames).replace(/\s+/g, ' ');
   }
   merged.carried = carried;
   return merged;
+}
+
+/**
+ * 桐乡2017年财政总收入和一般公共预算收入分别多少 → 一般公共预算收入占财政总收入的几成: a
+ * computation of the metrics just asked, naming no place or period, is of the same ones.
+ */
+function keepSetting(q: Query, last: Query): Query | undefined {
+  if (q.intent !== 'compute' || !q.parts || (!last.places.length && !last.period)) return undefined;
+  const asked = last.metric.replace(/\s+/g, '');
+  const unset = q.parts.every((p) => !p.places.length && !p.period && p.metric && asked.includes(p.metric.replace(/\s+/g, '')));
+  if (!unset) return undefined;
+  const parts = q.parts.map((p) => ({ ...p, places: last.places, ...(last.period ? { period: last.period } : {}) }));
+  return { ...q, parts, places: last.places, ...(last.period ? { period: last.period } : {}), carried: [...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] };
 }
 
 /** The short line that says what a follow-up took from the conversation. */
@@ -214,6 +227,8 @@ export class Conversations {
     const frames = this.k.lex.lexicon.rankFrames;
     const heads = Object.keys(this.k.lex.metrics.headUnits);
     if (isFollowUp(q, from, frames, heads)) return followUp(q, from, frames, heads);
+    const kept = keepSetting(q, last.query);
+    if (kept) return kept;
     // A new question of a task (第10项谁牵头) that names no table is of the table just answered from.
     const source = last.query.scope?.source;
     if (source && q.task && !q.scope && !q.period) return { ...q, scope: { source } };

@@ -39,7 +39,17 @@ describe('follow-ups', () => {
     expect(first('ne', '2020年目标呢')).toContain('85%');
     expect(first('ne', '市控断面Ⅲ类以上水质比例呢')).toContain('65%以上');
   });
+  it('compute from the figures just asked, in their place and year', () => {
+    // 2018年桐乡市政府工作报告: 财政总收入108.3亿元,其中一般公共预算收入61.7亿元
+    say('kept', '桐乡2017年财政总收入和一般公共预算收入分别多少');
+    const share = say('kept', '一般公共预算收入占财政总收入的几成');
+    expect(share.text.split('\n')[0]).toContain('56.97%');
+    expect(share.text).toContain('按上文：桐乡市 · 2017年');
+  });
   it('ask the rank of the last figure (全省第几), as the report words it', () => {
+    // 1-5月,全市出口1043.3亿元,同比增长38.2%,高于全省4.2个百分点,增速列全省第四
+    say('rank-growth', '1-5月全市出口多少');
+    expect(first('rank-growth', '增速全省第几')).toContain('增速列全省第四');
     say('rank', '1-6月直播电商交易额');
     const rank = say('rank', '全省排第几');
     expect(rank.text.split('\n')[0]).toContain('规模居全省第三');
