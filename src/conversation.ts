@@ -49,13 +49,13 @@ function ownMetric(q: Query, frames: readonly string[] = []): string {
   return m.trim();
 }
 
-/** 总额多少, 人数呢: a head that says only how something is measured, of a metric left unsaid. */
-function bareHead(q: Query, heads: readonly string[]): boolean {
-  return heads.includes(q.metric.replace(/\s+/g, ''));
+/** 总额多少, 累计呢: a word of the list alone (a head that says only how something is measured, a qualifier), of a metric left unsaid. */
+function bareHead(q: Query, words: readonly string[]): boolean {
+  return words.includes(q.metric.replace(/\s+/g, ''));
 }
 
 /** Whether the question leaves out what it asks about, so the last query fills it in. */
-function isFollowUp(q: Query, last: Query, frames: readonly string[], heads: readonly string[]): boolean {
+function isFollowUp(q: Query, last: Query, frames: readonly string[], heads: readonly string[], qualifiers: readonly string[]): boolean {
   if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
   // 比5月多多少: a computation from the last figure.
   if (q.intent === 'compute') return Boolean(q.parts && !q.parts[0].metric && !q.parts[0].period && !q.parts[0].places.length && FIGURE_INTENTS.has(last.intent) && last.metric);
@@ -63,13 +63,13 @@ function isFollowUp(q: Query, last: Query, frames: readonly string[], heads: rea
   const aboutTask = last.task?.number !== undefined || last.intent === 'task';
   if (q.task?.number !== undefined) return aboutTask && !q.metric && q.followUp === true ? true : aboutTask && !q.metric && !q.task.aspect;
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
-  if (!ownMetric(q, frames) || (bareHead(q, heads) && last.metric)) return true;
+  if (!ownMetric(q, frames) || ((bareHead(q, heads) || bareHead(q, qualifiers)) && last.metric)) return true;
   // 那进出口呢: a new metric in the old setting.
   return q.followUp === true && q.metric.length <= 14 && !q.period && !q.places.length;
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, frames: readonly string[] = [], heads: readonly string[] = []): Query {
+export function followUp(q: Query, last: Query, frames: readonly string[] = [], heads: readonly string[] = [], qualifiers: readonly string[] = []): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = { ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined };
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -83,6 +83,11 @@ export function followUp(q: Query, last: Query, frames: readonly string[] = [], 
     // 总额多少 after 进出口: the total of the last metric.
     const head = q.metric.replace(/\s+/g, '');
     merged.metric = last.metric.replace(/\s+/g, '').endsWith(head) ? last.metric : `${last.metric}${head}`;
+    carried.push('metric');
+  } else if (bareHead(q, qualifiers) && last.metric) {
+    // 累计呢, 城镇呢: the last metric, so qualified.
+    const qualifier = q.metric.replace(/\s+/g, '');
+    merged.metric = last.metric.includes(qualifier) ? last.metric : `${qualifier}${last.metric}`;
     carried.push('metric');
   } else if (ownMetric(q, frames)) {
     merged.metric = q.metric;
@@ -226,7 +231,8 @@ export class Conversations {
     const from = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
     const frames = this.k.lex.lexicon.rankFrames;
     const heads = Object.keys(this.k.lex.metrics.headUnits);
-    if (isFollowUp(q, from, frames, heads)) return followUp(q, from, frames, heads);
+    const qualifiers = this.k.lex.metrics.qualifiers;
+    if (isFollowUp(q, from, frames, heads, qualifiers)) return followUp(q, from, frames, heads, qualifiers);
     const kept = keepSetting(q, last.query);
     if (kept) return kept;
     // A new question of a task (第10项谁牵头) that names no table is of the table just answered from.

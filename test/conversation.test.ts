@@ -39,6 +39,11 @@ describe('follow-ups', () => {
     expect(first('ne', '2020年目标呢')).toContain('85%');
     expect(first('ne', '市控断面Ⅲ类以上水质比例呢')).toContain('65%以上');
   });
+  it('qualify the last metric with a word alone (累计呢)', () => {
+    // 2021上半年, task 10: 1-6月,项目完成投资3.22亿元,累计完成投资7.2亿元
+    say('qual', '1-6月浙北集装箱通道项目完成投资多少');
+    expect(first('qual', '累计呢')).toContain('7.2亿元');
+  });
   it('compute from the figures just asked, in their place and year', () => {
     // 2018年桐乡市政府工作报告: 财政总收入108.3亿元,其中一般公共预算收入61.7亿元
     say('kept', '桐乡2017年财政总收入和一般公共预算收入分别多少');

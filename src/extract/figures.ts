@@ -626,6 +626,16 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     drafts.push(draft);
   });
   if (group) closeGroup();
+  // 1-6月,项目完成投资3.22亿元,累计完成投资7.2亿元: beside the range's own figure, 累计 counts
+  // from the start, up to the range's end, and names a metric of its own.
+  for (const [i, d] of drafts.entries()) {
+    if (d.nature !== 'actual' || d.period.kind !== 'range' || !text.includes(`累计${d.name}`)) continue;
+    const ranged = drafts.slice(0, i).some((e) => e.period.label === d.period.label && e.name !== d.name && (e.name.endsWith(d.name) || d.name.endsWith(e.name)) && !text.includes(`累计${e.name}`));
+    if (!ranged) continue;
+    const asof = { kind: 'asof' as const, year: d.period.year, to: d.period.to };
+    d.period = { ...asof, label: label(asof) };
+    d.name = `累计${d.name}`;
+  }
   // A parenthetical that is a clause of its own (省厅已将住房保障受益覆盖率目标调整为22%) gives
   // its figures, in the period and place of where it stands; a short aside (198亩, 年度计划82个,
   // 注…) gives none.
