@@ -129,6 +129,9 @@ function taskYear(k: Knowledge, r: KnowledgeRecord): number | undefined {
 }
 
 /** A figure that is itself a rate of change: 增长11.3%, or named so (地区生产总值年均增长率). */
+/** What may follow the words asked in a name and still name the same thing. */
+const TAIL_WORDS = /^(?:总数|总量|总额|数量|数|量|额|总|增长率|增速|增幅|增长|同比|合计|累计|不?低于|不?高于|控制在|保持在?|稳定在|达到|超过|突破|提高到?|下降|为|在|以上|以下)+/;
+
 const CHANGE_NAME = /(增长率|增速|增幅|涨幅|降幅|增长|下降)$/;
 
 export function isChange(ind: Indicator): boolean {
@@ -196,6 +199,14 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     const frame = fold(ind.name.slice(0, ind.name.length - core.length));
     const rest = fold(`${core}|${ind.subject}`);
     if (cs.some((c) => c.forms.some((f) => frame.includes(f)) && !c.forms.some((f) => rest.includes(f)))) return 'metric';
+  }
+  // 上市公司苗子 is not 上市公司, 出口交货值 not 出口: a name that goes on past the words asked
+  // names another thing, unless what follows only says how it is measured (总数, 总额, 增速).
+  const foldedName = fold(name);
+  const cut = asked.length >= 2 ? foldedName.lastIndexOf(asked) : -1;
+  if (cut >= 0) {
+    const tail = foldedName.slice(cut + asked.length).replace(TAIL_WORDS, '');
+    if (/^[\u4e00-\u9fff]{2,}/.test(tail) && !k.lex.metrics.heads.some((h) => tail.includes(h)) && !(tail in k.lex.metrics.headUnits)) return 'metric';
   }
   const mineText = `${names}|${own}|${context}`;
   // An effect on a metric (拉动规上工业增加值增速14.1个百分点) answers only a question of that effect.
