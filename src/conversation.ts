@@ -231,7 +231,7 @@ export class Conversations {
     const from = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
     const frames = this.k.lex.lexicon.rankFrames;
     const heads = Object.keys(this.k.lex.metrics.headUnits);
-    const qualifiers = this.k.lex.metrics.qualifiers;
+    const qualifiers = this.k.lex.lexicon.followUpQualifiers.words;
     if (isFollowUp(q, from, frames, heads, qualifiers)) return followUp(q, from, frames, heads, qualifiers);
     const kept = keepSetting(q, last.query);
     if (kept) return kept;

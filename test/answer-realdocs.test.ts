@@ -16,6 +16,9 @@ const FIXTURES = join(import.meta.dirname, 'fixtures', 'realdocs');
 const dir = mkdtempSync(join(tmpdir(), 'seeds-realdocs-'));
 for (const f of readdirSync(SEEDS_DIR)) copyFileSync(join(SEEDS_DIR, f), join(dir, f));
 for (const f of readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'))) copyFileSync(join(FIXTURES, f), join(dir, f));
+// A county's task table beside the city's two (made-up figures, see fixtures/variants/README.md).
+const COUNTY_TASKS = '县任务进展-状态写在进展里.txt';
+copyFileSync(join(import.meta.dirname, 'fixtures', 'variants', COUNTY_TASKS), join(dir, COUNTY_TASKS));
 const records = extractAll(dir);
 const core = createCore(fromRecords(records, buildIndex(records)), { contexts: memoryContexts(), now: () => new Date('2026-11-23T09:00:00+08:00') });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,6 +80,10 @@ describe('real reports of other kinds', () => {
     expect(lead('第10项谁牵头', 'table')).toContain('市交通运输局');
     // Asked without a table, the newest answers and the other's lead is named too.
     expect(ask('第十二项任务谁牵头').text).toContain('市科技局');
+    // A county named: its own table; none named: the city's.
+    expect(lead('嘉善第14项谁牵头')).toContain('县文化和广电旅游局');
+    expect(lead('嘉善重点工作哪些任务滞后')).toContain('嘉善县');
+    expect(lead('哪些任务进度滞后')).toContain('2021年重点工作任务表');
   });
   it('never gives yuan for dollars', () => {
     // 人均GDP達到116323元(依年平均匯率折合18030美元): the dollars are not read apart.

@@ -286,6 +286,16 @@ describe('other layouts', () => {
     ]);
   });
 
+  it('a task table whose progress cell states the status, in two parts numbered on (…10, then 11-14 one cell per line)', () => {
+    const r = variant('县任务进展-状态写在进展里');
+    expect(r.sources[0]).toMatchObject({ kind: 'tasks', region: '嘉善县' });
+    expect(r.tasks.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    // …完成全年目标的42%,进度滞后。 / …超序时推进。 / …已完成。 / 建设进度部分滞后。
+    expect(r.tasks.map((t) => t.status).slice(0, 3)).toEqual(['按时推进', '进度较快', '进度滞后']);
+    expect(r.tasks.find((t) => t.number === 10)?.status).toBe('部分滞后');
+    expect(r.tasks.find((t) => t.number === 14)).toMatchObject({ lead: ['县文化和广电旅游局'], status: '已完成' });
+  });
+
   it('county tables with full-width headers, and in traditional characters', () => {
     const t = variant('县市区指标-竖线表');
     expect(t.indicators.map((i) => [i.region, i.name, i.period.label, i.figure, i.growth[0]?.value])).toContainEqual(['嘉善县', '规上工业增加值', '2023年1-6月', '210.3亿元', 12.5]);

@@ -30,6 +30,7 @@ const schema = z.object({
     growth: words,
     note: words,
   }),
+  progressStatuses: z.record(z.string(), z.union([words, z.string()])),
   years: z.record(z.string(), z.union([z.number(), z.string()])),
 });
 
@@ -51,6 +52,8 @@ export interface Layout {
   columns: { word: string; role: ColumnRole }[];
   /** Phrases that date a text, with the year each implies. */
   years: { phrase: string; year: number }[];
+  /** Words that end a progress cell with its status (…,按时推进), longest first, with the status. */
+  progressStatuses: { word: string; status: string }[];
 }
 
 export function loadLayout(dir = KNOWLEDGE_DIR): Layout {
@@ -75,6 +78,10 @@ export function loadLayout(dir = KNOWLEDGE_DIR): Layout {
     columns: Object.entries(d.columns)
       .flatMap(([role, ws]) => ws.map((word) => ({ word, role: role as ColumnRole })))
       .sort(byLength((c) => c.word)),
+    progressStatuses: Object.entries(d.progressStatuses)
+      .filter((e): e is [string, string[]] => Array.isArray(e[1]))
+      .flatMap(([status, ws]) => ws.map((word) => ({ word, status })))
+      .sort(byLength((w) => w.word)),
     years: Object.entries(d.years)
       .filter(([phrase]) => phrase !== '_doc')
       .map(([phrase, year]) => ({ phrase, year: Number(year) })),

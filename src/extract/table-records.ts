@@ -17,6 +17,7 @@ import type { Column, Row, Table } from './tables.js';
 import { readProse, type LocatedIndicator, type PassageDraft } from './prose.js';
 import { findPeriods } from '../text/period.js';
 import { findPlaces } from '../text/places.js';
+import { layout } from './layout.js';
 
 export interface TableRecords {
   tasks: TaskDraft[];
@@ -38,6 +39,12 @@ interface CellFigure {
 }
 
 /** A cell that holds one amount: 增长6.5%左右, 1347.1亿元, or a bare 1196.3 in a column of 亿元. */
+/** The status a progress cell ends on (…已完工3所,其余5所受用地报批影响,进度滞后。), when it says one. */
+function statusSaid(progress: string[]): string | undefined {
+  const last = progress.join('。').split(/[，,。；;]/).map((c) => c.trim()).filter(Boolean).at(-1) ?? '';
+  return layout().progressStatuses.find((s) => last.includes(s.word))?.status;
+}
+
 export function readCell(cell: string, columnUnit: string, lex: Lexicon): CellFigure | undefined {
   const m = cell.trim().match(/^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(.*)$/);
   if (!m) return undefined;
@@ -219,7 +226,7 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     const { lead, others } = leadCell ? departments(leadCell, 'lead') : { lead: [], others: [] };
     if (othersCell) others.push(...departments(othersCell, 'others').others);
     const progress = [cellAt(columns, row, 'progress'), cellAt(columns, row, 'actual')].filter((c): c is string => !!c);
-    const status = cellAt(columns, row, 'status') || null;
+    const status = cellAt(columns, row, 'status') || statusSaid(progress) || null;
     const deadline = cellAt(columns, row, 'deadline');
     const goal = cellAt(columns, row, 'target');
     const label = `第${number}项任务`;

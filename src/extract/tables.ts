@@ -162,7 +162,9 @@ function cellTables(lines: string[], layout: Layout): Table[] {
       // 指标名称), or, in other tables, when the row before has all its cells.
       const first = columns[0].role;
       const marked = first === 'number' || first === 'name';
-      const opens = first === 'number' ? /^\d{1,3}$/.test(text) && Number(text) === rows.length + 1 && (!row || row.cells.length > 1) : first === 'name' ? ROW_START.test(text) : !!row && row.cells.length >= columns.length;
+      // (Numbers go on from the row before: a second part of a table may start at 11.)
+      const next = rows.length ? (Number(rows[rows.length - 1].cells[0]) || rows.length) + 1 : 1;
+      const opens = first === 'number' ? /^\d{1,3}$/.test(text) && (Number(text) === next || (!rows.length && Number(text) >= 1)) && (!row || row.cells.length > 1) : first === 'name' ? ROW_START.test(text) : !!row && row.cells.length >= columns.length;
       if (opens || !row) {
         row = { cells: [text], line: i, cut: false, group };
         rows.push(row);

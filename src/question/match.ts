@@ -130,7 +130,7 @@ function taskYear(k: Knowledge, r: KnowledgeRecord): number | undefined {
 
 /** A figure that is itself a rate of change: 增长11.3%, or named so (地区生产总值年均增长率). */
 /** What may follow the words asked in a name and still name the same thing. */
-const TAIL_WORDS = /^(?:总数|总量|总额|数量|数|量|额|总|增长率|增速|增幅|增长|同比|合计|累计|不?低于|不?高于|控制在|保持在?|稳定在|达到|超过|突破|提高到?|下降|为|在|以上|以下)+/;
+const TAIL_WORDS = /^(?:总数|总量|总额|数量|数|量|额|总|增长率|增速|增幅|增长|同比|合计|累计|不?低于|不?高于|控制在?|保持在?|稳定在?|达到|超过|突破|提高到?|下降|为|在|以上|以下)+/;
 
 const CHANGE_NAME = /(增长率|增速|增幅|涨幅|降幅|增长|下降)$/;
 
@@ -500,7 +500,8 @@ function queryTerms(k: Knowledge, cs: Concept[]): string[] {
 }
 
 /** The city whose officials ask: a question that names no place is about it. */
-const HOME = '嘉兴市';
+/** The city whose officials ask: a question that names no place is of it. */
+export const HOME = '嘉兴市';
 
 const DATE = /\d{1,2}月\d{1,2}日/;
 

@@ -10,7 +10,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import * as compose from '../answer/compose.js';
 import { LIST_PAGE, makeAnswer, span } from '../answer/compose.js';
-import { concepts, coverage, match, type Concept } from './match.js';
+import { concepts, coverage, HOME, match, type Concept } from './match.js';
 import { noAnswer } from './none.js';
 
 const byDate = (a: Source, b: Source) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
@@ -26,7 +26,9 @@ function documentsOf(k: Knowledge, q: Query): Source[] {
   const withStatus = new Set(k.tasks.filter((t) => t.status).map((t) => t.source));
   let docs = k.sources.filter((s) => withTasks.has(s.id) && s.kind === kind && (!statusAsked || kind === 'plan' || withStatus.has(s.id))).sort(byDate);
   const place = q.places.find((p) => p.region)?.region;
-  if (kind === 'plan' && place && docs.some((d) => d.region === place)) docs = docs.filter((d) => d.region === place);
+  // 嘉善第3项: the place's own table or plan, where it has one; with no place named, the city's first.
+  if (place && docs.some((d) => d.region === place)) docs = docs.filter((d) => d.region === place);
+  else if (!place) docs = [...docs.filter((d) => d.region === HOME), ...docs.filter((d) => d.region !== HOME)];
   if (q.period?.year) {
     const year = String(q.period.year);
     const dated = docs.filter((d) => d.date.startsWith(year));
@@ -44,8 +46,8 @@ function tasksOf(k: Knowledge, doc: Source | undefined): Task[] {
 /** What a document is, in a word or two; its full title is in the source line. */
 function docName(doc: Source): string {
   const year = doc.date.slice(0, 4);
-  if (doc.kind === 'plan') return `${doc.region === '嘉兴市' ? '' : doc.region.replace(/[县市区镇]$/, '')}实施意见`;
-  return `${year ? `${year}年` : ''}重点工作任务表`;
+  if (doc.kind === 'plan') return `${doc.region === HOME ? '' : doc.region.replace(/[县市区镇]$/, '')}实施意见`;
+  return `${year ? `${year}年` : ''}${doc.region === HOME ? '' : doc.region}重点工作任务表`;
 }
 
 /** 第（15）条措施 or 第15项任务. */
