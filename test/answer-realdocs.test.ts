@@ -85,6 +85,13 @@ describe('real reports of other kinds', () => {
     expect(lead('嘉善重点工作哪些任务滞后')).toContain('嘉善县');
     expect(lead('哪些任务进度滞后')).toContain('2021年重点工作任务表');
   });
+  it('rank the counties of a county table (哪个县…最快)', () => {
+    // 2021年嘉兴各区县GDP排行: 3 | 嘉善县 | 789.26 | 10.3 (平湖 10.1, 南湖 8.8, 海宁 7)
+    const fastest = ask('2021年哪个县GDP增速最快');
+    expect(fastest.text.split('\n')[0]).toContain('嘉善县');
+    expect(fastest.text.split('\n')[0]).toContain('10.3%');
+    expect(lead('2021年GDP最低的区')).toContain('嘉兴港区');
+  });
   it('never gives yuan for dollars', () => {
     // 人均GDP達到116323元(依年平均匯率折合18030美元): the dollars are not read apart.
     expect(ask('21年人均gdp多少美元').text).not.toMatch(/^116323元/);

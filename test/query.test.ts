@@ -33,6 +33,9 @@ describe('the structured query', () => {
     expect(parse('2020年GDP预期增长目标')).toMatchObject({ nature: 'target' });
     expect(parse('2020年工业投资实际增长了多少')).toMatchObject({ nature: 'actual', intent: 'growth' });
     expect(parse('新增绿色工厂多少家').unit).toBe('家');
+    // 哪个县…最快 asks every county's figure, in order.
+    expect(parse('哪个县规上工业增加值增速最快')).toMatchObject({ eachPlace: true, placeRank: 'high', intent: 'growth' });
+    expect(parse('GDP最低的区')).toMatchObject({ eachPlace: true, placeRank: 'low', intent: 'value' });
     // Dollars are asked apart from yuan: 人均GDP多少美元 is not the figure in 元.
     expect(parse('人均GDP多少美元').unit).toBe('美元');
     expect(parse('实际利用外资多少亿').unit).toBe('元');

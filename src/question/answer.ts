@@ -16,7 +16,7 @@ import { answerTasks } from './tasks.js';
 import { answerSources, documentAnswer, mainSources } from './documents.js';
 import { EXAMPLES, noAnswer, noneFor } from './none.js';
 import { answerCompute } from './compute.js';
-import { answerParts, eachPlace } from './parts.js';
+import { answerParts, answerPlaceRank, eachPlace } from './parts.js';
 
 /** Relative periods (今年, 去年, 上月) that fall back to the latest the reports hold. */
 const RELATIVE = new Set(['this-year', 'last-year', 'this-month', 'last-month']);
@@ -255,6 +255,7 @@ function thanksAnswer(q: Query): Answer {
 /** Answers a query. */
 export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): Answer {
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  if (q.placeRank && (q.intent === 'value' || q.intent === 'growth')) return answerPlaceRank(k, q, (part) => answerQuery(k, part, { ...options, brief: true }));
   if (q.eachPlace && (q.intent === 'value' || q.intent === 'growth')) return answerQuery(k, eachPlace(k, q), options);
   if (q.parts?.length && q.intent !== 'compute') return answerParts(k, q, options, (part) => answerQuery(k, part, { ...options, brief: true }));
   switch (q.intent) {

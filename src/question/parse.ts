@@ -302,6 +302,16 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const number = taskNumber(t, w, scope);
   // 各县（市、区）: read before its brackets are taken out.
   if (takeWord(t, w.eachPlace)) q.eachPlace = true;
+  // 哪个县规上工业增加值增速最快: every county's figure, in order.
+  const ranks = w.placeRank;
+  if (findWord(t.rest, ranks.which)) {
+    const end = findWord(t.rest, ranks.high) ? 'high' : findWord(t.rest, ranks.low) ? 'low' : undefined;
+    if (end) {
+      q.eachPlace = true;
+      q.placeRank = end;
+      t.rest = without(without(without(t.rest, ranks.which), ranks.high), ranks.low);
+    }
+  }
   t.rest = unpunctuate(t.rest);
 
   // A follow-up says so: 那1-6月呢, 还有桐乡的, 目标呢.
@@ -468,6 +478,8 @@ function intentOf(s: Signals): Intent {
   if (s.number !== undefined) return 'task';
   if (s.statuses || s.department || s.unmarked) return s.rank ? 'rank' : s.count ? 'count' : s.aspect === 'why' || (s.aspect && q.metric) ? 'task' : 'list';
   if (s.rank && /部门|单位|牵头/.test(q.text)) return 'rank';
+  // 哪个县…最多: the counties' figures, ranked.
+  if (q.placeRank) return s.change ? 'growth' : 'value';
   // 排第几, 排多少名 of a figure: the report says it in words (列全省第四).
   if (s.rank) return 'fact';
   if (s.compute || s.share) return 'compute';

@@ -3,15 +3,16 @@
  * period and region; a part the reports lack says so while the others are answered; the
  * sources once at the end.
  */
-import type { Answer, AskOptions, KnowledgeRecord, Line } from '../types.js';
+import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { clip, makeAnswer, span } from '../answer/compose.js';
+import { isChange } from './match.js';
 
 /** 各县（市、区）GDP: the question asked of every county of the city, as parts. */
 export function eachPlace(k: Knowledge, q: Query): Query {
   const counties = k.lex.regions.regions.filter((r) => r.level === 'county');
-  const parts = counties.map((r) => ({ ...q, eachPlace: false, places: [{ region: r.name, text: r.name }], parts: undefined }));
+  const parts = counties.map((r) => ({ ...q, eachPlace: false, placeRank: undefined, places: [{ region: r.name, text: r.name }], parts: undefined }));
   return { ...q, eachPlace: false, parts };
 }
 
@@ -60,4 +61,46 @@ export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (p
   if (lacking.length) lines.push([span(`（${lacking.join('、')}：报告中没有）`)]);
   const head = byPlace ? `各县（市、区）共${answered}个有数据：` : `共${q.parts!.length}项：`;
   return makeAnswer(k, q.text, 'list', [[span(head)], ...lines], records, { query: q });
+}
+
+/** A county's figure as ranked: the change when a change is asked, else the level, with its unit. */
+function rankValue(r: Indicator, q: Query): { value: number; unit: string; text: string } | undefined {
+  if (q.intent === 'growth') {
+    if (isChange(r)) return r.value === null ? undefined : { value: r.value, unit: r.unit, text: r.figure };
+    const g = r.growth.find((x) => !q.basis || x.basis === q.basis);
+    return g && { value: g.value, unit: g.unit, text: g.text };
+  }
+  if (isChange(r) || r.value === null) return undefined;
+  return { value: r.value, unit: r.unit, text: r.figure };
+}
+
+/**
+ * 哪个县规上工业增加值增速最快: every county's figure of the same unit, in order, the first
+ * leading. Fewer than two counties with the figure, or figures in different units, rank nothing.
+ */
+export function answerPlaceRank(k: Knowledge, q: Query, one: (part: Query) => Answer): Answer {
+  const ranked: { place: string; value: number; unit: string; text: string; label: Line; record: Indicator }[] = [];
+  for (const part of eachPlace(k, q).parts ?? []) {
+    const a = one(part);
+    const r = k.byId.get(a.records[0]?.id ?? '');
+    if (a.kind !== 'indicator' || r?.type !== 'indicator' || r.region !== part.places[0].region) continue;
+    const v = rankValue(r, q);
+    if (v) ranked.push({ place: r.region, ...v, label: a.lines[1] ?? [], record: r });
+  }
+  const units = new Set(ranked.map((x) => x.unit));
+  if (ranked.length < 2 || units.size > 1) {
+    const why = ranked.length < 2 ? `报告中只有${ranked.length ? ranked[0].place : '0个县（市、区）'}的这项数据，无法比较。` : '各县（市、区）的这项数据单位不同，无法比较。';
+    return makeAnswer(k, q.text, 'none', [[span(why)]], [], { query: q });
+  }
+  ranked.sort((a, b) => (q.placeRank === 'low' ? a.value - b.value : b.value - a.value));
+  const words = q.placeRank === 'low' ? k.lex.lexicon.placeRankWords.low : k.lex.lexicon.placeRankWords.high;
+  const word = words.find((w) => q.text.includes(w)) ?? (q.placeRank === 'low' ? '最低' : '最高');
+  const top = ranked[0];
+  const lines: Line[] = [
+    [span(`${word}的是${top.place}：`), span(top.text, true)],
+    top.label,
+    [span(`各县（市、区）共${ranked.length}个有数据，依次为：`)],
+    ...ranked.map((x, i) => [span(`${i + 1}. ${x.place} ${x.text}`)]),
+  ];
+  return makeAnswer(k, q.text, 'list', lines, ranked.map((x) => x.record), { query: q });
 }

@@ -102,6 +102,8 @@ export interface Query {
   places: PlaceRef[];
   /** 各县（市、区）: the figure of every county, one line each. */
   eachPlace?: boolean;
+  /** 哪个县…最快 (high) or 最慢 (low): the counties' figures in order, the first leading. */
+  placeRank?: 'high' | 'low';
   period?: Period;
   /** A relative period the question used, resolved against today's date into `period`. */
   relative?: 'this-year' | 'last-year' | 'this-month' | 'last-month' | 'latest';

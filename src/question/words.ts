@@ -62,6 +62,7 @@ export interface QuestionWords {
   pastSpans: Words;
   nextSpans: Words;
   eachPlace: Words;
+  placeRank: { which: Words; high: Words; low: Words };
 }
 
 const cache = new WeakMap<Lexicon, QuestionWords>();
@@ -103,6 +104,7 @@ export function questionWords(lex: Lexicon): QuestionWords {
     pastSpans: words(l.pastSpans),
     nextSpans: words(l.nextSpans),
     eachPlace: words(l.eachPlaceWords),
+    placeRank: { which: words(l.placeRankWords.which), high: words(l.placeRankWords.high), low: words(l.placeRankWords.low) },
   };
   cache.set(lex, w);
   return w;
