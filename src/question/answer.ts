@@ -25,6 +25,8 @@ const RELATIVE = new Set(['this-year', 'last-year', 'this-month', 'last-month'])
 function answerIndicator(k: Knowledge, q: Query, best: Indicator, rest: Candidate[], brief: boolean, lead?: string): Answer {
   const basis = q.basis ?? (q.intent === 'growth' && q.period && best.growth.some((g) => g.basis === q.period!.label) ? q.period.label : undefined);
   const lines = compose.indicatorLines(best, q.intent === 'growth', basis);
+  // A target given where none was asked says so first: 海盐2022年GDP → 目标：增长7.5%左右.
+  if (best.nature === 'target' && q.nature !== 'target') lines[0] = [span('目标：'), ...lines[0]];
   if (lead) lines[0] = [span(lead), ...lines[0]];
   if (brief) return makeAnswer(k, q.text, 'indicator', [lines[0], lines[1]], [best], { quote: best.sentence, query: q });
   const shown = new Set([best.id]);
