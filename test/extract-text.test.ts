@@ -1,5 +1,6 @@
 /** The text layer of extraction: page clutter, glosses and footnotes, spans of years, dates. */
 import { describe, expect, it } from 'vitest';
+import { paragraphs } from '../src/extract/prose.js';
 import { clean, isClutter, asWritten } from '../src/extract/clean.js';
 import { layout } from '../src/extract/layout.js';
 import { findPeriods, span } from '../src/text/period.js';
@@ -84,5 +85,16 @@ describe('titles', () => {
     expect(identify(lines, lexicon(), lay).title).toBe('');
     expect(identify(lines, lexicon(), { ...lay, titleWords: [...lay.titleWords, '白皮书'] }).title).toBe('嘉兴市数字经济发展白皮书');
     expect(identify(['2022年海宁市政府工作报告', '各位代表:'], lexicon(), lay).title).toBe('2022年海宁市政府工作报告');
+  });
+});
+
+describe('paragraphs of PDF text', () => {
+  it('join a numbered heading that runs on into a sentence cut by a line break', () => {
+    const lines = ['(一)坚持项目为王,有效投资持续扩大。全年新开工亿元', '以上项目 42 个,竣工亿元以上项目 36 个。', '(二)全力推动创新发展', '力争新增国家高新技术企业 50 家。'];
+    expect(paragraphs(lines).map((p) => p.text)).toEqual([
+      '(一)坚持项目为王,有效投资持续扩大。全年新开工亿元以上项目 42 个,竣工亿元以上项目 36 个。',
+      '(二)全力推动创新发展',
+      '力争新增国家高新技术企业 50 家。',
+    ]);
   });
 });

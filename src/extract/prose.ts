@@ -28,7 +28,8 @@ const HEADING = /^(#+\s*|[一二三四五六七八九十]+、|[（(][一二三�
 
 /** True for a line that titles what follows rather than stating something. */
 export function isHeading(text: string): boolean {
-  return HEADING.test(text) && text.length <= 40 && !/[。；;]$/.test(text);
+  // (A heading that runs on into a sentence, (一)坚持项目为王,有效投资持续扩大。全年新开工亿元, is text.)
+  return HEADING.test(text) && text.length <= 40 && !/[。；;]/.test(text);
 }
 
 /**
