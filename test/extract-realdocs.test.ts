@@ -296,6 +296,14 @@ describe('other layouts', () => {
     expect(r.tasks.find((t) => t.number === 14)).toMatchObject({ lead: ['县文化和广电旅游局'], status: '已完成' });
   });
 
+  it('a county table with a growth column of another metric (固定资产投资增速 beside 规上工业增加值)', () => {
+    const r = variant('月度经济运行-县表两列增速');
+    const row = (region: string, name: string) => r.indicators.find((i) => i.region === region && i.name === name);
+    // 嘉善县 | 268.14 | 9.4 | 8.6 |
+    expect(row('嘉善县', '规上工业增加值')).toMatchObject({ figure: '268.14亿元', growth: [{ value: 9.4 }] });
+    expect(row('嘉善县', '固定资产投资')).toMatchObject({ value: 8.6, isChange: true, period: { label: '2023年1-9月' } });
+  });
+
   it('county tables with full-width headers, and in traditional characters', () => {
     const t = variant('县市区指标-竖线表');
     expect(t.indicators.map((i) => [i.region, i.name, i.period.label, i.figure, i.growth[0]?.value])).toContainEqual(['嘉善县', '规上工业增加值', '2023年1-6月', '210.3亿元', 12.5]);

@@ -158,9 +158,17 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
 
   /** The figures of a row about one place (or one year): each value column, with the row's growth. */
   function valueRow(row: Row, region: string, rowPeriod: Period | undefined, base: Context, line: number) {
-    const g = columns.findIndex((c) => c.role === 'growth');
-    const growth = growthOf(row.cells[g], columns[g]);
     const values = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'value');
+    // The growth of the values: a 同比增长 column, or one named for a value's metric (GDP增速).
+    const ofValues = (c: Column) => c.role === 'growth' && (!c.metric || values.some((v) => v.c.metric.includes(c.metric)));
+    const g = values.length ? columns.findIndex(ofValues) : columns.findIndex((c) => c.role === 'growth');
+    const growth = g >= 0 ? growthOf(row.cells[g], columns[g]) : undefined;
+    // A growth column of a metric of its own (固定资产投资增速(%) beside 规上工业增加值): a change figure apart.
+    columns.forEach((c, i) => {
+      if (i === g || c.role !== 'growth' || !c.metric) return;
+      const own = growthOf(row.cells[i], c);
+      if (own) out.indicators.push(indicator(c.metric, { value: Math.abs(own.value), unit: own.unit, figure: row.cells[i] + own.unit }, c.period ?? rowPeriod ?? titlePeriod ?? base.period, base.nature, region, base, row, [own], true));
+    });
     for (const { c, i } of values) {
       const fig = readCell(row.cells[i] ?? '', c.unit, lex);
       if (!fig || !c.metric) continue;
