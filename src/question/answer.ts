@@ -78,6 +78,22 @@ function sentenceBefore(k: Knowledge, q: Query, ind: Indicator): Line | undefine
   return compose.quoteLine(best, best.slice(at, at + word.length), '前文');
 }
 
+/** The indicators read from a sentence, by the sentence (made once per knowledge). */
+const bySentence = new WeakMap<Knowledge, Map<string, Indicator[]>>();
+function ofSentence(k: Knowledge, sentence: string): Indicator[] {
+  let map = bySentence.get(k);
+  if (!map) {
+    map = new Map();
+    for (const x of k.indicators) {
+      const list = map.get(x.sentence);
+      if (list) list.push(x);
+      else map.set(x.sentence, [x]);
+    }
+    bySentence.set(k, map);
+  }
+  return map.get(sentence) ?? [];
+}
+
 /** The clause of a long sentence that says most of what was asked: the answer leads with it. */
 function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   // Asked for a rank or a date, a clause says it; asked what something means, the sentence does.
@@ -90,7 +106,7 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   let metric = q.metric;
   for (const f of k.lex.lexicon.rankFrames) metric = metric.split(f).join(' ');
   const own = concepts(k, { ...q, metric });
-  const others = own.length ? k.indicators.filter((x) => x.sentence === text && coverage(fold(x.name), own) < 0.99).map((x) => fold(x.name)) : [];
+  const others = own.length ? ofSentence(k, text).filter((x) => coverage(fold(x.name), own) < 0.99).map((x) => fold(x.name)) : [];
   const rankAsked = /第几|排/.test(q.text);
   let best: { c: string; w: number } | undefined;
   for (const [i, one] of clauses.entries()) {
@@ -121,7 +137,7 @@ function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: In
     if ((c.misfit !== 'metric' && c.misfit !== 'figure') || c.coverage < 0.99 || c.record.type !== 'indicator') continue;
     const r = c.record;
     // Each number of the sentence's figures (4.89 of “4.89万元、2.90万元”): a clause holding one states a figure.
-    const numbers = new Set(k.indicators.filter((x) => x.sentence === r.sentence && x.source === r.source).flatMap((x) => x.figure.match(NUMBER) ?? []));
+    const numbers = new Set(ofSentence(k, r.sentence).filter((x) => x.source === r.source).flatMap((x) => x.figure.match(NUMBER) ?? []));
     for (const clause of r.sentence.split(/[，,；;、]/)) {
       // The clause must say something of the metric besides naming it (其中交通投资 says nothing).
       if ((clause.match(NUMBER) ?? []).some((n) => numbers.has(n)) || clause.length < q.metric.replace(/\s+/g, '').length + 4) continue;
