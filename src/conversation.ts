@@ -62,6 +62,8 @@ function isFollowUp(q: Query, last: Query, frames: readonly string[], heads: rea
   if (q.parts?.length) return false;
   const aboutTask = last.task?.number !== undefined || last.intent === 'task';
   if (q.task?.number !== undefined) return aboutTask && !q.metric && q.followUp === true ? true : aboutTask && !q.metric && !q.task.aspect;
+  // 其中哪些滞后 after a department's tasks: those of them.
+  if ((q.task?.statuses?.length || q.task?.unmarked) && !q.task.department && q.followUp && last.task?.department) return true;
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
   if (!ownMetric(q, frames) || ((bareHead(q, heads) || bareHead(q, qualifiers)) && last.metric)) return true;
   // 那进出口呢: a new metric in the old setting.

@@ -84,6 +84,8 @@ describe('real reports of other kinds', () => {
     expect(lead('嘉善第14项谁牵头')).toContain('县文化和广电旅游局');
     expect(lead('嘉善重点工作哪些任务滞后')).toContain('嘉善县');
     expect(lead('哪些任务进度滞后')).toContain('2021年重点工作任务表');
+    // …已于5月开工建设,已完成。 / …已建成城市书房5家,已完成。
+    expect(ask('2023年嘉善已完成的任务有哪些').text).toMatch(/共2项[\s\S]*第6项[\s\S]*第14项/);
   });
   it('rank the counties of a county table (哪个县…最快)', () => {
     // 2021年嘉兴各区县GDP排行: 3 | 嘉善县 | 789.26 | 10.3 (平湖 10.1, 南湖 8.8, 海宁 7)
@@ -91,6 +93,10 @@ describe('real reports of other kinds', () => {
     expect(fastest.text.split('\n')[0]).toContain('嘉善县');
     expect(fastest.text.split('\n')[0]).toContain('10.3%');
     expect(lead('2021年GDP最低的区')).toContain('嘉兴港区');
+    // With no year asked, the year most counties have a figure for, not each one's latest.
+    expect(lead('哪个县GDP增速最快')).toContain('嘉善县');
+    // Targets rank nothing: 2023 has only targets for the counties' GDP.
+    expect(ask('2023年哪个县GDP增速最快').kind).toBe('none');
   });
   it('never gives yuan for dollars', () => {
     // 人均GDP達到116323元(依年平均匯率折合18030美元): the dollars are not read apart.

@@ -39,6 +39,11 @@ describe('follow-ups', () => {
     expect(first('ne', '2020年目标呢')).toContain('85%');
     expect(first('ne', '市控断面Ⅲ类以上水质比例呢')).toContain('65%以上');
   });
+  it('narrow the tasks of a department (其中哪些滞后)', () => {
+    // 2021 table: 市交通运输局 leads 第9项 (部分滞后), 第10项 (进度滞后), 第11项 (按时推进)
+    say('narrow', '2021年市交通运输局牵头哪些任务');
+    expect(first('narrow', '其中哪些滞后')).toContain('市交通运输局牵头的部分滞后、进度滞后、严重滞后的任务共2项');
+  });
   it('qualify the last metric with a word alone (累计呢)', () => {
     // 2021上半年, task 10: 1-6月,项目完成投资3.22亿元,累计完成投资7.2亿元
     say('qual', '1-6月浙北集装箱通道项目完成投资多少');

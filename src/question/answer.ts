@@ -119,7 +119,7 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
     const folded = c.toLowerCase();
     // A rank said of another metric of the sentence (规上工业总产值…列全省第三, asked GDP) is not the one asked.
     const ofOther = others.some((n) => folded.includes(n)) && coverage(folded, own) < 0.99;
-    const w = coverage(folded, cs) + (other.length ? coverage(folded, other, false) : 0) + (ranks && rankAsked ? (ofOther ? -0.5 : 0.5) : 0) - i * 0.001;
+    const w = coverage(folded, cs) + (other.length ? coverage(folded, other, false) : 0) + (ranks && rankAsked ? (ofOther ? -0.5 : 1) : 0) - i * 0.001;
     if (!best || w > best.w) best = { c, w };
   }
   return best && best.w > 0 ? best.c : undefined;

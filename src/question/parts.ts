@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { clip, makeAnswer, span } from '../answer/compose.js';
 import { isChange } from './match.js';
+import { periodKey } from '../text/period.js';
 
 /** 各县（市、区）GDP: the question asked of every county of the city, as parts. */
 export function eachPlace(k: Knowledge, q: Query): Query {
@@ -74,22 +75,42 @@ function rankValue(r: Indicator, q: Query): { value: number; unit: string; text:
   return { value: r.value, unit: r.unit, text: r.figure };
 }
 
-/**
- * 哪个县规上工业增加值增速最快: every county's figure of the same unit, in order, the first
- * leading. Fewer than two counties with the figure, or figures in different units, rank nothing.
- */
-export function answerPlaceRank(k: Knowledge, q: Query, one: (part: Query) => Answer): Answer {
-  const ranked: { place: string; value: number; unit: string; text: string; label: Line; record: Indicator }[] = [];
+interface Ranked {
+  place: string;
+  value: number;
+  unit: string;
+  text: string;
+  label: Line;
+  record: Indicator;
+}
+
+/** Each county's result for the query, as ranked. */
+function figuresOf(k: Knowledge, q: Query, one: (part: Query) => Answer): Ranked[] {
+  const found: Ranked[] = [];
   for (const part of eachPlace(k, q).parts ?? []) {
     const a = one(part);
     const r = k.byId.get(a.records[0]?.id ?? '');
-    if (a.kind !== 'indicator' || r?.type !== 'indicator' || r.region !== part.places[0].region) continue;
+    // Results only: a target (7%以上) is no place's figure to rank.
+    if (a.kind !== 'indicator' || r?.type !== 'indicator' || r.region !== part.places[0].region || r.nature !== 'actual') continue;
     const v = rankValue(r, q);
-    if (v) ranked.push({ place: r.region, ...v, label: a.lines[1] ?? [], record: r });
+    if (v) found.push({ place: r.region, ...v, label: a.lines[1] ?? [], record: r });
   }
+  return found;
+}
+
+/**
+ * 哪个县规上工业增加值增速最快: every county's figure of one period and unit, in order, the
+ * first leading. With no period asked, the period most counties have a figure for (the latest
+ * of equals). Fewer than two counties, or figures in different units, rank nothing.
+ */
+export function answerPlaceRank(k: Knowledge, q: Query, one: (part: Query) => Answer): Answer {
+  const first = figuresOf(k, q, one);
+  const periods = q.period ? [] : [...new Map(first.map((x) => [x.record.period.label, x.record.period])).values()];
+  const tries = (periods.length ? periods.map((period) => figuresOf(k, { ...q, period }, one).filter((x) => x.record.period.label === period.label)) : [first]).filter((t) => t.length);
+  const ranked = tries.sort((a, b) => b.length - a.length || periodKey(b[0].record.period) - periodKey(a[0].record.period))[0] ?? [];
   const units = new Set(ranked.map((x) => x.unit));
   if (ranked.length < 2 || units.size > 1) {
-    const why = ranked.length < 2 ? `报告中只有${ranked.length ? ranked[0].place : '0个县（市、区）'}的这项数据，无法比较。` : '各县（市、区）的这项数据单位不同，无法比较。';
+    const why = ranked.length < 2 ? `报告中${ranked.length ? `只有${ranked[0].place}` : '没有各县（市、区）'}同一时期的这项数据，无法比较。` : '各县（市、区）的这项数据单位不同，无法比较。';
     return makeAnswer(k, q.text, 'none', [[span(why)]], [], { query: q });
   }
   ranked.sort((a, b) => (q.placeRank === 'low' ? a.value - b.value : b.value - a.value));
@@ -99,7 +120,7 @@ export function answerPlaceRank(k: Knowledge, q: Query, one: (part: Query) => An
   const lines: Line[] = [
     [span(`${word}的是${top.place}：`), span(top.text, true)],
     top.label,
-    [span(`各县（市、区）共${ranked.length}个有数据，依次为：`)],
+    [span(`${top.record.period.label}各县（市、区）共${ranked.length}个有数据，依次为：`)],
     ...ranked.map((x, i) => [span(`${i + 1}. ${x.place} ${x.text}`)]),
   ];
   return makeAnswer(k, q.text, 'list', lines, ranked.map((x) => x.record), { query: q });
