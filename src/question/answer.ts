@@ -112,11 +112,12 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   for (const [i, one] of clauses.entries()) {
     const ranks = /第[一二三四五六七八九十\d]|首位/.test(one);
     // 规模居全省第三, 全省位次由第4位前移到第3位: no subject of its own, the rank of the clause before it.
-    const bare = one.length <= 10 || (own.length > 0 && coverage(one.toLowerCase(), own) === 0);
+    const bare = one.length <= 10 || (own.length > 0 && coverage(fold(one), own) === 0);
     // 两年平均增长10.7%,比全省高出0.4个百分点: a comparison without a subject, likewise.
     const compares = /^(?:比|较|高于|低于)/.test(one);
     const c = i > 0 && ((ranks && bare) || compares) ? `${clauses[i - 1]}，${one}` : one;
-    const folded = c.toLowerCase();
+    // (Folded: a traditional text's 財政總收入 is 财政总收入.)
+    const folded = fold(c);
     // A rank said of another metric of the sentence (规上工业总产值…列全省第三, asked GDP) is not the one asked.
     const ofOther = others.some((n) => folded.includes(n)) && coverage(folded, own) < 0.99;
     const w = coverage(folded, cs) + (other.length ? coverage(folded, other, false) : 0) + (ranks && rankAsked ? (ofOther ? -0.5 : 1) : 0) - i * 0.001;
@@ -141,7 +142,7 @@ function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: In
     for (const clause of r.sentence.split(/[，,；;、]/)) {
       // The clause must say something of the metric besides naming it (其中交通投资 says nothing).
       if ((clause.match(NUMBER) ?? []).some((n) => numbers.has(n)) || clause.length < q.metric.replace(/\s+/g, '').length + 4) continue;
-      if (coverage(clause.toLowerCase(), cs) >= 0.99) return { record: r, clause };
+      if (coverage(fold(clause), cs) >= 0.99) return { record: r, clause };
     }
   }
   return undefined;
