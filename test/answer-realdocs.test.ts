@@ -98,6 +98,12 @@ describe('real reports of other kinds', () => {
     // Targets rank nothing: 2023 has only targets for the counties' GDP.
     expect(ask('2023年哪个县GDP增速最快').kind).toBe('none');
   });
+  it('compare two counties, from the more precise statement of each figure', () => {
+    // County table: 1 | 海宁市 | 1196.3 | 7 |; 2 | 桐乡市 | 1141.69 | 8.5 | (海宁's own report rounds to 1196亿元)
+    expect(lead('2021年海宁GDP比桐乡多多少')).toContain('54.61亿元');
+    // 3 | 嘉善县 | 789.26 | 10.3 |: growth against growth
+    expect(lead('2021年嘉善GDP增速比海宁高多少')).toContain('3.3个百分点');
+  });
   it('never gives yuan for dollars', () => {
     // 人均GDP達到116323元(依年平均匯率折合18030美元): the dollars are not read apart.
     expect(ask('21年人均gdp多少美元').text).not.toMatch(/^116323元/);

@@ -62,7 +62,12 @@ function growthFor(k: Knowledge, q: Query): Input | undefined {
 /** Side B names only what differs from A (目标, 2016年, 桐乡): the rest is A's. */
 function completeB(a: Query, b: Query, found?: Input): Query {
   const out: Query = { ...b };
-  if (!b.metric || /^(目标|目标任务|目标投资|年度目标|全年目标)$/.test(b.metric.replace(/\s+/g, ''))) {
+  // 嘉善GDP增速比海宁高多少: B names only a place, so A's metric without A's place words.
+  const without = (q: Query) => q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).replace(/\s+/g, ' ').trim();
+  if (b.places.length && !without(b)) {
+    out.metric = without(a);
+    out.qualifiers = a.qualifiers;
+  } else if (!b.metric || /^(目标|目标任务|目标投资|年度目标|全年目标)$/.test(b.metric.replace(/\s+/g, ''))) {
     out.metric = a.metric;
     out.qualifiers = a.qualifiers;
     if (/目标/.test(b.text)) out.nature = 'target';

@@ -622,7 +622,27 @@ function ranked(k: Knowledge, q: Query, candidates: Candidate[]): Candidate[] {
   candidates.sort((a, b) => b.score - a.score || a.record.id.localeCompare(b.record.id));
   if (!q.period) latestFirst(k, candidates);
   if (!q.nature) actualFirst(k, candidates);
+  preciseFirst(k, candidates);
   return candidates;
+}
+
+/**
+ * Of two statements of one figure (海宁 GDP 1196亿元 in its work report, 1196.3 in a county
+ * table), the more precise leads: the same or an aliased name, place, period and nature, a
+ * value within rounding of the leader's, written with more digits.
+ */
+function preciseFirst(k: Knowledge, candidates: Candidate[]): void {
+  const top = candidates[0];
+  if (top?.record.type !== 'indicator' || top.record.value === null) return;
+  const t = top.record;
+  const name = fold(t.name);
+  const sameName = (other: string) => other === name || k.lex.aliasGroups.some((g) => g.includes(name) && g.includes(other));
+  const digits = (x: Indicator) => (x.figure.match(/\d/g) ?? []).length;
+  const better = candidates.find(({ record: r, score }) =>
+    r.type === 'indicator' && r.value !== null && score >= top.score - LATEST_MARGIN && r.region === t.region && r.period.label === t.period.label &&
+    r.nature === t.nature && r.unit === t.unit && isChange(r) === isChange(t) && sameName(fold(r.name)) &&
+    Math.abs(r.value - t.value!) <= Math.abs(t.value!) * 0.005 && digits(r) > digits(t));
+  if (better) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(better), 1));
 }
 
 /**
