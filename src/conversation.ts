@@ -49,6 +49,12 @@ function ownMetric(q: Query, frames: readonly string[] = []): string {
   return m.trim();
 }
 
+/** 存款 against 贷款余额: a short word parallel to the start of the last metric (same length, same last character). */
+function parallel(own: string, last: string): boolean {
+  const l = last.replace(/\s+/g, '');
+  return /^[\u4e00-\u9fff]{2,3}$/.test(own) && l.length > own.length && !l.startsWith(own) && l[own.length - 1] === own[own.length - 1];
+}
+
 /** 总额多少, 累计呢: a word of the list alone (a head that says only how something is measured, a qualifier), of a metric left unsaid. */
 function bareHead(q: Query, words: readonly string[]): boolean {
   return words.includes(q.metric.replace(/\s+/g, ''));
@@ -90,6 +96,11 @@ export function followUp(q: Query, last: Query, frames: readonly string[] = [], 
     // 累计呢, 城镇呢: the last metric, so qualified.
     const qualifier = q.metric.replace(/\s+/g, '');
     merged.metric = last.metric.includes(qualifier) ? last.metric : `${qualifier}${last.metric}`;
+    carried.push('metric');
+  } else if (parallel(ownMetric(q, frames), ownMetric(last, frames))) {
+    // 存款呢 after 贷款余额: the same measure of the parallel thing (存款余额).
+    const own = ownMetric(q, frames);
+    merged.metric = own + ownMetric(last, frames).replace(/\s+/g, '').slice(own.length);
     carried.push('metric');
   } else if (ownMetric(q, frames)) {
     merged.metric = q.metric;

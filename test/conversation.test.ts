@@ -44,6 +44,14 @@ describe('follow-ups', () => {
     say('narrow', '2021年市交通运输局牵头哪些任务');
     expect(first('narrow', '其中哪些滞后')).toContain('市交通运输局牵头的部分滞后、进度滞后、严重滞后的任务共2项');
   });
+  it('ask the parallel thing (存款呢 after 贷款余额) and the industry (工业呢 after 用电量)', () => {
+    // 6月末全市金融机构本外币存款余额12057.34亿元…；…贷款余额11680.96亿元
+    say('par', '6月末贷款余额');
+    expect(first('par', '存款呢')).toContain('12057.34亿元');
+    // 1-6月全市全社会用电量293.25亿千瓦时…，工业用电量233.27亿千瓦时
+    say('ind', '1-6月全市用电量');
+    expect(first('ind', '工业呢')).toContain('233.27亿千瓦时');
+  });
   it('qualify the last metric with a word alone (累计呢)', () => {
     // 2021上半年, task 10: 1-6月,项目完成投资3.22亿元,累计完成投资7.2亿元
     say('qual', '1-6月浙北集装箱通道项目完成投资多少');
