@@ -7,6 +7,7 @@
 import type { Answer, ContextStore, Indicator, Line } from './types.js';
 import type { Knowledge } from './knowledge/load.js';
 import type { Query } from './question/query.js';
+import { chineseNumber } from './question/parse.js';
 import { span, textOf } from './answer/compose.js';
 
 /** A conversation idle longer than this starts afresh. */
@@ -20,6 +21,8 @@ interface Context {
   source?: { title: string; date: string };
   /** Where the next page of the last list starts, for 更多. */
   next?: number;
+  /** The task numbers the last list showed, in order, for 第一个是谁负责. */
+  items?: number[];
 }
 
 /** A context store in this process, bounded: the oldest conversations go first. */
@@ -240,6 +243,14 @@ export class Conversations {
   resolve(id: string, q: Query): Query {
     const last = this.last(id);
     if (!last) return q;
+    // 第一个是谁负责 after a list: the list's first task, in its table.
+    const ordinal = q.text.match(/第([一二三四五六七八九十两\d]{1,3})个/);
+    const at = ordinal ? (chineseNumber(ordinal[1]) ?? Number(ordinal[1])) : 0;
+    if (ordinal && last.items && at >= 1 && at <= last.items.length) {
+      const metric = q.metric.replace(ordinal[0], ' ').trim();
+      const scope = last.query.scope?.source ? { source: last.query.scope.source } : undefined;
+      return { ...q, metric, intent: 'task', task: { ...q.task, number: last.items[at - 1] }, ...(scope ? { scope } : {}), carried: ['task'] };
+    }
     // After a computation the figure it started from is what a follow-up goes on from.
     const from = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
     const frames = this.k.lex.lexicon.rankFrames;
@@ -261,7 +272,11 @@ export class Conversations {
     // Tasks answered from one table: a follow-up on them (第10项谁牵头) goes on in that table.
     const tables = new Set(answer.records.map((r) => this.k.byId.get(r.id)).map((r) => (r?.type === 'task' ? r.source : undefined)));
     const source = tables.size === 1 ? [...tables][0] : undefined;
+    const listed = answer.kind === 'list' || answer.kind === 'count' ? answer.records.map((r) => this.k.byId.get(r.id)).flatMap((r) => (r?.type === 'task' && r.number !== null ? [r.number] : [])) : [];
+    // An item asked of the list (第二个是谁负责) keeps the list for the next (第一个呢).
+    const items = listed.length ? listed : q.carried?.includes('task') ? (this.last(id)?.items ?? []) : [];
     const context: Context = {
+      ...(items.length ? { items } : {}),
       query: { ...q, carried: undefined, ...(source ? { scope: { ...q.scope, source } } : {}) },
       ...(answer.quote ? { quote: answer.quote, source: answer.sources[0] } : {}),
       ...(next !== undefined ? { next } : {}),

@@ -39,6 +39,13 @@ describe('follow-ups', () => {
     expect(first('ne', '2020年目标呢')).toContain('85%');
     expect(first('ne', '市控断面Ⅲ类以上水质比例呢')).toContain('65%以上');
   });
+  it('point into the last list (第二个是谁负责), and at nothing without one', () => {
+    // 2021 table: 市商务局 leads 第31、32、35… 项 marked 进度较快
+    say('ord', '市商务局牵头的任务里进度较快的有几项');
+    expect(first('ord', '第二个是谁负责')).toContain('第32项任务牵头部门：市商务局');
+    expect(first('ord', '第一个进展如何')).toContain('第31项');
+    expect(say('ord-none', '第一个进展如何').kind).toBe('none');
+  });
   it('narrow the tasks of a department (其中哪些滞后)', () => {
     // 2021 table: 市交通运输局 leads 第9项 (部分滞后), 第10项 (进度滞后), 第11项 (按时推进)
     say('narrow', '2021年市交通运输局牵头哪些任务');

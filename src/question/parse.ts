@@ -402,8 +402,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     .split(/\s+/)
     .filter((x) => x.length > 1 || /[a-z0-9]/.test(x))
     .join(' ');
-  q.metric = metric;
-  q.qualifiers = qualifiersOf(metric, k.lex);
+  // 第一个 alone points into a list the conversation holds (conversation.ts), not at a topic.
+  q.metric = /^第[一二三四五六七八九十两\d]{1,3}个$/.test(metric.replace(/\s+/g, '')) ? '' : metric;
+  q.qualifiers = qualifiersOf(q.metric, k.lex);
   if (period) q.period = period;
   if (relative) q.relative = relative;
   if (target && !actual) q.nature = 'target';
