@@ -76,6 +76,8 @@ describe('real reports of other kinds', () => {
     expect(lead('第48项任务是啥')).toContain('第48项');
     expect(lead('市司法局牵头哪些任务')).toContain('2021年');
     expect(lead('重点工作里交通运输局牵头几项')).not.toContain('共0项');
+    // Counted in the newest table that has the department, the older table's count is named too.
+    expect(ask('市科技局牵头几项').text).toContain('另：2021年重点工作任务表中市科技局牵头9项任务');
     ask('哪些任务进度滞后', 'table');
     expect(lead('第10项谁牵头', 'table')).toContain('市交通运输局');
     // Asked without a table, the newest answers and the other's lead is named too.

@@ -242,12 +242,21 @@ function ranking(k: Knowledge, q: Query): Answer {
   return makeAnswer(k, q.text, 'list', lines, tasks.slice(0, 1), { query: q });
 }
 
-/** A department's measures in a plan, named apart when the answer counted a task table. */
+/**
+ * A department's tasks in the other tables, and its measures in a plan, named apart when the
+ * answer counted one task table (市科技局牵头几项: 2 in 2022's, and 9 in 2021's).
+ */
 function alsoInPlans(k: Knowledge, q: Query, doc: Source): Line[] {
   const d = q.task?.department;
   if (!d || doc.kind === 'plan' || q.scope?.kind) return [];
-  const plans = k.sources.filter((s) => s.kind === 'plan');
   const out: Line[] = [];
+  if (!q.period && !q.scope?.source) {
+    for (const other of documentsOf(k, q).filter((x) => x.id !== doc.id && x.kind === 'tasks')) {
+      const { lead } = filtered(k, q, other);
+      if (lead.length) out.push([span(`另：${docName(other)}中${d}牵头${lead.length}项${heading(q, 'lead').replace(`${d}牵头的`, '')}（可问“${other.date.slice(0, 4)}年${d}牵头的任务”）。`)]);
+    }
+  }
+  const plans = k.sources.filter((s) => s.kind === 'plan');
   for (const plan of plans) {
     const led = k.tasks.filter((t) => t.source === plan.id && leads(t, d)).map((t) => `（${t.number}）`);
     if (led.length) out.push([span(`另：${docName(plan)}中${d}牵头第${led.join('')}条措施（未计入上面的任务）。`)]);
