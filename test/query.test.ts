@@ -27,6 +27,9 @@ describe('the structured query', () => {
   });
   it('reads basis, target or result, and the unit asked', () => {
     expect(parse('6月税收环比增长多少')).toMatchObject({ intent: 'growth', basis: '环比' });
+    // 比2022年增长多少: the change over the year before, of the year after the one named.
+    expect(parse('比2022年增长多少')).toMatchObject({ intent: 'growth', basis: '比上年', period: { kind: 'year', year: 2023 } });
+    expect(parse('2021年GDP比2019年增长多少').basis).toBe('比2019年');
     // 两年平均 alone is the two-year average growth; 比前两年平均 a comparison with it.
     expect(parse('两年平均呢').basis).toBe('两年平均');
     expect(parse('死亡人数比前两年平均降了多少').basis).toBe('前两年平均');

@@ -360,8 +360,15 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // Before the period: 比上年 is a basis, not last year.
   // 两年平均呢: the two-year average growth, where it is no comparison (比前两年平均).
   const twoYears = /(?<![比较与前])两年平均(?!相比)/;
+  // 比2022年增长多少: a change over the year before, of the year after the one named.
+  const overYear = t.rest.match(/(?:比|较)((?:19|20)\d{2})年(?:同期)?(?=[^，,。]*(?:增长|增加|下降|提高|减少|降低|上升|增|降|涨))/);
+  if (overYear) t.rest = t.rest.replace(overYear[0], ' ');
   const namedBasis = takeKeyed(t, w.bases) ?? (twoYears.test(t.rest) ? ((t.rest = t.rest.replace(twoYears, ' ')), '两年平均') : undefined);
-  const { period, relative: rel } = takePeriod(t, w, now);
+  const taken = takePeriod(t, w, now);
+  const after = overYear ? Number(overYear[1]) + 1 : undefined;
+  const period = after && !taken.period ? { kind: 'year' as const, year: after, label: `${after}年` } : taken.period;
+  const rel = taken.relative;
+  const overBasis = after && period?.kind === 'year' && period.year === after ? '比上年' : overYear ? `比${overYear[1]}年` : undefined;
   let relative = rel;
   if (fresh) relative = 'latest';
 
@@ -370,7 +377,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 
   // 比前两年平均降了多少: a comparison written out is the basis of the change asked.
   const compared = t.rest.match(/(?:比|较|与|同)([\u4e00-\u9fff]{2,8}?)(?:相比)?(?=(?:分别)?(?:增长|下降|降低|减少|提高|上升|增加|降|增|涨|高|低))/);
-  const basis = namedBasis ?? (compared && /年|月|期|平均/.test(compared[1]) ? compared[1] : undefined);
+  const basis = namedBasis ?? overBasis ?? (compared && /年|月|期|平均/.test(compared[1]) ? compared[1] : undefined);
   if (compared && basis === compared[1]) t.rest = t.rest.replace(compared[0], ' ');
   // 计划 of 年度计划完成率 and 实际 of 实际利用外资 are part of a metric's name, not signals.
   const target = Boolean(signalWord(k, t.rest, w.target));
