@@ -16,6 +16,8 @@ describe('the structured query', () => {
     expect(parse('6月末贷款余额').period).toMatchObject({ kind: 'asof', to: 6 });
     expect(parse('19年GDP').period).toMatchObject({ kind: 'year', year: 2019 });
     expect(parse('“十三五”期间GDP年均增长').period).toMatchObject({ kind: 'span', fromYear: 2016, toYear: 2020 });
+    // 1-9月…9月当月: the month said to be on its own, in the year named.
+    expect(parse('2023年1-9月规上工业增加值9月当月增长多少').period).toMatchObject({ kind: 'month', year: 2023, to: 9 });
   });
   it('resolves 今年 and 去年 against today', () => {
     expect(parse('今年GDP目标').period).toMatchObject({ kind: 'year', year: 2026 });

@@ -191,7 +191,11 @@ function takePeriod(t: Taken, w: QuestionWords, now: Date): { period?: Period; r
   // 到2020年 sets a target's year: the 到 goes with the year.
   t.rest = t.rest.replace(/(?:到|至)(?=(?:19|20)\d{2}年)/g, ' ');
   const found = findPeriods(t.rest);
-  const mention = [...found].sort((a, b) => (b.period.to !== undefined ? 1 : 0) - (a.period.to !== undefined ? 1 : 0))[0];
+  // 1-9月…9月当月: the month said to be on its own wins.
+  const alone = found.find((m) => m.period.kind === 'month' && /^(?:当月|单月)/.test(t.rest.slice(m.index + m.length)));
+  const year = found.find((m) => m.period.year !== undefined)?.period.year;
+  const single = alone && alone.period.year === undefined && year !== undefined ? { ...alone, period: { ...alone.period, year, label: `${year}年${alone.period.label}` } } : alone;
+  const mention = single ?? [...found].sort((a, b) => (b.period.to !== undefined ? 1 : 0) - (a.period.to !== undefined ? 1 : 0))[0];
   // A quarter or half-year keeps its name in answers (二季度, not 4-6月).
   const named = mention && t.rest.slice(mention.index, mention.index + mention.length).match(/(?:第?[一二三四]|前三)季度|[上下]半年/)?.[0];
   const best = mention && named ? { ...mention.period, label: `${mention.period.year ? `${mention.period.year}年` : ''}${named}` } : mention?.period;
