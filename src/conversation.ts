@@ -43,6 +43,22 @@ const STANDALONE = new Set<Query['intent']>(['help', 'greeting', 'thanks', 'sour
 const RANKED = /第几|排名|位次|排在/;
 const FIGURE_INTENTS = new Set<Query['intent']>(['value', 'growth', 'fact']);
 
+/** The knowledge words a follow-up is read by (knowledge/lexicon.json, metrics.json), gathered once. */
+interface FollowUpWords {
+  /** 全省, 总量: what a ranking is among. */
+  frames: readonly string[];
+  /** 总额, 人数: heads that say only how something is measured. */
+  heads: readonly string[];
+  /** 累计, 城镇: words that alone qualify the last metric. */
+  qualifiers: readonly string[];
+}
+
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [] };
+
+function followUpWords(k: Knowledge): FollowUpWords {
+  return { frames: k.lex.lexicon.rankFrames, heads: Object.keys(k.lex.metrics.headUnits), qualifiers: k.lex.lexicon.followUpQualifiers.words };
+}
+
 /** The question's metric without the places it names (濮院呢 names a place, no metric). */
 function ownMetric(q: Query, frames: readonly string[] = []): string {
   let m = q.metric;
@@ -59,12 +75,12 @@ function parallel(own: string, last: string): boolean {
 }
 
 /** 总额多少, 累计呢: a word of the list alone (a head that says only how something is measured, a qualifier), of a metric left unsaid. */
-function bareHead(q: Query, words: readonly string[]): boolean {
+function alone(q: Query, words: readonly string[]): boolean {
   return words.includes(q.metric.replace(/\s+/g, ''));
 }
 
 /** Whether the question leaves out what it asks about, so the last query fills it in. */
-function isFollowUp(q: Query, last: Query, frames: readonly string[], heads: readonly string[], qualifiers: readonly string[]): boolean {
+function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers }: FollowUpWords): boolean {
   if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
   // 比5月多多少: a computation from the last figure.
   if (q.intent === 'compute') return Boolean(q.parts && !q.parts[0].metric && !q.parts[0].period && !q.parts[0].places.length && FIGURE_INTENTS.has(last.intent) && last.metric);
@@ -74,13 +90,13 @@ function isFollowUp(q: Query, last: Query, frames: readonly string[], heads: rea
   // 其中哪些滞后 after a department's tasks: those of them.
   if ((q.task?.statuses?.length || q.task?.unmarked) && !q.task.department && q.followUp && last.task?.department) return true;
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
-  if (!ownMetric(q, frames) || ((bareHead(q, heads) || bareHead(q, qualifiers)) && last.metric)) return true;
+  if (!ownMetric(q, frames) || ((alone(q, heads) || alone(q, qualifiers)) && last.metric)) return true;
   // 那进出口呢: a new metric in the old setting.
   return q.followUp === true && q.metric.length <= 14 && !q.period && !q.places.length;
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, frames: readonly string[] = [], heads: readonly string[] = [], qualifiers: readonly string[] = []): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = { ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined };
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -90,12 +106,12 @@ export function followUp(q: Query, last: Query, frames: readonly string[] = [], 
   }
   const carried: string[] = [];
   const merged: Query = { ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined };
-  if (bareHead(q, heads) && last.metric) {
+  if (alone(q, heads) && last.metric) {
     // 总额多少 after 进出口: the total of the last metric.
     const head = q.metric.replace(/\s+/g, '');
     merged.metric = last.metric.replace(/\s+/g, '').endsWith(head) ? last.metric : `${last.metric}${head}`;
     carried.push('metric');
-  } else if (bareHead(q, qualifiers) && last.metric) {
+  } else if (alone(q, qualifiers) && last.metric) {
     // 累计呢, 城镇呢: the last metric, so qualified.
     const qualifier = q.metric.replace(/\s+/g, '');
     merged.metric = last.metric.includes(qualifier) ? last.metric : `${qualifier}${last.metric}`;
@@ -202,11 +218,15 @@ function nextQuestions(k: Knowledge, answer: Answer, q: Query): Answer['followUp
 }
 
 export class Conversations {
+  private readonly words: FollowUpWords;
+
   constructor(
     private readonly k: Knowledge,
     private readonly store: ContextStore,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.words = followUpWords(k);
+  }
 
   private last(id: string): Context | undefined {
     const saved = this.store.get(id);
@@ -253,10 +273,7 @@ export class Conversations {
     }
     // After a computation the figure it started from is what a follow-up goes on from.
     const from = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
-    const frames = this.k.lex.lexicon.rankFrames;
-    const heads = Object.keys(this.k.lex.metrics.headUnits);
-    const qualifiers = this.k.lex.lexicon.followUpQualifiers.words;
-    if (isFollowUp(q, from, frames, heads, qualifiers)) return followUp(q, from, frames, heads, qualifiers);
+    if (isFollowUp(q, from, this.words)) return followUp(q, from, this.words);
     const kept = keepSetting(q, last.query);
     if (kept) return kept;
     // A new question of a task (第10项谁牵头) that names no table is of the table just answered from.
@@ -270,9 +287,10 @@ export class Conversations {
     if (q.intent === 'thanks' || q.intent === 'greeting' || q.intent === 'help') return;
     const next = answer.more && answer.more.next < answer.more.total ? answer.more.next : undefined;
     // Tasks answered from one table: a follow-up on them (第10项谁牵头) goes on in that table.
-    const tables = new Set(answer.records.map((r) => this.k.byId.get(r.id)).map((r) => (r?.type === 'task' ? r.source : undefined)));
+    const records = answer.records.map((r) => this.k.byId.get(r.id));
+    const tables = new Set(records.map((r) => (r?.type === 'task' ? r.source : undefined)));
     const source = tables.size === 1 ? [...tables][0] : undefined;
-    const listed = answer.kind === 'list' || answer.kind === 'count' ? answer.records.map((r) => this.k.byId.get(r.id)).flatMap((r) => (r?.type === 'task' && r.number !== null ? [r.number] : [])) : [];
+    const listed = answer.kind === 'list' || answer.kind === 'count' ? records.flatMap((r) => (r?.type === 'task' && r.number !== null ? [r.number] : [])) : [];
     // An item asked of the list (第二个是谁负责) keeps the list for the next (第一个呢).
     const items = listed.length ? listed : q.carried?.includes('task') ? (this.last(id)?.items ?? []) : [];
     const context: Context = {
@@ -286,7 +304,7 @@ export class Conversations {
 
   /** The answer with the line that says what it carried over, and the next questions to offer. */
   describe(answer: Answer, q: Query): Answer {
-    const note = carriedLine(q, this.k.lex.lexicon.rankFrames);
+    const note = carriedLine(q, this.words.frames);
     const followUps = nextQuestions(this.k, answer, q);
     if (!note && !followUps) return answer;
     // The figure stays first; what was carried over follows it.

@@ -6,6 +6,7 @@
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Layout, HeaderField } from './layout.js';
 import { findPlaces, mostSpecificPlace } from '../text/places.js';
+import { escapeRegExp } from '../text/normalize.js';
 
 export interface Identity {
   /** The title as the document gives it, tidied; '' when it gives none. */
@@ -68,7 +69,7 @@ export function issuers(text: string): string {
 
 /** Header fields of a government site's page: 索引号: … 发布机构: … 成文日期: …. */
 function headerFields(line: string, layout: Layout): { field: HeaderField; name: string; value: string }[] {
-  const names = layout.headerFields.map((f) => f.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const names = layout.headerFields.map((f) => escapeRegExp(f.name)).join('|');
   const re = new RegExp(`(${names})\\s*[:：]`, 'g');
   const found = [...line.matchAll(re)];
   // A field starts the line, or the line holds two of them: prose that names a 来源 is no header.

@@ -10,6 +10,7 @@ import type { Query } from './query.js';
 import { isChange, match, type Matches } from './match.js';
 import { indicatorLabel, makeAnswer, span } from '../answer/compose.js';
 import { noAnswer } from './none.js';
+import { escapeRegExp } from '../text/normalize.js';
 
 /** 亿元 → (元, 1e8): a unit as a base and a factor, so 亿元 and 万元 can be set against each other. */
 function scaleOf(unit: string): { base: string; factor: number } {
@@ -121,7 +122,6 @@ function result(op: Query['compute'], a: Input, b: Input): { text: string; formu
 }
 
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function answerCompute(k: Knowledge, q: Query, options: AskOptions, stated: (q: Query, found?: Matches) => Answer): Answer {
   // A figure the reports state (占规上工业比重, 高于第二名9个百分点) wins over a computed one.
@@ -141,7 +141,7 @@ export function answerCompute(k: Knowledge, q: Query, options: AskOptions, state
     // apart, but the sentence may say the gap itself.
     const said = stated({ ...whole, intent: 'fact', parts: q.parts });
     // (Only a sentence that names what A is compared with says that gap.)
-    const gapSaid = said.kind !== 'none' && new RegExp(`(?:比|较|高于|低于|超过|超出|落后于?|领先于?)${escape(squeeze(qb.text))}`).test(said.quote ?? '');
+    const gapSaid = said.kind !== 'none' && new RegExp(`(?:比|较|高于|低于|超过|超出|落后于?|领先于?)${escapeRegExp(squeeze(qb.text))}`).test(said.quote ?? '');
     if (a && gapSaid && said.records.some((r) => r.id === a.record?.id)) return said;
     const missing = !a ? qa.text : qb.text;
     return noAnswer(k, q, `无法计算：报告中没有找到“${missing}”的数据。`, a ? [a.label] : []);

@@ -635,12 +635,11 @@ function preciseFirst(k: Knowledge, candidates: Candidate[]): void {
   const top = candidates[0];
   if (top?.record.type !== 'indicator' || top.record.value === null) return;
   const t = top.record;
-  const name = fold(t.name);
-  const sameName = (other: string) => other === name || k.lex.aliasGroups.some((g) => g.includes(name) && g.includes(other));
+  const sameName = namedAs(k, t);
   const digits = (x: Indicator) => (x.figure.match(/\d/g) ?? []).length;
   const better = candidates.find(({ record: r, score }) =>
     r.type === 'indicator' && r.value !== null && score >= top.score - LATEST_MARGIN && r.region === t.region && r.period.label === t.period.label &&
-    r.nature === t.nature && r.unit === t.unit && isChange(r) === isChange(t) && sameName(fold(r.name)) &&
+    r.nature === t.nature && r.unit === t.unit && isChange(r) === isChange(t) && sameName(r) &&
     Math.abs(r.value - t.value!) <= Math.abs(t.value!) * 0.005 && digits(r) > digits(t));
   if (better) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(better), 1));
 }
@@ -660,6 +659,15 @@ function actualFirst(k: Knowledge, candidates: Candidate[]): void {
   if (done) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(done), 1));
 }
 
+/** Whether another indicator has the same name as `t`, or an alias of it (生产总值, GDP). */
+function namedAs(k: Knowledge, t: Indicator): (other: Indicator) => boolean {
+  const name = fold(t.name);
+  return (other) => {
+    const o = fold(other.name);
+    return o === name || k.lex.aliasGroups.some((g) => g.includes(name) && g.includes(o));
+  };
+}
+
 /**
  * With no period named, the latest figure of the metric asked leads, though another scored a
  * little higher for its wording (生产总值 of 2021 and 地区生产总值 of 2024): the same or an aliased
@@ -669,14 +677,13 @@ function latestFirst(k: Knowledge, candidates: Candidate[]): void {
   const top = candidates[0];
   if (top?.record.type !== 'indicator') return;
   const t = top.record;
-  const name = fold(t.name);
-  const sameName = (other: string) => other === name || k.lex.aliasGroups.some((g) => g.includes(name) && g.includes(other));
+  const sameName = namedAs(k, t);
   let latest = top;
   for (const c of candidates) {
     const r = c.record;
     if (r.type !== 'indicator' || c.score < top.score - LATEST_MARGIN || c.coverage < top.coverage - 0.01 || c.nameCoverage < top.nameCoverage - 0.01) continue;
     if (r.region !== t.region || r.nature !== t.nature || isChange(r) !== isChange(t) || dimensionOf(r.unit, k.lex) !== dimensionOf(t.unit, k.lex)) continue;
-    if (sameName(fold(r.name)) && periodKey(r.period) > periodKey((latest.record as Indicator).period)) latest = c;
+    if (sameName(r) && periodKey(r.period) > periodKey((latest.record as Indicator).period)) latest = c;
   }
   if (latest !== top) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(latest), 1));
 }

@@ -7,7 +7,7 @@
 import type { Period } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { DocumentScope, Intent, Query, TaskAspect, TaskFilter } from './query.js';
-import { fold } from '../text/normalize.js';
+import { escapeRegExp, fold } from '../text/normalize.js';
 import { findPeriods, label } from '../text/period.js';
 import { findPlaces } from '../text/places.js';
 import { questionWords, without, findWord, type QuestionWords } from './words.js';
@@ -71,7 +71,6 @@ function expectedUnit(text: string): string | undefined {
  * single character (是, 有, 为) only at the edge of a run, so 有轨电车 keeps its 有.
  */
 const edgeCache = new WeakMap<readonly string[], RegExp>();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function remove(k: Knowledge, text: string, list: readonly string[]): string {
   let out = text;
@@ -89,7 +88,7 @@ function remove(k: Knowledge, text: string, list: readonly string[]): string {
   out = out.split('的').join(' ');
   let edge = edgeCache.get(list);
   if (!edge) {
-    const single = list.filter((w) => w.length === 1 && w !== '的').map(escape).join('');
+    const single = list.filter((w) => w.length === 1 && w !== '的').map(escapeRegExp).join('');
     edgeCache.set(list, (edge = single ? new RegExp(`(^|\\s)[${single}]+|[${single}]+(?=\\s|$)`, 'g') : /$^/g));
   }
   for (let before = ''; before !== out; ) {
@@ -254,7 +253,7 @@ function takeDepartment(t: Taken, k: Knowledge): string | undefined {
 
 /** A name like a department's (…局, …委, …办) right before 牵头 / 负责 / 参与. */
 function unknownDepartment(t: Taken, w: QuestionWords): string | undefined {
-  const roles = [...w.lead, ...w.part].map(escape).join('|');
+  const roles = [...w.lead, ...w.part].map(escapeRegExp).join('|');
   const m = t.rest.match(new RegExp(`([\\u4e00-\\u9fff]{1,10}?(?:局|委|办|厅|中心|集团|政府|公司))(?=${roles})`));
   if (!m) return undefined;
   t.rest = t.rest.replace(m[1], ' ');

@@ -180,7 +180,7 @@ function list(k: Knowledge, q: Query, offset: number): Answer {
   });
   const next = offset + page.length;
   if (next < all.length) lines.push([span(`还有${all.length - next}${unit}，发送“更多”或点“更多”查看。`)]);
-  lines.push(...alsoInPlans(k, q, doc));
+  lines.push(...alsoElsewhere(k, q, doc));
   return makeAnswer(k, q.text, 'list', lines, page, { query: q, ...(next < all.length ? { more: { total: all.length, next } } : {}) });
 }
 
@@ -199,7 +199,7 @@ function count(k: Knowledge, q: Query): Answer {
   }
   const shown = [...lead, ...part].slice(0, LIST_PAGE);
   shown.forEach((t, i) => lines.push(compose.taskItem(t, i + 1, (f.statuses?.length ?? 0) !== 1 && doc.kind !== 'plan', f.department)));
-  lines.push(...alsoInPlans(k, q, doc));
+  lines.push(...alsoElsewhere(k, q, doc));
   return makeAnswer(k, q.text, 'count', lines, shown, { query: q });
 }
 
@@ -246,7 +246,7 @@ function ranking(k: Knowledge, q: Query): Answer {
  * A department's tasks in the other tables, and its measures in a plan, named apart when the
  * answer counted one task table (市科技局牵头几项: 2 in 2022's, and 9 in 2021's).
  */
-function alsoInPlans(k: Knowledge, q: Query, doc: Source): Line[] {
+function alsoElsewhere(k: Knowledge, q: Query, doc: Source): Line[] {
   const d = q.task?.department;
   if (!d || doc.kind === 'plan' || q.scope?.kind) return [];
   const out: Line[] = [];

@@ -41,3 +41,8 @@ export function fold(text: string): string {
 }
 
 export const CJK_CLASS = CJK;
+
+/** A text to match literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
