@@ -40,6 +40,7 @@ export interface Source {
   file: string;
   /** First line of the item in the file, for pages that hold several items. */
   line: number;
+  /** The place the document is of; '' when nothing in it, its file's name or the operator says. */
   region: string;
   /** The year the document's figures are about, when its text implies one (a 2021 统计公报: 2021). */
   year?: number;
@@ -52,6 +53,11 @@ export interface Source {
   notes?: string[];
   /** Its top-level section headings, in order (【数据透视】, 一、2019年工作回顾 …). */
   sections?: string[];
+  /**
+   * Where its place, year and kind came from: the operator's file, the title, the meeting
+   * line, the issuer, the body, the file's name … (src/extract/about.ts).
+   */
+  evidence?: Partial<Record<'place' | 'year' | 'kind', string>>;
 }
 
 export interface Growth {
@@ -73,7 +79,13 @@ export interface Indicator {
   aliases: string[];
   /** What the metric is of, when the sentence names it apart: “百年百项”重大项目 (for 开工率). */
   subject: string;
+  /** The place the figure is of; '' when its document's place is unknown. */
   region: string;
+  /**
+   * The thing inside the place the figure is about, when its sentence gives one (a zone, an
+   * institute, a park: 嘉兴综合保税区): the figure is that thing's, never the place's.
+   */
+  owner?: string;
   period: Period;
   /** The number as written, without unit; null when the figure is not a single number. */
   value: number | null;

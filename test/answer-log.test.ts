@@ -505,9 +505,9 @@ describe('npm run report', () => {
     expect(report.none).toBe(5); // 宁波 ×3, 上海, and the formula
     const ningbo = report.gaps[0];
     expect(ningbo.count).toBe(3);
-    expect(ningbo.asked).toEqual(['数值', 'gdp', '宁波']);
+    expect(ningbo.asked).toEqual(['数值', 'gdp', '宁波市']);
     expect(ningbo.example).toEqual({ question: '宁波GDP多少', id: ids.nb3 });
-    expect(report.gaps.find((g) => g.asked.includes('上海'))?.count).toBe(1);
+    expect(report.gaps.find((g) => g.asked.includes('上海市'))?.count).toBe(1);
 
     expect(report.down).toBe(1);
     expect(report.up).toBe(1);
@@ -522,7 +522,7 @@ describe('npm run report', () => {
     expect(report.p99).toBe(100);
 
     const text = renderReport(report, 'Asia/Shanghai');
-    expect(text).toMatch(/^\s+3 {2}数值 · gdp · 宁波\s+宁波GDP多少\s+\w{10}$/m);
+    expect(text).toMatch(/^\s+3 {2}数值 · gdp · 宁波市\s+宁波GDP多少\s+\w{10}$/m);
     expect(text).toContain('👎 (1 answers): 数字不对 1');
     expect(text).toContain('和月报不一致');
     expect(text).toContain('p50 4.00 ms · p99 100.0 ms');

@@ -8,8 +8,12 @@ import type { Context } from './figures.js';
 import { isHeading, readProse, type Paragraph, type LocatedIndicator, type PassageDraft } from './prose.js';
 import { mostSpecificPlace } from '../text/places.js';
 import { label, span } from '../text/period.js';
+import type { About, Evidence } from './about.js';
 
 export type SourceDraft = Omit<Source, 'id' | 'file'> & { key: string };
+
+/** Where a source's place, year and kind came from (see about.ts), for the build's report. */
+export type IdentityEvidence = Partial<Record<'place' | 'year' | 'kind', Evidence>>;
 export type TaskDraft = Omit<Task, 'id' | 'source'>;
 
 /** Records of one source (a file, or one item of a page that holds several). */
@@ -29,7 +33,8 @@ export interface Format {
   name: string;
   /** True when the text looks like this format. */
   detect(text: string): boolean;
-  read(text: string, lines: string[], lex: Lexicon): { items: SourceRecords[]; problems: Omit<Problem, 'file'>[] };
+  /** `about` is what the operator and the file's name say of the document (about.ts). */
+  read(text: string, lines: string[], lex: Lexicon, about: About): { items: SourceRecords[]; problems: Omit<Problem, 'file'>[] };
 }
 
 /** 2021年7月19日, 2021-09-08, 2021.9.8 → 2021-07-19; undefined when none. */
@@ -39,9 +44,17 @@ export function findDate(text: string): string | undefined {
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }
 
-/** The most specific Jiaxing place a text (a title) names, or the fallback. */
-export function placeOf(text: string, lex: Lexicon, fallback = '嘉兴市'): string {
-  return mostSpecificPlace(text, lex) ?? fallback;
+/**
+ * The place of a fixed layout's document: the operator's, the one its own words name (in the
+ * order given), or its file name's; '' (unknown) when none does — never a default.
+ */
+export function placeOf(about: About, lex: Lexicon, ...evidence: [Evidence, string][]): { region: string; from?: Evidence } {
+  if (about.operator.place) return { region: about.operator.place, from: 'operator' };
+  for (const [from, text] of evidence) {
+    const place = mostSpecificPlace(text, lex);
+    if (place) return { region: place, from };
+  }
+  return about.fileName.place ? { region: about.fileName.place, from: 'file name' } : { region: '' };
 }
 
 export function period(p: Omit<Period, 'label'>, text?: string): Period {

@@ -7,7 +7,7 @@
 import type { Growth, Indicator, Nature, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import { findPeriods, label } from '../text/period.js';
-import { findPlaces, leadingPlace } from '../text/places.js';
+import { findPlaces, leadingPlace, leadingThing } from '../text/places.js';
 
 export interface Context {
   region: string;
@@ -42,8 +42,9 @@ const FALLING = /下降|降低|减少|回落|下跌|降幅/;
 const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
 // (实际利用外资确保28亿美元: the target's verb ends no name.)
 const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下)+$/;
-const PLACE_WORDS = /^(全市|我市|本市|全县|我县|全镇|我镇|全村|全区|市本级)/;
-const OWN_CITY_START = /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s]*(全市|我市|本市|全县|我县|全镇|我镇|全区)/;
+// A clause that opens with a verb of doing has no subject of its own: its owner is the one before.
+const DONE_FIRST = /^(已|累计|共|新增|完成|实现|引进|招引|签约|开工|落地|建成|新建|培育|举办|接待|成立|创建|入驻|孵化|带动|拉动|吸引|推出|发放|完成了|实现了)/;
+const PLACE_WORDS = /^(全市|我市|本市|全县|我县|本县|全镇|我镇|本镇|全村|全区|我区|本区|全省|我省|本省|全国|市本级)/;
 // What has happened: 已, 完成了, 截至 say so whatever the context. 累计 and 完成…目标 say so
 // more weakly: 累计 also counts what a target aims for (工业企业上云累计突破3万家 among a
 // report's tasks), and a year ahead (到2020年累计完成…) makes a target of either.
@@ -351,6 +352,22 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (p.kind !== 'span' || nature !== 'actual' || p.toYear === undefined || OVER_SPAN.test(chunk) || !REACHED.test(chunk)) return p;
     return yearPeriod(p.toYear);
   };
+  /** The thing inside the place that the nearest clause naming an owner opens with (see leadingThing). */
+  const ownerAt = (at: number): string => {
+    const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
+    const clauses = part.split(/[，,。]/);
+    for (let i = clauses.length - 1; i >= 0; i--) {
+      const clause = clauses[i].replace(/^\d{1,2}[.、．]/, '');
+      const place = leadingPlace(clause, lex, ctx.region);
+      if (place) return '';
+      const thing = leadingThing(clause, lex);
+      if (thing) return thing;
+      // A clause that opens with its own subject (人均预期寿命达到82.5岁) takes no owner from the
+      // clause before it; one that opens with what was done (引进世界500强项目3个) does.
+      if (!DONE_FIRST.test(clause.replace(/^[\s\d\-—～~月日年末底至截止到上半今以来,，、.:：]*/, ''))) return '';
+    }
+    return '';
+  };
   const regionAt = (at: number): string => {
     // The last clause of the figure's part of the sentence (up to a ；) that opens with a place
     // names the figure's place; one that opens with 全市 or 我市 names the document's own.
@@ -358,8 +375,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const clauses = part.split(/[，,。]/);
     for (let i = clauses.length - 1; i >= 0; i--) {
       const clause = clauses[i].replace(/^\d{1,2}[.、．]/, '');
-      if (OWN_CITY_START.test(clause)) return ctx.region;
-      const place = leadingPlace(clause, lex);
+      // 全市, 全省, 我县: the document's own place, or the larger one they name, at their level.
+      const place = leadingPlace(clause, lex, ctx.region);
+      // A word for a place the document's own does not lie in (全区 of an unknown zone): unknown.
+      if (place?.relative) return place.region ?? '';
       // 濮院时尚中心等16个项目: a place that opens the one example names the example.
       if (place?.region && !EXAMPLES.test(clause.slice(place.index))) return place.region;
     }
@@ -392,6 +411,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       name,
       subject: subject && subject !== name ? subject : '',
       region: regionAt(hit.index),
+      ...(ownerAt(hit.index) ? { owner: ownerAt(hit.index) } : {}),
       period: periodAt(hit.index, chunk, nature),
       value: Number(hit.number),
       unit: hit.unit,
@@ -525,7 +545,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const names = shareTail(listed);
       // 南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%: places listed, each with its figure.
       const parts = list.replace(/^[，,；;\s]+/, '').split(/[、和及与]/);
-      const places = parts.map((part) => leadingPlace(part, lex)).filter((p) => p?.region && p.index === 0).map((p) => p!.region!);
+      const places = parts.map((part) => leadingPlace(part, lex, ctx.region)).filter((p) => p?.region && p.index === 0).map((p) => p!.region!);
       group = { names, listed, basis, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [] };
       return;
     }
@@ -655,7 +675,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const out: string[] = [];
     let rest = clause;
     for (;;) {
-      const p = findPlaces(rest.slice(0, 12), lex)[0];
+      const p = findPlaces(rest.slice(0, 12), lex, ctx.region)[0];
       if (!p?.region || p.index !== 0) break;
       out.push(p.region);
       rest = rest.slice(p.text.length);

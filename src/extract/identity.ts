@@ -7,6 +7,7 @@ import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Layout, HeaderField } from './layout.js';
 import { findPlaces, mostSpecificPlace } from '../text/places.js';
 import { escapeRegExp } from '../text/normalize.js';
+import { decide } from './about.js';
 
 export interface Identity {
   /** The title as the document gives it, tidied; '' when it gives none. */
@@ -18,6 +19,8 @@ export interface Identity {
   date: string;
   /** The place the title, the meeting or the speaker names; undefined when none does. */
   region?: string;
+  /** Which line named it. */
+  regionFrom?: 'title' | 'meeting' | 'speaker' | 'issuer';
   number?: string;
   notes: string[];
   /** 0-based indexes of the head's lines: title, header fields, meeting and speaker lines. */
@@ -106,11 +109,6 @@ function tidyTitle(line: string): { title: string; date?: string; garbled: boole
 /** A line that reads as a title: short, naming a kind of document (layout.json's title words), no sentence. */
 function isTitleLike(line: string, layout: Layout): boolean {
   return line.length >= 4 && line.length <= 80 && layout.titleWords.some((w) => line.includes(w)) && !/[。；;:：]$/.test(line) && !/^各位/.test(line) && !/[，,].*[，,]/.test(line);
-}
-
-/** The first place named in text, at the most specific level the first mention allows. */
-function firstPlace(text: string, lex: Lexicon): string | undefined {
-  return findPlaces(text, lex).find((p) => p.region)?.region ?? undefined;
 }
 
 export function identify(lines: string[], lex: Lexicon, layout: Layout): Identity {
@@ -256,14 +254,27 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
 
   // Region: the title's, the meeting's, the speaker's or the issuer's place.
   const speaker = notes.find((n) => SPEAKER.test(n));
-  const region =
-    (title && !garbled ? mostSpecificPlace(title, lex) : undefined) ??
-    (meeting ? firstPlace(meeting.text, lex) : undefined) ??
-    (speaker ? firstPlace(speaker, lex) : undefined) ??
-    (issuer ? firstPlace(issuer, lex) : undefined) ??
-    (title ? mostSpecificPlace(title, lex) : undefined);
+  const place = decide<string>(
+    ['title', title && !garbled ? mostSpecificPlace(title, lex) : undefined],
+    // 在嘉兴市秀洲区第十届人民代表大会…: the district's congress, not the city's.
+    ['meeting', meeting ? mostSpecificPlace(meeting.text, lex) : undefined],
+    ['speaker', speaker ? mostSpecificPlace(speaker, lex) : undefined],
+    ['issuer', issuer ? mostSpecificPlace(issuer, lex) : undefined],
+    ['title', title ? mostSpecificPlace(title, lex) : undefined],
+  );
 
-  return { title, garbled, issuer, date, region, number: number?.replace(/\s+/g, ''), notes, head, meeting };
+  return {
+    title,
+    garbled,
+    issuer,
+    date,
+    region: place.value,
+    regionFrom: place.from as Identity['regionFrom'],
+    number: number?.replace(/\s+/g, ''),
+    notes,
+    head,
+    meeting,
+  };
 }
 
 /**
@@ -285,5 +296,7 @@ export function impliedYear(text: string, layout: Layout): number | undefined {
 
 /** The first place a text names: what an untitled article is about (嘉兴 before 海宁市 in 嘉兴…分县看,海宁市…). */
 export function subjectPlace(text: string, lex: Lexicon): string | undefined {
-  return firstPlace(text, lex);
+  // A province or the country named in passing (浙江省委, 全国百强) is no article's subject.
+  const local = (r: string) => !['country', 'province'].includes(lex.regionByName.get(r)!.level);
+  return findPlaces(text, lex).find((p) => p.region && !p.relative && local(p.region))?.region ?? undefined;
 }

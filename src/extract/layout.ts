@@ -32,6 +32,7 @@ const schema = z.object({
   }),
   progressStatuses: z.record(z.string(), z.union([words, z.string()])),
   years: z.record(z.string(), z.union([z.number(), z.string()])),
+  fileNames: z.object({ kinds: z.object({ statistics: words, report: words, summary: words, tasks: words }) }),
 });
 
 export type ColumnRole = keyof z.infer<typeof schema>['columns'];
@@ -52,6 +53,8 @@ export interface Layout {
   columns: { word: string; role: ColumnRole }[];
   /** Phrases that date a text, with the year each implies. */
   years: { phrase: string; year: number }[];
+  /** Words of a file's name that say its document's kind. */
+  fileKinds: z.infer<typeof schema>['fileNames']['kinds'];
   /** Words that end a progress cell with its status (…,按时推进), longest first, with the status. */
   progressStatuses: { word: string; status: string }[];
 }
@@ -75,6 +78,7 @@ export function loadLayout(dir = KNOWLEDGE_DIR): Layout {
     fieldNames: d.header.fields,
     titleWords: d.titles.words,
     kinds: d.kinds,
+    fileKinds: d.fileNames.kinds,
     columns: Object.entries(d.columns)
       .flatMap(([role, ws]) => ws.map((word) => ({ word, role: role as ColumnRole })))
       .sort(byLength((c) => c.word)),

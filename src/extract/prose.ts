@@ -109,7 +109,7 @@ function parts(sentence: string): string[] {
 /** The context of a paragraph that opens with a place (5.海宁市:…) or a period. */
 function paragraphContext(text: string, ctx: Context, lex: Lexicon): Context {
   const head = text.replace(/^\d{1,2}[.、．]/, '');
-  const place = leadingPlace(head, lex);
+  const place = leadingPlace(head, lex, ctx.region);
   if (place?.region && /^[^，,。]{0,8}[:：]/.test(head.slice(place.index))) return { ...ctx, region: place.region };
   return ctx;
 }
@@ -153,7 +153,8 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
 }
 
 function regionOf(sentence: string, ctx: Context, lex: Lexicon): string {
-  return leadingPlace(sentence, lex)?.region ?? ctx.region;
+  const place = leadingPlace(sentence, lex, ctx.region);
+  return place ? (place.region ?? '') : ctx.region;
 }
 
 function periodOf(sentence: string, ctx: Context): Period {

@@ -16,7 +16,7 @@ import type { TaskDraft } from './document.js';
 import type { Column, Row, Table } from './tables.js';
 import { readProse, type LocatedIndicator, type PassageDraft } from './prose.js';
 import { findPeriods } from '../text/period.js';
-import { findPlaces } from '../text/places.js';
+import { findPlaces, isScopeWord } from '../text/places.js';
 import { layout } from './layout.js';
 
 export interface TableRecords {
@@ -184,9 +184,9 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
 
   function placeRow(row: Row, base: Context, line: number) {
     const cell = (cellAt(columns, row, 'place') ?? '').replace(/\s+/g, '');
-    // The total row (全市, 合计) is the document's own place.
-    const region = /^(全市|全县|全区|全镇|合计|总计|全域)$/.test(cell) ? base.region : placeOfCell(cell, lex);
-    if (!region) {
+    // The total row (全市, 合计) is the document's own place; 全省 the province it lies in.
+    const region = /^(合计|总计|全域)$/.test(cell) ? base.region : isScopeWord(cell, lex) ? (findPlaces(cell, lex, base.region)[0]?.region ?? '') : placeOfCell(cell, lex);
+    if (region === undefined) {
       out.problems.push({ line, message: `table row names a place not in knowledge/regions.json: ${cell}` });
       return;
     }

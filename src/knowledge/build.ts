@@ -16,6 +16,7 @@ import { page } from '../extract/formats/page.js';
 import { general } from '../extract/formats/general.js';
 import { clean, asWritten, columnsToPipes, joinLines } from '../extract/clean.js';
 import { layout } from '../extract/layout.js';
+import { aboutFile, isMetaFile } from '../extract/about.js';
 import { buildIndex } from './search.js';
 
 export const ROOT = join(KNOWLEDGE_DIR, '..');
@@ -79,7 +80,9 @@ export function readDocument(file: string, bytes: Buffer, lex: Lexicon): { items
   const text = lines.join('\n');
   const format = FORMATS.find((f) => f.detect(text))!;
   try {
-    const { items, problems } = format.read(text, lines, lex);
+    const about = aboutFile(file, lex, layout());
+    const { items, problems } = format.read(text, lines, lex, about);
+    if (about.problem) problems.push({ line: 1, message: about.problem });
     if (cleaned.written) {
       // Read in simplified characters; quoted as written.
       const joined = joinLines(cleaned);
@@ -138,7 +141,8 @@ export function documentRecords(file: string, lex: Lexicon = sharedLexicon()): R
 export function extractAll(seedsDir = SEEDS_DIR, lex: Lexicon = sharedLexicon()): Records {
   const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
   const files = readdirSync(seedsDir)
-    .filter((f) => !f.startsWith('.'))
+    // NAME.meta.json is what the operator says of NAME, read with it.
+    .filter((f) => !f.startsWith('.') && !isMetaFile(f))
     .sort();
   for (const f of files) {
     const one = documentRecords(join(seedsDir, f), lex);

@@ -16,16 +16,17 @@ const schemas = {
   aliases: z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) }),
   departments: z.object({ short: z.record(z.string(), z.array(z.string())) }),
   regions: z.object({
-    thingsNamedAfter: z.object({ endings: z.array(z.string().min(1)) }),
+    home: z.string().min(1),
+    scopes: z.object({ words: z.record(z.string(), z.string()) }),
+    thingsNamedAfter: z.object({ endings: z.array(z.string().min(1)), short: z.record(z.string(), z.string()) }),
     regions: z.array(
       z.object({
         name: z.string(),
         aliases: z.array(z.string()),
         within: z.string().optional(),
-        level: z.enum(['city', 'county', 'town', 'village']),
+        level: z.enum(['country', 'province', 'city', 'county', 'town', 'village']),
       }),
     ),
-    elsewhere: z.array(z.string()),
   }),
   units: z.object({ units: z.array(z.string().min(1)) }),
   lexicon: z.object({
@@ -101,12 +102,15 @@ export interface Region {
   name: string;
   aliases: string[];
   within?: string;
-  level: 'city' | 'county' | 'town' | 'village';
+  level: 'country' | 'province' | 'city' | 'county' | 'town' | 'village';
 }
 
 export interface Lexicon extends LexiconData {
-  /** Every place name or alias, folded, longest first, with the place it names (null: outside Jiaxing). */
-  placeNames: { text: string; region: string | null }[];
+  /**
+   * Every place name or alias, folded, longest first, with the place it names; a word for
+   * "this place" (全市) has the level it names (`scope`) instead.
+   */
+  placeNames: { text: string; region: string | null; scope?: string }[];
   regionByName: Map<string, Region>;
   /** Folded alias → the group it belongs to (folded members). */
   aliasGroups: string[][];
@@ -140,15 +144,20 @@ export function loadLexicon(dir = KNOWLEDGE_DIR): Lexicon {
   };
   const placeNames = [
     ...data.regions.regions.flatMap((r) => [r.name, ...r.aliases].map((text) => ({ text: fold(text), region: r.name as string | null }))),
-    ...data.regions.elsewhere.map((text) => ({ text: fold(text), region: null })),
+    ...Object.entries(data.regions.scopes.words).map(([text, scope]) => ({ text: fold(text), region: null, scope })),
   ].sort(byLength);
+  const regionByName = new Map(data.regions.regions.map((r) => [r.name, r]));
+  for (const r of data.regions.regions) {
+    if (r.within && !regionByName.has(r.within)) throw new Error(`${join(dir, 'regions.json')}: ${r.name} lies within ${r.within}, which is no place of the list`);
+  }
+  if (!regionByName.has(data.regions.home)) throw new Error(`${join(dir, 'regions.json')}: home ${data.regions.home} is no place of the list`);
   const departmentNames = Object.entries(data.departments.short)
     .flatMap(([name, shorts]) => [name, ...shorts].map((text) => ({ text: fold(text), name })))
     .sort(byLength);
   return {
     ...data,
     placeNames,
-    regionByName: new Map(data.regions.regions.map((r) => [r.name, r])),
+    regionByName,
     aliasGroups: data.aliases.groups.map((g) => g.map(fold)),
     departmentNames,
     unitList: [...data.units.units].sort((a, b) => b.length - a.length),

@@ -12,7 +12,8 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { tokensOfFolded } from '../text/tokenize.js';
 import { documentFrequency } from '../knowledge/search.js';
-import { OWN_CITY } from '../text/places.js';
+import { findPlaces, isWithin } from '../text/places.js';
+import { lexicon } from '../knowledge/lexicon.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
 import { surroundings } from './surroundings.js';
@@ -77,11 +78,17 @@ export function periodFits(asked: Period, has: Period | undefined, taskYear?: nu
 
 function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   const hay = k.haystack.get(r.id)!;
+  // A zone's, an institute's, a park's figure answers only a question that names it.
+  if (r.type === 'indicator' && r.owner && !namesOwner(k, q, r.owner)) return false;
+  // A question that names no place is of the home city: another place's figure is no answer to
+  // it, unless the question names a thing of that place that the record names (鹃湖国际科技城).
+  if (!q.places.length && r.type === 'indicator') return r.region === HOME || namesThingIn(k, q, hay) || namesSubjectOf(k, q, r);
   return q.places.every((p) => {
     if (p.region === null) return hay.includes(p.text);
     if (r.region === p.region) return true;
-    // 全市 in a question is Jiaxing; in a record's text it is the record's own place.
-    if (OWN_CITY.has(p.text)) return false;
+    // 全市 in a question is the home city; in a record's text it is the record's own place. A
+    // task's text may use it as a word of its name (全国城乡交通运输一体化示范县).
+    if (p.relative) return r.type === 'task' && hay.includes(p.text);
     // A task of a city table whose progress names the place; a statement of a place within
     // the one asked that names it (新联村成为桐乡唯一全国文明村, in 濮院镇's report).
     if (r.type === 'task' || q.intent === 'fact') return hay.includes(p.text) && (r.type === 'task' || within(k, r.region, p.region));
@@ -93,6 +100,39 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
     }
     return false;
   });
+}
+
+/**
+ * Whether the question's metric names something of the record's sentence beyond the metric
+ * itself (合众汽车 of 合众汽车拿到…第几张牌照, 桐贸贷): the question is about that, wherever it is.
+ */
+function namesSubjectOf(k: Knowledge, q: Query, r: Indicator): boolean {
+  const metric = fold(q.metric).replace(/\s+/g, '');
+  const sentence = fold(r.sentence);
+  const names = k.nameHaystack.get(r.id)!;
+  for (let i = 0; i + 3 <= metric.length; i++) {
+    const word = metric.slice(i, i + 3);
+    if (/^[\u4e00-\u9fff]{3}$/.test(word) && sentence.includes(word) && !names.includes(word)) return true;
+  }
+  return false;
+}
+
+/** Whether the question names a thing (a name ending in 科技城, 研究院 …) that the record's text names too. */
+function namesThingIn(k: Knowledge, q: Query, hay: string): boolean {
+  const text = fold(`${q.text} ${q.metric}`);
+  return k.lex.regions.thingsNamedAfter.endings.some((end) => {
+    const at = text.indexOf(end);
+    return at >= 2 && hay.includes(text.slice(at - 2, at)) && hay.includes(end);
+  });
+}
+
+/** Whether the question names the thing a figure is of (临沪新区 for 临沪高能级智慧产业新区): its first words, after any place. */
+function namesOwner(k: Knowledge, q: Query, owner: string): boolean {
+  let text = fold(q.text);
+  for (const [short, full] of Object.entries(k.lex.regions.thingsNamedAfter.short)) text = text.split(short).join(full);
+  const own = fold(owner);
+  const head = own.slice(findPlaces(own, k.lex).find((m) => m.index === 0)?.text.length ?? 0);
+  return text.includes(own) || (head.length >= 2 && text.includes(head.slice(0, 2)));
 }
 
 /** Whether the question names a thing after a place (平湖 + 园) that the record names too. */
@@ -119,8 +159,7 @@ function unitFits(k: Knowledge, asked: string, unit: string): boolean {
 
 /** Whether a region lies within another (濮院镇 within 桐乡市). */
 function within(k: Knowledge, region: string, outer: string): boolean {
-  for (let r = k.lex.regionByName.get(region); r?.within; r = k.lex.regionByName.get(r.within)) if (r.within === outer) return true;
-  return false;
+  return isWithin(k.lex, region, outer);
 }
 
 function taskYear(k: Knowledge, r: KnowledgeRecord): number | undefined {
@@ -499,9 +538,8 @@ function queryTerms(k: Knowledge, cs: Concept[]): string[] {
   return kept;
 }
 
-/** The city whose officials ask: a question that names no place is about it. */
-/** The city whose officials ask: a question that names no place is of it. */
-export const HOME = '嘉兴市';
+/** The city whose officials ask (knowledge/regions.json's home): a question that names no place is of it. */
+export const HOME = lexicon().regions.home;
 
 const DATE = /\d{1,2}月\d{1,2}日/;
 

@@ -376,7 +376,24 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   if (fresh) relative = 'latest';
 
   // Places stay in the content too: 大云温泉 is a topic as much as 大云 is a place.
-  q.places = findPlaces(t.rest, k.lex).map((p) => ({ region: p.region, text: p.text }));
+  // 全市 is the home city's; 全省 too is a place (2023年全省GDP), but not as the frame of a rank or a comparison (全省第几, 高于全省).
+  // A place after a verb (引进上海产业项目, 接轨上海) is what the metric is of, not whose it is;
+  // 全省 and 全国 are places only where they open the question (2023年全省GDP), not inside a name
+  // (全国城乡交通运输一体化示范县) or a rank or comparison (全省第几, 高于全省).
+  q.places = findPlaces(t.rest, k.lex, k.lex.regions.home)
+    .filter((p) => !/(引进|接轨|对接|来自|赴|融入|服务|联动)$/.test(t.rest.slice(0, p.index)))
+    .filter(
+      (p) =>
+        !(
+          (p.relative || ['province', 'country'].includes(k.lex.regionByName.get(p.region ?? '')?.level ?? '')) &&
+          p.region !== k.lex.regions.home &&
+          (!/^[\s\d年月份季度上下半前一二三四末底至到\-—~～,，、]*$/.test(t.rest.slice(0, p.index)) ||
+            /^(第|排|位次|前列|前|首位|领先|平均|均值|水平)/.test(t.rest.slice(p.index + p.text.length)) ||
+            // With no metric after it (the other side of 比全省高多少), it is what is compared with.
+            !/[\u4e00-\u9fff]{2}/.test(t.rest.slice(p.index + p.text.length).replace(/是|多少|几|呢|吗|高|低|快|慢|多|少/g, '')))
+        ),
+    )
+    .map((p) => ({ region: p.region, text: p.text, ...(p.relative ? { relative: true } : {}) }));
 
   // 比前两年平均降了多少: a comparison written out is the basis of the change asked.
   const compared = t.rest.match(/(?:比|较|与|同)([\u4e00-\u9fff]{2,8}?)(?:相比)?(?=(?:分别)?(?:增长|下降|降低|减少|提高|上升|增加|降|增|涨|高|低))/);

@@ -52,10 +52,12 @@ export const INTENT_LABELS: Record<Intent, string> = {
 export type TaskAspect = 'what' | 'who' | 'status' | 'progress' | 'when' | 'why';
 
 export interface PlaceRef {
-  /** The Jiaxing region named, or null for a place outside Jiaxing. */
+  /** The place named (from knowledge/regions.json), or null where none can be told. */
   region: string | null;
   /** The words used. */
   text: string;
+  /** A word for "this place" (全市): the home city's, in a question. */
+  relative?: boolean;
 }
 
 /** A document the question limits itself to. */

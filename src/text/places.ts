@@ -1,52 +1,140 @@
-/** Place names in text, from knowledge/regions.json: the longest name wins where names overlap. */
-import type { Lexicon } from '../knowledge/lexicon.js';
+/**
+ * Place names in text, from the gazetteer in knowledge/regions.json: the longest name wins
+ * where names overlap. Words for "this place" (全市, 我县, 全省) name no place of their own:
+ * they resolve against the place the text belongs to — a document's, or, in a question, the
+ * home city — at the level they say; where that place is unknown, so is theirs.
+ */
+import type { Lexicon, Region } from '../knowledge/lexicon.js';
 
 export interface PlaceMention {
-  /** The Jiaxing region named, or null for a place outside Jiaxing. */
+  /** The place named, or null where a word for "this place" has no place to resolve against. */
   region: string | null;
   text: string;
   index: number;
+  /** True for a word for "this place" (全市, 全省), resolved against the text's own place. */
+  relative?: boolean;
 }
 
-/** Every place named in `text` (folded or tidy text: place names are plain Chinese). */
-export function findPlaces(text: string, lex: Lexicon): PlaceMention[] {
+/** The place itself or the nearest larger one at the level a scope word says (市, 县, 区, province …). */
+export function resolveScope(level: string, own: string | undefined, lex: Lexicon): string | null {
+  for (let r: Region | undefined = own ? lex.regionByName.get(own) : undefined; r; r = r.within ? lex.regionByName.get(r.within) : undefined) {
+    if (r.level === level || r.name.endsWith(level)) return r.name;
+  }
+  return null;
+}
+
+/** Every place named in `text` (folded or tidy text: place names are plain Chinese); `own` is the text's own place. */
+export function findPlaces(text: string, lex: Lexicon, own?: string): PlaceMention[] {
   const taken = new Array<boolean>(text.length).fill(false);
   const found: PlaceMention[] = [];
-  for (const { text: name, region } of lex.placeNames) {
+  for (const { text: name, region, scope } of lex.placeNames) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       if (taken.slice(at, at + name.length).some(Boolean)) continue;
       taken.fill(true, at, at + name.length);
-      found.push({ region, text: name, index: at });
+      found.push(scope ? { region: resolveScope(scope, own, lex), text: name, index: at, relative: true } : { region, text: name, index: at });
     }
   }
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Words for "this city": in a document they mean the document's own place, whichever it is. */
-export const OWN_CITY = new Set(['全市', '我市', '本市', '市本级']);
-
-/**
- * The place a clause is about, when it opens with one (after a period such as 1-6月).
- * 全市 and 我市 name no place of their own: the caller's context decides.
- */
-export function leadingPlace(clause: string, lex: Lexicon): PlaceMention | undefined {
-  const first = findPlaces(clause.slice(0, 12), lex)[0];
-  if (!first || first.region === null || OWN_CITY.has(first.text)) return undefined;
-  // 嘉兴市级示范性家庭农场, 嘉兴市属…: 市级 and 市属 are a level of government, not the place.
-  if (/[级属]/.test(clause[first.index + first.text.length] ?? '')) return undefined;
-  const before = clause.slice(0, first.index);
-  // Only a period, a list number or punctuation may stand before the place.
-  return /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*$/.test(before) ? first : undefined;
+/** Whether a word is one for "this place" (全市, 我市, 全县 …). */
+export function isScopeWord(text: string, lex: Lexicon): boolean {
+  return text in lex.regions.scopes.words;
 }
 
-/** The most specific Jiaxing place a text (a title) names: a town before its county. */
+/**
+ * The place a clause is about, when it opens with one (after a period such as 1-6月, or a
+ * word such as 现, 其中): a word for "this place" resolves against `own`.
+ */
+export function leadingPlace(clause: string, lex: Lexicon, own?: string): PlaceMention | undefined {
+  const first = findPlaces(clause.slice(0, 14), lex, own)[0];
+  if (!first || (first.region === null && !first.relative)) return undefined;
+  // 嘉兴市级示范性家庭农场, 嘉兴市属…: 市级 and 市属 are a level of government, not the place.
+  if (/[级属]/.test(clause[first.index + first.text.length] ?? '')) return undefined;
+  if (!first.relative && namesAThing(clause, first, lex)) return undefined;
+  // 全省率先, 全国首个: a rank among the places of the province, not the province's figure.
+  if (first.relative && RANK_AFTER.test(clause.slice(first.index + first.text.length))) return undefined;
+  if (first.region === null) return OPENING_ONLY.test(clause.slice(0, first.index)) ? first : undefined;
+  const before = clause.slice(0, first.index);
+  // Only a period, a list number, punctuation or an opening word may stand before the place.
+  return OPENING_ONLY.test(before) ? first : undefined;
+}
+
+const OPENING_ONLY = /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*(?:现|目前|其中|另外|同时|此外|全年)?[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*$/;
+
+const RANK_AFTER = /^(率先|首个|首家|首批|首创|第一|唯一|领先|前列|排名|排位|位次|第)/;
+
+// Words that say what happened: a name runs up to them, never across.
+const DOING = /已|完成|实现|引进|新增|累计|达到|建成|建设|开工|签约|落地|推进|推动|新建|招引|培育|拥有|举办|接待|创建|获评|入选|列入|成为|开展|发布|启动|加快|全面|谋划|支持|深化|促成|成立|评定|完善|力争|打造|加强|腾退|符合|争创|助推|组建|搭建|设立|筹建|启用|投用|实施|制定|出台|提升|优化|深入|持续|积极|大力|着力|全力|高质量|高品质|高水平|共|为|是|在|将|把|对|和|与|及|的/;
+// A thing's name opens with neither a count nor a pointing word (个高能级产业园, 各园区, 每个园区).
+const NOT_A_NAME_START = /^[个各每全该本这那一两二三四五六七八九十几多]/;
+// A thing that publishes or compiles a figure (宁波航运交易所发布的…指数) is its source, not its owner.
+const SOURCE_OF = /^(发布|编制|公布|统计|显示|监测|测算)/;
+
+/**
+ * Whether a place opens the name of a thing rather than naming the place the clause is
+ * about: 浙江大学, 北京理工大学长三角研究院, 宁波航运交易所 (a name that runs on, with no word
+ * of doing, to an ending of knowledge/regions.json), or a province or the country by its short
+ * name (浙江红船干部学院, 中国航天科工): a report speaks of those as 全省 and 全国.
+ */
+function namesAThing(clause: string, m: PlaceMention, lex: Lexicon): boolean {
+  const r = lex.regionByName.get(m.region!)!;
+  if ((r.level === 'province' || r.level === 'country') && m.text !== r.name) return true;
+  const run = clause.slice(m.index + m.text.length).match(/^[\u4e00-\u9fff“”"]{0,18}/)![0];
+  for (const end of lex.regions.thingsNamedAfter.endings) {
+    const at = run.indexOf(end);
+    if (at >= 0 && !DOING.test(run.slice(0, at))) return true;
+  }
+  return false;
+}
+
+/**
+ * The thing a clause opens with, inside its place: 嘉兴综合保税区 (of 嘉兴综合保税区进出口额57.8亿元),
+ * 浙江清华长三角军民协同创新研究院 (…已引进项目2个), 临沪高能级智慧产业新区 (…完成工业投入41.26亿元):
+ * a name of no word of doing that ends in an ending of knowledge/regions.json. Its figures are
+ * its own, not the place's.
+ */
+export function leadingThing(clause: string, lex: Lexicon): string | undefined {
+  const opening = clause.match(/^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*(?:现|目前|其中|另外|同时|此外)?/)![0];
+  const run = clause.slice(opening.length).match(/^[\u4e00-\u9fff“”"]{2,24}/)?.[0];
+  if (!run || NOT_A_NAME_START.test(run)) return undefined;
+  let best: string | undefined;
+  for (const end of lex.regions.thingsNamedAfter.endings) {
+    const at = run.lastIndexOf(end);
+    if (at < 1 || DOING.test(run.slice(0, at + end.length)) || SOURCE_OF.test(run.slice(at + end.length))) continue;
+    const name = run.slice(0, at + end.length);
+    if (!best || name.length > best.length) best = name;
+  }
+  // A place's own name with an ending of a place's kind (经开区) is the place, not a thing in it.
+  return best && !lex.regionByName.has(best) && !findPlaces(best, lex).some((m) => m.text === best) ? best : undefined;
+}
+
+const ORDER: Record<Region['level'], number> = { country: 0, province: 1, city: 2, county: 3, town: 4, village: 5 };
+
+/** The most specific place a text (a title) names: a town before its county; words for "this place" aside. */
 export function mostSpecificPlace(text: string, lex: Lexicon): string | undefined {
-  const order = { city: 0, county: 1, town: 2, village: 3 };
   let best: string | undefined;
   for (const m of findPlaces(text, lex)) {
-    if (!m.region) continue;
+    if (!m.region || m.relative) continue;
     const r = lex.regionByName.get(m.region)!;
-    if (!best || order[r.level] > order[lex.regionByName.get(best)!.level]) best = m.region;
+    if (!best || ORDER[r.level] > ORDER[lex.regionByName.get(best)!.level]) best = m.region;
   }
   return best;
+}
+
+/** The place a text names most often, of a city or smaller, when one clearly leads: a page's own. */
+export function frequentPlace(text: string, lex: Lexicon): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of findPlaces(text, lex)) {
+    if (!m.region || m.relative || ORDER[lex.regionByName.get(m.region)!.level] < ORDER.city) continue;
+    counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
+  }
+  const [first, second] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return first && first[1] >= 3 && first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : undefined;
+}
+
+/** Whether a place lies within another (濮院镇 within 桐乡市 within 嘉兴市). */
+export function isWithin(lex: Lexicon, region: string, outer: string): boolean {
+  for (let r = lex.regionByName.get(region); r?.within; r = lex.regionByName.get(r.within)) if (r.within === outer) return true;
+  return false;
 }

@@ -4,6 +4,7 @@
  */
 import type { Format, SourceRecords } from '../document.js';
 import { findDate, period, placeOf } from '../document.js';
+import { mostSpecificPlace } from '../../text/places.js';
 import { paragraphs, readProse } from '../prose.js';
 import type { Context } from '../figures.js';
 import { identify } from '../identity.js';
@@ -12,7 +13,7 @@ import { layout } from '../layout.js';
 export const bulletin: Format = {
   name: 'bulletin',
   detect: (text) => /【数据透视】/.test(text),
-  read(_text, lines, lex) {
+  read(_text, lines, lex, about) {
     const top = lines.slice(0, 30);
     const name = top.find((l) => /^#(?!#)/.test(l))?.replace(/^#\s*/, '') ?? '';
     const issueLine = top.find((l) => /第\s*\d+\s*期/.test(l)) ?? '';
@@ -20,8 +21,9 @@ export const bulletin: Format = {
     const series = `${name}${issueLine.replace(issue, '')}`.trim();
     const issuer = top.find((l) => /(委员会|局|办公室|政府)$/.test(l)) ?? '';
     const date = findDate(top.join('\n')) ?? '';
-    const year = date ? Number(date.slice(0, 4)) : undefined;
+    const year = date ? Number(date.slice(0, 4)) : (about.operator.year ?? about.fileName.year);
     const id = identify(lines, lex, layout());
+    const place = placeOf(about, lex, ['issuer', issuer], ['title', series]);
     // Its parts (【数据透视】【工作动态】【县市交流】), as the body opens them.
     const sections = [...new Set(lines.filter((l) => /^##\s*【[^】]+】\s*$/.test(l)).map((l) => l.replace(/^#+\s*/, '').trim()))];
     const source: SourceRecords['source'] = {
@@ -32,8 +34,9 @@ export const bulletin: Format = {
       issuer,
       date,
       line: 1,
-      region: placeOf(issuer, lex),
+      region: place.region,
       ...(year ? { year } : {}),
+      evidence: { place: place.from, year: date ? 'date' : about.operator.year ? 'operator' : year ? 'file name' : undefined, kind: 'content' },
       ...(issue ? { number: issue.replace(/\s+/g, '') } : {}),
       ...(id.notes.length ? { notes: id.notes } : {}),
       ...(sections.length ? { sections } : {}),
@@ -66,7 +69,7 @@ export const bulletin: Format = {
       }
       if (/^#{2,3}\s*●?/.test(p.text)) {
         const title = p.text.replace(/^#+\s*●?\s*/, '');
-        ctx = { ...base, section: title, region: placeOf(title, lex, base.region) };
+        ctx = { ...base, section: title, region: mostSpecificPlace(title, lex) ?? base.region };
         return false;
       }
       // Attributions such as （国民经济综合处） state nothing.

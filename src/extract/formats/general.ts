@@ -13,7 +13,8 @@ import type { Context } from '../figures.js';
 import { period, reportContexts, sectionContexts, underHeading, isPartHeading } from '../document.js';
 import { paragraphs, readProse, splitPartTitles, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
 import { identify, impliedYear, subjectPlace, type Identity } from '../identity.js';
-import { mostSpecificPlace } from '../../text/places.js';
+import { decide, type Evidence } from '../about.js';
+import { frequentPlace, mostSpecificPlace } from '../../text/places.js';
 import { findTables, type Table } from '../tables.js';
 import { tableRecords } from '../table-records.js';
 import { layout as sharedLayout, type Layout } from '../layout.js';
@@ -73,12 +74,19 @@ function bodyParagraphs(lines: string[], skip: Set<number>): Paragraph[] {
 export const general: Format = {
   name: 'document',
   detect: () => true,
-  read(text, lines, lex) {
+  read(text, lines, lex, about) {
     const lay = sharedLayout();
     const problems: Omit<Problem, 'file'>[] = [];
     const id = identify(lines, lex, lay);
     const tables = findTables(lines, lay);
-    const { kind, recognised } = recognise(text, id, tables, lay);
+    const seen = recognise(text, id, tables, lay);
+    // What the operator says of the kind wins; the file's name only where the content shows none.
+    const { kind, recognised } = about.operator.kind
+      ? { kind: about.operator.kind, recognised: true }
+      : !seen.recognised && about.fileName.kind
+        ? { kind: about.fileName.kind, recognised: true }
+        : seen;
+    const kindFrom: Evidence = about.operator.kind ? 'operator' : !seen.recognised && about.fileName.kind ? 'file name' : 'content';
 
     const skip = new Set(id.head);
     // A running header (the title again at the top of each page) is no text.
@@ -96,31 +104,49 @@ export const general: Format = {
     const body = paras.map((p) => p.text).join('\n');
 
     // Years: the one the figures are about, and the one the text was written in.
+    // The operator's year stands for the title's: the document's own year.
     const dateYear = Number(id.date.slice(0, 4)) || undefined;
-    const titleYear = yearOf(id.title);
+    const titleYear = about.operator.year ?? yearOf(id.title);
+    const titleFrom: Evidence = about.operator.year ? 'operator' : 'title';
+    const named = about.fileName.year;
+    let decided: { value?: number; from?: Evidence };
     let year: number | undefined;
     let now: number | undefined;
     const workReport = kind === 'report' && recognised;
     if (workReport) {
-      now = dateYear ?? titleYear ?? impliedYear(body, lay);
+      decided = decide<number>([titleFrom, about.operator.year], ['date', dateYear], ['title', titleYear], ['body', impliedYear(body, lay)], ['file name', named]);
+      now = decided.value;
       year = now === undefined ? undefined : now - 1;
     } else if (kind === 'statistics') {
-      year = titleYear ?? frequentYear(body);
+      // A 统计公报 of year N is about N, whenever it was published.
+      decided = decide<number>([titleFrom, titleYear], ['body', frequentYear(body)], ['file name', named]);
+      year = decided.value;
     } else if (kind === 'summary') {
-      year = dateYear ?? titleYear ?? yearOf(body.slice(0, 300)) ?? impliedYear(body, lay);
+      decided = decide<number>([titleFrom, about.operator.year], ['date', dateYear], ['title', titleYear], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
+      year = decided.value;
       now = dateYear ?? year;
     } else {
-      year = titleYear ?? dateYear ?? frequentYear(text) ?? impliedYear(body, lay);
+      decided = decide<number>([titleFrom, titleYear], ['date', dateYear], ['body', frequentYear(text) ?? impliedYear(body, lay)], ['file name', named]);
+      year = decided.value;
       now = dateYear ?? year;
     }
 
     const tableTitle = tables.find((t) => t.title)?.title;
-    const region = id.region ?? (tableTitle ? mostSpecificPlace(tableTitle, lex) : undefined) ?? subjectPlace(body.slice(0, 300), lex) ?? '嘉兴市';
+    const place = decide<string>(
+      ['operator', about.operator.place],
+      [id.regionFrom ?? 'title', id.region],
+      ['table title', tableTitle ? mostSpecificPlace(tableTitle, lex) : undefined],
+      // The place the body names most (a page's menu names others once), else the first it names.
+      ['body', frequentPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex)],
+      ['file name', about.fileName.place],
+    );
+    const region = place.value ?? '';
     const title = id.title && !id.garbled ? id.title : synthesizedTitle(workReport ? 'report' : kind === 'report' ? 'other' : kind, id, year, now, region, body, tables);
-    const issuer = id.issuer || (workReport && /政府工作报告/.test(title) ? `${region}人民政府` : '');
+    const issuer = id.issuer || (workReport && region && /政府工作报告/.test(title) ? `${region}人民政府` : '');
 
     // Contexts of the prose, by kind: a work report's results are the year before's.
-    const summarySpan = kind === 'summary' ? findPeriods(id.title, year).find((p) => p.period.to !== undefined)?.period : undefined;
+    const summarySpan =
+      kind === 'summary' ? (findPeriods(id.title, year).find((p) => p.period.to !== undefined)?.period ?? (about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined)) : undefined;
     const base: Context = workReport
       ? { region, year, period: year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' }), nature: 'actual', section: title, targets: now !== undefined ? period({ kind: 'year', year: now }) : undefined, now }
       : {
@@ -171,7 +197,9 @@ export const general: Format = {
       ...(id.number ? { number: id.number } : {}),
       ...(id.notes.length ? { notes: id.notes } : {}),
       ...(sections.length ? { sections } : {}),
+      evidence: { place: place.from, year: decided.from, kind: kindFrom },
     };
+    if (!region) problems.push({ line: 1, message: 'no place: neither its text nor its file name names one; its figures answer no question of a place' });
     return { items: [{ source, tasks, indicators, passages }], problems };
   },
 };

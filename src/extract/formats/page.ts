@@ -8,6 +8,7 @@ import type { Format, SourceRecords } from '../document.js';
 import { findDate, period, placeOf, readReport } from '../document.js';
 import { paragraphs, readProse, splitPartTitles, type Paragraph } from '../prose.js';
 import { meetingNotes } from '../identity.js';
+import { frequentPlace } from '../../text/places.js';
 
 const DATE_LINE = /^(?:19|20)\d{2}-\d{2}-\d{2}$/;
 const JUNK = /点我投稿|想补充的信息|扫码关注|关注公众号|版权所有|免责声明|上一篇|下一篇|返回顶部/;
@@ -24,9 +25,11 @@ function bodyParagraphs(body: string, line: number): Paragraph[] {
 export const page: Format = {
   name: 'page',
   detect: (text) => (text.match(/^-$/gm) ?? []).length >= 2 && (text.match(/^(?:19|20)\d{2}-\d{2}-\d{2}$/gm) ?? []).length >= 2,
-  read(_text, lines, lex) {
+  read(text, lines, lex, about) {
     const problems: Omit<Problem, 'file'>[] = [];
     const items: SourceRecords[] = [];
+    // An item that names no place is of the page's: the one it names most, or its file's name's.
+    const pagePlace = frequentPlace(text, lex);
     for (let i = 0; i < lines.length; i++) {
       if (lines[i].trim() !== '-') continue;
       const start = i;
@@ -47,7 +50,8 @@ export const page: Format = {
       }
       const pageDate = lines[end].trim();
       const isReport = /政府工作报告/.test(title);
-      const region = placeOf(title, lex, placeOf(body.slice(0, 200), lex));
+      const place = placeOf(about, lex, ['title', title], ['body', body.slice(0, 200)], ['content', pagePlace ?? '']);
+      const region = place.region;
       const spoken = findDate(body.slice(0, 60));
       const titleYear = Number(title.match(/((?:19|20)\d{2})年/)?.[1]) || undefined;
       const year = spoken ? Number(spoken.slice(0, 4)) : (titleYear ?? Number(pageDate.slice(0, 4)));
@@ -62,11 +66,12 @@ export const page: Format = {
         date: isReport ? (spoken ?? (titleYear ? String(titleYear) : pageDate)) : pageDate,
         line: start + 2,
         region,
+        evidence: { place: place.from, year: spoken ? 'body' : titleYear ? 'title' : 'date', kind: 'title' },
       };
       const paras = bodyParagraphs(body, start + 3).filter((p) => !JUNK.test(p.text));
       // A work report's figures are of the year before it was given; a news item's of its year.
-      const about = isReport ? year - 1 : year;
-      if (about) source.year = about;
+      const figuresYear = isReport ? year - 1 : year;
+      if (figuresYear) source.year = figuresYear;
       const notes = isReport ? meetingNotes(body) : [];
       if (notes.length) source.notes = notes;
       const sections = paras.filter((p) => /^[一二三四五六七八九十]+、/.test(p.text) && p.text.length <= 40).map((p) => p.text);

@@ -26,7 +26,7 @@ function splitDepartments(cell: string): string[] {
 export const plan: Format = {
   name: 'plan',
   detect: (text) => (text.match(/^[（(]\d{1,3}[）)]/gm) ?? []).length >= 5 && /(实施意见|实施方案|行动方案|行动计划)/.test(text.slice(0, 800)),
-  read(text, lines, lex) {
+  read(text, lines, lex, about) {
     const problems: Omit<Problem, 'file'>[] = [];
     const head = lines.slice(0, 20).map((l) => l.trim()).filter(Boolean);
     const number = head.find((l) => /〔\d{4}〕\d+号/.test(l)) ?? '';
@@ -34,11 +34,12 @@ export const plan: Format = {
     const title = `${number ? number + ' ' : ''}${titleLine.slice(titleLine.indexOf('关于'))}`;
     const issuer = issuers(titleLine.slice(0, titleLine.indexOf('关于')).trim() || head.find((l) => /文件$/.test(l))?.replace(/文件$/, '') || '');
     const date = findDate(head.join('\n')) ?? '';
-    const year = Number(date.slice(0, 4)) || undefined;
+    const year = Number(date.slice(0, 4)) || about.operator.year || about.fileName.year;
     // The horizon the plan's targets are set for: its most frequent 到20xx年.
     const horizons = [...text.matchAll(/到\s*((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
     const horizon = horizons.sort((a, b) => horizons.filter((h) => h === b).length - horizons.filter((h) => h === a).length)[0] ?? year;
-    const region = placeOf(titleLine, lex);
+    const place = placeOf(about, lex, ['title', titleLine], ['issuer', issuer]);
+    const region = place.region;
     const id = identify(lines, lex, layout());
     const sections = lines.map((l) => l.trim()).filter((l) => /^[一二三四五六七八九十]+、\S{2,20}$/.test(l));
     const source: SourceRecords['source'] = {
@@ -50,6 +51,7 @@ export const plan: Format = {
       date,
       line: 1,
       region,
+      evidence: { place: place.from, year: horizons.length ? 'content' : date ? 'date' : year ? 'file name' : undefined, kind: 'content' },
       // A plan's figures are what it aims for by its horizon.
       ...(horizon ? { year: horizon } : {}),
       ...(number ? { number: number.replace(/\s+/g, '') } : {}),

@@ -58,16 +58,17 @@ function departments(cells: string[]): { lead: string[]; others: string[] } {
 export const taskTable: Format = {
   name: 'tasks',
   detect: (text) => HEADER.every((h) => new RegExp(`^${h}$`, 'm').test(text)),
-  read(text, lines, lex) {
+  read(text, lines, lex, about) {
     const problems: Omit<Problem, 'file'>[] = [];
     const titleLine = lines.find((l) => /执行情况|进展情况|完成情况/.test(l) && l.length > 10) ?? lines.find((l) => l.trim()) ?? '';
     const title = titleLine.replace(/^.*】/, '').replace(/\((上半年|下半年|全年)\)/, '（$1）').trim();
     const meta = lines.find((l) => /发布日期/.test(l)) ?? '';
     const date = findDate(meta) ?? findDate(text.slice(0, 2000)) ?? '';
     const issuer = meta.match(/信息来源[:：]\s*([^\s浏]+)/)?.[1] ?? '';
-    const year = Number(title.match(/((?:19|20)\d{2})年/)?.[1] ?? date.slice(0, 4)) || undefined;
+    const year = about.operator.year ?? (Number(title.match(/((?:19|20)\d{2})年/)?.[1] ?? date.slice(0, 4)) || about.fileName.year);
     const half = /上半年/.test(title) ? [1, 6] : /前三季度/.test(title) ? [1, 9] : /一季度/.test(title) ? [1, 3] : [1, 12];
     const id = identify(lines, lex, layout());
+    const place = placeOf(about, lex, ['title', title], ['issuer', issuer]);
     const source: SourceRecords['source'] = {
       key: '',
       type: 'source',
@@ -76,8 +77,9 @@ export const taskTable: Format = {
       issuer,
       date,
       line: 1,
-      region: placeOf(title, lex),
+      region: place.region,
       ...(year ? { year } : {}),
+      evidence: { place: place.from, kind: 'content' },
       ...(id.notes.length ? { notes: id.notes } : {}),
     };
 
