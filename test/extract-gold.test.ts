@@ -1,0 +1,27 @@
+/**
+ * Extraction against hand-checked records of real reports of many places and kinds
+ * (test/fixtures/reports/: reworded, with NAME.gold.jsonl checked by hand against NAME.txt).
+ * dev/ is developed against; holdout/ is only measured. The counts printed are the measure;
+ * the assertions are floors that only move up.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { measure, summary } from './gold.js';
+
+const DIR = join(import.meta.dirname, 'fixtures', 'reports');
+
+describe('extraction against gold records', () => {
+  for (const [split, floor] of [
+    ['dev', { wrongPlaces: 3, period: 0.92, recall: 0.72 }],
+    ['holdout', { wrongPlaces: 20, period: 0.92, recall: 0.86 }],
+  ] as const) {
+    it(`${split}: figures are filed under their own place and period`, () => {
+      const t = measure(join(DIR, split));
+      console.log(summary(split, t));
+      for (const w of t.placeWrong) console.log(`  wrong place: ${w.file} ${w.gold.metric} ${w.gold.value}: ${w.region}, not ${w.gold.place}`);
+      expect(t.placeWrong.length).toBeLessThanOrEqual(floor.wrongPlaces);
+      expect(t.periodRight / t.found).toBeGreaterThanOrEqual(floor.period);
+      expect(t.found / t.gold).toBeGreaterThanOrEqual(floor.recall);
+    }, 60_000);
+  }
+});

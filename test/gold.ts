@@ -1,0 +1,119 @@
+/**
+ * Extraction measured against hand-checked records: each report of test/fixtures/reports/ has
+ * NAME.gold.jsonl, the figures of its text with their owner (place, subject), period, nature
+ * and value, checked by hand against NAME.txt. A gold record is found among the indicators the
+ * build reads from the report by its value and its sentence; then its place and its period are
+ * compared. A place that differs is worse than an unknown one.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Indicator, Period } from '../src/types.js';
+import { documentRecords } from '../src/knowledge/build.js';
+import { fold } from '../src/text/normalize.js';
+import { lexicon } from '../src/knowledge/lexicon.js';
+import { isWithin } from '../src/text/places.js';
+
+export interface GoldRecord {
+  metric: string;
+  place: string | null;
+  subject?: string;
+  period: { kind: string; year?: number | null; from?: number; to?: number; fromYear?: number; toYear?: number };
+  nature: 'actual' | 'target';
+  value: number;
+  unit: string;
+  growth?: boolean;
+  quote: string;
+}
+
+export interface Tally {
+  gold: number;
+  found: number;
+  placeRight: number;
+  placeUnknown: number;
+  placeWrong: { file: string; gold: GoldRecord; region: string }[];
+  periodRight: number;
+  periodWrong: { file: string; gold: GoldRecord; period: string }[];
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+
+/** The indicator that reads this gold figure: the same value, from the sentence the quote is in. */
+function findIndicator(gold: GoldRecord, inds: Indicator[]): Indicator | undefined {
+  const quote = fold(gold.quote).replace(/\s+/g, '');
+  const inSentence = (i: Indicator) => {
+    const s = fold(i.sentence).replace(/\s+/g, '');
+    return s.includes(quote.slice(0, 12)) || quote.includes(s.slice(0, 12)) || s.includes(quote.slice(-12));
+  };
+  const candidates = inds.filter(inSentence);
+  const hasValue = (i: Indicator) =>
+    gold.growth
+      ? i.growth.some((g) => near(g.value, gold.value)) || (i.isChange && i.value !== null && near(Math.abs(i.value), Math.abs(gold.value)))
+      : i.value !== null && near(i.value, gold.value) && !i.isChange;
+  return candidates.find(hasValue);
+}
+
+/** Whether an extracted period is the gold one (年末 is the year's; a span's ends must agree). */
+export function samePeriod(gold: GoldRecord['period'], p: Period): boolean {
+  // A two-year average growth of year N (两年平均增长) is read as N's, with that basis.
+  if (gold.kind === 'span' && gold.toYear && gold.toYear - (gold.fromYear ?? 0) === 1 && p.kind === 'year' && p.year === gold.toYear) return true;
+  if (gold.year === null || gold.year === undefined) return gold.kind === 'span' ? p.kind === 'span' && p.fromYear === gold.fromYear && p.toYear === gold.toYear : p.year === undefined;
+  switch (gold.kind) {
+    case 'year':
+      return (p.kind === 'year' || (p.kind === 'range' && p.from === 1 && p.to === 12) || (p.kind === 'asof' && p.to === 12)) && p.year === gold.year;
+    case 'asof':
+      return p.year === gold.year && ((p.kind === 'asof' && p.to === gold.to) || (gold.to === 12 && p.kind === 'year'));
+    case 'month':
+      return p.kind === 'month' && p.year === gold.year && p.to === gold.to;
+    case 'range':
+      return p.year === gold.year && ((p.kind === 'range' && p.from === gold.from && p.to === gold.to) || (gold.from === 1 && gold.to === 12 && p.kind === 'year'));
+    case 'span':
+      return p.kind === 'span' && p.fromYear === gold.fromYear && p.toYear === gold.toYear;
+    default:
+      return false;
+  }
+}
+
+/** Whether an extracted place is the gold one: the place, or the subject when it is a place of its own (西塘镇). */
+function placeFits(gold: GoldRecord, region: string): boolean {
+  if (region === gold.place) return true;
+  return !!gold.subject && region === gold.subject;
+}
+
+export function measure(dir: string): Tally & { files: number } {
+  const lex = lexicon();
+  const t: Tally & { files: number } = { files: 0, gold: 0, found: 0, placeRight: 0, placeUnknown: 0, placeWrong: [], periodRight: 0, periodWrong: [] };
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    const file = join(dir, name);
+    const golds = readFileSync(file.replace(/\.txt$/, '.gold.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as GoldRecord);
+    const inds = documentRecords(file, lex).indicators;
+    t.files++;
+    for (const g of golds) {
+      t.gold++;
+      const ind = findIndicator(g, inds);
+      if (!ind) continue;
+      t.found++;
+      if (!ind.region) t.placeUnknown++;
+      // A figure given its thing (临沪新区, 综保区) answers only questions that name it.
+      else if (g.subject && ind.owner) t.placeRight++;
+      else if (g.place && placeFits(g, ind.region)) t.placeRight++;
+      // A figure filed under a larger place it lies in (a town's under its county) is not another place's.
+      else if (g.place && g.subject && isWithin(lex, g.subject, ind.region)) t.placeUnknown++;
+      else t.placeWrong.push({ file: name, gold: g, region: ind.region });
+      if (samePeriod(g.period, ind.period)) t.periodRight++;
+      else t.periodWrong.push({ file: name, gold: g, period: ind.period.label });
+    }
+  }
+  return t;
+}
+
+export function summary(label: string, t: ReturnType<typeof measure>): string {
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
+  return [
+    `${label}: ${t.files} reports, ${t.gold} gold figures, ${t.found} read (recall ${pct(t.found, t.gold)})`,
+    `  place: right ${t.placeRight}, unknown ${t.placeUnknown}, WRONG ${t.placeWrong.length} (precision ${pct(t.placeRight, t.placeRight + t.placeWrong.length)})`,
+    `  period: right ${t.periodRight} of ${t.found} (${pct(t.periodRight, t.found)})`,
+  ].join('\n');
+}
