@@ -3,7 +3,7 @@
  * renders its Answers as markdown messages. No question logic lives here. Pieces
  * (adapters/dingtalk/), in the order a message meets them:
  *   stream.ts or http.ts (receive) → message.ts (read) → seen.ts (once) → questions.ts
- *   (access.ts, commands, the core) → render.ts → reply.ts (sessionWebhook).
+ *   (access.ts, flood.ts, commands, the core) → render.ts → reply.ts (sessionWebhook).
  * DINGTALK_MODE=stream (default) connects out with the dingtalk-stream SDK; http serves the
  * signed callback on DINGTALK_PORT at /dingtalk. Both check the AppKey and AppSecret first,
  * at the token endpoint.
@@ -18,7 +18,8 @@ import type { Logger } from '../src/log.js';
 import { dingtalkApi } from './digest/dingtalk.js';
 import { Access } from './dingtalk/access.js';
 import type { DingTalkDigest } from './dingtalk/digest.js';
-import { closeCallback, serveCallback } from './dingtalk/http.js';
+import { FloodLimit } from './dingtalk/flood.js';
+import { closeCallback, serveCallback, type Received } from './dingtalk/http.js';
 import { readMessage } from './dingtalk/message.js';
 import type { OpenApi } from './dingtalk/openapi.js';
 import { questions } from './dingtalk/questions.js';
@@ -68,6 +69,7 @@ export async function startDingTalk(core: Core, config: Config, log: Logger, opt
     core,
     ask: asking(core, options.answerLog),
     access: new Access(config.DINGTALK_ALLOWED_CONVERSATIONS, config.DINGTALK_OPERATORS, log),
+    flood: new FloodLimit(config.QUESTIONS_PER_MINUTE),
     send: (webhook, messages) => replyTo(webhook, messages, log, options.reply),
     log,
     digest: options.digest,
@@ -75,14 +77,16 @@ export async function startDingTalk(core: Core, config: Config, log: Logger, opt
   const seen = options.seen ?? memorySeen();
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
-  /** A delivered body: false when it is not a robot message. Answering goes on in the background. */
-  const receive = (body: unknown): boolean => {
+  /** A delivered body, taken to be answered in the background (or known already). */
+  const receive = (body: unknown): Received => {
     const message = readMessage(body);
-    if (!message) return false;
-    if (stopping || (message.msgId && !seen.add(message.msgId))) return true;
+    if (!message) return 'not a message';
+    // Refused while stopping, so that DingTalk delivers it again to the next process.
+    if (stopping) return 'stopping';
+    if (message.msgId && !seen.add(message.msgId)) return 'taken';
     const answering: Promise<void> = handle(message).finally(() => inFlight.delete(answering));
     inFlight.add(answering);
-    return true;
+    return 'taken';
   };
   const drain = async () => {
     stopping = true;
@@ -107,7 +111,7 @@ export async function startDingTalk(core: Core, config: Config, log: Logger, opt
       log,
       withinMs: 15_000,
       onMessage: (body) => {
-        if (!receive(body)) log.warn('dingtalk: a stream message that is not a robot message, ignored');
+        if (receive(body) === 'not a message') log.warn('dingtalk: a stream message that is not a robot message, ignored');
       },
     }), options.startup,
   );

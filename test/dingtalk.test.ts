@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from '../adapters/app.js';
+import { FloodLimit } from '../adapters/dingtalk/flood.js';
 import { MAX_TEXT, renderAnswer } from '../adapters/dingtalk/render.js';
 import { checkSign, MAX_SKEW_MS } from '../adapters/dingtalk/sign.js';
 import { TEXT } from '../adapters/dingtalk/texts.js';
@@ -218,5 +219,15 @@ describe('DingTalk rendering and signing', () => {
     expect(checkSign(headers, CLIENT_SECRET, 1700000000000 + 1000)).toEqual({ ok: true });
     expect(checkSign(headers, 'other', 1700000000000)).toMatchObject({ ok: false });
     expect(checkSign(headers, CLIENT_SECRET, 1700000000000 + MAX_SKEW_MS + 1)).toMatchObject({ ok: false });
+  });
+});
+
+describe('DingTalk question limit', () => {
+  it('tells a user over QUESTIONS_PER_MINUTE once, then ignores them until the minute is over', () => {
+    let now = 0;
+    const flood = new FloodLimit(2, () => now);
+    expect([flood.take('li'), flood.take('li'), flood.take('li'), flood.take('li'), flood.take('wang')]).toEqual(['ok', 'ok', 'first over', 'over', 'ok']);
+    now = 60_001;
+    expect(flood.take('li')).toBe('ok');
   });
 });

@@ -2,7 +2,8 @@
  * HTTP mode: DingTalk POSTs each robot message to the callback address set in the developer
  * console — here, DINGTALK_PORT at /dingtalk (behind a TLS reverse proxy). Each request's
  * `timestamp` and `sign` headers are checked (sign.ts): a forged or stale request gets 401 and
- * is never read further. A signed body that is not a robot message gets 400. DingTalk is
+ * is never read further. A signed body that is not a robot message gets 400, a message that
+ * arrives while the bot stops 503 (DingTalk delivers it again). DingTalk is
  * answered at once with an empty JSON object; the reply goes through the message's
  * sessionWebhook. `GET /healthz` answers ok.
  */
@@ -20,9 +21,13 @@ export interface CallbackOptions {
   port: number;
   host?: string;
   log: Logger;
-  /** A signed request's body, parsed; false when it is not a robot message (400). */
-  onMessage(body: unknown): boolean;
+  /** A signed request's body, parsed. */
+  onMessage(body: unknown): Received;
 }
+
+/** What became of a delivered message: 200, 400 (not a robot message), 503 (stopping: deliver again later). */
+export type Received = 'taken' | 'not a message' | 'stopping';
+const STATUS: Record<Received, number> = { taken: 200, 'not a message': 400, stopping: 503 };
 
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
@@ -57,7 +62,8 @@ export async function serveCallback(options: CallbackOptions): Promise<Server> {
         } catch {
           body = undefined;
         }
-        if (!options.onMessage(body)) return void res.writeHead(400).end();
+        const status = STATUS[options.onMessage(body)];
+        if (status !== 200) return void res.writeHead(status).end();
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       })
       .catch((err: unknown) => {

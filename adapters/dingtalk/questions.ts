@@ -1,5 +1,5 @@
 /**
- * One robot message, translated: the allowlist, then a command (/help, /kpi, /task, /lagging,
+ * One robot message, translated: the allowlist, the per-user limit, then a command (/help, /kpi, /task, /lagging,
  * /sources, /subscribe [HH:MM], /unsubscribe, /digest) or a question for the core, and the
  * answer back through the message's sessionWebhook. No question logic lives here.
  */
@@ -10,6 +10,7 @@ import type { Logger } from '../../src/log.js';
 import type { Answer } from '../../src/types.js';
 import type { Access } from './access.js';
 import type { DingTalkDigest } from './digest.js';
+import type { FloodLimit } from './flood.js';
 import { askerOf, digestTargetOf, type RobotMessage } from './message.js';
 import { renderAnswer, renderNote, type Markdown } from './render.js';
 import { TEXT } from './texts.js';
@@ -20,13 +21,14 @@ export interface QuestionsOptions {
   core: Core;
   ask: Ask;
   access: Access;
+  flood: FloodLimit;
   send: Send;
   log: Logger;
   digest?: DingTalkDigest;
 }
 
 export function questions(options: QuestionsOptions): (m: RobotMessage) => Promise<void> {
-  const { core, ask, access, send, log, digest } = options;
+  const { core, ask, access, flood, send, log, digest } = options;
   const note = (m: RobotMessage, text: string) => send(m.sessionWebhook, [renderNote(text)]);
   const answer = (m: RobotMessage, a: Answer, followUps = true) => send(m.sessionWebhook, renderAnswer(a, { group: m.group, followUps }));
   const question = (m: RobotMessage, text: string, brief = false) => answer(m, ask(text, askerOf(m), { brief }).answer);
@@ -65,6 +67,8 @@ export function questions(options: QuestionsOptions): (m: RobotMessage) => Promi
         if (access.refuseOnce(m)) await note(m, TEXT.refused);
         return;
       }
+      const pace = flood.take(m.sender);
+      if (pace !== 'ok') return pace === 'first over' ? await note(m, TEXT.tooFast) : undefined;
       if (m.text === undefined) return await note(m, TEXT.notText);
       const slash = /^\/([a-z]+)(?:\s+([\s\S]*))?$/i.exec(m.text);
       if (slash) return await command(m, slash[1].toLowerCase(), (slash[2] ?? '').trim());
