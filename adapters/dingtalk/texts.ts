@@ -7,7 +7,7 @@ export const TEXT = {
   unknownCommand: '未知命令。可用：/help /kpi /task /lagging /sources /subscribe /unsubscribe /digest',
   kpiUsage: '用法：/kpi 指标名称，例如：/kpi 用电量',
   taskUsage: '用法：/task 编号或关键词，例如：/task 3 或 /task 数字经济',
-  operatorsOnly: '本群的每日简报只能由管理员（DINGTALK_OPERATORS）订阅或退订。',
+  operatorsOnly: '本群的每日简报只能由管理员订阅或退订。',
   noDigest: '每日简报暂不可用。',
   /** Under an answer with follow-ups: in a private chat they are links that ask at a tap. */
   followUpsTap: '接着问：',
