@@ -206,6 +206,22 @@ describe('DingTalk start-up faults', () => {
     expect(failing!.message).toBe(`DINGTALK_API_ROOT: ${fake.root} answered with 503 ServiceUnavailable: busy`);
     expect(fake.of('accessToken')).toHaveLength(3);
   }, 20_000);
+
+  it('a gateway refusing Stream names DINGTALK_MODE; an endpoint out of reach DINGTALK_API_ROOT', async () => {
+    fake.reset();
+    fake.script('gateway', { status: 403, json: { code: 'Forbidden.AccessDenied', message: 'stream mode is not enabled' } });
+    const refused = await startApp(config(), silent).then(() => undefined, (e: Error) => e);
+    expect(refused!.message).toMatch(/^DINGTALK_MODE: DingTalk refused a Stream connection \(403 Forbidden\.AccessDenied: stream mode is not enabled\); turn on Stream mode/);
+    const port = await closedPort();
+    fake.script('gateway', ...Array(3).fill({ json: { endpoint: `ws://127.0.0.1:${port}/connect`, ticket: 'secret-ticket' } }));
+    const unreachable = await startApp(config(), silent).then(() => undefined, (e: Error) => e);
+    expect(unreachable!.message).toBe(`DINGTALK_API_ROOT: cannot connect to the Stream endpoint ws://127.0.0.1:${port} (ECONNREFUSED)`);
+    // Nothing keeps trying behind start-up's back (the SDK's reconnect timer is disarmed).
+    const calls = fake.of('gateway').length;
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(fake.of('gateway').length).toBe(calls);
+    expect(fake.connections()).toBe(0);
+  }, 20_000);
 });
 
 describe('DingTalk rendering and signing', () => {

@@ -9,6 +9,7 @@
 import { settingError, shownUrl, type Config } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { DingTalkApiError } from './openapi.js';
+import { StreamConnectError } from './stream.js';
 
 export type Step = 'token' | 'stream' | 'listen';
 
@@ -37,6 +38,7 @@ export function startupError(config: Config, step: Step, error: unknown): Error 
     return settingError('DINGTALK_API_ROOT', `${root} answered with ${error.message}`);
   }
   if (step === 'listen') return error instanceof Error ? error : new Error(String(error));
+  if (error instanceof StreamConnectError) return settingError('DINGTALK_API_ROOT', error.message);
   return settingError('DINGTALK_API_ROOT', `cannot reach ${root} (${networkReason(error)})`);
 }
 

@@ -7,19 +7,45 @@
  *
  * The SDK posts to a hardcoded https://api.dingtalk.com; RootedClient replaces only that one
  * method, getEndpoint, so that DINGTALK_API_ROOT (a gateway, or the fake in the tests) is used.
- * Everything else — the socket, keep-alive pings, reconnecting after a drop — is the SDK's.
+ * Everything else — the socket, keep-alive pings, reconnecting after a drop — is the SDK's,
+ * but for one guard: once stopped, its reconnect timer does not connect again.
  */
 import { DWClient, TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import type { Logger } from '../../src/log.js';
 import { DingTalkApiError, postJson } from './openapi.js';
 
+/** The gateway answered, but its WebSocket endpoint could not be connected to. */
+export class StreamConnectError extends Error {
+  constructor(endpoint: string, reason: string) {
+    super(`cannot connect to the Stream endpoint ${endpoint} (${reason})`);
+    this.name = 'StreamConnectError';
+  }
+}
+
 class RootedClient extends DWClient {
+  /** Where the gateway said to connect (origin only: the ticket stays out of messages). */
+  endpointOrigin = '';
+  private stopped = false;
+
   constructor(
     opts: { clientId: string; clientSecret: string; keepAlive: boolean },
     private readonly apiRoot: string,
     private readonly timeoutMs: number,
   ) {
     super(opts);
+  }
+
+  /**
+   * The SDK reconnects from a timer set when a socket closes, and its connect() clears its own
+   * "user disconnected" flag: after stop() no timer may connect again.
+   */
+  override async connect(): Promise<void> {
+    if (!this.stopped) await super.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.disconnect();
   }
 
   override async getEndpoint(): Promise<this> {
@@ -29,6 +55,7 @@ class RootedClient extends DWClient {
     if (typeof endpoint !== 'string' || typeof ticket !== 'string') {
       throw new DingTalkApiError(200, 'noEndpoint', 'the gateway answered without an endpoint and ticket');
     }
+    this.endpointOrigin = URL.canParse(endpoint) ? new URL(endpoint).origin : 'given by the gateway';
     // The SDK keeps the address in a field its typings call private.
     (this as unknown as { dw_url: string }).dw_url = `${endpoint}?ticket=${encodeURIComponent(ticket)}`;
     return this;
@@ -71,17 +98,19 @@ export async function openStream(options: StreamOptions): Promise<RunningStream>
     // Not client.connect(): it swallows every failure and retries without end.
     await client.getEndpoint();
     await Promise.race([
-      client._connect(),
+      client._connect().catch((err: NodeJS.ErrnoException) => {
+        throw new StreamConnectError(client.endpointOrigin, err?.code ?? err?.message ?? String(err));
+      }),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no connection within ${withinMs / 1000} s`)), withinMs);
+        timer = setTimeout(() => reject(new StreamConnectError(client.endpointOrigin, `no connection within ${withinMs / 1000} s`)), withinMs);
       }),
     ]);
   } catch (error) {
-    client.disconnect();
+    client.stop();
     throw error;
   } finally {
     clearTimeout(timer);
   }
   options.log.info({ mode: 'stream' }, 'dingtalk: connected');
-  return { close: () => client.disconnect() };
+  return { close: () => client.stop() };
 }
