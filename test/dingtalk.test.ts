@@ -148,6 +148,16 @@ describe.each(['stream', 'http'] as const)('DingTalk in %s mode', (mode) => {
     expect(await ask(app, { text: '/unsubscribe', staffId: `sub-${mode}` })).toMatch(/^已退订每日简报/);
   });
 
+  if (mode === 'stream') {
+    it('reconnects after the connection drops, through the gateway at DINGTALK_API_ROOT, and answers again', async () => {
+      const gateways = fake.of('gateway').length;
+      fake.dropConnections();
+      await vi.waitFor(() => expect(fake.of('gateway').length).toBeGreaterThan(gateways), { timeout: 5_000, interval: 50 });
+      await vi.waitFor(() => expect(fake.connections()).toBe(1), { timeout: 5_000, interval: 50 });
+      expect(await ask(app, { text: '6月全市用电量是多少？', staffId: 'after-drop' })).toContain('52.91');
+    });
+  }
+
   if (mode === 'http') {
     it('refuses forged, stale and unsigned requests with 401, and answers none of them', async () => {
       const body = fake.message({ text: '6月全市用电量是多少？', staffId: 'forger' });

@@ -65,6 +65,11 @@ export class FakeDingTalk extends FakeApi {
     this.acks = [];
   }
 
+  /** Cuts every Stream connection, as a network drop does. */
+  dropConnections(): void {
+    for (const socket of this.gateway.clients) socket.terminate();
+  }
+
   /** Connected Stream clients. */
   connections(): number {
     return this.gateway.clients.size;
