@@ -88,9 +88,13 @@ export function splitMarkdown(lines: Line[], limit: number, measure: Measure = c
   return nonEmpty.length > 0 ? nonEmpty : ['…'];
 }
 
+/** Text clipped to `max` characters, with … when cut. */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+}
+
 /** A short title for a message (the conversation list shows it): the first line, clipped. */
 export function titleOf(answer: Answer, max = 30): string {
-  const first = plainText(answerLines(answer)[0]).trim() || '答复';
-  const chars = [...first];
-  return chars.length <= max ? first : chars.slice(0, max - 1).join('') + '…';
+  return clip(plainText(answerLines(answer)[0]).trim() || '答复', max);
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from '../adapters/app.js';
 import { FloodLimit } from '../adapters/dingtalk/flood.js';
+import { lineToMarkdown } from '../adapters/markdown.js';
 import { MAX_TEXT, renderAnswer } from '../adapters/dingtalk/render.js';
 import { checkSign, MAX_SKEW_MS } from '../adapters/dingtalk/sign.js';
 import { TEXT } from '../adapters/dingtalk/texts.js';
@@ -245,7 +246,14 @@ describe('DingTalk rendering and signing', () => {
     expect(messages.map((m) => m.text).join('')).toContain('400. 第400项任务进展顺利**86.87亿元**');
   });
 
+  it('shows report text as written: markup escaped, figures bold, lists left as lists', () => {
+    expect(lineToMarkdown([{ text: '# 标题 a*b_[c]' }, { text: '86.87亿元', strong: true }])).toBe('\\# 标题 a\\*b\\_\\[c\\]**86.87亿元**');
+    expect(lineToMarkdown([{ text: '1. 第1项' }])).toBe('1. 第1项');
+    expect(lineToMarkdown([{ text: '\u001b[31m红\u202e' }])).toBe('红');
+  });
+
   it('checks the sign as DingTalk makes it', () => {
+
     const headers = signedHeaders(CLIENT_SECRET, '1700000000000');
     expect(checkSign(headers, CLIENT_SECRET, 1700000000000 + 1000)).toEqual({ ok: true });
     expect(checkSign(headers, 'other', 1700000000000)).toMatchObject({ ok: false });

@@ -9,14 +9,15 @@
  * only hears messages that @mention it and the link's message would not, so there they are
  * listed as text to retype after @.
  */
-import type { Answer, Line } from '../../src/types.js';
-import { BREAK, answerLines, characters, escapeMarkdown, splitMarkdown, titleOf } from '../markdown.js';
+import { safeText } from '../../src/safe-text.js';
+import type { Answer } from '../../src/types.js';
+import { BREAK, answerLines, characters, clip, escapeMarkdown, splitMarkdown, titleOf } from '../markdown.js';
 import { TEXT } from './texts.js';
 
 /**
- * Characters of markdown text per message. DingTalk's documentation states no length for a
- * robot's markdown text; this keeps each message (about 9 KB of UTF-8 at most) well inside what
- * its clients show whole.
+ * Characters of markdown text per message. No length for a robot's markdown text was found in
+ * DingTalk's documentation; this keeps each message (about 9 KB of UTF-8 at most) a margin
+ * below what its clients are known to show whole.
  */
 export const MAX_TEXT = 3000;
 
@@ -73,6 +74,5 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Markd
 
 /** A short fixed note as a markdown message. */
 export function renderNote(text: string): Markdown {
-  const line: Line = [{ text }];
-  return { title: titleOf({ question: '', kind: 'help', text, lines: [line], records: [], sources: [] }), text: splitMarkdown([line], MAX_TEXT)[0] };
+  return { title: clip(safeText(text), 30), text: splitMarkdown([[{ text }]], MAX_TEXT)[0] };
 }
