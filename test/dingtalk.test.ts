@@ -253,7 +253,6 @@ describe('DingTalk rendering and signing', () => {
   });
 
   it('checks the sign as DingTalk makes it', () => {
-
     const headers = signedHeaders(CLIENT_SECRET, '1700000000000');
     expect(checkSign(headers, CLIENT_SECRET, 1700000000000 + 1000)).toEqual({ ok: true });
     expect(checkSign(headers, 'other', 1700000000000)).toMatchObject({ ok: false });
