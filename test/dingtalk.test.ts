@@ -16,7 +16,7 @@ import { lineToMarkdown } from '../adapters/markdown.js';
 import { MAX_TEXT, renderAnswer } from '../adapters/dingtalk/render.js';
 import { checkSign, MAX_SKEW_MS } from '../adapters/dingtalk/sign.js';
 import { TEXT } from '../adapters/dingtalk/texts.js';
-import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { ConfigError, loadConfig, strayVariables, type Config } from '../src/config.js';
 import type { Answer } from '../src/types.js';
 import { silent } from './digest-fakes.js';
 import { CLIENT_ID, CLIENT_SECRET, FakeDingTalk, signedHeaders, type MessageSpec } from './fakes/dingtalk.js';
@@ -149,6 +149,15 @@ describe.each(['stream', 'http'] as const)('DingTalk in %s mode', (mode) => {
     expect(await ask(app, { text: '/unsubscribe', staffId: `sub-${mode}` })).toMatch(/^已退订每日简报/);
   });
 
+  it('ends the subscription of someone who left the organisation (batchSend lists them as invalid)', async () => {
+    const staffId = `leaver-${mode}`;
+    expect(await ask(app, { text: '/subscribe', staffId })).toMatch(/^已订阅每日简报/);
+    fake.script(`batchSend:user:${staffId}`, { json: { processQueryKey: 'pq', invalidStaffIdList: [staffId], flowControlledStaffIdList: [] } });
+    await app.service.runSlot('default', new Date('2026-12-08T00:00:00Z'));
+    expect(fake.calls.filter((c) => c.target === `user:${staffId}`)).toHaveLength(1);
+    expect(app.store.subscription('dingtalk', `user:${staffId}`)).toBeUndefined();
+  });
+
   if (mode === 'stream') {
     it('reconnects after the connection drops, through the gateway at DINGTALK_API_ROOT, and answers again', async () => {
       const gateways = fake.of('gateway').length;
@@ -257,6 +266,21 @@ describe('DingTalk rendering and signing', () => {
     expect(checkSign(headers, CLIENT_SECRET, 1700000000000 + 1000)).toEqual({ ok: true });
     expect(checkSign(headers, 'other', 1700000000000)).toMatchObject({ ok: false });
     expect(checkSign(headers, CLIENT_SECRET, 1700000000000 + MAX_SKEW_MS + 1)).toMatchObject({ ok: false });
+  });
+});
+
+describe('DingTalk settings', () => {
+  it('names the setting at fault in one line', () => {
+    const load = (env: Record<string, string>) => () => loadConfig({ DINGTALK_CLIENT_ID: CLIENT_ID, DINGTALK_CLIENT_SECRET: CLIENT_SECRET, ...env });
+    expect(load({ DINGTALK_MODE: 'websocket' })).toThrow('DINGTALK_MODE: must be stream or http');
+    expect(load({ DINGTALK_CLIENT_SECRET: '' })).toThrow(/^DINGTALK_CLIENT_SECRET: required with DINGTALK_CLIENT_ID/);
+    expect(load({ DINGTALK_API_ROOT: 'ftp://x' })).toThrow(/^DINGTALK_API_ROOT: not an http\(s\) URL/);
+    expect(load({ DINGTALK_PORT: '70000' })).toThrow(/^DINGTALK_PORT: not a port number/);
+    const config = load({ DINGTALK_ALLOWED_CONVERSATIONS: ' cid1, manager1 ,', DINGTALK_OPERATORS: 'manager1' })();
+    expect(config).toMatchObject({ DINGTALK_MODE: 'stream', DINGTALK_PORT: 3100, DINGTALK_API_ROOT: 'https://api.dingtalk.com', DINGTALK_ALLOWED_CONVERSATIONS: ['cid1', 'manager1'], DINGTALK_OPERATORS: ['manager1'] });
+    expect(strayVariables(['DINGTALK_CLIENT_SECRT'], 'in the environment')).toEqual([
+      'DINGTALK_CLIENT_SECRT (in the environment) is not a setting of this bot, ignored; did you mean DINGTALK_CLIENT_SECRET?',
+    ]);
   });
 });
 
