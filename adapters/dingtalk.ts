@@ -75,6 +75,15 @@ export async function startDingTalk(core: Core, config: Config, log: Logger, opt
     digest: options.digest,
   });
   const seen = options.seen ?? memorySeen();
+  /** A store that cannot write must not cost the answer: a rare duplicate is the lesser harm. */
+  const firstSight = (id: string): boolean => {
+    try {
+      return seen.add(id);
+    } catch (err) {
+      log.warn({ err }, 'dingtalk: cannot note a message id; answering it anyway');
+      return true;
+    }
+  };
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   /** A delivered body, taken to be answered in the background (or known already). */
@@ -83,7 +92,7 @@ export async function startDingTalk(core: Core, config: Config, log: Logger, opt
     if (!message) return 'not a message';
     // Refused while stopping, so that DingTalk delivers it again to the next process.
     if (stopping) return 'stopping';
-    if (message.msgId && !seen.add(message.msgId)) return 'taken';
+    if (message.msgId && !firstSight(message.msgId)) return 'taken';
     const answering: Promise<void> = handle(message).finally(() => inFlight.delete(answering));
     inFlight.add(answering);
     return 'taken';
