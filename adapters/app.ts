@@ -6,6 +6,9 @@
  * Without any platform token nothing is started and the caller opens the console chat.
  */
 import { dirname } from 'node:path';
+import { startDingTalk, type RunningDingTalk } from './dingtalk.js';
+import { dingtalkApi, dingtalkChannel, dingtalkDigest } from './digest/dingtalk.js';
+import { MESSAGE_MEMORY_MS } from './dingtalk/seen.js';
 import { slackChannel, slackDigest } from './digest/slack.js';
 import { telegramChannel, telegramDigest } from './digest/telegram.js';
 import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
@@ -51,6 +54,7 @@ export interface App {
   platforms: Platform[];
   telegram?: TelegramHandle;
   slack?: RunningSlack;
+  dingtalk?: RunningDingTalk;
   scheduler?: Scheduler;
   deliverer?: Deliverer;
   /**
@@ -92,9 +96,12 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   const knowledge = options.knowledge ?? core.knowledge;
 
   const channels: DigestChannel[] = [];
+  // One OpenAPI client for the robot and its digest channel: one access token, cached.
+  const dingtalkOpenApi = config.DINGTALK_CLIENT_ID ? dingtalkApi(config) : undefined;
   try {
     if (config.TELEGRAM_BOT_TOKEN) channels.push(options.channels?.telegram ?? telegramChannel(config));
     if (config.SLACK_BOT_TOKEN) channels.push(options.channels?.slack ?? slackChannel(config));
+    if (dingtalkOpenApi) channels.push(options.channels?.dingtalk ?? dingtalkChannel(config, { api: dingtalkOpenApi }));
   } catch (error) {
     store.close();
     throw error;
@@ -117,8 +124,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
 
   let telegram: TelegramHandle | undefined;
   let slack: RunningSlack | undefined;
+  let dingtalk: RunningDingTalk | undefined;
   const stopAdapters = async () => {
-    await Promise.allSettled([telegram?.stop(), slack?.stop()]);
+    await Promise.allSettled([telegram?.stop(), slack?.stop(), dingtalk?.stop()]);
   };
   try {
     if (config.TELEGRAM_BOT_TOKEN) {
@@ -135,6 +143,16 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         host: options.host,
         // In the store, so that a retry arriving after a restart is still recognised.
         seenEvents: { add: (id) => store.firstSight(`slack:${id}`, EVENT_MEMORY_MS) },
+        answerLog,
+      });
+    }
+    if (dingtalkOpenApi) {
+      dingtalk = await startDingTalk(core, config, log, {
+        digest: dingtalkDigest(service),
+        api: dingtalkOpenApi,
+        host: options.host,
+        // In the store, so that a redelivery arriving after a restart is still recognised.
+        seen: { add: (id) => store.firstSight(`dingtalk:${id}`, MESSAGE_MEMORY_MS) },
         answerLog,
       });
     }
@@ -173,5 +191,5 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       log.info('stopped');
     })());
 
-  return { core, store, answerLog, service, platforms, telegram, slack, scheduler, deliverer, stop };
+  return { core, store, answerLog, service, platforms, telegram, slack, dingtalk, scheduler, deliverer, stop };
 }

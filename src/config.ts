@@ -81,6 +81,20 @@ const schema = z.object({
   SLACK_PORT: port(3000),
   SLACK_API_URL: url('https://slack.com/api/'),
   SLACK_ALLOWED_CHANNELS: idList,
+  // DingTalk (adapters/dingtalk/): the enterprise robot's AppKey and AppSecret turn it on.
+  DINGTALK_CLIENT_ID: optional.refine((v) => v === undefined || /^[\w-]{6,128}$/.test(v), {
+    message: 'does not look like an AppKey (letters, digits, _ and -)',
+  }),
+  DINGTALK_CLIENT_SECRET: optional,
+  DINGTALK_MODE: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim().toLowerCase() : 'stream'))
+    .pipe(z.enum(['stream', 'http'], { message: 'must be stream or http' })),
+  DINGTALK_PORT: port(3100),
+  DINGTALK_API_ROOT: url('https://api.dingtalk.com'),
+  DINGTALK_ALLOWED_CONVERSATIONS: idList,
+  DINGTALK_OPERATORS: idList,
   QUESTIONS_PER_MINUTE: positiveInt(20),
   DATA_DIR: z
     .string()
@@ -127,7 +141,7 @@ export type Config = z.infer<typeof schema>;
 export const SETTINGS: readonly string[] = Object.keys(schema.shape);
 
 /** A variable with one of these prefixes is meant for this bot: if it is not a setting, it is a slip. */
-const PREFIXES = ['TELEGRAM_', 'SLACK_', 'DIGEST_', 'QUESTIONS_', 'ANSWER_'];
+const PREFIXES = ['TELEGRAM_', 'SLACK_', 'DINGTALK_', 'DIGEST_', 'QUESTIONS_', 'ANSWER_'];
 
 /** Edit distance, for "did you mean". */
 function distance(a: string, b: string): number {
@@ -207,6 +221,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const config = result.data;
     if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
       throw new ConfigError('SLACK_SIGNING_SECRET: required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)');
+    }
+    if (config.DINGTALK_CLIENT_ID && !config.DINGTALK_CLIENT_SECRET) {
+      throw new ConfigError('DINGTALK_CLIENT_SECRET: required with DINGTALK_CLIENT_ID (the robot\'s AppSecret)');
+    }
+    if (config.DINGTALK_CLIENT_SECRET && !config.DINGTALK_CLIENT_ID) {
+      throw new ConfigError('DINGTALK_CLIENT_ID: required with DINGTALK_CLIENT_SECRET (the robot\'s AppKey)');
     }
     if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
       throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');

@@ -28,6 +28,7 @@ export interface DigestServiceOptions {
 const COMMANDS: Record<Platform, { subscribe: string; unsubscribe: string }> = {
   telegram: { subscribe: '/subscribe', unsubscribe: '/unsubscribe' },
   slack: { subscribe: '/digest subscribe', unsubscribe: '/digest unsubscribe' },
+  dingtalk: { subscribe: '/subscribe', unsubscribe: '/unsubscribe' },
 };
 
 export class DigestService {

@@ -18,8 +18,8 @@ import type { Answer } from '../types.js';
 import { lockDataDir, type DataDirLock } from './lock.js';
 import { distrust } from './trust.js';
 
-export type Platform = 'telegram' | 'slack';
-export const PLATFORMS: readonly Platform[] = ['telegram', 'slack'];
+export type Platform = 'telegram' | 'slack' | 'dingtalk';
+export const PLATFORMS: readonly Platform[] = ['telegram', 'slack', 'dingtalk'];
 
 /**
  * pending → sending → sent | failed | gone; a retry goes back to pending. At start-up a row still
@@ -137,6 +137,18 @@ export const MIGRATIONS: readonly string[] = [
      at      INTEGER NOT NULL,
      PRIMARY KEY (answer, user)
    );`,
+  // DingTalk subscribers: the platform CHECK of the first version named only Telegram and Slack,
+  // and SQLite cannot change a CHECK in place, so the table is copied.
+  `CREATE TABLE subscriptions_new (
+     platform   TEXT NOT NULL CHECK (platform IN ('telegram', 'slack', 'dingtalk')),
+     target     TEXT NOT NULL,
+     time       TEXT CHECK (time IS NULL OR time GLOB '[0-2][0-9]:[0-5][0-9]'),
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (platform, target)
+   );
+   INSERT INTO subscriptions_new (platform, target, time, created_at) SELECT platform, target, time, created_at FROM subscriptions;
+   DROP TABLE subscriptions;
+   ALTER TABLE subscriptions_new RENAME TO subscriptions;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,67 @@
+/**
+ * Start-up against DingTalk, bounded, and what a failure means for the operator: the setting at
+ * fault and why, as the one line `npm start` stops with. The token endpoint refusing the
+ * credentials names DINGTALK_CLIENT_SECRET (or DINGTALK_CLIENT_ID when DingTalk says the AppKey
+ * is unknown); an OpenAPI that cannot be reached, fails or does not answer names
+ * DINGTALK_API_ROOT; a gateway refusing a Stream connection DINGTALK_MODE; a port in use
+ * DINGTALK_PORT. Network failures and 5xx are tried 3 times (1 and 2 s apart), each logged.
+ */
+import { settingError, shownUrl, type Config } from '../../src/config.js';
+import type { Logger } from '../../src/log.js';
+import { DingTalkApiError } from './openapi.js';
+import { StreamConnectError } from './stream.js';
+
+export type Step = 'token' | 'stream' | 'listen';
+
+/** The network reason of a failed fetch (ECONNREFUSED …), or its message. */
+export function networkReason(error: unknown): string {
+  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e?.name === 'TimeoutError') return 'timed out';
+  return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
+}
+
+export function startupError(config: Config, step: Step, error: unknown): Error {
+  const root = shownUrl(config.DINGTALK_API_ROOT ?? 'https://api.dingtalk.com');
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (step === 'listen' && code === 'EADDRINUSE') return settingError('DINGTALK_PORT', `port ${config.DINGTALK_PORT} is already in use`);
+  if (step === 'listen' && code === 'EACCES') return settingError('DINGTALK_PORT', `not allowed to listen on port ${config.DINGTALK_PORT}`);
+  if (error instanceof DingTalkApiError) {
+    const refused = error.status >= 400 && error.status < 500 && error.status !== 429;
+    if (refused && step === 'token') {
+      // Only DingTalk's code tells the two apart; its messages name both (无效的appKey或appSecret).
+      const name = /appkey|clientid/i.test(error.code) && !/secret/i.test(error.code) ? 'DINGTALK_CLIENT_ID' : 'DINGTALK_CLIENT_SECRET';
+      return settingError(name, `refused by DingTalk's token endpoint at ${root} (${error.message})`);
+    }
+    if (refused && step === 'stream') {
+      return settingError('DINGTALK_MODE', `DingTalk refused a Stream connection (${error.message}); turn on Stream mode for the robot, or set DINGTALK_MODE=http`);
+    }
+    return settingError('DINGTALK_API_ROOT', `${root} answered with ${error.message}`);
+  }
+  if (step === 'listen') return error instanceof Error ? error : new Error(String(error));
+  if (error instanceof StreamConnectError) return settingError('DINGTALK_API_ROOT', error.message);
+  return settingError('DINGTALK_API_ROOT', `cannot reach ${root} (${networkReason(error)})`);
+}
+
+function retriable(error: unknown): boolean {
+  if (error instanceof DingTalkApiError) return error.status >= 500 || error.status === 429;
+  return (error as Error)?.name !== 'TimeoutError';
+}
+
+export interface Attempts {
+  attempts?: number;
+  backoffMs?: number;
+}
+
+/** A start-up call: retried on network failures and 5xx, then thrown as the one-line ConfigError. */
+export async function startupStep<T>(config: Config, step: Step, log: Logger, call: () => Promise<T>, options: Attempts = {}): Promise<T> {
+  const attempts = options.attempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      if (attempt >= attempts || !retriable(err) || step === 'listen') throw startupError(config, step, err);
+      log.warn({ step, attempt, reason: err instanceof DingTalkApiError ? err.message : networkReason(err) }, 'dingtalk: start-up call failed, will retry');
+      await new Promise((resolve) => setTimeout(resolve, (options.backoffMs ?? 1000) * 2 ** (attempt - 1)));
+    }
+  }
+}
