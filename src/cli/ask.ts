@@ -15,6 +15,7 @@ import { asking } from '../asking.js';
 import { readSettings } from '../config.js';
 import { createCore } from '../core.js';
 import { createLogger } from '../log.js';
+import { printLine } from '../redact.js';
 import { safeText } from '../safe-text.js';
 import type { Answer } from '../types.js';
 import { inputLines, readQuestion } from './batch.js';
@@ -29,7 +30,7 @@ function openLog(): { answerLog: AnswerLog; database: LogDatabase } | undefined 
   try {
     const { config } = readSettings();
     if (config.ANSWER_LOG === 'off') {
-      process.stderr.write('ask: --log: ANSWER_LOG is off, nothing is logged\n');
+      printLine('ask: --log: ANSWER_LOG is off, nothing is logged');
       return undefined;
     }
     const database = openLogDatabase(config.DATA_DIR);
@@ -37,7 +38,7 @@ function openLog(): { answerLog: AnswerLog; database: LogDatabase } | undefined 
     const log = createLogger('error', { plain: true });
     return { answerLog: new AnswerLog(database.db, { pseudonym, days: config.ANSWER_LOG_DAYS, log }), database };
   } catch (error) {
-    process.stderr.write(`ask: --log: ${(error as Error).message.split('\n')[0]}; answering without the log\n`);
+    printLine(`ask: --log: ${(error as Error).message.split('\n')[0]}; answering without the log`);
     return undefined;
   }
 }
