@@ -7,6 +7,7 @@
  * --log                            also writes each question to the answer log in DATA_DIR
  *                                  (as platform "cli"); without it nothing is written anywhere
  * Escape sequences and invisible controls are taken out of questions and of what is printed.
+ * A reader that stops early (`| head -1`) ends the run quietly, with what was logged kept.
  */
 import { AnswerLog } from '../answer-log/log.js';
 import { openLogDatabase, type LogDatabase } from '../answer-log/open.js';
@@ -47,6 +48,19 @@ const core = createCore();
 const logged = args.includes('--log') ? openLog() : undefined;
 const ask = asking(core, logged?.answerLog);
 
+/** What is logged so far is written, and the log closed; at the end, or when the reader went away. */
+function closeLog(): void {
+  logged?.answerLog.flush();
+  logged?.database.close();
+}
+
+// `ask --json < questions | head -1`: once head has its line, the pipe closes; nothing is wrong.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  closeLog();
+  process.exit(0);
+});
+
 const asJson = (a: Answer) =>
   JSON.stringify({ question: safeText(a.question), kind: a.kind, text: safeText(a.text), records: a.records, sources: a.sources });
 
@@ -66,6 +80,5 @@ try {
     process.exitCode = 2;
   }
 } finally {
-  logged?.answerLog.flush();
-  logged?.database.close();
+  closeLog();
 }
