@@ -21,6 +21,7 @@ import { DigestService } from '../src/digest/service.js';
 import { DigestStore, type Platform } from '../src/digest/store.js';
 import type { Knowledge } from '../src/knowledge/load.js';
 import type { Logger } from '../src/log.js';
+import { warmUp } from '../src/warm-up.js';
 import { WriteFaults } from '../src/write-faults.js';
 import { seenInStore } from './seen-events.js';
 import { UPDATE_MEMORY_MS } from './telegram/once.js';
@@ -101,6 +102,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   };
   pruneLog();
   const knowledge = options.knowledge ?? core.knowledge;
+  // Before anything is received: the first question's cold start would hold up a whole burst.
+  if (!options.core) log.debug({ ms: warmUp(core) }, 'core warmed up');
 
   const channels: DigestChannel[] = [];
   try {
