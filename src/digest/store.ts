@@ -425,11 +425,18 @@ export class DigestStore {
    * has not expired: a redelivery, to be dropped.
    */
   firstSight(key: string, ttlMs: number, at: number = Date.now()): boolean {
+    // Prepared once: this runs for every event and update, and preparing costs more than running.
+    const sql = (this.sightings ??= {
+      expire: this.db.prepare('DELETE FROM seen_events WHERE expires_at <= ?'),
+      note: this.db.prepare('INSERT OR IGNORE INTO seen_events (key, expires_at) VALUES (?, ?)'),
+    });
     return this.db.transaction(() => {
-      this.db.prepare('DELETE FROM seen_events WHERE expires_at <= ?').run(at);
-      return this.db.prepare('INSERT OR IGNORE INTO seen_events (key, expires_at) VALUES (?, ?)').run(key, at + ttlMs).changes === 1;
+      sql.expire.run(at);
+      return sql.note.run(key, at + ttlMs).changes === 1;
     })();
   }
+
+  private sightings?: { expire: Database.Statement<[number]>; note: Database.Statement<[string, number]> };
 
   /* ------------------------------------------------------------ subscriptions */
 
