@@ -134,7 +134,7 @@ describe.skipIf(!mounted)('a full disk', () => {
     try {
       expect(app.store.degraded?.savedIn).toBe('file');
       expect(warnings(lines, 'DATA_DIR: the disk of')).toHaveLength(1);
-      expect(warnings(lines, 'DATA_DIR: the disk of')[0].msg).toMatch(/answer log, new subscriptions and conversation memory/);
+      expect(warnings(lines, 'DATA_DIR: the disk of')[0].msg).toMatch(/nothing is saved — the answer log, subscriptions, conversation memory .* no digest is sent/);
       expect(app.store.subscriptions().map((s) => s.target)).toEqual([String(CHAT.id)]);
       expect(await ask(app, say('6月全市用电量是多少'))).toContain('52.91');
       expect(await ask(app, say('那1-6月呢'))).toContain('293.25');

@@ -199,11 +199,11 @@ export function ensureDataDir(dir: string): string {
 
 /** What a full disk costs, said once at start. */
 function fullDisk(file: string, savedIn: Degraded['savedIn']): Degraded {
-  const lost = 'the answer log, new subscriptions and conversation memory (kept in memory meanwhile)';
+  const lost = 'the answer log, subscriptions, conversation memory (kept in memory meanwhile)';
   const warning =
     savedIn === 'file'
-      ? `DATA_DIR: the disk of ${file} is full: answering goes on and the subscriptions saved are sent; until there is space nothing new is saved: ${lost}`
-      : `DATA_DIR: the disk of ${file} is full and the database cannot be opened: answering goes on with a store in memory until restart; the subscriptions saved there are not sent, and nothing is saved: ${lost}`;
+      ? `DATA_DIR: the disk of ${file} is full: answering goes on; until there is space nothing is saved — ${lost} — and no digest is sent (each send is recorded first, so that none goes out twice)`
+      : `DATA_DIR: the disk of ${file} is full and the database cannot be opened: answering goes on with a store in memory until restart; nothing is saved — ${lost} — and the subscribers saved there get no digest`;
   return { savedIn, warning };
 }
 
