@@ -14,9 +14,9 @@ import { telegramChannel, telegramDigest } from './digest/telegram.js';
 import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
 import { startTelegram, type TelegramHandle } from './telegram.js';
 import type { Config } from '../src/config.js';
-import { AnswerLog } from '../src/answer-log/log.js';
+import { ANSWER_LOG, AnswerLog } from '../src/answer-log/log.js';
 import { pseudonymKey, pseudonyms } from '../src/answer-log/pseudonym.js';
-import { StoredContexts } from '../src/conversation-store.js';
+import { CONVERSATION_MEMORY, StoredContexts } from '../src/conversation-store.js';
 import { createCore, type CoreOptions, type LocalCore } from '../src/core.js';
 import { Deliverer, type DeliverOptions, type DigestChannel } from '../src/digest/deliver.js';
 import { Scheduler, validateSchedule } from '../src/digest/schedule.js';
@@ -24,6 +24,10 @@ import { DigestService } from '../src/digest/service.js';
 import { DigestStore, type Platform } from '../src/digest/store.js';
 import type { Knowledge } from '../src/knowledge/load.js';
 import type { Logger } from '../src/log.js';
+import { warmUp } from '../src/warm-up.js';
+import { WriteFaults } from '../src/write-faults.js';
+import { seenInStore } from './seen-events.js';
+import { UPDATE_MEMORY_MS } from './telegram/once.js';
 
 /** The answer log is pruned to ANSWER_LOG_DAYS at start and once a day. */
 const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -68,17 +72,25 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   // Faults that would otherwise show at 8 am: checked before anything connects.
   const pattern = validateSchedule(config.DIGEST_CRON, config.DIGEST_TZ);
   const store = DigestStore.open(config.DATA_DIR);
+  // A full disk is said once here, with what it costs; each failing write then once a minute.
+  for (const warning of store.warnings) log.warn(warning);
+  if (store.degraded) log.warn({ savedIn: store.degraded.savedIn }, store.degraded.warning);
+  const faults = new WriteFaults(log);
   let core: LocalCore;
   let answerLog: AnswerLog | undefined;
   let keptLog: AnswerLog;
   try {
     // Conversations live in the store, so a restart keeps the last 30 minutes of each.
-    const pseudonym = pseudonyms(pseudonymKey(dirname(store.file), config.ANSWER_LOG_KEY));
-    const contexts = new StoredContexts(store.db, pseudonym, (err, what) => log.error({ err }, `conversations: cannot ${what} a context`));
+    const pseudonym = pseudonyms(pseudonymKey(dirname(store.file), config.ANSWER_LOG_KEY, (warning) => log.warn(warning)));
+    const contexts = new StoredContexts(store.db, pseudonym, faults);
     core = options.core ?? (options.makeCore ?? ((o) => createCore(undefined, o)))({ contexts });
-    contexts.prune();
+    try {
+      contexts.prune();
+    } catch (err) {
+      faults.failed(CONVERSATION_MEMORY, err, 'idle conversations are deleted later');
+    }
     // Kept entries are pruned to ANSWER_LOG_DAYS even with the log off; only writing stops.
-    keptLog = new AnswerLog(store.db, { pseudonym, days: config.ANSWER_LOG_DAYS, log });
+    keptLog = new AnswerLog(store.db, { pseudonym, days: config.ANSWER_LOG_DAYS, log, faults });
     if (config.ANSWER_LOG === 'on') answerLog = keptLog;
   } catch (error) {
     store.close();
@@ -89,11 +101,13 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       const pruned = keptLog.prune();
       if (pruned) log.info({ entries: pruned, days: config.ANSWER_LOG_DAYS }, 'answer log: old entries deleted');
     } catch (err) {
-      log.error({ err }, 'answer log: pruning failed');
+      faults.failed(ANSWER_LOG, err, 'old entries are deleted later');
     }
   };
   pruneLog();
   const knowledge = options.knowledge ?? core.knowledge;
+  // Before anything is received: the first question's cold start would hold up a whole burst.
+  if (!options.core) log.debug({ ms: warmUp(core) }, 'core warmed up');
 
   const channels: DigestChannel[] = [];
   // One OpenAPI client for the robot and its digest channel: one access token, cached.
@@ -120,6 +134,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     log,
     deliverer,
     onChange: () => scheduler?.refresh(),
+    faults,
   });
 
   let telegram: TelegramHandle | undefined;
@@ -135,6 +150,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         host: options.host,
         onFatal: options.onFatal,
         answerLog,
+        // In the store, so that a webhook update redelivered after a restart is answered once.
+        seenUpdates: seenInStore(store, 'telegram', UPDATE_MEMORY_MS, faults),
       });
     }
     if (config.SLACK_BOT_TOKEN) {
@@ -142,7 +159,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         digest: slackDigest(service),
         host: options.host,
         // In the store, so that a retry arriving after a restart is still recognised.
-        seenEvents: { add: (id) => store.firstSight(`slack:${id}`, EVENT_MEMORY_MS) },
+        seenEvents: seenInStore(store, 'slack', EVENT_MEMORY_MS, faults),
         answerLog,
       });
     }

@@ -14,11 +14,12 @@ import { startApp, type App } from './app.js';
 import { handleStops, type Shutdown } from './shutdown.js';
 import { ConfigError, readSettings } from '../src/config.js';
 import { createLogger } from '../src/log.js';
+import { printLine } from '../src/redact.js';
 
 /** The one form of a start-up fault: `config: NAME: why`, exit 1. */
 function fail(error: unknown): never {
   const message = String((error as Error)?.message ?? error).split('\n')[0];
-  process.stderr.write(`config: ${error instanceof ConfigError ? message : `start-up: ${message}`}\n`);
+  printLine(`config: ${error instanceof ConfigError ? message : `start-up: ${message}`}`);
   process.exit(1);
 }
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   process.stderr.on('error', () => {});
   const { config, warnings } = readSettings();
   // Before anything else, and in every mode: a misspelt token would otherwise pass for "none set".
-  for (const warning of warnings) process.stderr.write(`config: warning: ${warning}\n`);
+  for (const warning of warnings) printLine(`config: warning: ${warning}`);
   const consoleChat = !config.TELEGRAM_BOT_TOKEN && !config.SLACK_BOT_TOKEN && !config.DINGTALK_CLIENT_ID;
   // The console is for a person: no JSON, and only what needs their attention.
   const log = consoleChat

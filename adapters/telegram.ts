@@ -1,7 +1,7 @@
 /**
  * The Telegram adapter: a grammY bot that hands questions to the Core and renders its Answers.
  * No question logic lives here. Pieces, in the order an update meets them:
- *   error boundary → addressed to us? → allowed chat? → flood limit → 👍/👎, commands, buttons,
+ *   error boundary → seen before, or from a bot? → addressed to us? → allowed chat? → flood limit → 👍/👎, commands, buttons,
  *   inline mode, plain questions.
  * Long polling runs with @grammyjs/runner; with TELEGRAM_WEBHOOK_URL set, a node:http webhook.
  */
@@ -19,11 +19,13 @@ import { isAddressed } from './telegram/addressed.js';
 import { callbacks } from './telegram/callbacks.js';
 import { commands } from './telegram/commands.js';
 import type { TelegramDigest } from './telegram/digest.js';
+import type { SeenEvents } from './slack.js';
 import { errorReporter } from './telegram/errors.js';
 import { feedback } from './telegram/feedback.js';
 import { floodLimit } from './telegram/flood.js';
 import { inline } from './telegram/inline.js';
 import { MemoStore } from './telegram/memo.js';
+import { onceEach } from './telegram/once.js';
 import { questions } from './telegram/questions.js';
 import { sendAnswer } from './telegram/reply.js';
 import { retryCalls, type RetryOptions } from './telegram/retry.js';
@@ -50,6 +52,11 @@ export interface TelegramOptions {
   onFatal?: (error: unknown) => void;
   /** Where questions and the 👍/👎 given to answers are logged; without it, no 👍/👎 buttons. */
   answerLog?: AnswerLog;
+  /**
+   * Where update_ids already handled are kept: add() is false for one seen within the
+   * redelivery window. Default: in memory (a redelivery after a restart is then answered again).
+   */
+  seenUpdates?: SeenEvents;
 }
 
 export interface TelegramHandle {
@@ -81,7 +88,7 @@ export function createTelegramBot(core: Core, config: Config, log: Logger, optio
   bot.catch(reportError);
   const memos = options.memos ?? new MemoStore();
 
-  const chain = bot.errorBoundary(reportError).filter(isAddressed);
+  const chain = bot.errorBoundary(reportError).use(onceEach(options.seenUpdates, log)).filter(isAddressed);
   chain.use(accessGate(config.TELEGRAM_ALLOWED_CHATS, log));
   chain.on(['message', 'callback_query'], floodLimit(config.QUESTIONS_PER_MINUTE));
   const ask = asking(core, options.answerLog);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { readEnvFile } from './env-file.js';
+import { keepSecretsOf } from './redact.js';
 
 const optional = z
   .string()
@@ -216,6 +217,8 @@ export function shownUrl(url: string): string {
 
 /** Reads the settings; throws a ConfigError whose message is one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Masked in every line printed from now on, even when a setting is refused.
+  keepSecretsOf(env as Partial<Record<string, string>>);
   const result = schema.safeParse(env);
   if (result.success) {
     const config = result.data;

@@ -8,6 +8,7 @@
  */
 import { writeSync } from 'node:fs';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { redact } from './redact.js';
 
 export type { Logger };
 
@@ -20,16 +21,14 @@ export interface LoggerOptions {
 
 export function createLogger(level = 'info', options: LoggerOptions = {}): Logger {
   const stream = options.stream ?? (options.plain ? plainLines() : pino.destination({ dest: 2, sync: true }));
-  return pino({ level, base: undefined, hooks: { streamWrite: hideTokens } }, stream);
+  return pino({ level, base: undefined, hooks: { streamWrite: redact } }, stream);
 }
 
 /**
  * Tokens out of every line: a Bot API URL carries the bot token (bot123456:AA…/sendMessage), and
- * a network error's message quotes the URL; Slack tokens are xoxb-…, xapp-… .
+ * a network error's message quotes the URL; Slack tokens are xoxb-…, xapp-… (redact.ts).
  */
-export function hideTokens(line: string): string {
-  return line.replace(/(?<!\d)\d{3,}:[\w-]{10,}/g, '[token]').replace(/\bx(?:ox[a-z]|app)-[\w-]+/g, '[token]');
-}
+export const hideTokens = redact;
 
 /** Renders each JSON line as `level: message (error message)`; a dead reader is ignored. */
 function plainLines(): DestinationStream {

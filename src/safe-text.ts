@@ -21,3 +21,19 @@ export function safeText(text: string): string {
     .replace(CONTROLS, '')
     .replace(LONE_SURROGATE, '\ufffd');
 }
+
+/**
+ * A name (a file's) shown on one line: a newline, tab or other control character in it would
+ * split or garble a report line, so each is written as an escape (\n, \t, \x1b); backslashes
+ * are doubled so that the escapes are unambiguous.
+ */
+export function oneLineName(name: string): string {
+  return name.replace(/[\\\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    if (c === '\\') return '\\\\';
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  });
+}

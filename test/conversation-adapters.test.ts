@@ -19,6 +19,8 @@ import { createTelegramBot } from '../adapters/telegram.js';
 import { pseudonyms } from '../src/answer-log/pseudonym.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { StoredContexts } from '../src/conversation-store.js';
+import type { Logger } from '../src/log.js';
+import { WriteFaults } from '../src/write-faults.js';
 import { createCore, type LocalCore } from '../src/core.js';
 import { DB_FILE, DigestStore } from '../src/digest/store.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -329,12 +331,12 @@ describe('follow-ups in the console', () => {
 /* ------------------------------------------------------------ the store */
 
 describe('conversations in the store', () => {
-  function contexts(onError?: (error: unknown, what: 'read' | 'write') => void) {
+  function contexts(faults?: WriteFaults) {
     const dir = tempDir('contexts-');
     dirs.push(dir);
     const store = DigestStore.open(dir);
     stores.push(store);
-    return { store, contexts: new StoredContexts(store.db, pseudonyms(randomBytes(32)), onError) };
+    return { store, contexts: new StoredContexts(store.db, pseudonyms(randomBytes(32)), faults) };
   }
 
   it('deletes contexts idle past 30 minutes as new ones are written', () => {
@@ -349,14 +351,19 @@ describe('conversations in the store', () => {
     expect(c.get('telegram:2')).toEqual({ value: '{"a":2}', at: t0 + 10 * 60_000 });
   });
 
-  it('answers without context when the database fails, and says so in the log', () => {
-    const errors: string[] = [];
-    const { store, contexts: c } = contexts((_e, what) => errors.push(what));
+  it('keeps conversations in memory when the database cannot write, and says so once', () => {
+    const lines: string[] = [];
+    const log = { warn: (_o: unknown, msg: string) => lines.push(msg), info: (msg: string) => lines.push(msg) } as unknown as Logger;
+    const { store, contexts: c } = contexts(new WriteFaults(log));
     store.db.exec('DROP TABLE contexts');
     const core = createCore(knowledge, { contexts: c });
     expect(core.ask('6月全市用电量是多少', { conversation: 'x' }).text).toContain('52.91');
-    expect(core.ask('那1-6月呢', { conversation: 'x' }).kind).toBe('none');
-    expect(errors).toContain('read');
-    expect(errors).toContain('write');
+    expect(core.ask('那1-6月呢', { conversation: 'x' }).text).toContain('293.25');
+    expect(core.ask('6月全市用电量是多少', { conversation: 'y' }).text).toContain('52.91');
+    // One line per kind, not per question: the first read, the first write.
+    expect(lines).toEqual([
+      'conversation memory: read failed (no such table: contexts); a follow-up there is read on its own',
+      'conversation memory: write failed (no such table: contexts); conversations are kept in memory meanwhile (lost at a restart)',
+    ]);
   });
 });

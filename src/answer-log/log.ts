@@ -9,13 +9,15 @@
  *
  * Writing never holds up an answer: record() hands back the entry's id at once (the feedback
  * buttons carry it) and the row is written after the answer has gone out, several in one
- * transaction. A write that fails is logged and dropped; the answer is never affected.
+ * transaction. A write that fails is dropped and the answer is never affected; failures are
+ * logged once a minute (a full disk fails every write, write-faults.ts).
  */
 import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import type { Answer } from '../types.js';
 import type { Pseudonymize } from './pseudonym.js';
+import { WriteFaults } from '../write-faults.js';
 
 /** Why an answer got a 👎: offered as buttons, stored by name. */
 export const REASONS = ['数字不对', '不是我问的', '没有回答', '太长'] as const;
@@ -45,7 +47,11 @@ export interface AnswerLogOptions {
   log?: Logger;
   /** The clock (tests). */
   now?: () => number;
+  /** Where failed writes are reported (default: once a minute on `log`). */
+  faults?: WriteFaults;
 }
+
+export const ANSWER_LOG = 'answer log';
 
 /** Entry ids: 10 characters of a-z 0-9 — short for callback data, never read as a command-line flag. */
 const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -73,12 +79,14 @@ export class AnswerLog {
   private pending: Row[] = [];
   private scheduled = false;
   private readonly now: () => number;
+  private readonly faults: WriteFaults;
 
   constructor(
     private readonly db: Database.Database,
     private readonly options: AnswerLogOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.faults = options.faults ?? new WriteFaults(options.log);
   }
 
   /** Notes an answer; returns its entry id at once and writes it after the answer has gone out. */
@@ -123,8 +131,9 @@ export class AnswerLog {
       this.db.transaction(() => {
         for (const row of rows) insert.run(row);
       })();
+      this.faults.succeeded(ANSWER_LOG);
     } catch (error) {
-      this.options.log?.error({ err: error, dropped: rows.length }, 'answer log: write failed; the answers went out all the same');
+      this.faults.failed(ANSWER_LOG, error, 'the answers went out all the same, their entries are dropped');
     }
   }
 

@@ -7,6 +7,7 @@
  * --log                            also writes each question to the answer log in DATA_DIR
  *                                  (as platform "cli"); without it nothing is written anywhere
  * Escape sequences and invisible controls are taken out of questions and of what is printed.
+ * A reader that stops early (`| head -1`) ends the run quietly, with what was logged kept.
  */
 import { AnswerLog } from '../answer-log/log.js';
 import { openLogDatabase, type LogDatabase } from '../answer-log/open.js';
@@ -15,6 +16,7 @@ import { asking } from '../asking.js';
 import { readSettings } from '../config.js';
 import { createCore } from '../core.js';
 import { createLogger } from '../log.js';
+import { printLine } from '../redact.js';
 import { safeText } from '../safe-text.js';
 import type { Answer } from '../types.js';
 import { inputLines, readQuestion } from './batch.js';
@@ -29,7 +31,7 @@ function openLog(): { answerLog: AnswerLog; database: LogDatabase } | undefined 
   try {
     const { config } = readSettings();
     if (config.ANSWER_LOG === 'off') {
-      process.stderr.write('ask: --log: ANSWER_LOG is off, nothing is logged\n');
+      printLine('ask: --log: ANSWER_LOG is off, nothing is logged');
       return undefined;
     }
     const database = openLogDatabase(config.DATA_DIR);
@@ -37,7 +39,7 @@ function openLog(): { answerLog: AnswerLog; database: LogDatabase } | undefined 
     const log = createLogger('error', { plain: true });
     return { answerLog: new AnswerLog(database.db, { pseudonym, days: config.ANSWER_LOG_DAYS, log }), database };
   } catch (error) {
-    process.stderr.write(`ask: --log: ${(error as Error).message.split('\n')[0]}; answering without the log\n`);
+    printLine(`ask: --log: ${(error as Error).message.split('\n')[0]}; answering without the log`);
     return undefined;
   }
 }
@@ -45,6 +47,19 @@ function openLog(): { answerLog: AnswerLog; database: LogDatabase } | undefined 
 const core = createCore();
 const logged = args.includes('--log') ? openLog() : undefined;
 const ask = asking(core, logged?.answerLog);
+
+/** What is logged so far is written, and the log closed; at the end, or when the reader went away. */
+function closeLog(): void {
+  logged?.answerLog.flush();
+  logged?.database.close();
+}
+
+// `ask --json < questions | head -1`: once head has its line, the pipe closes; nothing is wrong.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  closeLog();
+  process.exit(0);
+});
 
 const asJson = (a: Answer) =>
   JSON.stringify({ question: safeText(a.question), kind: a.kind, text: safeText(a.text), records: a.records, sources: a.sources });
@@ -65,6 +80,5 @@ try {
     process.exitCode = 2;
   }
 } finally {
-  logged?.answerLog.flush();
-  logged?.database.close();
+  closeLog();
 }

@@ -10,14 +10,15 @@ import { DigestService } from '../digest/service.js';
 import { DigestStore } from '../digest/store.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { createLogger } from '../log.js';
+import { printLine } from '../redact.js';
 
 let config;
 try {
   const settings = readSettings();
-  for (const warning of settings.warnings) process.stderr.write(`config: warning: ${warning}\n`);
+  for (const warning of settings.warnings) printLine(`config: warning: ${warning}`);
   config = settings.config;
 } catch (error) {
-  process.stderr.write(`config: ${(error as Error).message.split('\n')[0]}\n`);
+  printLine(`config: ${(error as Error).message.split('\n')[0]}`);
   process.exit(error instanceof ConfigError ? 1 : 2);
 }
 const knowledge = loadKnowledge();

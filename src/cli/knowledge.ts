@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { documentRecords, extractAll, writeKnowledge } from '../knowledge/build.js';
-import { documentLines, explain } from '../knowledge/explain.js';
+import { documentLines, explain, problemLine } from '../knowledge/explain.js';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--explain');
@@ -21,7 +21,7 @@ if (at >= 0) {
   const records = extractAll();
   writeKnowledge(records);
   for (const line of documentLines(records)) console.log(line);
-  for (const p of records.problems) console.error(`${p.file}:${p.line}: ${p.message}`);
+  for (const p of records.problems) console.error(problemLine(p));
   console.log(
     `${records.sources.length} sources, ${records.indicators.length} indicators, ${records.tasks.length} tasks, ${records.passages.length} passages` +
       (records.problems.length ? `; ${records.problems.length} problems (above)` : ''),

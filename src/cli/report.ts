@@ -17,6 +17,7 @@ import { openLogDatabase } from '../answer-log/open.js';
 import { buildReport, parseSince, readLog, renderReport, toCsv, type RecordInfo } from '../answer-log/report.js';
 import { appendCase, evalCase } from '../answer-log/to-eval.js';
 import { readSettings } from '../config.js';
+import { printLine } from '../redact.js';
 import { loadKnowledge } from '../knowledge/load.js';
 
 const USAGE = [
@@ -25,7 +26,7 @@ const USAGE = [
 ].join('\n');
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`report: ${message}\n`);
+  printLine(`report: ${message}`);
   process.exit(code);
 }
 

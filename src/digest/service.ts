@@ -10,6 +10,7 @@ import { buildDigest } from './content.js';
 import type { Deliverer, RunReport } from './deliver.js';
 import { DEFAULT_SCHEDULE, isoInZone, localDate, localTime, nextRun, parseTime, runKeyOf } from './schedule.js';
 import type { DigestStore, Platform } from './store.js';
+import { WriteFaults } from '../write-faults.js';
 
 export interface DigestServiceOptions {
   store: DigestStore;
@@ -22,7 +23,17 @@ export interface DigestServiceOptions {
   deliverer?: Deliverer;
   /** Called after a subscription is added, changed or ended (the scheduler re-syncs its jobs). */
   onChange?: () => void;
+  /** Where a subscription that could not be saved is reported (default: once a minute on `log`). */
+  faults?: WriteFaults;
 }
+
+export const SUBSCRIPTIONS = 'subscriptions';
+
+/** What the user is told when the store cannot save (a full disk): nothing changed, try later. */
+export const NOT_SAVED = {
+  subscribe: '抱歉，订阅没能保存（服务器暂时无法写入），请稍后再试。',
+  unsubscribe: '抱歉，退订没能保存（服务器暂时无法写入），请稍后再试。',
+} as const;
 
 /** How each platform spells the commands, for the confirmations. */
 const COMMANDS: Record<Platform, { subscribe: string; unsubscribe: string }> = {
@@ -32,7 +43,23 @@ const COMMANDS: Record<Platform, { subscribe: string; unsubscribe: string }> = {
 };
 
 export class DigestService {
-  constructor(private readonly options: DigestServiceOptions) {}
+  private readonly faults: WriteFaults;
+
+  constructor(private readonly options: DigestServiceOptions) {
+    this.faults = options.faults ?? new WriteFaults(options.log);
+  }
+
+  /** A change to the subscriptions, or the user's word that it could not be saved. */
+  private saving<T>(what: keyof typeof NOT_SAVED, change: () => T): T | string {
+    try {
+      const result = change();
+      this.faults.succeeded(SUBSCRIPTIONS);
+      return result;
+    } catch (error) {
+      this.faults.failed(SUBSCRIPTIONS, error, `a ${what} was not saved; the user was told to try later`);
+      return NOT_SAVED[what];
+    }
+  }
 
   private get store(): DigestStore {
     return this.options.store;
@@ -46,7 +73,8 @@ export class DigestService {
     if (hhmm === undefined) {
       return `时间格式不对：“${arg.slice(0, 20)}”。请用 24 小时制 HH:MM，例如：${cmd.subscribe} 07:30`;
     }
-    this.store.subscribe(platform, target, hhmm);
+    const saved = this.saving('subscribe', () => this.store.subscribe(platform, target, hhmm));
+    if (typeof saved === 'string') return saved;
     this.options.log.info({ platform, target, time: hhmm }, 'digest: subscribed');
     this.options.onChange?.();
     const next = nextRun(this.options.pattern, this.options.timezone, hhmm);
@@ -57,7 +85,8 @@ export class DigestService {
 
   /** Ends a target's subscription; returns the confirmation. */
   unsubscribe(platform: Platform, target: string): string {
-    const had = this.store.unsubscribe(platform, target);
+    const had = this.saving('unsubscribe', () => this.store.unsubscribe(platform, target));
+    if (typeof had === 'string') return had;
     if (!had) return '这里没有订阅每日简报。';
     this.options.log.info({ platform, target }, 'digest: unsubscribed');
     this.options.onChange?.();

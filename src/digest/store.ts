@@ -9,6 +9,11 @@
  * writable and not in use by another process (lock.ts), the file whole (trust.ts) and a
  * readable SQLite database, the schema not newer than this code.
  * Faults throw a DigestStoreError whose message is one line naming DATA_DIR or the file.
+ *
+ * A full disk is not a fault: answering needs no write. The database is then opened as it is
+ * (writes fail until there is space, and their owners say so), or, when it cannot be read
+ * without writing, one in memory takes its place until restart; `degraded` says which.
+ * DATA_DIR is 700 and its files 600 (private-files.ts).
  */
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,6 +22,8 @@ import { ConfigError } from '../config.js';
 import type { Answer } from '../types.js';
 import { lockDataDir, type DataDirLock } from './lock.js';
 import { distrust } from './trust.js';
+import { exposedDir, privateFile, PRIVATE_DIR, tighten } from './private-files.js';
+import { isDiskFull } from '../write-faults.js';
 
 export type Platform = 'telegram' | 'slack' | 'dingtalk';
 export const PLATFORMS: readonly Platform[] = ['telegram', 'slack', 'dingtalk'];
@@ -175,7 +182,8 @@ function makeFolders(abs: string): void {
     missing.unshift(dir);
     if (dirname(dir) === dir) break;
   }
-  for (const dir of missing) mkdirSync(dir);
+  // DATA_DIR itself for the bot's user only; the folders above it as the umask says.
+  for (const dir of missing) mkdirSync(dir, dir === abs ? PRIVATE_DIR : undefined);
 }
 
 /** Creates DATA_DIR when missing and proves it writable (root ignores modes, so a file is written). */
@@ -189,12 +197,35 @@ export function ensureDataDir(dir: string): string {
   try {
     if (!statSync(abs).isDirectory()) throw new Error('not a directory');
     const probe = join(abs, `.write-test-${process.pid}`);
-    writeFileSync(probe, '');
+    try {
+      writeFileSync(probe, '');
+    } catch (error) {
+      if (!isDiskFull(error)) throw error; // writable, but full: the store says what that costs
+    }
     rmSync(probe, { force: true });
   } catch (error) {
     throw new DigestStoreError(`DATA_DIR: ${abs} is not a writable directory (${oneLine(error)})`);
   }
   return abs;
+}
+
+/** What a full disk costs, said once at start. */
+function fullDisk(file: string, savedIn: Degraded['savedIn']): Degraded {
+  const lost = 'the answer log, subscriptions, conversation memory (kept in memory meanwhile)';
+  const warning =
+    savedIn === 'file'
+      ? `DATA_DIR: the disk of ${file} is full: answering goes on; until there is space nothing is saved — ${lost} — and no digest is sent (each send is recorded first, so that none goes out twice)`
+      : `DATA_DIR: the disk of ${file} is full and the database cannot be opened: answering goes on with a store in memory until restart; nothing is saved — ${lost} — and the subscribers saved there get no digest`;
+  return { savedIn, warning };
+}
+
+/** Removes a file this open made when nothing was written to it. */
+function removeIfEmpty(file: string): void {
+  try {
+    if (statSync(file).size === 0) rmSync(file);
+  } catch {
+    // gone already
+  }
 }
 
 const now = () => new Date().toISOString();
@@ -229,8 +260,19 @@ function toDelivery(r: Row): Delivery {
   };
 }
 
+/** Why a store is not saving: a full disk (`file`: the database as it is; `memory`: one in memory). */
+export interface Degraded {
+  savedIn: 'file' | 'memory';
+  /** The warning to log once at start, saying what is lost. */
+  warning: string;
+}
+
 export class DigestStore {
   readonly file: string;
+  /** Lines to log once at start (a DATA_DIR others can read). */
+  readonly warnings: string[] = [];
+  /** Set when the disk was full at open. */
+  degraded?: Degraded;
   private lock?: DataDirLock;
   private constructor(
     readonly db: Database.Database,
@@ -244,8 +286,10 @@ export class DigestStore {
    * until close() unless read-only; throws a one-line DigestStoreError.
    */
   static open(dataDir: string, options: OpenOptions = {}): DigestStore {
+    const existed = existsSync(resolve(dataDir));
     const dir = options.readonly ? resolve(dataDir) : ensureDataDir(dataDir);
     const file = join(dir, DB_FILE);
+    const exposed = existed && !options.readonly ? exposedDir(dir) : undefined;
     let lock: DataDirLock | undefined;
     try {
       lock = options.readonly ? undefined : lockDataDir(dir);
@@ -255,6 +299,7 @@ export class DigestStore {
     try {
       const store = DigestStore.openFile(file, options);
       store.lock = lock;
+      if (exposed) store.warnings.push(exposed);
       return store;
     } catch (error) {
       lock?.release();
@@ -265,11 +310,67 @@ export class DigestStore {
   private static openFile(file: string, options: OpenOptions): DigestStore {
     const doubt = distrust(file);
     if (doubt) throw new DigestStoreError(`DATA_DIR: ${doubt}`);
+    if (options.readonly) return DigestStore.openDatabase(file, options);
+    const created = !existsSync(file);
+    privateFile(file); // before SQLite makes it, and its -wal and -shm, with the umask's mode
+    try {
+      const store = DigestStore.openDatabase(file, options);
+      tighten(file, `${file}-wal`, `${file}-shm`);
+      if (!store.canWrite()) store.degraded = fullDisk(file, 'file');
+      return store;
+    } catch (error) {
+      const full = isDiskFull(error) || isDiskFull((error as Error).cause);
+      if (created) removeIfEmpty(file); // a 0-byte file would be refused at the next start
+      if (!full) throw error;
+      return DigestStore.openWhenFull(file);
+    }
+  }
+
+  /**
+   * The database on a full disk. SQLite cannot make the shared-memory index of a WAL database
+   * there, but in exclusive locking mode it keeps that index in memory: the file is read as it
+   * is, and writes fail until there is space (then they work again). A file that cannot be read
+   * so (missing, or of an older schema that needs migrating) is replaced, until restart, by a
+   * database in memory.
+   */
+  private static openWhenFull(file: string): DigestStore {
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { fileMustExist: true });
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('journal_mode = WAL');
+      const store = new DigestStore(db, file);
+      if (store.version() === SCHEMA_VERSION && db.pragma('quick_check', { simple: true }) === 'ok') {
+        store.degraded = fullDisk(file, 'file');
+        return store;
+      }
+    } catch {
+      // not readable without writing: the store goes to memory
+    }
+    db?.close();
+    const store = new DigestStore(new Database(':memory:'), file);
+    store.migrate();
+    store.degraded = fullDisk(file, 'memory');
+    return store;
+  }
+
+  /** Whether a write commits now: a full disk lets the database open and read, and fails here. */
+  private canWrite(): boolean {
+    try {
+      this.db.pragma(`user_version = ${this.version()}`); // rewrites the header as it is
+      return true;
+    } catch (error) {
+      if (isDiskFull(error)) return false;
+      throw error;
+    }
+  }
+
+  private static openDatabase(file: string, options: OpenOptions): DigestStore {
     let db: Database.Database;
     try {
       db = new Database(file, options.readonly ? { readonly: true, fileMustExist: true } : {});
     } catch (error) {
-      throw new DigestStoreError(`DATA_DIR: cannot open ${file} (${oneLine(error)})`);
+      throw new DigestStoreError(`DATA_DIR: cannot open ${file} (${oneLine(error)})`, { cause: error });
     }
     try {
       db.pragma('busy_timeout = 5000');
@@ -290,7 +391,9 @@ export class DigestStore {
     } catch (error) {
       db.close();
       if (error instanceof DigestStoreError) throw error;
-      throw new DigestStoreError(`DATA_DIR: ${file} is not a usable digest database (${oneLine(error)}); move it away to start afresh`);
+      throw new DigestStoreError(`DATA_DIR: ${file} is not a usable digest database (${oneLine(error)}); move it away to start afresh`, {
+        cause: error,
+      });
     }
   }
 
@@ -334,11 +437,18 @@ export class DigestStore {
    * has not expired: a redelivery, to be dropped.
    */
   firstSight(key: string, ttlMs: number, at: number = Date.now()): boolean {
+    // Prepared once: this runs for every event and update, and preparing costs more than running.
+    const sql = (this.sightings ??= {
+      expire: this.db.prepare('DELETE FROM seen_events WHERE expires_at <= ?'),
+      note: this.db.prepare('INSERT OR IGNORE INTO seen_events (key, expires_at) VALUES (?, ?)'),
+    });
     return this.db.transaction(() => {
-      this.db.prepare('DELETE FROM seen_events WHERE expires_at <= ?').run(at);
-      return this.db.prepare('INSERT OR IGNORE INTO seen_events (key, expires_at) VALUES (?, ?)').run(key, at + ttlMs).changes === 1;
+      sql.expire.run(at);
+      return sql.note.run(key, at + ttlMs).changes === 1;
     })();
   }
+
+  private sightings?: { expire: Database.Statement<[number]>; note: Database.Statement<[string, number]> };
 
   /* ------------------------------------------------------------ subscriptions */
 

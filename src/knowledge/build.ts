@@ -3,7 +3,8 @@
  * with stable ids, written to knowledge/generated/ one record per line, and the search index
  * beside them. Deterministic: the same seeds and knowledge files give the same bytes.
  */
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Indicator, Passage, Problem, Source, Task } from '../types.js';
 import { lexicon as sharedLexicon, KNOWLEDGE_DIR, GENERATED_DIR, type Lexicon } from './lexicon.js';
@@ -119,10 +120,10 @@ function normalizeDepartments(tasks: Task[], lex: Lexicon): void {
 }
 
 /** The records one document gives, with ids as the whole build gives them. */
-export function documentRecords(file: string, lex: Lexicon = sharedLexicon()): Records {
+export function documentRecords(file: string, lex: Lexicon = sharedLexicon(), bytes: Buffer = readFileSync(file)): Records {
   const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
-  const { items, problems } = readDocument(file, readFileSync(file), lex);
-  out.problems.push(...problems);
+  const { items, problems } = readDocument(file, bytes, lex);
+  append(out.problems, problems);
   for (const item of items) {
     const fileName = relative(ROOT, file).startsWith('..') ? file : relative(ROOT, file);
     const { key, ...rest } = item.source;
@@ -138,19 +139,99 @@ export function documentRecords(file: string, lex: Lexicon = sharedLexicon()): R
   return out;
 }
 
+/** A report larger than this is skipped with one problem line: the build holds a whole document in memory while reading it. */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+/** Appends one by one: spreading a large array into push() overflows the call stack. */
+export function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
+}
+
+/** A file as problems name it: inside the project relative to it, else as given. */
+function shownFile(file: string): string {
+  const inside = relative(ROOT, file);
+  return inside.startsWith('..') ? file : inside;
+}
+
+/** Whether a seed should be read, or the one problem line that says why not. */
+function tooLarge(file: string): Problem | undefined {
+  const size = statSync(file).size;
+  if (size <= MAX_DOCUMENT_BYTES) return undefined;
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  return { file: shownFile(file), line: 1, message: `too large to read (${mb(size)}, the limit is ${mb(MAX_DOCUMENT_BYTES)}); skipped` };
+}
+
+/**
+ * The document's items without those that repeat an earlier one word for word (a web page
+ * saved with the same item many times): same title, date, kind and records. One problem line
+ * says how many were dropped.
+ */
+function withoutRepeats(one: Records, file: string): Records {
+  const bySource = new Map<string, string[]>();
+  const add = (source: string, text: string) => bySource.get(source)?.push(text);
+  for (const s of one.sources) bySource.set(s.id, [s.kind, s.title, s.date, s.region]);
+  for (const t of one.tasks) add(t.source, `${t.number}|${t.text}`);
+  for (const i of one.indicators) add(i.source, `${i.name}|${i.figure}|${i.sentence}`);
+  for (const p of one.passages) add(p.source, p.text);
+  const seen = new Map<string, string>();
+  const repeats = new Set<string>();
+  const titles = new Map<string, number>();
+  for (const s of one.sources) {
+    const digest = createHash('sha256').update(bySource.get(s.id)!.join('\u0000')).digest('hex');
+    if (!seen.has(digest)) {
+      seen.set(digest, s.id);
+      continue;
+    }
+    repeats.add(s.id);
+    titles.set(s.title, (titles.get(s.title) ?? 0) + 1);
+  }
+  if (repeats.size === 0) return one;
+  const kept = <T extends { source: string }>(records: T[]) => records.filter((r) => !repeats.has(r.source));
+  const named = [...titles].slice(0, 3).map(([title, n]) => `《${title.slice(0, 40)}》 ${n} more time${n > 1 ? 's' : ''}`);
+  const more = titles.size > 3 ? ` and ${titles.size - 3} more` : '';
+  const problem: Problem = {
+    file: shownFile(file),
+    line: 1,
+    message: `${repeats.size} item${repeats.size > 1 ? 's' : ''} repeat an earlier one word for word (${named.join(', ')}${more}); read once`,
+  };
+  return {
+    sources: one.sources.filter((s) => !repeats.has(s.id)),
+    indicators: kept(one.indicators),
+    tasks: kept(one.tasks),
+    passages: kept(one.passages),
+    problems: [...one.problems, problem],
+  };
+}
+
 export function extractAll(seedsDir = SEEDS_DIR, lex: Lexicon = sharedLexicon()): Records {
   const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
   const files = readdirSync(seedsDir)
     // NAME.meta.json is what the operator says of NAME, read with it.
     .filter((f) => !f.startsWith('.') && !isMetaFile(f))
     .sort();
+  /** The first file of each text read, by its SHA-256: the same report saved under two names is read once. */
+  const texts = new Map<string, string>();
   for (const f of files) {
-    const one = documentRecords(join(seedsDir, f), lex);
-    out.sources.push(...one.sources);
-    out.indicators.push(...one.indicators);
-    out.tasks.push(...one.tasks);
-    out.passages.push(...one.passages);
-    out.problems.push(...one.problems);
+    const file = join(seedsDir, f);
+    const large = tooLarge(file);
+    if (large) {
+      out.problems.push(large);
+      continue;
+    }
+    const bytes = readFileSync(file);
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    const first = texts.get(digest);
+    if (first !== undefined) {
+      out.problems.push({ file: shownFile(file), line: 1, message: `the same text as ${first}; read once` });
+      continue;
+    }
+    texts.set(digest, shownFile(file));
+    const one = withoutRepeats(documentRecords(file, lex, bytes), file);
+    append(out.sources, one.sources);
+    append(out.indicators, one.indicators);
+    append(out.tasks, one.tasks);
+    append(out.passages, one.passages);
+    append(out.problems, one.problems);
   }
   normalizeDepartments(out.tasks, lex);
   uniqueIds(out.indicators);

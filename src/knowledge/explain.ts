@@ -3,10 +3,16 @@
  * region, records given), and every record of one document as a reviewer checks it against
  * the text.
  */
-import type { Indicator, Passage, Source, Task } from '../types.js';
+import type { Indicator, Passage, Problem, Source, Task } from '../types.js';
 import type { Records } from './build.js';
+import { oneLineName } from '../safe-text.js';
 
 const NATURE = { actual: '实际', target: '目标' } as const;
+
+/** `file:line: message` on one line, whatever the file is named (a newline in a name is shown as \n). */
+export function problemLine(p: Problem): string {
+  return `${oneLineName(p.file)}:${p.line}: ${oneLineName(p.message)}`;
+}
 
 /** seeds/x.txt  statistics · 《…》 · 2021-… · 嘉兴市 · 12 indicators, 3 tasks, 20 passages */
 export function documentLines(records: Records): string[] {
@@ -20,7 +26,7 @@ export function documentLines(records: Records): string[] {
     const first = sources[0];
     const what = sources.length > 1 ? `${sources.length} items (${sources.map((s) => s.title).slice(0, 3).join('；')}${sources.length > 3 ? '…' : ''})` : first.title.startsWith('《') ? first.title : `《${first.title}》`;
     lines.push(
-      `${file}  ${kinds} · ${what} · ${first.date || '无日期'} · ${first.region}${first.year ? ` · 数据年份${first.year}` : ''} · ` +
+      `${oneLineName(file)}  ${kinds} · ${what} · ${first.date || '无日期'} · ${first.region}${first.year ? ` · 数据年份${first.year}` : ''} · ` +
         `${count(records.indicators, ids)} indicators, ${count(records.tasks, ids)} tasks, ${count(records.passages, ids)} passages`,
     );
   }
@@ -61,6 +67,6 @@ export function explain(records: Records): string[] {
     const ps = mine(records.passages);
     out.push(`passages (${ps.length}):`, ...ps.map(passageLine));
   }
-  if (records.problems.length) out.push('problems:', ...records.problems.map((p) => `  ${p.file}:${p.line}: ${p.message}`));
+  if (records.problems.length) out.push('problems:', ...records.problems.map((p) => `  ${problemLine(p)}`));
   return out;
 }
