@@ -16,9 +16,9 @@ if (at >= 0) {
     console.error('usage: npm run knowledge -- --explain FILE');
     process.exit(2);
   }
-  console.log(explain(documentRecords(resolve(file))).join('\n'));
+  console.log(explain(await documentRecords(resolve(file))).join('\n'));
 } else {
-  const records = extractAll();
+  const records = await extractAll();
   writeKnowledge(records);
   for (const line of documentLines(records)) console.log(line);
   for (const p of records.problems) console.error(`${p.file}:${p.line}: ${p.message}`);

@@ -16,6 +16,8 @@ import { page } from '../extract/formats/page.js';
 import { general } from '../extract/formats/general.js';
 import { clean, asWritten, columnsToPipes, joinLines } from '../extract/clean.js';
 import { layout } from '../extract/layout.js';
+import { readFormat } from '../extract/read/index.js';
+import { blocksToLines } from '../extract/read/lines.js';
 import { buildIndex } from './search.js';
 
 export const ROOT = join(KNOWLEDGE_DIR, '..');
@@ -62,16 +64,17 @@ function applyCorrections(file: string, text: string, lex: Lexicon): string {
   return out;
 }
 
-/** Reads one document; never throws: what cannot be read becomes a Problem. */
-export function readDocument(file: string, bytes: Buffer, lex: Lexicon): { items: SourceRecords[]; problems: Problem[] } {
+/**
+ * Reads one document of any format (src/extract/read): its blocks become lines, read by the
+ * one document reader that fits. Never throws: what cannot be read becomes a Problem.
+ */
+export async function readDocument(file: string, bytes: Uint8Array, lex: Lexicon): Promise<{ items: SourceRecords[]; problems: Problem[] }> {
   const inside = relative(ROOT, file);
   const name = inside.startsWith('..') ? file : inside;
-  let raw: string;
-  try {
-    raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { items: [], problems: [{ file: name, line: 1, message: 'not UTF-8 text; skipped' }] };
-  }
+  const reading = await readFormat(bytes);
+  const unread: Problem[] = reading.problems.map((message) => ({ file: name, line: 1, message }));
+  if (!reading.blocks.length) return { items: [], problems: unread };
+  const raw = blocksToLines(reading.blocks).join('\n');
   const tidied = tidy(columnsToPipes(applyCorrections(file, raw.replace(/\r\n?/g, '\n'), lex)));
   if (!tidied.trim()) return { items: [], problems: [{ file: name, line: 1, message: 'empty document; skipped' }] };
   const cleaned = clean(tidied.split('\n'), layout());
@@ -88,9 +91,9 @@ export function readDocument(file: string, bytes: Buffer, lex: Lexicon): { items
         for (const p of item.passages) p.text = asWritten(p.text, cleaned, joined);
       }
     }
-    return { items, problems: problems.map((p) => ({ file: name, ...p })) };
+    return { items, problems: [...unread, ...problems.map((p) => ({ file: name, ...p }))] };
   } catch (error) {
-    return { items: [], problems: [{ file: name, line: 1, message: `could not be read as ${format.name}: ${(error as Error).message}` }] };
+    return { items: [], problems: [...unread, { file: name, line: 1, message: `could not be read as ${format.name}: ${(error as Error).message}` }] };
   }
 }
 
@@ -116,9 +119,9 @@ function normalizeDepartments(tasks: Task[], lex: Lexicon): void {
 }
 
 /** The records one document gives, with ids as the whole build gives them. */
-export function documentRecords(file: string, lex: Lexicon = sharedLexicon()): Records {
+export async function documentRecords(file: string, lex: Lexicon = sharedLexicon()): Promise<Records> {
   const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
-  const { items, problems } = readDocument(file, readFileSync(file), lex);
+  const { items, problems } = await readDocument(file, readFileSync(file), lex);
   out.problems.push(...problems);
   for (const item of items) {
     const fileName = relative(ROOT, file).startsWith('..') ? file : relative(ROOT, file);
@@ -135,13 +138,14 @@ export function documentRecords(file: string, lex: Lexicon = sharedLexicon()): R
   return out;
 }
 
-export function extractAll(seedsDir = SEEDS_DIR, lex: Lexicon = sharedLexicon()): Records {
+export async function extractAll(seedsDir = SEEDS_DIR, lex: Lexicon = sharedLexicon()): Promise<Records> {
   const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
   const files = readdirSync(seedsDir)
     .filter((f) => !f.startsWith('.'))
     .sort();
   for (const f of files) {
-    const one = documentRecords(join(seedsDir, f), lex);
+    // One at a time, in name order: the ids and the output stay the same run after run.
+    const one = await documentRecords(join(seedsDir, f), lex);
     out.sources.push(...one.sources);
     out.indicators.push(...one.indicators);
     out.tasks.push(...one.tasks);
