@@ -12,9 +12,10 @@ export interface Reading {
 
 /**
  * The break inside a table cell (a Word cell of several paragraphs, an Excel cell with line
- * breaks): the cell stays one cell on one line, and its parts can still be told apart.
+ * breaks): the cell stays one cell on one line, and its parts can still be told apart. Not
+ * ／, which tidying folds to the / of units (元／吨); a broken bar stands in no report's text.
  */
-export const CELL_BREAK = '／';
+export const CELL_BREAK = '¦';
 
 /** The parts of one cell as one cell: trimmed, empty parts left out, no pipe to split it. */
 export function cellText(parts: string[]): string {
