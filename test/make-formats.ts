@@ -13,6 +13,10 @@ import { SEEDS_DIR } from '../src/knowledge/build.js';
 
 export const TASK_SEED = '2021年政府工作报告重点工作执行情况-上半年.txt';
 export const REPORT_SEED = '2020年嘉兴市政府工作报告.txt';
+/** How much of each seed the PDF fixtures hold (test/fixtures/formats): lines of the report, rows of the table. */
+export const REPORT_SEED_PAGES = 14;
+export const TASK_ROWS = 6;
+
 export const TASK_HEADER = ['序号', '主要工作任务', '进展情况', '牵头部门', '进展状态'];
 
 export const seedText = (name: string) => readFileSync(join(SEEDS_DIR, name), 'utf8');
@@ -54,18 +58,26 @@ export async function taskXlsx(table: TaskTable): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const cell = (paragraphs: string[], width: number) =>
-  new TableCell({ width: { size: width, type: WidthType.DXA }, children: (paragraphs.length ? paragraphs : ['']).map((p) => new Paragraph({ children: [new TextRun(p)] })) });
+// Paragraphs open indented by two characters (twentieths of a point), as reports write them.
+const INDENT = { firstLine: 480 };
+
+/** A cell of paragraphs; those of a text column indented as the body's are. */
+const cell = (paragraphs: string[], width: number, indent = false) =>
+  new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    children: (paragraphs.length ? paragraphs : ['']).map((p) => new Paragraph({ ...(indent ? { indent: INDENT } : {}), children: [new TextRun(p)] })),
+  });
 
 // Column widths (twentieths of a point) that fit an A4 page and keep each header on one line.
-const WIDTHS = [700, 2400, 4000, 1500, 1100];
+const WIDTHS = [700, 2100, 3600, 1400, 1200];
+const INDENTED = [false, true, true, true, false];
 
 export function taskTableDocx(table: TaskTable): Table {
   return new Table({
     columnWidths: WIDTHS,
     rows: [
       new TableRow({ tableHeader: true, children: TASK_HEADER.map((h, i) => cell([h], WIDTHS[i])) }),
-      ...table.rows.map((cells) => new TableRow({ children: cells.map((c, i) => cell(c, WIDTHS[i])) })),
+      ...table.rows.map((cells) => new TableRow({ children: cells.map((c, i) => cell(c, WIDTHS[i], INDENTED[i])) })),
     ],
   });
 }
@@ -85,7 +97,7 @@ export async function docx(children: (Paragraph | Table)[], running = '嘉兴市
   return Buffer.from(await Packer.toBuffer(doc));
 }
 
-export const paragraphs = (lines: string[]) => lines.filter((l) => l.trim()).map((l) => new Paragraph({ children: [new TextRun(l.trim())] }));
+export const paragraphs = (lines: string[]) => lines.filter((l) => l.trim()).map((l) => new Paragraph({ indent: INDENT, children: [new TextRun(l.trim())] }));
 
 export async function taskDocx(table: TaskTable): Promise<Buffer> {
   return docx([...paragraphs(table.above), taskTableDocx(table)]);

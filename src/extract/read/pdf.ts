@@ -39,8 +39,14 @@ interface Item {
 // Where pdfjs keeps the CMaps of Chinese fonts and the standard fonts' data.
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
-/** A gap wider than this many characters parts columns. */
-const COLUMN_GAP = 1.5;
+/** A gap wider than this many characters parts columns (a table's cells stand less than a character apart). */
+const COLUMN_GAP = 0.8;
+/**
+ * A line "reaches" the right edge when it stops less than this many characters short of it:
+ * a line also breaks early before a number or word that does not fit, or before a mark that
+ * may not open a line (、，。). A paragraph's next line is told by its indent, not by this.
+ */
+const SHORT_OF_EDGE = 3;
 /** Headers and footers stand in the top and bottom eighth of the page. */
 const MARGIN_ZONE = 0.125;
 const PAGE_NUMBER = /^(?:[-—–－~～\s]*\d{1,4}[-—–－~～\s]*|第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*[/／]\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
@@ -102,9 +108,10 @@ function leftMargin(lines: Line[]): number {
 /** A table from its first line (two or more columns): the lines under it whose pieces stay in its columns. */
 function readTable(lines: Line[], start: number): { rows: string[][]; end: number } {
   const head = lines[start];
-  // Column k runs to halfway between the header's pieces k and k+1.
-  const bounds = head.pieces.slice(1).map((p, k) => (head.pieces[k].x1 + p.x0) / 2);
-  const columnOf = (p: Piece) => bounds.filter((b) => p.x0 + 1 > b).length;
+  // Column k runs to just before the header's piece k+1; a piece is in the column its middle
+  // is in (the header may be centred over its column, the cells not).
+  const bounds = head.pieces.slice(1).map((p) => p.x0 - head.size * 0.5);
+  const columnOf = (p: Piece) => bounds.filter((b) => (p.x0 + p.x1) / 2 > b).length;
   const fits = (l: Line) => {
     const cols = l.pieces.map(columnOf);
     if (new Set(cols).size !== cols.length) return false;
@@ -120,19 +127,25 @@ function readTable(lines: Line[], start: number): { rows: string[][]; end: numbe
   const right = bounds.map(() => 0).concat(0);
   for (const l of inTable) for (const p of l.pieces) right[columnOf(p)] = Math.max(right[columnOf(p)], p.x1);
   const rows: { parts: Piece[][] }[] = [];
+  const heading = head.text.replace(/\s+/g, '');
   inTable.forEach((l, i) => {
+    // A table that goes on over a page repeats its header there.
+    if (i > 0 && l.text.replace(/\s+/g, '') === heading) return;
     const before = inTable[i - 1];
-    const gap = before && before.page === l.page ? l.y - before.y : Infinity;
     const cols = l.pieces.map(columnOf);
-    // A row opens with its first column, or after a gap wider than the lines of a cell.
+    // A row opens with its first column, or after a gap wider than the lines of a cell (on
+    // the same page: a row broken by the page goes on at the top of the next).
+    const gap = before && before.page === l.page ? l.y - before.y : 0;
     if (!rows.length || cols.includes(0) || gap > pitch * 1.4) rows.push({ parts: right.map(() => []) });
     l.pieces.forEach((p, k) => rows.at(-1)!.parts[cols[k]].push(p));
   });
+  const left = right.map((_, col) => Math.min(...inTable.flatMap((l) => l.pieces.filter((p) => columnOf(p) === col).map((p) => p.x0))));
   const cell = (parts: Piece[], col: number) => {
-    // Lines of a cell that reach its right edge go on; a shorter one ends a paragraph.
+    // As in the text: a line that reaches the cell's right edge goes on in the next when that
+    // one starts at the cell's left edge; else a paragraph ends.
     const paras: string[] = [];
     parts.forEach((p, i) => {
-      if (i > 0 && parts[i - 1].x1 >= right[col] - head.size * 1.5) paras[paras.length - 1] += p.text;
+      if (i > 0 && parts[i - 1].x1 >= right[col] - head.size * SHORT_OF_EDGE && p.x0 <= left[col] + head.size * 0.5) paras[paras.length - 1] += p.text;
       else paras.push(p.text);
     });
     return cellText(paras);
@@ -168,7 +181,7 @@ function blocksOf(lines: Line[]): Block[] {
         continue;
       }
     }
-    const reachesRight = (x: Line) => x.x1 >= right.get(x.page)! - x.size * 1.5;
+    const reachesRight = (x: Line) => x.x1 >= right.get(x.page)! - x.size * SHORT_OF_EDGE;
     const atLeft = l.x0 <= left.get(l.page)! + l.size * 0.5;
     if (last && reachesRight(last) && atLeft && Math.abs(last.size - l.size) < 1) text[text.length - 1] += (/[A-Za-z0-9]$/.test(text.at(-1)!) && /^[A-Za-z0-9]/.test(l.text) ? ' ' : '') + l.text;
     else text.push(l.text);
