@@ -3,7 +3,7 @@
  * with stable ids, written to knowledge/generated/ one record per line, and the search index
  * beside them. Deterministic: the same seeds and knowledge files give the same bytes.
  */
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Indicator, Passage, Problem, Source, Task } from '../types.js';
 import { lexicon as sharedLexicon, KNOWLEDGE_DIR, GENERATED_DIR, type Lexicon } from './lexicon.js';
@@ -176,7 +176,13 @@ export function buildFiles(records: Records): Record<string, string> {
   };
 }
 
+/**
+ * Writes the files, each whole by rename and index.json last: a running bot that reloads when
+ * index.json changes (live.ts) never reads a half-written file or half of a build.
+ */
 export function writeKnowledge(records: Records, dir = GENERATED_DIR): void {
   mkdirSync(dir, { recursive: true });
-  for (const [name, content] of Object.entries(buildFiles(records))) writeFileSync(join(dir, name), content);
+  const files = Object.entries(buildFiles(records)).sort(([a], [b]) => Number(a === 'index.json') - Number(b === 'index.json'));
+  for (const [name, content] of files) writeFileSync(join(dir, `.${name}.tmp`), content);
+  for (const [name] of files) renameSync(join(dir, `.${name}.tmp`), join(dir, name));
 }
