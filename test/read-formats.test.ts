@@ -14,6 +14,9 @@ import { formatOf, readFormat } from '../src/extract/read/index.js';
 import { blocksToLines } from '../src/extract/read/lines.js';
 import { findTables } from '../src/extract/tables.js';
 import { layout } from '../src/extract/layout.js';
+import { buildIndex } from '../src/knowledge/search.js';
+import { fromRecords } from '../src/knowledge/load.js';
+import { createCore } from '../src/core.js';
 import * as make from './make-formats.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'formats');
@@ -51,6 +54,16 @@ describe('the seeds in other formats give the records the .txt gives', () => {
   it('the task table as an Excel sheet: tasks by their columns, multi-line cells whole', async () => {
     const records = await documentRecords(write('tasks.xlsx', await make.taskXlsx(table)));
     expectSame(records, taskTxt);
+  }, 60_000);
+
+  it('the task table as an Excel sheet answers as the .txt does: the paragraphs of a cell are read each with its own sentences', async () => {
+    const records = await documentRecords(write('tasks-answers.xlsx', await make.taskXlsx(table)));
+    const now = () => new Date('2026-11-23T09:00:00+08:00');
+    const core = (r: Records) => createCore(fromRecords(r, buildIndex(r)), { now });
+    const [txt, xlsx] = [core(taskTxt), core(records)];
+    for (const q of ['市文化艺术中心哪天启用', '省生态环保督察具体问题整改完成几项', '第一轮中央环保督察共性问题整改完成几项', '第3项任务进展如何', '长三角发展办牵头的任务']) {
+      expect(xlsx.ask(q).text.replace(/ /g, ''), q).toBe(txt.ask(q).text.replace(/ /g, ''));
+    }
   }, 60_000);
 
   it('the task table as a Word table, a cell of several paragraphs one cell', async () => {

@@ -22,7 +22,7 @@ const DEPARTMENT =
 interface Row {
   number: number | null;
   /** The task, then its progress paragraphs (and, in text, its department lines). */
-  lines: { text: string; line: number }[];
+  lines: { text: string; line: number; part?: number }[];
   /** The department cell's parts, when the table was read by its columns. */
   departments?: string[];
   status: string | null;
@@ -124,7 +124,8 @@ function pipeRows(lines: string[], header: number, problems: Omit<Problem, 'file
     const text = parts(cells[task]).join('');
     rows.push({
       number: n,
-      lines: [...(text ? [text] : []), ...parts(cells[progress])].map((t) => ({ text: t, line })),
+      // One line holds the row: each paragraph is read as its own, as the text's lines are.
+      lines: [...(text ? [text] : []), ...parts(cells[progress])].map((t, part) => ({ text: t, line, part })),
       departments: parts(cells[lead]),
       status: STATUSES.find((s) => s === cells[status]?.replace(/\s+/g, '')) ?? null,
       line,
@@ -164,7 +165,7 @@ export const taskTable: Format = {
     const rows = pipeHeader >= 0 ? pipeRows(lines, pipeHeader, problems) : cellRows(lines, problems);
 
     const tasks: TaskDraft[] = [];
-    const textParas: { text: string; line: number; number: number | null; section: string }[] = [];
+    const textParas: { text: string; line: number; part?: number; number: number | null; section: string }[] = [];
     const progressParas: typeof textParas = [];
     for (const r of rows) {
       if (!r.lines.length) {
