@@ -54,7 +54,8 @@ const DASHED_NUMBER = /^[-—–－]+\s*\d{1,4}\s*[-—–－]+$/;
 
 function linesOfPage(items: Item[], page: number, height: number): Line[] {
   const placed = items
-    .filter((it) => it.str.trim())
+    // Turned text is a watermark or a stamp (内部资料 across the page), not a line to read.
+    .filter((it) => it.str.trim() && Math.abs(it.transform[1]) < 0.01 && Math.abs(it.transform[2]) < 0.01 && it.transform[0] > 0)
     .map((it) => {
       const size = Math.hypot(it.transform[2], it.transform[3]) || it.height || 10;
       return { text: it.str, x0: it.transform[4], x1: it.transform[4] + it.width, y: height - it.transform[5], size };

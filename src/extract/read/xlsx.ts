@@ -25,17 +25,19 @@ function valueText(cell: ExcelJS.Cell): string {
 
 function sheetBlocks(ws: ExcelJS.Worksheet): Block[] {
   const rows: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    if (row.hidden) continue;
+  const width = ws.columnCount;
+  const shown = Array.from({ length: width }, (_, c) => !ws.getColumn(c + 1).hidden);
+  // Rows that hold something only: a sheet styled down to its millionth row is no bigger.
+  ws.eachRow((row) => {
+    if (row.hidden) return;
     const cells: string[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) {
-      if (ws.getColumn(c).hidden) continue;
-      const cell = ws.getCell(r, c);
+    for (let c = 1; c <= width; c++) {
+      if (!shown[c - 1]) continue;
+      const cell = row.getCell(c);
       cells.push(cellText(valueText(cell.isMerged ? cell.master : cell).split(/\r?\n/)));
     }
     rows.push(cells);
-  }
+  });
   // Columns and rows with nothing in them are no part of the table.
   const used = rows[0]?.map((_, c) => rows.some((row) => row[c])) ?? [];
   const table = rows.map((row) => row.filter((_, c) => used[c])).filter((row) => row.some(Boolean));
