@@ -187,6 +187,10 @@ describe('what a format reader cannot read is one problem line; the rest still b
     expect(problems[0]).toMatch(/^1: (could not be opened as a PDF|could not be read as a PDF|a PDF of \d+ page\(s\) with no text layer)/);
   });
 
+  it('an encrypted PDF', async () => {
+    expect((await problemsOf('encrypted.pdf', readFileSync(join(FIXTURES, 'encrypted.pdf')))).problems).toEqual(['1: an encrypted PDF (it asks for a password): cannot be read; skipped']);
+  });
+
   it('a web page that is all navigation', async () => {
     expect((await problemsOf('nav.html', '<!DOCTYPE html><html><body><nav>首页 政务公开</nav><footer>主办单位</footer></body></html>')).problems).toEqual([
       '1: a web page with no text outside its navigation and footer; skipped',
