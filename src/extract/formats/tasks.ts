@@ -97,7 +97,8 @@ function cellRows(lines: string[], problems: Omit<Problem, 'file'>[]): Row[] {
   return rows;
 }
 
-const pipeCells = (line: string) => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.replace(/\s+/g, '').trim());
+const splitRow = (line: string) => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+const pipeCells = (line: string) => splitRow(line).map((c) => c.replace(/\s+/g, ''));
 
 /** The header of the table as a Word, Excel, web or PDF table gives it: | 序号 | 主要工作任务 | … |. */
 function isPipeHeader(line: string): boolean {
@@ -114,7 +115,9 @@ function pipeRows(lines: string[], header: number, problems: Omit<Problem, 'file
   const rows: Row[] = [];
   let lastNumber = 0;
   for (let i = header + 1; i < lines.length && lines[i].trim().startsWith('|'); i++) {
-    const cells = lines[i].trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+    // A header repeated further down (a sheet printed over pages) is no row.
+    if (isPipeHeader(lines[i])) continue;
+    const cells = splitRow(lines[i]);
     const line = i + 1;
     const n = /^\d{1,3}$/.test(cells[number]) ? Number(cells[number]) : null;
     if (n !== null) {
@@ -140,7 +143,8 @@ export const taskTable: Format = {
   detect: (text) => HEADER.every((h) => new RegExp(`^${h}$`, 'm').test(text)) || text.split('\n').some(isPipeHeader),
   read(text, lines, lex) {
     const problems: Omit<Problem, 'file'>[] = [];
-    const titleLine = lines.find((l) => /执行情况|进展情况|完成情况/.test(l) && l.length > 10) ?? lines.find((l) => l.trim()) ?? '';
+    // (Not a table row: a header cell is 进展情况 too.)
+    const titleLine = lines.find((l) => /执行情况|进展情况|完成情况/.test(l) && l.length > 10 && !l.trim().startsWith('|')) ?? lines.find((l) => l.trim()) ?? '';
     const title = titleLine.replace(/^.*】/, '').replace(/\((上半年|下半年|全年)\)/, '（$1）').trim();
     const meta = lines.find((l) => /发布日期/.test(l)) ?? '';
     const date = findDate(meta) ?? findDate(text.slice(0, 2000)) ?? '';
