@@ -23,6 +23,8 @@ import { Scheduler, validateSchedule } from '../src/digest/schedule.js';
 import { DigestService } from '../src/digest/service.js';
 import { DigestStore, type Platform } from '../src/digest/store.js';
 import type { Knowledge } from '../src/knowledge/load.js';
+import { watchKnowledge } from '../src/knowledge/live.js';
+import { GENERATED_DIR } from '../src/knowledge/lexicon.js';
 import type { Logger } from '../src/log.js';
 import { warmUp } from '../src/warm-up.js';
 import { WriteFaults } from '../src/write-faults.js';
@@ -38,6 +40,11 @@ export interface AppOptions {
   makeCore?: (options: CoreOptions) => LocalCore;
   /** The knowledge the digest reads (default: the core's). */
   knowledge?: Knowledge;
+  /**
+   * The directory whose rebuilds the core swaps in without a restart (default:
+   * knowledge/generated when the app makes its own core; none when a core is given).
+   */
+  watchKnowledge?: string;
   /** Interface for the webhook / Slack HTTP servers (default: all). */
   host?: string;
   /** Delivery tuning (tests, the benchmark). */
@@ -105,7 +112,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     }
   };
   pruneLog();
-  const knowledge = options.knowledge ?? core.knowledge;
+  // The core's knowledge as it is at each use: a rebuilt knowledge reaches the digest too.
+  const knowledgeNow = () => options.knowledge ?? core.knowledge;
   // Before anything is received: the first question's cold start would hold up a whole burst.
   if (!options.core) log.debug({ ms: warmUp(core) }, 'core warmed up');
 
@@ -128,7 +136,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     : undefined;
   const service = new DigestService({
     store,
-    knowledge,
+    get knowledge() {
+      return knowledgeNow();
+    },
     pattern,
     timezone: config.DIGEST_TZ,
     log,
@@ -180,6 +190,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   }
 
   const pruning = setInterval(pruneLog, PRUNE_EVERY_MS).unref();
+  // `npm run knowledge` (or --add) while the bot runs: the next question is answered from the rebuild.
+  const watchDir = options.watchKnowledge ?? (options.core || options.makeCore || options.knowledge ? undefined : GENERATED_DIR);
+  const knowledgeWatch = watchDir ? watchKnowledge(watchDir, (k) => core.swap(k), { log }) : undefined;
   if (deliverer) {
     scheduler = new Scheduler({
       pattern,
@@ -203,6 +216,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       // Receiving stops and answers in flight finish while the digest settles; each is bounded.
       await Promise.allSettled([stopDigest(), stopAdapters()]);
       clearInterval(pruning);
+      knowledgeWatch?.close();
       answerLog?.flush(); // answers given while stopping
       store.close();
       log.info('stopped');

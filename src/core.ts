@@ -32,7 +32,13 @@ export interface Core {
 
 /** The core over knowledge in this process, which the digest reads too. */
 export interface LocalCore extends Core {
+  /** The knowledge answering now. */
   readonly knowledge: Knowledge;
+  /**
+   * Answers from `next` from the next question on. A question is answered from one knowledge
+   * only: each call takes the knowledge once, at its start, and answering is synchronous.
+   */
+  swap(next: Knowledge): void;
 }
 
 export interface CoreOptions {
@@ -53,11 +59,13 @@ function briefIndicator(k: Knowledge, question: string, ind: Indicator): Answer 
 
 /** Creates the core from the committed knowledge in knowledge/ (or the knowledge given). */
 export function createCore(knowledge: Knowledge = loadKnowledge(), options: CoreOptions = {}): LocalCore {
-  const k = knowledge;
   const now = options.now ?? (() => new Date());
-  const conversations = new Conversations(k, options.contexts ?? memoryContexts(), now);
+  const contexts = options.contexts ?? memoryContexts();
+  // The knowledge and what is built on it, replaced together by swap().
+  const over = (k: Knowledge) => ({ k, conversations: new Conversations(k, contexts, now) });
+  let live = over(knowledge);
 
-  const safely = (question: unknown, run: (text: string) => Answer): Answer => {
+  const safely = (question: unknown, run: (text: string) => Answer, k = live.k): Answer => {
     const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION) : '';
     try {
       return run(text);
@@ -67,7 +75,7 @@ export function createCore(knowledge: Knowledge = loadKnowledge(), options: Core
     }
   };
 
-  const ask = (text: string, opts: AskOptions = {}): Answer => {
+  const ask = (text: string, opts: AskOptions = {}, { k, conversations } = live): Answer => {
     // 更多 in a conversation: the next page of its last list.
     const page = opts.conversation && opts.offset === undefined ? conversations.nextPage(opts.conversation, text) : undefined;
     // 原文呢: the sentence behind the conversation's last answer.
@@ -98,12 +106,24 @@ export function createCore(knowledge: Knowledge = loadKnowledge(), options: Core
   };
 
   return {
-    knowledge: k,
-    ask: (question, opts) => safely(question, (text) => ask(text, opts)),
-    help: () => helpAnswer(k),
-    sources: () => sourcesAnswer(k),
-    lagging: (opts) => safely('哪些任务滞后', (text) => ask(text, { ...opts, conversation: undefined })),
+    get knowledge() {
+      return live.k;
+    },
+    swap(next) {
+      live = over(next);
+    },
+    ask(question, opts) {
+      const current = live;
+      return safely(question, (text) => ask(text, opts, current), current.k);
+    },
+    help: () => helpAnswer(live.k),
+    sources: () => sourcesAnswer(live.k),
+    lagging(opts) {
+      const current = live;
+      return safely('哪些任务滞后', (text) => ask(text, { ...opts, conversation: undefined }, current), current.k);
+    },
     lookup(query, limit = 10) {
+      const k = live.k;
       const text = typeof query === 'string' ? query.slice(0, MAX_QUESTION) : '';
       try {
         const q = parseQuery(text, k, now());

@@ -103,6 +103,11 @@ export interface Indicator {
   line: number;
   /** Which sentence of its line (from 0), for reading it with its neighbours. */
   at?: number;
+  /**
+   * Which paragraph of a table cell it was read from, when the cell holds several (a Word
+   * cell's paragraphs share the row's line): read with its own paragraph's sentences only.
+   */
+  part?: number;
   /** A headline figure of a bulletin (the bold metrics of 【数据透视】). */
   headline?: boolean;
 }
@@ -138,6 +143,11 @@ export interface Passage {
   line: number;
   /** Which sentence of its line (from 0), for reading it with its neighbours. */
   at?: number;
+  /**
+   * Which paragraph of a table cell it was read from, when the cell holds several (a Word
+   * cell's paragraphs share the row's line): read with its own paragraph's sentences only.
+   */
+  part?: number;
 }
 
 export type KnowledgeRecord = Indicator | Task | Passage;

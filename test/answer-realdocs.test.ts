@@ -19,7 +19,7 @@ for (const f of readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'))) copyFil
 // A county's task table beside the city's two (made-up figures, see fixtures/variants/README.md).
 const COUNTY_TASKS = '县任务进展-状态写在进展里.txt';
 copyFileSync(join(import.meta.dirname, 'fixtures', 'variants', COUNTY_TASKS), join(dir, COUNTY_TASKS));
-const records = extractAll(dir);
+const records = await extractAll(dir);
 const core = createCore(fromRecords(records, buildIndex(records)), { contexts: memoryContexts(), now: () => new Date('2026-11-23T09:00:00+08:00') });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

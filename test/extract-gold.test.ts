@@ -15,8 +15,8 @@ describe('extraction against gold records', () => {
     ['dev', { wrongPlaces: 3, period: 0.92, recall: 0.72 }],
     ['holdout', { wrongPlaces: 20, period: 0.92, recall: 0.86 }],
   ] as const) {
-    it(`${split}: figures are filed under their own place and period`, () => {
-      const t = measure(join(DIR, split));
+    it(`${split}: figures are filed under their own place and period`, async () => {
+      const t = await measure(join(DIR, split));
       console.log(summary(split, t));
       for (const w of t.placeWrong) console.log(`  wrong place: ${w.file} ${w.gold.metric} ${w.gold.value}: ${w.region}, not ${w.gold.place}`);
       expect(t.placeWrong.length).toBeLessThanOrEqual(floor.wrongPlaces);

@@ -4,13 +4,23 @@
  * Each document is read on its own, as `npm run knowledge -- --explain FILE` reads it.
  */
 import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentRecords, type Records } from '../src/knowledge/build.js';
 import { explain } from '../src/knowledge/explain.js';
 import type { Indicator } from '../src/types.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-const read = (dir: string, name: string): Records => documentRecords(join(FIXTURES, dir, `${name}.txt`));
+// Read once, before the tests: reading is async, the tests' look-ups are not.
+const built = new Map<string, Records>();
+for (const dir of ['realdocs', 'variants']) {
+  for (const f of readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith('.txt'))) built.set(`${dir}/${f}`, await documentRecords(join(FIXTURES, dir, f)));
+}
+const read = (dir: string, name: string): Records => {
+  const records = built.get(`${dir}/${name}.txt`);
+  if (!records) throw new Error(`no fixture ${dir}/${name}.txt`);
+  return records;
+};
 const real = (name: string) => read('realdocs', name);
 const variant = (name: string) => read('variants', name);
 

@@ -7,7 +7,7 @@ import { buildIndex } from '../src/knowledge/search.js';
 import { fromRecords } from '../src/knowledge/load.js';
 import { createCore } from '../src/core.js';
 
-const records = extractAll();
+const records = await extractAll();
 const seed = (part: string) => readdirSync(SEEDS_DIR).find((f) => f.includes(part))!;
 
 describe('task table', () => {
@@ -86,20 +86,20 @@ describe('scraped page', () => {
 });
 
 describe('new documents and bad documents', () => {
-  function build(files: Record<string, string | Buffer>) {
+  async function build(files: Record<string, string | Buffer>) {
     const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
     for (const f of readdirSync(SEEDS_DIR)) copyFileSync(join(SEEDS_DIR, f), join(dir, f));
     for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-    const recs = extractAll(dir);
+    const recs = await extractAll(dir);
     return { recs, core: createCore(fromRecords(recs, buildIndex(recs))) };
   }
 
-  it('picks up the next issue of the bulletin with no code change', () => {
+  it('picks up the next issue of the bulletin with no code change', async () => {
     const next = readFileSync(join(SEEDS_DIR, seed('第5期')), 'utf8')
       .replace('第5期', '第6期')
       .replace('2021年7月19日', '2021年8月18日')
       .replace('6月全市**全社会用电量**52.91亿千瓦时，同比增长1.2%。1-6月全市全社会用电量293.25亿千瓦时，同比增长24.4%。', '7月全市**全社会用电量**55.12亿千瓦时，同比增长3.4%。1-7月全市全社会用电量348.37亿千瓦时，同比增长20.1%。');
-    const { recs, core } = build({ 'bulletin-6.txt': next });
+    const { recs, core } = await build({ 'bulletin-6.txt': next });
     expect(recs.problems).toEqual([]);
     expect(core.ask('7月全市用电量是多少').text).toContain('55.12');
     expect(core.ask('1-7月全社会用电量').text).toContain('348.37');
@@ -108,10 +108,10 @@ describe('new documents and bad documents', () => {
     expect(core.ask('6月全社会用电量').text.split('\n')[0]).toContain('52.91');
   });
 
-  it('reports a malformed document by file and line, and still builds the rest', () => {
+  it('reports a malformed document by file and line, and still builds the rest', async () => {
     const table = readFileSync(join(SEEDS_DIR, seed('重点工作执行情况')), 'utf8');
     const broken = table.replace(/\n5\n\n聚焦园区经济/, '\n7\n\n聚焦园区经济');
-    const { recs, core } = build({ 'binary.txt': Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x82]), 'tasks-broken.txt': broken });
+    const { recs, core } = await build({ 'binary.txt': Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x82]), 'tasks-broken.txt': broken });
     expect(recs.problems).toContainEqual({ file: expect.stringMatching(/binary\.txt$/), line: 1, message: expect.stringMatching(/UTF-8/) });
     const p = recs.problems.find((x) => x.file.endsWith('tasks-broken.txt'))!;
     expect(p.line).toBeGreaterThan(1);

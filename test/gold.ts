@@ -79,7 +79,7 @@ function placeFits(gold: GoldRecord, region: string): boolean {
   return !!gold.subject && region === gold.subject;
 }
 
-export function measure(dir: string): Tally & { files: number } {
+export async function measure(dir: string): Promise<Tally & { files: number }> {
   const lex = lexicon();
   const t: Tally & { files: number } = { files: 0, gold: 0, found: 0, placeRight: 0, placeUnknown: 0, placeWrong: [], periodRight: 0, periodWrong: [] };
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
@@ -88,7 +88,7 @@ export function measure(dir: string): Tally & { files: number } {
       .split('\n')
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as GoldRecord);
-    const inds = documentRecords(file, lex).indicators;
+    const inds = (await documentRecords(file, lex)).indicators;
     t.files++;
     for (const g of golds) {
       t.gold++;
@@ -109,7 +109,7 @@ export function measure(dir: string): Tally & { files: number } {
   return t;
 }
 
-export function summary(label: string, t: ReturnType<typeof measure>): string {
+export function summary(label: string, t: Tally & { files: number }): string {
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
   return [
     `${label}: ${t.files} reports, ${t.gold} gold figures, ${t.found} read (recall ${pct(t.found, t.gold)})`,

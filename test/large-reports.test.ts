@@ -19,7 +19,7 @@ const PAGE = '桐乡投资资讯与政府工作报告-网页.txt';
 const BULLETIN = '发展改革工作信息交流-第5期-2021-07-19.txt';
 
 describe('reports of any size', () => {
-  it('skips a file over the limit with one line naming it, reads the same text once, and a repeated page once', () => {
+  it('skips a file over the limit with one line naming it, reads the same text once, and a repeated page once', async () => {
     const big = join(seeds, '全年汇编.txt');
     const line = Buffer.from('全市实现地区生产总值6355.28亿元，同比增长8.5%。\n');
     const chunk = Buffer.concat(Array.from({ length: Math.ceil((1024 * 1024) / line.length) }, () => line));
@@ -31,9 +31,9 @@ describe('reports of any size', () => {
     const page = readFileSync(join(SEEDS_DIR, PAGE), 'utf8');
     writeFileSync(join(seeds, PAGE), Array.from({ length: 4 }, () => page).join('\n'));
 
-    const once = extractAll(SEEDS_DIR);
+    const once = await extractAll(SEEDS_DIR);
     const onePage = once.sources.filter((s) => s.file.endsWith(PAGE)).length;
-    const records = extractAll(seeds);
+    const records = await extractAll(seeds);
     const messages = records.problems.map((p) => `${p.file}: ${p.message}`);
     expect(messages.filter((m) => m.includes('全年汇编.txt'))).toEqual([
       expect.stringMatching(/全年汇编\.txt: too large to read \(60(\.\d)? MB, the limit is 50 MB\); skipped$/),
@@ -55,12 +55,12 @@ describe('reports of any size', () => {
     expect(out).toHaveLength(1_000_001);
   });
 
-  it('writes a file name with a newline as \\n, on its own line', () => {
+  it('writes a file name with a newline as \\n, on its own line', async () => {
     expect(oneLineName('a\nb\tc\\d\u001b[31m.txt')).toBe('a\\nb\\tc\\\\d\\x1b[31m.txt');
     const dir = join(seeds, 'named');
     mkdirSync(dir);
     writeFileSync(join(dir, '坏\n名字.txt'), Buffer.from([0xff, 0xfe, 0x00]));
-    const lines = extractAll(dir).problems.map(problemLine);
+    const lines = (await extractAll(dir)).problems.map(problemLine);
     expect(lines).toEqual([expect.stringMatching(/^.*坏\\n名字\.txt:1: not UTF-8 text; skipped$/)]);
   });
 });

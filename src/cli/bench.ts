@@ -2,8 +2,9 @@
  * npm run bench [-- --json] — speed and memory, measured rather than asserted:
  * per-question latency (p50/p99) in-process over a realistic mix of questions, index build
  * and load time and memory, the same at 100 times the records (synthesized from the real
- * ones by shifting periods and regions), `ask` from a cold start, the digest fan-out, and
- * bursts of Slack mentions to the bot as `npm start` runs it (adapters/slack-bench.ts).
+ * ones by shifting periods and regions), `ask` from a cold start, the digest fan-out, bursts
+ * of Slack mentions to the bot as `npm start` runs it (adapters/slack-bench.ts), reading one
+ * PDF page and one 100-row Excel sheet, and swapping in a rebuilt knowledge.
  * `-- --slack` runs the Slack bursts only.
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { fromRecords, loadKnowledge } from '../knowledge/load.js';
 import { createCore, type Core } from '../core.js';
 import { readCases } from '../evaluate.js';
 import { synthesize } from '../bench/synthesize.js';
+import { onePagePdf, readTime, taskSheet } from '../bench/formats.js';
 
 const json = process.argv.includes('--json');
 const log = (...args: unknown[]) => {
@@ -131,6 +133,17 @@ async function main() {
     rssMb: mb(process.memoryUsage().rss),
   };
   log('100 x records', results.x100);
+
+  // The format readers, and the swap a running bot makes after a rebuild (the build runs in
+  // its own process; the bot only loads the files, and answers on between questions).
+  results.formats = {
+    pdfPageMs: await readTime(onePagePdf(45)),
+    sheet100RowsMs: await readTime(await taskSheet(100)),
+  };
+  t = process.hrtime.bigint();
+  core.swap(loadKnowledge());
+  results.formats = { ...(results.formats as object), swapRebuiltKnowledgeMs: round(ms(t)) };
+  log('reading formats, swapping knowledge', results.formats);
 
   results.coldAsk = coldAsk();
   log('ask from a cold start', results.coldAsk);

@@ -3,22 +3,56 @@
  * line per document (kind, title, date, region, records given) and what could not be read,
  * by file and line.
  * npm run knowledge -- --explain FILE — prints the records one document gives, writing nothing.
+ * npm run knowledge -- --add FILE [--yes] — shows what one report gives, asks (y/N), then copies
+ * it into seeds/ and rebuilds; a running bot picks the rebuild up without a restart.
  */
+import { createInterface } from 'node:readline';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { documentRecords, extractAll, writeKnowledge } from '../knowledge/build.js';
 import { documentLines, explain, problemLine } from '../knowledge/explain.js';
+import { addReport } from '../knowledge/add.js';
 
 const args = process.argv.slice(2);
-const at = args.indexOf('--explain');
-if (at >= 0) {
-  const file = args[at + 1];
-  if (!file) {
-    console.error('usage: npm run knowledge -- --explain FILE');
+const fileAfter = (flag: string, usage: string): string => {
+  const file = args[args.indexOf(flag) + 1];
+  if (!file || file.startsWith('--')) {
+    console.error(`usage: ${usage}`);
     process.exit(2);
   }
-  console.log(explain(documentRecords(resolve(file))).join('\n'));
+  if (!existsSync(file)) {
+    console.error(`${file}: no such file`);
+    process.exit(2);
+  }
+  return file;
+};
+
+/** y or yes on the terminal; anything else, or the end of input, is no. */
+function confirm(question: string): Promise<boolean> {
+  return new Promise((done) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    let answered = false;
+    rl.question(question, (answer) => {
+      answered = true;
+      rl.close();
+      done(/^(y|yes|是)$/i.test(answer.trim()));
+    });
+    rl.on('close', () => !answered && done(false));
+  });
+}
+
+if (args.includes('--explain')) {
+  const file = fileAfter('--explain', 'npm run knowledge -- --explain FILE');
+  console.log(explain(await documentRecords(resolve(file))).join('\n'));
+} else if (args.includes('--add')) {
+  const file = fileAfter('--add', 'npm run knowledge -- --add FILE [--yes]');
+  const result = await addReport(file, {
+    confirm: () => (args.includes('--yes') ? Promise.resolve(true) : confirm('Add it to seeds/ and rebuild the knowledge? [y/N] ')),
+    print: (line) => console.log(line),
+  });
+  process.exitCode = result === 'added' || result === 'declined' ? 0 : 1;
 } else {
-  const records = extractAll();
+  const records = await extractAll();
   writeKnowledge(records);
   for (const line of documentLines(records)) console.log(line);
   for (const p of records.problems) console.error(problemLine(p));

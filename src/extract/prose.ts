@@ -11,10 +11,12 @@ import { leadingPlace } from '../text/places.js';
 export interface Paragraph {
   text: string;
   line: number;
+  /** Its place among the paragraphs of one table cell that share a line. */
+  part?: number;
 }
 
 export type PassageDraft = Omit<Passage, 'id' | 'source'>;
-export type LocatedIndicator = IndicatorDraft & { line: number; at?: number };
+export type LocatedIndicator = IndicatorDraft & { line: number; at?: number; part?: number };
 
 export interface ProseRecords {
   indicators: LocatedIndicator[];
@@ -133,7 +135,8 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     for (const [i, sentence] of all.entries()) {
       const at = first + i;
       const found = note ? [] : extractFigures(sentence, pctx, lex);
-      for (const f of found) indicators.push({ ...f, line: para.line, at });
+      const inCell = para.part !== undefined ? { part: para.part } : {};
+      for (const f of found) indicators.push({ ...f, line: para.line, at, ...inCell });
       for (const part of parts(sentence)) {
         if (found.some((f) => part.includes(f.figure) || f.growth.some((g) => part.includes(g.text))) || cjkCount(part) < 6 || isHeading(part)) continue;
         passages.push({
@@ -145,6 +148,7 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
           section: pctx.section,
           line: para.line,
           at,
+          ...inCell,
         });
       }
     }

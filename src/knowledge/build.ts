@@ -4,7 +4,7 @@
  * beside them. Deterministic: the same seeds and knowledge files give the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Indicator, Passage, Problem, Source, Task } from '../types.js';
 import { lexicon as sharedLexicon, KNOWLEDGE_DIR, GENERATED_DIR, type Lexicon } from './lexicon.js';
@@ -18,6 +18,8 @@ import { general } from '../extract/formats/general.js';
 import { clean, asWritten, columnsToPipes, joinLines } from '../extract/clean.js';
 import { layout } from '../extract/layout.js';
 import { aboutFile, isMetaFile } from '../extract/about.js';
+import { readFormat } from '../extract/read/index.js';
+import { blocksToLines } from '../extract/read/lines.js';
 import { buildIndex } from './search.js';
 
 export const ROOT = join(KNOWLEDGE_DIR, '..');
@@ -64,16 +66,17 @@ function applyCorrections(file: string, text: string, lex: Lexicon): string {
   return out;
 }
 
-/** Reads one document; never throws: what cannot be read becomes a Problem. */
-export function readDocument(file: string, bytes: Buffer, lex: Lexicon): { items: SourceRecords[]; problems: Problem[] } {
+/**
+ * Reads one document of any format (src/extract/read): its blocks become lines, read by the
+ * one document reader that fits. Never throws: what cannot be read becomes a Problem.
+ */
+export async function readDocument(file: string, bytes: Uint8Array, lex: Lexicon): Promise<{ items: SourceRecords[]; problems: Problem[] }> {
   const inside = relative(ROOT, file);
   const name = inside.startsWith('..') ? file : inside;
-  let raw: string;
-  try {
-    raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { items: [], problems: [{ file: name, line: 1, message: 'not UTF-8 text; skipped' }] };
-  }
+  const reading = await readFormat(bytes);
+  const unread: Problem[] = reading.problems.map((message) => ({ file: name, line: 1, message }));
+  if (!reading.blocks.length) return { items: [], problems: unread };
+  const raw = blocksToLines(reading.blocks).join('\n');
   const tidied = tidy(columnsToPipes(applyCorrections(file, raw.replace(/\r\n?/g, '\n'), lex)));
   if (!tidied.trim()) return { items: [], problems: [{ file: name, line: 1, message: 'empty document; skipped' }] };
   const cleaned = clean(tidied.split('\n'), layout());
@@ -92,9 +95,9 @@ export function readDocument(file: string, bytes: Buffer, lex: Lexicon): { items
         for (const p of item.passages) p.text = asWritten(p.text, cleaned, joined);
       }
     }
-    return { items, problems: problems.map((p) => ({ file: name, ...p })) };
+    return { items, problems: [...unread, ...problems.map((p) => ({ file: name, ...p }))] };
   } catch (error) {
-    return { items: [], problems: [{ file: name, line: 1, message: `could not be read as ${format.name}: ${(error as Error).message}` }] };
+    return { items: [], problems: [...unread, { file: name, line: 1, message: `could not be read as ${format.name}: ${(error as Error).message}` }] };
   }
 }
 
@@ -120,9 +123,9 @@ function normalizeDepartments(tasks: Task[], lex: Lexicon): void {
 }
 
 /** The records one document gives, with ids as the whole build gives them. */
-export function documentRecords(file: string, lex: Lexicon = sharedLexicon(), bytes: Buffer = readFileSync(file)): Records {
+export async function documentRecords(file: string, lex: Lexicon = sharedLexicon(), bytes: Buffer = readFileSync(file)): Promise<Records> {
   const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
-  const { items, problems } = readDocument(file, bytes, lex);
+  const { items, problems } = await readDocument(file, bytes, lex);
   append(out.problems, problems);
   for (const item of items) {
     const fileName = relative(ROOT, file).startsWith('..') ? file : relative(ROOT, file);
@@ -203,7 +206,7 @@ function withoutRepeats(one: Records, file: string): Records {
   };
 }
 
-export function extractAll(seedsDir = SEEDS_DIR, lex: Lexicon = sharedLexicon()): Records {
+export async function extractAll(seedsDir = SEEDS_DIR, lex: Lexicon = sharedLexicon()): Promise<Records> {
   const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
   const files = readdirSync(seedsDir)
     // NAME.meta.json is what the operator says of NAME, read with it.
@@ -226,7 +229,8 @@ export function extractAll(seedsDir = SEEDS_DIR, lex: Lexicon = sharedLexicon())
       continue;
     }
     texts.set(digest, shownFile(file));
-    const one = withoutRepeats(documentRecords(file, lex, bytes), file);
+    // One at a time, in name order: the ids and the output stay the same run after run.
+    const one = withoutRepeats(await documentRecords(file, lex, bytes), file);
     append(out.sources, one.sources);
     append(out.indicators, one.indicators);
     append(out.tasks, one.tasks);
@@ -257,7 +261,13 @@ export function buildFiles(records: Records): Record<string, string> {
   };
 }
 
+/**
+ * Writes the files, each whole by rename and index.json last: a running bot that reloads when
+ * index.json changes (live.ts) never reads a half-written file or half of a build.
+ */
 export function writeKnowledge(records: Records, dir = GENERATED_DIR): void {
   mkdirSync(dir, { recursive: true });
-  for (const [name, content] of Object.entries(buildFiles(records))) writeFileSync(join(dir, name), content);
+  const files = Object.entries(buildFiles(records)).sort(([a], [b]) => Number(a === 'index.json') - Number(b === 'index.json'));
+  for (const [name, content] of files) writeFileSync(join(dir, `.${name}.tmp`), content);
+  for (const [name] of files) renameSync(join(dir, `.${name}.tmp`), join(dir, name));
 }

@@ -107,7 +107,7 @@ function departmentNames(tasks: Task[], lex: Lexicon): { text: string; name: str
  */
 function paragraphs(records: RecordSet): (r: Indicator | Passage) => string[] {
   let map: Map<string, string[]> | undefined;
-  const key = (r: { source: string; line: number }) => `${r.source}|${r.line}`;
+  const key = (r: { source: string; line: number; part?: number }) => `${r.source}|${r.line}|${r.part ?? ''}`;
   return (r) => {
     if (!map) {
       const parts = new Map<string, Map<number, { whole?: string; parts: string[] }>>();

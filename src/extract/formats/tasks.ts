@@ -11,6 +11,7 @@ import { readProse, type Paragraph } from '../prose.js';
 import type { Context } from '../figures.js';
 import { identify } from '../identity.js';
 import { layout } from '../layout.js';
+import { CELL_BREAK } from '../read/types.js';
 
 export const STATUSES = ['按时推进', '进度较快', '部分滞后', '进度滞后'];
 const HEADER = ['序号', '主要工作任务', '进展情况', '牵头部门', '进展状态'];
@@ -20,7 +21,10 @@ const DEPARTMENT =
 
 interface Row {
   number: number | null;
-  lines: { text: string; line: number }[];
+  /** The task, then its progress paragraphs (and, in text, its department lines). */
+  lines: { text: string; line: number; part?: number }[];
+  /** The department cell's parts, when the table was read by its columns. */
+  departments?: string[];
   status: string | null;
   line: number;
   after: number | null;
@@ -55,12 +59,92 @@ function departments(cells: string[]): { lead: string[]; others: string[] } {
   return { lead: blocks[0] ?? [], others: blocks.slice(1).flat() };
 }
 
+/** Rows of the table flattened to text, one cell a line, from the line after the last header cell. */
+function cellRows(lines: string[], problems: Omit<Problem, 'file'>[]): Row[] {
+  const rows: Row[] = [];
+  const headerEnd = lines.findIndex((l) => l.trim() === HEADER.at(-1));
+  let row: Row | undefined;
+  let blanks = 0;
+  let lastNumber = 0;
+  for (let i = headerEnd + 1; i < lines.length; i++) {
+    const text = lines[i].trim();
+    const line = i + 1;
+    if (!text) {
+      if (++blanks >= 2 && row) row = undefined;
+      continue;
+    }
+    blanks = 0;
+    if (row && STATUSES.includes(text)) {
+      row.status = text;
+      row = undefined;
+      continue;
+    }
+    if (/^\d{1,3}$/.test(text) && (!row || Number(text) === lastNumber + 1) && !row?.lines.length) {
+      if (Number(text) !== lastNumber + 1) problems.push({ line, message: `task number ${text} follows ${lastNumber}` });
+      lastNumber = Number(text);
+      rows.push((row = { number: lastNumber, lines: [], status: null, line, after: null }));
+      continue;
+    }
+    if (/^\d{1,3}$/.test(text) && Number(text) === lastNumber + 1) {
+      // A new number while a row is open: the open row had no status.
+      lastNumber = Number(text);
+      rows.push((row = { number: lastNumber, lines: [], status: null, line, after: null }));
+      continue;
+    }
+    if (!row) rows.push((row = { number: null, lines: [], status: null, line, after: lastNumber || null }));
+    row.lines.push({ text, line });
+  }
+  return rows;
+}
+
+const splitRow = (line: string) => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+const pipeCells = (line: string) => splitRow(line).map((c) => c.replace(/\s+/g, ''));
+
+/** The header of the table as a Word, Excel, web or PDF table gives it: | 序号 | 主要工作任务 | … |. */
+function isPipeHeader(line: string): boolean {
+  if (!line.trim().startsWith('|')) return false;
+  const cells = pipeCells(line);
+  return HEADER.every((h) => cells.includes(h));
+}
+
+/** Rows of the table read by its columns; a cell's paragraphs (apart by CELL_BREAK) stay apart. */
+function pipeRows(lines: string[], header: number, problems: Omit<Problem, 'file'>[]): Row[] {
+  const at = pipeCells(lines[header]);
+  const [number, task, progress, lead, status] = HEADER.map((h) => at.indexOf(h));
+  const parts = (cell: string | undefined) => (cell ?? '').split(CELL_BREAK).map((p) => p.trim()).filter(Boolean);
+  const rows: Row[] = [];
+  let lastNumber = 0;
+  for (let i = header + 1; i < lines.length && lines[i].trim().startsWith('|'); i++) {
+    // A header repeated further down (a sheet printed over pages) is no row.
+    if (isPipeHeader(lines[i])) continue;
+    const cells = splitRow(lines[i]);
+    const line = i + 1;
+    const n = /^\d{1,3}$/.test(cells[number]) ? Number(cells[number]) : null;
+    if (n !== null) {
+      if (n !== lastNumber + 1) problems.push({ line, message: `task number ${n} follows ${lastNumber}` });
+      lastNumber = n;
+    }
+    const text = parts(cells[task]).join('');
+    rows.push({
+      number: n,
+      // One line holds the row: each paragraph is read as its own, as the text's lines are.
+      lines: [...(text ? [text] : []), ...parts(cells[progress])].map((t, part) => ({ text: t, line, part })),
+      departments: parts(cells[lead]),
+      status: STATUSES.find((s) => s === cells[status]?.replace(/\s+/g, '')) ?? null,
+      line,
+      after: n === null ? lastNumber || null : null,
+    });
+  }
+  return rows;
+}
+
 export const taskTable: Format = {
   name: 'tasks',
-  detect: (text) => HEADER.every((h) => new RegExp(`^${h}$`, 'm').test(text)),
+  detect: (text) => HEADER.every((h) => new RegExp(`^${h}$`, 'm').test(text)) || text.split('\n').some(isPipeHeader),
   read(text, lines, lex, about) {
     const problems: Omit<Problem, 'file'>[] = [];
-    const titleLine = lines.find((l) => /执行情况|进展情况|完成情况/.test(l) && l.length > 10) ?? lines.find((l) => l.trim()) ?? '';
+    // (Not a table row: a header cell is 进展情况 too.)
+    const titleLine = lines.find((l) => /执行情况|进展情况|完成情况/.test(l) && l.length > 10 && !l.trim().startsWith('|')) ?? lines.find((l) => l.trim()) ?? '';
     const title = titleLine.replace(/^.*】/, '').replace(/\((上半年|下半年|全年)\)/, '（$1）').trim();
     const meta = lines.find((l) => /发布日期/.test(l)) ?? '';
     const date = findDate(meta) ?? findDate(text.slice(0, 2000)) ?? '';
@@ -83,52 +167,21 @@ export const taskTable: Format = {
       ...(id.notes.length ? { notes: id.notes } : {}),
     };
 
-    // Rows, from the line after the last header cell.
-    const headerEnd = lines.findIndex((l) => l.trim() === HEADER.at(-1));
-    const rows: Row[] = [];
-    let row: Row | undefined;
-    let blanks = 0;
-    let lastNumber = 0;
-    for (let i = headerEnd + 1; i < lines.length; i++) {
-      const text = lines[i].trim();
-      const line = i + 1;
-      if (!text) {
-        if (++blanks >= 2 && row) row = undefined;
-        continue;
-      }
-      blanks = 0;
-      if (row && STATUSES.includes(text)) {
-        row.status = text;
-        row = undefined;
-        continue;
-      }
-      if (/^\d{1,3}$/.test(text) && (!row || Number(text) === lastNumber + 1) && !row?.lines.length) {
-        if (Number(text) !== lastNumber + 1) problems.push({ line, message: `task number ${text} follows ${lastNumber}` });
-        lastNumber = Number(text);
-        rows.push((row = { number: lastNumber, lines: [], status: null, line, after: null }));
-        continue;
-      }
-      if (/^\d{1,3}$/.test(text) && Number(text) === lastNumber + 1) {
-        // A new number while a row is open: the open row had no status.
-        lastNumber = Number(text);
-        rows.push((row = { number: lastNumber, lines: [], status: null, line, after: null }));
-        continue;
-      }
-      if (!row) rows.push((row = { number: null, lines: [], status: null, line, after: lastNumber || null }));
-      row.lines.push({ text, line });
-    }
+    const pipeHeader = lines.findIndex(isPipeHeader);
+    const rows = pipeHeader >= 0 ? pipeRows(lines, pipeHeader, problems) : cellRows(lines, problems);
 
     const tasks: TaskDraft[] = [];
-    const textParas: { text: string; line: number; number: number | null; section: string }[] = [];
+    const textParas: { text: string; line: number; part?: number; number: number | null; section: string }[] = [];
     const progressParas: typeof textParas = [];
     for (const r of rows) {
       if (!r.lines.length) {
         problems.push({ line: r.line, message: `task ${r.number ?? '(unnumbered)'} has no text` });
         continue;
       }
+      // A table read by its columns knows its departments; in text they are the lines that end like offices.
       let cut = r.lines.length;
-      while (cut > 1 && DEPARTMENT.test(r.lines[cut - 1].text)) cut--;
-      const cells = r.lines.slice(cut).map((l) => l.text);
+      if (!r.departments) while (cut > 1 && DEPARTMENT.test(r.lines[cut - 1].text)) cut--;
+      const cells = r.departments ?? r.lines.slice(cut).map((l) => l.text);
       if (!cells.length) problems.push({ line: r.line, message: `task ${r.number ?? '(unnumbered)'} names no lead department` });
       const { lead, others } = departments(cells);
       // The section names the task, so a figure of its progress can be found by the task's words.
