@@ -125,6 +125,16 @@ function takeKeyed<K>(t: Taken, list: [string, K][]): K | undefined {
   return undefined;
 }
 
+/**
+ * What of a task is asked. 是啥 only asks: beside a word of another aspect (状态是啥, 谁牵头是啥)
+ * that word says what is asked; both are taken out.
+ */
+function takeAspect(t: Taken, list: [string, TaskAspect][]): TaskAspect | undefined {
+  const first = takeKeyed(t, list);
+  if (first !== 'what') return first;
+  return takeKeyed(t, list.filter(([, key]) => key !== 'what')) ?? first;
+}
+
 function takeWord(t: Taken, list: readonly string[]): string | undefined {
   const w = findWord(t.rest, list);
   if (w) t.rest = t.rest.split(w).join(' ');
@@ -355,7 +365,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const role = findWord(t.rest, w.part) ? 'part' : findWord(t.rest, w.lead) ? 'lead' : undefined;
   // 那项是第几项: the task's number is asked, found by what it is about.
   const whichNumber = /第几项|第几条|哪一项任务|几号任务/.test(t.rest);
-  const aspect = documentAsk ? undefined : ((takeKeyed(t, w.aspects) as TaskAspect | undefined) ?? (whichNumber ? 'what' : undefined));
+  const aspect = documentAsk ? undefined : (takeAspect(t, w.aspects) ?? (whichNumber ? 'what' : undefined));
   if (whichNumber) t.rest = t.rest.replace(/第几项|第几条|哪一项任务|几号任务/g, ' ');
   if (role) t.rest = without(without(t.rest, w.lead), w.part);
 

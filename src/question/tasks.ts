@@ -80,7 +80,9 @@ function taskAnswer(k: Knowledge, q: Query, t: Task, extra: Line[] = []): Answer
   const lead: Line[] = about.length ? [[span('相关进展：')], ...about.map((p) => [span(compose.clip(p, 200), true)])] : [];
   const body = compose.taskLines(t, { who, shown: about });
   // Asked who leads, the department comes first; otherwise what the question is about does.
-  const lines = who ? [body[0], ...lead, ...body.slice(1), ...extra] : [...lead, ...body, ...extra];
+  // Asked how it stands, the line with its status does (钱江通道北接线那项任务状态是啥).
+  const first = who || q.task?.aspect === 'status';
+  const lines = first ? [body[0], ...lead, ...body.slice(1), ...extra] : [...lead, ...body, ...extra];
   return makeAnswer(k, q.text, 'task', lines, [t], { quote: about[0] ?? t.progress[0] ?? t.text, query: q });
 }
 
