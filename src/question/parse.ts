@@ -466,9 +466,17 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     } else q.intent = q.task ? 'task' : 'value';
   } else if (several && (q.intent === 'value' || q.intent === 'growth')) {
     const parts = splitParts(q.metric);
-    if (parts) q.parts = parts.map((metric) => ({ ...q, metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
+    // Each part's text is the question without the other parts' own words: what one part says
+    // (已开工) is not asked of another (累计竣工).
+    if (parts) q.parts = parts.map((metric, i) => ({ ...q, text: partText(q.text, parts, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
   }
   return q;
+}
+
+/** The question as one part of it: the words the other parts alone say taken out. */
+function partText(text: string, parts: string[], i: number): string {
+  const own = parts[i];
+  return parts.reduce((t, p, j) => (j === i || own.includes(p) || !t.includes(p) ? t : t.split(p).join(' ')), text);
 }
 
 interface Signals {
