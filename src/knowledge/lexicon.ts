@@ -80,6 +80,8 @@ const schemas = {
     sameQualifiers: z.record(z.string(), z.string()),
     headUnits: z.record(z.string(), z.string()),
     dimensions: z.record(z.string(), z.array(z.string().min(1))),
+    levelWords: z.object({ words: z.array(z.string().min(1)) }),
+    perMember: z.object({ opens: z.array(z.string().min(1)), wholes: z.array(z.string().min(1)), asked: z.array(z.string().min(1)) }),
   }),
   corrections: z.object({
     corrections: z.array(

@@ -19,7 +19,7 @@ import { surroundings } from './surroundings.js';
 import { afterFrame, dimensionOf, holdsLoosely, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
 
 /** Why a record of the question's topic does not answer it. */
-export type Misfit = 'place' | 'period' | 'nature' | 'basis' | 'growth' | 'unit' | 'metric' | 'scope' | 'figure';
+export type Misfit = 'place' | 'period' | 'nature' | 'basis' | 'growth' | 'level' | 'unit' | 'metric' | 'scope' | 'figure';
 
 export interface Candidate {
   record: KnowledgeRecord;
@@ -295,6 +295,12 @@ function soleHead(k: Knowledge, asked: string): string | undefined {
   return head;
 }
 
+/** Whether a figure is each member's: its name opens with 各 or 每个, not with 各地 (all of them). */
+function perMember(k: Knowledge, ind: Indicator): boolean {
+  const { opens, wholes } = k.lex.metrics.perMember;
+  return opens.some((w) => ind.name.startsWith(w)) && !wholes.some((w) => ind.name.startsWith(w));
+}
+
 /** Whether the question states the figure itself (7个 of 那7个项目). */
 function givenIn(text: string, ind: Indicator): boolean {
   const at = text.indexOf(ind.figure);
@@ -352,6 +358,10 @@ export function misfit(
   if (q.basis && !basisFits(q.basis, bases(r))) return r.growth.length || change ? 'basis' : 'growth';
   // A unit asked is the figure's own: a rate of change answers no 多少亿元.
   if (q.unit && !asksGrowth && (change || !unitFits(k, q.unit, r.unit))) return 'unit';
+  // The amount itself asked (GDP总量): a rate of change of it is another figure.
+  if (q.intent === 'value' && change && k.lex.metrics.levelWords.words.some((w) => q.metric.includes(w))) return 'level';
+  // Each member's figure (各引进1个以上) answers only a question of each.
+  if (perMember(k, r) && !k.lex.metrics.perMember.asked.some((w) => q.metric.includes(w))) return 'metric';
   // A figure the question itself gives (那7个超亿美元外资项目) is what it knows, not what it asks.
   if (r.value !== null && givenIn(q.text, r)) return 'figure';
   const fit = metricOf(k, q, reading, cs, r, wording);
