@@ -7,7 +7,7 @@
 import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Passage, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
-import { concepts, coverage, match, misfit, type Candidate, type Matches } from './match.js';
+import { concepts, countMembers, coverage, match, misfit, type Candidate, type Matches } from './match.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
 import * as compose from '../answer/compose.js';
@@ -126,6 +126,17 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   return best && best.w > 0 ? best.c : undefined;
 }
 
+/** 哪几个区: the clause of a long sentence that names the members, first. */
+function memberClause(q: Query, text: string): string | undefined {
+  const members = q.members;
+  if (!members || text.length <= 60) return undefined;
+  // (A glossary entry, 9.六场战役:…, is cut at its colon only after the name.)
+  const clauses = text.split(/[，,；;。]/);
+  const best = clauses.reduce((a, c) => (countMembers(c, members) > countMembers(a, members) ? c : a), '');
+  const n = countMembers(best, members);
+  return n >= 2 && (members.noun || n === members.count) ? best : undefined;
+}
+
 /**
  * A clause of a sentence whose figures are all of other metrics, that says what was asked
  * without a figure read from it: 一般公共预算收入与经济增长基本同步 (beside 生产总值增长7%左右),
@@ -182,7 +193,7 @@ function answerStatement(k: Knowledge, q: Query, best: KnowledgeRecord, rest: Ca
   const whole = best.type === 'passage' ? k.paragraph(best).find((t) => t.includes(best.text)) : undefined;
   const text = best.type === 'indicator' ? best.sentence : whole && whole.length <= AROUND ? whole : best.text;
   const where = best.type === 'task' ? best.section : [best.region, best.period.label, best.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
-  const clause = said ?? leadClause(k, q, text);
+  const clause = said ?? memberClause(q, text) ?? leadClause(k, q, text);
   const around = best.type === 'task' ? [] : neighbours(k, best, text);
   const lines: Line[] = clause
     ? [[...(lead ? [span(lead)] : []), span(`${clause}。`, true)], [span(where)], compose.quoteLine(text, clause)]

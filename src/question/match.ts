@@ -550,7 +550,50 @@ function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: st
     const items = (text.match(/、/g)?.length ?? 0) + (text.match(/[一二三四五六七八九十两]个|[“"][^”"]{1,8}[”"]/g)?.length ?? 0);
     score += Math.min(0.6, 0.15 * items);
   }
+  // 哪几个区: a sentence naming members that end so (引领区、先行区、样板区) lists them; one that
+  // names as many as asked (哪六个), the more so.
+  if (q.intent === 'fact' && q.members && r.type !== 'task') {
+    const n = countMembers(r.type === 'indicator' ? r.sentence : r.text, q.members);
+    if (n >= 2 && (q.members.noun || n === q.members.count)) score += 1 + (n === q.members.count ? 0.5 : 0);
+  }
+  // 一镇三村指的是哪些: the entry that defines the words (名词解释 1.一镇三村:…) says what they are.
+  if (q.intent === 'fact' && r.type === 'passage' && q.metric && defines(r.text, q.metric)) score += 1;
   return score;
+}
+
+/** Whether a text opens by defining the words: 1.一镇三村:…, “四区”即…. */
+function defines(text: string, metric: string): boolean {
+  const term = metric.split(/\s+/)[0];
+  if (term.length < 2) return false;
+  const opening = fold(text).replace(/^\d{1,2}[.、．]\s*/, '').replace(/[“”"]/g, '');
+  return opening.startsWith(term) && /^[:：]|^即|^是指/.test(opening.slice(term.length));
+}
+
+/** The members a text names: those ending in the noun asked, else the items of its longest list. */
+export function countMembers(text: string, members: NonNullable<Query['members']>): number {
+  if (members.noun) return membersIn(text, members.noun);
+  return Math.max(0, ...text.split(/[，,；;。:：]/).map((c) => (c.includes('、') ? c.split('、').length : 0)));
+}
+
+/**
+ * 哪几个区: the members are what was asked, as much as the words around them. A sentence that
+ * names several ending so holds that much more of the question (建设成为 for 建成 then does).
+ */
+function listCoverage(k: Knowledge, q: Query, cs: Concept[], id: string, cov: number): number {
+  const members = q.intent === 'fact' ? q.members : undefined;
+  const r = members ? k.byId.get(id) : undefined;
+  if (!members || !r || r.type === 'task') return cov;
+  const n = countMembers(r.type === 'indicator' ? r.sentence : r.text, members);
+  if (n < 2 || (!members.noun && n !== members.count)) return cov;
+  const total = cs.reduce((a, c) => a + c.weight, 0);
+  return (cov * total + 2) / (total + 2);
+}
+
+/** How many members ending in `noun` a text names in one run (A区、B区和C区). */
+export function membersIn(text: string, noun: string): number {
+  const member = `[\u4e00-\u9fff“”"]{2,12}?${noun}`;
+  const runs = text.match(new RegExp(`${member}(?:[、和及与+]${member})+`, 'g')) ?? [];
+  return Math.max(0, ...runs.map((run) => run.split(/[、和及与+]/).length));
 }
 
 /** Wordings scored per question; the members of each that fit the question become candidates. */
@@ -582,11 +625,13 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
   const reading = readMetric(q.metric, k.lex);
   const candidates: Candidate[] = [];
   const nearby: Candidate[] = [];
-  for (const res of results.slice(0, GROUPS)) {
+  // A list asked by what its members end in (哪几个区) may be in a long sentence that says little
+  // else of the question: more wordings are read for it.
+  for (const res of results.slice(0, q.intent === 'fact' && q.members ? GROUPS * 8 : GROUPS)) {
     const members = res.members as string[];
     // Members share their wording, so the first speaks for the coverage of all.
     // A statement's words need not all be there to the character: 建 of 参照啥模式建.
-    const cov = coverage(k.haystack.get(members[0])!, cs, q.intent === 'value' || q.intent === 'growth');
+    const cov = listCoverage(k, q, cs, members[0], coverage(k.haystack.get(members[0])!, cs, q.intent === 'value' || q.intent === 'growth'));
     if (cov < MIN_COVERAGE) continue;
     const wording: Wording = {};
     for (const id of members) {

@@ -401,6 +401,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const unit = expectedUnit(t.rest);
   const count = COUNT.test(t.rest);
   const rank = RANK.test(t.rest);
+  // 哪几个区, 哪六个: the members asked, by the word they end in and their number.
+  // (哪六场战役: a word of its own after the count, not the end its members share.)
+  const enumerated = t.rest.match(/哪([一二三四五六七八九十两几\d]{1,2})(?:个|项|条|家|种|类|场|大|批)?([\u4e00-\u9fff]{0,3})\s*(?:呢|啊|吗)?\s*$/);
   // 占上半年的比重 asks a share; 占比 is the name of a metric.
   const share = t.rest.match(/占(?!比)(.{1,24}?)(?:的)?(?:比重|比例|几成|百分之几|多少)/);
 
@@ -433,6 +436,11 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   else if (!target && relative === 'latest' && /了|已/.test(t.rest)) q.nature = 'actual';
   if (basis) q.basis = basis;
   if (unit) q.unit = unit;
+  if (enumerated) {
+    const count = /^\d+$/.test(enumerated[1]) ? Number(enumerated[1]) : chineseNumber(enumerated[1]);
+    const noun = enumerated[2]?.length === 1 ? enumerated[2] : undefined;
+    if (count || noun) q.members = { ...(count ? { count } : {}), ...(noun ? { noun } : {}) };
+  }
   // 一共多少项任务: a count of the tasks (or measures) themselves, with nothing else named.
   if (!metric && count && !scope.kind) {
     if (findWord(t.rest, w.measure)) scope.kind = 'plan';

@@ -121,6 +121,11 @@ export interface Query {
   parts?: Query[];
   /** What of a document or of the sources is asked: issuer, date, number, title, freshness … */
   ask?: string;
+  /**
+   * A list asked with what its members are (哪几个区, 哪六个): the word they end in and how
+   * many, when the question says.
+   */
+  members?: { count?: number; noun?: string };
   /** The question marks itself as a follow-up (那1-6月呢, 目标呢). */
   followUp?: boolean;
   /** One-character typos read as the word they resemble: [as typed, as read]. */
