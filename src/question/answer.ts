@@ -13,6 +13,8 @@ import { fold } from '../text/normalize.js';
 import * as compose from '../answer/compose.js';
 import { makeAnswer, span, textOf } from '../answer/compose.js';
 import { answerTasks } from './tasks.js';
+import { answerTaskFigure } from './task-figures.js';
+import { besideFigure, genericWord } from './generic.js';
 import { answerSources, documentAnswer, mainSources } from './documents.js';
 import { EXAMPLES, noAnswer, noneFor } from './none.js';
 import { answerCompute } from './compute.js';
@@ -241,6 +243,12 @@ function answerFigure(k: Knowledge, q: Query, options: AskOptions, found?: Match
   // 总额多少 alone: a head measures some metric, and the question does not say which.
   const bare = q.metric.replace(/\s+/g, '');
   if (bare in k.lex.metrics.headUnits) return noAnswer(k, q, `请说明是哪项指标的${bare}。`);
+  // 总投资呢 after a figure: that of the same subject, said right after it.
+  const beside = q.beside && !found ? besideFigure(k, q.beside) : undefined;
+  if (beside) return answerIndicator(k, q, beside, [], Boolean(options.brief));
+  // 完成多少, 总投资呢 with nothing before it to be of: never a search of the word everywhere.
+  const word = found ? undefined : genericWord(q, k.lex);
+  if (word) return noAnswer(k, q, `请说明是哪项指标或哪项任务的${word}，例如：第48项任务完成多少？`);
   const { m, fallback } = matchLatest(k, q, found);
   const best = m.answers[0];
   if (!best) {
@@ -288,6 +296,10 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
   if (q.placeRank && (q.intent === 'value' || q.intent === 'growth')) return answerPlaceRank(k, q, (part) => answerQuery(k, part, { ...options, brief: true }));
   if (q.eachPlace && (q.intent === 'value' || q.intent === 'growth')) return answerQuery(k, eachPlace(k, q), options);
   if (q.parts?.length && q.intent !== 'compute') return answerParts(k, q, options, (part) => answerQuery(k, part, { ...options, brief: true }));
+  // A figure asked of one task (第46项新增上市企业几家了, 完成多少 after it): from that task only.
+  if ((q.intent === 'value' || q.intent === 'growth') && q.task?.number !== undefined) {
+    return answerTaskFigure(k, q, (figure, found) => answerFigure(k, figure, options, found));
+  }
   switch (q.intent) {
     case 'help':
     case 'greeting':

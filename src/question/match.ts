@@ -208,7 +208,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     const tail = foldedName.slice(cut + asked.length).replace(TAIL_WORDS, '');
     if (/^[\u4e00-\u9fff]{2,}/.test(tail) && !k.lex.metrics.heads.some((h) => tail.includes(h)) && !(tail in k.lex.metrics.headUnits)) return 'metric';
   }
-  const mineText = `${names}|${own}|${context}`;
+  const mineText = `${names}|${own}|${context}|${subjectBefore(k, ind)}`;
   // An effect on a metric (拉动规上工业增加值增速14.1个百分点) answers only a question of that effect.
   const effect = k.lex.metrics.effectWords.words.find((w) => ind.name.startsWith(w));
   if (effect && !q.text.includes(effect)) return 'metric';
@@ -248,6 +248,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   if (/中$/.test(own) && cs.some((c) => !c.forms.some((f) => ownWords.includes(f)) && foreign.some((o) => c.forms.some((f) => o.includes(f))))) return 'figure';
   const mine = coverage(mineText, cs);
   if (mine >= 0.999) return undefined;
+  const mineLoosely = coverage(mineText, cs, false);
   const head = reading.head ?? lastConcept?.forms[0] ?? '';
   const breakdown = /其中/.test(ind.sentence);
   const missing = cs.filter((c) => !c.forms.some((f) => mineText.includes(f)));
@@ -258,7 +259,9 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     if (q.nature === 'actual' && k.lex.lexicon.targetWords.some((w) => w.length >= 2 && other.includes(w))) continue;
     const headless = !readMetric(other.replace(/[\d.]+/g, ''), k.lex).head;
     if (head && !other.includes(head) && !headless) continue;
-    if (coverage(other, cs) > mine) return 'figure';
+    // (Loosely: a character the question leaves alone, 率 of 完成率, is this figure's word, and
+    // must not hide that another clause says the rest: 水稻播种 of 水稻播种完成率.)
+    if (coverage(other, cs, false) > mineLoosely) return 'figure';
     if (breakdown && headless && missing.some((c) => c.forms.some((f) => other.includes(f)))) return 'figure';
   }
   // Words the sentence says only after the figure's clause say what it is for (完成投资100亿元,
@@ -273,6 +276,21 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     if (missing.some((c) => !c.forms.every((f) => light.has(f)) && onlyAfter(c))) return 'metric';
   }
   return undefined;
+}
+
+/**
+ * A figure named only by a generic word (完成率57.2%, 进度96.3%) is of the subject of the clause
+ * before it in its part (生猪出栏24万头,完成率57.2%): those words are its own too.
+ */
+function subjectBefore(k: Knowledge, ind: Indicator): string {
+  const name = fold(ind.name);
+  if (!k.lex.lexicon.genericWords.words.includes(name) && !k.lex.lexicon.lightVerbs.includes(name)) return '';
+  const text = fold(ind.sentence);
+  const at = text.indexOf(fold(ind.figure));
+  if (at < 0) return '';
+  const clauseStart = Math.max(text.lastIndexOf(',', at), text.lastIndexOf('，', at));
+  const partStart = Math.max(text.lastIndexOf(';', at), text.lastIndexOf('；', at), text.lastIndexOf('。', at));
+  return clauseStart > partStart ? text.slice(partStart + 1, clauseStart) : '';
 }
 
 /**

@@ -126,6 +126,11 @@ export interface Query {
    * many, when the question says.
    */
   members?: { count?: number; noun?: string };
+  /**
+   * A generic word asked after a figure (总投资呢 after 引进项目7个): the figure it follows and the
+   * word; the figure of that word said right after it in its sentence answers first.
+   */
+  beside?: { id: string; word: string };
   /** The question marks itself as a follow-up (那1-6月呢, 目标呢). */
   followUp?: boolean;
   /** One-character typos read as the word they resemble: [as typed, as read]. */

@@ -86,11 +86,23 @@ function taskAnswer(k: Knowledge, q: Query, t: Task, extra: Line[] = []): Answer
   return makeAnswer(k, q.text, 'task', lines, [t], { quote: about[0] ?? t.progress[0] ?? t.text, query: q });
 }
 
+/** The table a 第n项 is asked of: the first (the conversation's, else the newest) that has one. */
+function tableOf(k: Knowledge, q: Query, n: number): { doc: Source | undefined; docs: Source[] } {
+  const docs = documentsOf(k, q);
+  // (The 2021 table's 第48项, though 2022's has 16.)
+  return { doc: docs.find((d) => tasksOf(k, d).some((t) => t.number === n)) ?? docs[0], docs };
+}
+
+/** The task a query names by number, in the table it is asked of. */
+export function numberedTask(k: Knowledge, q: Query): Task | undefined {
+  const n = q.task?.number;
+  if (n === undefined) return undefined;
+  return tasksOf(k, tableOf(k, q, n).doc).find((t) => t.number === n);
+}
+
 function byNumber(k: Knowledge, q: Query): Answer {
   const n = q.task!.number!;
-  const docs = documentsOf(k, q);
-  // The first table that has a 第n项 answers (the 2021 table's 第48项, though 2022's has 16).
-  const doc = docs.find((d) => tasksOf(k, d).some((t) => t.number === n)) ?? docs[0];
+  const { doc, docs } = tableOf(k, q, n);
   const older = docs.filter((d) => d !== doc);
   const tasks = tasksOf(k, doc);
   const task = tasks.find((t) => t.number === n);
