@@ -291,7 +291,10 @@ export class Conversations {
     if (!this.k.lex.lexicon.quoteWords.some((w) => w.replace(/呢$/, '') === bare)) return undefined;
     const last = this.last(id);
     if (!last?.quote) return undefined;
-    const lines: Line[] = [[span(`原文：“${last.quote}。”`)], ...(last.source ? [[span(`来源：${last.source.title}（${last.source.date}）`)]] : [])];
+    const quote: Line = [span(`原文：“${last.quote}。”`)];
+    const source: Line[] = last.source ? [[span(`来源：${last.source.title}（${last.source.date}）`)]] : [];
+    // 信息来源是哪, 出自哪个文件: the document first; 原文呢: the sentence first.
+    const lines: Line[] = /来源|出自|出处|文件/.test(bare) && source.length ? [...source, quote] : [quote, ...source];
     return { question: text, kind: 'passage', text: textOf(lines), lines, records: [], sources: last.source ? [last.source] : [], quote: last.quote, query: last.query };
   }
 

@@ -331,6 +331,10 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const followUp = w.followUpHeads.some((h) => t.rest.trimStart().startsWith(h)) || w.followUpTails.some((h) => t.rest.trimEnd().endsWith(h));
 
   if (findWord(t.rest, w.sources)) return { ...q, intent: 'sources' };
+  // 有哪几份政府工作报告: the documents of that kind (of the place and year named).
+  if (scope.kind && !scope.number && /^(?:都|一共|总共)?有?(?:哪几份|哪些|几份|多少份|哪几个|哪几篇)$/.test(t.rest.replace(/[\s的了呢吗？?]/g, '').replace(/^(?:收录|共)/, ''))) {
+    return { ...q, intent: 'sources', scope: { kind: scope.kind } };
+  }
   const fresh = takeWord(t, w.freshness);
 
   // Statuses, and tasks without one.
@@ -351,6 +355,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 
   // What of a document is asked, when a document is named and no task of it.
   let documentAsk: string | undefined;
+  let alsoAsk: string[] = [];
   if ((scope.kind || scope.number) && number === undefined && !department && !statuses.size) {
     // 是贯彻哪个文件 asks what it implements, not its title: the title is asked only alone.
     // 哪天发的 asks when, not who: the ask named first decides.
@@ -359,7 +364,10 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       .sort((a, b) => t.rest.indexOf(a[0]) - t.rest.indexOf(b[0]))
       .map(([, key]) => key);
     documentAsk = asks.find((a) => a !== 'title') ?? asks[0];
-    if (documentAsk) t.rest = without(t.rest, w.documentAsks.filter(([, key]) => key === documentAsk).map(([word]) => word));
+    // 哪天在人代会上作的 asks the date and the meeting: every ask's words are taken out.
+    // (Only where it says how it was made known: 哪天印发的 asks the date, not the issuer too.)
+    alsoAsk = [...new Set(asks.filter((a) => a !== documentAsk && (a === 'meeting' || a === 'speaker')))];
+    if (documentAsk) t.rest = without(t.rest, w.documentAsks.filter(([, key]) => key === documentAsk || alsoAsk.includes(key)).map(([word]) => word));
   }
 
   const role = findWord(t.rest, w.part) ? 'part' : findWord(t.rest, w.lead) ? 'lead' : undefined;
@@ -442,10 +450,14 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     if (count || noun) q.members = { ...(count ? { count } : {}), ...(noun ? { noun } : {}) };
   }
   // 一共多少项任务: a count of the tasks (or measures) themselves, with nothing else named.
-  if (!metric && count && !scope.kind) {
+  // (A place names whose table or plan it is: 嘉善实施意见一共有多少条措施.)
+  const topic = q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).trim();
+  if (!topic && count && !scope.kind) {
     if (findWord(t.rest, w.measure)) scope.kind = 'plan';
     else if (findWord(t.rest, w.task)) scope.kind = 'tasks';
   }
+  // 市合作交流办牵头哪些嘉善措施: measures are a plan's.
+  if (!scope.kind && (department || statuses.size) && findWord(t.rest, w.measure)) scope.kind = 'plan';
   if (scope.kind || scope.number) q.scope = scope;
   if (followUp) q.followUp = true;
 
@@ -460,6 +472,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 
   q.intent = intentOf({ q, scope, documentAsk, fresh: Boolean(fresh), number, department, statuses: statuses.size > 0, unmarked, aspect, count, rank, change, compute, share: Boolean(share), several });
   if (documentAsk && q.intent === 'document') q.ask = documentAsk;
+  if (alsoAsk.length && q.intent === 'document') q.alsoAsk = alsoAsk;
   if (q.intent === 'sources' && fresh) q.ask = 'freshness';
   if (q.intent === 'compute') {
     const sides = inner ? undefined : computeSides(folded);
@@ -509,7 +522,8 @@ function intentOf(s: Signals): Intent {
   const { q } = s;
   if (s.documentAsk) return 'document';
   if (s.fresh && !q.metric) return 'sources';
-  if ((s.scope.kind || s.scope.number) && !q.metric && s.number === undefined && !s.department && !s.statuses && !s.aspect && !s.unmarked) {
+  const topic = q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).trim();
+  if ((s.scope.kind || s.scope.number) && !topic && s.number === undefined && !s.department && !s.statuses && !s.aspect && !s.unmarked) {
     return s.count && (s.scope.kind === 'tasks' || s.scope.kind === 'plan') ? 'count' : 'document';
   }
   if (s.number !== undefined) return 'task';

@@ -121,6 +121,8 @@ export interface Query {
   parts?: Query[];
   /** What of a document or of the sources is asked: issuer, date, number, title, freshness … */
   ask?: string;
+  /** Further facts of the document the same question asks (哪天在人代会上作的: the meeting too). */
+  alsoAsk?: string[];
   /**
    * A list asked with what its members are (哪几个区, 哪六个): the word they end in and how
    * many, when the question says.

@@ -302,7 +302,8 @@ export function answerTasks(k: Knowledge, q: Query, offset: number): Answer | un
   const f = q.task ?? {};
   if (q.intent === 'task' && f.number !== undefined) return byNumber(k, q);
   if (q.intent === 'rank') return ranking(k, q);
-  if (q.intent === 'count' && !f.statuses?.length && !f.department && !f.unmarked && !q.metric) return summary(k, q);
+  const topic = q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).trim();
+  if (q.intent === 'count' && !f.statuses?.length && !f.department && !f.unmarked && !topic) return summary(k, q);
   if (q.intent === 'count') return count(k, q);
   if (q.intent === 'list') return list(k, q, offset);
   if (q.intent === 'task') {
