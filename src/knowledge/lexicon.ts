@@ -56,6 +56,7 @@ const schemas = {
     quoteWords: z.array(z.string()),
     followUpQualifiers: z.object({ words: z.array(z.string().min(1)) }),
     genericWords: z.object({ words: z.array(z.string().min(1)) }),
+    sinceJanuary: z.object({ words: z.array(z.string().min(1)) }),
     placeRankWords: z.object({ which: z.array(z.string().min(1)), high: z.array(z.string().min(1)), low: z.array(z.string().min(1)) }),
     /** Words of a ranking (全省, 总量 of 总量全省第几) that name no metric of their own. */
     rankFrames: z.array(z.string()),

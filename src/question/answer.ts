@@ -237,6 +237,22 @@ function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fal
   return { m: m2, fallback: `报告中最新为${best.period.label}：` };
 }
 
+/**
+ * 1至6月累计: 累计 says again what a period from January says. Where no figure is named with it,
+ * the figures of the period without the word answer (undefined: match as asked).
+ */
+function sinceJanuary(k: Knowledge, q: Query): Matches | undefined {
+  const p = q.period;
+  const words = k.lex.lexicon.sinceJanuary.words.filter((w) => q.metric.includes(w));
+  if (!words.length || p?.kind !== 'range' || p.from !== 1) return undefined;
+  const asked = match(k, q, ['indicator']);
+  if (asked.answers.length) return undefined;
+  const metric = words.reduce((m, w) => m.split(w).join(' '), q.metric).replace(/\s+/g, ' ').trim();
+  if (!metric) return undefined;
+  const plain = match(k, { ...q, metric, qualifiers: q.qualifiers.filter((x) => !words.includes(x)) }, ['indicator']);
+  return plain.answers.length ? plain : undefined;
+}
+
 /** A figure or a statement; `found`: the records already matched for this query. */
 function answerFigure(k: Knowledge, q: Query, options: AskOptions, found?: Matches): Answer {
   if (!q.metric) return noAnswer(k, q, q.period || q.places.length ? '请说明要查哪项指标，例如：6月全市用电量是多少？' : '没有看懂这个问题。');
@@ -249,7 +265,7 @@ function answerFigure(k: Knowledge, q: Query, options: AskOptions, found?: Match
   // 完成多少, 总投资呢 with nothing before it to be of: never a search of the word everywhere.
   const word = found ? undefined : genericWord(q, k.lex);
   if (word) return noAnswer(k, q, `请说明是哪项指标或哪项任务的${word}，例如：第48项任务完成多少？`);
-  const { m, fallback } = matchLatest(k, q, found);
+  const { m, fallback } = matchLatest(k, q, found ?? sinceJanuary(k, q));
   const best = m.answers[0];
   if (!best) {
     const said = saidInClause(k, q, m.nearby);
