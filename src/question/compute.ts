@@ -131,6 +131,11 @@ export function answerCompute(k: Knowledge, q: Query, options: AskOptions, state
   const found = qa && squeeze(qa.metric) === squeeze(q.metric) ? undefined : match(k, whole, ['indicator']);
   const said = found?.answers[0];
   if (said && said.coverage >= 0.99 && said.nameCoverage >= 0.99) return stated(whole, found);
+  // 今年上半年…占规上工业比重: stated of the latest year the reports hold, and said so.
+  if (!said && q.relative && found) {
+    const latest = stated(whole);
+    if (latest.kind === 'indicator') return latest;
+  }
   void options;
   if (!qa || !qb) return noAnswer(k, q, '没有看懂要计算什么。');
   if (!qa.metric) return noAnswer(k, q, `没有看懂要拿什么和“${qb.text}”比较：请把指标说全，例如“6月用电量比5月多多少”。`);
