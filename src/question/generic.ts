@@ -31,18 +31,23 @@ export function isLightVerb(word: string, lex: Lexicon): boolean {
  * it another subject's (进度96.3%;…生猪出栏24万头,完成率57.2%: not 水稻's 完成率).
  */
 export function besideFigure(k: Knowledge, beside: NonNullable<Query['beside']>): Indicator | undefined {
-  const last = k.byId.get(beside.id);
+  const word = fold(beside.word);
+  return figureBeside(k, beside.id, (x) => fold(x.name).endsWith(word));
+}
+
+/** The first figure after another in its sentence, in the same run of clauses, that `fits`. */
+export function figureBeside(k: Knowledge, id: string, fits: (x: Indicator) => boolean): Indicator | undefined {
+  const last = k.byId.get(id);
   if (last?.type !== 'indicator') return undefined;
   const sentence = last.sentence;
   const from = sentence.indexOf(last.figure);
   if (from < 0) return undefined;
   const end = from + last.figure.length;
-  const word = fold(beside.word);
   const siblings = k.indicators.filter((x) => x.source === last.source && x.sentence === sentence && x.id !== last.id);
   let best: { x: Indicator; at: number } | undefined;
   for (const x of siblings) {
     const at = sentence.indexOf(x.figure, end);
-    if (at < 0 || !fold(x.name).endsWith(word)) continue;
+    if (at < 0 || !fits(x)) continue;
     const between = sentence.slice(end, at);
     if (/[；;。]/.test(between) || siblings.some((y) => y !== x && between.includes(y.figure))) continue;
     if (!best || at < best.at) best = { x, at };
