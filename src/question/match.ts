@@ -645,7 +645,13 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
   const nearby: Candidate[] = [];
   // A list asked by what its members end in (哪几个区) may be in a long sentence that says little
   // else of the question: more wordings are read for it.
-  for (const res of results.slice(0, q.intent === 'fact' && q.members ? GROUPS * 8 : GROUPS)) {
+  const groups = q.intent === 'fact' && q.members ? GROUPS * 8 : GROUPS;
+  // (Wordings that score as the last one read, to a thousandth, are read too: where the cut
+  // falls among near-equals must not decide whether a record is seen.)
+  const cut = results[groups - 1]?.score ?? 0;
+  let read = Math.min(groups, results.length);
+  while (read < results.length && results[read].score >= cut * 0.999) read++;
+  for (const res of results.slice(0, read)) {
     const members = res.members as string[];
     // Members share their wording, so the first speaks for the coverage of all.
     // A statement's words need not all be there to the character: 建 of 参照啥模式建.
