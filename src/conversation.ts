@@ -9,6 +9,8 @@ import type { Knowledge } from './knowledge/load.js';
 import type { Query } from './question/query.js';
 import { chineseNumber } from './question/parse.js';
 import { span, textOf } from './answer/compose.js';
+import { genericWord, isLightVerb } from './question/generic.js';
+import { escapeRegExp } from './text/normalize.js';
 
 /** A conversation idle longer than this starts afresh. */
 export const IDLE_MS = 30 * 60 * 1000;
@@ -23,6 +25,8 @@ interface Context {
   next?: number;
   /** The task numbers the last list showed, in order, for 第一个是谁负责. */
   items?: number[];
+  /** The figure the last answer led with, for 总投资呢 (the same subject's, beside it). */
+  figure?: string;
 }
 
 /** A context store in this process, bounded: the oldest conversations go first. */
@@ -51,12 +55,22 @@ interface FollowUpWords {
   heads: readonly string[];
   /** 累计, 城镇: words that alone qualify the last metric. */
   qualifiers: readonly string[];
+  /** 完成, 完成率, 总投资: the generic word a question is only, if it is one (question/generic.ts). */
+  generic: (q: Query) => string | undefined;
+  /** 完成, 实现: a result asked of what was left unsaid. */
+  light: (word: string) => boolean;
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [] };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], generic: () => undefined, light: () => false };
 
 function followUpWords(k: Knowledge): FollowUpWords {
-  return { frames: k.lex.lexicon.rankFrames, heads: Object.keys(k.lex.metrics.headUnits), qualifiers: k.lex.lexicon.followUpQualifiers.words };
+  return {
+    frames: k.lex.lexicon.rankFrames,
+    heads: Object.keys(k.lex.metrics.headUnits),
+    qualifiers: k.lex.lexicon.followUpQualifiers.words,
+    generic: (q) => genericWord(q, k.lex),
+    light: (word) => isLightVerb(word, k.lex),
+  };
 }
 
 /** The question's metric without the places it names (濮院呢 names a place, no metric). */
@@ -80,11 +94,13 @@ function alone(q: Query, words: readonly string[]): boolean {
 }
 
 /** Whether the question leaves out what it asks about, so the last query fills it in. */
-function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers }: FollowUpWords): boolean {
+function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic }: FollowUpWords): boolean {
   if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
   // 比5月多多少: a computation from the last figure.
   if (q.intent === 'compute') return Boolean(q.parts && !q.parts[0].metric && !q.parts[0].period && !q.parts[0].places.length && FIGURE_INTENTS.has(last.intent) && last.metric);
   if (q.parts?.length) return false;
+  // 完成多少, 完成率呢, 总投资呢: of the last answer's subject, whatever it was.
+  if (generic(q) && !q.task && (last.metric || last.task?.number !== undefined)) return true;
   const aboutTask = last.task?.number !== undefined || last.intent === 'task';
   if (q.task?.number !== undefined) return aboutTask && !q.metric && q.followUp === true ? true : aboutTask && !q.metric && !q.task.aspect;
   // 其中哪些滞后 after a department's tasks: those of them.
@@ -96,7 +112,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers }: Follow
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, generic, light }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = { ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined };
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -105,8 +121,24 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers }: F
     return { ...a, text: q.text, metric, intent: 'compute', compute: q.compute, parts: [a, q.parts[1]], corrections: q.corrections, carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] };
   }
   const carried: string[] = [];
-  const merged: Query = { ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined };
-  if (alone(q, heads) && last.metric) {
+  const merged: Query = { ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, beside: undefined };
+  const word = generic(q);
+  const ofTask = word !== undefined && last.task?.number !== undefined;
+  if (ofTask) {
+    // 完成多少 after a task: a figure of that task.
+    merged.metric = q.metric;
+    merged.qualifiers = q.qualifiers;
+    merged.unit = q.unit;
+  } else if (word && last.metric) {
+    // 完成了多少 after a figure: its result; 完成率呢, 总投资呢: that of the same subject.
+    // (After 完成率呢, 总投资呢 is of the subject again, not of its 完成率.)
+    const subject = last.beside ? last.metric.replace(new RegExp(`\\s*${escapeRegExp(last.beside.word)}$`), '') : last.metric;
+    const bare = subject.replace(/\s+/g, '');
+    merged.metric = light(word) || bare.endsWith(word) ? subject : `${subject} ${word}`;
+    // (完成率 is not measured in the last figure's 亩.)
+    merged.unit = light(word) ? (q.unit ?? last.unit) : q.unit;
+    carried.push('metric');
+  } else if (alone(q, heads) && last.metric) {
     // 总额多少 after 进出口: the total of the last metric.
     const head = q.metric.replace(/\s+/g, '');
     merged.metric = last.metric.replace(/\s+/g, '').endsWith(head) ? last.metric : `${last.metric}${head}`;
@@ -148,6 +180,8 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers }: F
   const task = { ...(last.task ?? {}), ...(q.task ?? {}) };
   if (q.task?.number !== undefined) delete task.aspect;
   if (q.task?.aspect) task.aspect = q.task.aspect;
+  // (A figure asked of a task asks no aspect of it.)
+  if (ofTask) delete task.aspect;
   if (Object.keys(task).length) merged.task = task;
   if (last.task?.number !== undefined && q.task?.number === undefined) carried.push('task');
   // The new question's own intent wins where it says one: 同比呢 asks a change, 谁牵头 a task;
@@ -163,6 +197,8 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers }: F
     merged.intent = q.intent;
     merged.metric = ownMetric({ ...last, places: [] }, frames).replace(/\s+/g, ' ');
   }
+  // A generic word asks a figure, whatever the last answer was.
+  if (word) merged.intent = q.intent === 'growth' ? 'growth' : 'value';
   merged.carried = carried;
   return merged;
 }
@@ -255,7 +291,10 @@ export class Conversations {
     if (!this.k.lex.lexicon.quoteWords.some((w) => w.replace(/呢$/, '') === bare)) return undefined;
     const last = this.last(id);
     if (!last?.quote) return undefined;
-    const lines: Line[] = [[span(`原文：“${last.quote}。”`)], ...(last.source ? [[span(`来源：${last.source.title}（${last.source.date}）`)]] : [])];
+    const quote: Line = [span(`原文：“${last.quote}。”`)];
+    const source: Line[] = last.source ? [[span(`来源：${last.source.title}（${last.source.date}）`)]] : [];
+    // 信息来源是哪, 出自哪个文件: the document first; 原文呢: the sentence first.
+    const lines: Line[] = /来源|出自|出处|文件/.test(bare) && source.length ? [...source, quote] : [quote, ...source];
     return { question: text, kind: 'passage', text: textOf(lines), lines, records: [], sources: last.source ? [last.source] : [], quote: last.quote, query: last.query };
   }
 
@@ -273,7 +312,13 @@ export class Conversations {
     }
     // After a computation the figure it started from is what a follow-up goes on from.
     const from = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
-    if (isFollowUp(q, from, this.words)) return followUp(q, from, this.words);
+    if (isFollowUp(q, from, this.words)) {
+      const merged = followUp(q, from, this.words);
+      // 总投资呢 after a figure: first the one said beside it.
+      const word = this.words.generic(q);
+      if (word && !this.words.light(word) && last.figure && merged.task?.number === undefined) merged.beside = { id: last.figure, word };
+      return merged;
+    }
     const kept = keepSetting(q, last.query);
     if (kept) return kept;
     // A new question of a task (第10项谁牵头) that names no table is of the table just answered from.
@@ -290,14 +335,18 @@ export class Conversations {
     const records = answer.records.map((r) => this.k.byId.get(r.id));
     const tables = new Set(records.map((r) => (r?.type === 'task' ? r.source : undefined)));
     const source = tables.size === 1 ? [...tables][0] : undefined;
+    // A task shown by what it is about is the conversation's task, by number (完成多少 asks of it).
+    const shown = answer.kind === 'task' && records.length === 1 && records[0]?.type === 'task' ? records[0].number : null;
     const listed = answer.kind === 'list' || answer.kind === 'count' ? records.flatMap((r) => (r?.type === 'task' && r.number !== null ? [r.number] : [])) : [];
     // An item asked of the list (第二个是谁负责) keeps the list for the next (第一个呢).
     const items = listed.length ? listed : q.carried?.includes('task') ? (this.last(id)?.items ?? []) : [];
     const context: Context = {
       ...(items.length ? { items } : {}),
-      query: { ...q, carried: undefined, ...(source ? { scope: { ...q.scope, source } } : {}) },
+      query: { ...q, carried: undefined, ...(source ? { scope: { ...q.scope, source } } : {}), ...(shown !== null ? { task: { ...q.task, number: shown } } : {}) },
       ...(answer.quote ? { quote: answer.quote, source: answer.sources[0] } : {}),
       ...(next !== undefined ? { next } : {}),
+      // (After 总投资呢 the subject is still the figure it was asked beside.)
+      ...(q.beside ? { figure: q.beside.id } : answer.kind === 'indicator' && records[0]?.type === 'indicator' ? { figure: records[0].id } : {}),
     };
     this.store.set(id, JSON.stringify(context), this.now().getTime());
   }

@@ -128,13 +128,16 @@ export function taskLines(t: Task, opts: { who?: boolean; progressItems?: number
   const isMeasure = t.number !== null && !t.status && !t.progress.length;
   const name = t.number === null ? t.section : isMeasure ? `第${t.number}条措施` : `第${t.number}项任务`;
   const status: Line = t.status ? [s('进展状态：'), s(t.status, true)] : [s('进展状态：未标注')];
+  // A task's first line says how it stands and who leads it: on a phone that is the answer.
+  const led = t.lead.length ? [s(` · 牵头：${t.lead.join('、')}`)] : [];
   const head: Line = opts.who
     ? [s(`${name}牵头部门：`), s(t.lead.join('、') || '未注明', true), ...(t.others.length ? [s(`（配合：${t.others.join('、')}）`)] : [])]
     : isMeasure
       ? [s(name)]
-      : [s(`${name} · `), ...status];
+      : [s(`${name} · `), ...status, ...led];
   const lines: Line[] = [head, [s(`任务：${t.text}`)]];
-  if (!opts.who && departmentsText(t)) lines.push([s(departmentsText(t))]);
+  const departments = !opts.who && !isMeasure ? (t.others.length ? `配合：${t.others.join('、')}` : '') : departmentsText(t);
+  if (!opts.who && departments) lines.push([s(departments)]);
   if (opts.who && !isMeasure) lines.push(status);
   const max = opts.progressItems ?? 3;
   // Parts of the progress already shown above it (相关进展) are not repeated.

@@ -56,6 +56,8 @@ const schemas = {
     eachPlaceWords: z.array(z.string()),
     quoteWords: z.array(z.string()),
     followUpQualifiers: z.object({ words: z.array(z.string().min(1)) }),
+    genericWords: z.object({ words: z.array(z.string().min(1)) }),
+    sinceJanuary: z.object({ words: z.array(z.string().min(1)) }),
     placeRankWords: z.object({ which: z.array(z.string().min(1)), high: z.array(z.string().min(1)), low: z.array(z.string().min(1)) }),
     /** Words of a ranking (全省, 总量 of 总量全省第几) that name no metric of their own. */
     rankFrames: z.array(z.string()),
@@ -81,6 +83,8 @@ const schemas = {
     sameQualifiers: z.record(z.string(), z.string()),
     headUnits: z.record(z.string(), z.string()),
     dimensions: z.record(z.string(), z.array(z.string().min(1))),
+    levelWords: z.object({ words: z.array(z.string().min(1)) }),
+    perMember: z.object({ opens: z.array(z.string().min(1)), wholes: z.array(z.string().min(1)), asked: z.array(z.string().min(1)) }),
   }),
   corrections: z.object({
     corrections: z.array(

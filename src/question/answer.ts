@@ -7,12 +7,14 @@
 import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Passage, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
-import { concepts, coverage, match, misfit, type Candidate, type Matches } from './match.js';
+import { concepts, countMembers, coverage, match, misfit, type Candidate, type Matches } from './match.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
 import * as compose from '../answer/compose.js';
 import { makeAnswer, span, textOf } from '../answer/compose.js';
 import { answerTasks } from './tasks.js';
+import { answerTaskFigure } from './task-figures.js';
+import { besideFigure, genericWord } from './generic.js';
 import { answerSources, documentAnswer, mainSources } from './documents.js';
 import { EXAMPLES, noAnswer, noneFor } from './none.js';
 import { answerCompute } from './compute.js';
@@ -126,6 +128,17 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   return best && best.w > 0 ? best.c : undefined;
 }
 
+/** 哪几个区: the clause of a long sentence that names the members, first. */
+function memberClause(q: Query, text: string): string | undefined {
+  const members = q.members;
+  if (!members || text.length <= 60) return undefined;
+  // (A glossary entry, 9.六场战役:…, is cut at its colon only after the name.)
+  const clauses = text.split(/[，,；;。]/);
+  const best = clauses.reduce((a, c) => (countMembers(c, members) > countMembers(a, members) ? c : a), '');
+  const n = countMembers(best, members);
+  return n >= 2 && (members.noun || n === members.count) ? best : undefined;
+}
+
 /**
  * A clause of a sentence whose figures are all of other metrics, that says what was asked
  * without a figure read from it: 一般公共预算收入与经济增长基本同步 (beside 生产总值增长7%左右),
@@ -182,7 +195,7 @@ function answerStatement(k: Knowledge, q: Query, best: KnowledgeRecord, rest: Ca
   const whole = best.type === 'passage' ? k.paragraph(best).find((t) => t.includes(best.text)) : undefined;
   const text = best.type === 'indicator' ? best.sentence : whole && whole.length <= AROUND ? whole : best.text;
   const where = best.type === 'task' ? best.section : [best.region, best.period.label, best.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
-  const clause = said ?? leadClause(k, q, text);
+  const clause = said ?? memberClause(q, text) ?? leadClause(k, q, text);
   const around = best.type === 'task' ? [] : neighbours(k, best, text);
   const lines: Line[] = clause
     ? [[...(lead ? [span(lead)] : []), span(`${clause}。`, true)], [span(where)], compose.quoteLine(text, clause)]
@@ -224,13 +237,35 @@ function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fal
   return { m: m2, fallback: `报告中最新为${best.period.label}：` };
 }
 
+/**
+ * 1至6月累计: 累计 says again what a period from January says. Where no figure is named with it,
+ * the figures of the period without the word answer (undefined: match as asked).
+ */
+function sinceJanuary(k: Knowledge, q: Query): Matches | undefined {
+  const p = q.period;
+  const words = k.lex.lexicon.sinceJanuary.words.filter((w) => q.metric.includes(w));
+  if (!words.length || p?.kind !== 'range' || p.from !== 1) return undefined;
+  const asked = match(k, q, ['indicator']);
+  if (asked.answers.length) return undefined;
+  const metric = words.reduce((m, w) => m.split(w).join(' '), q.metric).replace(/\s+/g, ' ').trim();
+  if (!metric) return undefined;
+  const plain = match(k, { ...q, metric, qualifiers: q.qualifiers.filter((x) => !words.includes(x)) }, ['indicator']);
+  return plain.answers.length ? plain : undefined;
+}
+
 /** A figure or a statement; `found`: the records already matched for this query. */
 function answerFigure(k: Knowledge, q: Query, options: AskOptions, found?: Matches): Answer {
   if (!q.metric) return noAnswer(k, q, q.period || q.places.length ? '请说明要查哪项指标，例如：6月全市用电量是多少？' : '没有看懂这个问题。');
   // 总额多少 alone: a head measures some metric, and the question does not say which.
   const bare = q.metric.replace(/\s+/g, '');
   if (bare in k.lex.metrics.headUnits) return noAnswer(k, q, `请说明是哪项指标的${bare}。`);
-  const { m, fallback } = matchLatest(k, q, found);
+  // 总投资呢 after a figure: that of the same subject, said right after it.
+  const beside = q.beside && !found ? besideFigure(k, q.beside) : undefined;
+  if (beside) return answerIndicator(k, q, beside, [], Boolean(options.brief));
+  // 完成多少, 总投资呢 with nothing before it to be of: never a search of the word everywhere.
+  const word = found ? undefined : genericWord(q, k.lex);
+  if (word) return noAnswer(k, q, `请说明是哪项指标或哪项任务的${word}，例如：第48项任务完成多少？`);
+  const { m, fallback } = matchLatest(k, q, found ?? sinceJanuary(k, q));
   const best = m.answers[0];
   if (!best) {
     const said = saidInClause(k, q, m.nearby);
@@ -277,6 +312,10 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
   if (q.placeRank && (q.intent === 'value' || q.intent === 'growth')) return answerPlaceRank(k, q, (part) => answerQuery(k, part, { ...options, brief: true }));
   if (q.eachPlace && (q.intent === 'value' || q.intent === 'growth')) return answerQuery(k, eachPlace(k, q), options);
   if (q.parts?.length && q.intent !== 'compute') return answerParts(k, q, options, (part) => answerQuery(k, part, { ...options, brief: true }));
+  // A figure asked of one task (第46项新增上市企业几家了, 完成多少 after it): from that task only.
+  if ((q.intent === 'value' || q.intent === 'growth') && q.task?.number !== undefined) {
+    return answerTaskFigure(k, q, (figure, found) => answerFigure(k, figure, options, found));
+  }
   switch (q.intent) {
     case 'help':
     case 'greeting':

@@ -11,6 +11,7 @@ import { isChange, match, type Matches } from './match.js';
 import { indicatorLabel, makeAnswer, span } from '../answer/compose.js';
 import { noAnswer } from './none.js';
 import { escapeRegExp } from '../text/normalize.js';
+import { figureBeside } from './generic.js';
 
 /** 亿元 → (元, 1e8): a unit as a base and a factor, so 亿元 and 万元 can be set against each other. */
 function scaleOf(unit: string): { base: string; factor: number } {
@@ -123,6 +124,9 @@ function result(op: Query['compute'], a: Input, b: Input): { text: string; formu
 
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
 
+/** A figure that states how much of a target or plan is done: 完成年度目标的75.7%, 完成…计划的83.5%. */
+const PROGRESS_STATED = /(?:完成|达到|占).*(?:目标|计划)|(?:目标|计划)完成率/;
+
 export function answerCompute(k: Knowledge, q: Query, options: AskOptions, stated: (q: Query, found?: Matches) => Answer): Answer {
   // A figure the reports state (占规上工业比重, 高于第二名9个百分点) wins over a computed one.
   const whole: Query = { ...q, intent: 'value', parts: undefined, compute: undefined };
@@ -131,10 +135,18 @@ export function answerCompute(k: Knowledge, q: Query, options: AskOptions, state
   const found = qa && squeeze(qa.metric) === squeeze(q.metric) ? undefined : match(k, whole, ['indicator']);
   const said = found?.answers[0];
   if (said && said.coverage >= 0.99 && said.nameCoverage >= 0.99) return stated(whole, found);
+  // 今年上半年…占规上工业比重: stated of the latest year the reports hold, and said so.
+  if (!said && q.relative && found) {
+    const latest = stated(whole);
+    if (latest.kind === 'indicator') return latest;
+  }
   void options;
   if (!qa || !qb) return noAnswer(k, q, '没有看懂要计算什么。');
   if (!qa.metric) return noAnswer(k, q, `没有看懂要拿什么和“${qb.text}”比较：请把指标说全，例如“6月用电量比5月多多少”。`);
   const a = inputFor(k, { ...qa, nature: qa.nature ?? (q.compute === 'progress' || q.compute === 'shortfall' ? 'actual' : undefined) });
+  // 完成年度目标多少 after 新增各项贷款1514.25亿元: the share the sentence states beside it wins.
+  const besideA = a?.record && q.compute === 'progress' ? figureBeside(k, a.record.id, (x) => x.unit === '%' && PROGRESS_STATED.test(x.name)) : undefined;
+  if (besideA) return stated(whole, { answers: [{ record: besideA, score: 1, coverage: 1, nameCoverage: 1 }], nearby: [] });
   const b = a ? inputFor(k, completeB(qa, qb, a)) : undefined;
   if (!a || !b) {
     // 比第二名高多少, 比全省平均高多少: what A is compared with is no figure the reports state

@@ -25,9 +25,18 @@ function dateText(date: string): string {
 
 const titled = (s: Source) => (/^[《“"]/.test(s.title) ? s.title : `《${s.title}》`);
 
+/** The words of a kind of document as a reader names it (政府工作报告), from the lexicon. */
+function kindName(k: Knowledge, kind: string): string {
+  return k.lex.lexicon.documents[kind as keyof typeof k.lex.lexicon.documents]?.[0] ?? '文件';
+}
+
 export function sourcesAnswer(k: Knowledge, question = '/sources', q?: Query): Answer {
-  const sorted = [...k.sources].sort((a, b) => b.date.localeCompare(a.date));
-  const lines: Line[] = [[span(`已收录${sorted.length}份文件（按日期，新的在前）：`)], ...sorted.map((s, i) => [span(`${i + 1}. ${s.title}`), span(s.date ? `（${s.date}）` : '')])];
+  // 有哪几份政府工作报告: those of the kind asked.
+  const kind = q?.scope?.kind;
+  const sorted = [...k.sources].filter((s) => !kind || s.kind === kind).sort((a, b) => b.date.localeCompare(a.date));
+  if (kind && !sorted.length) return noAnswer(k, q!, `收录的文件中没有${kindName(k, kind)}。`, mainSources(k, 4).map((x) => `${titled(x)}（${x.date}）`));
+  const head = kind ? `收录的${kindName(k, kind)}共${sorted.length}份（按日期，新的在前）：` : `已收录${sorted.length}份文件（按日期，新的在前）：`;
+  const lines: Line[] = [[span(head)], ...sorted.map((s, i) => [span(`${i + 1}. ${s.title}`), span(s.date ? `（${s.date}）` : '')])];
   return { question, kind: 'list', text: textOf(lines), lines, records: [], sources: sorted.map((s) => ({ title: s.title, date: s.date })), ...(q ? { query: q } : {}) };
 }
 
@@ -112,7 +121,15 @@ export function documentAnswer(k: Knowledge, q: Query): Answer | undefined {
   const own = s ? fold(`${s.title}${s.issuer}`) : '';
   if (s && named.length >= 3 && ![...named].some((_, i) => i + 1 < named.length && own.includes(named.slice(i, i + 2)))) return undefined;
   if (!s) return noAnswer(k, q, '报告中没有找到这份文件。', mainSources(k, 4).map((x) => `${titled(x)}（${x.date}）`));
-  const ask = q.ask ?? 'title';
+  const lines: Line[] = [];
+  for (const ask of [q.ask ?? 'title', ...(q.alsoAsk ?? [])]) lines.push(...factLines(k, s, ask));
+  if (!lines.length) return noAnswer(k, q, `${titled(s)}中没有写明这一点。`, [`${titled(s)}（${s.issuer || '发布单位未注明'}，${dateText(s.date)}）`]);
+  lines.push([span(`来源：${titled(s)}（${s.date}）`)]);
+  return { question: q.text, kind: 'passage', text: textOf(lines), lines, records: [], sources: [{ title: s.title, date: s.date }], query: q };
+}
+
+/** One fact of a document, as lines: its issuer, date, number, sections, title, or its notes that say it. */
+function factLines(k: Knowledge, s: Source, ask: string): Line[] {
   const lines: Line[] = [];
   switch (ask) {
     case 'issuer': {
@@ -138,9 +155,7 @@ export function documentAnswer(k: Knowledge, q: Query): Answer | undefined {
       if (notes.length) lines.push([span(`${titled(s)}：`)], ...notes.map((n) => [span(n, true)]));
     }
   }
-  if (!lines.length) return noAnswer(k, q, `${titled(s)}中没有写明这一点。`, [`${titled(s)}（${s.issuer || '发布单位未注明'}，${dateText(s.date)}）`]);
-  lines.push([span(`来源：${titled(s)}（${s.date}）`)]);
-  return { question: q.text, kind: 'passage', text: textOf(lines), lines, records: [], sources: [{ title: s.title, date: s.date }], query: q };
+  return lines;
 }
 
 export function answerSources(k: Knowledge, q: Query): Answer {

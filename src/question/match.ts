@@ -20,7 +20,7 @@ import { surroundings } from './surroundings.js';
 import { afterFrame, dimensionOf, holdsLoosely, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
 
 /** Why a record of the question's topic does not answer it. */
-export type Misfit = 'place' | 'period' | 'nature' | 'basis' | 'growth' | 'unit' | 'metric' | 'scope' | 'figure';
+export type Misfit = 'place' | 'period' | 'nature' | 'basis' | 'growth' | 'level' | 'unit' | 'metric' | 'scope' | 'figure';
 
 export interface Candidate {
   record: KnowledgeRecord;
@@ -247,7 +247,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     const tail = foldedName.slice(cut + asked.length).replace(TAIL_WORDS, '');
     if (/^[\u4e00-\u9fff]{2,}/.test(tail) && !k.lex.metrics.heads.some((h) => tail.includes(h)) && !(tail in k.lex.metrics.headUnits)) return 'metric';
   }
-  const mineText = `${names}|${own}|${context}`;
+  const mineText = `${names}|${own}|${context}|${subjectBefore(k, ind)}`;
   // An effect on a metric (拉动规上工业增加值增速14.1个百分点) answers only a question of that effect.
   const effect = k.lex.metrics.effectWords.words.find((w) => ind.name.startsWith(w));
   if (effect && !q.text.includes(effect)) return 'metric';
@@ -287,6 +287,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   if (/中$/.test(own) && cs.some((c) => !c.forms.some((f) => ownWords.includes(f)) && foreign.some((o) => c.forms.some((f) => o.includes(f))))) return 'figure';
   const mine = coverage(mineText, cs);
   if (mine >= 0.999) return undefined;
+  const mineLoosely = coverage(mineText, cs, false);
   const head = reading.head ?? lastConcept?.forms[0] ?? '';
   const breakdown = /其中/.test(ind.sentence);
   const missing = cs.filter((c) => !c.forms.some((f) => mineText.includes(f)));
@@ -297,7 +298,9 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     if (q.nature === 'actual' && k.lex.lexicon.targetWords.some((w) => w.length >= 2 && other.includes(w))) continue;
     const headless = !readMetric(other.replace(/[\d.]+/g, ''), k.lex).head;
     if (head && !other.includes(head) && !headless) continue;
-    if (coverage(other, cs) > mine) return 'figure';
+    // (Loosely: a character the question leaves alone, 率 of 完成率, is this figure's word, and
+    // must not hide that another clause says the rest: 水稻播种 of 水稻播种完成率.)
+    if (coverage(other, cs, false) > mineLoosely) return 'figure';
     if (breakdown && headless && missing.some((c) => c.forms.some((f) => other.includes(f)))) return 'figure';
   }
   // Words the sentence says only after the figure's clause say what it is for (完成投资100亿元,
@@ -312,6 +315,21 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     if (missing.some((c) => !c.forms.every((f) => light.has(f)) && onlyAfter(c))) return 'metric';
   }
   return undefined;
+}
+
+/**
+ * A figure named only by a generic word (完成率57.2%, 进度96.3%) is of the subject of the clause
+ * before it in its part (生猪出栏24万头,完成率57.2%): those words are its own too.
+ */
+function subjectBefore(k: Knowledge, ind: Indicator): string {
+  const name = fold(ind.name);
+  if (!k.lex.lexicon.genericWords.words.includes(name) && !k.lex.lexicon.lightVerbs.includes(name)) return '';
+  const text = fold(ind.sentence);
+  const at = text.indexOf(fold(ind.figure));
+  if (at < 0) return '';
+  const clauseStart = Math.max(text.lastIndexOf(',', at), text.lastIndexOf('，', at));
+  const partStart = Math.max(text.lastIndexOf(';', at), text.lastIndexOf('；', at), text.lastIndexOf('。', at));
+  return clauseStart > partStart ? text.slice(partStart + 1, clauseStart) : '';
 }
 
 /**
@@ -332,6 +350,12 @@ function soleHead(k: Knowledge, asked: string): string | undefined {
   const head = heads.size === 1 ? [...heads][0] : undefined;
   memo.set(asked, head);
   return head;
+}
+
+/** Whether a figure is each member's: its name opens with 各 or 每个, not with 各地 (all of them). */
+function perMember(k: Knowledge, ind: Indicator): boolean {
+  const { opens, wholes } = k.lex.metrics.perMember;
+  return opens.some((w) => ind.name.startsWith(w)) && !wholes.some((w) => ind.name.startsWith(w));
 }
 
 /** Whether the question states the figure itself (7个 of 那7个项目). */
@@ -391,6 +415,10 @@ export function misfit(
   if (q.basis && !basisFits(q.basis, bases(r))) return r.growth.length || change ? 'basis' : 'growth';
   // A unit asked is the figure's own: a rate of change answers no 多少亿元.
   if (q.unit && !asksGrowth && (change || !unitFits(k, q.unit, r.unit))) return 'unit';
+  // The amount itself asked (GDP总量): a rate of change of it is another figure.
+  if (q.intent === 'value' && change && k.lex.metrics.levelWords.words.some((w) => q.metric.includes(w))) return 'level';
+  // Each member's figure (各引进1个以上) answers only a question of each.
+  if (perMember(k, r) && !k.lex.metrics.perMember.asked.some((w) => q.metric.includes(w))) return 'metric';
   // A figure the question itself gives (那7个超亿美元外资项目) is what it knows, not what it asks.
   if (r.value !== null && givenIn(q.text, r)) return 'figure';
   const fit = metricOf(k, q, reading, cs, r, wording);
@@ -578,7 +606,50 @@ function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: st
     const items = (text.match(/、/g)?.length ?? 0) + (text.match(/[一二三四五六七八九十两]个|[“"][^”"]{1,8}[”"]/g)?.length ?? 0);
     score += Math.min(0.6, 0.15 * items);
   }
+  // 哪几个区: a sentence naming members that end so (引领区、先行区、样板区) lists them; one that
+  // names as many as asked (哪六个), the more so.
+  if (q.intent === 'fact' && q.members && r.type !== 'task') {
+    const n = countMembers(r.type === 'indicator' ? r.sentence : r.text, q.members);
+    if (n >= 2 && (q.members.noun || n === q.members.count)) score += 1 + (n === q.members.count ? 0.5 : 0);
+  }
+  // 一镇三村指的是哪些: the entry that defines the words (名词解释 1.一镇三村:…) says what they are.
+  if (q.intent === 'fact' && r.type === 'passage' && q.metric && defines(r.text, q.metric)) score += 1;
   return score;
+}
+
+/** Whether a text opens by defining the words: 1.一镇三村:…, “四区”即…. */
+function defines(text: string, metric: string): boolean {
+  const term = metric.split(/\s+/)[0];
+  if (term.length < 2) return false;
+  const opening = fold(text).replace(/^\d{1,2}[.、．]\s*/, '').replace(/[“”"]/g, '');
+  return opening.startsWith(term) && /^[:：]|^即|^是指/.test(opening.slice(term.length));
+}
+
+/** The members a text names: those ending in the noun asked, else the items of its longest list. */
+export function countMembers(text: string, members: NonNullable<Query['members']>): number {
+  if (members.noun) return membersIn(text, members.noun);
+  return Math.max(0, ...text.split(/[，,；;。:：]/).map((c) => (c.includes('、') ? c.split('、').length : 0)));
+}
+
+/**
+ * 哪几个区: the members are what was asked, as much as the words around them. A sentence that
+ * names several ending so holds that much more of the question (建设成为 for 建成 then does).
+ */
+function listCoverage(k: Knowledge, q: Query, cs: Concept[], id: string, cov: number): number {
+  const members = q.intent === 'fact' ? q.members : undefined;
+  const r = members ? k.byId.get(id) : undefined;
+  if (!members || !r || r.type === 'task') return cov;
+  const n = countMembers(r.type === 'indicator' ? r.sentence : r.text, members);
+  if (n < 2 || (!members.noun && n !== members.count)) return cov;
+  const total = cs.reduce((a, c) => a + c.weight, 0);
+  return (cov * total + 2) / (total + 2);
+}
+
+/** How many members ending in `noun` a text names in one run (A区、B区和C区). */
+export function membersIn(text: string, noun: string): number {
+  const member = `[\u4e00-\u9fff“”"]{2,12}?${noun}`;
+  const runs = text.match(new RegExp(`${member}(?:[、和及与+]${member})+`, 'g')) ?? [];
+  return Math.max(0, ...runs.map((run) => run.split(/[、和及与+]/).length));
 }
 
 /** Wordings scored per question; the members of each that fit the question become candidates. */
@@ -610,11 +681,19 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
   const reading = readMetric(q.metric, k.lex);
   const candidates: Candidate[] = [];
   const nearby: Candidate[] = [];
-  for (const res of results.slice(0, GROUPS)) {
+  // A list asked by what its members end in (哪几个区) may be in a long sentence that says little
+  // else of the question: more wordings are read for it.
+  const groups = q.intent === 'fact' && q.members ? GROUPS * 8 : GROUPS;
+  // (Wordings that score as the last one read, to a thousandth, are read too: where the cut
+  // falls among near-equals must not decide whether a record is seen.)
+  const cut = results[groups - 1]?.score ?? 0;
+  let read = Math.min(groups, results.length);
+  while (read < results.length && results[read].score >= cut * 0.999) read++;
+  for (const res of results.slice(0, read)) {
     const members = res.members as string[];
     // Members share their wording, so the first speaks for the coverage of all.
     // A statement's words need not all be there to the character: 建 of 参照啥模式建.
-    const cov = coverage(k.haystack.get(members[0])!, cs, q.intent === 'value' || q.intent === 'growth');
+    const cov = listCoverage(k, q, cs, members[0], coverage(k.haystack.get(members[0])!, cs, q.intent === 'value' || q.intent === 'growth'));
     if (cov < MIN_COVERAGE) continue;
     const wording: Wording = {};
     for (const id of members) {

@@ -123,6 +123,8 @@ export function qualifiersOf(metric: string, lex: Lexicon): string[] {
 /** True when `text` holds `word`, or its characters in order within two extra (零售额 in 零售总额). */
 export function holdsLoosely(text: string, word: string): boolean {
   if (text.includes(word)) return true;
+  // 占比 is said 占规上工业增加值比重: a share of a whole named between.
+  if (word === '占比' && /占[^|，,；;。]{1,16}?(?:比重|比例)/.test(text)) return true;
   if (word.length < 2) return false;
   for (let start = text.indexOf(word[0]); start >= 0; start = text.indexOf(word[0], start + 1)) {
     let at = start;
@@ -171,6 +173,13 @@ export function sameMetric(
   clause = own,
   sentence = clause,
 ): boolean {
+  // 高新技术产业增加值占比 asks 高新技术产业增加值占规上工业增加值比重: a share of the record's
+  // whole; the whole (占…) names no qualifier of the metric.
+  const share = /占比$/.test(asked) ? fullName.match(/^(.+?)占.+?(?:比重|比例)$/) : null;
+  if (share) {
+    const part = asked.slice(0, -2);
+    return sameMetric(part, readMetric(part, lex), share[1], subject, share[1], share[1], '', lex, recordHead, share[1], sentence);
+  }
   const name = afterFrame(fullName, lex);
   // What the frame said (…开展高新技术企业申报工作) is no qualifier of the metric after it.
   if (name !== fullName) {

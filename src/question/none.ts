@@ -68,6 +68,9 @@ export function noneFor(k: Knowledge, q: Query, nearby: Candidate[]): Answer {
     case 'growth':
       why = `报告中没有这项指标的增长率（${what}）。`;
       break;
+    case 'level':
+      why = `报告中只有这项指标的增长率，没有总量（${what}）。`;
+      break;
     case 'nature':
       why = q.nature === 'target' ? `报告中没有这项指标的目标，只有实际数（${what}）。` : `报告中只有这项指标的目标，没有实际完成数（${what}）。`;
       break;

@@ -125,6 +125,16 @@ function takeKeyed<K>(t: Taken, list: [string, K][]): K | undefined {
   return undefined;
 }
 
+/**
+ * What of a task is asked. 是啥 only asks: beside a word of another aspect (状态是啥, 谁牵头是啥)
+ * that word says what is asked; both are taken out.
+ */
+function takeAspect(t: Taken, list: [string, TaskAspect][]): TaskAspect | undefined {
+  const first = takeKeyed(t, list);
+  if (first !== 'what') return first;
+  return takeKeyed(t, list.filter(([, key]) => key !== 'what')) ?? first;
+}
+
 function takeWord(t: Taken, list: readonly string[]): string | undefined {
   const w = findWord(t.rest, list);
   if (w) t.rest = t.rest.split(w).join(' ');
@@ -321,6 +331,10 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const followUp = w.followUpHeads.some((h) => t.rest.trimStart().startsWith(h)) || w.followUpTails.some((h) => t.rest.trimEnd().endsWith(h));
 
   if (findWord(t.rest, w.sources)) return { ...q, intent: 'sources' };
+  // 有哪几份政府工作报告: the documents of that kind (of the place and year named).
+  if (scope.kind && !scope.number && /^(?:都|一共|总共)?有?(?:哪几份|哪些|几份|多少份|哪几个|哪几篇)$/.test(t.rest.replace(/[\s的了呢吗？?]/g, '').replace(/^(?:收录|共)/, ''))) {
+    return { ...q, intent: 'sources', scope: { kind: scope.kind } };
+  }
   const fresh = takeWord(t, w.freshness);
 
   // Statuses, and tasks without one.
@@ -341,6 +355,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 
   // What of a document is asked, when a document is named and no task of it.
   let documentAsk: string | undefined;
+  let alsoAsk: string[] = [];
   if ((scope.kind || scope.number) && number === undefined && !department && !statuses.size) {
     // 是贯彻哪个文件 asks what it implements, not its title: the title is asked only alone.
     // 哪天发的 asks when, not who: the ask named first decides.
@@ -349,13 +364,16 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       .sort((a, b) => t.rest.indexOf(a[0]) - t.rest.indexOf(b[0]))
       .map(([, key]) => key);
     documentAsk = asks.find((a) => a !== 'title') ?? asks[0];
-    if (documentAsk) t.rest = without(t.rest, w.documentAsks.filter(([, key]) => key === documentAsk).map(([word]) => word));
+    // 哪天在人代会上作的 asks the date and the meeting: every ask's words are taken out.
+    // (Only where it says how it was made known: 哪天印发的 asks the date, not the issuer too.)
+    alsoAsk = [...new Set(asks.filter((a) => a !== documentAsk && (a === 'meeting' || a === 'speaker')))];
+    if (documentAsk) t.rest = without(t.rest, w.documentAsks.filter(([, key]) => key === documentAsk || alsoAsk.includes(key)).map(([word]) => word));
   }
 
   const role = findWord(t.rest, w.part) ? 'part' : findWord(t.rest, w.lead) ? 'lead' : undefined;
   // 那项是第几项: the task's number is asked, found by what it is about.
   const whichNumber = /第几项|第几条|哪一项任务|几号任务/.test(t.rest);
-  const aspect = documentAsk ? undefined : ((takeKeyed(t, w.aspects) as TaskAspect | undefined) ?? (whichNumber ? 'what' : undefined));
+  const aspect = documentAsk ? undefined : (takeAspect(t, w.aspects) ?? (whichNumber ? 'what' : undefined));
   if (whichNumber) t.rest = t.rest.replace(/第几项|第几条|哪一项任务|几号任务/g, ' ');
   if (role) t.rest = without(without(t.rest, w.lead), w.part);
 
@@ -408,6 +426,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const unit = expectedUnit(t.rest);
   const count = COUNT.test(t.rest);
   const rank = RANK.test(t.rest);
+  // 哪几个区, 哪六个: the members asked, by the word they end in and their number.
+  // (哪六场战役: a word of its own after the count, not the end its members share.)
+  const enumerated = t.rest.match(/哪([一二三四五六七八九十两几\d]{1,2})(?:个|项|条|家|种|类|场|大|批)?([\u4e00-\u9fff]{0,3})\s*(?:呢|啊|吗)?\s*$/);
   // 占上半年的比重 asks a share; 占比 is the name of a metric.
   const share = t.rest.match(/占(?!比)(.{1,24}?)(?:的)?(?:比重|比例|几成|百分之几|多少)/);
 
@@ -440,11 +461,20 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   else if (!target && relative === 'latest' && /了|已/.test(t.rest)) q.nature = 'actual';
   if (basis) q.basis = basis;
   if (unit) q.unit = unit;
+  if (enumerated) {
+    const count = /^\d+$/.test(enumerated[1]) ? Number(enumerated[1]) : chineseNumber(enumerated[1]);
+    const noun = enumerated[2]?.length === 1 ? enumerated[2] : undefined;
+    if (count || noun) q.members = { ...(count ? { count } : {}), ...(noun ? { noun } : {}) };
+  }
   // 一共多少项任务: a count of the tasks (or measures) themselves, with nothing else named.
-  if (!metric && count && !scope.kind) {
+  // (A place names whose table or plan it is: 嘉善实施意见一共有多少条措施.)
+  const topic = q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).trim();
+  if (!topic && count && !scope.kind) {
     if (findWord(t.rest, w.measure)) scope.kind = 'plan';
     else if (findWord(t.rest, w.task)) scope.kind = 'tasks';
   }
+  // 市合作交流办牵头哪些嘉善措施: measures are a plan's.
+  if (!scope.kind && (department || statuses.size) && findWord(t.rest, w.measure)) scope.kind = 'plan';
   if (scope.kind || scope.number) q.scope = scope;
   if (followUp) q.followUp = true;
 
@@ -459,6 +489,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 
   q.intent = intentOf({ q, scope, documentAsk, fresh: Boolean(fresh), number, department, statuses: statuses.size > 0, unmarked, aspect, count, rank, change, compute, share: Boolean(share), several });
   if (documentAsk && q.intent === 'document') q.ask = documentAsk;
+  if (alsoAsk.length && q.intent === 'document') q.alsoAsk = alsoAsk;
   if (q.intent === 'sources' && fresh) q.ask = 'freshness';
   if (q.intent === 'compute') {
     const sides = inner ? undefined : computeSides(folded);
@@ -473,9 +504,17 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     } else q.intent = q.task ? 'task' : 'value';
   } else if (several && (q.intent === 'value' || q.intent === 'growth')) {
     const parts = splitParts(q.metric);
-    if (parts) q.parts = parts.map((metric) => ({ ...q, metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
+    // Each part's text is the question without the other parts' own words: what one part says
+    // (已开工) is not asked of another (累计竣工).
+    if (parts) q.parts = parts.map((metric, i) => ({ ...q, text: partText(q.text, parts, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
   }
   return q;
+}
+
+/** The question as one part of it: the words the other parts alone say taken out. */
+function partText(text: string, parts: string[], i: number): string {
+  const own = parts[i];
+  return parts.reduce((t, p, j) => (j === i || own.includes(p) || !t.includes(p) ? t : t.split(p).join(' ')), text);
 }
 
 interface Signals {
@@ -500,7 +539,8 @@ function intentOf(s: Signals): Intent {
   const { q } = s;
   if (s.documentAsk) return 'document';
   if (s.fresh && !q.metric) return 'sources';
-  if ((s.scope.kind || s.scope.number) && !q.metric && s.number === undefined && !s.department && !s.statuses && !s.aspect && !s.unmarked) {
+  const topic = q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).trim();
+  if ((s.scope.kind || s.scope.number) && !topic && s.number === undefined && !s.department && !s.statuses && !s.aspect && !s.unmarked) {
     return s.count && (s.scope.kind === 'tasks' || s.scope.kind === 'plan') ? 'count' : 'document';
   }
   if (s.number !== undefined) return 'task';

@@ -17,6 +17,19 @@ export function eachPlace(k: Knowledge, q: Query): Query {
   return { ...q, eachPlace: false, parts };
 }
 
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** What a metric ends in, from each word on, longest first: 保险参保率, 参保率 of 医疗保险参保率. */
+function wordTails(metric: string): string[] {
+  const starts = [...WORDS.segment(metric)].map((x) => x.index).filter((i) => i > 0);
+  return starts.map((i) => metric.slice(i));
+}
+
+/** The topic a part opens with, before what was done of it: 百年百项 of 百年百项已开工. */
+function topicOf(first: string): string | undefined {
+  return first.match(/^(.{2,}?)(?:已|新增|新建|累计|完成|实现)/)?.[1];
+}
+
 export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (part: Query) => Answer): Answer {
   void options;
   const lines: Line[] = [];
@@ -35,9 +48,21 @@ export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (p
     const short = words(part);
     const joint = last.indexOf(short.slice(-2));
     const rest = short.length <= 3 ? last.slice(short.length) : joint >= 0 ? last.slice(joint + 2) : '';
-    if (a.kind === 'none' && part !== parts[parts.length - 1] && rest.length >= 2) {
-      const whole = { ...part, metric: `${short}${rest}` };
-      const retry = one(whole);
+    if (a.kind === 'none' && part !== parts[parts.length - 1]) {
+      // 户籍人员养老和医疗保险参保率: else what the last part ends in, word by word (保险参保率, 参保率).
+      for (const tail of [rest, ...wordTails(last)]) {
+        if (tail.length < 2 || tail === last) continue;
+        const retry = one({ ...part, metric: `${short}${tail}` });
+        if (retry.kind !== 'none') {
+          a = retry;
+          break;
+        }
+      }
+    }
+    // 百年百项已开工和累计竣工: a later part is of the topic the first one opens with.
+    const topic = part !== parts[0] ? topicOf(words(parts[0])) : undefined;
+    if (a.kind === 'none' && topic && !short.startsWith(topic)) {
+      const retry = one({ ...part, metric: `${topic}${short}` });
       if (retry.kind !== 'none') a = retry;
     }
     const name = part.metric.replace(/\s+/g, '');

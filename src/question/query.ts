@@ -123,6 +123,18 @@ export interface Query {
   parts?: Query[];
   /** What of a document or of the sources is asked: issuer, date, number, title, freshness … */
   ask?: string;
+  /** Further facts of the document the same question asks (哪天在人代会上作的: the meeting too). */
+  alsoAsk?: string[];
+  /**
+   * A list asked with what its members are (哪几个区, 哪六个): the word they end in and how
+   * many, when the question says.
+   */
+  members?: { count?: number; noun?: string };
+  /**
+   * A generic word asked after a figure (总投资呢 after 引进项目7个): the figure it follows and the
+   * word; the figure of that word said right after it in its sentence answers first.
+   */
+  beside?: { id: string; word: string };
   /** The question marks itself as a follow-up (那1-6月呢, 目标呢). */
   followUp?: boolean;
   /** One-character typos read as the word they resemble: [as typed, as read]. */

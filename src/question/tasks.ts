@@ -80,15 +80,29 @@ function taskAnswer(k: Knowledge, q: Query, t: Task, extra: Line[] = []): Answer
   const lead: Line[] = about.length ? [[span('相关进展：')], ...about.map((p) => [span(compose.clip(p, 200), true)])] : [];
   const body = compose.taskLines(t, { who, shown: about });
   // Asked who leads, the department comes first; otherwise what the question is about does.
-  const lines = who ? [body[0], ...lead, ...body.slice(1), ...extra] : [...lead, ...body, ...extra];
+  // Asked how it stands, the line with its status does (钱江通道北接线那项任务状态是啥).
+  const first = who || q.task?.aspect === 'status';
+  const lines = first ? [body[0], ...lead, ...body.slice(1), ...extra] : [...lead, ...body, ...extra];
   return makeAnswer(k, q.text, 'task', lines, [t], { quote: about[0] ?? t.progress[0] ?? t.text, query: q });
+}
+
+/** The table a 第n项 is asked of: the first (the conversation's, else the newest) that has one. */
+function tableOf(k: Knowledge, q: Query, n: number): { doc: Source | undefined; docs: Source[] } {
+  const docs = documentsOf(k, q);
+  // (The 2021 table's 第48项, though 2022's has 16.)
+  return { doc: docs.find((d) => tasksOf(k, d).some((t) => t.number === n)) ?? docs[0], docs };
+}
+
+/** The task a query names by number, in the table it is asked of. */
+export function numberedTask(k: Knowledge, q: Query): Task | undefined {
+  const n = q.task?.number;
+  if (n === undefined) return undefined;
+  return tasksOf(k, tableOf(k, q, n).doc).find((t) => t.number === n);
 }
 
 function byNumber(k: Knowledge, q: Query): Answer {
   const n = q.task!.number!;
-  const docs = documentsOf(k, q);
-  // The first table that has a 第n项 answers (the 2021 table's 第48项, though 2022's has 16).
-  const doc = docs.find((d) => tasksOf(k, d).some((t) => t.number === n)) ?? docs[0];
+  const { doc, docs } = tableOf(k, q, n);
   const older = docs.filter((d) => d !== doc);
   const tasks = tasksOf(k, doc);
   const task = tasks.find((t) => t.number === n);
@@ -288,7 +302,8 @@ export function answerTasks(k: Knowledge, q: Query, offset: number): Answer | un
   const f = q.task ?? {};
   if (q.intent === 'task' && f.number !== undefined) return byNumber(k, q);
   if (q.intent === 'rank') return ranking(k, q);
-  if (q.intent === 'count' && !f.statuses?.length && !f.department && !f.unmarked && !q.metric) return summary(k, q);
+  const topic = q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).trim();
+  if (q.intent === 'count' && !f.statuses?.length && !f.department && !f.unmarked && !topic) return summary(k, q);
   if (q.intent === 'count') return count(k, q);
   if (q.intent === 'list') return list(k, q, offset);
   if (q.intent === 'task') {

@@ -1,0 +1,56 @@
+/**
+ * Generic words: what is measured without of what (完成多少, 完成率呢, 总投资呢). Such a question
+ * is about the subject of the conversation's last answer — its metric, or the task it showed —
+ * and never a search of the word across all records (knowledge/lexicon.json genericWords).
+ */
+import type { Indicator } from '../types.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { Lexicon } from '../knowledge/lexicon.js';
+import type { Query } from './query.js';
+import { fold } from '../text/normalize.js';
+
+/** The question's metric when it is only a generic word (完成率) or a light verb (完成), else undefined. */
+export function genericWord(q: Query, lex: Lexicon): string | undefined {
+  let m = q.metric.replace(/\s+/g, '');
+  for (const p of q.places) m = m.split(p.text).join('');
+  // (累计呢, 城镇呢 qualify the last metric: conversation.ts reads those.)
+  if (!m || lex.lexicon.followUpQualifiers.words.includes(m)) return undefined;
+  const words = lex.lexicon.genericWords.words;
+  if (words.includes(m) || isLightVerb(m, lex)) return m;
+  return undefined;
+}
+
+/** 完成, 实现, 达到: a result asked of something left unsaid. */
+export function isLightVerb(word: string, lex: Lexicon): boolean {
+  return lex.lexicon.lightVerbs.includes(word) || lex.lexicon.actualVerbs.includes(word);
+}
+
+/**
+ * The figure of a generic word said right after the last figure, in the same clause run of its
+ * sentence: 总投资58.3亿元 after 引进先进制造业项目7个. Another figure or a ；between them makes
+ * it another subject's (进度96.3%;…生猪出栏24万头,完成率57.2%: not 水稻's 完成率).
+ */
+export function besideFigure(k: Knowledge, beside: NonNullable<Query['beside']>): Indicator | undefined {
+  const word = fold(beside.word);
+  return figureBeside(k, beside.id, (x) => fold(x.name).endsWith(word));
+}
+
+/** The first figure after another in its sentence, in the same run of clauses, that `fits`. */
+export function figureBeside(k: Knowledge, id: string, fits: (x: Indicator) => boolean): Indicator | undefined {
+  const last = k.byId.get(id);
+  if (last?.type !== 'indicator') return undefined;
+  const sentence = last.sentence;
+  const from = sentence.indexOf(last.figure);
+  if (from < 0) return undefined;
+  const end = from + last.figure.length;
+  const siblings = k.indicators.filter((x) => x.source === last.source && x.sentence === sentence && x.id !== last.id);
+  let best: { x: Indicator; at: number } | undefined;
+  for (const x of siblings) {
+    const at = sentence.indexOf(x.figure, end);
+    if (at < 0 || !fits(x)) continue;
+    const between = sentence.slice(end, at);
+    if (/[；;。]/.test(between) || siblings.some((y) => y !== x && between.includes(y.figure))) continue;
+    if (!best || at < best.at) best = { x, at };
+  }
+  return best?.x;
+}
