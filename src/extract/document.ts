@@ -67,7 +67,7 @@ const PLAN = /任务|目标|安排|思路|打算|主要工作|重点工作|计�
 const BARE_HEADING = /^[^，,。；;：:、！!？?]{4,24}$/;
 // Paragraphs that open with these speak of the five years past, or of one year, until another says otherwise.
 const FIVE_YEARS = /^(五年来|过去五年|过去的五年|这五年|近五年)/;
-const ONE_YEAR = /^(——)?(过去一年|这一年|一年来|今年以来|(?:19|20)\d{2}年[，,])/;
+const ONE_YEAR = /^(——)?(过去一年|这一年|一年来|今年以来|(?:19|20)\d{2}\s*年\s*[，,是])/;
 
 /** True for a paragraph that titles a part: numbered (一、…), or a short bare line of a report's parts (过去五年的工作回顾). */
 export function isPartHeading(text: string): boolean {
@@ -80,10 +80,14 @@ export function isPartHeading(text: string): boolean {
  * and a heading without such words only names the section.
  */
 export function underHeading(ctx: Context, heading: string, title: string): Context {
-  const year = heading.match(/((?:19|20)\d{2})年/);
+  const year = heading.match(/((?:19|20)\d{2})\s*年/);
   let nature: Nature = ctx.nature;
   let per: Period = ctx.period;
-  if (/五年/.test(heading)) {
+  if (/五年/.test(heading) && year && REVIEW.test(heading) && heading.indexOf(year[0]) < heading.indexOf('五年')) {
+    // 一、2021年主要工作和过去五年发展成效: the year's work first; a paragraph opening 五年来 turns to the span.
+    nature = 'actual';
+    per = period({ kind: 'year', year: Number(year[1]) });
+  } else if (/五年/.test(heading)) {
     nature = REVIEW.test(heading) ? 'actual' : 'target';
     per = span(REVIEW.test(heading) ? '过去五年' : '今后五年', ctx.year, ctx.now) ?? per;
   } else if (year && (REVIEW.test(heading) || PLAN.test(heading))) {

@@ -298,5 +298,10 @@ export function impliedYear(text: string, layout: Layout): number | undefined {
 export function subjectPlace(text: string, lex: Lexicon): string | undefined {
   // A province or the country named in passing (浙江省委, 全国百强) is no article's subject.
   const local = (r: string) => !['country', 'province'].includes(lex.regionByName.get(r)!.level);
-  return findPlaces(text, lex).find((p) => p.region && !p.relative && local(p.region))?.region ?? undefined;
+  // A line that names three places or more is a site's menu (温州 绍兴 衢州 …), not a subject.
+  const prose = text
+    .split('\n')
+    .filter((line) => findPlaces(line, lex).filter((p) => !p.relative).length < 3)
+    .join('\n');
+  return findPlaces(prose, lex).find((p) => p.region && !p.relative && local(p.region))?.region ?? undefined;
 }

@@ -130,7 +130,7 @@ export function frequentPlace(text: string, lex: Lexicon): string | undefined {
     counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
   }
   const [first, second] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return first && first[1] >= 3 && first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : undefined;
+  return first && first[1] >= 2 && first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : undefined;
 }
 
 /** Whether a place lies within another (濮院镇 within 桐乡市 within 嘉兴市). */
