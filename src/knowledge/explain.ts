@@ -26,18 +26,21 @@ export function documentLines(records: Records): string[] {
     const first = sources[0];
     const what = sources.length > 1 ? `${sources.length} items (${sources.map((s) => s.title).slice(0, 3).join('；')}${sources.length > 3 ? '…' : ''})` : first.title.startsWith('《') ? first.title : `《${first.title}》`;
     lines.push(
-      `${oneLineName(file)}  ${kinds} · ${what} · ${first.date || '无日期'} · ${first.region}${first.year ? ` · 数据年份${first.year}` : ''} · ` +
+      `${oneLineName(file)}  ${kinds} · ${what} · ${first.date || '无日期'} · ${first.region || '地区不明'}${said(first.evidence?.place)}${first.year ? ` · 数据年份${first.year}${said(first.evidence?.year)}` : ' · 年份不明'} · ` +
         `${count(records.indicators, ids)} indicators, ${count(records.tasks, ids)} tasks, ${count(records.passages, ids)} passages`,
     );
   }
   return lines;
 }
 
+/** Where a piece of the identity came from, when not from the text's own lines (the operator's file, the file name). */
+const said = (from: string | undefined) => (from === 'operator' ? '（据说明文件）' : from === 'file name' ? '（据文件名）' : from === 'body' ? '（据正文）' : '');
+
 function indicatorLine(i: Indicator): string[] {
   const growth = i.growth.map((g) => g.text).join('；');
   const value = i.isChange ? `变化 ${i.figure}` : i.figure;
   return [
-    `  L${i.line}  ${i.name} · ${i.region} · ${i.period.label || i.period.kind} [${i.period.kind}] · ${NATURE[i.nature]} = ${value}${growth && !i.isChange ? `（${growth}）` : ''}${i.subject ? ` · 指${i.subject}` : ''}`,
+    `  L${i.line}  ${i.name} · ${i.region || '地区不明'}${i.owner ? `（${i.owner}）` : ''} · ${i.period.label || i.period.kind} [${i.period.kind}] · ${NATURE[i.nature]} = ${value}${growth && !i.isChange ? `（${growth}）` : ''}${i.subject ? ` · 指${i.subject}` : ''}`,
     `        “${i.sentence}”`,
   ];
 }
