@@ -17,6 +17,7 @@ import { layout } from '../src/extract/layout.js';
 import { buildIndex } from '../src/knowledge/search.js';
 import { fromRecords } from '../src/knowledge/load.js';
 import { createCore } from '../src/core.js';
+import { pdfPage } from '../src/bench/formats.js';
 import * as make from './make-formats.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'formats');
@@ -106,6 +107,20 @@ describe('the seeds in other formats give the records the .txt gives', () => {
     // The header repeated at the top of each page is no row.
     expect(lines.filter((l) => l.includes('主要工作任务'))).toHaveLength(1);
   }, 60_000);
+});
+
+describe('PDF text as older office software writes it', () => {
+  it('reads Chinese in a font not embedded, by its predefined CMap (STSong-Light, UniGB-UCS2-H)', async () => {
+    const ucs2 = (s: string) => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+    const lines = ['一、2019年工作回顾', '全市实现生产总值5370.3亿元、增长7%。'];
+    const content = lines.map((l, i) => `BT /F1 12 Tf 56 ${780 - i * 20} Td <${ucs2(l)}> Tj ET`).join('\n');
+    const pdf = pdfPage(content, [
+      '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+      '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>',
+      '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+    ]);
+    expect((await linesOf(pdf)).map((l) => l.replace(/\s+/g, ''))).toEqual(lines);
+  });
 });
 
 describe('tables as the document readers read them', () => {

@@ -5,26 +5,31 @@
 import ExcelJS from 'exceljs';
 import { readFormat } from '../extract/read/index.js';
 
-/** A one-page PDF of `lines` lines of text, with a correct cross-reference table. */
-export function onePagePdf(lines: number): Buffer {
-  const text = Array.from({ length: lines }, (_, i) => `BT /F1 10 Tf 56 ${800 - i * 16} Td (Line ${i + 1}: general public budget revenue 86.87, growth ${i}.5% over the year before) Tj ET`).join('\n');
+/** A one-page PDF of a content stream, its font F1 given by its objects (the font first), with a correct cross-reference table. */
+export function pdfPage(content: string, font: string[]): Buffer {
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(text)} >>\nstream\n${text}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    ...font,
   ];
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out));
+    offsets.push(Buffer.byteLength(out, 'latin1'));
     out += `${i + 1} 0 obj\n${o}\nendobj\n`;
   });
-  const xref = Buffer.byteLength(out);
+  const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+/** A one-page PDF of `lines` lines of text in a standard font. */
+export function onePagePdf(lines: number): Buffer {
+  const text = Array.from({ length: lines }, (_, i) => `BT /F1 10 Tf 56 ${800 - i * 16} Td (Line ${i + 1}: general public budget revenue 86.87, growth ${i}.5% over the year before) Tj ET`).join('\n');
+  return pdfPage(text, ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']);
 }
 
 /** An Excel sheet of a title row, a header and `rows` task rows with two-line progress cells. */
