@@ -24,6 +24,8 @@ export interface Context {
   targets?: Period;
   /** The year the text was written in, which its 过去五年 and 今后五年 count from. */
   now?: number;
+  /** The thing the paragraph's sentences before spoke of (张江长三角科技城平湖园), for sentences with no subject of their own. */
+  owner?: string;
 }
 
 export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases'>;
@@ -362,11 +364,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       if (place) return '';
       const thing = leadingThing(clause, lex);
       if (thing) return thing;
-      // A clause that opens with its own subject (人均预期寿命达到82.5岁) takes no owner from the
-      // clause before it; one that opens with what was done (引进世界500强项目3个) does.
-      if (!DONE_FIRST.test(clause.replace(/^[\s\d\-—～~月日年末底至截止到上半今以来,，、.:：]*/, ''))) return '';
     }
-    return '';
+    // A sentence that opens with what was done (引进数字经济项目21个) is of the thing the
+    // sentences before it spoke of (推动张江长三角科技城平湖园建设), if any.
+    return ctx.owner && DONE_FIRST.test(text.replace(/^[\s\d\-—～~月日年末底至截止到上半今以来,，、.:：]*/, '')) ? ctx.owner : '';
   };
   const regionAt = (at: number): string => {
     // The last clause of the figure's part of the sentence (up to a ；) that opens with a place

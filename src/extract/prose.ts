@@ -6,7 +6,7 @@
 import type { Nature, Passage, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import { extractFigures, ownPeriods, type Context, type IndicatorDraft } from './figures.js';
-import { leadingPlace } from '../text/places.js';
+import { leadingPlace, thingsIn } from '../text/places.js';
 
 export interface Paragraph {
   text: string;
@@ -132,9 +132,12 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     const first = numbered.get(para.line) ?? 0;
     const all = sentences(para.text);
     numbered.set(para.line, first + all.length);
+    // The thing the paragraph speaks of, so far: a sentence that opens with a place (全市, 海宁市) speaks of that instead.
+    let thing = '';
     for (const [i, sentence] of all.entries()) {
       const at = first + i;
-      const found = note ? [] : extractFigures(sentence, pctx, lex);
+      const found = note ? [] : extractFigures(sentence, thing ? { ...pctx, owner: thing } : pctx, lex);
+      thing = leadingPlace(sentence, lex, pctx.region) ? '' : (thingsIn(sentence, lex).at(-1) ?? thing);
       const inCell = para.part !== undefined ? { part: para.part } : {};
       for (const f of found) indicators.push({ ...f, line: para.line, at, ...inCell });
       for (const part of parts(sentence)) {

@@ -132,7 +132,9 @@ function namesOwner(k: Knowledge, q: Query, owner: string): boolean {
   for (const [short, full] of Object.entries(k.lex.regions.thingsNamedAfter.short)) text = text.split(short).join(full);
   const own = fold(owner);
   const head = own.slice(findPlaces(own, k.lex).find((m) => m.index === 0)?.text.length ?? 0);
-  return text.includes(own) || (head.length >= 2 && text.includes(head.slice(0, 2)));
+  // The whole name, its first words, or its last words with its ending (平湖园 of 张江长三角科技城平湖园).
+  const tail = k.lex.regions.thingsNamedAfter.endings.filter((e) => own.endsWith(e)).map((e) => own.slice(-(e.length + 2)));
+  return text.includes(own) || (head.length >= 2 && text.includes(head.slice(0, 2))) || tail.some((t) => text.includes(t));
 }
 
 /** Whether the question names a thing after a place (平湖 + 园) that the record names too. */

@@ -47,7 +47,10 @@ export function isScopeWord(text: string, lex: Lexicon): boolean {
  * word such as 现, 其中): a word for "this place" resolves against `own`.
  */
 export function leadingPlace(clause: string, lex: Lexicon, own?: string): PlaceMention | undefined {
-  const first = findPlaces(clause.slice(0, 14), lex, own)[0];
+  const mentions = findPlaces(clause.slice(0, 16), lex, own);
+  let first = mentions[0];
+  // 桐乡崇福镇, 嘉兴市秀洲区: of places written one after the other, the one inside the others.
+  for (let k = 1; first && k < mentions.length && mentions[k].index === first.index + first.text.length && mentions[k].region && first.region && isWithin(lex, mentions[k].region!, first.region); k++) first = mentions[k];
   if (!first || (first.region === null && !first.relative)) return undefined;
   // 嘉兴市级示范性家庭农场, 嘉兴市属…: 市级 and 市属 are a level of government, not the place.
   if (/[级属]/.test(clause[first.index + first.text.length] ?? '')) return undefined;
@@ -97,16 +100,36 @@ function namesAThing(clause: string, m: PlaceMention, lex: Lexicon): boolean {
 export function leadingThing(clause: string, lex: Lexicon): string | undefined {
   const opening = clause.match(/^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*(?:现|目前|其中|另外|同时|此外)?/)![0];
   const run = clause.slice(opening.length).match(/^[\u4e00-\u9fff“”"]{2,24}/)?.[0];
-  if (!run || NOT_A_NAME_START.test(run)) return undefined;
+  // 市中医院改扩建等项目: examples of several, not one thing.
+  if (!run || NOT_A_NAME_START.test(run) || run.includes('等')) return undefined;
   let best: string | undefined;
   for (const end of lex.regions.thingsNamedAfter.endings) {
     const at = run.lastIndexOf(end);
-    if (at < 1 || DOING.test(run.slice(0, at + end.length)) || SOURCE_OF.test(run.slice(at + end.length))) continue;
+    if (at < 1 || DOING.test(run.slice(0, at + end.length)) || SOURCE_OF.test(run.slice(at + end.length)) || run[at + end.length] === '等') continue;
     const name = run.slice(0, at + end.length);
     if (!best || name.length > best.length) best = name;
   }
   // A place's own name with an ending of a place's kind (经开区) is the place, not a thing in it.
   return best && !lex.regionByName.has(best) && !findPlaces(best, lex).some((m) => m.text === best) ? best : undefined;
+}
+
+/**
+ * The things a text names anywhere (推动张江长三角科技城平湖园建设 names 张江长三角科技城平湖园):
+ * a name that ends as a thing's does, read back to a word of doing or a stop; one followed by
+ * 等 is an example of several, not one thing.
+ */
+export function thingsIn(text: string, lex: Lexicon): string[] {
+  const found: { at: number; name: string }[] = [];
+  for (const end of lex.regions.thingsNamedAfter.endings) {
+    for (let at = text.indexOf(end); at >= 0; at = text.indexOf(end, at + 1)) {
+      if (text[at + end.length] === '等' || SOURCE_OF.test(text.slice(at + end.length))) continue;
+      let from = at;
+      while (from > 0 && /[\u4e00-\u9fff]/.test(text[from - 1]) && at + end.length - from < 24 && !DOING.test(text.slice(from - 1, at))) from--;
+      const name = text.slice(from, at + end.length);
+      if (name.length >= end.length + 2 && !NOT_A_NAME_START.test(name) && !lex.regionByName.has(name)) found.push({ at: from, name });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.name);
 }
 
 const ORDER: Record<Region['level'], number> = { country: 0, province: 1, city: 2, county: 3, town: 4, village: 5 };
