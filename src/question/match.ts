@@ -79,7 +79,7 @@ export function periodFits(asked: Period, has: Period | undefined, taskYear?: nu
 function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   const hay = k.haystack.get(r.id)!;
   // A zone's, an institute's, a park's figure answers only a question that names it.
-  if (r.type === 'indicator' && r.owner && !namesOwner(k, q, r.owner)) return false;
+  if (r.type === 'indicator' && r.owner && !namesOwner(k, q, r)) return false;
   // A question that names no place is of the home city: another place's figure is no answer to
   // it, unless the question names a thing of that place that the record names (鹃湖国际科技城).
   if (!q.places.length && r.type === 'indicator') return r.region === HOME || namesThingIn(k, q, hay) || namesSubjectOf(k, q, r);
@@ -126,15 +126,22 @@ function namesThingIn(k: Knowledge, q: Query, hay: string): boolean {
   });
 }
 
-/** Whether the question names the thing a figure is of (临沪新区 for 临沪高能级智慧产业新区): its first words, after any place. */
-function namesOwner(k: Knowledge, q: Query, owner: string): boolean {
-  let text = fold(q.text);
+/**
+ * Whether the question names the thing a figure is of (临沪新区 for 临沪高能级智慧产业新区): its
+ * first words after any place, or its last words with its ending (平湖园).
+ */
+function namesOwner(k: Knowledge, q: Query, r: Indicator): boolean {
+  const owner = r.owner!;
+  let text = fold(`${q.text} ${q.metric}`);
   for (const [short, full] of Object.entries(k.lex.regions.thingsNamedAfter.short)) text = text.split(short).join(full);
   const own = fold(owner);
   const head = own.slice(findPlaces(own, k.lex).find((m) => m.index === 0)?.text.length ?? 0);
   // The whole name, its first words, or its last words with its ending (平湖园 of 张江长三角科技城平湖园).
-  const tail = k.lex.regions.thingsNamedAfter.endings.filter((e) => own.endsWith(e)).map((e) => own.slice(-(e.length + 2)));
-  return text.includes(own) || (head.length >= 2 && text.includes(head.slice(0, 2))) || tail.some((t) => text.includes(t));
+  const endings = k.lex.regions.thingsNamedAfter.endings.filter((e) => own.endsWith(e));
+  const tail = endings.map((e) => own.slice(-(e.length + 2)));
+  // 嘉兴市区, 中心城区: a short name of a part is named by its ending (市区PM2.5).
+  const part = endings.some((e) => e.length >= 2 && own.length - e.length <= 3 && text.includes(e));
+  return text.includes(own) || (head.length >= 2 && text.includes(head.slice(0, 2))) || tail.some((t) => text.includes(t)) || part;
 }
 
 /** Whether the question names a thing after a place (平湖 + 园) that the record names too. */

@@ -58,7 +58,7 @@ export function leadingPlace(clause: string, lex: Lexicon, own?: string): PlaceM
   // 全省率先, 全国首个: a rank among the places of the province, not the province's figure.
   if (first.relative && RANK_AFTER.test(clause.slice(first.index + first.text.length))) return undefined;
   if (first.region === null) return OPENING_ONLY.test(clause.slice(0, first.index)) ? first : undefined;
-  const before = clause.slice(0, first.index);
+  const before = clause.slice(0, mentions[0].index);
   // Only a period, a list number, punctuation or an opening word may stand before the place.
   return OPENING_ONLY.test(before) ? first : undefined;
 }
@@ -68,7 +68,8 @@ const OPENING_ONLY = /^[\d\-—～~月日年末底至截止到上半今以来,�
 const RANK_AFTER = /^(率先|首个|首家|首批|首创|第一|唯一|领先|前列|排名|排位|位次|第)/;
 
 // Words that say what happened: a name runs up to them, never across.
-const DOING = /已|完成|实现|引进|新增|累计|达到|建成|建设|开工|签约|落地|推进|推动|新建|招引|培育|拥有|举办|接待|创建|获评|入选|列入|成为|开展|发布|启动|加快|全面|谋划|支持|深化|促成|成立|评定|完善|力争|打造|加强|腾退|符合|争创|助推|组建|搭建|设立|筹建|启用|投用|实施|制定|出台|提升|优化|深入|持续|积极|大力|着力|全力|高质量|高品质|高水平|共|为|是|在|将|把|对|和|与|及|的/;
+const DOING = /已|完成|实现|引进|新增|累计|达到|建成|建设|开工|签约|落地|推进|推动|确保|力争|争取|新建|招引|培育|拥有|举办|接待|创建|获评|入选|列入|成为|开展|发布|启动|加快|全面|谋划|支持|深化|促成|成立|评定|完善|力争|打造|加强|腾退|符合|争创|助推|组建|搭建|设立|筹建|启用|投用|实施|制定|出台|提升|优化|深入|持续|积极|大力|着力|全力|高质量|高品质|高水平|共|为|是|在|将|把|对|和|与|及|的/;
+const WORD_OF_DOING = new RegExp(`^(?:${DOING.source})$`);
 // A thing's name opens with neither a count nor a pointing word (个高能级产业园, 各园区, 每个园区).
 const NOT_A_NAME_START = /^[个各每全该本这那一两二三四五六七八九十几多]/;
 // A thing that publishes or compiles a figure (宁波航运交易所发布的…指数) is its source, not its owner.
@@ -83,6 +84,8 @@ const SOURCE_OF = /^(发布|编制|公布|统计|显示|监测|测算)/;
 function namesAThing(clause: string, m: PlaceMention, lex: Lexicon): boolean {
   const r = lex.regionByName.get(m.region!)!;
   if ((r.level === 'province' || r.level === 'country') && m.text !== r.name) return true;
+  // 嘉兴市区: the city's urban districts, not the city.
+  if (m.text.endsWith('市') && clause[m.index + m.text.length] === '区') return true;
   const run = clause.slice(m.index + m.text.length).match(/^[\u4e00-\u9fff“”"]{0,18}/)![0];
   for (const end of lex.regions.thingsNamedAfter.endings) {
     const at = run.indexOf(end);
@@ -124,12 +127,14 @@ export function thingsIn(text: string, lex: Lexicon): string[] {
     for (let at = text.indexOf(end); at >= 0; at = text.indexOf(end, at + 1)) {
       if (text[at + end.length] === '等' || SOURCE_OF.test(text.slice(at + end.length))) continue;
       let from = at;
-      while (from > 0 && /[\u4e00-\u9fff]/.test(text[from - 1]) && at + end.length - from < 24 && !DOING.test(text.slice(from - 1, at))) from--;
+      // Back to a word of doing (推动 of 推动张江…平湖园建设), never into it.
+      const doneAt = (i: number) => WORD_OF_DOING.test(text.slice(i - 1, i)) || WORD_OF_DOING.test(text.slice(Math.max(0, i - 2), i));
+      while (from > 0 && /[\u4e00-\u9fff]/.test(text[from - 1]) && at + end.length - from < 24 && !doneAt(from)) from--;
       const name = text.slice(from, at + end.length);
       if (name.length >= end.length + 2 && !NOT_A_NAME_START.test(name) && !lex.regionByName.has(name)) found.push({ at: from, name });
     }
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.name);
+  return found.sort((a, b) => a.at - b.at || a.name.length - b.name.length).map((f) => f.name);
 }
 
 const ORDER: Record<Region['level'], number> = { country: 0, province: 1, city: 2, county: 3, town: 4, village: 5 };
