@@ -66,6 +66,10 @@ const TARGET_NOUN = /目标/;
 const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
 // A parenthetical clause: words, a verb, then a figure (省厅已将…目标调整为22%, 其中工业投资增长
 // 12.5%, 累计完成投资45亿元). Notes (注, 含, 按…) and bare amounts (198亩, 年度计划82个) are none.
+// The scope an aside gives its figures: 若不含嘉兴港区、嘉兴电厂, 含宁波杭州湾新区.
+const SCOPE_ASIDE = /^(?:若|如|如果)?(不含|含|剔除|扣除|包含)([^，,；;:：]{2,24}?)(?=[，,；;:：]|$)/;
+// A scope written right after a figure: 622.31亿元(小口径,下同), 1649.39亿元（含宁波杭州湾新区）.
+const SCOPE_AFTER = /^\s*[（(]\s*((?:大|小|管理|统计|核算|全)口径|(?:不含|含)[^，,；;)）]{2,20})/;
 const ASIDE_CLAUSE = /^(?!注|说明|备注|含|不含|包括|即|按|以|依|下同|数据|资料|单位)(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6})[^，,；;：:]{2,}?(为|达到|达|提高|提升|增至|降至|降到|增长|下降|突破|超过|完成|实现|新增|累计)[^，,；;：:\d]*\d/;
 // 目标调整为22%: a figure that a target is set to is a target, whatever happened to set it.
 const SET_TARGET = /目标值?(?:(?:调整|调高|调低|上调|下调|设定|确定|设)(?:为|到|至)?|为|是)$/;
@@ -408,7 +412,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   };
   const make = (name: string, hit: Hit, chunk: string, isChange: boolean): IndicatorDraft => {
     const nature = natureAt(chunk, hit.index);
+    const scope = text.slice(hit.end).match(SCOPE_AFTER)?.[1];
     return {
+      ...(scope ? { scope } : {}),
       type: 'indicator',
       name,
       subject: subject && subject !== name ? subject : '',
@@ -663,10 +669,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // 注…) gives none.
   for (const m of text.matchAll(/（([^（）]*)）|\(([^()]*)\)/g)) {
     const inner = m[1] ?? m[2];
-    if (!ASIDE_CLAUSE.test(inner)) continue;
+    // (若不含嘉兴港区、嘉兴电厂,实现生产总值698.5亿元…): figures of another scope than the sentence's.
+    const scope = inner.match(SCOPE_ASIDE);
+    const said = scope ? inner.slice(scope[0].length).replace(/^[，,:：\s]+/, '') : inner;
+    if (!scope && !ASIDE_CLAUSE.test(said)) continue;
     const at = m.index ?? 0;
-    const own = extractFigures(inner, { ...ctx, period: basePeriod(at, 'actual'), region: regionAt(at) }, lex);
-    drafts.push(...own.map((d) => ({ ...d, sentence })));
+    const own = extractFigures(said, { ...ctx, period: basePeriod(at, 'actual'), region: regionAt(at) }, lex);
+    drafts.push(...own.map((d) => ({ ...d, sentence, ...(scope ? { scope: `${scope[1]}${scope[2]}` } : {}) })));
   }
   return drafts;
 

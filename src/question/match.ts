@@ -80,6 +80,7 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   const hay = k.haystack.get(r.id)!;
   // A zone's, an institute's, a park's figure answers only a question that names it.
   if (r.type === 'indicator' && r.owner && !namesOwner(k, q, r)) return false;
+  if (r.type === 'indicator' && !scopeFits(q, r)) return false;
   // A question that names no place is of the home city: another place's figure is no answer to
   // it, unless the question names a thing of that place that the record names (鹃湖国际科技城).
   if (!q.places.length && r.type === 'indicator') return r.region === HOME || namesThingIn(k, q, hay) || namesSubjectOf(k, q, r);
@@ -115,6 +116,25 @@ function namesSubjectOf(k: Knowledge, q: Query, r: Indicator): boolean {
     if (/^[\u4e00-\u9fff]{3}$/.test(word) && sentence.includes(word) && !names.includes(word)) return true;
   }
   return false;
+}
+
+const SCOPE_ASKED = /(不含|剔除|扣除|除去|(?<![不包])含)([\u4e00-\u9fff、]{2,12})|([大小]|管理)口径/;
+
+/**
+ * Whether a figure's scope is the one asked: a figure 不含 or 含 something (不含嘉兴港区的生产总值)
+ * answers only a question that says so, of the same thing; a question that asks a scope
+ * (不含港区, 大口径) gets only a figure of that scope.
+ */
+function scopeFits(q: Query, r: Indicator): boolean {
+  const asked = q.reckoning ? fold(q.reckoning).match(SCOPE_ASKED) : null;
+  const scope = r.scope ? fold(r.scope) : '';
+  const partial = /^(不含|含|剔除|扣除|包含)/.test(scope);
+  if (!asked) return !partial;
+  if (asked[3]) return scope.startsWith(asked[3]);
+  const excludes = asked[1] !== '含';
+  // 港区 names 嘉兴港区: the scope's thing, by its last two characters.
+  const thing = asked[2];
+  return partial && excludes === !/^(含|包含)/.test(scope) && thing.length >= 2 && scope.includes(thing.slice(-2));
 }
 
 /** Whether the question names a thing (a name ending in 科技城, 研究院 …) that the record's text names too. */

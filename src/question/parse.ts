@@ -395,11 +395,21 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 
   // Places stay in the content too: 大云温泉 is a topic as much as 大云 is a place.
   // 全市 is the home city's; 全省 too is a place (2023年全省GDP), but not as the frame of a rank or a comparison (全省第几, 高于全省).
-  // A place after a verb (引进上海产业项目, 接轨上海) is what the metric is of, not whose it is;
+  // 不含港区, 含嘉兴港区, 大口径: the scope asked, apart from the metric and the places.
+  const scopeWord = t.rest.match(/不含|剔除|扣除|除去|(?<![不包])含(?!量|义|金)|[大小]口径|管理口径/);
+  if (scopeWord) {
+    const after = t.rest.slice(scopeWord.index! + scopeWord[0].length);
+    const object = /口径$/.test(scopeWord[0]) ? '' : (findPlaces(after, k.lex).find((m) => m.index === 0)?.text ?? after.match(/^[\u4e00-\u9fff、]{2,8}?(?=的)/)?.[0]);
+    if (object !== undefined) {
+      q.reckoning = `${scopeWord[0]}${object}`;
+      t.rest = t.rest.replace(new RegExp(`${q.reckoning}的?`), ' ');
+    }
+  }
+  // A place after a verb (引进上海产业项目, 接轨上海) or a scope word (不含嘉兴港区) is what the metric is of, not whose it is;
   // 全省 and 全国 are places only where they open the question (2023年全省GDP), not inside a name
   // (全国城乡交通运输一体化示范县) or a rank or comparison (全省第几, 高于全省).
   q.places = findPlaces(t.rest, k.lex, k.lex.regions.home)
-    .filter((p) => !/(引进|接轨|对接|来自|赴|融入|服务|联动)$/.test(t.rest.slice(0, p.index)))
+    .filter((p) => !/(引进|接轨|对接|来自|赴|融入|服务|联动|不含|含|剔除|扣除|除去)$/.test(t.rest.slice(0, p.index)))
     .filter(
       (p) =>
         !(

@@ -102,6 +102,8 @@ export interface Query {
   /** Words of the metric that another metric must not lack or add: 人民币, 规上, 全社会, 支出. */
   qualifiers: string[];
   places: PlaceRef[];
+  /** The part or reckoning of a figure asked: 不含嘉兴港区, 含港区, 大口径. */
+  reckoning?: string;
   /** 各县（市、区）: the figure of every county, one line each. */
   eachPlace?: boolean;
   /** 哪个县…最快 (high) or 最慢 (low): the counties' figures in order, the first leading. */
