@@ -167,6 +167,12 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, gen
   if (q.period) {
     merged.period = q.period;
     merged.relative = q.relative;
+    // 上年呢, 上月呢 after a 2019 figure: the year (month) before the conversation's, not today's.
+    const before = q.relative ? periodBefore(q.relative, last) : undefined;
+    if (before) {
+      merged.period = before;
+      merged.relative = undefined;
+    }
   } else if (last.period) carried.push('period');
   if (q.nature) {
     merged.nature = q.nature;
@@ -201,6 +207,18 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, gen
   if (word) merged.intent = q.intent === 'growth' ? 'growth' : 'value';
   merged.carried = carried;
   return merged;
+}
+
+/** The year or month before the last query's, for 上年呢 and 上月呢 in a conversation. */
+function periodBefore(relative: Query['relative'], last: Query): Query['period'] {
+  const p = last.period;
+  if (!p?.year) return undefined;
+  if (relative === 'last-year') return { kind: 'year', year: p.year - 1, label: `${p.year - 1}年` };
+  if (relative === 'last-month' && p.kind === 'month' && p.to) {
+    const [year, month] = p.to === 1 ? [p.year - 1, 12] : [p.year, p.to - 1];
+    return { kind: 'month', year, to: month, label: `${year}年${month}月` };
+  }
+  return undefined;
 }
 
 /**
@@ -311,9 +329,17 @@ export class Conversations {
       return { ...q, metric, intent: 'task', task: { ...q.task, number: last.items[at - 1] }, ...(scope ? { scope } : {}), carried: ['task'] };
     }
     // After a computation the figure it started from is what a follow-up goes on from.
-    const from = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
+    const asked = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
+    // The figure answered says what the question left implicit: its year (6月 of 2021, for 上月呢).
+    const figure = last.figure ? this.k.byId.get(last.figure) : undefined;
+    const year = figure?.type === 'indicator' ? figure.period.year : undefined;
+    const from = asked.period && asked.period.year === undefined && year !== undefined ? { ...asked, period: { ...asked.period, year } } : asked;
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);
+      // …and its place: 上年呢 after 2019年GDP asks the city's, not any county's that has one.
+      if (figure?.type === 'indicator' && merged.carried?.includes('metric') && !merged.places.length && !merged.eachPlace) {
+        merged.places = [{ region: figure.region, text: figure.region }];
+      }
       // 总投资呢 after a figure: first the one said beside it.
       const word = this.words.generic(q);
       if (word && !this.words.light(word) && last.figure && merged.task?.number === undefined) merged.beside = { id: last.figure, word };
