@@ -55,19 +55,22 @@ interface FollowUpWords {
   heads: readonly string[];
   /** 累计, 城镇: words that alone qualify the last metric. */
   qualifiers: readonly string[];
+  /** 城镇 and 农村: qualifiers one of which takes the other's place. */
+  alternatives: readonly (readonly string[])[];
   /** 完成, 完成率, 总投资: the generic word a question is only, if it is one (question/generic.ts). */
   generic: (q: Query) => string | undefined;
   /** 完成, 实现: a result asked of what was left unsaid. */
   light: (word: string) => boolean;
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], generic: () => undefined, light: () => false };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false };
 
 function followUpWords(k: Knowledge): FollowUpWords {
   return {
     frames: k.lex.lexicon.rankFrames,
     heads: Object.keys(k.lex.metrics.headUnits),
     qualifiers: k.lex.lexicon.followUpQualifiers.words,
+    alternatives: k.lex.lexicon.followUpQualifiers.alternatives,
     generic: (q) => genericWord(q, k.lex),
     light: (word) => isLightVerb(word, k.lex),
   };
@@ -105,6 +108,8 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic 
   if (q.task?.number !== undefined) return aboutTask && !q.metric && q.followUp === true ? true : aboutTask && !q.metric && !q.task.aspect;
   // 其中哪些滞后 after a department's tasks: those of them.
   if ((q.task?.statuses?.length || q.task?.unmarked) && !q.task.department && q.followUp && last.task?.department) return true;
+  // 其中哪些是交通局的 after the lagging tasks: those of them the department has.
+  if (q.task?.department && !q.task.statuses?.length && !q.task.unmarked && q.followUp && (last.task?.statuses?.length || last.task?.unmarked)) return true;
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
   if (!ownMetric(q, frames) || ((alone(q, heads) || alone(q, qualifiers)) && last.metric)) return true;
   // 那进出口呢: a new metric in the old setting.
@@ -112,7 +117,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic 
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, generic, light }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = { ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined };
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -146,7 +151,10 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, gen
   } else if (alone(q, qualifiers) && last.metric) {
     // 累计呢, 城镇呢: the last metric, so qualified.
     const qualifier = q.metric.replace(/\s+/g, '');
-    merged.metric = last.metric.includes(qualifier) ? last.metric : `${qualifier}${last.metric}`;
+    // 农村呢 after 城镇居民收入: the alternative takes the other's place.
+    const other = alternatives.find((g) => g.includes(qualifier))?.find((w) => w !== qualifier && last.metric.includes(w));
+    merged.metric = last.metric.includes(qualifier) ? last.metric : other ? last.metric.split(other).join(qualifier) : `${qualifier}${last.metric}`;
+    if (other) merged.qualifiers = merged.qualifiers.map((x) => (x === other ? qualifier : x));
     carried.push('metric');
   } else if (parallel(ownMetric(q, frames), ownMetric(last, frames))) {
     // 存款呢 after 贷款余额: the same measure of the parallel thing (存款余额).

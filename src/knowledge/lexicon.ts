@@ -54,7 +54,7 @@ const schemas = {
     looseSuffixes: z.array(z.string()),
     eachPlaceWords: z.array(z.string()),
     quoteWords: z.array(z.string()),
-    followUpQualifiers: z.object({ words: z.array(z.string().min(1)) }),
+    followUpQualifiers: z.object({ words: z.array(z.string().min(1)), alternatives: z.array(z.array(z.string().min(1))) }),
     genericWords: z.object({ words: z.array(z.string().min(1)) }),
     sinceJanuary: z.object({ words: z.array(z.string().min(1)) }),
     placeRankWords: z.object({ which: z.array(z.string().min(1)), high: z.array(z.string().min(1)), low: z.array(z.string().min(1)) }),

@@ -286,6 +286,7 @@ function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
   if (kind) scope.kind ??= kind as DocumentScope['kind'];
 }
 
+const NARROWING = /^(?:其中|这些里面?|这里面|这当中|里面)/;
 const FACT = /哪|啥|什么(?!情况|水平|进展|数)|怎么|咋|谁|何时|何地|为何|第几/;
 const COUNT = /几项|多少项|几个任务|多少个任务|几条|多少条|几个|多少个|几家|多少家|数量|有几|几件/;
 const RANK = /最多|最少|最高|最低|排名|排第几|第几名|第几位|位次|列第几|居第几|排在|前几名|前三/;
@@ -329,6 +330,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 
   // A follow-up says so: 那1-6月呢, 还有桐乡的, 目标呢.
   const followUp = w.followUpHeads.some((h) => t.rest.trimStart().startsWith(h)) || w.followUpTails.some((h) => t.rest.trimEnd().endsWith(h));
+  // 其中哪些…, 这些里…: of the list just given; the words name nothing of their own.
+  const narrows = NARROWING.test(t.rest.trimStart());
+  if (narrows) t.rest = t.rest.trimStart().replace(NARROWING, ' ');
 
   if (findWord(t.rest, w.sources)) return { ...q, intent: 'sources' };
   // 有哪几份政府工作报告: the documents of that kind (of the place and year named).
@@ -349,7 +353,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // A department is one only where work is asked about: 嘉兴南湖学院什么时候揭牌 asks a fact.
   const aboutWork =
     statuses.size > 0 || unmarked || number !== undefined || scope.kind === 'plan' || scope.kind === 'tasks' ||
-    Boolean(findWord(t.rest, w.task) || findWord(t.rest, w.lead) || findWord(t.rest, w.part)) || /部门|单位|进展|进度|管啥|干啥|负责/.test(t.rest);
+    Boolean(findWord(t.rest, w.task) || findWord(t.rest, w.lead) || findWord(t.rest, w.part)) || /部门|单位|进展|进度|管啥|干啥|负责/.test(t.rest) || narrows;
   // A department the reports never name (市统计局牵头…) is still asked about: the answer is none.
   const department = aboutWork ? (takeDepartment(t, k) ?? unknownDepartment(t, w)) : undefined;
 
