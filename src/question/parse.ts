@@ -286,6 +286,21 @@ function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
   if (kind) scope.kind ??= kind as DocumentScope['kind'];
 }
 
+/** Takes the words that open a correction (不对，我问的是), longest first, from the start. */
+function takeCorrection(t: Taken, words: string[]): boolean {
+  let found = false;
+  for (let again = true; again; ) {
+    again = false;
+    const rest = t.rest.replace(/^[\s，,。！!]+/, '');
+    const word = [...words].sort((a, b) => b.length - a.length).find((x) => rest.startsWith(x));
+    if (word) {
+      t.rest = rest.slice(word.length);
+      found = again = true;
+    }
+  }
+  return found;
+}
+
 const NARROWING = /^(?:其中|这些里面?|这里面|这当中|里面)/;
 const FACT = /哪|啥|什么(?!情况|水平|进展|数)|怎么|咋|谁|何时|何地|为何|第几/;
 const COUNT = /几项|多少项|几个任务|多少个任务|几条|多少条|几个|多少个|几家|多少家|数量|有几|几件/;
@@ -329,7 +344,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   t.rest = unpunctuate(t.rest);
 
   // A follow-up says so: 那1-6月呢, 还有桐乡的, 目标呢.
-  const followUp = w.followUpHeads.some((h) => t.rest.trimStart().startsWith(h)) || w.followUpTails.some((h) => t.rest.trimEnd().endsWith(h));
+  // 不对，我问的是全社会用电量: a correction restarts the last question with what it names.
+  const corrected = takeCorrection(t, k.lex.lexicon.correctionWords.words.map(fold));
+  const followUp = corrected || w.followUpHeads.some((h) => t.rest.trimStart().startsWith(h)) || w.followUpTails.some((h) => t.rest.trimEnd().endsWith(h));
   // 其中哪些…, 这些里…: of the list just given; the words name nothing of their own.
   const narrows = NARROWING.test(t.rest.trimStart());
   if (narrows) t.rest = t.rest.trimStart().replace(NARROWING, ' ');
