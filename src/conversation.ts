@@ -326,7 +326,19 @@ export class Conversations {
 
   /** The question as asked in this conversation: a follow-up filled in from the last query. */
   resolve(id: string, q: Query): Query {
-    const last = this.last(id);
+    return this.resolveIn(this.last(id), q);
+  }
+
+  /** The question as asked after a conversation as stored (a button's, to try it before offering it). */
+  resolveAfter(value: string, q: Query): Query {
+    try {
+      return this.resolveIn(JSON.parse(value) as Context, q);
+    } catch {
+      return q;
+    }
+  }
+
+  private resolveIn(last: Context | undefined, q: Query): Query {
     if (!last) return q;
     // 第一个是谁负责 after a list: the list's first task, in its table.
     const ordinal = q.text.match(/第([一二三四五六七八九十两\d]{1,3})个/);
@@ -359,6 +371,26 @@ export class Conversations {
     const source = last.query.scope?.source;
     if (source && q.task && !q.scope && !q.period) return { ...q, scope: { source } };
     return q;
+  }
+
+  /** The conversation as it stands, as stored: what a button under the last answer carries. */
+  saved(id: string): string | undefined {
+    const saved = this.store.get(id);
+    return saved && this.now().getTime() - saved.at <= IDLE_MS ? saved.value : undefined;
+  }
+
+  /**
+   * Puts the conversation back where a button's answer left it (AskOptions.after). What cannot
+   * be read as a conversation's context is ignored: the conversation stays as it is.
+   */
+  restore(id: string, value: string): void {
+    try {
+      const context = JSON.parse(value) as Context;
+      if (!context || typeof context !== 'object' || typeof context.query?.intent !== 'string' || typeof context.query.metric !== 'string' || !Array.isArray(context.query.places)) return;
+    } catch {
+      return;
+    }
+    this.store.set(id, value, this.now().getTime());
   }
 
   /** Keeps the query an answer was given for, as the conversation's last. */
