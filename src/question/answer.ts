@@ -19,6 +19,9 @@ import { answerSources, documentAnswer, mainSources } from './documents.js';
 import { EXAMPLES, noAnswer, noneFor } from './none.js';
 import { answerCompute } from './compute.js';
 import { answerParts, answerPlaceRank, eachPlace } from './parts.js';
+import { splitParts } from './split.js';
+import { partText } from './parse.js';
+import { qualifiersOf, readMetric } from './metric.js';
 
 /** Relative periods (今年, 去年, 上月) that fall back to the latest the reports hold. */
 const RELATIVE = new Set(['this-year', 'last-year', 'this-month', 'last-month']);
@@ -334,7 +337,22 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
     case 'rank':
       // No task or measure is about it: what the reports say of it, as a statement.
       return answerTasks(k, q, offset) ?? answerFigure(k, { ...q, intent: 'fact' }, options);
-    default:
-      return answerFigure(k, q, options);
+    default: {
+      const a = answerFigure(k, q, options);
+      // 上半年工业用电量和税收: no one figure is named so; each of the two is, when the reports hold it.
+      return a.kind === 'none' ? (answerJoined(k, q, options) ?? a) : a;
+    }
   }
+}
+
+/** A figure asked of metrics joined by 和 (without 分别), as parts, when one of them answers. */
+function answerJoined(k: Knowledge, q: Query, options: AskOptions): Answer | undefined {
+  const metrics = splitParts(q.metric);
+  // Each part must name what is measured (用电量, 税收, an alias such as 财政收入): a subject alone
+  // (南湖实验室) would take any figure said of it.
+  const measures = (m: string) => Boolean(readMetric(m, k.lex).head) || k.lex.aliasGroups.some((g) => g.some((a) => m.includes(a)));
+  if (!metrics || !metrics.every(measures)) return undefined;
+  const parts = metrics.map((metric, i) => ({ ...q, text: partText(q.text, metrics, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
+  const a = answerParts(k, { ...q, parts }, options, (part) => answerQuery(k, part, { ...options, brief: true }));
+  return a.kind === 'none' ? undefined : a;
 }

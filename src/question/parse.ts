@@ -516,9 +516,13 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 }
 
 /** The question as one part of it: the words the other parts alone say taken out. */
-function partText(text: string, parts: string[], i: number): string {
-  const own = parts[i];
-  return parts.reduce((t, p, j) => (j === i || own.includes(p) || !t.includes(p) ? t : t.split(p).join(' ')), text);
+export function partText(text: string, parts: string[], i: number): string {
+  // Each part's own words: without what all of them end in (引进科研人员 of 南湖实验室和中电科南湖研究院各引进科研人员).
+  let shared = 0;
+  while (shared < Math.min(...parts.map((p) => p.length)) && parts.every((p) => p[p.length - 1 - shared] === parts[0][parts[0].length - 1 - shared])) shared++;
+  const stems = parts.map((p) => p.slice(0, p.length - shared));
+  const own = stems[i];
+  return stems.reduce((t, p, j) => (j === i || p.length < 2 || own.includes(p) || !t.includes(p) ? t : t.split(p).join(' ')), text);
 }
 
 interface Signals {
