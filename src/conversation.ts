@@ -61,9 +61,11 @@ interface FollowUpWords {
   generic: (q: Query) => string | undefined;
   /** 完成, 实现: a result asked of what was left unsaid. */
   light: (word: string) => boolean;
+  /** The unit a generic word asks in (总投资: 亿元), if the lexicon says. */
+  unitOf: (word: string) => string | undefined;
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined };
 
 function followUpWords(k: Knowledge): FollowUpWords {
   return {
@@ -73,6 +75,7 @@ function followUpWords(k: Knowledge): FollowUpWords {
     alternatives: k.lex.lexicon.followUpQualifiers.alternatives,
     generic: (q) => genericWord(q, k.lex),
     light: (word) => isLightVerb(word, k.lex),
+    unitOf: (word) => k.lex.lexicon.genericWords.units[word],
   };
 }
 
@@ -117,7 +120,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic 
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = { ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined };
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -140,8 +143,8 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     const subject = last.beside ? last.metric.replace(new RegExp(`\\s*${escapeRegExp(last.beside.word)}$`), '') : last.metric;
     const bare = subject.replace(/\s+/g, '');
     merged.metric = light(word) || bare.endsWith(word) ? subject : `${subject} ${word}`;
-    // (完成率 is not measured in the last figure's 亩.)
-    merged.unit = light(word) ? (q.unit ?? last.unit) : q.unit;
+    // (完成率 is not measured in the last figure's 亩; 总投资 is measured in money.)
+    merged.unit = light(word) ? (q.unit ?? last.unit) : (q.unit ?? unitOf(word));
     carried.push('metric');
   } else if (alone(q, heads) && last.metric) {
     // 总额多少 after 进出口: the total of the last metric.

@@ -55,7 +55,7 @@ const schemas = {
     eachPlaceWords: z.array(z.string()),
     quoteWords: z.array(z.string()),
     followUpQualifiers: z.object({ words: z.array(z.string().min(1)), alternatives: z.array(z.array(z.string().min(1))) }),
-    genericWords: z.object({ words: z.array(z.string().min(1)) }),
+    genericWords: z.object({ words: z.array(z.string().min(1)), units: z.record(z.string(), z.string()) }),
     sinceJanuary: z.object({ words: z.array(z.string().min(1)) }),
     correctionWords: z.object({ words: z.array(z.string().min(1)) }),
     placeRankWords: z.object({ which: z.array(z.string().min(1)), high: z.array(z.string().min(1)), low: z.array(z.string().min(1)) }),

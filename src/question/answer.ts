@@ -347,7 +347,8 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
 
 /** A figure asked of metrics joined by 和 (without 分别), as parts, when one of them answers. */
 function answerJoined(k: Knowledge, q: Query, options: AskOptions): Answer | undefined {
-  const metrics = splitParts(q.metric);
+  // (Joined by a word: 百年百项 is no two parts.)
+  const metrics = /和|与|及|、/.test(q.metric) ? splitParts(q.metric) : undefined;
   // Each part must name what is measured (用电量, 税收, an alias such as 财政收入): a subject alone
   // (南湖实验室) would take any figure said of it.
   const measures = (m: string) => Boolean(readMetric(m, k.lex).head) || k.lex.aliasGroups.some((g) => g.some((a) => m.includes(a)));

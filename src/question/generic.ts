@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Query } from './query.js';
 import { fold } from '../text/normalize.js';
+import { dimensionOf } from './metric.js';
 
 /** The question's metric when it is only a generic word (完成率) or a light verb (完成), else undefined. */
 export function genericWord(q: Query, lex: Lexicon): string | undefined {
@@ -32,7 +33,10 @@ export function isLightVerb(word: string, lex: Lexicon): boolean {
  */
 export function besideFigure(k: Knowledge, beside: NonNullable<Query['beside']>): Indicator | undefined {
   const word = fold(beside.word);
-  return figureBeside(k, beside.id, (x) => fold(x.name).endsWith(word));
+  // (总投资 asks money: 完成总投资的55.5% is a share of it.)
+  const unit = k.lex.lexicon.genericWords.units[beside.word];
+  const measured = (x: Indicator) => !unit || dimensionOf(x.unit, k.lex) === dimensionOf(unit, k.lex);
+  return figureBeside(k, beside.id, (x) => fold(x.name).endsWith(word) && measured(x));
 }
 
 /** The first figure after another in its sentence, in the same run of clauses, that `fits`. */
