@@ -356,7 +356,9 @@ export class Conversations {
     // The figure answered says what the question left implicit: its year (6月 of 2021, for 上月呢).
     const figure = last.figure ? this.k.byId.get(last.figure) : undefined;
     const year = figure?.type === 'indicator' ? figure.period.year : undefined;
-    const from = asked.period && asked.period.year === undefined && year !== undefined ? { ...asked, period: { ...asked.period, year } } : asked;
+    // (上年呢 after 生猪出栏完成率, asked of no period: the year before the figure's.)
+    const period = asked.period ? (asked.period.year === undefined && year !== undefined ? { ...asked.period, year } : asked.period) : q.relative && figure?.type === 'indicator' ? figure.period : undefined;
+    const from = period ? { ...asked, period } : asked;
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);
       // …and its place: 上年呢 after 2019年GDP asks the city's, not any county's that has one.

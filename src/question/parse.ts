@@ -552,7 +552,7 @@ function intentOf(s: Signals): Intent {
     return s.count && (s.scope.kind === 'tasks' || s.scope.kind === 'plan') ? 'count' : 'document';
   }
   // 第46项新增上市企业几家了: a figure of that task, led by the figure.
-  if (s.number !== undefined && topic && !s.aspect && (q.unit || /多少|(?<![第哪])几(?!项)/.test(q.text))) return s.change ? 'growth' : 'value';
+  if (s.number !== undefined && topic && !s.aspect && (q.unit || q.nature || /多少|(?<![第哪])几(?!项)/.test(q.text))) return s.change ? 'growth' : 'value';
   if (s.number !== undefined) return 'task';
   if (s.statuses || s.department || s.unmarked) return s.rank ? 'rank' : s.count ? 'count' : s.aspect === 'why' || (s.aspect && q.metric) ? 'task' : 'list';
   if (s.rank && /部门|单位|牵头/.test(q.text)) return 'rank';
