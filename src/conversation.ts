@@ -367,7 +367,9 @@ export class Conversations {
       }
       // 总投资呢 after a figure: first the one said beside it.
       const word = this.words.generic(q);
-      if (word && !this.words.light(word) && last.figure && merged.task?.number === undefined) merged.beside = { id: last.figure, word };
+      // (完成了百分之几: the share of its target said beside it.)
+      const share = word !== undefined && this.words.light(word) && q.unit === '%';
+      if (word && (!this.words.light(word) || share) && last.figure && merged.task?.number === undefined) merged.beside = { id: last.figure, word };
       return merged;
     }
     const kept = keepSetting(q, last.query);
