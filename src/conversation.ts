@@ -359,6 +359,10 @@ export class Conversations {
     // (上年呢 after 生猪出栏完成率, asked of no period: the year before the figure's.)
     const period = asked.period ? (asked.period.year === undefined && year !== undefined ? { ...asked.period, year } : asked.period) : q.relative && figure?.type === 'indicator' ? figure.period : undefined;
     const from = period ? { ...asked, period } : asked;
+    // 进度呢 after a figure (not a task): the progress figure of its subject, a generic word.
+    if (q.intent === 'task' && q.task?.aspect === 'progress' && !q.metric && q.task.number === undefined && figure?.type === 'indicator' && from.task?.number === undefined && from.intent !== 'task') {
+      q = { ...q, intent: 'value', task: undefined, metric: '进度', unit: this.words.unitOf('进度') };
+    }
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);
       // …and its place: 上年呢 after 2019年GDP asks the city's, not any county's that has one.
