@@ -4,10 +4,10 @@
  * several questions at once in parts.ts. When the reports do not hold the answer it says
  * which part they lack, with what they hold instead (none.ts).
  */
-import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Passage, Task } from '../types.js';
+import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Passage, Period, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
-import { concepts, countMembers, coverage, match, misfit, type Candidate, type Matches } from './match.js';
+import { concepts, countMembers, coverage, match, misfit, periodFits, type Candidate, type Matches } from './match.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
 import * as compose from '../answer/compose.js';
@@ -233,11 +233,18 @@ function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fal
   void _label;
   const loose: Query = { ...q, period: rest.kind === 'year' ? undefined : { ...rest, label: '' } };
   const m2 = match(k, loose, types);
-  const best = m2.answers[0]?.record;
+  // The latest of the same kind of period: 去年用电量 is a year's, never June's.
+  // (上月: the latest month, whichever it is; 今年已经完成: the year so far, from January.)
+  const soFar = (p: Period) => p.kind === 'year' || p.kind === 'asof' || p.kind === 'since' || (p.kind === 'range' && p.from === 1);
+  const sameKind = (c: Candidate) =>
+    c.record.type !== 'task' &&
+    (q.period!.kind === 'month' ? c.record.period.kind === 'month' : q.relative === 'this-year' ? soFar(c.record.period) : periodFits({ ...q.period!, year: c.record.period.year }, c.record.period));
+  const found2 = m2.answers.find(sameKind);
+  const best = found2?.record;
   if (!best || best.type === 'task') return { m };
   const asked = q.period.year ?? 0;
   if ((best.period.year ?? 0) >= asked) return { m };
-  return { m: m2, fallback: `报告中最新为${best.period.label}：` };
+  return { m: { ...m2, answers: [found2!, ...m2.answers.filter((c) => c !== found2 && sameKind(c))] }, fallback: `报告中最新为${best.period.label}：` };
 }
 
 /**
