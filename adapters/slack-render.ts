@@ -53,6 +53,8 @@ export interface MorePage {
 export interface FollowUpQuestion {
   question: string;
   conversation?: string;
+  /** The conversation as the answer left it (Answer.followUps[].after), when it fits the value. */
+  after?: string;
 }
 
 export interface SlackMessage {
@@ -227,14 +229,18 @@ export function decodeMore(value: string | undefined): MorePage | undefined {
 }
 
 export function encodeFollowUp(f: FollowUpQuestion): string {
-  return buttonValue(f.question, (q) => ({ q, ...(f.conversation ? { c: f.conversation } : {}) }));
+  const fields = (q: string, after?: string) => ({ q, ...(f.conversation ? { c: f.conversation } : {}), ...(after ? { a: after } : {}) });
+  // Slack keeps 2000 characters of a value: a context that does not fit is left out, and the
+  // button asks in the conversation as it is.
+  if (f.after && JSON.stringify(fields(f.question, f.after)).length <= LIMITS.buttonValue) return JSON.stringify(fields(f.question, f.after));
+  return buttonValue(f.question, (q) => fields(q));
 }
 
 /** Decodes a follow-up button's value; undefined when it is not one of ours. */
 export function decodeFollowUp(value: string | undefined): FollowUpQuestion | undefined {
-  const { q, c } = readValue(value) ?? {};
+  const { q, c, a } = readValue(value) ?? {};
   if (typeof q !== 'string' || !q.trim()) return undefined;
-  return { question: safeText(q), ...(typeof c === 'string' ? { conversation: c } : {}) };
+  return { question: safeText(q), ...(typeof c === 'string' ? { conversation: c } : {}), ...(typeof a === 'string' ? { after: a } : {}) };
 }
 
 /** Slack cuts a button's label at 75 characters. */
@@ -247,7 +253,7 @@ function buttons(answer: Answer, brief: boolean, conversation?: string): KnownBl
       type: 'button',
       action_id: `answer_follow_up_${i}`,
       text: { type: 'plain_text', text: truncate(safeText(f.label), BUTTON_LABEL) },
-      value: encodeFollowUp({ question: f.question, conversation }),
+      value: encodeFollowUp({ question: f.question, conversation, ...(f.after ? { after: f.after } : {}) }),
     });
   }
   if (answer.quote) {

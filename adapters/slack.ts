@@ -560,7 +560,8 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     if (!next) return ephemeral(args, renderNotice(TEXT.expired));
     if (!limiter.take(body.user.id)) return ephemeral(args, renderNotice(TEXT.tooMany));
     const { conversation } = next;
-    const { answer, entry } = ask(next.question, { platform: 'slack', conversation, user: body.user.id });
+    // Asked where the answer it sits under left the conversation (its context rides in the value).
+    const { answer, entry } = ask(next.question, { platform: 'slack', conversation, user: body.user.id }, next.after ? { after: next.after } : {});
     await postUnder(args, channel, renderAnswer(answer, { conversation, entry }));
   });
 

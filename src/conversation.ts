@@ -55,21 +55,27 @@ interface FollowUpWords {
   heads: readonly string[];
   /** 累计, 城镇: words that alone qualify the last metric. */
   qualifiers: readonly string[];
+  /** 城镇 and 农村: qualifiers one of which takes the other's place. */
+  alternatives: readonly (readonly string[])[];
   /** 完成, 完成率, 总投资: the generic word a question is only, if it is one (question/generic.ts). */
   generic: (q: Query) => string | undefined;
   /** 完成, 实现: a result asked of what was left unsaid. */
   light: (word: string) => boolean;
+  /** The unit a generic word asks in (总投资: 亿元), if the lexicon says. */
+  unitOf: (word: string) => string | undefined;
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], generic: () => undefined, light: () => false };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined };
 
 function followUpWords(k: Knowledge): FollowUpWords {
   return {
     frames: k.lex.lexicon.rankFrames,
     heads: Object.keys(k.lex.metrics.headUnits),
     qualifiers: k.lex.lexicon.followUpQualifiers.words,
+    alternatives: k.lex.lexicon.followUpQualifiers.alternatives,
     generic: (q) => genericWord(q, k.lex),
     light: (word) => isLightVerb(word, k.lex),
+    unitOf: (word) => k.lex.lexicon.genericWords.units[word],
   };
 }
 
@@ -105,6 +111,8 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic 
   if (q.task?.number !== undefined) return aboutTask && !q.metric && q.followUp === true ? true : aboutTask && !q.metric && !q.task.aspect;
   // 其中哪些滞后 after a department's tasks: those of them.
   if ((q.task?.statuses?.length || q.task?.unmarked) && !q.task.department && q.followUp && last.task?.department) return true;
+  // 其中哪些是交通局的 after the lagging tasks: those of them the department has.
+  if (q.task?.department && !q.task.statuses?.length && !q.task.unmarked && q.followUp && (last.task?.statuses?.length || last.task?.unmarked)) return true;
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
   if (!ownMetric(q, frames) || ((alone(q, heads) || alone(q, qualifiers)) && last.metric)) return true;
   // 那进出口呢: a new metric in the old setting.
@@ -112,7 +120,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic 
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, generic, light }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = { ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined };
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -135,8 +143,8 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, gen
     const subject = last.beside ? last.metric.replace(new RegExp(`\\s*${escapeRegExp(last.beside.word)}$`), '') : last.metric;
     const bare = subject.replace(/\s+/g, '');
     merged.metric = light(word) || bare.endsWith(word) ? subject : `${subject} ${word}`;
-    // (完成率 is not measured in the last figure's 亩.)
-    merged.unit = light(word) ? (q.unit ?? last.unit) : q.unit;
+    // (完成率 is not measured in the last figure's 亩; 总投资 is measured in money.)
+    merged.unit = light(word) ? (q.unit ?? last.unit) : (q.unit ?? unitOf(word));
     carried.push('metric');
   } else if (alone(q, heads) && last.metric) {
     // 总额多少 after 进出口: the total of the last metric.
@@ -146,7 +154,10 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, gen
   } else if (alone(q, qualifiers) && last.metric) {
     // 累计呢, 城镇呢: the last metric, so qualified.
     const qualifier = q.metric.replace(/\s+/g, '');
-    merged.metric = last.metric.includes(qualifier) ? last.metric : `${qualifier}${last.metric}`;
+    // 农村呢 after 城镇居民收入: the alternative takes the other's place.
+    const other = alternatives.find((g) => g.includes(qualifier))?.find((w) => w !== qualifier && last.metric.includes(w));
+    merged.metric = last.metric.includes(qualifier) ? last.metric : other ? last.metric.split(other).join(qualifier) : `${qualifier}${last.metric}`;
+    if (other) merged.qualifiers = merged.qualifiers.map((x) => (x === other ? qualifier : x));
     carried.push('metric');
   } else if (parallel(ownMetric(q, frames), ownMetric(last, frames))) {
     // 存款呢 after 贷款余额: the same measure of the parallel thing (存款余额).
@@ -167,6 +178,12 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, gen
   if (q.period) {
     merged.period = q.period;
     merged.relative = q.relative;
+    // 上年呢, 上月呢 after a 2019 figure: the year (month) before the conversation's, not today's.
+    const before = q.relative ? periodBefore(q.relative, last) : undefined;
+    if (before) {
+      merged.period = before;
+      merged.relative = undefined;
+    }
   } else if (last.period) carried.push('period');
   if (q.nature) {
     merged.nature = q.nature;
@@ -201,6 +218,18 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, gen
   if (word) merged.intent = q.intent === 'growth' ? 'growth' : 'value';
   merged.carried = carried;
   return merged;
+}
+
+/** The year or month before the last query's, for 上年呢 and 上月呢 in a conversation. */
+function periodBefore(relative: Query['relative'], last: Query): Query['period'] {
+  const p = last.period;
+  if (!p?.year) return undefined;
+  if (relative === 'last-year') return { kind: 'year', year: p.year - 1, label: `${p.year - 1}年` };
+  if (relative === 'last-month' && p.kind === 'month' && p.to) {
+    const [year, month] = p.to === 1 ? [p.year - 1, 12] : [p.year, p.to - 1];
+    return { kind: 'month', year, to: month, label: `${year}年${month}月` };
+  }
+  return undefined;
 }
 
 /**
@@ -300,7 +329,19 @@ export class Conversations {
 
   /** The question as asked in this conversation: a follow-up filled in from the last query. */
   resolve(id: string, q: Query): Query {
-    const last = this.last(id);
+    return this.resolveIn(this.last(id), q);
+  }
+
+  /** The question as asked after a conversation as stored (a button's, to try it before offering it). */
+  resolveAfter(value: string, q: Query): Query {
+    try {
+      return this.resolveIn(JSON.parse(value) as Context, q);
+    } catch {
+      return q;
+    }
+  }
+
+  private resolveIn(last: Context | undefined, q: Query): Query {
     if (!last) return q;
     // 第一个是谁负责 after a list: the list's first task, in its table.
     const ordinal = q.text.match(/第([一二三四五六七八九十两\d]{1,3})个/);
@@ -311,12 +352,28 @@ export class Conversations {
       return { ...q, metric, intent: 'task', task: { ...q.task, number: last.items[at - 1] }, ...(scope ? { scope } : {}), carried: ['task'] };
     }
     // After a computation the figure it started from is what a follow-up goes on from.
-    const from = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
+    const asked = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
+    // The figure answered says what the question left implicit: its year (6月 of 2021, for 上月呢).
+    const figure = last.figure ? this.k.byId.get(last.figure) : undefined;
+    const year = figure?.type === 'indicator' ? figure.period.year : undefined;
+    // (上年呢 after 生猪出栏完成率, asked of no period: the year before the figure's.)
+    const period = asked.period ? (asked.period.year === undefined && year !== undefined ? { ...asked.period, year } : asked.period) : q.relative && figure?.type === 'indicator' ? figure.period : undefined;
+    const from = period ? { ...asked, period } : asked;
+    // 进度呢 after a figure (not a task): the progress figure of its subject, a generic word.
+    if (q.intent === 'task' && q.task?.aspect === 'progress' && !q.metric && q.task.number === undefined && figure?.type === 'indicator' && from.task?.number === undefined && from.intent !== 'task') {
+      q = { ...q, intent: 'value', task: undefined, metric: '进度', unit: this.words.unitOf('进度') };
+    }
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);
+      // …and its place: 上年呢 after 2019年GDP asks the city's, not any county's that has one.
+      if (figure?.type === 'indicator' && merged.carried?.includes('metric') && !merged.places.length && !merged.eachPlace) {
+        merged.places = [{ region: figure.region, text: figure.region }];
+      }
       // 总投资呢 after a figure: first the one said beside it.
       const word = this.words.generic(q);
-      if (word && !this.words.light(word) && last.figure && merged.task?.number === undefined) merged.beside = { id: last.figure, word };
+      // (完成了百分之几: the share of its target said beside it.)
+      const share = word !== undefined && this.words.light(word) && q.unit === '%';
+      if (word && (!this.words.light(word) || share) && last.figure && merged.task?.number === undefined) merged.beside = { id: last.figure, word };
       return merged;
     }
     const kept = keepSetting(q, last.query);
@@ -325,6 +382,26 @@ export class Conversations {
     const source = last.query.scope?.source;
     if (source && q.task && !q.scope && !q.period) return { ...q, scope: { source } };
     return q;
+  }
+
+  /** The conversation as it stands, as stored: what a button under the last answer carries. */
+  saved(id: string): string | undefined {
+    const saved = this.store.get(id);
+    return saved && this.now().getTime() - saved.at <= IDLE_MS ? saved.value : undefined;
+  }
+
+  /**
+   * Puts the conversation back where a button's answer left it (AskOptions.after). What cannot
+   * be read as a conversation's context is ignored: the conversation stays as it is.
+   */
+  restore(id: string, value: string): void {
+    try {
+      const context = JSON.parse(value) as Context;
+      if (!context || typeof context !== 'object' || typeof context.query?.intent !== 'string' || typeof context.query.metric !== 'string' || !Array.isArray(context.query.places)) return;
+    } catch {
+      return;
+    }
+    this.store.set(id, value, this.now().getTime());
   }
 
   /** Keeps the query an answer was given for, as the conversation's last. */

@@ -13,6 +13,7 @@ import { parseQuery } from './question/parse.js';
 import { match } from './question/match.js';
 import { figureLine, indicatorLabel, makeAnswer, span } from './answer/compose.js';
 import { Conversations, memoryContexts } from './conversation.js';
+import type { Query } from './question/query.js';
 
 export interface Core {
   /** Answers one question. Never throws: bad input gets an Answer of kind "none". */
@@ -75,6 +76,20 @@ export function createCore(knowledge: Knowledge = loadKnowledge(), options: Core
     }
   };
 
+  /**
+   * Answers a resolved query. A period carried over from the last question is only a guess:
+   * 目标呢 after a monthly result asks for the target, whatever period the reports set it for.
+   */
+  const answerResolved = (k: Knowledge, resolved: Query, opts: AskOptions): { q: Query; answer: Answer } => {
+    const answer = answerQuery(k, resolved, opts);
+    if (answer.kind === 'none' && resolved.period && resolved.carried?.includes('soft-period')) {
+      const loose: Query = { ...resolved, period: undefined, carried: resolved.carried.filter((c) => c !== 'period' && c !== 'soft-period') };
+      const retry = answerQuery(k, loose, opts);
+      if (retry.kind !== 'none') return { q: loose, answer: retry };
+    }
+    return { q: resolved, answer };
+  };
+
   const ask = (text: string, opts: AskOptions = {}, { k, conversations } = live): Answer => {
     // 更多 in a conversation: the next page of its last list.
     const page = opts.conversation && opts.offset === undefined ? conversations.nextPage(opts.conversation, text) : undefined;
@@ -90,18 +105,26 @@ export function createCore(knowledge: Knowledge = loadKnowledge(), options: Core
       conversations.remember(opts.conversation!, page.query, answer);
       return answer;
     }
+    // A button's question is asked where its answer left the conversation.
+    if (opts.conversation && opts.after) conversations.restore(opts.conversation, opts.after);
     const parsed = parseQuery(text, k, now());
-    let q = opts.conversation ? conversations.resolve(opts.conversation, parsed) : parsed;
-    let answer = answerQuery(k, q, opts);
-    // A period carried over from the last question is only a guess: 目标呢 after a monthly
-    // result asks for the target, whatever period the reports set it for.
-    if (answer.kind === 'none' && q.period && q.carried?.includes('soft-period')) {
-      const loose: typeof q = { ...q, period: undefined, carried: q.carried.filter((c) => c !== 'period' && c !== 'soft-period') };
-      const retry = answerQuery(k, loose, opts);
-      if (retry.kind !== 'none') [q, answer] = [loose, retry];
-    }
+    const resolved = opts.conversation ? conversations.resolve(opts.conversation, parsed) : parsed;
+    let { q, answer } = answerResolved(k, resolved, opts);
     answer = conversations.describe(answer, q);
-    if (opts.conversation && !opts.offset) conversations.remember(opts.conversation, q, answer);
+    if (opts.conversation && !opts.offset) {
+      conversations.remember(opts.conversation, q, answer);
+      // Its buttons carry the conversation as this answer leaves it, and only those that
+      // answer there, with something the answer does not already show, are offered.
+      const after = answer.followUps?.length ? conversations.saved(opts.conversation) : undefined;
+      if (after) {
+        const shown = new Set(answer.records.map((r) => r.id));
+        const useful = answer.followUps!.filter((f) => {
+          const tried = answerResolved(k, conversations.resolveAfter(after, parseQuery(f.question, k, now())), {}).answer;
+          return tried.kind !== 'none' && !tried.records.every((r) => shown.has(r.id));
+        });
+        answer = { ...answer, followUps: useful.length ? useful.map((f) => ({ ...f, after })) : undefined };
+      }
+    }
     return answer;
   };
 

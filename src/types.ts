@@ -192,7 +192,11 @@ export interface Answer {
    * Likely next questions that the records can answer, for buttons under the answer: the
    * button's label and the question it asks in the same conversation.
    */
-  followUps?: { label: string; question: string }[];
+  /**
+   * Likely next questions. `after` is the conversation as this answer left it: a button asks
+   * its question there, not wherever the conversation has gone since (AskOptions.after).
+   */
+  followUps?: { label: string; question: string; after?: string }[];
 }
 
 export interface AskOptions {
@@ -206,6 +210,11 @@ export interface AskOptions {
    * leaves out from the conversation's last query.
    */
   conversation?: string;
+  /**
+   * A button's question: the conversation as the answer it sits under left it (its
+   * followUps[].after). The question is asked from there, and the conversation goes on from it.
+   */
+  after?: string;
 }
 
 /**

@@ -131,11 +131,24 @@ describe('follow-ups in Telegram', () => {
     await bot.handleUpdate(callback(half![1]));
     expect(api.of('answerCallbackQuery')).toHaveLength(1);
     expect(api.of('sendMessage')[0].body.text).toContain('293.25');
-    // The answer to a button has buttons of its own, in the same conversation.
-    const growth = buttons(api.of('sendMessage')[0]).find(([label]) => label === '同比');
+    // The answer to a button has buttons of its own, in the same conversation — none for what
+    // the answer already shows (同比增长24.4% is in its first line).
+    const next = buttons(api.of('sendMessage')[0]);
+    expect(next.map(([label]) => label)).not.toContain('同比');
+    const june = next.find(([label]) => label === '2021年6月');
     api.reset();
-    await bot.handleUpdate(callback(growth![1]));
-    expect(api.of('sendMessage')[0].body.text).toContain('24.4%');
+    await bot.handleUpdate(callback(june![1]));
+    expect(api.of('sendMessage')[0].body.text).toContain('52.91');
+  });
+
+  it('asks a button in the context of the answer it is under, whatever was asked since', async () => {
+    await bot.handleUpdate(message('6月全市用电量是多少'));
+    const half = buttons(api.of('sendMessage')[0]).find(([label]) => label === '2021年1-6月')!;
+    // A task list asked in the same chat since: the button still continues 6月用电量.
+    await bot.handleUpdate(message('哪些任务滞后'));
+    api.reset();
+    await bot.handleUpdate(callback(half[1]));
+    expect(api.of('sendMessage')[0].body.text).toContain('293.25');
   });
 
   it('asks a group button in the conversation of the answer it is under', async () => {

@@ -117,9 +117,22 @@ describe('follow-ups', () => {
     expect(quote.text).toContain('原文：“6月全市全社会用电量52.91亿千瓦时');
     expect(quote.text).toContain('来源：《发展改革工作信息交流》第5期');
   });
-  it('offer the next questions the records can answer', () => {
+  it('offer the next questions the records can answer, and not what the answer shows', () => {
     const a = say('j', '6月全市用电量是多少');
-    expect(a.followUps?.map((f) => f.label)).toEqual(expect.arrayContaining(['同比', '2021年1-6月']));
+    // 同比增长1.2% is in the answer: no 同比 button.
+    expect(a.followUps?.map((f) => f.label)).toEqual(expect.arrayContaining(['2021年1-6月']));
+    expect(a.followUps?.map((f) => f.label)).not.toContain('同比');
     for (const f of a.followUps ?? []) expect(say('j', f.question).kind, f.question).not.toBe('none');
+    // A task answer shows its status and who leads it: no 谁牵头 button.
+    expect(say('j2', '第48项任务').followUps?.map((f) => f.label) ?? []).not.toContain('谁牵头');
+  });
+  it('ask a button in the context of the answer it sits under (followUps[].after)', () => {
+    const a = say('btn', '6月全市用电量是多少');
+    const half = a.followUps!.find((f) => f.label === '2021年1-6月')!;
+    say('btn', '哪些任务滞后');
+    const tapped = core.ask(half.question, { conversation: 'btn', after: half.after });
+    expect(tapped.text.split('\n')[0]).toContain('293.25');
+    // A context that cannot be read leaves the conversation as it is.
+    expect(core.ask('那1-6月呢', { conversation: 'btn2', after: '{"not":"a context"}' }).kind).toBe('none');
   });
 });

@@ -22,7 +22,9 @@ import {
   ACTION_MORE,
   ACTION_QUOTE,
   LIMITS,
+  decodeFollowUp,
   decodeMore,
+  encodeFollowUp,
   encodeMore,
   escapeMrkdwn,
   renderAnswer,
@@ -492,6 +494,13 @@ describe('Slack rendering', () => {
 });
 
 describe('Slack text helpers', () => {
+  it('carries the context of a follow-up button in its value when it fits, and leaves it out when not', () => {
+    const after = JSON.stringify({ query: { intent: 'value', metric: '用电量', places: [] } });
+    expect(decodeFollowUp(encodeFollowUp({ question: '那1-6月呢', conversation: 'c1', after }))).toEqual({ question: '那1-6月呢', conversation: 'c1', after });
+    const long = encodeFollowUp({ question: '那1-6月呢', conversation: 'c1', after: 'x'.repeat(LIMITS.buttonValue) });
+    expect(long.length).toBeLessThanOrEqual(LIMITS.buttonValue);
+    expect(decodeFollowUp(long)).toEqual({ question: '那1-6月呢', conversation: 'c1' });
+  });
   it('takes the question out of a mention', () => {
     expect(questionFrom('<@UBOT> 一般公共预算收入')).toBe('一般公共预算收入');
     expect(questionFrom('<@UBOT|bot>  看 <https://x.cn|链接> 和 <#C1|general> &lt;GDP&gt;')).toBe('看 链接 和 general <GDP>');

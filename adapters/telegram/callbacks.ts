@@ -40,7 +40,8 @@ export function callbacks(core: Core, ask: Ask, memos: MemoStore): Composer<Cont
     const next = memo?.followUps?.[Number(ctx.match[2])];
     if (!next || !ctx.chat) return ctx.answerCallbackQuery({ text: TEXT.expired });
     const { conversation } = memo!;
-    const { answer, entry } = ask(next.question, askerOf(ctx, conversation));
+    // Asked where the answer it sits under left the conversation, not where it has gone since.
+    const { answer, entry } = ask(next.question, askerOf(ctx, conversation), next.after ? { after: next.after } : {});
     await ctx.answerCallbackQuery();
     await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question: next.question }, conversation, entry });
   });

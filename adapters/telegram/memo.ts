@@ -15,7 +15,7 @@ export interface Memo {
   next?: number;
   quote?: string;
   /** Likely next questions (the answer's followUps), asked by the buttons `ask:<id>:<n>`. */
-  followUps?: { label: string; question: string }[];
+  followUps?: { label: string; question: string; after?: string }[];
   /** The conversation the answer belongs to: its buttons ask there, whoever taps them. */
   conversation?: string;
 }

@@ -55,9 +55,10 @@ const schemas = {
     looseSuffixes: z.array(z.string()),
     eachPlaceWords: z.array(z.string()),
     quoteWords: z.array(z.string()),
-    followUpQualifiers: z.object({ words: z.array(z.string().min(1)) }),
-    genericWords: z.object({ words: z.array(z.string().min(1)) }),
+    followUpQualifiers: z.object({ words: z.array(z.string().min(1)), alternatives: z.array(z.array(z.string().min(1))) }),
+    genericWords: z.object({ words: z.array(z.string().min(1)), units: z.record(z.string(), z.string()) }),
     sinceJanuary: z.object({ words: z.array(z.string().min(1)) }),
+    correctionWords: z.object({ words: z.array(z.string().min(1)) }),
     placeRankWords: z.object({ which: z.array(z.string().min(1)), high: z.array(z.string().min(1)), low: z.array(z.string().min(1)) }),
     /** Words of a ranking (全省, 总量 of 总量全省第几) that name no metric of their own. */
     rankFrames: z.array(z.string()),

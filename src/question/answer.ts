@@ -4,10 +4,10 @@
  * several questions at once in parts.ts. When the reports do not hold the answer it says
  * which part they lack, with what they hold instead (none.ts).
  */
-import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Passage, Task } from '../types.js';
+import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line, Passage, Period, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
-import { concepts, countMembers, coverage, match, misfit, type Candidate, type Matches } from './match.js';
+import { concepts, countMembers, coverage, match, misfit, periodFits, type Candidate, type Matches } from './match.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
 import * as compose from '../answer/compose.js';
@@ -19,6 +19,9 @@ import { answerSources, documentAnswer, mainSources } from './documents.js';
 import { EXAMPLES, noAnswer, noneFor } from './none.js';
 import { answerCompute } from './compute.js';
 import { answerParts, answerPlaceRank, eachPlace } from './parts.js';
+import { splitParts } from './split.js';
+import { partText } from './parse.js';
+import { qualifiersOf, readMetric } from './metric.js';
 
 /** Relative periods (今年, 去年, 上月) that fall back to the latest the reports hold. */
 const RELATIVE = new Set(['this-year', 'last-year', 'this-month', 'last-month']);
@@ -230,11 +233,18 @@ function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fal
   void _label;
   const loose: Query = { ...q, period: rest.kind === 'year' ? undefined : { ...rest, label: '' } };
   const m2 = match(k, loose, types);
-  const best = m2.answers[0]?.record;
+  // The latest of the same kind of period: 去年用电量 is a year's, never June's.
+  // (上月: the latest month, whichever it is; 今年已经完成: the year so far, from January.)
+  const soFar = (p: Period) => p.kind === 'year' || p.kind === 'asof' || p.kind === 'since' || (p.kind === 'range' && p.from === 1);
+  const sameKind = (c: Candidate) =>
+    c.record.type !== 'task' &&
+    (q.period!.kind === 'month' ? c.record.period.kind === 'month' : q.relative === 'this-year' ? soFar(c.record.period) : periodFits({ ...q.period!, year: c.record.period.year }, c.record.period));
+  const found2 = m2.answers.find(sameKind);
+  const best = found2?.record;
   if (!best || best.type === 'task') return { m };
   const asked = q.period.year ?? 0;
   if ((best.period.year ?? 0) >= asked) return { m };
-  return { m: m2, fallback: `报告中最新为${best.period.label}：` };
+  return { m: { ...m2, answers: [found2!, ...m2.answers.filter((c) => c !== found2 && sameKind(c))] }, fallback: `报告中最新为${best.period.label}：` };
 }
 
 /**
@@ -334,7 +344,23 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
     case 'rank':
       // No task or measure is about it: what the reports say of it, as a statement.
       return answerTasks(k, q, offset) ?? answerFigure(k, { ...q, intent: 'fact' }, options);
-    default:
-      return answerFigure(k, q, options);
+    default: {
+      const a = answerFigure(k, q, options);
+      // 上半年工业用电量和税收: no one figure is named so; each of the two is, when the reports hold it.
+      return a.kind === 'none' ? (answerJoined(k, q, options) ?? a) : a;
+    }
   }
+}
+
+/** A figure asked of metrics joined by 和 (without 分别), as parts, when one of them answers. */
+function answerJoined(k: Knowledge, q: Query, options: AskOptions): Answer | undefined {
+  // (Joined by a word: 百年百项 is no two parts.)
+  const metrics = /和|与|及|、/.test(q.metric) ? splitParts(q.metric) : undefined;
+  // Each part must name what is measured (用电量, 税收, an alias such as 财政收入): a subject alone
+  // (南湖实验室) would take any figure said of it.
+  const measures = (m: string) => Boolean(readMetric(m, k.lex).head) || k.lex.aliasGroups.some((g) => g.some((a) => m.includes(a)));
+  if (!metrics || !metrics.every(measures)) return undefined;
+  const parts = metrics.map((metric, i) => ({ ...q, text: partText(q.text, metrics, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
+  const a = answerParts(k, { ...q, parts }, options, (part) => answerQuery(k, part, { ...options, brief: true }));
+  return a.kind === 'none' ? undefined : a;
 }

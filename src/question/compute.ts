@@ -11,7 +11,7 @@ import { isChange, match, type Matches } from './match.js';
 import { indicatorLabel, makeAnswer, span } from '../answer/compose.js';
 import { noAnswer } from './none.js';
 import { escapeRegExp } from '../text/normalize.js';
-import { figureBeside } from './generic.js';
+import { figureBeside, PROGRESS_STATED } from './generic.js';
 
 /** 亿元 → (元, 1e8): a unit as a base and a factor, so 亿元 and 万元 can be set against each other. */
 function scaleOf(unit: string): { base: string; factor: number } {
@@ -124,8 +124,6 @@ function result(op: Query['compute'], a: Input, b: Input): { text: string; formu
 
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
 
-/** A figure that states how much of a target or plan is done: 完成年度目标的75.7%, 完成…计划的83.5%. */
-const PROGRESS_STATED = /(?:完成|达到|占).*(?:目标|计划)|(?:目标|计划)完成率/;
 
 export function answerCompute(k: Knowledge, q: Query, options: AskOptions, stated: (q: Query, found?: Matches) => Answer): Answer {
   // A figure the reports state (占规上工业比重, 高于第二名9个百分点) wins over a computed one.

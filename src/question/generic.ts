@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Query } from './query.js';
 import { fold } from '../text/normalize.js';
+import { dimensionOf } from './metric.js';
 
 /** The question's metric when it is only a generic word (完成率) or a light verb (完成), else undefined. */
 export function genericWord(q: Query, lex: Lexicon): string | undefined {
@@ -25,14 +26,22 @@ export function isLightVerb(word: string, lex: Lexicon): boolean {
   return lex.lexicon.lightVerbs.includes(word) || lex.lexicon.actualVerbs.includes(word);
 }
 
+/** A figure that states how much of a target or plan is done: 完成年度目标的75.7%, 完成…计划的83.5%. */
+export const PROGRESS_STATED = /(?:完成|达到|占).*(?:目标|计划)|(?:目标|计划)完成率/;
+
 /**
  * The figure of a generic word said right after the last figure, in the same clause run of its
  * sentence: 总投资58.3亿元 after 引进先进制造业项目7个. Another figure or a ；between them makes
  * it another subject's (进度96.3%;…生猪出栏24万头,完成率57.2%: not 水稻's 完成率).
  */
 export function besideFigure(k: Knowledge, beside: NonNullable<Query['beside']>): Indicator | undefined {
+  // 完成了百分之几: how much of its target or plan the figure is, as its sentence states it.
+  if (isLightVerb(beside.word, k.lex)) return figureBeside(k, beside.id, (x) => x.unit === '%' && PROGRESS_STATED.test(x.name));
   const word = fold(beside.word);
-  return figureBeside(k, beside.id, (x) => fold(x.name).endsWith(word));
+  // (总投资 asks money: 完成总投资的55.5% is a share of it.)
+  const unit = k.lex.lexicon.genericWords.units[beside.word];
+  const measured = (x: Indicator) => !unit || dimensionOf(x.unit, k.lex) === dimensionOf(unit, k.lex);
+  return figureBeside(k, beside.id, (x) => fold(x.name).endsWith(word) && measured(x));
 }
 
 /** The first figure after another in its sentence, in the same run of clauses, that `fits`. */

@@ -14,7 +14,8 @@ export const EXAMPLES = ['6月全市用电量是多少？', '哪些任务滞后�
 export function noAnswer(k: Knowledge, q: Query, why: string, nearby: string[] = []): Answer {
   const lines: Line[] = [[span(why)]];
   if (nearby.length) lines.push([span(`报告中有：${nearby.join('；')}。可以按这些再问。`)]);
-  else lines.push([span(`可以这样问：${EXAMPLES.join(' / ')}（发送“有哪些报告”查看收录的文件）`)]);
+  // Nothing of it in the reports (今天天气): what the bot does answer, then how to ask.
+  else lines.push([span(`我能回答的是收录的${k.sources.length}份嘉兴市及所辖县（市、区）的报告和文件中的指标数值、重点任务进展和文件信息。可以这样问：${EXAMPLES.join(' / ')}（发送“有哪些报告”查看收录的文件）`)]);
   return makeAnswer(k, q.text, 'none', lines, [], { query: q });
 }
 

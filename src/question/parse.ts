@@ -286,6 +286,22 @@ function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
   if (kind) scope.kind ??= kind as DocumentScope['kind'];
 }
 
+/** Takes the words that open a correction (不对，我问的是), longest first, from the start. */
+function takeCorrection(t: Taken, words: string[]): boolean {
+  let found = false;
+  for (let again = true; again; ) {
+    again = false;
+    const rest = t.rest.replace(/^[\s，,。！!]+/, '');
+    const word = [...words].sort((a, b) => b.length - a.length).find((x) => rest.startsWith(x));
+    if (word) {
+      t.rest = rest.slice(word.length);
+      found = again = true;
+    }
+  }
+  return found;
+}
+
+const NARROWING = /^(?:其中|这些里面?|这里面|这当中|里面)/;
 const FACT = /哪|啥|什么(?!情况|水平|进展|数)|怎么|咋|谁|何时|何地|为何|第几/;
 const COUNT = /几项|多少项|几个任务|多少个任务|几条|多少条|几个|多少个|几家|多少家|数量|有几|几件/;
 const RANK = /最多|最少|最高|最低|排名|排第几|第几名|第几位|位次|列第几|居第几|排在|前几名|前三/;
@@ -328,7 +344,12 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   t.rest = unpunctuate(t.rest);
 
   // A follow-up says so: 那1-6月呢, 还有桐乡的, 目标呢.
-  const followUp = w.followUpHeads.some((h) => t.rest.trimStart().startsWith(h)) || w.followUpTails.some((h) => t.rest.trimEnd().endsWith(h));
+  // 不对，我问的是全社会用电量: a correction restarts the last question with what it names.
+  const corrected = takeCorrection(t, k.lex.lexicon.correctionWords.words.map(fold));
+  const followUp = corrected || w.followUpHeads.some((h) => t.rest.trimStart().startsWith(h)) || w.followUpTails.some((h) => t.rest.trimEnd().endsWith(h));
+  // 其中哪些…, 这些里…: of the list just given; the words name nothing of their own.
+  const narrows = NARROWING.test(t.rest.trimStart());
+  if (narrows) t.rest = t.rest.trimStart().replace(NARROWING, ' ');
 
   if (findWord(t.rest, w.sources)) return { ...q, intent: 'sources' };
   // 有哪几份政府工作报告: the documents of that kind (of the place and year named).
@@ -349,7 +370,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // A department is one only where work is asked about: 嘉兴南湖学院什么时候揭牌 asks a fact.
   const aboutWork =
     statuses.size > 0 || unmarked || number !== undefined || scope.kind === 'plan' || scope.kind === 'tasks' ||
-    Boolean(findWord(t.rest, w.task) || findWord(t.rest, w.lead) || findWord(t.rest, w.part)) || /部门|单位|进展|进度|管啥|干啥|负责/.test(t.rest);
+    Boolean(findWord(t.rest, w.task) || findWord(t.rest, w.lead) || findWord(t.rest, w.part)) || /部门|单位|进展|进度|管啥|干啥|负责/.test(t.rest) || narrows;
   // A department the reports never name (市统计局牵头…) is still asked about: the answer is none.
   const department = aboutWork ? (takeDepartment(t, k) ?? unknownDepartment(t, w)) : undefined;
 
@@ -522,9 +543,13 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
 }
 
 /** The question as one part of it: the words the other parts alone say taken out. */
-function partText(text: string, parts: string[], i: number): string {
-  const own = parts[i];
-  return parts.reduce((t, p, j) => (j === i || own.includes(p) || !t.includes(p) ? t : t.split(p).join(' ')), text);
+export function partText(text: string, parts: string[], i: number): string {
+  // Each part's own words: without what all of them end in (引进科研人员 of 南湖实验室和中电科南湖研究院各引进科研人员).
+  let shared = 0;
+  while (shared < Math.min(...parts.map((p) => p.length)) && parts.every((p) => p[p.length - 1 - shared] === parts[0][parts[0].length - 1 - shared])) shared++;
+  const stems = parts.map((p) => p.slice(0, p.length - shared));
+  const own = stems[i];
+  return stems.reduce((t, p, j) => (j === i || p.length < 2 || own.includes(p) || !t.includes(p) ? t : t.split(p).join(' ')), text);
 }
 
 interface Signals {
@@ -553,6 +578,8 @@ function intentOf(s: Signals): Intent {
   if ((s.scope.kind || s.scope.number) && !topic && s.number === undefined && !s.department && !s.statuses && !s.aspect && !s.unmarked) {
     return s.count && (s.scope.kind === 'tasks' || s.scope.kind === 'plan') ? 'count' : 'document';
   }
+  // 第46项新增上市企业几家了: a figure of that task, led by the figure.
+  if (s.number !== undefined && topic && !s.aspect && (q.unit || q.nature || /多少|(?<![第哪])几(?!项)/.test(q.text))) return s.change ? 'growth' : 'value';
   if (s.number !== undefined) return 'task';
   if (s.statuses || s.department || s.unmarked) return s.rank ? 'rank' : s.count ? 'count' : s.aspect === 'why' || (s.aspect && q.metric) ? 'task' : 'list';
   if (s.rank && /部门|单位|牵头/.test(q.text)) return 'rank';

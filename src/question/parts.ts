@@ -50,7 +50,9 @@ export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (p
     const rest = short.length <= 3 ? last.slice(short.length) : joint >= 0 ? last.slice(joint + 2) : '';
     if (a.kind === 'none' && part !== parts[parts.length - 1]) {
       // 户籍人员养老和医疗保险参保率: else what the last part ends in, word by word (保险参保率, 参保率).
-      for (const tail of [rest, ...wordTails(last)]) {
+      // (Only where the part lacks what the last one ends in: 南湖实验室引进科研人员 has it already.)
+      const ends = short.slice(-2) === last.slice(-2);
+      for (const tail of [rest, ...(ends ? [] : wordTails(last))]) {
         if (tail.length < 2 || tail === last) continue;
         const retry = one({ ...part, metric: `${short}${tail}` });
         if (retry.kind !== 'none') {

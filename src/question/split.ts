@@ -45,7 +45,8 @@ const JOIN = /和|与|及|以及|、/;
  * parallel words written together (医废危废, 援疆援青) are two parts as well.
  */
 export function splitParts(metric: string): string[] | undefined {
-  const runs = metric.split(/\s+/).filter(Boolean);
+  // 南湖实验室和中电科南湖研究院各引进科研人员: what follows 各 is each part's.
+  const runs = metric.replace(/(和|与|及|、)([^\s]*?)各(?=[\u4e00-\u9fff]{2})/, '$1$2 ').split(/\s+/).filter(Boolean);
   const at = runs.findIndex((r) => JOIN.test(r));
   const before = runs.slice(0, Math.max(0, at)).join('');
   if (at >= 0) {
