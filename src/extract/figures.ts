@@ -195,6 +195,12 @@ function cleanName(chunk: string, lex: Lexicon): string {
     s = s.replace(PLACE_WORDS, '').replace(LEAD_FILLER, '').replace(/^(近|过去)?[两二三四五六七八九十]年(来|间|内|中)?(?=[\u4e00-\u9fff]{2})/, '');
     const place = leadingPlace(s, lex);
     if (place && s.startsWith(place.text)) s = s.slice(place.text.length);
+    // 嘉兴市区PM2.5: the part (市区) stays in the name, its city goes.
+    const city = findPlaces(s.slice(0, 8), lex)[0];
+    if (city?.index === 0 && city.text.endsWith('市') && s[city.text.length] === '区') s = s.slice(city.text.length - 1);
+    // A footnote number glued after 全市 (全市1实现生产总值).
+    const note = s.match(/^\d{1,2}(?=[\u4e00-\u9fff])/);
+    if (note && before !== s && !lex.unitList.some((u) => s.startsWith(u, note[0].length))) s = s.slice(note[0].length);
     s = s.replace(/^[，,：:、;；\s]+/, '');
     again = s !== before;
   }
