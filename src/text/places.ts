@@ -161,6 +161,17 @@ export function frequentPlace(text: string, lex: Lexicon): string | undefined {
   return first && first[1] >= 2 && first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : undefined;
 }
 
+/**
+ * The place that the places a text names lie in, when it names three or more of one level
+ * that all lie in it (嘉善县, 平湖市, 嘉兴港区 … of a city's bulletin that says only 全市).
+ */
+export function commonPlace(text: string, lex: Lexicon): string | undefined {
+  const named = new Set(findPlaces(text, lex).filter((m) => m.region && !m.relative).map((m) => m.region!));
+  const counties = [...named].filter((r) => lex.regionByName.get(r)!.level === 'county');
+  const parents = new Set(counties.map((r) => lex.regionByName.get(r)!.within));
+  return counties.length >= 3 && parents.size === 1 ? [...parents][0] : undefined;
+}
+
 /** Whether a place lies within another (濮院镇 within 桐乡市 within 嘉兴市). */
 export function isWithin(lex: Lexicon, region: string, outer: string): boolean {
   for (let r = lex.regionByName.get(region); r?.within; r = lex.regionByName.get(r.within)) if (r.within === outer) return true;

@@ -14,7 +14,7 @@ import { period, reportContexts, sectionContexts, underHeading, isPartHeading } 
 import { paragraphs, readProse, splitPartTitles, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
 import { identify, impliedYear, subjectPlace, type Identity } from '../identity.js';
 import { decide, type Evidence } from '../about.js';
-import { frequentPlace, mostSpecificPlace } from '../../text/places.js';
+import { commonPlace, frequentPlace, mostSpecificPlace } from '../../text/places.js';
 import { findTables, type Table } from '../tables.js';
 import { tableRecords } from '../table-records.js';
 import { layout as sharedLayout, type Layout } from '../layout.js';
@@ -137,7 +137,8 @@ export const general: Format = {
       [id.regionFrom ?? 'title', id.region],
       ['table title', tableTitle ? mostSpecificPlace(tableTitle, lex) : undefined],
       // The place the body names most (a page's menu names others once), else the first it names.
-      ['body', frequentPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex)],
+      // or the one the places it names all lie in (a city's bulletin of its counties).
+      ['body', frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex)],
       ['file name', about.fileName.place],
     );
     const region = place.value ?? '';
@@ -145,8 +146,11 @@ export const general: Format = {
     const issuer = id.issuer || (workReport && region && /政府工作报告/.test(title) ? `${region}人民政府` : '');
 
     // Contexts of the prose, by kind: a work report's results are the year before's.
+    // A title that names a part of the year (1-7月全市规上工业生产…, 上半年经济运行) sets the period of a summary or article.
     const summarySpan =
-      kind === 'summary' ? (findPeriods(id.title, year).find((p) => p.period.to !== undefined)?.period ?? (about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined)) : undefined;
+      kind === 'summary'
+        ? (findPeriods(id.title, year).find((p) => p.period.to !== undefined)?.period ?? (kind === 'summary' && about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined))
+        : undefined;
     const base: Context = workReport
       ? { region, year, period: year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' }), nature: 'actual', section: title, targets: now !== undefined ? period({ kind: 'year', year: now }) : undefined, now }
       : {
