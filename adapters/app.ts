@@ -186,6 +186,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         // In the store, so that a retry arriving after a restart is still recognised.
         seenEvents: seenInStore(store, 'slack', EVENT_MEMORY_MS, faults),
         answerLog,
+        reports,
       });
     }
     if (dingtalkOpenApi) {

@@ -6,7 +6,6 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from '../adapters/app.js';
 import { loadConfig } from '../src/config.js';
@@ -14,6 +13,7 @@ import { createCore } from '../src/core.js';
 import { GENERATED_DIR } from '../src/knowledge/lexicon.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { silent, tempDir } from './digest-fakes.js';
+import { BULLETIN_FIGURE, BULLETIN_QUESTION, bulletinDocx, TASKS_PDF as PDF } from './report-files.js';
 import { callbackUpdate, commandUpdate, documentUpdate, FakeTelegram, inlineButtons, textUpdate, TOKEN } from './fakes/telegram.js';
 
 const OPERATOR = 4242;
@@ -24,20 +24,6 @@ const dataDir = join(dir, 'data');
 const knowledgeDir = join(dir, 'generated');
 const reportsDir = join(dataDir, 'reports');
 let app: App;
-
-const PDF = readFileSync(join(import.meta.dirname, 'fixtures', 'formats', 'tasks-2021-first-rows.pdf'));
-
-/** A county's statistics bulletin, as a Word document: none of the seeds gives 海宁市's 2024 figures. */
-async function bulletinDocx(): Promise<Buffer> {
-  const lines = [
-    '海宁市国民经济和社会发展统计公报',
-    '海宁市统计局',
-    '2025年3月10日',
-    '初步核算，全年全市实现地区生产总值1357.9亿元，比上年增长6.1%。',
-    '全年规模以上工业增加值512.3亿元，增长8.2%。',
-  ];
-  return Packer.toBuffer(new Document({ sections: [{ children: lines.map((t) => new Paragraph(t)) }] }));
-}
 
 const texts = (chat: number) => api.sentTo(chat).map((c) => String(c.body.text));
 const lastTo = (chat: number) => api.sentTo(chat).at(-1);
@@ -87,11 +73,11 @@ describe('adding a report from Telegram', () => {
   }, 30_000);
 
   it('reads a Word document, takes a correction, adds it on 确认, and answers from it in the same run', async () => {
-    const question = '海宁市2024年地区生产总值是多少';
+    const question = BULLETIN_QUESTION;
     let before = texts(OPERATOR).length;
     api.push(textUpdate(question, OPERATOR));
     const unknown = await replyTo(OPERATOR, before, () => true);
-    expect(String(unknown.body.text)).not.toContain('1357.9');
+    expect(String(unknown.body.text)).not.toContain(BULLETIN_FIGURE);
 
     before = texts(OPERATOR).length;
     await send({ id: 'haining', name: '海宁统计公报.docx', bytes: await bulletinDocx() });
@@ -120,7 +106,7 @@ describe('adding a report from Telegram', () => {
     before = texts(OPERATOR).length;
     api.push(textUpdate(question, OPERATOR));
     const answer = await replyTo(OPERATOR, before, () => true);
-    expect(String(answer.body.text)).toContain('1357.9亿元');
+    expect(String(answer.body.text)).toContain(BULLETIN_FIGURE);
 
     // 确认 pressed again adds nothing twice.
     before = texts(OPERATOR).length;
