@@ -31,6 +31,12 @@ const fileAfter = (flag: string, usage: string): string => {
   return file;
 };
 
+/** The reports added from the chat, as the bot finds them (REPORTS_DIR, DATA_DIR), without refusing to build over an unrelated setting's fault. */
+function keptReports(): string {
+  const env: Record<string, string | undefined> = { ...readEnvFile()?.values, ...process.env };
+  return reportsDirOf({ REPORTS_DIR: env.REPORTS_DIR?.trim() || undefined, DATA_DIR: env.DATA_DIR?.trim() || './data' });
+}
+
 /** y or yes on the terminal; anything else, or the end of input, is no. */
 function confirm(question: string): Promise<boolean> {
   return new Promise((done) => {
@@ -53,15 +59,14 @@ if (args.includes('--explain')) {
   const result = await addReport(file, {
     confirm: () => (args.includes('--yes') ? Promise.resolve(true) : confirm('Add it to seeds/ and rebuild the knowledge? [y/N] ')),
     print: (line) => console.log(line),
+    reportsDir: resolve(keptReports()),
   });
   process.exitCode = result === 'added' || result === 'declined' ? 0 : 1;
 } else {
   // seeds/ and the reports added from the chat (REPORTS_DIR, default DATA_DIR/reports): a plain
   // rebuild keeps them. --reports DIR and --out DIR are how the bot runs it (src/reports/rebuild.ts).
   const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  // As the bot reads them, without refusing to build over an unrelated setting's fault.
-  const env: Record<string, string | undefined> = { ...readEnvFile()?.values, ...process.env };
-  const reports = flag('--reports') ?? reportsDirOf({ REPORTS_DIR: env.REPORTS_DIR?.trim() || undefined, DATA_DIR: env.DATA_DIR?.trim() || './data' });
+  const reports = flag('--reports') ?? keptReports();
   const records = await extractAll([SEEDS_DIR, resolve(reports)]);
   writeKnowledge(records, flag('--out') ?? GENERATED_DIR);
   for (const line of documentLines(records)) console.log(line);

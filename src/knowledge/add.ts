@@ -52,6 +52,8 @@ export function summary(file: string, records: Records): string[] {
 
 export interface AddOptions {
   seedsDir?: string;
+  /** The reports added from the chat, read after seeds/ so that the rebuild keeps them. */
+  reportsDir?: string;
   generatedDir?: string;
   /** Asked after the summary is shown; the report is added only on true. */
   confirm: () => Promise<boolean>;
@@ -81,7 +83,7 @@ export async function addReport(file: string, options: AddOptions): Promise<AddR
     return 'declined';
   }
   if (!same) copyFileSync(path, target);
-  const all = await extractAll(seedsDir);
+  const all = await extractAll(options.reportsDir ? [seedsDir, options.reportsDir] : seedsDir);
   writeKnowledge(all, options.generatedDir ?? GENERATED_DIR);
   for (const line of documentLines(all)) options.print(line);
   for (const p of all.problems) options.print(`${p.file}:${p.line}: ${p.message}`);

@@ -45,8 +45,12 @@ export class ReportShelf {
     return join(this.dir, '.pending');
   }
 
-  /** Makes the folder (700) and its .pending/ when missing. */
+  private started = false;
+
+  /** Makes the folder (700) and its .pending/ when missing; a report held before a restart waits for a 确认 that cannot come. */
   private ensure(): void {
+    if (!this.started) rmSync(this.pendingDir, { recursive: true, force: true });
+    this.started = true;
     for (const dir of [this.dir, this.pendingDir]) {
       if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
       chmodSync(dir, PRIVATE_DIR);
