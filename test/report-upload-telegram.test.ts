@@ -14,7 +14,7 @@ import { GENERATED_DIR } from '../src/knowledge/lexicon.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { silent, tempDir } from './digest-fakes.js';
 import { BULLETIN_FIGURE, BULLETIN_QUESTION, bulletinDocx, TASKS_PDF as PDF } from './report-files.js';
-import { callbackUpdate, commandUpdate, documentUpdate, FakeTelegram, inlineButtons, textUpdate, TOKEN } from './fakes/telegram.js';
+import { callbackUpdate, chatMessage, commandUpdate, documentUpdate, FakeTelegram, inlineButtons, textUpdate, TOKEN } from './fakes/telegram.js';
 
 const OPERATOR = 4242;
 const STRANGER = 5151;
@@ -62,6 +62,10 @@ describe('adding a report from Telegram', () => {
     api.push(commandUpdate('/reports', STRANGER));
     await replyTo(STRANGER, 1, (t) => t === '只有管理员可以添加报告。');
     expect(existsSync(reportsDir) ? readdirSync(reportsDir).filter((f) => !f.startsWith('.')) : []).toEqual([]);
+    // Even an operator's list is not shown in a group.
+    const group = { id: -100555, type: 'supergroup' };
+    api.push(chatMessage('/reports', group, person(OPERATOR), { entities: [{ type: 'bot_command', offset: 0, length: 8 }] }));
+    await replyTo(group.id, 0, (t) => t === '请在与机器人的私聊中使用 /reports。');
   }, 30_000);
 
   it('says what it cannot take: another type, too large', async () => {

@@ -50,8 +50,9 @@ export function reportUploads(desk: ReportDesk, operators: readonly string[], fi
   });
 
   c.command('reports', async (ctx) => {
-    const sender = senderOf(ctx);
-    await send(ctx, sender.operator ? desk.list(sender) : { text: REPORT_TEXT.operatorsOnly });
+    // The list names files and offers removal: for the operator's eyes, not a group's.
+    if (ctx.chat.type !== 'private') return send(ctx, { text: REPORT_TEXT.privateOnly });
+    await send(ctx, desk.list(senderOf(ctx)));
   });
 
   c.on('message:text', async (ctx, next) => {

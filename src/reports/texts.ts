@@ -3,6 +3,7 @@ const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
 export const REPORT_TEXT = {
   operatorsOnly: '只有管理员可以添加报告。',
+  privateOnly: '请在与机器人的私聊中使用 /reports。',
   unknownType: (name: string) => `无法添加${name ? `“${name}”` : '这个文件'}：只能添加 PDF、Word（.docx）、Excel（.xlsx）、网页（.html）或文本（.txt）文件。旧版 .doc/.xls 请另存为 .docx/.xlsx。`,
   tooLarge: (size: number, max: number) => `文件太大（${mb(size)}），上限是 ${mb(max)}。请拆分后再发。`,
   downloadFailed: '文件没能下载，请稍后再发一次。',
