@@ -1,7 +1,8 @@
 /**
  * A report added from the chat, end to end over the fake Telegram API (no network): an
  * operator sends a Word document and a PDF, corrects the year, confirms, and a question about
- * the new report is answered in the same run; /reports lists and removes one. A non-operator's
+ * the new report is answered in the same run, and a question asked during the rebuild is
+ * answered before it ends; /reports lists and removes one. A non-operator's
  * file, a file of another type and one over the size limit add nothing.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -126,7 +127,12 @@ describe('adding a report from Telegram', () => {
     const [, ok] = inlineButtons(shown).find(([label]) => label === '确认')!;
     before = texts(OPERATOR).length;
     press(ok);
+    // Asked while the child process rebuilds: answered at once, from the knowledge that answers now.
+    api.push(textUpdate('6月全市一般公共预算收入是多少', OPERATOR));
     await replyTo(OPERATOR, before, (t) => t.includes('知识库已重建并生效'), 60_000);
+    const after = texts(OPERATOR).slice(before);
+    expect(after.findIndex((t) => t.includes('86.87'))).toBeGreaterThanOrEqual(0);
+    expect(after.findIndex((t) => t.includes('86.87'))).toBeLessThan(after.findIndex((t) => t.includes('知识库已重建并生效')));
     expect(app.core.knowledge.sources.some((s) => s.file.endsWith('重点工作上半年.pdf'))).toBe(true);
 
     before = texts(OPERATOR).length;
