@@ -28,6 +28,9 @@ import { GENERATED_DIR } from '../src/knowledge/lexicon.js';
 import type { Logger } from '../src/log.js';
 import { warmUp } from '../src/warm-up.js';
 import { WriteFaults } from '../src/write-faults.js';
+import { ReportDesk } from '../src/reports/desk.js';
+import { childRebuild } from '../src/reports/rebuild.js';
+import { ReportShelf, reportsDirOf } from '../src/reports/shelf.js';
 import { seenInStore } from './seen-events.js';
 import { UPDATE_MEMORY_MS } from './telegram/once.js';
 
@@ -45,6 +48,8 @@ export interface AppOptions {
    * knowledge/generated when the app makes its own core; none when a core is given).
    */
   watchKnowledge?: string;
+  /** Where a report added from the chat rebuilds the knowledge to (default: knowledge/generated). */
+  knowledgeDir?: string;
   /** Interface for the webhook / Slack HTTP servers (default: all). */
   host?: string;
   /** Delivery tuning (tests, the benchmark). */
@@ -147,6 +152,15 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     faults,
   });
 
+  // Reports sent by operators: kept in DATA_DIR/reports, rebuilt in a child process, swapped in.
+  const reportsDir = reportsDirOf(config);
+  const reports = new ReportDesk({
+    shelf: new ReportShelf(reportsDir),
+    rebuild: childRebuild({ reportsDir, knowledgeDir: options.knowledgeDir ?? GENERATED_DIR }),
+    swap: (k) => core.swap(k),
+    log,
+  });
+
   let telegram: TelegramHandle | undefined;
   let slack: RunningSlack | undefined;
   let dingtalk: RunningDingTalk | undefined;
@@ -162,6 +176,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         answerLog,
         // In the store, so that a webhook update redelivered after a restart is answered once.
         seenUpdates: seenInStore(store, 'telegram', UPDATE_MEMORY_MS, faults),
+        reports,
       });
     }
     if (config.SLACK_BOT_TOKEN) {
@@ -171,6 +186,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         // In the store, so that a retry arriving after a restart is still recognised.
         seenEvents: seenInStore(store, 'slack', EVENT_MEMORY_MS, faults),
         answerLog,
+        reports,
       });
     }
     if (dingtalkOpenApi) {

@@ -38,6 +38,8 @@ import type { Logger } from '../src/log.js';
 import { safeText } from '../src/safe-text.js';
 import type { Answer, AskOptions } from '../src/types.js';
 import { guardRequests } from './slack-guard.js';
+import { slackReports } from './slack-reports.js';
+import type { ReportDesk } from '../src/reports/desk.js';
 import { DeadlineError, loggedRetries, startupError, within, type RetryPolicy } from './slack-outage.js';
 import {
   ACTION_FEEDBACK,
@@ -120,6 +122,8 @@ export interface SlackOptions {
   seenEvents?: SeenEvents;
   /** Where questions and the 👍/👎 given to answers are logged; without it, no 👍/👎 buttons. */
   answerLog?: AnswerLog;
+  /** Reports sent in a DM by SLACK_OPERATORS; without it a shared file gets no answer. */
+  reports?: ReportDesk;
 }
 
 /** Event ids already handled, for 15 minutes (Slack's retries come within 5). */
@@ -426,8 +430,11 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
   });
 
   /* Direct message: answer in the DM (in its thread when the question was in one). */
+  const reports = options.reports ? slackReports(app, options.reports, config, slackLog) : undefined;
   app.message(async ({ message, client }) => {
     if (message.subtype !== undefined || message.bot_id || message.channel_type !== 'im') return;
+    // 地区=… / 年份=… after a report was sent: a correction of it, not a question.
+    if (reports && (await reports.correction(client, message.channel, message.user, message.text ?? ''))) return;
     await answerIn(
       client,
       { channel: message.channel, thread_ts: message.thread_ts, user: message.user },

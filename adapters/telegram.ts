@@ -27,6 +27,8 @@ import { inline } from './telegram/inline.js';
 import { MemoStore } from './telegram/memo.js';
 import { onceEach } from './telegram/once.js';
 import { questions } from './telegram/questions.js';
+import { reportUploads } from './telegram/reports.js';
+import type { ReportDesk } from '../src/reports/desk.js';
 import { sendAnswer } from './telegram/reply.js';
 import { retryCalls, type RetryOptions } from './telegram/retry.js';
 import { startupError } from './telegram/startup.js';
@@ -52,6 +54,8 @@ export interface TelegramOptions {
   onFatal?: (error: unknown) => void;
   /** Where questions and the 👍/👎 given to answers are logged; without it, no 👍/👎 buttons. */
   answerLog?: AnswerLog;
+  /** Reports sent to the bot by TELEGRAM_OPERATORS; without it a file gets no answer. */
+  reports?: ReportDesk;
   /**
    * Where update_ids already handled are kept: add() is false for one seen within the
    * redelivery window. Default: in memory (a redelivery after a restart is then answered again).
@@ -93,6 +97,7 @@ export function createTelegramBot(core: Core, config: Config, log: Logger, optio
   chain.on(['message', 'callback_query'], floodLimit(config.QUESTIONS_PER_MINUTE));
   const ask = asking(core, options.answerLog);
   if (options.answerLog) chain.use(feedback(options.answerLog));
+  if (options.reports) chain.use(reportUploads(options.reports, config.TELEGRAM_OPERATORS, { apiRoot, token }));
   chain.use(commands(core, ask, memos, options.digest));
   chain.use(callbacks(core, ask, memos));
   chain.use(inline(core, config.TELEGRAM_ALLOWED_CHATS.length > 0));

@@ -72,6 +72,8 @@ const schema = z.object({
   }),
   PORT: port(8080),
   TELEGRAM_ALLOWED_CHATS: idList,
+  // Telegram user ids who may add reports by sending the file to the bot (src/reports/).
+  TELEGRAM_OPERATORS: idList,
   SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'must start with xoxb-',
   }),
@@ -82,6 +84,8 @@ const schema = z.object({
   SLACK_PORT: port(3000),
   SLACK_API_URL: url('https://slack.com/api/'),
   SLACK_ALLOWED_CHANNELS: idList,
+  // Slack user ids who may add reports by sending the file to the bot in a DM.
+  SLACK_OPERATORS: idList,
   // DingTalk (adapters/dingtalk/): the enterprise robot's AppKey and AppSecret turn it on.
   DINGTALK_CLIENT_ID: optional.refine((v) => v === undefined || /^[\w-]{6,128}$/.test(v), {
     message: 'does not look like an AppKey (letters, digits, _ and -)',
@@ -101,6 +105,8 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : './data')),
+  // Where reports added from the chat are kept (default DATA_DIR/reports); the build reads it after seeds/.
+  REPORTS_DIR: optional,
   DIGEST_CRON: z
     .string()
     .optional()

@@ -67,6 +67,29 @@ describe('buildDigest', () => {
     expect(a.text.split('\n').at(-1)).toMatch(/^直接发送问题/);
   });
 
+  it('heads with the newest figure report of any kind: a 统计公报 newer than the last bulletin leads', () => {
+    const k = sampleKnowledge();
+    const yearly = { kind: 'year' as const, year: 2024, label: '2024年' };
+    k.sources.push(source('s1', 'statistics', '2025-03-10', '2024年海宁市国民经济和社会发展统计公报'));
+    k.indicators.push({ ...indicator('i9', 's1', '地区生产总值', '1357.9亿元', false), region: '海宁市', period: yearly });
+    const a = buildDigest(k, { date: '2025年4月1日' });
+    expect(a.text).toContain('【最新数据】《2024年海宁市国民经济和社会发展统计公报》（2025-03-10）\n· 海宁市 地区生产总值 2024年：1357.9亿元');
+    expect(a.text).not.toContain('86.87亿元');
+    // A news item is not a figure report, however new.
+    k.sources.push(source('n1', 'news', '2025-03-30', '新闻'));
+    k.indicators.push({ ...indicator('i10', 'n1', '投资', '3亿元'), period: { ...yearly, year: 2025, label: '2025年' } });
+    expect(buildDigest(k, { date: '2025年4月1日' }).text).toContain('1357.9亿元');
+  });
+
+  it('says how old its newest figure is when that is more than two months before the day', () => {
+    const old = buildDigest(sampleKnowledge(), { date: '2025年7月22日' });
+    expect(old.text.split('\n').slice(0, 3)).toEqual(['每日简报 · 2025年7月22日', '（注意：简报中最新的数据是2021年6月的，已是约4年前的数据）', '【最新数据】《信息交流第5期》（2021-07-19）']);
+    expect(buildDigest(sampleKnowledge(), { date: '2021年10月8日' }).text).toContain('已是4个月前的数据');
+    // June's figures in July or August are the latest there are.
+    expect(buildDigest(sampleKnowledge(), { date: '2021年8月31日' }).text).not.toContain('注意');
+    expect(buildDigest(sampleKnowledge()).text).not.toContain('注意');
+  });
+
   it('says what it can when there is no bulletin and no task report', () => {
     const a = buildDigest(smallKnowledge({ sources: [] }));
     expect(a.text).toBe('每日简报\n直接发送问题，例如：6月全市用电量是多少？');

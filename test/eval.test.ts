@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore } from '../src/core.js';
+import { knowledgeOf, SET_SEEDS } from './seed-set.js';
 import { evaluate, questionOf, readCases, MIN_PERCENT } from '../src/evaluate.js';
 
-const core = createCore();
+// The seeds the sets were written about, by file: a report added later changes none of these answers.
+const core = createCore(knowledgeOf(SET_SEEDS));
 const own = join('test', 'eval', 'questions.jsonl');
 const shared = ['dev', 'dev-2', 'dev-chat'].map((s) => join('..', 'shared', 'eval', `${s}.jsonl`)).filter(existsSync);
 

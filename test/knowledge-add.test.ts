@@ -34,8 +34,8 @@ describe('adding a report', () => {
     expect(result).toBe('declined');
     expect(asked).toBe(true);
     expect(lines[0]).toMatch(/^tasks-2021-first-rows\.pdf \(pdf, \d+ KB\)$/);
-    expect(lines).toContain('  kind tasks · 《2021年嘉兴市政府工作报告重点工作及政府绩效考核执行情况（上半年）》');
-    expect(lines).toContain('  place 嘉兴市 · figures of 2021 · issuer 市政府办公室 · date 2021-09-08');
+    expect(lines).toContain('  kind tasks (from content) · 《2021年嘉兴市政府工作报告重点工作及政府绩效考核执行情况（上半年）》');
+    expect(lines).toContain('  place 嘉兴市 (from title) · figures of 2021 · issuer 市政府办公室 · date 2021-09-08');
     expect(lines.find((l) => /figures, .* tasks/.test(l))).toMatch(/^ {2}22 figures, 6 tasks, \d+ passages · periods 2021年1-6月/);
     expect(lines.slice(lines.indexOf('  for example:') + 1, lines.indexOf('  for example:') + 4)).toHaveLength(3);
     expect(existsSync(join(seeds, 'tasks-2021-first-rows.pdf'))).toBe(false);

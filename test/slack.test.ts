@@ -587,6 +587,8 @@ describe('Slack app manifest', () => {
       'command: /kpi',
       'command: /task',
       'command: /digest',
+      'command: /reports',
+      'files:read',
       'home_tab_enabled: true',
       'messages_tab_enabled: true',
       'socket_mode_enabled: true',

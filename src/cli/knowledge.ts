@@ -1,7 +1,8 @@
 /**
  * npm run knowledge — reads every document in seeds/ and writes knowledge/generated/, with a
  * line per document (kind, title, date, region, records given) and what could not be read,
- * by file and line.
+ * by file and line. It reads the reports added from the chat too (REPORTS_DIR, default
+ * DATA_DIR/reports); `--reports DIR` and `--out DIR` name other folders.
  * npm run knowledge -- --explain FILE — prints the records one document gives, writing nothing.
  * npm run knowledge -- --add FILE [--yes] — shows what one report gives, asks (y/N), then copies
  * it into seeds/ and rebuilds; a running bot picks the rebuild up without a restart.
@@ -9,7 +10,10 @@
 import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { documentRecords, extractAll, writeKnowledge } from '../knowledge/build.js';
+import { documentRecords, extractAll, writeKnowledge, SEEDS_DIR } from '../knowledge/build.js';
+import { GENERATED_DIR } from '../knowledge/lexicon.js';
+import { readEnvFile } from '../env-file.js';
+import { reportsDirOf } from '../reports/shelf.js';
 import { documentLines, explain, problemLine } from '../knowledge/explain.js';
 import { addReport } from '../knowledge/add.js';
 
@@ -26,6 +30,12 @@ const fileAfter = (flag: string, usage: string): string => {
   }
   return file;
 };
+
+/** The reports added from the chat, as the bot finds them (REPORTS_DIR, DATA_DIR), without refusing to build over an unrelated setting's fault. */
+function keptReports(): string {
+  const env: Record<string, string | undefined> = { ...readEnvFile()?.values, ...process.env };
+  return reportsDirOf({ REPORTS_DIR: env.REPORTS_DIR?.trim() || undefined, DATA_DIR: env.DATA_DIR?.trim() || './data' });
+}
 
 /** y or yes on the terminal; anything else, or the end of input, is no. */
 function confirm(question: string): Promise<boolean> {
@@ -49,11 +59,16 @@ if (args.includes('--explain')) {
   const result = await addReport(file, {
     confirm: () => (args.includes('--yes') ? Promise.resolve(true) : confirm('Add it to seeds/ and rebuild the knowledge? [y/N] ')),
     print: (line) => console.log(line),
+    reportsDir: resolve(keptReports()),
   });
   process.exitCode = result === 'added' || result === 'declined' ? 0 : 1;
 } else {
-  const records = await extractAll();
-  writeKnowledge(records);
+  // seeds/ and the reports added from the chat (REPORTS_DIR, default DATA_DIR/reports): a plain
+  // rebuild keeps them. --reports DIR and --out DIR are how the bot runs it (src/reports/rebuild.ts).
+  const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const reports = flag('--reports') ?? keptReports();
+  const records = await extractAll([SEEDS_DIR, resolve(reports)]);
+  writeKnowledge(records, flag('--out') ?? GENERATED_DIR);
   for (const line of documentLines(records)) console.log(line);
   for (const p of records.problems) console.error(problemLine(p));
   console.log(

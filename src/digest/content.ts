@@ -2,7 +2,8 @@
  * The daily digest as an Answer: platform-free, built from the knowledge only.
  *
  *   每日简报 · 2025年7月22日
- *   【最新数据】《信息交流》第5期（2021-07-19）      ← the latest bulletin's headline indicators
+ *   （注意：简报中最新的数据是2021年6月的，…）      ← when the newest figure is over two months old
+ *   【最新数据】《信息交流》第5期（2021-07-19）      ← the newest figure report's (any kind) headline indicators
  *   · 一般公共预算收入 2021年6月：86.87亿元，同比增长29%
  *   【重点任务进展】…（上半年）（2021-09-08）        ← the latest task report: counts by status
  *   共100项：按时推进88项，进度较快7项，部分滞后3项，进度滞后1项，未标注1项
@@ -15,6 +16,7 @@
  */
 import type { Knowledge } from '../knowledge/load.js';
 import type { Answer, Indicator, KnowledgeRecord, Line, Source, Span, Task } from '../types.js';
+import { ageNote } from './age.js';
 
 /** Telegram's limit for one message; the digest stays within it. */
 export const DIGEST_LIMIT = 4096;
@@ -40,9 +42,16 @@ export interface DigestOptions {
 
 const span = (text: string, strong = false): Span => (strong ? { text, strong } : { text });
 
+/** The kinds of report whose figures can head the digest. */
+const FIGURE_KINDS: readonly Source['kind'][] = ['bulletin', 'statistics', 'summary', 'table'];
+
 function latest(k: Knowledge, kind: Source['kind'], fits: (s: Source) => boolean = () => true): Source | undefined {
+  return latestOf(k, [kind], fits);
+}
+
+function latestOf(k: Knowledge, kinds: readonly Source['kind'][], fits: (s: Source) => boolean = () => true): Source | undefined {
   return k.sources
-    .filter((s) => s.kind === kind && fits(s))
+    .filter((s) => kinds.includes(s.kind) && fits(s))
     .reduce<Source | undefined>((best, s) => (!best || s.date > best.date ? s : best), undefined);
 }
 
@@ -95,13 +104,17 @@ function compose(k: Knowledge, opts: DigestOptions, caps: Caps): Parts {
   const sources: Source[] = [];
   lines.push([span(`每日简报${opts.date ? ` · ${opts.date}` : ''}`)]);
 
-  const bulletin = latest(k, 'bulletin');
+  // The newest report that gives figures, of whatever kind: a 统计公报 or a monthly summary
+  // newer than the last 信息交流 leads. Task tables, plans and news have their own place or none.
+  const bulletin = latestOf(k, FIGURE_KINDS, (s) => k.indicators.some((i) => i.source === s.id && i.nature === 'actual'));
   if (bulletin) {
     const own = k.indicators.filter((i) => i.source === bulletin.id);
     const headline = own.filter((i) => i.headline === true);
     // A bulletin without marked headlines: its first actual figures stand in.
     const shown = (headline.length ? headline : own.filter((i) => i.nature === 'actual')).slice(0, caps.headlines);
     if (shown.length) {
+      const age = ageNote(shown.map((i) => i.period), opts.date);
+      if (age) lines.push([span(age)]);
       lines.push([span(`【最新数据】${sourceTitle(bulletin)}`)]);
       for (const ind of shown) lines.push(indicatorLine(ind, bulletin.region));
       if (headline.length > shown.length) lines.push([span(`（另有${headline.length - shown.length}项，可直接提问）`)]);

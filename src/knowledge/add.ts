@@ -27,13 +27,18 @@ function samples(records: Records): string[] {
   return out.slice(0, 3);
 }
 
+/** Where a piece of the identity came from (the operator checks it, and corrects it when the evidence is weak). */
+const from = (evidence: string | undefined) => (evidence ? ` (from ${evidence})` : '');
+
 /** What one document gives, as the operator checks it before adding it. */
 export function summary(file: string, records: Records): string[] {
   const bytes = readFileSync(file);
   const out = [`${basename(file)} (${formatOf(bytes)}, ${Math.ceil(statSync(file).size / 1024)} KB)`];
   for (const s of records.sources) {
-    out.push(`  kind ${s.kind} · 《${s.title.replace(/^《|》$/g, '')}》`);
-    out.push(`  place ${s.region} · figures of ${s.year ?? '—'} · issuer ${s.issuer || '—'} · date ${s.date || '—'}${s.number ? ` · ${s.number}` : ''}`);
+    out.push(`  kind ${s.kind}${from(s.evidence?.kind)} · 《${s.title.replace(/^《|》$/g, '')}》`);
+    out.push(
+      `  place ${s.region || '—'}${from(s.evidence?.place)} · figures of ${s.year ?? '—'}${from(s.evidence?.year)} · issuer ${s.issuer || '—'} · date ${s.date || '—'}${s.number ? ` · ${s.number}` : ''}`,
+    );
   }
   const periods = new Map<string, number>();
   for (const i of records.indicators) periods.set(i.period.label, (periods.get(i.period.label) ?? 0) + 1);
@@ -47,6 +52,8 @@ export function summary(file: string, records: Records): string[] {
 
 export interface AddOptions {
   seedsDir?: string;
+  /** The reports added from the chat, read after seeds/ so that the rebuild keeps them. */
+  reportsDir?: string;
   generatedDir?: string;
   /** Asked after the summary is shown; the report is added only on true. */
   confirm: () => Promise<boolean>;
@@ -76,7 +83,7 @@ export async function addReport(file: string, options: AddOptions): Promise<AddR
     return 'declined';
   }
   if (!same) copyFileSync(path, target);
-  const all = await extractAll(seedsDir);
+  const all = await extractAll(options.reportsDir ? [seedsDir, options.reportsDir] : seedsDir);
   writeKnowledge(all, options.generatedDir ?? GENERATED_DIR);
   for (const line of documentLines(all)) options.print(line);
   for (const p of all.problems) options.print(`${p.file}:${p.line}: ${p.message}`);

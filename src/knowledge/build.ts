@@ -4,7 +4,7 @@
  * beside them. Deterministic: the same seeds and knowledge files give the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Indicator, Passage, Problem, Source, Task } from '../types.js';
 import { lexicon as sharedLexicon, KNOWLEDGE_DIR, GENERATED_DIR, type Lexicon } from './lexicon.js';
@@ -206,16 +206,30 @@ function withoutRepeats(one: Records, file: string): Records {
   };
 }
 
-export async function extractAll(seedsDir = SEEDS_DIR, lex: Lexicon = sharedLexicon()): Promise<Records> {
+/** The documents of one folder, in name order: files only (a pending upload waits in a dot-folder). */
+function documentsIn(dir: string): string[] {
+  return (
+    readdirSync(dir, { withFileTypes: true })
+      // NAME.meta.json is what the operator says of NAME, read with it.
+      .filter((e) => e.isFile() && !e.name.startsWith('.') && !isMetaFile(e.name))
+      .map((e) => e.name)
+      .sort()
+      .map((name) => join(dir, name))
+  );
+}
+
+/**
+ * Reads every document of the folders given, folder by folder: seeds/ and, for a bot that
+ * takes reports from the chat, the reports kept in DATA_DIR/reports (a folder that does not
+ * exist yet gives nothing).
+ */
+export async function extractAll(folders: string | readonly string[] = SEEDS_DIR, lex: Lexicon = sharedLexicon()): Promise<Records> {
   const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
-  const files = readdirSync(seedsDir)
-    // NAME.meta.json is what the operator says of NAME, read with it.
-    .filter((f) => !f.startsWith('.') && !isMetaFile(f))
-    .sort();
+  const dirs = typeof folders === 'string' ? [folders] : folders;
+  const files = dirs.flatMap((dir, i) => (i > 0 && !existsSync(dir) ? [] : documentsIn(dir)));
   /** The first file of each text read, by its SHA-256: the same report saved under two names is read once. */
   const texts = new Map<string, string>();
-  for (const f of files) {
-    const file = join(seedsDir, f);
+  for (const file of files) {
     const large = tooLarge(file);
     if (large) {
       out.problems.push(large);

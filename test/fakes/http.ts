@@ -115,7 +115,19 @@ export abstract class FakeApi {
     return false;
   }
 
+  /** Bytes to serve as they are (a file download), or undefined to treat the request as an API call. */
+  protected raw(_req: IncomingMessage): Buffer | undefined {
+    return undefined;
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = this.raw(req);
+    if (raw) {
+      this.arrived.push({ method: req.url ?? '', body: undefined, headers: req.headers });
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(raw.length) });
+      res.end(raw);
+      return;
+    }
     const body = await this.readBody(req);
     const parsed = this.parse(req, body);
     if (!parsed) {

@@ -30,6 +30,16 @@ function jsonOr(text: string): unknown {
 
 export class FakeSlack extends FakeApi {
   private posted = 0;
+  /** Files shared with the app, by id: files.info describes them, /files/<id> serves them (with the bot token only). */
+  files = new Map<string, { name: string; bytes: Buffer }>();
+  /** The bot token a file download must carry. */
+  fileToken = 'xoxb-test-token';
+
+  protected override raw(req: IncomingMessage): Buffer | undefined {
+    const match = /^\/files\/([\w-]+)$/.exec(req.url ?? '');
+    if (!match || req.headers.authorization !== `Bearer ${this.fileToken}`) return undefined;
+    return this.files.get(match[1])?.bytes;
+  }
 
   protected override async readBody(req: IncomingMessage): Promise<Record<string, any>> {
     const raw = await readRaw(req);
@@ -45,6 +55,11 @@ export class FakeSlack extends FakeApi {
 
   protected reply(method: string, body: any): unknown {
     if (method === 'auth.test') return { ok: true, ...SLACK_BOT };
+    if (method === 'files.info') {
+      const file = this.files.get(body.file);
+      if (!file) return { ok: false, error: 'file_not_found' };
+      return { ok: true, file: { id: body.file, name: file.name, size: file.bytes.length, url_private: `${this.root}/files/${body.file}`, url_private_download: `${this.root}/files/${body.file}` } };
+    }
     if (method === 'chat.postMessage') return { ok: true, channel: body.channel, ts: `1700009999.${String(++this.posted).padStart(6, '0')}` };
     return { ok: true };
   }

@@ -66,7 +66,25 @@ export function inlineButtons(call: Call | undefined): [string, string][] {
   return (call?.body.reply_markup?.inline_keyboard ?? []).flat().map((b: { text: string; callback_data: string }) => [b.text, b.callback_data]);
 }
 
+/** A private-chat message carrying a file (a report sent to the bot), as Telegram delivers it. */
+export function documentUpdate(file: { id: string; name: string; size: number }, chatId: number, fromId = chatId): Update {
+  const id = nextUpdate++;
+  return {
+    update_id: id,
+    message: {
+      message_id: id,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: 'private', first_name: '李' },
+      from: { id: fromId, is_bot: false, first_name: '李' },
+      document: { file_id: file.id, file_unique_id: `u${file.id}`, file_name: file.name, file_size: file.size },
+    },
+  } as unknown as Update;
+}
+
 export class FakeTelegram extends FakeApi {
+  /** Files the bot may download, by file_id: getFile names them, /file/bot<TOKEN>/documents/<id> serves them. */
+  files = new Map<string, Buffer>();
+
   /** Updates for getUpdates; an empty queue holds the request open, like long polling. */
   updates: Update[] = [];
   private messageId = 1000;
@@ -93,6 +111,11 @@ export class FakeTelegram extends FakeApi {
     return { method: match[2], target: body?.chat_id !== undefined ? String(body.chat_id) : undefined };
   }
 
+  protected override raw(req: IncomingMessage): Buffer | undefined {
+    const match = /^\/file\/bot([^/]+)\/documents\/([\w-]+)$/.exec(req.url ?? '');
+    return match && match[1] === TOKEN ? this.files.get(match[2]) : undefined;
+  }
+
   protected override holds(method: string): boolean {
     return method === 'getUpdates' && this.updates.length === 0; // held open until the client aborts
   }
@@ -113,6 +136,10 @@ export class FakeTelegram extends FakeApi {
           from: BOT_USER,
           text: body.text,
         };
+      case 'getFile': {
+        const bytes = this.files.get(body.file_id);
+        return { file_id: body.file_id, file_unique_id: `u${body.file_id}`, file_size: bytes?.length, file_path: `documents/${body.file_id}` };
+      }
       case 'getUpdates':
         return this.updates.splice(0);
       default:
