@@ -96,6 +96,24 @@ const schema = z.object({
   DINGTALK_API_ROOT: url('https://api.dingtalk.com'),
   DINGTALK_ALLOWED_CONVERSATIONS: idList,
   DINGTALK_OPERATORS: idList,
+  // WeCom (adapters/wecom/): the self-built application; WECOM_CORP_ID and WECOM_SECRET turn it on.
+  WECOM_CORP_ID: optional.refine((v) => v === undefined || /^[\w-]{6,64}$/.test(v), {
+    message: 'does not look like a CorpID (ww… or wx…, from 我的企业 → 企业信息)',
+  }),
+  WECOM_AGENT_ID: optional.refine((v) => v === undefined || /^\d{1,12}$/.test(v), {
+    message: 'must be the application\'s AgentId (digits)',
+  }),
+  WECOM_SECRET: optional,
+  WECOM_TOKEN: optional.refine((v) => v === undefined || /^[A-Za-z0-9]{1,32}$/.test(v), {
+    message: 'must be 1-32 letters and digits (接收消息 → Token)',
+  }),
+  WECOM_ENCODING_AES_KEY: optional.refine((v) => v === undefined || /^[A-Za-z0-9]{43}$/.test(v), {
+    message: 'must be 43 letters and digits (接收消息 → EncodingAESKey)',
+  }),
+  WECOM_PORT: port(3200),
+  WECOM_API_ROOT: url('https://qyapi.weixin.qq.com'),
+  WECOM_ALLOWED_USERS: idList,
+  WECOM_OPERATORS: idList,
   QUESTIONS_PER_MINUTE: positiveInt(20),
   DATA_DIR: z
     .string()
@@ -142,7 +160,7 @@ export type Config = z.infer<typeof schema>;
 export const SETTINGS: readonly string[] = Object.keys(schema.shape);
 
 /** A variable with one of these prefixes is meant for this bot: if it is not a setting, it is a slip. */
-const PREFIXES = ['TELEGRAM_', 'SLACK_', 'DINGTALK_', 'DIGEST_', 'QUESTIONS_', 'ANSWER_'];
+const PREFIXES = ['TELEGRAM_', 'SLACK_', 'DINGTALK_', 'WECOM_', 'FEISHU_', 'DIGEST_', 'QUESTIONS_', 'ANSWER_'];
 
 /** Edit distance, for "did you mean". */
 function distance(a: string, b: string): number {
@@ -230,6 +248,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     if (config.DINGTALK_CLIENT_SECRET && !config.DINGTALK_CLIENT_ID) {
       throw new ConfigError('DINGTALK_CLIENT_ID: required with DINGTALK_CLIENT_SECRET (the robot\'s AppKey)');
+    }
+    if (config.WECOM_CORP_ID || config.WECOM_SECRET) {
+      // All five or none: the token needs the first two, the callback the last three.
+      for (const name of ['WECOM_CORP_ID', 'WECOM_SECRET', 'WECOM_AGENT_ID', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const) {
+        if (!config[name]) throw new ConfigError(`${name}: required for WeCom (set with WECOM_CORP_ID and WECOM_SECRET)`);
+      }
     }
     if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
       throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
