@@ -9,6 +9,8 @@ import { dirname } from 'node:path';
 import { startDingTalk, type RunningDingTalk } from './dingtalk.js';
 import { dingtalkApi, dingtalkChannel, dingtalkDigest } from './digest/dingtalk.js';
 import { MESSAGE_MEMORY_MS } from './dingtalk/seen.js';
+import { wecomApi, wecomChannel, wecomDigest } from './digest/wecom.js';
+import { startWeCom, type RunningWeCom } from './wecom.js';
 import { slackChannel, slackDigest } from './digest/slack.js';
 import { telegramChannel, telegramDigest } from './digest/telegram.js';
 import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
@@ -66,6 +68,7 @@ export interface App {
   telegram?: TelegramHandle;
   slack?: RunningSlack;
   dingtalk?: RunningDingTalk;
+  wecom?: RunningWeCom;
   scheduler?: Scheduler;
   deliverer?: Deliverer;
   /**
@@ -120,10 +123,12 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   const channels: DigestChannel[] = [];
   // One OpenAPI client for the robot and its digest channel: one access token, cached.
   const dingtalkOpenApi = config.DINGTALK_CLIENT_ID ? dingtalkApi(config) : undefined;
+  const wecomClient = config.WECOM_CORP_ID ? wecomApi(config) : undefined;
   try {
     if (config.TELEGRAM_BOT_TOKEN) channels.push(options.channels?.telegram ?? telegramChannel(config));
     if (config.SLACK_BOT_TOKEN) channels.push(options.channels?.slack ?? slackChannel(config));
     if (dingtalkOpenApi) channels.push(options.channels?.dingtalk ?? dingtalkChannel(config, { api: dingtalkOpenApi }));
+    if (wecomClient) channels.push(options.channels?.wecom ?? wecomChannel(config, { api: wecomClient }));
   } catch (error) {
     store.close();
     throw error;
@@ -150,8 +155,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   let telegram: TelegramHandle | undefined;
   let slack: RunningSlack | undefined;
   let dingtalk: RunningDingTalk | undefined;
+  let wecom: RunningWeCom | undefined;
   const stopAdapters = async () => {
-    await Promise.allSettled([telegram?.stop(), slack?.stop(), dingtalk?.stop()]);
+    await Promise.allSettled([telegram?.stop(), slack?.stop(), dingtalk?.stop(), wecom?.stop()]);
   };
   try {
     if (config.TELEGRAM_BOT_TOKEN) {
@@ -180,6 +186,15 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         host: options.host,
         // In the store, so that a redelivery arriving after a restart is still recognised.
         seen: { add: (id) => store.firstSight(`dingtalk:${id}`, MESSAGE_MEMORY_MS) },
+        answerLog,
+      });
+    }
+    if (wecomClient) {
+      wecom = await startWeCom(core, config, log, {
+        digest: wecomDigest(service),
+        api: wecomClient,
+        host: options.host,
+        seen: { add: (id) => store.firstSight(`wecom:${id}`, MESSAGE_MEMORY_MS) },
         answerLog,
       });
     }
@@ -222,5 +237,5 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       log.info('stopped');
     })());
 
-  return { core, store, answerLog, service, platforms, telegram, slack, dingtalk, scheduler, deliverer, stop };
+  return { core, store, answerLog, service, platforms, telegram, slack, dingtalk, wecom, scheduler, deliverer, stop };
 }
