@@ -114,6 +114,22 @@ const schema = z.object({
   WECOM_API_ROOT: url('https://qyapi.weixin.qq.com'),
   WECOM_ALLOWED_USERS: idList,
   WECOM_OPERATORS: idList,
+  // Feishu (adapters/feishu/): the custom app's App ID and App Secret turn it on.
+  FEISHU_APP_ID: optional.refine((v) => v === undefined || /^cli_[\w]{4,64}$/.test(v), {
+    message: 'does not look like an App ID (cli_…, from 凭证与基础信息)',
+  }),
+  FEISHU_APP_SECRET: optional,
+  FEISHU_VERIFICATION_TOKEN: optional,
+  FEISHU_ENCRYPT_KEY: optional,
+  FEISHU_MODE: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim().toLowerCase() : 'http'))
+    .pipe(z.enum(['http'], { message: 'must be http (the WebSocket mode is not built yet)' })),
+  FEISHU_PORT: port(3300),
+  FEISHU_API_ROOT: url('https://open.feishu.cn'),
+  FEISHU_ALLOWED_CHATS: idList,
+  FEISHU_OPERATORS: idList,
   QUESTIONS_PER_MINUTE: positiveInt(20),
   DATA_DIR: z
     .string()
@@ -253,6 +269,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       // All five or none: the token needs the first two, the callback the last three.
       for (const name of ['WECOM_CORP_ID', 'WECOM_SECRET', 'WECOM_AGENT_ID', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const) {
         if (!config[name]) throw new ConfigError(`${name}: required for WeCom (set with WECOM_CORP_ID and WECOM_SECRET)`);
+      }
+    }
+    if (config.FEISHU_APP_ID || config.FEISHU_APP_SECRET) {
+      // The callback is trusted only by its token (and, with an encrypt key, its signature).
+      for (const name of ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN'] as const) {
+        if (!config[name]) throw new ConfigError(`${name}: required for Feishu (set with FEISHU_APP_ID and FEISHU_APP_SECRET)`);
       }
     }
     if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
