@@ -11,6 +11,8 @@ import { dingtalkApi, dingtalkChannel, dingtalkDigest } from './digest/dingtalk.
 import { MESSAGE_MEMORY_MS } from './dingtalk/seen.js';
 import { wecomApi, wecomChannel, wecomDigest } from './digest/wecom.js';
 import { startWeCom, type RunningWeCom } from './wecom.js';
+import { feishuApi, feishuChannel, feishuDigest } from './digest/feishu.js';
+import { startFeishu, type RunningFeishu } from './feishu.js';
 import { slackChannel, slackDigest } from './digest/slack.js';
 import { telegramChannel, telegramDigest } from './digest/telegram.js';
 import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
@@ -69,6 +71,7 @@ export interface App {
   slack?: RunningSlack;
   dingtalk?: RunningDingTalk;
   wecom?: RunningWeCom;
+  feishu?: RunningFeishu;
   scheduler?: Scheduler;
   deliverer?: Deliverer;
   /**
@@ -124,11 +127,13 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   // One OpenAPI client for the robot and its digest channel: one access token, cached.
   const dingtalkOpenApi = config.DINGTALK_CLIENT_ID ? dingtalkApi(config) : undefined;
   const wecomClient = config.WECOM_CORP_ID ? wecomApi(config) : undefined;
+  const feishuClient = config.FEISHU_APP_ID ? feishuApi(config, log) : undefined;
   try {
     if (config.TELEGRAM_BOT_TOKEN) channels.push(options.channels?.telegram ?? telegramChannel(config));
     if (config.SLACK_BOT_TOKEN) channels.push(options.channels?.slack ?? slackChannel(config));
     if (dingtalkOpenApi) channels.push(options.channels?.dingtalk ?? dingtalkChannel(config, { api: dingtalkOpenApi }));
     if (wecomClient) channels.push(options.channels?.wecom ?? wecomChannel(config, { api: wecomClient }));
+    if (feishuClient) channels.push(options.channels?.feishu ?? feishuChannel(feishuClient));
   } catch (error) {
     store.close();
     throw error;
@@ -156,8 +161,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   let slack: RunningSlack | undefined;
   let dingtalk: RunningDingTalk | undefined;
   let wecom: RunningWeCom | undefined;
+  let feishu: RunningFeishu | undefined;
   const stopAdapters = async () => {
-    await Promise.allSettled([telegram?.stop(), slack?.stop(), dingtalk?.stop(), wecom?.stop()]);
+    await Promise.allSettled([telegram?.stop(), slack?.stop(), dingtalk?.stop(), wecom?.stop(), feishu?.stop()]);
   };
   try {
     if (config.TELEGRAM_BOT_TOKEN) {
@@ -195,6 +201,15 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         api: wecomClient,
         host: options.host,
         seen: { add: (id) => store.firstSight(`wecom:${id}`, MESSAGE_MEMORY_MS) },
+        answerLog,
+      });
+    }
+    if (feishuClient) {
+      feishu = await startFeishu(core, config, log, {
+        digest: feishuDigest(service),
+        api: feishuClient,
+        host: options.host,
+        seen: { add: (id) => store.firstSight(`feishu:${id}`, MESSAGE_MEMORY_MS) },
         answerLog,
       });
     }
@@ -237,5 +252,5 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       log.info('stopped');
     })());
 
-  return { core, store, answerLog, service, platforms, telegram, slack, dingtalk, wecom, scheduler, deliverer, stop };
+  return { core, store, answerLog, service, platforms, telegram, slack, dingtalk, wecom, feishu, scheduler, deliverer, stop };
 }

@@ -1,0 +1,120 @@
+/**
+ * A fake Feishu on 127.0.0.1 (see ./http.ts): the OpenAPI the bot calls through the SDK —
+ * /open-apis/auth/v3/tenant_access_token/internal (refusing another App ID or Secret, as Feishu
+ * does), /open-apis/im/v1/messages (create; target `chat:<chat_id>`) and
+ * /open-apis/im/v1/messages/<id>/reply (target the chat of the message replied to), each
+ * refusing a token it did not issue — and the events Feishu would POST: messages and card
+ * button taps, encrypted and signed with an Encrypt Key when one is given.
+ */
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { signatureOf } from '../../adapters/feishu/verify.js';
+import { FakeApi } from './http.js';
+
+export const APP_ID = 'cli_fakeapp0123456';
+export const APP_SECRET = 'fake-feishu-secret-0123456789';
+export const VERIFICATION_TOKEN = 'fake-verification-token-0123';
+export const ENCRYPT_KEY = 'fake-encrypt-key-0123456789';
+
+export interface MessageSpec {
+  text?: string;
+  /** A p2p chat unless a group chat_id is given. */
+  group?: string;
+  user?: string;
+  /** With an @mention of the bot (default in a group). */
+  mention?: boolean;
+  eventId?: string;
+}
+
+export class FakeFeishu extends FakeApi {
+  private counter = 0;
+  private tokens = new Set<string>();
+  /** message_id → chat_id, for replies. */
+  private chats = new Map<string, string>();
+
+  protected parse(req: IncomingMessage, body: any) {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(url.pathname);
+    const method = url.pathname === '/open-apis/auth/v3/tenant_access_token/internal' ? 'token'
+      : url.pathname === '/open-apis/im/v1/messages' ? 'create'
+      : reply ? 'reply' : undefined;
+    if (!method) return undefined;
+    const refuse = (status: number, code: number, msg: string) =>
+      this.overrides.unshift((r) => (r.body === body ? { status, json: { code, msg } } : undefined));
+    if (method === 'token') {
+      if (body.app_id !== APP_ID) refuse(400, 10003, 'invalid param: app_id not found');
+      else if (body.app_secret !== APP_SECRET) refuse(400, 10014, 'app secret invalid');
+    } else if (!this.tokens.has(String(req.headers.authorization ?? '').replace(/^Bearer /, ''))) {
+      refuse(400, 99991663, 'Invalid access token for authorization');
+    }
+    const target = method === 'create' ? `chat:${body.receive_id}` : method === 'reply' ? `chat:${this.chats.get(reply![1])}` : undefined;
+    return { method, target };
+  }
+
+  protected reply(method: string): unknown {
+    const n = ++this.counter;
+    if (method === 'token') {
+      const token = `t-fake-${n}`;
+      this.tokens.add(token);
+      return { code: 0, msg: 'ok', tenant_access_token: token, expire: 7200 };
+    }
+    return { code: 0, msg: 'success', data: { message_id: `om_sent_${n}` } };
+  }
+
+  /** A message event (schema 2.0) as Feishu posts it. */
+  message(spec: MessageSpec): Record<string, unknown> {
+    const n = ++this.counter;
+    const user = spec.user ?? 'ou_li';
+    const chatId = spec.group ?? `oc_p2p_${user}`;
+    const messageId = `om_${n}`;
+    this.chats.set(messageId, chatId);
+    const mention = spec.mention ?? Boolean(spec.group);
+    const text = `${mention ? '@_user_1 ' : ''}${spec.text ?? ''}`;
+    return {
+      schema: '2.0',
+      header: { event_id: spec.eventId ?? `ev_${n}`, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: VERIFICATION_TOKEN, app_id: APP_ID, tenant_key: 'tk' },
+      event: {
+        sender: { sender_id: { open_id: user, user_id: user.replace('ou_', 'u_') }, sender_type: 'user', tenant_key: 'tk' },
+        message: {
+          message_id: messageId, chat_id: chatId, chat_type: spec.group ? 'group' : 'p2p', message_type: 'text',
+          content: JSON.stringify({ text }), create_time: String(Date.now()),
+          mentions: mention ? [{ key: '@_user_1', id: { open_id: 'ou_bot' }, name: '报告问答', tenant_key: 'tk' }] : [],
+        },
+      },
+    };
+  }
+
+  /** A tap on a card button (card.action.trigger) whose value is `value`. */
+  cardAction(value: Record<string, unknown>, chatId: string, user = 'ou_li'): Record<string, unknown> {
+    const n = ++this.counter;
+    return {
+      schema: '2.0',
+      header: { event_id: `ev_card_${n}`, event_type: 'card.action.trigger', create_time: String(Date.now()), token: VERIFICATION_TOKEN, app_id: APP_ID, tenant_key: 'tk' },
+      event: { operator: { open_id: user, tenant_key: 'tk' }, action: { tag: 'button', value }, context: { open_message_id: `om_card_${n}`, open_chat_id: chatId } },
+    };
+  }
+
+  /** The cards sent into a chat (created or replied), in order. */
+  cards(chatId: string): any[] {
+    return this.calls.filter((c) => c.target === `chat:${chatId}` && c.status === 200).map((c) => JSON.parse(c.body.content));
+  }
+}
+
+/** The body and headers Feishu would post: encrypted and signed when an Encrypt Key is given. */
+export function sealEvent(event: unknown, encryptKey?: string, timestamp = String(Math.floor(Date.now() / 1000))): { body: string; headers: Record<string, string> } {
+  if (!encryptKey) return { body: JSON.stringify(event), headers: { 'content-type': 'application/json' } };
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('aes-256-cbc', createHash('sha256').update(encryptKey).digest(), iv);
+  const encrypt = Buffer.concat([iv, cipher.update(JSON.stringify(event), 'utf8'), cipher.final()]).toString('base64');
+  const body = JSON.stringify({ encrypt });
+  const nonce = randomBytes(6).toString('hex');
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-lark-request-timestamp': timestamp,
+      'x-lark-request-nonce': nonce,
+      'x-lark-signature': signatureOf(timestamp, nonce, encryptKey, body),
+    },
+  };
+}
