@@ -113,6 +113,11 @@ describe('WeCom application', () => {
     const good = seal('echo-1234567890');
     const res = await fetch(`${callbackUrl(app, good.query)}&echostr=${encodeURIComponent(good.encrypted)}`);
     expect(await res.text()).toBe('echo-1234567890');
+    // An echostr whose + came unescaped (read as a space) still decrypts.
+    let plus = seal('echo-plus');
+    while (!plus.encrypted.includes('+')) plus = seal('echo-plus');
+    const unescaped = await fetch(`${callbackUrl(app, plus.query)}&echostr=${plus.encrypted.replace(/\//g, '%2F').replace(/=/g, '%3D')}`);
+    expect(await unescaped.text()).toBe('echo-plus');
     const forged = seal('echo-1234567890', { token: 'NotTheToken' });
     const refused = await fetch(`${callbackUrl(app, forged.query)}&echostr=${encodeURIComponent(forged.encrypted)}`);
     expect(refused.status).toBe(401);

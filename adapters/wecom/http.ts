@@ -61,7 +61,8 @@ export async function serveCallback(options: CallbackOptions): Promise<Server> {
     };
     if (!fresh(signed, now())) return refuse('timestamp missing or more than an hour off');
     if (req.method === 'GET') {
-      const opened = openSigned(keys, signed, url.searchParams.get('echostr') ?? undefined);
+      // Base64 has no spaces: a + that arrived unescaped and was read as a space is put back.
+      const opened = openSigned(keys, signed, url.searchParams.get('echostr')?.replace(/ /g, '+') ?? undefined);
       if (!opened.ok) return refuse(opened.why);
       return void res.writeHead(200, { 'content-type': 'text/plain' }).end(opened.message);
     }
