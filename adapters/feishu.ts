@@ -5,8 +5,8 @@
  *   http.ts (receive; verify.ts checks the token, signature and encryption) → the SDK's
  *   EventDispatcher (im.message.receive_v1, card.action.trigger) → message.ts → once →
  *   questions.ts (access.ts, the flood limit, commands, the core) → render.ts → api.ts.
+ * FEISHU_MODE=ws receives over the SDK's WSClient instead (ws.ts), into the same dispatcher.
  * The App ID and Secret are proved at the tenant token endpoint before anything listens.
- * FEISHU_MODE=http is the only mode built; the SDK's WebSocket client is not used yet.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +27,7 @@ import { serveCallback, type Received } from './feishu/http.js';
 import { readCardAction, readMessage, type FeishuMessage } from './feishu/message.js';
 import { questions } from './feishu/questions.js';
 import { startupStep, type Attempts } from './feishu/startup.js';
+import { openWs } from './feishu/ws.js';
 
 export interface FeishuOptions {
   digest?: DingTalkDigest;
@@ -40,13 +41,15 @@ export interface FeishuOptions {
 }
 
 export interface RunningFeishu {
-  port: number;
+  mode: 'http' | 'ws';
+  /** The callback server's port, in HTTP mode. */
+  port?: number;
   stop(): Promise<void>;
 }
 
 export async function startFeishu(core: Core, config: Config, log: Logger, options: FeishuOptions = {}): Promise<RunningFeishu> {
-  const verificationToken = config.FEISHU_VERIFICATION_TOKEN;
-  if (!config.FEISHU_APP_ID || !verificationToken) throw new Error('FEISHU_APP_ID: not set');
+  const verificationToken = config.FEISHU_VERIFICATION_TOKEN ?? '';
+  if (!config.FEISHU_APP_ID || !config.FEISHU_APP_SECRET) throw new Error('FEISHU_APP_ID: not set');
   const api = options.api ?? feishuApi(config, log);
   await startupStep(config, 'token', log, () => api.tenantToken(), options.startup);
 
@@ -72,21 +75,32 @@ export async function startFeishu(core: Core, config: Config, log: Logger, optio
     }
   };
   const inFlight = new Set<Promise<void>>();
-  const answerInBackground = (m: FeishuMessage | undefined) => {
-    if (!m) return;
+  let stopping = false;
+  /** An event, once (by event_id), answered in the background. */
+  const answerInBackground = (eventId: unknown, m: FeishuMessage | undefined) => {
+    if (!m || stopping || (eventId && !firstSight(String(eventId)))) return;
     const answering: Promise<void> = handle(m).finally(() => inFlight.delete(answering));
     inFlight.add(answering);
   };
   // The SDK's dispatcher, after verify.ts: it flattens the event and picks the handler.
   const dispatcher = new EventDispatcher({ verificationToken, loggerLevel: LoggerLevel.error }).register({
-    'im.message.receive_v1': async (data: Record<string, any>) => answerInBackground(readMessage(data)),
-    'card.action.trigger': async (data: Record<string, any>) => answerInBackground(readCardAction(data)),
+    'im.message.receive_v1': async (data: Record<string, any>) => answerInBackground(data.event_id, readMessage(data)),
+    'card.action.trigger': async (data: Record<string, any>) => void answerInBackground(data.event_id, readCardAction(data)),
   });
-  let stopping = false;
+  const drain = async () => {
+    stopping = true;
+    const deadline = new Promise((resolve) => setTimeout(resolve, options.drainMs ?? 5_000).unref());
+    await Promise.race([Promise.allSettled([...inFlight]), deadline]);
+  };
+
+  if (config.FEISHU_MODE === 'ws') {
+    const ws = await startupStep(config, 'ws', log, () =>
+      openWs({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, apiRoot: api.options.apiRoot, dispatcher, log }),
+    );
+    return { mode: 'ws', stop: async () => (ws.close(), await drain()) };
+  }
   const onEvent = (event: Record<string, any>): Received => {
     if (stopping) return 'stopping';
-    const id = String(event.header?.event_id ?? event.uuid ?? '');
-    if (id && !firstSight(id)) return 'taken';
     dispatcher.invoke(event, { needCheck: false }).catch((err: unknown) => log.error({ err }, 'feishu: event failed'));
     return 'taken';
   };
@@ -96,10 +110,5 @@ export async function startFeishu(core: Core, config: Config, log: Logger, optio
   );
   const port = (server.address() as AddressInfo).port;
   log.info({ mode: 'http', port }, 'feishu: callback server listening');
-  const drain = async () => {
-    stopping = true;
-    const deadline = new Promise((resolve) => setTimeout(resolve, options.drainMs ?? 5_000).unref());
-    await Promise.race([Promise.allSettled([...inFlight]), deadline]);
-  };
-  return { port, stop: async () => void (await Promise.all([closeCallback(server), drain()])) };
+  return { mode: 'http', port, stop: async () => void (await Promise.all([closeCallback(server), drain()])) };
 }

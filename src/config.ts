@@ -125,7 +125,7 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => (v && v.trim() ? v.trim().toLowerCase() : 'http'))
-    .pipe(z.enum(['http'], { message: 'must be http (the WebSocket mode is not built yet)' })),
+    .pipe(z.enum(['http', 'ws'], { message: 'must be http or ws' })),
   FEISHU_PORT: port(3300),
   FEISHU_API_ROOT: url('https://open.feishu.cn'),
   FEISHU_ALLOWED_CHATS: idList,
@@ -272,9 +272,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       }
     }
     if (config.FEISHU_APP_ID || config.FEISHU_APP_SECRET) {
-      // The callback is trusted only by its token (and, with an encrypt key, its signature).
-      for (const name of ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN'] as const) {
+      for (const name of ['FEISHU_APP_ID', 'FEISHU_APP_SECRET'] as const) {
         if (!config[name]) throw new ConfigError(`${name}: required for Feishu (set with FEISHU_APP_ID and FEISHU_APP_SECRET)`);
+      }
+      // The HTTP callback is trusted only by its token (and, with an encrypt key, its signature).
+      if (config.FEISHU_MODE === 'http' && !config.FEISHU_VERIFICATION_TOKEN) {
+        throw new ConfigError('FEISHU_VERIFICATION_TOKEN: required for Feishu in http mode (事件与回调 → 加密策略)');
       }
     }
     if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {

@@ -191,8 +191,9 @@ describe('Feishu start-up faults and settings', () => {
   it('names the setting at fault in one line', () => {
     const load = (env: Record<string, string>) => () =>
       loadConfig({ FEISHU_APP_ID: APP_ID, FEISHU_APP_SECRET: APP_SECRET, FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN, ...env });
-    expect(load({ FEISHU_VERIFICATION_TOKEN: '' })).toThrow(/^FEISHU_VERIFICATION_TOKEN: required for Feishu/);
-    expect(load({ FEISHU_MODE: 'websocket' })).toThrow(/^FEISHU_MODE: must be http/);
+    expect(load({ FEISHU_VERIFICATION_TOKEN: '' })).toThrow(/^FEISHU_VERIFICATION_TOKEN: required for Feishu in http mode/);
+    expect(load({ FEISHU_VERIFICATION_TOKEN: '', FEISHU_MODE: 'ws' })()).toMatchObject({ FEISHU_MODE: 'ws' });
+    expect(load({ FEISHU_MODE: 'websocket' })).toThrow(/^FEISHU_MODE: must be http or ws/);
     expect(load({ FEISHU_APP_ID: 'app1' })).toThrow(/^FEISHU_APP_ID: does not look like/);
     expect(load({})()).toMatchObject({ FEISHU_MODE: 'http', FEISHU_PORT: 3300, FEISHU_API_ROOT: 'https://open.feishu.cn' });
   });

@@ -4,14 +4,19 @@
  * does), /open-apis/im/v1/messages (create; target `chat:<chat_id>`) and
  * /open-apis/im/v1/messages/<id>/reply (target the chat of the message replied to), each
  * refusing a token it did not issue — and the events Feishu would POST: messages and card
- * button taps, encrypted and signed with an Encrypt Key when one is given.
+ * button taps, encrypted and signed with an Encrypt Key when one is given. For FEISHU_MODE=ws,
+ * /callback/ws/endpoint and a WebSocket gateway of its own: push() sends an event as the SDK's
+ * protobuf frame (pbbp2.Frame), and the client's answers are kept.
  */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import protobuf from 'protobufjs';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { signatureOf } from '../../adapters/feishu/verify.js';
 import { FakeApi } from './http.js';
 
-export const APP_ID = 'cli_fakeapp0123456';
+/** The SDK's WSClient takes only cli_ and 16 hex digits. */
+export const APP_ID = 'cli_a1b2c3d4e5f60718';
 export const APP_SECRET = 'fake-feishu-secret-0123456789';
 export const VERIFICATION_TOKEN = 'fake-verification-token-0123';
 export const ENCRYPT_KEY = 'fake-encrypt-key-0123456789';
@@ -26,8 +31,57 @@ export interface MessageSpec {
   eventId?: string;
 }
 
+/** The SDK's frame (pbbp2.Frame, its field numbers). */
+const Frame = protobuf.Root.fromJSON({
+  nested: {
+    Header: { fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
+    Frame: {
+      fields: {
+        SeqID: { type: 'uint64', id: 1 }, LogID: { type: 'uint64', id: 2 }, service: { type: 'int32', id: 3 }, method: { type: 'int32', id: 4 },
+        headers: { rule: 'repeated', type: 'Header', id: 5 }, payloadEncoding: { type: 'string', id: 6 }, payloadType: { type: 'string', id: 7 },
+        payload: { type: 'bytes', id: 8 }, LogIDNew: { type: 'string', id: 9 },
+      },
+    },
+  },
+}).lookupType('Frame');
+
 export class FakeFeishu extends FakeApi {
   private counter = 0;
+  private gateway?: WebSocketServer;
+  wsRoot = '';
+  /** Data frames the client answered (their payloads, parsed). */
+  answered: any[] = [];
+
+  override async start(): Promise<void> {
+    await super.start();
+    this.gateway = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => this.gateway!.once('listening', resolve));
+    this.wsRoot = `ws://127.0.0.1:${(this.gateway.address() as { port: number }).port}`;
+    this.gateway.on('connection', (socket: WebSocket) => {
+      socket.on('message', (data: Buffer) => {
+        const frame = Frame.toObject(Frame.decode(data), { longs: Number }) as any;
+        if (frame.method === 1) this.answered.push(JSON.parse(Buffer.from(frame.payload).toString('utf8')));
+      });
+    });
+  }
+
+  override async close(): Promise<void> {
+    for (const socket of this.gateway?.clients ?? []) socket.terminate();
+    await new Promise((resolve) => this.gateway?.close(() => resolve(undefined)));
+    await super.close();
+  }
+
+  connections(): number {
+    return this.gateway?.clients.size ?? 0;
+  }
+
+  /** Sends an event to every connected WSClient as one data frame. */
+  push(event: unknown): void {
+    const n = ++this.counter;
+    const headers = [['type', 'event'], ['message_id', `wsmsg_${n}`], ['sum', '1'], ['seq', '0'], ['trace_id', `trace_${n}`]].map(([key, value]) => ({ key, value }));
+    const frame = Frame.encode(Frame.fromObject({ SeqID: n, LogID: n, service: 7, method: 1, headers, payload: Buffer.from(JSON.stringify(event)) })).finish();
+    for (const socket of this.gateway?.clients ?? []) socket.send(frame as unknown as string); // ws sends bytes too; its local typings say string
+  }
   private tokens = new Set<string>();
   /** message_id → chat_id, for replies. */
   private chats = new Map<string, string>();
@@ -36,12 +90,15 @@ export class FakeFeishu extends FakeApi {
     const url = new URL(req.url ?? '/', 'http://x');
     const reply = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(url.pathname);
     const method = url.pathname === '/open-apis/auth/v3/tenant_access_token/internal' ? 'token'
+      : url.pathname === '/callback/ws/endpoint' ? 'endpoint'
       : url.pathname === '/open-apis/im/v1/messages' ? 'create'
       : reply ? 'reply' : undefined;
     if (!method) return undefined;
     const refuse = (status: number, code: number, msg: string) =>
       this.overrides.unshift((r) => (r.body === body ? { status, json: { code, msg } } : undefined));
-    if (method === 'token') {
+    if (method === 'endpoint') {
+      if (body.AppID !== APP_ID || body.AppSecret !== APP_SECRET) refuse(200, 514, 'auth failed');
+    } else if (method === 'token') {
       if (body.app_id !== APP_ID) refuse(400, 10003, 'invalid param: app_id not found');
       else if (body.app_secret !== APP_SECRET) refuse(400, 10014, 'app secret invalid');
     } else if (!this.tokens.has(String(req.headers.authorization ?? '').replace(/^Bearer /, ''))) {
@@ -57,6 +114,10 @@ export class FakeFeishu extends FakeApi {
       const token = `t-fake-${n}`;
       this.tokens.add(token);
       return { code: 0, msg: 'ok', tenant_access_token: token, expire: 7200 };
+    }
+    if (method === 'endpoint') {
+      const URL = `${this.wsRoot}/ws?device_id=fake-device&service_id=7`;
+      return { code: 0, msg: 'ok', data: { URL, ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 1, ReconnectNonce: 0 } } };
     }
     return { code: 0, msg: 'success', data: { message_id: `om_sent_${n}` } };
   }
