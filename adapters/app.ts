@@ -9,6 +9,10 @@ import { dirname } from 'node:path';
 import { startDingTalk, type RunningDingTalk } from './dingtalk.js';
 import { dingtalkApi, dingtalkChannel, dingtalkDigest } from './digest/dingtalk.js';
 import { MESSAGE_MEMORY_MS } from './dingtalk/seen.js';
+import { wecomApi, wecomChannel, wecomDigest } from './digest/wecom.js';
+import { startWeCom, type RunningWeCom } from './wecom.js';
+import { feishuApi, feishuChannel, feishuDigest } from './digest/feishu.js';
+import { startFeishu, type RunningFeishu } from './feishu.js';
 import { slackChannel, slackDigest } from './digest/slack.js';
 import { telegramChannel, telegramDigest } from './digest/telegram.js';
 import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
@@ -71,6 +75,8 @@ export interface App {
   telegram?: TelegramHandle;
   slack?: RunningSlack;
   dingtalk?: RunningDingTalk;
+  wecom?: RunningWeCom;
+  feishu?: RunningFeishu;
   scheduler?: Scheduler;
   deliverer?: Deliverer;
   /**
@@ -125,10 +131,14 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   const channels: DigestChannel[] = [];
   // One OpenAPI client for the robot and its digest channel: one access token, cached.
   const dingtalkOpenApi = config.DINGTALK_CLIENT_ID ? dingtalkApi(config) : undefined;
+  const wecomClient = config.WECOM_CORP_ID ? wecomApi(config) : undefined;
+  const feishuClient = config.FEISHU_APP_ID ? feishuApi(config, log) : undefined;
   try {
     if (config.TELEGRAM_BOT_TOKEN) channels.push(options.channels?.telegram ?? telegramChannel(config));
     if (config.SLACK_BOT_TOKEN) channels.push(options.channels?.slack ?? slackChannel(config));
     if (dingtalkOpenApi) channels.push(options.channels?.dingtalk ?? dingtalkChannel(config, { api: dingtalkOpenApi }));
+    if (wecomClient) channels.push(options.channels?.wecom ?? wecomChannel(config, { api: wecomClient }));
+    if (feishuClient) channels.push(options.channels?.feishu ?? feishuChannel(feishuClient));
   } catch (error) {
     store.close();
     throw error;
@@ -164,8 +174,10 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   let telegram: TelegramHandle | undefined;
   let slack: RunningSlack | undefined;
   let dingtalk: RunningDingTalk | undefined;
+  let wecom: RunningWeCom | undefined;
+  let feishu: RunningFeishu | undefined;
   const stopAdapters = async () => {
-    await Promise.allSettled([telegram?.stop(), slack?.stop(), dingtalk?.stop()]);
+    await Promise.allSettled([telegram?.stop(), slack?.stop(), dingtalk?.stop(), wecom?.stop(), feishu?.stop()]);
   };
   try {
     if (config.TELEGRAM_BOT_TOKEN) {
@@ -196,6 +208,24 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         host: options.host,
         // In the store, so that a redelivery arriving after a restart is still recognised.
         seen: { add: (id) => store.firstSight(`dingtalk:${id}`, MESSAGE_MEMORY_MS) },
+        answerLog,
+      });
+    }
+    if (wecomClient) {
+      wecom = await startWeCom(core, config, log, {
+        digest: wecomDigest(service),
+        api: wecomClient,
+        host: options.host,
+        seen: { add: (id) => store.firstSight(`wecom:${id}`, MESSAGE_MEMORY_MS) },
+        answerLog,
+      });
+    }
+    if (feishuClient) {
+      feishu = await startFeishu(core, config, log, {
+        digest: feishuDigest(service),
+        api: feishuClient,
+        host: options.host,
+        seen: { add: (id) => store.firstSight(`feishu:${id}`, MESSAGE_MEMORY_MS) },
         answerLog,
       });
     }
@@ -238,5 +268,5 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       log.info('stopped');
     })());
 
-  return { core, store, answerLog, service, platforms, telegram, slack, dingtalk, scheduler, deliverer, stop };
+  return { core, store, answerLog, service, platforms, telegram, slack, dingtalk, wecom, feishu, scheduler, deliverer, stop };
 }

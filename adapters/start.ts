@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const { config, warnings } = readSettings();
   // Before anything else, and in every mode: a misspelt token would otherwise pass for "none set".
   for (const warning of warnings) printLine(`config: warning: ${warning}`);
-  const consoleChat = !config.TELEGRAM_BOT_TOKEN && !config.SLACK_BOT_TOKEN && !config.DINGTALK_CLIENT_ID;
+  const consoleChat = !config.TELEGRAM_BOT_TOKEN && !config.SLACK_BOT_TOKEN && !config.DINGTALK_CLIENT_ID && !config.WECOM_CORP_ID && !config.FEISHU_APP_ID;
   // The console is for a person: no JSON, and only what needs their attention.
   const log = consoleChat
     ? createLogger(['fatal', 'error', 'silent'].includes(config.LOG_LEVEL) ? config.LOG_LEVEL : 'warn', { plain: true })

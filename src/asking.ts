@@ -9,7 +9,7 @@ import type { AnswerLog } from './answer-log/log.js';
 import type { Core } from './core.js';
 import type { Answer, AskOptions } from './types.js';
 
-export type AskPlatform = 'console' | 'telegram' | 'slack' | 'dingtalk' | 'cli';
+export type AskPlatform = 'console' | 'telegram' | 'slack' | 'dingtalk' | 'wecom' | 'feishu' | 'cli';
 
 /** Who asks, and where. Ids are the platform's own; they are never stored as they are. */
 export interface Asker {

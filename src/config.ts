@@ -100,6 +100,40 @@ const schema = z.object({
   DINGTALK_API_ROOT: url('https://api.dingtalk.com'),
   DINGTALK_ALLOWED_CONVERSATIONS: idList,
   DINGTALK_OPERATORS: idList,
+  // WeCom (adapters/wecom/): the self-built application; WECOM_CORP_ID and WECOM_SECRET turn it on.
+  WECOM_CORP_ID: optional.refine((v) => v === undefined || /^[\w-]{6,64}$/.test(v), {
+    message: 'does not look like a CorpID (ww… or wx…, from 我的企业 → 企业信息)',
+  }),
+  WECOM_AGENT_ID: optional.refine((v) => v === undefined || /^\d{1,12}$/.test(v), {
+    message: 'must be the application\'s AgentId (digits)',
+  }),
+  WECOM_SECRET: optional,
+  WECOM_TOKEN: optional.refine((v) => v === undefined || /^[A-Za-z0-9]{1,32}$/.test(v), {
+    message: 'must be 1-32 letters and digits (接收消息 → Token)',
+  }),
+  WECOM_ENCODING_AES_KEY: optional.refine((v) => v === undefined || /^[A-Za-z0-9]{43}$/.test(v), {
+    message: 'must be 43 letters and digits (接收消息 → EncodingAESKey)',
+  }),
+  WECOM_PORT: port(3200),
+  WECOM_API_ROOT: url('https://qyapi.weixin.qq.com'),
+  WECOM_ALLOWED_USERS: idList,
+  WECOM_OPERATORS: idList,
+  // Feishu (adapters/feishu/): the custom app's App ID and App Secret turn it on.
+  FEISHU_APP_ID: optional.refine((v) => v === undefined || /^cli_[\w]{4,64}$/.test(v), {
+    message: 'does not look like an App ID (cli_…, from 凭证与基础信息)',
+  }),
+  FEISHU_APP_SECRET: optional,
+  FEISHU_VERIFICATION_TOKEN: optional,
+  FEISHU_ENCRYPT_KEY: optional,
+  FEISHU_MODE: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim().toLowerCase() : 'http'))
+    .pipe(z.enum(['http', 'ws'], { message: 'must be http or ws' })),
+  FEISHU_PORT: port(3300),
+  FEISHU_API_ROOT: url('https://open.feishu.cn'),
+  FEISHU_ALLOWED_CHATS: idList,
+  FEISHU_OPERATORS: idList,
   QUESTIONS_PER_MINUTE: positiveInt(20),
   DATA_DIR: z
     .string()
@@ -148,7 +182,7 @@ export type Config = z.infer<typeof schema>;
 export const SETTINGS: readonly string[] = Object.keys(schema.shape);
 
 /** A variable with one of these prefixes is meant for this bot: if it is not a setting, it is a slip. */
-const PREFIXES = ['TELEGRAM_', 'SLACK_', 'DINGTALK_', 'DIGEST_', 'QUESTIONS_', 'ANSWER_'];
+const PREFIXES = ['TELEGRAM_', 'SLACK_', 'DINGTALK_', 'WECOM_', 'FEISHU_', 'DIGEST_', 'QUESTIONS_', 'ANSWER_'];
 
 /** Edit distance, for "did you mean". */
 function distance(a: string, b: string): number {
@@ -236,6 +270,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     if (config.DINGTALK_CLIENT_SECRET && !config.DINGTALK_CLIENT_ID) {
       throw new ConfigError('DINGTALK_CLIENT_ID: required with DINGTALK_CLIENT_SECRET (the robot\'s AppKey)');
+    }
+    if (config.WECOM_CORP_ID || config.WECOM_SECRET) {
+      // All five or none: the token needs the first two, the callback the last three.
+      for (const name of ['WECOM_CORP_ID', 'WECOM_SECRET', 'WECOM_AGENT_ID', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const) {
+        if (!config[name]) throw new ConfigError(`${name}: required for WeCom (set with WECOM_CORP_ID and WECOM_SECRET)`);
+      }
+    }
+    if (config.FEISHU_APP_ID || config.FEISHU_APP_SECRET) {
+      for (const name of ['FEISHU_APP_ID', 'FEISHU_APP_SECRET'] as const) {
+        if (!config[name]) throw new ConfigError(`${name}: required for Feishu (set with FEISHU_APP_ID and FEISHU_APP_SECRET)`);
+      }
+      // The HTTP callback is trusted only by its token (and, with an encrypt key, its signature).
+      if (config.FEISHU_MODE === 'http' && !config.FEISHU_VERIFICATION_TOKEN) {
+        throw new ConfigError('FEISHU_VERIFICATION_TOKEN: required for Feishu in http mode (事件与回调 → 加密策略)');
+      }
     }
     if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
       throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');

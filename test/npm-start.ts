@@ -13,7 +13,7 @@ const TSX = fileURLToPath(import.meta.resolve('tsx'));
 /** The environment without any of the bot's settings from the shell that runs the tests. */
 export function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(TELEGRAM_|SLACK_|DINGTALK_|DIGEST_|ANSWER_|DATA_DIR$|PORT$|QUESTIONS_|LOG_LEVEL$)/.test(k)),
+    Object.entries(process.env).filter(([k]) => !/^(TELEGRAM_|SLACK_|DINGTALK_|WECOM_|FEISHU_|DIGEST_|ANSWER_|DATA_DIR$|PORT$|QUESTIONS_|LOG_LEVEL$)/.test(k)),
   );
   return { ...clean, ...env };
 }

@@ -40,6 +40,8 @@ const COMMANDS: Record<Platform, { subscribe: string; unsubscribe: string }> = {
   telegram: { subscribe: '/subscribe', unsubscribe: '/unsubscribe' },
   slack: { subscribe: '/digest subscribe', unsubscribe: '/digest unsubscribe' },
   dingtalk: { subscribe: '/subscribe', unsubscribe: '/unsubscribe' },
+  wecom: { subscribe: '/subscribe', unsubscribe: '/unsubscribe' },
+  feishu: { subscribe: '/subscribe', unsubscribe: '/unsubscribe' },
 };
 
 export class DigestService {

@@ -25,8 +25,8 @@ import { distrust } from './trust.js';
 import { exposedDir, privateFile, PRIVATE_DIR, tighten } from './private-files.js';
 import { isDiskFull } from '../write-faults.js';
 
-export type Platform = 'telegram' | 'slack' | 'dingtalk';
-export const PLATFORMS: readonly Platform[] = ['telegram', 'slack', 'dingtalk'];
+export type Platform = 'telegram' | 'slack' | 'dingtalk' | 'wecom' | 'feishu';
+export const PLATFORMS: readonly Platform[] = ['telegram', 'slack', 'dingtalk', 'wecom', 'feishu'];
 
 /**
  * pending → sending → sent | failed | gone; a retry goes back to pending. At start-up a row still
@@ -148,6 +148,17 @@ export const MIGRATIONS: readonly string[] = [
   // and SQLite cannot change a CHECK in place, so the table is copied.
   `CREATE TABLE subscriptions_new (
      platform   TEXT NOT NULL CHECK (platform IN ('telegram', 'slack', 'dingtalk')),
+     target     TEXT NOT NULL,
+     time       TEXT CHECK (time IS NULL OR time GLOB '[0-2][0-9]:[0-5][0-9]'),
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (platform, target)
+   );
+   INSERT INTO subscriptions_new (platform, target, time, created_at) SELECT platform, target, time, created_at FROM subscriptions;
+   DROP TABLE subscriptions;
+   ALTER TABLE subscriptions_new RENAME TO subscriptions;`,
+  // WeCom and Feishu subscribers: the CHECK again, the table copied again.
+  `CREATE TABLE subscriptions_new (
+     platform   TEXT NOT NULL CHECK (platform IN ('telegram', 'slack', 'dingtalk', 'wecom', 'feishu')),
      target     TEXT NOT NULL,
      time       TEXT CHECK (time IS NULL OR time GLOB '[0-2][0-9]:[0-5][0-9]'),
      created_at TEXT NOT NULL,
