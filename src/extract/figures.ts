@@ -45,7 +45,7 @@ const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|�
 // (实际利用外资确保28亿美元: the target's verb ends no name.)
 const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下)+$/;
 // A clause that opens with a verb of doing has no subject of its own: its owner is the one before.
-const DONE_FIRST = /^(已|累计|共|新增|完成|实现|引进|招引|签约|开工|落地|建成|新建|培育|举办|接待|成立|创建|入驻|孵化|带动|拉动|吸引|推出|发放|完成了|实现了|区域内|园区内|区内|园内)/;
+const DONE_FIRST = /^(已|累计|共|新增|完成|实现|引进|招引|签约|开工|落地|建成|新建|培育|举办|接待|成立|创建|入驻|孵化|带动|拉动|吸引|推出|发放|完成了|实现了|区域内|园区内|区内|园内|总投资|计划总投资|一期|二期|占地|用地|建筑面积)/;
 const PLACE_WORDS = /^(全市|我市|本市|全县|我县|本县|全镇|我镇|本镇|全村|全区|我区|本区|全省|我省|本省|全国|市本级)/;
 // What has happened: 已, 完成了, 截至 say so whatever the context. 累计 and 完成…目标 say so
 // more weakly: 累计 also counts what a target aims for (工业企业上云累计突破3万家 among a
@@ -378,7 +378,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     // A sentence that opens with what was done (引进数字经济项目21个) is of the thing the
     // sentences before it spoke of (推动张江长三角科技城平湖园建设), if any.
-    return ctx.owner && DONE_FIRST.test(text.replace(/^[\s\d\-—～~月日年末底至截止到上半今以来,，、.:：]*/, '')) ? ctx.owner : '';
+    // A sentence whose subject is 项目 (1-6月,项目完成投资3.22亿元) is of its project: the thing before, or that project.
+    const opening = text.replace(/^[\s\d\-—～~月日年末底至截止到上半今以来,，、.:：]*(?:目前|现|当前|截至目前)?[,，]?/, '');
+    if (/^(该)?项目/.test(opening)) return ctx.owner || '项目';
+    return ctx.owner && DONE_FIRST.test(opening) ? ctx.owner : '';
   };
   const regionAt = (at: number): string => {
     // The last clause of the figure's part of the sentence (up to a ；) that opens with a place

@@ -68,7 +68,7 @@ const OPENING_ONLY = /^[\d\-—～~月日年末底至截止到上半今以来,�
 const RANK_AFTER = /^(率先|首个|首家|首批|首创|第一|唯一|领先|前列|排名|排位|位次|第)/;
 
 // Words that say what happened: a name runs up to them, never across.
-const DOING = /已|荣获|获得|获批|获评|被评为|完成|实现|引进|新增|累计|达到|建成|建设|开工|签约|落地|推进|推动|确保|力争|争取|新建|招引|培育|拥有|举办|接待|创建|获评|入选|列入|成为|开展|发布|启动|加快|全面|谋划|支持|深化|促成|成立|评定|完善|力争|打造|加强|腾退|符合|争创|助推|组建|搭建|设立|筹建|启用|投用|实施|制定|出台|提升|优化|深入|持续|积极|大力|着力|全力|高质量|高品质|高水平|共|为|是|在|将|把|对|和|与|及|的/;
+const DOING = /已|紧邻|毗邻|位于|地处|荣获|获得|获批|获评|被评为|完成|实现|引进|新增|累计|达到|建成|建设|开工|签约|落地|推进|推动|确保|力争|争取|新建|招引|培育|拥有|举办|接待|创建|获评|入选|列入|成为|开展|发布|启动|加快|全面|谋划|支持|深化|促成|成立|评定|完善|力争|打造|加强|腾退|符合|争创|助推|组建|搭建|设立|筹建|启用|投用|实施|制定|出台|提升|优化|深入|持续|积极|大力|着力|全力|高质量|高品质|高水平|共|为|是|在|将|把|对|和|与|及|的/;
 const WORD_OF_DOING = new RegExp(`^(?:${DOING.source})$`);
 // A thing's name opens with neither a count nor a pointing word (个高能级产业园, 各园区, 每个园区).
 const NOT_A_NAME_START = /^[个各每全该本这那一两二三四五六七八九十几多]/;
@@ -101,15 +101,18 @@ function namesAThing(clause: string, m: PlaceMention, lex: Lexicon): boolean {
  * its own, not the place's.
  */
 export function leadingThing(clause: string, lex: Lexicon): string | undefined {
-  const opening = clause.match(/^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*(?:现|目前|其中|另外|同时|此外)?/)![0];
+  // 12个高能级产业园…, 各园区…: a count or 各 of things names them together, still not the place.
+  const opening = clause.match(/^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*(?:现|目前|其中|另外|同时|此外)?(?:\d+个)?/)![0];
   const run = clause.slice(opening.length).match(/^[\u4e00-\u9fff“”"]{2,24}/)?.[0];
   // 市中医院改扩建等项目: examples of several, not one thing.
-  if (!run || NOT_A_NAME_START.test(run) || run.includes('等')) return undefined;
+  if (!run || (NOT_A_NAME_START.test(run) && !/^(各|每个)/.test(run)) || run.includes('等')) return undefined;
   let best: string | undefined;
   for (const end of lex.regions.thingsNamedAfter.endings) {
     const at = run.lastIndexOf(end);
     if (at < 1 || DOING.test(run.slice(0, at + end.length)) || SOURCE_OF.test(run.slice(at + end.length)) || run[at + end.length] === '等') continue;
     const name = run.slice(0, at + end.length);
+    // “枢纽嘉兴”大会战: a name cut inside quotation marks is none.
+    if ((name.match(/[“”"]/g) ?? []).length % 2 || /[”"]/.test(run[at + end.length] ?? '')) continue;
     if (!best || name.length > best.length) best = name;
   }
   // A place's own name with an ending of a place's kind (经开区) is the place, not a thing in it.
@@ -131,7 +134,9 @@ export function thingsIn(text: string, lex: Lexicon): string[] {
       const doneAt = (i: number) => WORD_OF_DOING.test(text.slice(i - 1, i)) || WORD_OF_DOING.test(text.slice(Math.max(0, i - 2), i));
       while (from > 0 && /[\u4e00-\u9fff]/.test(text[from - 1]) && at + end.length - from < 24 && !doneAt(from)) from--;
       const name = text.slice(from, at + end.length);
-      if (name.length >= end.length + 2 && !NOT_A_NAME_START.test(name) && !lex.regionByName.has(name)) found.push({ at: from, name });
+      // A name in quotation marks (“美化嘉园”行动) is a campaign's or a slogan's, not a thing's.
+      const quoted = /[“"]/.test(text[from - 1] ?? '') || /[”"]/.test(text[at + end.length] ?? '');
+      if (name.length >= end.length + 2 && !quoted && !NOT_A_NAME_START.test(name) && !lex.regionByName.has(name)) found.push({ at: from, name });
     }
   }
   return found.sort((a, b) => a.at - b.at || a.name.length - b.name.length).map((f) => f.name);
