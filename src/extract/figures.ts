@@ -90,7 +90,7 @@ const VERB_ONLY = /^(跃升|跃居|增长|上升|下降|分别|达到|突破|依
 const OVER_SPAN = /累计|新增|共|合计|总计|年均|平均|先后|五年|连续|多年/;
 const REACHED = /达到|达|突破|超过|提高到|提升到|增加到|增长到|增至|升至|跃升到|跃升至|跃居|上升到|为$|是$/;
 // 从673.4亿元增加到1122.8亿元: the verb between a span's start and its end.
-const FROM_TO = /^(?:分别)?(?:增加|提高|提升|增长|跃升|扩大|上升|攀升|发展|壮大|下降|减少|降低|缩小|缩减|回落)?(?:到|至)了?(?:(?:19|20)\d{2}年(?:底|末)?的?)?$/;
+const FROM_TO = /^(?:分别)?(?:增加|提高|提升|增长|跃升|扩大|上升|攀升|发展|壮大|下降|减少|降低|缩小|缩减|回落|增|降|升)?(?:到|至)了?(?:(?:19|20)\d{2}年(?:底|末)?的?)?$/;
 const FROM = /(?:从|由)(?:[^，,；;。从由]{0,12}?的)?$/;
 const JOINED = /^[、和及与]$/;
 // 增速比全省高出1.8个百分点, 分别比全省平均高出4.0个和9.4个百分点: a gap to another place's
@@ -577,6 +577,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const over = basePeriod(hit.index, 'actual');
       if (prev && /年均/.test(growth.basis) && over.kind === 'span' && prev.period.kind !== 'span') {
         drafts.push({ ...make(prev.name, hit, growthChunk, true), period: over, growth: [growth] });
+        return;
+      }
+      // 由2011年的1520亿元增至2016年的2243.1亿元,年均增长8.6%: the years of the 由…至 are its span.
+      const first = drafts.at(-2);
+      if (prev && /年均/.test(growth.basis) && first?.name === prev.name && first.period.kind === 'year' && prev.period.kind === 'year' && first.period.year! < prev.period.year!) {
+        const years = { kind: 'span' as const, fromYear: first.period.year, toYear: prev.period.year, label: `${first.period.year}-${prev.period.year}年` };
+        drafts.push({ ...make(prev.name, hit, growthChunk, true), period: years, growth: [growth] });
         return;
       }
       prev?.growth.push(growth);

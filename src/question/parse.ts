@@ -437,7 +437,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
           (p.relative || ['province', 'country'].includes(k.lex.regionByName.get(p.region ?? '')?.level ?? '')) &&
           p.region !== k.lex.regions.home &&
           (!/^[\s\d年月份季度上下半前一二三四末底至到\-—~～,，、]*$/.test(t.rest.slice(0, p.index)) ||
-            /^(第|排|位次|前列|前|首位|领先|平均|均值|水平)/.test(t.rest.slice(p.index + p.text.length)) ||
+            /^(第[几\d一二三四五六七八九十]+(?![产])|排|位次|前列|前|首位|领先|平均|均值|水平)/.test(t.rest.slice(p.index + p.text.length)) ||
             // With no metric after it (the other side of 比全省高多少), it is what is compared with.
             !/[\u4e00-\u9fff]{2}|[a-z]{2}/i.test(t.rest.slice(p.index + p.text.length).replace(/是|多少|几|呢|吗|高|低|快|慢|多|少/g, '')))
         ),
