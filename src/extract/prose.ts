@@ -38,6 +38,9 @@ export function isHeading(text: string): boolean {
  * Lines into paragraphs. A paragraph cut by a page break (a long line that stops without
  * closing punctuation, then a line that is no heading) is joined again.
  */
+const DANGLING = /(从|到|至|为|达|由|和|及|与|、|，|,|的|增长|增加|实现|完成|累计|共|超|约|近)$/;
+const CONTINUES = /^(?:[\d.]+%?$|[，,、。；;）)%％]|(?:亿|万|千|百)?(?:元|美元|个|家|项|人|吨|亩|户|辆|次|件|座|公里|平方)|亿元|万元)/;
+
 export function paragraphs(lines: string[], firstLine = 1): Paragraph[] {
   const out: Paragraph[] = [];
   let open = false;
@@ -45,7 +48,10 @@ export function paragraphs(lines: string[], firstLine = 1): Paragraph[] {
     const text = raw.trim();
     if (!text) return;
     const last = out.at(-1);
-    if (open && last && !isHeading(text) && !/^[-—]+$/.test(text) && !/^([（(]\d{1,3}[）)]|\d{1,2}[.、．](?!\d))/.test(text)) {
+    // A PDF that breaks at every figure (地区生产总值从 / 497.8 / 亿元增加到 / 779): a short line that
+    // leaves its sentence open, or one that goes on with a figure, a unit or punctuation, is one text.
+    const broken = !!last && !/[。！？!?；;：:”"」）)〕]$/.test(last.text) && !isHeading(last.text) && (DANGLING.test(last.text) || CONTINUES.test(text) || /^[\u4e00-\u9fff]{1,2}$/.test(last.text));
+    if ((open || broken) && last && !isHeading(text) && !/^[-—]+$/.test(text) && !/^([（(]\d{1,3}[）)]|\d{1,2}[.、．](?!\d))/.test(text)) {
       last.text += text;
     } else {
       out.push({ text, line: firstLine + i });

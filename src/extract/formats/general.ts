@@ -44,6 +44,13 @@ function frequentYear(text: string): number | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
 }
 
+/** Whether line i stands inside a sentence: the line before ends mid-sentence and the one after goes on with a unit or words. */
+function midSentence(lines: string[], i: number): boolean {
+  const before = lines.slice(0, i).reverse().find((l) => l.trim())?.trim() ?? '';
+  const after = lines.slice(i + 1).find((l) => l.trim())?.trim() ?? '';
+  return !!before && !/[。！？!?；;：:”」』)）]$/.test(before) && /^[\u4e00-\u9fff%％]/.test(after);
+}
+
 /** Paragraphs of the body: the lines that are neither head nor table, never joined across either. */
 function bodyParagraphs(lines: string[], skip: Set<number>): Paragraph[] {
   const out: Paragraph[] = [];
@@ -53,8 +60,9 @@ function bodyParagraphs(lines: string[], skip: Set<number>): Paragraph[] {
     start = -1;
   };
   lines.forEach((line, i) => {
-    // A number alone on a line between paragraphs is a page number.
-    if (/^\d{1,3}$/.test(line.trim())) return;
+    // A number alone on a line between paragraphs is a page number; one inside a sentence
+    // broken over lines (地区生产总值从 / 497.8 / 亿元增加到 / 779 / 亿元) is a figure.
+    if (/^\d{1,3}$/.test(line.trim()) && !midSentence(lines, i)) return;
     if (skip.has(i)) flush(i);
     else if (start < 0) start = i;
   });
