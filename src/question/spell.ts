@@ -42,6 +42,8 @@ function listedWords(k: Knowledge): string[] {
     ...k.lex.metrics.rateHeads,
     ...l.questionWords, ...l.targetWords, ...l.actualWords, ...l.changeWords, ...l.taskWords, ...l.measureWords,
     ...Object.values(l.aspects).flat(), ...l.roles.lead, ...l.roles.part, ...Object.keys(l.statuses), ...Object.values(l.documents).flat(),
+    // Words of periods (十三五, 过去五年) are no typos of a place (平湖十三五 is not 平湖市三五).
+    ...Object.keys(l.spans), ...l.pastSpans, ...l.nextSpans, ...Object.values(l.relative).flat(),
   ];
 }
 
