@@ -45,6 +45,8 @@ const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|�
 // (实际利用外资确保28亿美元: the target's verb ends no name.)
 const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下)+$/;
 // A clause that opens with a verb of doing has no subject of its own: its owner is the one before.
+// Verbs a list's first item may share with the rest (利用内资…、外资…).
+const LIST_VERB = /^(实际利用|利用|引进|新引进|新增|完成|实现|累计完成)/;
 const DONE_FIRST = /^(已|累计|共|新增|完成|实现|引进|招引|签约|开工|落地|建成|新建|培育|举办|接待|成立|创建|入驻|孵化|带动|拉动|吸引|推出|发放|完成了|实现了|区域内|园区内|区内|园内|总投资|计划总投资|一期|二期|占地|用地|建筑面积)/;
 const PLACE_WORDS = /^(全市|我市|本市|全县|我县|本县|全镇|我镇|本镇|全村|全区|我区|本区|全省|我省|本省|全国|市本级)/;
 // What has happened: 已, 完成了, 截至 say so whatever the context. 累计 and 完成…目标 say so
@@ -661,7 +663,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
         return;
       }
     }
-    const draft = make(name, hit, chunk, Boolean(growth));
+    // 利用内资450亿元、外资21.4亿美元: an item of a list that names no doing shares the first item's (利用外资).
+    const prevDraft = drafts.at(-1);
+    const shared = !growth && i > 0 && /^\s*、/.test(blank.slice(prevEnd, hit.index)) ? prevDraft?.name.match(LIST_VERB)?.[0] : undefined;
+    const draft = make(shared && name.length <= 4 && !LIST_VERB.test(name) ? `${shared}${name}` : name, hit, chunk, Boolean(growth));
     if (growth) draft.growth.push(growth);
     // 到资总额3.05亿美元,占合同外资总量的30%: the share is of the figure just before; so is a bare
     // rate (新增停车位4245个,完成率77%).
