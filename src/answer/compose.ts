@@ -48,10 +48,11 @@ export function growthText(ind: Indicator, basis?: string): string {
   return growth.map((g) => g.text.replace(/^[，,、]/, '')).join('，');
 }
 
-/** 一般公共预算收入 · 嘉兴市 · 2021年6月 (目标) */
+/** 一般公共预算收入 · 嘉兴市 · 2021年6月 (目标); whose it is when not the place's (嘉兴市（南湖实验室）) and its reckoning (不含嘉兴港区). */
 export function indicatorLabel(ind: Indicator): string {
   const what = ind.subject && !ind.name.includes(ind.subject) ? `${ind.subject}${ind.name}` : ind.name;
-  return [what, ind.region, ind.period.label, ind.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
+  const owner = ind.owner && !what.includes(ind.owner) ? `（${ind.owner}）` : '';
+  return [what, `${ind.region}${owner}`, ind.period.label, ind.scope ?? '', ind.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
 }
 
 /** The figure as the sentence qualifies it: 近70万亩, 约1亿元, 超1400万人次. */
