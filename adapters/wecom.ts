@@ -16,7 +16,7 @@ import type { Core } from '../src/core.js';
 import type { Logger } from '../src/log.js';
 import type { DingTalkDigest } from './dingtalk/digest.js';
 import { FloodLimit } from './dingtalk/flood.js';
-import { closeCallback } from './dingtalk/http.js';
+import { closeCallback } from './callback-server.js';
 import { memorySeen, type SeenMessages } from './dingtalk/seen.js';
 import { wecomApi } from './digest/wecom.js';
 import { Access } from './wecom/access.js';

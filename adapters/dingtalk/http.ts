@@ -7,7 +7,8 @@
  * answered at once with an empty JSON object; the reply goes through the message's
  * sessionWebhook. `GET /healthz` answers ok.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { listen, readBody } from '../callback-server.js';
 import type { Logger } from '../../src/log.js';
 import { checkSign } from './sign.js';
 
@@ -29,16 +30,6 @@ export interface CallbackOptions {
 export type Received = 'taken' | 'not a message' | 'stopping';
 const STATUS: Record<Received, number> = { taken: 200, 'not a message': 400, stopping: 503 };
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export async function serveCallback(options: CallbackOptions): Promise<Server> {
   const { log } = options;
@@ -53,7 +44,7 @@ export async function serveCallback(options: CallbackOptions): Promise<Server> {
       req.resume();
       return void res.writeHead(401).end();
     }
-    readBody(req)
+    readBody(req, MAX_BODY)
       .then((raw) => {
         if (raw === undefined) return void res.writeHead(413).end();
         let body: unknown;
@@ -72,24 +63,6 @@ export async function serveCallback(options: CallbackOptions): Promise<Server> {
         res.end();
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return server;
+  return listen(server, options.port, options.host);
 }
 
-/** Stops accepting requests, lets the ones in hand finish (up to `graceMs`), then closes. */
-export function closeCallback(server: Server, graceMs = 5_000): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => server.closeAllConnections(), graceMs).unref();
-    server.close(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
-}

@@ -5,7 +5,8 @@
  * answered at once with {} (Feishu tries again when it waits more than a few seconds) and
  * handled in the background. While stopping, 503: Feishu delivers again. `GET /healthz` answers ok.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { listen, readBody } from '../callback-server.js';
 import type { Logger } from '../../src/log.js';
 import { checkCallback, type CallbackKeys } from './verify.js';
 
@@ -23,16 +24,6 @@ export interface CallbackOptions {
   onEvent(event: Record<string, any>): Received;
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export async function serveCallback(options: CallbackOptions): Promise<Server> {
   const { log } = options;
@@ -41,7 +32,7 @@ export async function serveCallback(options: CallbackOptions): Promise<Server> {
     if (req.method === 'GET' && path === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     if (path !== CALLBACK_PATH) return void res.writeHead(404).end();
     if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
-    readBody(req)
+    readBody(req, MAX_BODY)
       .then((raw) => {
         if (raw === undefined) return void res.writeHead(413).end();
         const checked = checkCallback(options.keys, req.headers, raw);
@@ -60,12 +51,5 @@ export async function serveCallback(options: CallbackOptions): Promise<Server> {
         res.end();
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return server;
+  return listen(server, options.port, options.host);
 }

@@ -7,7 +7,8 @@
  * answer); the reply goes through the message API. While stopping, 503: WeCom delivers again.
  * `GET /healthz` answers ok.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { listen, readBody } from '../callback-server.js';
 import type { Logger } from '../../src/log.js';
 import { openSigned, type CallbackKeys, type Signed } from './crypto.js';
 import { xmlField } from './message.js';
@@ -30,16 +31,6 @@ export interface CallbackOptions {
   now?: () => number;
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function fresh(signed: Signed, now: number): boolean {
   const seconds = Number(signed.timestamp);
@@ -67,7 +58,7 @@ export async function serveCallback(options: CallbackOptions): Promise<Server> {
       return void res.writeHead(200, { 'content-type': 'text/plain' }).end(opened.message);
     }
     if (req.method !== 'POST') return void res.writeHead(405, { allow: 'GET, POST' }).end();
-    readBody(req)
+    readBody(req, MAX_BODY)
       .then((raw) => {
         if (raw === undefined) return void res.writeHead(413).end();
         const opened = openSigned(keys, signed, xmlField(raw, 'Encrypt'));
@@ -80,12 +71,5 @@ export async function serveCallback(options: CallbackOptions): Promise<Server> {
         res.end();
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return server;
+  return listen(server, options.port, options.host);
 }
