@@ -84,9 +84,6 @@ export function aboutFile(file: string, lex: Lexicon, layout: Layout): About {
   return { operator: said, fileName: fileNameSaid(file, lex, layout), ...(problem ? { problem } : {}) };
 }
 
-/** Nothing known beyond the text (a document read from memory, in tests). */
-export const NOTHING_SAID: About = { operator: {}, fileName: {} };
-
 /** The first candidate with a value, and where it came from. */
 export function decide<T>(...candidates: [Evidence, T | undefined][]): { value?: T; from?: Evidence } {
   const hit = candidates.find(([, v]) => v !== undefined && v !== null && (v as unknown) !== '');

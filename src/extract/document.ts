@@ -11,9 +11,6 @@ import { label, span } from '../text/period.js';
 import type { About, Evidence } from './about.js';
 
 export type SourceDraft = Omit<Source, 'id' | 'file'> & { key: string };
-
-/** Where a source's place, year and kind came from (see about.ts), for the build's report. */
-export type IdentityEvidence = Partial<Record<'place' | 'year' | 'kind', Evidence>>;
 export type TaskDraft = Omit<Task, 'id' | 'source'>;
 
 /** Records of one source (a file, or one item of a page that holds several). */
