@@ -366,7 +366,8 @@ export class Conversations {
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);
       // …and its place: 上年呢 after 2019年GDP asks the city's, not any county's that has one.
-      if (figure?.type === 'indicator' && merged.carried?.includes('metric') && !merged.places.length && !merged.eachPlace) {
+      // (A market's index is no place's: nothing to carry.)
+      if (figure?.type === 'indicator' && !figure.placeless && merged.carried?.includes('metric') && !merged.places.length && !merged.eachPlace) {
         merged.places = [{ region: figure.region, text: figure.region }];
       }
       // 总投资呢 after a figure: first the one said beside it.

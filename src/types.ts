@@ -86,6 +86,8 @@ export interface Indicator {
    * institute, a park: 嘉兴综合保税区): the figure is that thing's, never the place's.
    */
   owner?: string;
+  /** True for a market's figure that is no place's (an exchange's index, a closing price): `region` is where the report is from. */
+  placeless?: boolean;
   /**
    * The scope the text gives the figure apart from its sentence's, as written: 不含嘉兴港区、嘉兴电厂,
    * 小口径. A figure 不含/含 something answers only a question that says so.

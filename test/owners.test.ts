@@ -96,5 +96,49 @@ describe('questions about the whole city', () => {
     expect((await ask('综保区1-6月进出口额')).text.split('\n')[0]).toContain('57.8');
     // 临沪高能级智慧产业新区…引进世界500强项目3个: the new district's (the city's is 17个).
     expect((await ask('2021年上半年全市引进世界500强项目多少个')).text.split('\n')[0]).not.toMatch(/^3个/);
+    // 南湖实验室…引进各类科研人员135名: 实验室 alone does not name 南湖实验室.
+    expect((await ask('全市实验室引进科研人员多少名')).kind).toBe('none');
+    expect((await ask('南湖实验室引进科研人员多少')).text.split('\n')[0]).toContain('135');
+  });
+  it("never get a market's index as a place's, and questions naming no place still get it", async () => {
+    // 宁波航运交易所发布的海上丝路贸易指数: no place's.
+    expect((await ask('全市进出口贸易指数')).kind).toBe('none');
+    expect((await ask('嘉兴出口贸易指数是多少')).kind).toBe('none');
+    expect((await ask('6月出口贸易指数环比涨了多少')).text.split('\n')[0]).toContain('6.63%');
+  });
+});
+
+describe('where a document names its place', () => {
+  it('is not where it names a place left out or a frame of ranking (不含嘉兴港区, 居嘉兴第2位)', async () => {
+    const r = await read(
+      '附件-1.txt',
+      '2024年政府工作报告重点工作完成情况(前三季度)\n前三季度全市完成一般公共预算收入79.73亿元,同比增长3.3%;不含嘉兴港区为67.69亿元。\n全市规上工业增加值增速居嘉兴第2位。\n打响“平湖制造”金名片,推进平湖市先进制造业集群建设。\n',
+    );
+    expect(r.sources[0]).toMatchObject({ region: '平湖市', evidence: { place: 'body' } });
+  });
+  it("gives a place's own clause after a semicolon its figure (…;桐乡市增长4.8%)", async () => {
+    const r = await read('通报.txt', '1-7月嘉兴市规上工业生产情况\n1-7月,嘉善县规上工业增加值增长8.2%,仍居第1;桐乡市增长4.8%,比上月回落1.3个百分点。\n');
+    const tx = r.indicators.find((i) => i.region === '桐乡市')!;
+    expect(tx).toMatchObject({ name: '规上工业增加值' });
+    expect(tx.growth[0].value).toBe(4.8);
+  });
+});
+
+describe("a figure's period", () => {
+  it('is the one its paragraph opened with, for the sentences after it that name none', async () => {
+    const r = await read('通报-0909.txt', '嘉兴市规上工业生产情况\n2022年9月9日\n1-7月,全市规上工业增加值增长3.1%。前十大行业中,汽车制造业增长22.2%。\n');
+    expect(r.indicators.find((i) => i.value === 22.2 || i.growth.some((g) => g.value === 22.2))!.period).toMatchObject({ kind: 'range', year: 2022, from: 1, to: 7 });
+  });
+  it('is not the year a state began (从2004年起…区域面积65平方公里)', async () => {
+    const r = await read('概况.txt', '平湖经开概况\n从2004年起,平湖经开与钟埭街道合署办公,区域面积65平方公里。2024年,全区GDP达到259.7亿元。\n');
+    expect(r.indicators.find((i) => i.value === 65)!.period.label).not.toContain('2004');
+  });
+  it("of a part titled 今后五年 is the five years ahead, and a year's part that year's", async () => {
+    const r = await read(
+      '湖州市2017年政府工作报告极简版.txt',
+      '2017年4月22日,湖州市第八届人民代表大会第一次会议开幕。\n今后五年的重点目标\n地区生产总值突破3000亿元;\n2017年主要工作\n地区生产总值增长7.5%以上;\n',
+    );
+    expect(r.indicators.find((i) => i.value === 3000)!.period).toMatchObject({ kind: 'span', fromYear: 2017, toYear: 2021 });
+    expect(r.indicators.find((i) => i.value === 7.5)!.period).toMatchObject({ kind: 'year', year: 2017 });
   });
 });

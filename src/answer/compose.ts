@@ -52,7 +52,7 @@ export function growthText(ind: Indicator, basis?: string): string {
 export function indicatorLabel(ind: Indicator): string {
   const what = ind.subject && !ind.name.includes(ind.subject) ? `${ind.subject}${ind.name}` : ind.name;
   const owner = ind.owner && !what.includes(ind.owner) ? `（${ind.owner}）` : '';
-  return [what, `${ind.region}${owner}`, ind.period.label, ind.scope ?? '', ind.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
+  return [what, ind.placeless ? '' : `${ind.region}${owner}`, ind.period.label, ind.scope ?? '', ind.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
 }
 
 /** The figure as the sentence qualifies it: 近70万亩, 约1亿元, 超1400万人次. */

@@ -68,7 +68,7 @@ const ONE_YEAR = /^(——)?(过去一年|这一年|一年来|今年以来|(?:19
 
 /** True for a paragraph that titles a part: numbered (一、…), or a short bare line of a report's parts (过去五年的工作回顾). */
 export function isPartHeading(text: string): boolean {
-  return isHeading(text) || (BARE_HEADING.test(text) && (REVIEW.test(text) || PLAN.test(text)));
+  return isHeading(text) || (BARE_HEADING.test(text) && (REVIEW.test(text) || PLAN.test(text) || /五年$/.test(text)));
 }
 
 /**
@@ -80,20 +80,25 @@ export function underHeading(ctx: Context, heading: string, title: string): Cont
   const year = heading.match(/((?:19|20)\d{2})\s*年/);
   let nature: Nature = ctx.nature;
   let per: Period = ctx.period;
+  let targets = ctx.targets;
   if (/五年/.test(heading) && year && REVIEW.test(heading) && heading.indexOf(year[0]) < heading.indexOf('五年')) {
     // 一、2021年主要工作和过去五年发展成效: the year's work first; a paragraph opening 五年来 turns to the span.
     nature = 'actual';
     per = period({ kind: 'year', year: Number(year[1]) });
   } else if (/五年/.test(heading)) {
-    nature = REVIEW.test(heading) ? 'actual' : 'target';
-    per = span(REVIEW.test(heading) ? '过去五年' : '今后五年', ctx.year, ctx.now) ?? per;
+    // 赶超发展的五年 looks back; 今后五年的重点目标 ahead.
+    const ahead = !REVIEW.test(heading) && (PLAN.test(heading) || /今后|未来/.test(heading));
+    nature = ahead ? 'target' : 'actual';
+    per = span(ahead ? '今后五年' : '过去五年', ctx.year, ctx.now) ?? per;
+    if (ahead) targets = per;
   } else if (year && (REVIEW.test(heading) || PLAN.test(heading))) {
     nature = REVIEW.test(heading) && !/草案/.test(heading) ? 'actual' : 'target';
     per = period({ kind: 'year', year: Number(year[1]) });
+    if (nature === 'target') targets = per;
   }
   const top = /^[一二三四五六七八九十]+、/.test(heading) || !isHeading(heading);
   const section = top || ctx.section === title ? heading : `${ctx.section.split(' › ')[0]} › ${heading}`;
-  return { ...ctx, nature, period: per, section, year: per.kind === 'year' ? per.year : per.kind === 'span' ? per.toYear : ctx.year };
+  return { ...ctx, nature, period: per, targets, section, year: per.kind === 'year' ? per.year : per.kind === 'span' ? per.toYear : ctx.year };
 }
 
 /**

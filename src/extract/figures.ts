@@ -219,7 +219,10 @@ function cleanName(chunk: string, lex: Lexicon): string {
  * 同2019年相比, 是2016年的1.7倍), which say what a figure is compared with.
  */
 export function ownPeriods(text: string, ctx: Pick<Context, 'year' | 'now'>) {
-  return findPeriods(text, ctx.year, ctx.now).filter((m) => !/[比较同与是]$/.test(text.slice(Math.max(0, m.index - 1), m.index)));
+  // 比上年, 与1-6月: a period compared with; 从2004年起: when a state began, not when a figure was.
+  return findPeriods(text, ctx.year, ctx.now).filter(
+    (m) => !/[比较同与是]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && !/^(?:起|开始)/.test(text.slice(m.index + m.length)),
+  );
 }
 
 const yearPeriod = (year: number): Period => ({ kind: 'year', year, label: label({ kind: 'year', year }) });
@@ -421,11 +424,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (colon >= 0 && (targetVerb(text.slice(0, colon)) || /目标$/.test(text.slice(0, colon).replace(/[是为]$/, '')))) return 'target';
     return ctx.nature;
   };
+  const placeless = lex.placeless.some((p) => p.test(sentence));
   const make = (name: string, hit: Hit, chunk: string, isChange: boolean): IndicatorDraft => {
     const nature = natureAt(chunk, hit.index);
     const scope = text.slice(hit.end).match(SCOPE_AFTER)?.[1];
     return {
       ...(scope ? { scope } : {}),
+      ...(placeless ? { placeless } : {}),
       type: 'indicator',
       name,
       subject: subject && subject !== name ? subject : '',
@@ -586,6 +591,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       if (prev && /年均/.test(growth.basis) && first?.name === prev.name && first.period.kind === 'year' && prev.period.kind === 'year' && first.period.year! < prev.period.year!) {
         const years = { kind: 'span' as const, fromYear: first.period.year, toYear: prev.period.year, label: `${first.period.year}-${prev.period.year}年` };
         drafts.push({ ...make(prev.name, hit, growthChunk, true), period: years, growth: [growth] });
+        return;
+      }
+      // …;桐乡市增长4.8%: another place's growth of the same metric, a figure of its own.
+      // Its metric is the last one a growth was given of (回升幅度 of the places between is a change of a growth).
+      const grown = [...drafts].reverse().find((d) => d.growth.length > 0);
+      if (prev && regionAt(hit.index) !== prev.region) {
+        if (grown) drafts.push({ ...make(grown.name, hit, growthChunk, true), growth: [growth] });
         return;
       }
       prev?.growth.push(growth);

@@ -5,7 +5,7 @@
  */
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Layout, HeaderField } from './layout.js';
-import { findPlaces, mostSpecificPlace } from '../text/places.js';
+import { findPlaces, isSubjectMention, mostSpecificPlace } from '../text/places.js';
 import { escapeRegExp } from '../text/normalize.js';
 import { decide } from './about.js';
 
@@ -303,5 +303,5 @@ export function subjectPlace(text: string, lex: Lexicon): string | undefined {
     .split('\n')
     .filter((line) => findPlaces(line, lex).filter((p) => !p.relative).length < 3)
     .join('\n');
-  return findPlaces(prose, lex).find((p) => p.region && !p.relative && local(p.region))?.region ?? undefined;
+  return findPlaces(prose, lex).find((p) => p.region && !p.relative && local(p.region) && isSubjectMention(prose, p))?.region ?? undefined;
 }

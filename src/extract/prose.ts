@@ -26,7 +26,8 @@ export interface ProseRecords {
 const SENTENCE_END = /[。！？!?]/;
 const NOTE = /^(注|注释|说明|备注|资料来源|数据来源)[:：]/;
 const PART_END = /[；;]/;
-const HEADING = /^(#+\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]\s*(?=[\u4e00-\u9fff])(?=.{0,30}$)|●|【)/;
+// 图1 2013-2023年全省生产总值及增速: a chart's caption titles it, as a heading does.
+const HEADING = /^(#+\s*|[图表]\s*\d{1,2}\s|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]\s*(?=[\u4e00-\u9fff])(?=.{0,30}$)|●|【)/;
 
 /** True for a line that titles what follows rather than stating something. */
 export function isHeading(text: string): boolean {
@@ -140,10 +141,17 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     numbered.set(para.line, first + all.length);
     // The thing the paragraph speaks of, so far: a sentence that opens with a place (全市, 海宁市) speaks of that instead.
     let thing = '';
+    // The period a sentence opens with (1-7月,全市…) holds for the paragraph's sentences after it
+    // that name none (前十大行业中,汽车制造业…增长22.2%).
+    let since = pctx.period;
     for (const [i, sentence] of all.entries()) {
       const at = first + i;
-      const found = note ? [] : extractFigures(sentence, thing ? { ...pctx, owner: thing } : pctx, lex);
+      // A sentence of now or of a span since (目前…, 改革实施以来…) is not in the period carried.
+      if (NOW_OR_SINCE.test(sentence)) since = pctx.period;
+      const sctx = { ...pctx, period: since, ...(thing ? { owner: thing } : {}) };
+      const found = note ? [] : extractFigures(sentence, sctx, lex);
       thing = leadingPlace(sentence, lex, pctx.region) ? '' : (thingsIn(sentence, lex).at(-1) ?? thing);
+      since = openingPeriod(sentence, pctx) ?? since;
       const inCell = para.part !== undefined ? { part: para.part } : {};
       for (const f of found) indicators.push({ ...f, line: para.line, at, ...inCell });
       for (const part of parts(sentence)) {
@@ -152,7 +160,7 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
           type: 'passage',
           text: part,
           region: regionOf(part, pctx, lex),
-          period: periodOf(part, pctx),
+          period: periodOf(part, { ...pctx, period: since }),
           nature: natureOf(part, pctx.nature),
           section: pctx.section,
           line: para.line,
@@ -168,6 +176,19 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
 function regionOf(sentence: string, ctx: Context, lex: Lexicon): string {
   const place = leadingPlace(sentence, lex, ctx.region);
   return place ? (place.region ?? '') : ctx.region;
+}
+
+// 累计 with no period of its own counts up to now, not in the period of the sentence before.
+const NOW_OR_SINCE = /目前|当前|现有|至今|以来|累计/;
+
+/** The period a sentence sets before its first figure (1-5月规模以上工业…, 据初步测算,2022年全区…). */
+function openingPeriod(sentence: string, ctx: Context): Period | undefined {
+  if (NOW_OR_SINCE.test(sentence)) return undefined;
+  const first = ownPeriods(sentence, ctx)[0];
+  const figure = sentence.search(/\d+(?:\.\d+)?\s*(?:%|％|[万亿千百]|元|个|家|项|人|吨)/);
+  // A day (2024年1月18日在…会议上) dates an event, not the figures after it.
+  if (!first || first.period.kind === 'day') return undefined;
+  return first.index <= 3 || (figure >= 0 && first.index < figure) ? first.period : undefined;
 }
 
 function periodOf(sentence: string, ctx: Context): Period {

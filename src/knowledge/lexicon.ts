@@ -18,7 +18,8 @@ const schemas = {
   regions: z.object({
     home: z.string().min(1),
     scopes: z.object({ words: z.record(z.string(), z.string()) }),
-    thingsNamedAfter: z.object({ endings: z.array(z.string().min(1)), short: z.record(z.string(), z.string()) }),
+    placeless: z.object({ patterns: z.array(z.string().min(1)) }),
+    thingsNamedAfter: z.object({ endings: z.array(z.string().min(1)), parts: z.object({ endings: z.array(z.string().min(1)) }), short: z.record(z.string(), z.string()) }),
     regions: z.array(
       z.object({
         name: z.string(),
@@ -123,6 +124,8 @@ export interface Lexicon extends LexiconData {
   departmentNames: { text: string; name: string }[];
   /** Units, longest first. */
   unitList: string[];
+  /** Sentences whose figures are no place's (regions.json `placeless`). */
+  placeless: RegExp[];
 }
 
 function readJson<K extends keyof Schemas>(dir: string, name: K): LexiconData[K] {
@@ -166,6 +169,7 @@ export function loadLexicon(dir = KNOWLEDGE_DIR): Lexicon {
     aliasGroups: data.aliases.groups.map((g) => g.map(fold)),
     departmentNames,
     unitList: [...data.units.units].sort((a, b) => b.length - a.length),
+    placeless: data.regions.placeless.patterns.map((p) => new RegExp(p)),
   };
 }
 

@@ -81,6 +81,8 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   // A zone's, an institute's, a park's figure answers only a question that names it.
   if (r.type === 'indicator' && r.owner && !namesOwner(k, q, r)) return false;
   if (r.type === 'indicator' && !scopeFits(q, r)) return false;
+  // A market's index is no place's: it answers only a question that names none.
+  if (r.type === 'indicator' && r.placeless) return !q.places.length;
   // A question that names no place is of the home city: another place's figure is no answer to
   // it, unless the question names a thing of that place that the record names (鹃湖国际科技城).
   if (!q.places.length && r.type === 'indicator') return r.region === HOME || namesThingIn(k, q, hay) || namesSubjectOf(k, q, r);
@@ -155,13 +157,17 @@ function namesOwner(k: Knowledge, q: Query, r: Indicator): boolean {
   let text = fold(`${q.text} ${q.metric}`);
   for (const [short, full] of Object.entries(k.lex.regions.thingsNamedAfter.short)) text = text.split(short).join(full);
   const own = fold(owner);
+  // A project the text does not name (1-6月,项目完成投资…) is named only by pointing at it (该项目), never by 产业项目.
+  if (own === '项目') return /(该|这个|此|那个)项目/.test(text);
   const head = own.slice(findPlaces(own, k.lex).find((m) => m.index === 0)?.text.length ?? 0);
   // The whole name, its first words, or its last words with its ending (平湖园 of 张江长三角科技城平湖园).
   const endings = k.lex.regions.thingsNamedAfter.endings.filter((e) => own.endsWith(e));
   const tail = endings.map((e) => own.slice(-(e.length + 2)));
   // 嘉兴市区, 中心城区: a short name of a part is named by its ending (市区PM2.5).
-  const part = endings.some((e) => e.length >= 2 && own.length - e.length <= 3 && text.includes(e));
-  return text.includes(own) || (head.length >= 2 && text.includes(head.slice(0, 2))) || tail.some((t) => text.includes(t)) || part;
+  const part = endings.some((e) => k.lex.regions.thingsNamedAfter.parts.endings.includes(e) && own.length - e.length <= 3 && text.includes(e));
+  // The head's own words, not its ending (南湖实验室 after its place is 实验室: no words of its own).
+  const words = endings.reduce((h, e) => (h.endsWith(e) ? h.slice(0, -e.length) : h), head);
+  return text.includes(own) || (words.length >= 2 && text.includes(words.slice(0, 2))) || tail.some((t) => text.includes(t)) || part;
 }
 
 /** Whether the question names a thing after a place (平湖 + 园) that the record names too. */

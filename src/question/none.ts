@@ -22,7 +22,7 @@ export function noAnswer(k: Knowledge, q: Query, why: string, nearby: string[] =
 function nearbyName(r: Indicator): string {
   const name = r.subject && !r.name.includes(r.subject) ? `${r.subject}${r.name}` : r.name;
   const basis = r.growth.length ? `，${[...new Set(r.growth.map((g) => g.basis))].join('、')}` : '';
-  return `${name}（${[r.region, r.period.label, r.nature === 'target' ? '目标' : ''].filter(Boolean).join('，')}${basis}）`;
+  return `${name}（${[r.placeless ? '' : r.region, r.period.label, r.nature === 'target' ? '目标' : ''].filter(Boolean).join('，')}${basis}）`;
 }
 
 /** What the reports hold of the question's topic, by the part that did not fit. */

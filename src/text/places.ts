@@ -102,13 +102,18 @@ function namesAThing(clause: string, m: PlaceMention, lex: Lexicon): boolean {
  */
 export function leadingThing(clause: string, lex: Lexicon): string | undefined {
   // 12个高能级产业园…, 各园区…: a count or 各 of things names them together, still not the place.
-  const opening = clause.match(/^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*(?:现|目前|其中|另外|同时|此外)?(?:\d+个)?/)![0];
+  const opening = clause.match(/^(?:[\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]|\d(?!\d*个))*(?:现|目前|其中|另外|同时|此外)?(?:\d+个)?/)![0];
   const run = clause.slice(opening.length).match(/^[\u4e00-\u9fff“”"]{2,24}/)?.[0];
   // 市中医院改扩建等项目: examples of several, not one thing.
   if (!run || (NOT_A_NAME_START.test(run) && !/^(各|每个)/.test(run)) || run.includes('等')) return undefined;
   let best: string | undefined;
   for (const end of lex.regions.thingsNamedAfter.endings) {
     const at = run.lastIndexOf(end);
+    // 示范区实现…: a thing named by its kind alone, as a text that has named it before calls it.
+    if (at === 0 && end.length >= 3 && !best) {
+      best = end;
+      continue;
+    }
     if (at < 1 || DOING.test(run.slice(0, at + end.length)) || SOURCE_OF.test(run.slice(at + end.length)) || run[at + end.length] === '等') continue;
     const name = run.slice(0, at + end.length);
     // “枢纽嘉兴”大会战: a name cut inside quotation marks is none.
@@ -155,11 +160,21 @@ export function mostSpecificPlace(text: string, lex: Lexicon): string | undefine
   return best;
 }
 
+// 不含嘉兴港区, 居嘉兴第2位, 嘉兴五县两区第4位, 高于全省: a place left out, or the frame a rank or a
+// comparison is made in, is not what the text is about.
+const LEFT_OUT_BEFORE = /(?:不含|含|除|扣除|剔除|居|位居|列|排|高于|低于|快于|慢于|超过|比|较)$/;
+const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|五县两区|各县|平均|同期)/;
+
+/** Whether a place is named as the text's subject, not as something left out or a frame of comparison. */
+export function isSubjectMention(text: string, m: PlaceMention): boolean {
+  return !LEFT_OUT_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index)) && !FRAME_AFTER.test(text.slice(m.index + m.text.length));
+}
+
 /** The place a text names most often, of a city or smaller, when one clearly leads: a page's own. */
 export function frequentPlace(text: string, lex: Lexicon): string | undefined {
   const counts = new Map<string, number>();
   for (const m of findPlaces(text, lex)) {
-    if (!m.region || m.relative || ORDER[lex.regionByName.get(m.region)!.level] < ORDER.city) continue;
+    if (!m.region || m.relative || ORDER[lex.regionByName.get(m.region)!.level] < ORDER.city || !isSubjectMention(text, m)) continue;
     counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
   }
   const [first, second] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
