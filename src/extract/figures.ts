@@ -326,6 +326,16 @@ function withBareCounts(text: string, blank: string, hits: Hit[]): Hit[] {
     if (!prevNoun || headNoun(between.slice(comma + 1)) !== prevNoun) continue;
     out.push({ index, end: index + m[0].length, number: m[0], unit: prev.unit, figure: m[0] });
   }
+  // 分别为2332、33953和46268亿元: numbers listed before the one that carries the unit share it.
+  for (const h of [...out].sort((a, b) => b.index - a.index)) {
+    let at = h.index;
+    for (let m = text.slice(0, at).match(/(?<![\d.])(\d+(?:\.\d+)?)([、和及])$/); m; m = text.slice(0, at).match(/(?<![\d.])(\d+(?:\.\d+)?)([、和及])$/)) {
+      const index = at - m[0].length;
+      if (blank[index] === '\u0001' || out.some((o) => index >= o.index && index < o.end)) break;
+      out.push({ index, end: index + m[1].length, number: m[1], unit: h.unit, figure: `${m[1]}${h.unit}` });
+      at = index;
+    }
+  }
   return out.sort((a, b) => a.index - b.index);
 }
 
@@ -333,7 +343,8 @@ function withBareCounts(text: string, blank: string, hits: Hit[]): Hit[] {
  * Indicators of one sentence. `sentence` is tidy text without its final 。.
  */
 export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): IndicatorDraft[] {
-  const text = sentence.replace(/\*\*/g, '');
+  // 依次为…,依次增长…: 分别 in other words (same length, so positions hold). 第一、二、三产业: each 产业 its own name.
+  const text = sentence.replace(/\*\*/g, '').replace(/依次/g, '分别').replace(/第一、二、三产业/g, '一产、二产、三产');
   const blank = blankAsides(text);
   // A number inside quotation marks is part of a name (“10分钟品质文化圈”, “555”行动).
   const quoted = quotedSpans(text);
