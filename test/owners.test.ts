@@ -100,6 +100,11 @@ describe('questions about the whole city', () => {
     expect((await ask('全市实验室引进科研人员多少名')).kind).toBe('none');
     expect((await ask('南湖实验室引进科研人员多少')).text.split('\n')[0]).toContain('135');
   });
+  it('never get the home city’s figure for a place the reports never name, nor a district’s for 全区', async () => {
+    expect((await ask('梅城制造业投资')).kind).toBe('none');
+    expect((await ask('益农镇规上工业总产值')).kind).toBe('none');
+    expect((await ask('2021年全区固定资产投资增长多少')).kind).toBe('none');
+  });
   it("never get a market's index as a place's, and questions naming no place still get it", async () => {
     // 宁波航运交易所发布的海上丝路贸易指数: no place's.
     expect((await ask('全市进出口贸易指数')).kind).toBe('none');
@@ -121,6 +126,18 @@ describe('where a document names its place', () => {
     const tx = r.indicators.find((i) => i.region === '桐乡市')!;
     expect(tx).toMatchObject({ name: '规上工业增加值' });
     expect(tx.growth[0].value).toBe(4.8);
+  });
+});
+
+describe('places the gazetteer lacks', () => {
+  it('a town named after its county is a place of its own, with the county around it (萧山区益农镇)', async () => {
+    const r = await read('工作报告.txt', '(杭州市)萧山区益农镇2021年政府工作报告\n2020年,全镇实现规上工业总产值121亿元。益农镇财政总收入4.1亿元。\n');
+    expect(r.sources[0]).toMatchObject({ region: '益农镇', places: [{ name: '益农镇', within: '萧山区' }] });
+    expect(r.indicators.every((i) => i.region === '益农镇')).toBe(true);
+  });
+  it('a page that names no smaller place is the province’s (7月浙江经济…)', async () => {
+    const r = await read('新闻.txt', '7月浙江经济稳进提质\n记者从浙江省统计局了解到,7月份,浙江规模以上工业增加值增长4.1%。浙江数字经济核心产业制造业增加值增长6.1%。\n');
+    expect(r.sources[0].region).toBe('浙江省');
   });
 });
 

@@ -254,11 +254,14 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
 
   // Region: the title's, the meeting's, the speaker's or the issuer's place.
   const speaker = notes.find((n) => SPEAKER.test(n));
+  // 现在,我代表常熟市人民政府,向大会报告工作: whose report it is, when the meeting line says only 市.
+  const onBehalf = lines.slice(0, 20).join('').match(/我代表([\u4e00-\u9fff]{2,20}?)(?:人民政府|政府)/)?.[1];
   const place = decide<string>(
     ['title', title && !garbled ? mostSpecificPlace(title, lex) : undefined],
     // 在嘉兴市秀洲区第十届人民代表大会…: the district's congress, not the city's.
     ['meeting', meeting ? mostSpecificPlace(meeting.text, lex) : undefined],
     ['speaker', speaker ? mostSpecificPlace(speaker, lex) : undefined],
+    ['speaker', onBehalf ? mostSpecificPlace(onBehalf, lex) : undefined],
     ['issuer', issuer ? mostSpecificPlace(issuer, lex) : undefined],
     ['title', title ? mostSpecificPlace(title, lex) : undefined],
   );

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Indicator, Passage, Problem, Source, Task } from '../types.js';
-import { lexicon as sharedLexicon, KNOWLEDGE_DIR, GENERATED_DIR, type Lexicon } from './lexicon.js';
+import { lexicon as sharedLexicon, withPlaces, KNOWLEDGE_DIR, GENERATED_DIR, type Lexicon } from './lexicon.js';
+import { unlistedTowns } from '../text/places.js';
 import { tidy, fold } from '../text/normalize.js';
 import type { Format, SourceRecords } from '../extract/document.js';
 import { taskTable } from '../extract/formats/tasks.js';
@@ -83,9 +84,13 @@ export async function readDocument(file: string, bytes: Uint8Array, lex: Lexicon
   const lines = cleaned.lines;
   const text = lines.join('\n');
   const format = FORMATS.find((f) => f.detect(text))!;
+  // Towns the text names after their county that the gazetteer lacks are places while it is read.
+  const towns = unlistedTowns(text, lex);
+  const here = withPlaces(lex, towns);
   try {
-    const about = aboutFile(file, lex, layout());
-    const { items, problems } = format.read(text, lines, lex, about);
+    const about = aboutFile(file, here, layout());
+    const { items, problems } = format.read(text, lines, here, about);
+    if (towns.length) for (const item of items) item.source.places = towns;
     if (about.problem) problems.push({ line: 1, message: about.problem });
     if (cleaned.written) {
       // Read in simplified characters; quoted as written.

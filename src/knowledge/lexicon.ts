@@ -150,6 +150,11 @@ export function loadLexicon(dir = KNOWLEDGE_DIR): Lexicon {
     metrics: readJson(dir, 'metrics'),
     corrections: readJson(dir, 'corrections'),
   };
+  return derive(data, dir);
+}
+
+/** The lookups made from the lists: place names longest first, places by name, departments, units. */
+function derive(data: LexiconData, dir = KNOWLEDGE_DIR): Lexicon {
   const placeNames = [
     ...data.regions.regions.flatMap((r) => [r.name, ...r.aliases].map((text) => ({ text: fold(text), region: r.name as string | null }))),
     ...Object.entries(data.regions.scopes.words).map(([text, scope]) => ({ text: fold(text), region: null, scope })),
@@ -171,6 +176,31 @@ export function loadLexicon(dir = KNOWLEDGE_DIR): Lexicon {
     unitList: [...data.units.units].sort((a, b) => b.length - a.length),
     placeless: data.regions.placeless.patterns.map((p) => new RegExp(p)),
   };
+}
+
+/** A place a report names that the gazetteer lacks (萧山区益农镇): learned from the text, with the place it lies in. */
+export interface LearnedPlace {
+  name: string;
+  within: string;
+  level: 'town';
+}
+
+const learnedMemo = new WeakMap<Lexicon, Map<string, Lexicon>>();
+
+/** The lexicon with places learned from reports added; the lexicon itself when there are none. */
+export function withPlaces(lex: Lexicon, places: readonly LearnedPlace[]): Lexicon {
+  const fresh = [...new Map(places.filter((p) => !lex.regionByName.has(p.name) && lex.regionByName.has(p.within)).map((p) => [p.name, p])).values()];
+  if (!fresh.length) return lex;
+  const key = fresh.map((p) => `${p.name}<${p.within}`).sort().join('|');
+  let memo = learnedMemo.get(lex);
+  if (!memo) learnedMemo.set(lex, (memo = new Map()));
+  let out = memo.get(key);
+  if (!out) {
+    // (A short name, 益农 of 益农镇, only where it is two characters or more and no place's already.)
+    const regions = fresh.map((p) => ({ name: p.name, within: p.within, level: p.level, aliases: p.name.replace(/(镇|乡|街道)$/, '').length >= 2 ? [p.name.replace(/(镇|乡|街道)$/, '')] : [] }));
+    memo.set(key, (out = derive({ ...lex, regions: { ...lex.regions, regions: [...lex.regions.regions, ...regions] } })));
+  }
+  return out;
 }
 
 let shared: Lexicon | undefined;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Indicator, KnowledgeRecord, Passage, Source, Task } from '../types.js';
-import { lexicon, GENERATED_DIR, type Lexicon } from './lexicon.js';
+import { lexicon, withPlaces, GENERATED_DIR, type Lexicon } from './lexicon.js';
 import { fold } from '../text/normalize.js';
 import { loadIndex, type SearchIndex } from './search.js';
 
@@ -133,7 +133,9 @@ function paragraphs(records: RecordSet): (r: Indicator | Passage) => string[] {
 const ITEM_LEAD = /^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[）)]|[\u4e00-\u9fff]{2,4}[市县区镇][:：])/;
 
 /** Knowledge from records in memory and their index (tests, the benchmark). */
-export function fromRecords(records: RecordSet, index: SearchIndex, lex: Lexicon = lexicon()): Knowledge {
+export function fromRecords(records: RecordSet, index: SearchIndex, gazetteer: Lexicon = lexicon()): Knowledge {
+  // Questions may name the towns the reports taught (萧山区益农镇).
+  const lex = withPlaces(gazetteer, records.sources.flatMap((s) => s.places ?? []));
   const all: KnowledgeRecord[] = [...records.indicators, ...records.tasks, ...records.passages];
   const byId = new Map(all.map((r) => [r.id, r]));
   const paragraph = paragraphs(records);

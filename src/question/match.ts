@@ -85,8 +85,11 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   if (r.type === 'indicator' && r.placeless) return !q.places.length;
   // A question that names no place is of the home city: another place's figure is no answer to
   // it, unless the question names a thing of that place that the record names (鹃湖国际科技城).
-  if (!q.places.length && r.type === 'indicator') return r.region === HOME || namesThingIn(k, q, hay) || namesSubjectOf(k, q, r);
+  // (A figure of a document whose place nothing says is no answer to it either, whatever it names.)
+  if (!q.places.length && r.type === 'indicator') return r.region === HOME || (r.region !== '' && (namesThingIn(k, q, hay) || namesSubjectOf(k, q, r)));
   return q.places.every((p) => {
+    // 全区 asked of the home city, which is no district: no figure's own 全区 answers it.
+    if (p.region === null && p.relative) return r.type === 'task' && hay.includes(p.text);
     if (p.region === null) return hay.includes(p.text);
     if (r.region === p.region) return true;
     // 全市 in a question is the home city; in a record's text it is the record's own place. A
@@ -247,7 +250,33 @@ export interface Concept {
  * the same qualifiers and head (metric.ts), and no word of the question standing only in
  * another figure's clause of the sentence (整治“低散乱污”企业2616 is not the 171家 before it).
  */
+/**
+ * Whether the question names something no report ever writes (梅城, 益农镇 where the reports
+ * hold neither): no figure can be about it, whatever else the question shares with one.
+ */
+const sourceNames = new WeakMap<Knowledge, string>();
+/** Whether a word is part of a report's own identity: its title, issuer or place. */
+function namesASource(k: Knowledge, word: string): boolean {
+  let names = sourceNames.get(k);
+  if (names === undefined) sourceNames.set(k, (names = fold(k.sources.map((s) => `${s.title}|${s.issuer}|${s.region}`).join('|'))));
+  return names.includes(word);
+}
+
+function namesTheUnwritten(k: Knowledge, q: Query, cs: Concept[], hay: string): boolean {
+  // Written nowhere in the reports; or a name of a report's own (固镇 of 固镇县统计局, 临海 of 臨海市…公報)
+  // that the question opens with, and this record's text does not say.
+  const anywhere = (form: string) => [...Array(form.length - 1).keys()].every((i) => documentFrequency(k.index, form.slice(i, i + 2)) > 0);
+  const written = (form: string) => form.length < 2 || !CJK_WORD.test(form) || (anywhere(form) && (hay.includes(form) || !namesASource(k, form)));
+  // A name, not a way of asking (拿到, 调成): the word the question opens with, or one ending as a place's name does.
+  let opening = q.metric.replace(/\s+/g, '');
+  for (const p of q.places) opening = opening.split(p.text).join('');
+  // (A longer run of characters is several words, whose joins the reports need not write.)
+  const aName = (form: string) => form.length <= 3 && (opening.startsWith(form) || PLACE_LIKE_END.test(form));
+  return cs.some((c) => c.forms.every((f) => !written(f)) && c.forms.some(aName));
+}
+
 function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Concept[], ind: Indicator): Misfit | undefined {
+  if (namesTheUnwritten(k, q, cs, k.haystack.get(ind.id)!)) return 'metric';
   const { own, context, foreign, clause, sentence: folded } = surroundings(k, ind);
   const names = k.nameHaystack.get(ind.id)!;
   const asked = q.metric.replace(/\s+/g, '');
@@ -465,6 +494,7 @@ const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 // (到 and 至 of 扩容到多少 only point at the level reached.)
 const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从为并或而且就都也还要将会能可需已均共去来到至']);
 const CJK_WORD = /^[\u3400-\u9fff]+$/;
+const PLACE_LIKE_END = /(?:[镇乡村区县市城港湾岛]|街道|社区)$/;
 
 /**
  * The query's content as concepts, each a word the record should contain: alias groups

@@ -4,7 +4,7 @@
  * they resolve against the place the text belongs to — a document's, or, in a question, the
  * home city — at the level they say; where that place is unknown, so is theirs.
  */
-import type { Lexicon, Region } from '../knowledge/lexicon.js';
+import type { Lexicon, LearnedPlace, Region } from '../knowledge/lexicon.js';
 
 export interface PlaceMention {
   /** The place named, or null where a word for "this place" has no place to resolve against. */
@@ -172,13 +172,17 @@ export function isSubjectMention(text: string, m: PlaceMention): boolean {
 
 /** The place a text names most often, of a city or smaller, when one clearly leads: a page's own. */
 export function frequentPlace(text: string, lex: Lexicon): string | undefined {
-  const counts = new Map<string, number>();
-  for (const m of findPlaces(text, lex)) {
-    if (!m.region || m.relative || ORDER[lex.regionByName.get(m.region)!.level] < ORDER.city || !isSubjectMention(text, m)) continue;
-    counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
-  }
-  const [first, second] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return first && first[1] >= 2 && first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : undefined;
+  const mentions = findPlaces(text, lex).filter((m) => m.region && !m.relative && isSubjectMention(text, m));
+  const leading = (level: number) => {
+    const counts = new Map<string, number>();
+    for (const m of mentions) if (ORDER[lex.regionByName.get(m.region!)!.level] >= level) counts.set(m.region!, (counts.get(m.region!) ?? 0) + 1);
+    const [first, second] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return first && first[1] >= 2 && first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : undefined;
+  };
+  // A province named in passing (浙江省委) is no city's page's subject; a page that names no
+  // smaller place at all is the province's (7月浙江经济…, 上海上半年GDP…).
+  const smaller = mentions.some((m) => ORDER[lex.regionByName.get(m.region!)!.level] >= ORDER.city);
+  return leading(ORDER.city) ?? (smaller ? undefined : leading(ORDER.province));
 }
 
 /**
@@ -196,4 +200,24 @@ export function commonPlace(text: string, lex: Lexicon): string | undefined {
 export function isWithin(lex: Lexicon, region: string, outer: string): boolean {
   for (let r = lex.regionByName.get(region); r?.within; r = lex.regionByName.get(r.within)) if (r.within === outer) return true;
   return false;
+}
+
+/**
+ * Towns and streets a text names right after their county or district (萧山区益农镇,
+ * 建德市梅城镇) that the gazetteer does not list: each a place of its own, within that one.
+ */
+const NOT_A_TOWN = /^[小全各每以带新大该本这一重特美乡城]|城乡|[和与及、]/;
+
+export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
+  const out: LearnedPlace[] = [];
+  for (const m of findPlaces(text, lex)) {
+    const outer = m.region && !m.relative ? lex.regionByName.get(m.region) : undefined;
+    if (!outer || (outer.level !== 'county' && outer.level !== 'city')) continue;
+    const town = text.slice(m.index + m.text.length).match(/^([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?![\u4e00-\u9fff]{0,2}(?:建设|政策|工作|发展))/);
+    // 嘉兴小城镇, 嘉善全域镇, 以城带乡: words, not names; a name is said again, or in the title.
+    if (!town || NOT_A_TOWN.test(town[1]) || findPlaces(town[0], lex).length || out.some((t) => t.name === town[0])) continue;
+    if (m.index > 200 && text.split(town[0]).length < 3) continue;
+    out.push({ name: town[0], within: outer.name, level: 'town' });
+  }
+  return out;
 }
