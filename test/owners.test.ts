@@ -129,6 +129,20 @@ describe('where a document names its place', () => {
   });
 });
 
+describe('a task table one cell a line', () => {
+  it('keeps a row whose cells run over several lines, and the departments its task cell names', async () => {
+    const r = await read(
+      '汇总表.txt',
+      '2023年市政府工作报告重点工作半年度完成情况汇总表\n发布机构: 湖州市人民政府\n序号\n目标任务\n推进情况\n1\n继续压减一般性支出15%以上。责任单位:市政府办公室、市财政局\n1.实施意见已出台。\n2.1-6月全市一般公共预算支出318.54亿元。\n吴智勇常务副市长主抓重点工作\n序号\n目标任务\n推进情况\n2\n地区生产总值增长6%左右。责任单位:市发展改革委\n今年以来全市经济运行回升向好。\n',
+    );
+    expect(r.tasks.map((t) => [t.number, t.lead[0], t.progress.join('').includes('318.54')])).toEqual([
+      [1, '市政府办公室', true],
+      [2, '市发展改革委', false],
+    ]);
+    expect(r.tasks[0].progress.join('')).not.toContain('主抓');
+  });
+});
+
 describe('places the gazetteer lacks', () => {
   it('a town named after its county is a place of its own, with the county around it (萧山区益农镇)', async () => {
     const r = await read('工作报告.txt', '(杭州市)萧山区益农镇2021年政府工作报告\n2020年,全镇实现规上工业总产值121亿元。益农镇财政总收入4.1亿元。\n');

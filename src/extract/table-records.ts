@@ -225,11 +225,14 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
   }
 
   function taskRow(row: Row, index: number, base: Context, line: number) {
-    const text = cellAt(columns, row, 'task') ?? '';
-    if (!text) return;
+    const cell = cellAt(columns, row, 'task') ?? '';
+    if (!cell) return;
+    // …节能减排完成省定任务。责任单位:市发展改革委、市财政局…: the departments said in the task's own cell.
+    const said = cell.match(/[。；;,，]?\s*(?:责任单位|牵头单位|责任部门|牵头部门)[:：]\s*([^。]+?)[。]?$/);
+    const text = said ? cell.slice(0, said.index).trim() : cell;
     const numberCell = cellAt(columns, row, 'number');
     const number = numberCell && /^\d{1,3}$/.test(numberCell) ? Number(numberCell) : index + 1;
-    const leadCell = cellAt(columns, row, 'lead');
+    const leadCell = cellAt(columns, row, 'lead') ?? said?.[1];
     const othersCell = cellAt(columns, row, 'others');
     const { lead, others } = leadCell ? departments(leadCell, 'lead') : { lead: [], others: [] };
     if (othersCell) others.push(...departments(othersCell, 'others').others);

@@ -138,7 +138,7 @@ function cellTables(lines: string[], layout: Layout): Table[] {
   for (let n = 0; n < filled.length; n++) {
     // Header: three or more lines in a row, each a header cell alone.
     let h = n;
-    const headerCell = (t: string) => t.length <= 16 && !t.includes('|') && (layout.columns.some((c) => c.word === squeeze(t)) || (UNIT_IN_HEADER.test(squeeze(t)) && !/^[\d.]+/.test(t)));
+    const headerCell = (t: string) => t.length <= 16 && !t.includes('|') && (layout.columns.some((c) => c.word === squeeze(t).replace(PERIOD_OF_COLUMN, '')) || (UNIT_IN_HEADER.test(squeeze(t)) && !/^[\d.]+/.test(t)));
     while (h < filled.length && headerCell(filled[h].text)) h++;
     if (h - n < 3) continue;
     const columns = filled.slice(n, h).map((l) => column(l.text, layout));
@@ -150,9 +150,17 @@ function cellTables(lines: string[], layout: Layout): Table[] {
     let group: string | undefined;
     let row: Row | undefined;
     let k = h;
+    // Under 序号, a row runs from its number to the next: its cells may be several lines each
+    // (推进情况 1.… 2.… 3.…), and sentences (a task's text) are cells, not the prose after the table.
+    const numbered = columns[0].role === 'number';
     for (; k < filled.length; k++) {
       const { text, i } = filled[k];
-      if (PROSE(text)) break;
+      if (numbered && headerCell(text) && column(text, layout).role === 'number') {
+        // The header again, for the next part (…主抓重点工作 / 序号 / 目标任务 …): that part's title is no cell.
+        if (row && row.cells.length > columns.length && !PROSE(row.cells.at(-1)!)) row.cells.pop();
+        break;
+      }
+      if (PROSE(text) && !(numbered && row)) break;
       if (GROUP.test(text)) {
         group = text;
         row = undefined;
@@ -170,9 +178,10 @@ function cellTables(lines: string[], layout: Layout): Table[] {
         rows.push(row);
         continue;
       }
-      if (marked && row.cells.length >= columns.length) break;
+      if (marked && !numbered && row.cells.length >= columns.length) break;
       row.cells.push(text);
     }
+    if (numbered) for (const r of rows) r.cells = fitCells(r.cells, columns);
     const end = k < filled.length ? filled[k].i : lines.length;
     // The last row is cut when the text ends before its cells do.
     const last = rows.at(-1);
@@ -182,6 +191,25 @@ function cellTables(lines: string[], layout: Layout): Table[] {
     n = k - 1;
   }
   return tables;
+}
+
+// 前三季度完成情况, 2024年推进情况: a column word after the period it is of.
+const PERIOD_OF_COLUMN = /^(?:(?:19|20)\d{2}年)?(?:前三季度|上半年|下半年|全年|[一二三四]季度|\d{1,2}[-—至~]\d{1,2}月|\d{1,2}月(?:底|末)?|年度)?/;
+// 市发展改革委、市财政局: a cell of departments.
+const DEPARTMENT_CELL = /(?:局|委|办|府|部|中心|单位|政府|管委会|公司|院|所|处|队|团)(?:[、，,\s]|$)/;
+
+/**
+ * A numbered row's lines as its cells: the number, the task, then what is left. Lines beyond
+ * the columns belong to the cell before the departments (a progress of several items), or to
+ * the last cell when no department closes the row.
+ */
+function fitCells(cells: string[], columns: Column[]): string[] {
+  const n = columns.length;
+  if (cells.length <= n) return cells;
+  const last = cells.at(-1)!;
+  const byDepartments = ['lead', 'others'].includes(columns[n - 1].role) && last.length <= 80 && !/[。；;]/.test(last) && DEPARTMENT_CELL.test(last);
+  if (byDepartments && n >= 3) return [...cells.slice(0, n - 2), cells.slice(n - 2, -1).join('\n'), last];
+  return [...cells.slice(0, n - 1), cells.slice(n - 1).join('\n')];
 }
 
 /**

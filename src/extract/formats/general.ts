@@ -146,7 +146,8 @@ export const general: Format = {
       ['table title', tableTitle ? mostSpecificPlace(tableTitle, lex) : undefined],
       // The place the body names most (a page's menu names others once), else the first it names.
       // or the one the places it names all lie in (a city's bulletin of its counties).
-      ['body', frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex)],
+      // (A task table's text is its rows: the places they name count too.)
+      ['body', frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex)],
       ['file name', about.fileName.place],
     );
     const region = place.value ?? '';
