@@ -18,26 +18,34 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { silent, tempDir } from './digest-fakes.js';
 import { CLIENT_ID, CLIENT_SECRET, FakeDingTalk, signedHeaders } from './fakes/dingtalk.js';
 import { APP_ID, APP_SECRET, ENCRYPT_KEY, FakeFeishu, sealEvent, VERIFICATION_TOKEN } from './fakes/feishu.js';
+import type { FakeApi } from './fakes/http.js';
 import { AES_KEY, AGENT_ID, CORP_ID, FakeWeCom, SECRET, TOKEN, seal } from './fakes/wecom.js';
 import { BULLETIN_FIGURE, BULLETIN_QUESTION, bulletinDocx } from './report-files.js';
 
 const NAME = '海宁统计公报.docx';
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const stops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const stop of stops) await stop();
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 
-/** A data dir and a copy of the committed knowledge, which a confirmed report rebuilds. */
-function place(): { dataDir: string; knowledgeDir: string } {
+/**
+ * The platform's fake started, and the app over it with a data dir and a copy of the committed
+ * knowledge (which a confirmed report rebuilds); both stopped after the file's tests.
+ */
+async function running(fake: FakeApi, settings: (dataDir: string) => Config): Promise<{ app: App; dataDir: string }> {
+  await fake.start();
   const dir = tempDir('report-upload-webhooks-');
   dirs.push(dir);
   const dataDir = join(dir, 'data');
   const knowledgeDir = join(dir, 'generated');
   mkdirSync(dataDir);
   cpSync(GENERATED_DIR, knowledgeDir, { recursive: true });
-  return { dataDir, knowledgeDir };
+  const app = await startApp(settings(dataDir), silent, { makeCore: (o) => createCore(loadKnowledge(knowledgeDir), o), knowledgeDir, host: '127.0.0.1' });
+  stops.unshift(() => app.stop(), () => fake.close());
+  return { app, dataDir };
 }
-
-const start = (config: Config, knowledgeDir: string) =>
-  startApp(config, silent, { makeCore: (o) => createCore(loadKnowledge(knowledgeDir), o), knowledgeDir, host: '127.0.0.1' });
 
 const kept = (dataDir: string) => {
   const dir = join(dataDir, 'reports');
@@ -62,7 +70,7 @@ async function replyAfter(chat: Chat, user: string, before: number, test: (text:
 }
 
 /** The flow every platform must carry, operator and stranger by their platform ids. */
-async function addsAReport(chat: Chat, operator: string, stranger: string, dataDir: string, app: () => App): Promise<void> {
+async function addsAReport(chat: Chat, operator: string, stranger: string, dataDir: string, app: App): Promise<void> {
   await chat.sendFile(stranger, await bulletinDocx());
   await replyAfter(chat, stranger, 0, (t) => t.includes('只有管理员可以添加报告'));
   expect(chat.downloads()).toBe(0);
@@ -82,7 +90,7 @@ async function addsAReport(chat: Chat, operator: string, stranger: string, dataD
   await chat.confirm(operator, corrected);
   await replyAfter(chat, operator, before, (t) => t.includes('知识库已重建并生效'), 90_000);
   expect(kept(dataDir)).toContain(NAME);
-  expect(app().core.knowledge.sources.some((s) => s.file.endsWith(NAME))).toBe(true);
+  expect(app.core.knowledge.sources.some((s) => s.file.endsWith(NAME))).toBe(true);
 
   before = chat.replies(operator).length;
   await chat.sendText(operator, BULLETIN_QUESTION);
@@ -90,18 +98,12 @@ async function addsAReport(chat: Chat, operator: string, stranger: string, dataD
 }
 
 describe('adding a report from DingTalk (HTTP mode)', () => {
-  const fake = new FakeDingTalk();
-  let app: App;
-  afterAll(async () => {
-    await app?.stop();
-    await fake.close();
-  });
-
   it('an operator sends a Word document, corrects the year, confirms, and asks about it', async () => {
-    await fake.start();
-    const { dataDir, knowledgeDir } = place();
-    const config = { ...loadConfig({ DINGTALK_CLIENT_ID: CLIENT_ID, DINGTALK_CLIENT_SECRET: CLIENT_SECRET, DINGTALK_API_ROOT: fake.root, DINGTALK_MODE: 'http', DINGTALK_OPERATORS: 'staff-boss', DATA_DIR: dataDir }), DINGTALK_PORT: 0 };
-    app = await start(config, knowledgeDir);
+    const fake = new FakeDingTalk();
+    const { app, dataDir } = await running(fake, (DATA_DIR) => ({
+      ...loadConfig({ DINGTALK_CLIENT_ID: CLIENT_ID, DINGTALK_CLIENT_SECRET: CLIENT_SECRET, DINGTALK_API_ROOT: fake.root, DINGTALK_MODE: 'http', DINGTALK_OPERATORS: 'staff-boss', DATA_DIR }),
+      DINGTALK_PORT: 0,
+    }));
     const post = async (body: Record<string, unknown>) => {
       const res = await fetch(`http://127.0.0.1:${app.dingtalk!.port}/dingtalk`, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders() }, body: JSON.stringify(body) });
       expect(res.status).toBe(200);
@@ -118,30 +120,21 @@ describe('adding a report from DingTalk (HTTP mode)', () => {
       },
       downloads: () => fake.of('fileDownload', 200).length,
     };
-    await addsAReport(chat, 'staff-boss', 'staff-li', dataDir, () => app);
+    await addsAReport(chat, 'staff-boss', 'staff-li', dataDir, app);
     expect(fake.of('fileDownload')[0].body.robotCode).toBe(CLIENT_ID);
   }, 150_000);
 });
 
 describe('adding a report from WeCom', () => {
-  const fake = new FakeWeCom();
-  let app: App;
-  afterAll(async () => {
-    await app?.stop();
-    await fake.close();
-  });
-
   it('an operator sends a Word document, corrects the year, confirms, and asks about it', async () => {
-    await fake.start();
-    const { dataDir, knowledgeDir } = place();
-    const config = {
+    const fake = new FakeWeCom();
+    const { app, dataDir } = await running(fake, (DATA_DIR) => ({
       ...loadConfig({
         WECOM_CORP_ID: CORP_ID, WECOM_AGENT_ID: AGENT_ID, WECOM_SECRET: SECRET, WECOM_TOKEN: TOKEN, WECOM_ENCODING_AES_KEY: AES_KEY,
-        WECOM_API_ROOT: fake.root, WECOM_OPERATORS: 'boss', DATA_DIR: dataDir,
+        WECOM_API_ROOT: fake.root, WECOM_OPERATORS: 'boss', DATA_DIR,
       }),
       WECOM_PORT: 0,
-    };
-    app = await start(config, knowledgeDir);
+    }));
     const post = async (xml: string) => {
       const { query, body } = seal(xml);
       const res = await fetch(`http://127.0.0.1:${app.wecom!.port}/wecom?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
@@ -159,52 +152,39 @@ describe('adding a report from WeCom', () => {
       },
       downloads: () => fake.arrived.filter((r) => r.method.startsWith('/cgi-bin/media/get')).length,
     };
-    await addsAReport(chat, 'boss', 'li', dataDir, () => app);
+    await addsAReport(chat, 'boss', 'li', dataDir, app);
   }, 150_000);
 });
 
 describe('adding a report from Feishu', () => {
-  const fake = new FakeFeishu();
-  let app: App;
-  afterAll(async () => {
-    await app?.stop();
-    await fake.close();
-  });
-
   it('an operator sends a Word document, corrects the year, confirms with the card button, and asks about it', async () => {
-    await fake.start();
-    const { dataDir, knowledgeDir } = place();
-    const config = {
+    const fake = new FakeFeishu();
+    const { app, dataDir } = await running(fake, (DATA_DIR) => ({
       ...loadConfig({
         FEISHU_APP_ID: APP_ID, FEISHU_APP_SECRET: APP_SECRET, FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN, FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
-        FEISHU_API_ROOT: fake.root, FEISHU_OPERATORS: 'ou_boss', DATA_DIR: dataDir,
+        FEISHU_API_ROOT: fake.root, FEISHU_OPERATORS: 'ou_boss', DATA_DIR,
       }),
       FEISHU_PORT: 0,
-    };
-    app = await start(config, knowledgeDir);
+    }));
     const post = async (event: unknown) => {
       const { body, headers } = sealEvent(event, ENCRYPT_KEY);
       const res = await fetch(`http://127.0.0.1:${app.feishu!.port}/feishu`, { method: 'POST', headers, body });
       expect(res.status).toBe(200);
     };
     const chatOf = (user: string) => `oc_p2p_${user}`;
-    let lastCards: any[] = [];
     const chat: Chat = {
       sendFile: (user, bytes) => post(fake.message({ user, file: { name: NAME, bytes } })),
       sendText: (user, text) => post(fake.message({ user, text })),
-      replies: (user) => {
-        lastCards = fake.cards(chatOf(user));
-        return lastCards.map(cardText);
-      },
+      replies: (user) => fake.cards(chatOf(user)).map(cardText),
       // A card button whose value carries the command, tapped.
       async confirm(user, reply) {
-        const card = lastCards.find((c) => cardText(c) === reply);
+        const card = fake.cards(chatOf(user)).find((c) => cardText(c) === reply);
         const button = card.elements.find((e: any) => e.tag === 'action').actions.find((a: any) => a.text.content === '确认');
         expect(button.value.ask).toMatch(/^\/reports ok:\w+$/);
         await post(fake.cardAction(button.value, chatOf(user), user));
       },
       downloads: () => fake.arrived.filter((r) => r.method.includes('/resources/')).length,
     };
-    await addsAReport(chat, 'ou_boss', 'ou_li', dataDir, () => app);
+    await addsAReport(chat, 'ou_boss', 'ou_li', dataDir, app);
   }, 150_000);
 });
