@@ -10,7 +10,7 @@ import type { AnswerLog } from '../src/answer-log/log.js';
 import type { Logger } from '../src/log.js';
 import type { ReportDesk } from '../src/reports/desk.js';
 import { closeCallback } from './callback-server.js';
-import type { DingTalkDigest as Digest } from './dingtalk/digest.js';
+import type { ChatDigest as Digest } from './chat-digest.js';
 
 /** The platforms redeliver for a few minutes at most; 15 minutes is ample. */
 export const MESSAGE_MEMORY_MS = 15 * 60_000;

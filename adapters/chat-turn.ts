@@ -14,8 +14,8 @@ import type { Logger } from '../src/log.js';
 import type { DeskReply, IncomingFile, ReportDesk, Sender } from '../src/reports/desk.js';
 import { REPORT_TEXT } from '../src/reports/texts.js';
 import type { Answer } from '../src/types.js';
-import type { DingTalkDigest as Digest } from './dingtalk/digest.js';
-import type { FloodLimit } from './dingtalk/flood.js';
+import type { ChatDigest as Digest } from './chat-digest.js';
+import type { FloodLimit } from './flood-limit.js';
 
 /** A message as its adapter translated it. */
 export interface Turn {

@@ -13,7 +13,7 @@ import { describeError, type Verdict } from '../../src/digest/classify.js';
 import type { DigestService } from '../../src/digest/service.js';
 import type { RateLimits } from '../../src/digest/throttle.js';
 import type { Logger } from '../../src/log.js';
-import type { DingTalkDigest } from '../dingtalk/digest.js';
+import type { ChatDigest } from '../chat-digest.js';
 import { FeishuApi, FeishuApiError, RATE_LIMITED } from '../feishu/api.js';
 import { renderAnswer } from '../feishu/render.js';
 
@@ -49,7 +49,7 @@ export function classifyFeishu(error: unknown): Verdict | undefined {
   return { kind: 'fatal', reason };
 }
 
-export function feishuDigest(service: DigestService): DingTalkDigest {
+export function feishuDigest(service: DigestService): ChatDigest {
   return {
     subscribe: (target, time) => service.subscribe('feishu', target, time),
     unsubscribe: (target) => service.unsubscribe('feishu', target),

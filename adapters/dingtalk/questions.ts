@@ -9,8 +9,8 @@ import type { Logger } from '../../src/log.js';
 import type { ReportDesk } from '../../src/reports/desk.js';
 import { chatTurns } from '../chat-turn.js';
 import type { Access } from './access.js';
-import type { DingTalkDigest } from './digest.js';
-import type { FloodLimit } from './flood.js';
+import type { ChatDigest } from '../chat-digest.js';
+import type { FloodLimit } from '../flood-limit.js';
 import { askerOf, digestTargetOf, type RobotMessage } from './message.js';
 import { renderAnswer, renderNote, renderReport, type Markdown } from './render.js';
 import { TEXT } from './texts.js';
@@ -24,7 +24,7 @@ export interface QuestionsOptions {
   flood: FloodLimit;
   send: Send;
   log: Logger;
-  digest?: DingTalkDigest;
+  digest?: ChatDigest;
   reports?: ReportDesk;
   /** Fetches a file message's bytes by its downloadCode (and the robot's code). */
   download?: (downloadCode: string, robotCode?: string) => Promise<Uint8Array>;

@@ -18,7 +18,7 @@ import { answering, type AdapterOptions } from '../answering.js';
 import { dingtalkApi } from '../digest/dingtalk.js';
 import { Access } from './access.js';
 import { downloadFile } from './files.js';
-import { FloodLimit } from './flood.js';
+import { FloodLimit } from '../flood-limit.js';
 import { serveCallback, type Received } from './http.js';
 import { readMessage } from './message.js';
 import type { OpenApi } from './openapi.js';
@@ -26,8 +26,6 @@ import { questions } from './questions.js';
 import { replyTo, type ReplyOptions } from './reply.js';
 import { startupStep, type Attempts } from './startup.js';
 import { openStream } from './stream.js';
-
-export type { DingTalkDigest } from './digest.js';
 
 export interface DingTalkOptions extends AdapterOptions {
   /** The OpenAPI client (shared with the digest channel, for one token cache). */

@@ -16,7 +16,7 @@ import type { Config } from '../../src/config.js';
 import type { Core } from '../../src/core.js';
 import type { Logger } from '../../src/log.js';
 import { answering, type AdapterOptions } from '../answering.js';
-import { FloodLimit } from '../dingtalk/flood.js';
+import { FloodLimit } from '../flood-limit.js';
 import { feishuApi } from '../digest/feishu.js';
 import { Access } from './access.js';
 import { retrying, type FeishuApi } from './api.js';
