@@ -6,13 +6,13 @@
  * Without any platform token nothing is started and the caller opens the console chat.
  */
 import { dirname } from 'node:path';
-import { startDingTalk, type RunningDingTalk } from './dingtalk.js';
+import { startDingTalk, type RunningDingTalk } from './dingtalk/start.js';
 import { dingtalkApi, dingtalkChannel, dingtalkDigest } from './digest/dingtalk.js';
-import { MESSAGE_MEMORY_MS } from './dingtalk/seen.js';
+import { MESSAGE_MEMORY_MS } from './answering.js';
 import { wecomApi, wecomChannel, wecomDigest } from './digest/wecom.js';
-import { startWeCom, type RunningWeCom } from './wecom.js';
+import { startWeCom, type RunningWeCom } from './wecom/start.js';
 import { feishuApi, feishuChannel, feishuDigest } from './digest/feishu.js';
-import { startFeishu, type RunningFeishu } from './feishu.js';
+import { startFeishu, type RunningFeishu } from './feishu/start.js';
 import { slackChannel, slackDigest } from './digest/slack.js';
 import { telegramChannel, telegramDigest } from './digest/telegram.js';
 import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
@@ -209,6 +209,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         // In the store, so that a redelivery arriving after a restart is still recognised.
         seen: { add: (id) => store.firstSight(`dingtalk:${id}`, MESSAGE_MEMORY_MS) },
         answerLog,
+        reports,
       });
     }
     if (wecomClient) {
@@ -218,6 +219,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         host: options.host,
         seen: { add: (id) => store.firstSight(`wecom:${id}`, MESSAGE_MEMORY_MS) },
         answerLog,
+        reports,
       });
     }
     if (feishuClient) {
@@ -227,6 +229,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         host: options.host,
         seen: { add: (id) => store.firstSight(`feishu:${id}`, MESSAGE_MEMORY_MS) },
         answerLog,
+        reports,
       });
     }
   } catch (error) {

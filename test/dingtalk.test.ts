@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from '../adapters/app.js';
-import { FloodLimit } from '../adapters/dingtalk/flood.js';
+import { FloodLimit } from '../adapters/flood-limit.js';
 import { lineToMarkdown } from '../adapters/markdown.js';
 import { MAX_TEXT, renderAnswer } from '../adapters/dingtalk/render.js';
 import { checkSign, MAX_SKEW_MS } from '../adapters/dingtalk/sign.js';

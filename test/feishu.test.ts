@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from '../adapters/app.js';
+import { classifyFeishu } from '../adapters/digest/feishu.js';
+import { FeishuApiError } from '../adapters/feishu/api.js';
 import { cardText } from '../adapters/feishu/render.js';
 import { TEXT } from '../adapters/feishu/texts.js';
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
@@ -115,6 +117,13 @@ describe('Feishu bot (encrypted, signed callbacks)', () => {
     expect(second.text).toContain('第11-20项');
   });
 
+  it("sends an answer again after Feishu's rate limit (400, code 230020), once it is over", async () => {
+    fake.script('reply', { status: 400, json: { code: 230020, msg: 'This operation triggers the frequency limit.' } });
+    const answered = await ask(app, { text: '6月全市用电量是多少？', user: 'ou_busy' });
+    expect(answered.text).toContain('52.91亿千瓦时');
+    expect(fake.of('reply').filter((c) => c.target === 'chat:oc_p2p_ou_busy').map((c) => [c.status, c.reply.code])).toEqual([[400, 230020], [200, 0]]);
+  });
+
   it('refuses a forged, unsigned, plain or stale request, and answers an event delivered twice once', async () => {
     const replies = fake.of('reply').length;
     const event = fake.message({ text: '6月全市用电量是多少？', user: 'ou_mallory' });
@@ -171,6 +180,13 @@ describe('Feishu with the verification token only (no Encrypt Key) and an allowl
     } finally {
       await app.stop();
     }
+  });
+});
+
+describe("Feishu's error codes, as the digest reads them", () => {
+  it('retries a rate limit (230020, 99991400), ends a group the bot left (230002), gives up on a refusal (230027)', () => {
+    const kind = (code: number) => classifyFeishu(new FeishuApiError(400, code, 'x'))?.kind;
+    expect([230020, 99991400, 230002, 230027].map(kind)).toEqual(['retry', 'retry', 'gone', 'fatal']);
   });
 });
 

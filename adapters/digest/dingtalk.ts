@@ -1,5 +1,5 @@
 /**
- * The daily digest on DingTalk: the DigestChannel delivery sends through, and the DingTalkDigest
+ * The daily digest on DingTalk: the DigestChannel delivery sends through, and the ChatDigest
  * the robot's /subscribe [HH:MM], /unsubscribe and /digest call.
  *
  * A digest is not a reply, so it goes through the robot's send API with the app's access token
@@ -16,7 +16,7 @@ import type { DigestChannel } from '../../src/digest/deliver.js';
 import { describeError, type Verdict } from '../../src/digest/classify.js';
 import type { DigestService } from '../../src/digest/service.js';
 import type { RateLimits } from '../../src/digest/throttle.js';
-import type { DingTalkDigest } from '../dingtalk/digest.js';
+import type { ChatDigest } from '../chat-digest.js';
 import { DingTalkApiError, OpenApi } from '../dingtalk/openapi.js';
 import { renderAnswer } from '../dingtalk/render.js';
 
@@ -78,7 +78,7 @@ export function classifyDingTalk(error: unknown): Verdict | undefined {
   return { kind: 'fatal', reason };
 }
 
-export function dingtalkDigest(service: DigestService): DingTalkDigest {
+export function dingtalkDigest(service: DigestService): ChatDigest {
   return {
     subscribe: (target, time) => service.subscribe('dingtalk', target, time),
     unsubscribe: (target) => service.unsubscribe('dingtalk', target),

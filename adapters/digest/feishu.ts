@@ -13,10 +13,11 @@ import { describeError, type Verdict } from '../../src/digest/classify.js';
 import type { DigestService } from '../../src/digest/service.js';
 import type { RateLimits } from '../../src/digest/throttle.js';
 import type { Logger } from '../../src/log.js';
-import type { DingTalkDigest } from '../dingtalk/digest.js';
-import { FeishuApi, FeishuApiError } from '../feishu/api.js';
+import type { ChatDigest } from '../chat-digest.js';
+import { FeishuApi, FeishuApiError, RATE_LIMITED } from '../feishu/api.js';
 import { renderAnswer } from '../feishu/render.js';
 
+/** Feishu allows an app 50 sends a second and a chat 5 (adapters/feishu/api.ts); the digest stays well below both. */
 export const FEISHU_LIMITS: RateLimits = { perSecond: 10, perTargetMs: 1000 };
 
 export function feishuApi(config: Config, log: Logger): FeishuApi {
@@ -42,12 +43,13 @@ const GONE = /not in (the )?chat|chat.*(not exist|disband|dissolved)|bot.*not.*i
 export function classifyFeishu(error: unknown): Verdict | undefined {
   if (!(error instanceof FeishuApiError)) return undefined;
   const reason = describeError(error);
-  if (error.status === 429 || error.status >= 500 || /frequency|rate limit|too many/i.test(error.message)) return { kind: 'retry', reason };
+  // 230020 and 99991400 are Feishu's codes for a rate limit (adapters/feishu/api.ts).
+  if (error.status === 429 || error.status >= 500 || RATE_LIMITED.has(error.code) || /frequency|rate limit|too many/i.test(error.message)) return { kind: 'retry', reason };
   if (error.code === 230002 || GONE.test(error.message)) return { kind: 'gone', reason };
   return { kind: 'fatal', reason };
 }
 
-export function feishuDigest(service: DigestService): DingTalkDigest {
+export function feishuDigest(service: DigestService): ChatDigest {
   return {
     subscribe: (target, time) => service.subscribe('feishu', target, time),
     unsubscribe: (target) => service.unsubscribe('feishu', target),

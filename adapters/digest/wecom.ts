@@ -14,7 +14,7 @@ import type { DigestChannel } from '../../src/digest/deliver.js';
 import { describeError, type Verdict } from '../../src/digest/classify.js';
 import type { DigestService } from '../../src/digest/service.js';
 import type { RateLimits } from '../../src/digest/throttle.js';
-import type { DingTalkDigest } from '../dingtalk/digest.js';
+import type { ChatDigest } from '../chat-digest.js';
 import { WeComApi, WeComApiError } from '../wecom/api.js';
 import { renderAnswer } from '../wecom/render.js';
 import { sendMarkdown } from '../wecom/send.js';
@@ -51,7 +51,7 @@ export function classifyWeCom(error: unknown): Verdict | undefined {
   return { kind: 'fatal', reason };
 }
 
-export function wecomDigest(service: DigestService): DingTalkDigest {
+export function wecomDigest(service: DigestService): ChatDigest {
   return {
     subscribe: (target, time) => service.subscribe('wecom', target, time),
     unsubscribe: (target) => service.unsubscribe('wecom', target),

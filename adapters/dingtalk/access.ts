@@ -8,6 +8,7 @@
  * Operators (staff userIds) decide what a whole group receives unasked: only they may subscribe
  * or unsubscribe a group to the daily digest. With the list empty, anyone in the group may (as
  * on Telegram and Slack). A private chat's own subscription is always its person's to decide.
+ * Operators alone add reports (a file in a private chat); with the list empty, nobody does.
  */
 import type { Logger } from '../../src/log.js';
 import type { RobotMessage } from './message.js';
@@ -36,6 +37,11 @@ export class Access {
     this.refused.add(m.conversationId);
     this.log?.info({ conversation: m.conversationId, group: m.group }, 'dingtalk: conversation not allowed (DINGTALK_ALLOWED_CONVERSATIONS)');
     return true;
+  }
+
+  /** Named in DINGTALK_OPERATORS (by staff userId): may add reports. */
+  isOperator(m: RobotMessage): boolean {
+    return m.staffId !== undefined && this.operators.has(m.staffId);
   }
 
   /** May this sender change what the conversation receives unasked (the digest)? */

@@ -23,6 +23,8 @@ export interface RobotMessage {
   sessionWebhook: string;
   /** The text, when the message is text; other kinds (pictures, files, voice) have none. */
   text?: string;
+  /** A file sent (msgtype file): its name, and the code that downloads it for this robot. */
+  file?: { name: string; downloadCode: string; robotCode?: string };
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -46,7 +48,25 @@ export function readMessage(body: unknown): RobotMessage | undefined {
     staffId,
     sessionWebhook,
     text: content === undefined ? undefined : safeText(content).trim(),
+    file: fileOf(b),
   };
+}
+
+/** A file message's content: { downloadCode, fileName } (robotCode beside it on the message). */
+function fileOf(b: Record<string, any>): RobotMessage['file'] {
+  if (b.msgtype !== 'file') return undefined;
+  const content = typeof b.content === 'string' ? safeJson(b.content) : b.content;
+  const downloadCode = str(content?.downloadCode);
+  if (!downloadCode) return undefined;
+  return { name: str(content?.fileName) ?? '', downloadCode, robotCode: str(b.robotCode) };
+}
+
+function safeJson(text: string): any {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The conversation a message belongs to, for follow-ups (the store keeps it as a keyed hash). */

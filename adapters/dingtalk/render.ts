@@ -9,9 +9,11 @@
  * only hears messages that @mention it and the link's message would not, so there they are
  * listed as text to retype after @.
  */
+import type { DeskReply } from '../../src/reports/desk.js';
 import { safeText } from '../../src/safe-text.js';
 import type { Answer } from '../../src/types.js';
 import { BREAK, answerLines, characters, clip, escapeMarkdown, splitMarkdown, titleOf } from '../markdown.js';
+import { reportCommand } from '../chat-turn.js';
 import { TEXT } from './texts.js';
 
 /**
@@ -75,4 +77,14 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Markd
 /** A short fixed note as a markdown message. */
 export function renderNote(text: string): Markdown {
   return { title: clip(safeText(text), 30), text: splitMarkdown([[{ text }]], MAX_TEXT)[0] };
+}
+
+/**
+ * A report desk's reply: its text as written, its buttons as links that send `/reports ACTION`
+ * (reports are taken only in a private chat, where such a link reaches the robot).
+ */
+export function renderReport(reply: DeskReply, group = false): Markdown {
+  const links = (reply.buttons ?? []).map((b) => (group ? escapeMarkdown(`${b.label}：${reportCommand(b.action)}`) : askLink(b.label, reportCommand(b.action))));
+  const text = splitMarkdown(reply.text.split('\n').map((line) => [{ text: line }]), MAX_TEXT)[0];
+  return { title: clip(safeText(reply.text.split('\n')[0]), 30), text: links.length ? `${text}\n\n${links.join(' · ')}` : text };
 }

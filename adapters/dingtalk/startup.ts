@@ -8,17 +8,11 @@
  */
 import { settingError, shownUrl, type Config } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
+import { networkReason } from '../network-reason.js';
 import { DingTalkApiError } from './openapi.js';
 import { StreamConnectError } from './stream.js';
 
 export type Step = 'token' | 'stream' | 'listen';
-
-/** The network reason of a failed fetch (ECONNREFUSED …), or its message. */
-export function networkReason(error: unknown): string {
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError') return 'timed out';
-  return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
-}
 
 export function startupError(config: Config, step: Step, error: unknown): Error {
   const root = shownUrl(config.DINGTALK_API_ROOT ?? 'https://api.dingtalk.com');

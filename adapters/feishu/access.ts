@@ -3,7 +3,8 @@
  * (chat_id oc_…) — or, for p2p chats, the people on it by open_id (ou_…) — get answers; anyone
  * else one polite refusal per chat and process, never any data. Operators (open_ids) alone may
  * subscribe or unsubscribe a group to the digest; with the list empty, anyone in the group may.
- * A p2p chat's subscription is always its person's.
+ * A p2p chat's subscription is always its person's. Operators alone add reports (a file in a
+ * p2p chat); with the list empty, nobody does.
  */
 import type { Logger } from '../../src/log.js';
 import type { FeishuMessage } from './message.js';
@@ -31,6 +32,11 @@ export class Access {
     this.refused.add(m.chatId);
     this.log?.info({ chat: m.chatId, group: m.group }, 'feishu: chat not allowed (FEISHU_ALLOWED_CHATS)');
     return true;
+  }
+
+  /** Named in FEISHU_OPERATORS (by open_id): may add reports. */
+  isOperator(user: string): boolean {
+    return this.operators.has(user);
   }
 
   mayManage(m: FeishuMessage): boolean {

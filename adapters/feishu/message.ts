@@ -15,6 +15,8 @@ export interface FeishuMessage {
   /** The sender's open_id. */
   user: string;
   text?: string;
+  /** A file sent (message_type file): its name and the key its message's resource is fetched by. */
+  file?: { name: string; key: string };
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -37,7 +39,18 @@ export function readMessage(e: Record<string, any>): FeishuMessage | undefined {
     for (const { key } of mentions) if (key) text = text.split(key).join('');
     text = text.trim();
   }
-  return { messageId: str(m.message_id), chatId, group, user, text };
+  return { messageId: str(m.message_id), chatId, group, user, text, file: m.message_type === 'file' ? fileOf(m.content) : undefined };
+}
+
+/** A file message's content: {"file_key": "file_v2_…", "file_name": "…"}. */
+function fileOf(content: unknown): FeishuMessage['file'] {
+  try {
+    const c = JSON.parse(String(content));
+    const key = str(c.file_key);
+    return key ? { name: str(c.file_name) ?? '', key } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A button of an answer's card: its value carries the question and whether the chat is a group. */

@@ -1,18 +1,18 @@
 /**
- * One message or button tap, translated: the allowlist, the per-user limit, then a command
- * (/help, /kpi, /task, /lagging, /sources, /subscribe [HH:MM], /unsubscribe, /digest) or a
- * question for the core, and the answer back as cards: under the asker's message, or (a button
- * tap) into the chat. No question logic lives here.
+ * One message or button tap, translated for ../chat-turn.ts (the allowlist, the per-user limit,
+ * a report file, a command or a question for the core), and the answer back as cards: under
+ * the asker's message, or (a button tap) into the chat. No question logic lives here.
  */
 import type { Ask } from '../../src/asking.js';
 import type { Core } from '../../src/core.js';
 import type { Logger } from '../../src/log.js';
+import type { ReportDesk } from '../../src/reports/desk.js';
 import { chatTurns } from '../chat-turn.js';
-import type { DingTalkDigest as Digest } from '../dingtalk/digest.js';
-import type { FloodLimit } from '../dingtalk/flood.js';
+import type { ChatDigest as Digest } from '../chat-digest.js';
+import type { FloodLimit } from '../flood-limit.js';
 import type { Access } from './access.js';
 import { askerOf, digestTargetOf, type FeishuMessage } from './message.js';
-import { renderAnswer, renderNote, type Card } from './render.js';
+import { renderAnswer, renderNote, renderReport, type Card } from './render.js';
 import { TEXT } from './texts.js';
 
 export type Send = (m: FeishuMessage, cards: Card[]) => Promise<void>;
@@ -25,10 +25,13 @@ export interface QuestionsOptions {
   send: Send;
   log: Logger;
   digest?: Digest;
+  reports?: ReportDesk;
+  /** Fetches a file message's bytes (the message's resource by its file_key). */
+  download?: (messageId: string, fileKey: string) => Promise<Uint8Array>;
 }
 
 export function questions(options: QuestionsOptions): (m: FeishuMessage) => Promise<void> {
-  const { access, send } = options;
+  const { access, send, download } = options;
   const turn = chatTurns({ ...options, texts: TEXT, platform: 'feishu' });
   return (m) =>
     turn({
@@ -46,5 +49,9 @@ export function questions(options: QuestionsOptions): (m: FeishuMessage) => Prom
         return name === 'subscribe' ? digest.subscribe(target, arg || undefined) : digest.unsubscribe(target);
       },
       logged: { chat: m.chatId },
+      file: m.file && m.messageId && download ? { name: m.file.name, download: () => download(m.messageId!, m.file!.key) } : undefined,
+      private: !m.group,
+      reporter: { user: `feishu:${m.user}`, operator: access.isOperator(m.user) },
+      report: (reply) => send(m, [renderReport(reply)]),
     });
 }

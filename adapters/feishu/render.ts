@@ -5,7 +5,9 @@
  * tapper's own question, in a group too. Long answers are split into cards of at most
  * MAX_TEXT characters, the buttons under the last.
  */
+import type { DeskReply } from '../../src/reports/desk.js';
 import type { Answer } from '../../src/types.js';
+import { reportCommand } from '../chat-turn.js';
 import { answerLines, characters, clip, splitMarkdown } from '../markdown.js';
 import { TEXT } from './texts.js';
 
@@ -39,6 +41,12 @@ export function renderAnswer(answer: Answer, options: { group?: boolean; followU
 
 export function renderNote(text: string): Card {
   return card(splitMarkdown([[{ text }]], MAX_TEXT)[0]);
+}
+
+/** A report desk's reply: its text as written, its buttons card buttons that send `/reports ACTION` (reports are taken in a p2p chat only). */
+export function renderReport(reply: DeskReply): Card {
+  const text = splitMarkdown(reply.text.split('\n').map((line) => [{ text: line }]), MAX_TEXT)[0];
+  return card(text, (reply.buttons ?? []).map((b) => button(b.label, reportCommand(b.action), false)));
 }
 
 /** The markdown of a card (tests, logs). */

@@ -7,7 +7,7 @@
  */
 import { settingError, shownUrl, type Config } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
-import { networkReason } from '../dingtalk/startup.js';
+import { networkReason } from '../network-reason.js';
 import { FeishuApiError } from './api.js';
 import { WsStartError } from './ws.js';
 

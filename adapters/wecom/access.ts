@@ -2,8 +2,8 @@
  * WECOM_ALLOWED_USERS and WECOM_OPERATORS. With the allowlist set, only the members on it (by
  * userid) get answers; anyone else gets one polite refusal per process, never any data. (The
  * application's 可见范围 in the admin console limits who sees it at all; this is the bot's own
- * check.) Operators alone may subscribe an application group chat (appchat) to the digest; a
- * member's own subscription is always theirs.
+ * check.) Operators alone may subscribe an application group chat (appchat) to the digest, and
+ * add reports by sending a file; a member's own subscription is always theirs.
  */
 import type { Logger } from '../../src/log.js';
 

@@ -78,6 +78,26 @@ export class WeComApi {
     return this.pending;
   }
 
+  /**
+   * A temporary media file's bytes (/cgi-bin/media/get?media_id=…): a file a member sent the
+   * application. WeCom answers a refusal as JSON with an errcode instead of the bytes.
+   */
+  async media(mediaId: string): Promise<Uint8Array> {
+    for (let attempt = 1; ; attempt++) {
+      const token = await this.accessToken();
+      const url = `${this.root}/cgi-bin/media/get?${new URLSearchParams({ access_token: token, media_id: mediaId })}`;
+      const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+      if (res.ok && !(res.headers.get('content-type') ?? '').includes('json')) return new Uint8Array(await res.arrayBuffer());
+      try {
+        await readJson(res);
+        throw new WeComApiError(res.status, -1, 'media/get answered without the file');
+      } catch (error) {
+        if (!(error instanceof WeComApiError && STALE_TOKEN.has(error.errcode)) || attempt > 1) throw error;
+        this.token = undefined;
+      }
+    }
+  }
+
   /** A call with the access token: GET without a body, POST JSON with one. */
   async call(path: string, body?: unknown, query: Record<string, string> = {}): Promise<any> {
     for (let attempt = 1; ; attempt++) {

@@ -13,6 +13,8 @@ export interface AppMessage {
   agentId: string;
   /** The text, when the message is text; pictures, voice, files have none. */
   text?: string;
+  /** A file sent (MsgType file): its name and the media id media/get downloads it by (for three days). */
+  file?: { name: string; mediaId: string };
 }
 
 /** A field of WeCom's flat XML, with or without CDATA. */
@@ -32,7 +34,13 @@ export function readMessage(xml: string): AppMessage | undefined {
     user,
     agentId: xmlField(xml, 'AgentID')?.trim() ?? '',
     text: type === 'text' ? (xmlField(xml, 'Content') ?? '').trim() : undefined,
+    file: type === 'file' ? fileOf(xml) : undefined,
   };
+}
+
+function fileOf(xml: string): AppMessage['file'] {
+  const mediaId = xmlField(xml, 'MediaId')?.trim();
+  return mediaId ? { name: xmlField(xml, 'FileName')?.trim() ?? '', mediaId } : undefined;
 }
 
 export function askerOf(m: AppMessage): Asker {

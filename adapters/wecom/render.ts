@@ -4,7 +4,9 @@
  * markdown has no link or button that sends a message back, so follow-ups are listed to send;
  * for 更多 the core's own line (还有N项，发送“更多”…) says what to send.
  */
+import type { DeskReply } from '../../src/reports/desk.js';
 import type { Answer } from '../../src/types.js';
+import { reportCommand } from '../chat-turn.js';
 import { BREAK, answerLines, escapeMarkdown, splitMarkdown, utf8Bytes } from '../markdown.js';
 import { TEXT } from './texts.js';
 
@@ -33,4 +35,11 @@ export function renderAnswer(answer: Answer, options: { followUps?: boolean; lim
 
 export function renderNote(text: string): string {
   return splitMarkdown([[{ text }]], MAX_BYTES, utf8Bytes)[0];
+}
+
+/** A report desk's reply: its text as written, then what to send for each of its buttons (WeCom has no button that posts back). */
+export function renderReport(reply: DeskReply): string[] {
+  const lines = reply.text.split('\n').map((line) => [{ text: line }]);
+  const actions = (reply.buttons ?? []).map((b) => [{ text: `${b.label}：发送 ${reportCommand(b.action)}` }]);
+  return splitMarkdown([...lines, ...actions], MAX_BYTES, utf8Bytes);
 }

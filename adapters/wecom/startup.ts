@@ -8,7 +8,7 @@
  */
 import { settingError, shownUrl, type Config } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
-import { networkReason } from '../dingtalk/startup.js';
+import { networkReason } from '../network-reason.js';
 import { WeComApiError } from './api.js';
 import { retriable } from './send.js';
 

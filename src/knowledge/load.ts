@@ -17,6 +17,12 @@ export interface Knowledge {
   index: SearchIndex;
   lex: Lexicon;
   byId: Map<string, KnowledgeRecord>;
+  /**
+   * Where each source and record stands in the reports: file by file, then in reading order.
+   * Equal scores are ordered by it, never by id: an id hashes the file's path and line, so the
+   * same reports in another folder or format would otherwise answer in another order.
+   */
+  standing: Map<string, number>;
   sourceById: Map<string, Source>;
   /** Folded text a record can be matched against: names, sentence, section, place. */
   haystack: Haystacks;
@@ -153,6 +159,7 @@ export function fromRecords(records: RecordSet, index: SearchIndex, gazetteer: L
     index,
     lex,
     byId,
+    standing: new Map([...records.sources, ...all].map((r, i) => [r.id, i])),
     paragraph,
     topicBefore: before,
     sourceById: new Map(records.sources.map((s) => [s.id, s])),

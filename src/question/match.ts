@@ -783,9 +783,11 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       else candidates.push(c);
     }
   }
-  const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.record.id.localeCompare(b.record.id);
-  return { answers: ranked(k, q, candidates), nearby: nearby.sort(byScore) };
+  return { answers: ranked(k, q, candidates), nearby: nearby.sort(byScore(k)) };
 }
+
+/** Best first; of equal scores, the one that stands first in the reports (see Knowledge.standing). */
+const byScore = (k: Knowledge) => (a: Candidate, b: Candidate) => b.score - a.score || k.standing.get(a.record.id)! - k.standing.get(b.record.id)!;
 
 /** How much lower a later figure of the same metric may score and still lead (see ranked). */
 const LATEST_MARGIN = 1;
@@ -801,7 +803,7 @@ function ranked(k: Knowledge, q: Query, candidates: Candidate[]): Candidate[] {
     const max = Math.max(...keys);
     if (max > min) candidates.forEach((c, i) => (c.score += (0.25 * (keys[i] - min)) / (max - min)));
   }
-  candidates.sort((a, b) => b.score - a.score || a.record.id.localeCompare(b.record.id));
+  candidates.sort(byScore(k));
   if (!q.period) latestFirst(k, candidates);
   if (!q.nature) actualFirst(k, candidates);
   preciseFirst(k, candidates);

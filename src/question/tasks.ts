@@ -13,7 +13,8 @@ import { LIST_PAGE, makeAnswer, span } from '../answer/compose.js';
 import { concepts, coverage, HOME, match, type Concept } from './match.js';
 import { noAnswer } from './none.js';
 
-const byDate = (a: Source, b: Source) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+/** Newest first; of one date, the one that stands first in the reports (see Knowledge.standing). */
+const byDate = (k: Knowledge) => (a: Source, b: Source) => b.date.localeCompare(a.date) || k.standing.get(a.id)! - k.standing.get(b.id)!;
 
 /** The documents with tasks a query is about: the plan or table it names, else the latest task table. */
 /** The documents whose tasks the query asks of, newest first: the first answers. */
@@ -24,7 +25,7 @@ function documentsOf(k: Knowledge, q: Query): Source[] {
   const f = q.task ?? {};
   const statusAsked = Boolean(f.statuses?.length || f.unmarked || f.aspect === 'status' || f.aspect === 'progress' || q.intent === 'rank');
   const withStatus = new Set(k.tasks.filter((t) => t.status).map((t) => t.source));
-  let docs = k.sources.filter((s) => withTasks.has(s.id) && s.kind === kind && (!statusAsked || kind === 'plan' || withStatus.has(s.id))).sort(byDate);
+  let docs = k.sources.filter((s) => withTasks.has(s.id) && s.kind === kind && (!statusAsked || kind === 'plan' || withStatus.has(s.id))).sort(byDate(k));
   const place = q.places.find((p) => p.region)?.region;
   // 嘉善第3项: the place's own table or plan, where it has one; with no place named, the city's first.
   if (place && docs.some((d) => d.region === place)) docs = docs.filter((d) => d.region === place);

@@ -3,8 +3,9 @@
  * /v1.0/oauth2/accessToken (refusing any other AppKey or AppSecret, as DingTalk does),
  * /v1.0/gateway/connections/open (answering with its own WebSocket endpoint and a ticket),
  * /v1.0/robot/oToMessages/batchSend and /v1.0/robot/groupMessages/send (targets `user:<id>`,
- * `group:<cid>`) — and the sessionWebhook replies go to (/robot/sendBySession, target the
- * session). The Stream gateway is a WebSocket server of its own: push() delivers a robot message
+ * `group:<cid>`), /v1.0/robot/messageFiles/download (a file message's downloadCode for a
+ * downloadUrl here, /files/<code>, which serves the file's bytes) — and the sessionWebhook
+ * replies go to (/robot/sendBySession, target the session). The Stream gateway is a WebSocket server of its own: push() delivers a robot message
  * as DingTalk's CALLBACK frame, and the client's acks are kept.
  */
 import type { IncomingMessage } from 'node:http';
@@ -24,6 +25,7 @@ const METHODS: Record<string, string> = {
   '/v1.0/robot/oToMessages/batchSend': 'batchSend',
   '/v1.0/robot/groupMessages/send': 'groupSend',
   '/robot/sendBySession': 'reply',
+  '/v1.0/robot/messageFiles/download': 'fileDownload',
 };
 
 export interface MessageSpec {
@@ -35,6 +37,8 @@ export interface MessageSpec {
   conversationId?: string;
   msgId?: string;
   msgtype?: string;
+  /** A file message: the file's name and bytes (served by its downloadCode). */
+  file?: { name: string; bytes: Buffer };
 }
 
 export class FakeDingTalk extends FakeApi {
@@ -92,13 +96,22 @@ export class FakeDingTalk extends FakeApi {
     return { method, target };
   }
 
-  protected reply(method: string): unknown {
+  protected reply(method: string, body: any): unknown {
     const n = ++this.counter;
+    if (method === 'fileDownload') return { downloadUrl: `${this.root}/files/${body.downloadCode}` };
     if (method === 'accessToken') return { accessToken: `fake-token-${n}`, expireIn: 7200 };
     if (method === 'gateway') return { endpoint: `${this.wsRoot}/connect`, ticket: `ticket-${n}` };
     if (method === 'batchSend') return { processQueryKey: `pq-${n}`, invalidStaffIdList: [], flowControlledStaffIdList: [] };
     if (method === 'groupSend') return { processQueryKey: `pq-${n}` };
     return { errcode: 0, errmsg: 'ok' };
+  }
+
+  /** Files sent in messages, by downloadCode. */
+  files = new Map<string, Buffer>();
+
+  protected override raw(req: IncomingMessage): Buffer | undefined {
+    const match = /^\/files\/([\w-]+)$/.exec(req.url ?? '');
+    return match ? this.files.get(match[1]) : undefined;
   }
 
   /** A robot message as DingTalk delivers it, its sessionWebhook pointing here. */
@@ -120,10 +133,17 @@ export class FakeDingTalk extends FakeApi {
       senderId: `$:LWCP_v1:$${staffId}`,
       sessionWebhook: `${this.root}/robot/sendBySession?session=${encodeURIComponent(conversationId)}`,
       robotCode: CLIENT_ID,
-      msgtype: spec.msgtype ?? 'text',
-      ...(spec.msgtype && spec.msgtype !== 'text' ? {} : { text: { content: ` ${spec.text ?? ''}` } }),
+      msgtype: spec.file ? 'file' : (spec.msgtype ?? 'text'),
+      ...(spec.file ? { content: { downloadCode: this.fileCode(spec.file.bytes), fileName: spec.file.name } }
+        : spec.msgtype && spec.msgtype !== 'text' ? {} : { text: { content: ` ${spec.text ?? ''}` } }),
       ...(spec.group ? { conversationTitle: '经济运行工作群', isInAtList: true } : {}),
     };
+  }
+
+  private fileCode(bytes: Buffer): string {
+    const code = `dlcode-${++this.counter}`;
+    this.files.set(code, bytes);
+    return code;
   }
 
   /** Delivers a message over every Stream connection, as a CALLBACK frame; returns its messageId. */

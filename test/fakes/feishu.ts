@@ -23,6 +23,8 @@ export const ENCRYPT_KEY = 'fake-encrypt-key-0123456789';
 
 export interface MessageSpec {
   text?: string;
+  /** A file message: the file's name and bytes (served as the message's resource by its file_key). */
+  file?: { name: string; bytes: Buffer };
   /** A p2p chat unless a group chat_id is given. */
   group?: string;
   user?: string;
@@ -83,6 +85,16 @@ export class FakeFeishu extends FakeApi {
     for (const socket of this.gateway?.clients ?? []) socket.send(frame as unknown as string); // ws sends bytes too; its local typings say string
   }
   private tokens = new Set<string>();
+  /** Files sent in messages, by `message_id/file_key`. */
+  files = new Map<string, Buffer>();
+
+  /** im/v1/messages/<id>/resources/<file_key>?type=file: the file's bytes, for a token it issued. */
+  protected override raw(req: IncomingMessage): Buffer | undefined {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const match = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(url.pathname);
+    if (!match || url.searchParams.get('type') !== 'file' || !this.tokens.has(String(req.headers.authorization ?? '').replace(/^Bearer /, ''))) return undefined;
+    return this.files.get(`${match[1]}/${match[2]}`);
+  }
   /** message_id → chat_id, for replies. */
   private chats = new Map<string, string>();
 
@@ -131,14 +143,16 @@ export class FakeFeishu extends FakeApi {
     this.chats.set(messageId, chatId);
     const mention = spec.mention ?? Boolean(spec.group);
     const text = `${mention ? '@_user_1 ' : ''}${spec.text ?? ''}`;
+    const fileKey = `file_v2_${n}`;
+    if (spec.file) this.files.set(`${messageId}/${fileKey}`, spec.file.bytes);
     return {
       schema: '2.0',
       header: { event_id: spec.eventId ?? `ev_${n}`, event_type: 'im.message.receive_v1', create_time: String(Date.now()), token: VERIFICATION_TOKEN, app_id: APP_ID, tenant_key: 'tk' },
       event: {
         sender: { sender_id: { open_id: user, user_id: user.replace('ou_', 'u_') }, sender_type: 'user', tenant_key: 'tk' },
         message: {
-          message_id: messageId, chat_id: chatId, chat_type: spec.group ? 'group' : 'p2p', message_type: 'text',
-          content: JSON.stringify({ text }), create_time: String(Date.now()),
+          message_id: messageId, chat_id: chatId, chat_type: spec.group ? 'group' : 'p2p', message_type: spec.file ? 'file' : 'text',
+          content: JSON.stringify(spec.file ? { file_key: fileKey, file_name: spec.file.name } : { text }), create_time: String(Date.now()),
           mentions: mention ? [{ key: '@_user_1', id: { open_id: 'ou_bot' }, name: '报告问答', tenant_key: 'tk' }] : [],
         },
       },

@@ -21,6 +21,7 @@ const METHODS: Record<string, string> = {
   '/cgi-bin/agent/get': 'agent',
   '/cgi-bin/message/send': 'send',
   '/cgi-bin/appchat/send': 'appchat',
+  '/cgi-bin/media/get': 'media',
 };
 
 export interface MessageSpec {
@@ -28,11 +29,23 @@ export interface MessageSpec {
   user?: string;
   msgId?: string;
   msgType?: string;
+  /** A file message: the file's name and bytes (served by media/get under its MediaId). */
+  file?: { name: string; bytes: Buffer };
 }
 
 export class FakeWeCom extends FakeApi {
   private counter = 0;
   private tokens = new Set<string>();
+
+  /** Media files members sent, by media_id. */
+  media = new Map<string, Buffer>();
+
+  /** media/get: the file's bytes for a token it issued; otherwise WeCom's JSON refusal (as an API call). */
+  protected override raw(req: IncomingMessage): Buffer | undefined {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname !== '/cgi-bin/media/get' || !this.tokens.has(url.searchParams.get('access_token') ?? '')) return undefined;
+    return this.media.get(url.searchParams.get('media_id') ?? '');
+  }
 
   protected parse(req: IncomingMessage, body: any) {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -64,10 +77,16 @@ export class FakeWeCom extends FakeApi {
 
   /** The decrypted XML WeCom would deliver for a member's message. */
   messageXml(spec: MessageSpec): string {
-    const type = spec.msgType ?? 'text';
+    const type = spec.file ? 'file' : (spec.msgType ?? 'text');
+    let file = '';
+    if (spec.file) {
+      const mediaId = `media-${++this.counter}`;
+      this.media.set(mediaId, spec.file.bytes);
+      file = `<FileName><![CDATA[${spec.file.name}]]></FileName><MediaId><![CDATA[${mediaId}]]></MediaId>`;
+    }
     return `<xml><ToUserName><![CDATA[${CORP_ID}]]></ToUserName><FromUserName><![CDATA[${spec.user ?? 'li'}]]></FromUserName>` +
       `<CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[${type}]]></MsgType>` +
-      (type === 'text' ? `<Content><![CDATA[${spec.text ?? ''}]]></Content>` : '') +
+      (type === 'text' ? `<Content><![CDATA[${spec.text ?? ''}]]></Content>` : '') + file +
       `<MsgId>${spec.msgId ?? `${Date.now()}${++this.counter}`}</MsgId><AgentID>${AGENT_ID}</AgentID></xml>`;
   }
 

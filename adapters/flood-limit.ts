@@ -1,6 +1,7 @@
 /**
- * QUESTIONS_PER_MINUTE for DingTalk: questions one user may send in any minute. The first one
- * over the limit is told so; the rest are ignored until the minute is over, as on Telegram.
+ * QUESTIONS_PER_MINUTE for DingTalk, WeCom and Feishu: questions one user may send in any
+ * minute. The first one over the limit is told so; the rest are ignored until the minute is
+ * over, as on Telegram.
  */
 
 const MINUTE = 60_000;
