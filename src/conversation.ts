@@ -88,10 +88,18 @@ function ownMetric(q: Query, frames: readonly string[] = []): string {
   return m.trim();
 }
 
-/** 存款 against 贷款余额: a short word parallel to the start of the last metric (same length, same last character). */
-function parallel(own: string, last: string): boolean {
-  const l = last.replace(/\s+/g, '');
-  return /^[\u4e00-\u9fff]{2,3}$/.test(own) && l.length > own.length && !l.startsWith(own) && l[own.length - 1] === own[own.length - 1];
+/**
+ * What the last metric measures of its start, when a short word stands parallel to that start:
+ * 余额 of 贷款余额 for 存款 (same length, same last character), 贸易指数 of (STI)进出口贸易指数 for
+ * 出口 or 进口 (the start with one character more). Undefined when it stands parallel to none.
+ */
+function parallel(own: string, last: string): string | undefined {
+  const l = last.replace(/\s+/g, '').replace(/^[a-z0-9]+/i, '');
+  if (!/^[\u4e00-\u9fff]{2,3}$/.test(own) || l.length <= own.length || l.startsWith(own)) return undefined;
+  if (l[own.length - 1] === own[own.length - 1]) return l.slice(own.length);
+  const start = l.slice(0, own.length + 1);
+  const less = [...Array(start.length).keys()].some((i) => start.slice(0, i) + start.slice(i + 1) === own);
+  return less && l.length > start.length ? l.slice(start.length) : undefined;
 }
 
 /** 总额多少, 累计呢: a word of the list alone (a head that says only how something is measured, a qualifier), of a metric left unsaid. */
@@ -159,10 +167,10 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     merged.metric = last.metric.includes(qualifier) ? last.metric : other ? last.metric.split(other).join(qualifier) : `${qualifier}${last.metric}`;
     if (other) merged.qualifiers = merged.qualifiers.map((x) => (x === other ? qualifier : x));
     carried.push('metric');
-  } else if (parallel(ownMetric(q, frames), ownMetric(last, frames))) {
-    // 存款呢 after 贷款余额: the same measure of the parallel thing (存款余额).
+  } else if (parallel(ownMetric(q, frames), ownMetric(last, frames)) !== undefined) {
+    // 存款呢 after 贷款余额: the same measure of the parallel thing (存款余额); 出口呢 after 进出口贸易指数, 出口贸易指数.
     const own = ownMetric(q, frames);
-    merged.metric = own + ownMetric(last, frames).replace(/\s+/g, '').slice(own.length);
+    merged.metric = own + parallel(own, ownMetric(last, frames));
     carried.push('metric');
   } else if (ownMetric(q, frames)) {
     merged.metric = q.metric;

@@ -4,6 +4,7 @@
  * A rate that follows a figure (，同比增长29%) is that figure's growth; "A、B分别为x、y" pairs
  * names with values. Period, place and target/actual come from the sentence and its context.
  */
+import { fold } from '../text/normalize.js';
 import type { Growth, Indicator, Nature, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import { findPeriods, label } from '../text/period.js';
@@ -698,6 +699,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     drafts.push(draft);
   });
   if (group) closeGroup();
+  // 世界500强企业投资项目17个(500强为一季度数据): a note after the figure gives its own period.
+  for (const d of drafts) {
+    const at = text.indexOf(d.figure);
+    const note = at >= 0 ? text.slice(at + d.figure.length).match(/^[（(]([^（）()]{1,12}?)(?:为|是|系)([^（）()]{2,12}?)(?:的)?数据[)）]/) : null;
+    const said = note && fold(d.name).includes(fold(note[1])) ? findPeriods(note[2], ctx.year)[0]?.period : undefined;
+    if (said) d.period = said;
+  }
   // 1-6月,项目完成投资3.22亿元,累计完成投资7.2亿元: beside the range's own figure, 累计 counts
   // from the start, up to the range's end, and names a metric of its own.
   for (const [i, d] of drafts.entries()) {

@@ -149,6 +149,8 @@ function memberClause(q: Query, text: string): string | undefined {
  * the sentence fit the question: only the figures' metrics did not.
  */
 function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: Indicator; clause: string } | undefined {
+  // An amount asked (出口额, 多少亿元) is said by a figure, never by words (出口名牌申报工作还未开展).
+  if (AMOUNT_ASKED.test(q.text)) return undefined;
   const cs = concepts(k, q);
   for (const c of nearby) {
     if ((c.misfit !== 'metric' && c.misfit !== 'figure') || c.coverage < 0.99 || c.record.type !== 'indicator') continue;
@@ -165,6 +167,7 @@ function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: In
 }
 
 const NUMBER = /\d+(?:\.\d+)?/g;
+const AMOUNT_ASKED = /额|多少钱|多少亿|多少万/;
 
 /** Room for the sentences around a statement: a phone shows about this much at once. */
 const AROUND = 240;

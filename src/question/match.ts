@@ -255,11 +255,12 @@ export interface Concept {
  * hold neither): no figure can be about it, whatever else the question shares with one.
  */
 const sourceNames = new WeakMap<Knowledge, string>();
-/** Whether a word is part of a report's own identity: its title, issuer or place. */
+/** Whether a word names a report's own place, as its title or issuer does (固镇 of 固镇县统计局, 临海 of 臨海市…公報). */
 function namesASource(k: Knowledge, word: string): boolean {
   let names = sourceNames.get(k);
   if (names === undefined) sourceNames.set(k, (names = fold(k.sources.map((s) => `${s.title}|${s.issuer}|${s.region}`).join('|'))));
-  return names.includes(word);
+  for (let at = names.indexOf(word); at >= 0; at = names.indexOf(word, at + 1)) if (/^(?:市|县|区|镇|乡|街道)/.test(names.slice(at + word.length))) return true;
+  return false;
 }
 
 function namesTheUnwritten(k: Knowledge, q: Query, cs: Concept[], hay: string): boolean {
