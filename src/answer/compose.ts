@@ -126,16 +126,20 @@ export function departmentsText(t: Task): string {
 }
 
 /** A whole task: what was asked first (its departments, or its status), then the task and its progress. */
-export function taskLines(t: Task, opts: { who?: boolean; progressItems?: number; shown?: string[] } = {}): Line[] {
+export function taskLines(t: Task, opts: { who?: boolean; progress?: boolean; progressItems?: number; shown?: string[] } = {}): Line[] {
   // A row of a progress table is a task; a numbered item of a plan, with neither status nor progress, a measure.
   const isMeasure = t.number !== null && !t.status && !t.progress.length;
   const name = t.number === null ? t.section : isMeasure ? `第${t.number}条措施` : `第${t.number}项任务`;
   const status: Line = t.status ? [s('进展状态：'), s(t.status, true)] : [s('进展状态：未标注')];
   // A task's first line says how it stands and who leads it: on a phone that is the answer.
   const led = t.lead.length ? [s(` · 牵头：${t.lead.join('、')}`)] : [];
+  // Asked its progress, a row that gives it in a few words (80%, 已完工) says it first.
+  const brief = opts.progress && t.progress.length === 1 && t.progress[0].length <= 40 ? t.progress[0] : undefined;
   const head: Line = opts.who
     ? [s(`${name}牵头部门：`), s(t.lead.join('、') || '未注明', true), ...(t.others.length ? [s(`（配合：${t.others.join('、')}）`)] : [])]
-    : isMeasure
+    : brief
+      ? [s(`${name}进度：`), s(brief, true), ...led]
+      : isMeasure
       ? [s(name)]
       : [s(`${name} · `), ...status, ...led];
   const lines: Line[] = [head, [s(`任务：${t.text}`)]];
@@ -151,7 +155,8 @@ export function taskLines(t: Task, opts: { who?: boolean; progressItems?: number
       return lines;
     }
   }
-  if (t.progress.length) {
+  if (brief) lines.push(status);
+  else if (t.progress.length) {
     lines.push([s('进展：')]);
     t.progress.slice(0, max).forEach((p) => lines.push([s(clip(p, 160))]));
     if (t.progress.length > max) lines.push([s(`（另有${t.progress.length - max}条进展未列出）`)]);

@@ -75,8 +75,9 @@ function headerFields(line: string, layout: Layout): { field: HeaderField; name:
   const names = layout.headerFields.map((f) => escapeRegExp(f.name)).join('|');
   const re = new RegExp(`(${names})\\s*[:：]`, 'g');
   const found = [...line.matchAll(re)];
-  // A field starts the line, or the line holds two of them: prose that names a 来源 is no header.
-  if (!found.length || (found[0].index !== 0 && found.length < 2)) return [];
+  // A field starts the line (after a list's bullet: • 来源:…), or the line holds two of them: prose that names a 来源 is no header.
+  const start = line.match(/^\s*[•·]?\s*/)![0].length;
+  if (!found.length || (found[0].index !== start && found.length < 2)) return [];
   return found.map((m, i) => {
     const end = i + 1 < found.length ? found[i + 1].index : line.length;
     const name = m[1];

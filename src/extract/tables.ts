@@ -230,7 +230,7 @@ function inferTaskColumn(table: Table): Table {
 }
 
 /** A line that is a header field or a date rather than a table's name. */
-const notATitle = (line: string) => /^(发布|来源|索引|日期|发文|成文|信息来源)/.test(line) || /^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?$/.test(line);
+const notATitle = (line: string) => /^[•·]?\s*(发布|来源|索引|日期|发文|成文|信息来源|浏览|字体|字号)/.test(line) || /^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?$/.test(line);
 
 /** Every table in the lines, in order. */
 export function findTables(lines: string[], layout: Layout): Table[] {

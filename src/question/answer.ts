@@ -296,7 +296,7 @@ function answerFigure(k: Knowledge, q: Query, options: AskOptions, found?: Match
     return answerIndicator(k, q, r, m.answers.slice(1), Boolean(options.brief), fallback);
   }
   if (r.type === 'task') {
-    const lines = compose.taskLines(r as Task, { who: q.task?.aspect === 'who' });
+    const lines = compose.taskLines(r as Task, { who: q.task?.aspect === 'who', progress: q.task?.aspect === 'progress' });
     return makeAnswer(k, q.text, 'task', lines, [r], { quote: (r as Task).progress[0] ?? (r as Task).text, query: q });
   }
   return answerStatement(k, q, r, m.answers.slice(1), fallback);

@@ -79,10 +79,10 @@ function taskAnswer(k: Knowledge, q: Query, t: Task, extra: Line[] = []): Answer
   // The part of the progress the question is about comes first (嘉湖铁路那块现在咋样了).
   const about = cs.length ? relevantProgress(t, cs, q.task?.aspect === 'why') : [];
   const lead: Line[] = about.length ? [[span('相关进展：')], ...about.map((p) => [span(compose.clip(p, 200), true)])] : [];
-  const body = compose.taskLines(t, { who, shown: about });
+  const body = compose.taskLines(t, { who, progress: q.task?.aspect === 'progress', shown: about });
   // Asked who leads, the department comes first; otherwise what the question is about does.
   // Asked how it stands, the line with its status does (钱江通道北接线那项任务状态是啥).
-  const first = who || q.task?.aspect === 'status';
+  const first = who || q.task?.aspect === 'status' || (q.task?.aspect === 'progress' && body[0].some((x) => x.text.endsWith('进度：')));
   const lines = first ? [body[0], ...lead, ...body.slice(1), ...extra] : [...lead, ...body, ...extra];
   return makeAnswer(k, q.text, 'task', lines, [t], { quote: about[0] ?? t.progress[0] ?? t.text, query: q });
 }
