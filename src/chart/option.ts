@@ -9,7 +9,17 @@ import { FONT_FAMILY } from './font.js';
 /** Colours readable in print and for most colour-blind readers (ECharts' own, in its order). */
 const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4'];
 /** Statuses in the colours people read them by. */
-const STATUS_COLOURS: Record<string, string> = { 已完成: '#3ba272', 按时推进: '#5470c6', 进展顺利: '#5470c6', 部分滞后: '#fac858', 滞后: '#ee6666', 未标注状态: '#999999' };
+const STATUS_COLOURS: Record<string, string> = {
+  已完成: '#3ba272',
+  进度较快: '#91cc75',
+  按时推进: '#5470c6',
+  部分滞后: '#fac858',
+  进度滞后: '#ee6666',
+  严重滞后: '#c23531',
+  未标注状态: '#aaaaaa',
+};
+/** A status of another wording: a colour no known status has. */
+const OTHER_COLOURS = ['#73c0de', '#fc8452', '#9a60b4', '#ea7ccc'];
 
 const text = (v: number) => String(Number(v.toFixed(4)));
 
@@ -57,7 +67,30 @@ function line(chart: Chart): Option {
   };
 }
 
+/** White writing on dark parts, dark on light ones (yellow, light green, grey). */
+const LIGHT = new Set(['#fac858', '#91cc75', '#aaaaaa', '#73c0de']);
+const colourOf = (name: string, i: number) => STATUS_COLOURS[name] ?? OTHER_COLOURS[i % OTHER_COLOURS.length];
+
+/** One table's statuses: a stack of one bar reads better as a bar a status, each with its count. */
+function statusBars(chart: Chart): Option {
+  return {
+    grid: { left: 24, right: 60, top: 80, bottom: 50, containLabel: true },
+    xAxis: { type: 'value', name: chart.unit, minInterval: 1 },
+    yAxis: { type: 'category', data: chart.series.map((s) => s.name), inverse: true, axisLabel: { fontSize: 15 } },
+    series: [
+      {
+        type: 'bar',
+        name: chart.categories[0],
+        data: chart.series.map((s, i) => ({ value: s.values[0], itemStyle: { color: colourOf(s.name, i) } })),
+        barMaxWidth: 48,
+        label: { show: true, position: 'right', fontSize: 15, formatter: ({ value }: { value: number }) => text(value) },
+      },
+    ],
+  };
+}
+
 function stacked(chart: Chart): Option {
+  if (chart.categories.length === 1) return statusBars(chart);
   return {
     legend: { top: 56, left: 24, textStyle: { fontSize: 14 } },
     grid: { left: 24, right: 40, top: 100, bottom: 50, containLabel: true },
@@ -69,9 +102,9 @@ function stacked(chart: Chart): Option {
       stack: 'all',
       data: s.values,
       barMaxWidth: 56,
-      itemStyle: { color: STATUS_COLOURS[s.name] ?? PALETTE[i % PALETTE.length] },
+      itemStyle: { color: colourOf(s.name, i) },
       // A status with no task here has no part to write on.
-      label: { show: true, position: 'inside', fontSize: 14, color: '#ffffff', formatter: ({ value }: { value: number }) => (value ? text(value) : '') },
+      label: { show: true, position: 'inside', fontSize: 14, color: LIGHT.has(colourOf(s.name, i)) ? '#222222' : '#ffffff', formatter: ({ value }: { value: number }) => (value ? text(value) : '') },
     })),
   };
 }

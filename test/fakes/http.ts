@@ -36,16 +36,36 @@ export interface Reply {
 /** Looks at a request and either claims it, with a reply, or lets it pass. Used once. */
 export type Override = (request: Request) => Reply | undefined;
 
-export async function readRaw(req: IncomingMessage): Promise<string> {
+export async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** A JSON body parsed, a form as an object of strings, anything else as the raw text. */
+export async function readRaw(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
+}
+
+/** A file of a multipart form, as uploaded. */
+export interface UploadedFile {
+  name: string;
+  type: string;
+  bytes: Buffer;
+}
+
+/** A multipart form (a photo sent with its caption) as an object: text fields as strings, files as UploadedFile. */
+export async function multipartFields(bytes: Buffer, type: string): Promise<Record<string, string | UploadedFile>> {
+  const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
+  const fields: Record<string, string | UploadedFile> = {};
+  for (const [k, v] of form) fields[k] = typeof v === 'string' ? v : { name: v.name, type: v.type, bytes: Buffer.from(await v.arrayBuffer()) };
+  return fields;
+}
+
+/** A JSON body parsed, a form as an object of strings (a multipart one with its files), anything else as the raw text. */
 export async function readBody(req: IncomingMessage): Promise<any> {
-  const raw = await readRaw(req);
   const type = req.headers['content-type'] ?? '';
+  if (type.includes('multipart/form-data')) return multipartFields(await readBytes(req), type);
+  const raw = await readRaw(req);
   if (type.includes('json')) return JSON.parse(raw || '{}');
   if (type.includes('urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
   return raw;

@@ -1,0 +1,195 @@
+/**
+ * Charts: which answers carry one, that its values are the text's, and the PNG drawn from it —
+ * decoded again and looked at (size, not blank, the title's text drawn with the shipped font).
+ * Over the seeds with the real-report fixtures (test/fixtures/realdocs), which hold a county table.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extractAll, SEEDS_DIR } from '../src/knowledge/build.js';
+import { buildIndex } from '../src/knowledge/search.js';
+import { fromRecords } from '../src/knowledge/load.js';
+import { createCore } from '../src/core.js';
+import { memoryContexts } from '../src/conversation.js';
+import { seriesChart } from '../src/answer/chart.js';
+import { chartPng, CHART_WIDTH } from '../src/chart/render.js';
+import type { Answer, Chart, Indicator } from '../src/types.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'realdocs');
+const dir = mkdtempSync(join(tmpdir(), 'seeds-chart-'));
+for (const f of readdirSync(SEEDS_DIR)) copyFileSync(join(SEEDS_DIR, f), join(dir, f));
+for (const f of readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'))) copyFileSync(join(FIXTURES, f), join(dir, f));
+const records = await extractAll(dir);
+const knowledge = fromRecords(records, buildIndex(records));
+const core = createCore(knowledge, { contexts: memoryContexts(), now: () => new Date('2026-11-23T09:00:00+08:00') });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A PNG read back: its size from the header, its pixels drawn again by resvg (as an embedded image). */
+export function decodePng(png: Buffer): { width: number; height: number; pixels: Buffer } {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
+  const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+  expect([image.width, image.height]).toEqual([width, height]);
+  return { width, height, pixels: image.pixels };
+}
+
+/** Pixels that are not the white background, in rows [from, to). */
+function inked(image: { width: number; pixels: Buffer }, from = 0, to = Infinity, dark = false): number {
+  let n = 0;
+  const rows = Math.min(to, image.pixels.length / 4 / image.width);
+  for (let i = from * image.width * 4; i < rows * image.width * 4; i += 4) {
+    const [r, g, b] = [image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]];
+    if (dark ? r < 120 && g < 120 && b < 120 : r < 235 || g < 235 || b < 235) n++;
+  }
+  return n;
+}
+
+/** Draws the chart and checks the picture: at least 800 px wide, not blank, the title written. */
+function looksDrawn(chart: Chart): void {
+  const image = decodePng(chartPng(chart));
+  expect(image.width).toBeGreaterThanOrEqual(800);
+  expect(image.width).toBe(CHART_WIDTH);
+  const all = image.width * image.height;
+  expect(inked(image)).toBeGreaterThan(all * 0.015);
+  // The title's glyphs: dark pixels in the band above the plot (no font, no glyphs).
+  expect(inked(image, 10, 50, true)).toBeGreaterThan(500);
+}
+
+const chartOf = (a: Answer): Chart => {
+  expect(a.chart, a.text).toBeDefined();
+  return a.chart!;
+};
+
+describe('a county comparison', () => {
+  it('is a bar chart of every county the text lists, highest first, with the city as a line', () => {
+    const a = core.ask('2021年各县GDP增速');
+    const chart = chartOf(a);
+    expect(chart.kind).toBe('bar');
+    expect(chart.title).toBe('2021年嘉兴市各县（市、区）GDP增速（%）');
+    expect(chart.unit).toBe('%');
+    expect(chart.period).toBe('2021年');
+    expect(chart.source).toBeTruthy();
+    // 3 | 嘉善县 | 789.26 | 10.3 | …; 2021年…GDP为6355.28亿元,比上年增长8.5%
+    const [series] = chart.series;
+    expect(chart.categories[0]).toBe('嘉善县');
+    expect(series.values[0]).toBe(10.3);
+    expect([...series.values].sort((x, y) => y - x)).toEqual(series.values);
+    expect(chart.reference).toEqual({ name: '嘉兴市', value: 8.5 });
+    // Each bar is a line of the text: the county and its figure.
+    const listed = a.text.split('\n').filter((l) => l.startsWith('· '));
+    expect(chart.categories).toHaveLength(listed.length);
+    chart.categories.forEach((place, i) => {
+      const line = listed.find((l) => l.includes(` ${place} `));
+      expect(line, place).toBeDefined();
+      expect(line).toContain(`${series.values[i]}%`);
+    });
+    looksDrawn(chart);
+  });
+
+  it('draws the ranking a 哪个县最快 answer gives, in its order', () => {
+    const a = core.ask('2021年哪个县GDP增速最快');
+    const chart = chartOf(a);
+    const ranked = a.text.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(chart.categories).toEqual(ranked.map((l) => l.split(' ')[1]));
+    ranked.forEach((l, i) => expect(l).toContain(String(chart.series[0].values[i])));
+  });
+
+  it('draws levels in their unit (亿元)', () => {
+    const chart = chartOf(core.ask('各县市2021年GDP'));
+    expect(chart.unit).toBe('亿元');
+    expect(chart.categories[0]).toBe('海宁市');
+    expect(chart.series[0].values[0]).toBe(1196.3);
+    expect(chart.reference?.value).toBe(6355.28);
+  });
+
+  it('is no chart for one or two counties', () => {
+    expect(core.ask('2021年嘉善GDP增速比海宁高多少').chart).toBeUndefined();
+    expect(core.ask('2021年嘉善GDP增速').chart).toBeUndefined();
+  });
+});
+
+describe('a figure over time', () => {
+  it('is a line of the figure and the same metric in other years, oldest first, each value in the text', () => {
+    const a = core.ask('GDP');
+    const chart = chartOf(a);
+    expect(chart.kind).toBe('line');
+    expect(chart.place).toBe('嘉兴市');
+    expect(chart.unit).toBe('亿元');
+    expect(chart.categories.length).toBeGreaterThanOrEqual(3);
+    expect(chart.categories.every((c) => /^\d{4}年$/.test(c))).toBe(true);
+    expect([...chart.categories].sort()).toEqual(chart.categories);
+    for (const [i, period] of chart.categories.entries()) expect(a.text).toMatch(new RegExp(`${period}：${chart.series[0].values[i]}亿元`));
+    looksDrawn(chart);
+  });
+
+  const figure = (label: string, period: Indicator['period'], value: number): Indicator => ({
+    id: label,
+    type: 'indicator',
+    name: '全社会用电量',
+    aliases: [],
+    subject: '',
+    region: '嘉兴市',
+    period,
+    value,
+    unit: '亿千瓦时',
+    figure: `${value}亿千瓦时`,
+    isChange: false,
+    growth: [],
+    nature: 'actual',
+    sentence: label,
+    section: '',
+    source: 'none',
+    line: 1,
+  });
+  const month = (to: number) => ({ kind: 'month' as const, year: 2021, to, label: `2021年${to}月` });
+
+  it('never mixes months with a cumulative range, and draws nothing of two values', () => {
+    const months = [figure('a', month(4), 48), figure('b', month(5), 50), figure('c', month(6), 52.91)];
+    expect(seriesChart(knowledge, months)?.categories).toEqual(['2021年4月', '2021年5月', '2021年6月']);
+    const range = figure('d', { kind: 'range', year: 2021, from: 1, to: 6, label: '2021年1-6月' }, 293.25);
+    expect(seriesChart(knowledge, [...months, range])).toBeUndefined();
+    expect(seriesChart(knowledge, months.slice(0, 2))).toBeUndefined();
+  });
+
+  it('is no chart for an answer with one period', () => {
+    expect(core.ask('6月全市用电量是多少').chart).toBeUndefined();
+  });
+});
+
+describe('tasks by status', () => {
+  it('is one stacked bar of the table, a part a status, as the text counts them', () => {
+    const a = core.ask('2021年重点工作有几项任务');
+    const chart = chartOf(a);
+    expect(chart.kind).toBe('stacked');
+    expect(chart.unit).toBe('项');
+    // 按时推进88项，部分滞后3项，进度滞后1项，进度较快7项，未标注状态1项
+    for (const s of chart.series) expect(a.text).toContain(`${s.name}${s.values[0]}项`);
+    looksDrawn(chart);
+  });
+
+  it('is a stacked bar a department for the departments that lead most, adding up to the text', () => {
+    const a = core.ask('哪个部门牵头最多');
+    const chart = chartOf(a);
+    expect(chart.kind).toBe('stacked');
+    expect(chart.categories).toHaveLength(5);
+    chart.categories.forEach((d, i) => {
+      const total = chart.series.reduce((sum, s) => sum + s.values[i], 0);
+      expect(a.text).toContain(`· ${d} ${total}项`);
+    });
+    looksDrawn(chart);
+  });
+});
+
+describe('the real-report fixtures', () => {
+  it('draw a county comparison of their own table', () => {
+    // 2021年嘉兴各区县GDP排行: 1 | 海宁市 | 1196.3 | 7 | … 9 | 港区 | 209.01 | 6.1 |
+    const chart = chartOf(core.ask('2021年GDP最低的区'));
+    expect(chart.categories.at(-1)).toBe('嘉兴港区');
+    expect(chart.series[0].values.at(-1)).toBe(209.01);
+    looksDrawn(chart);
+  });
+});
