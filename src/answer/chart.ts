@@ -87,6 +87,19 @@ export function seriesChart(k: Knowledge, figures: Indicator[]): Chart | undefin
   };
 }
 
+/**
+ * A figure over time from every record of its metric and place: itself and the other periods of
+ * its kind the reports give (the digest's headline figures show one period each).
+ */
+export function seriesOf(k: Knowledge, figure: Indicator): Chart | undefined {
+  const kind = kindOf(figure.period);
+  if (!kind || figure.value === null) return undefined;
+  const same = k.indicators.filter(
+    (x) => x.id !== figure.id && x.name === figure.name && x.region === figure.region && x.unit === figure.unit && x.nature === figure.nature && x.value !== null && !x.owner && !x.scope && kindOf(x.period) === kind,
+  );
+  return seriesChart(k, [figure, ...same]);
+}
+
 const statusName = (s: string | null) => s ?? '未标注状态';
 
 /** The statuses of tasks, in the order the table first gives them. */

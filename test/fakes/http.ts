@@ -54,10 +54,26 @@ export interface UploadedFile {
 }
 
 /** A multipart form (a photo sent with its caption) as an object: text fields as strings, files as UploadedFile. */
-export async function multipartFields(bytes: Buffer, type: string): Promise<Record<string, string | UploadedFile>> {
-  const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
+export function multipartFields(bytes: Buffer, type: string): Record<string, string | UploadedFile> {
+  const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1];
+  if (!boundary) return {};
   const fields: Record<string, string | UploadedFile> = {};
-  for (const [k, v] of form) fields[k] = typeof v === 'string' ? v : { name: v.name, type: v.type, bytes: Buffer.from(await v.arrayBuffer()) };
+  const marker = Buffer.from(`--${boundary}`);
+  let at = bytes.indexOf(marker);
+  while (at >= 0) {
+    const start = at + marker.length + 2; // past the boundary and its CRLF
+    const end = bytes.indexOf(marker, start);
+    if (end < 0) break;
+    const part = bytes.subarray(start, end - 2); // without the CRLF before the next boundary
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const body = part.subarray(split + 4);
+    const name = /(?:^|[;\s])name="([^"]*)"/.exec(head)?.[1];
+    const filename = /filename="?([^";\r\n]*)"?/.exec(head)?.[1];
+    const contentType = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? '';
+    if (name !== undefined) fields[name] = filename !== undefined ? { name: filename, type: contentType, bytes: Buffer.from(body) } : body.toString('utf8');
+    at = end;
+  }
   return fields;
 }
 

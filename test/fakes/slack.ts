@@ -7,7 +7,7 @@
  * bytes are kept in `uploads`) answer like Slack; anything else answers `{ ok: true }`.
  */
 import type { IncomingMessage } from 'node:http';
-import { FakeApi, readBytes, readRaw } from './http.js';
+import { FakeApi, multipartFields, readBytes, readRaw } from './http.js';
 
 export type { Call, Override, Reply } from './http.js';
 
@@ -49,7 +49,11 @@ export class FakeSlack extends FakeApi {
   protected override async readBody(req: IncomingMessage): Promise<Record<string, any>> {
     const upload = /^\/upload\/([\w-]+)$/.exec(req.url ?? '');
     if (upload) {
-      const bytes = await readBytes(req);
+      // The Web API client posts the file as a multipart form (its one file), else as it is.
+      const type = req.headers['content-type'] ?? '';
+      const raw = await readBytes(req);
+      const file = type.includes('multipart/form-data') ? Object.values(multipartFields(raw, type)).find((v) => typeof v !== 'string') : undefined;
+      const bytes = file ? file.bytes : raw;
       this.uploads.set(upload[1], bytes);
       return { bytes };
     }
