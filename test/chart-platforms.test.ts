@@ -10,7 +10,7 @@ import { startSlack, type RunningSlack } from '../adapters/slack.js';
 import { loadConfig } from '../src/config.js';
 import { createCore } from '../src/core.js';
 import { memoryContexts } from '../src/conversation.js';
-import { FakeTelegram, TOKEN, textUpdate } from './fakes/telegram.js';
+import { FakeTelegram, TOKEN, telegramError, textUpdate } from './fakes/telegram.js';
 import type { UploadedFile } from './fakes/http.js';
 import { FakeSlack } from './fakes/slack.js';
 import { fastRetry, sendEvent, testConfig, ts, waitFor } from './fakes/slack-requests.js';
@@ -62,6 +62,16 @@ describe('Telegram', () => {
     expect(photo.body.caption).toBeUndefined();
     expect(photo.at).toBeGreaterThanOrEqual(texts.at(-1)!.at);
     looksLikeChart(fileOf(photo.body).bytes);
+  });
+
+  it('sends the answer as text when Telegram refuses the photo', async () => {
+    api.reset();
+    api.script('sendPhoto', telegramError(400, 'Bad Request: PHOTO_INVALID_DIMENSIONS'));
+    const bot = await botFor();
+    await bot.handleUpdate(textUpdate('2021年哪个县GDP增速最快', 4245));
+    expect(api.of('sendPhoto', 400)).toHaveLength(1);
+    const [text] = api.of('sendMessage', 200);
+    expect(text.body.text).toContain('最快的是嘉善县');
   });
 
   it('sends an answer without a chart as text alone', async () => {

@@ -80,10 +80,15 @@ export async function sendAnswer(
   const keyboard = keyboardFor(answer, memos, options);
   const html = renderAnswer(answer);
   // A comparison goes with its chart: the photo with the answer as caption, or the text then the photo.
+  // The picture is extra: when Telegram refuses it (past the retries, which log), the text still goes.
   const png = pictureOf(answer);
-  if (png && fitsCaption(answer, html)) return sendPhoto(api, chatId, png, { caption: html[0], replyTo: options.replyTo, keyboard });
+  if (png && fitsCaption(answer, html)) {
+    const sent = await sendPhoto(api, chatId, png, { caption: html[0], replyTo: options.replyTo, keyboard }).then(() => true, () => false);
+    if (sent) return;
+    return sendHtml(api, chatId, html, { replyTo: options.replyTo, keyboard });
+  }
   await sendHtml(api, chatId, html, { replyTo: options.replyTo, keyboard: png ? undefined : keyboard });
-  if (png) await sendPhoto(api, chatId, png, { keyboard });
+  if (png) await sendPhoto(api, chatId, png, { keyboard }).catch(() => undefined);
 }
 
 /** In groups, the id of the message to reply to; in private chats none. */
