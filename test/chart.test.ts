@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../src/core.js';
 import { memoryContexts } from '../src/conversation.js';
-import { seriesChart } from '../src/answer/chart.js';
+import { placeChart, seriesChart } from '../src/answer/chart.js';
 import { chartPng, CHART_WIDTH } from '../src/chart/render.js';
 import type { Answer, Chart, Indicator } from '../src/types.js';
 import { realdocsKnowledge } from './realdocs-knowledge.js';
@@ -66,6 +66,16 @@ describe('a county comparison', () => {
     expect(chart.categories[0]).toBe('海宁市');
     expect(chart.series[0].values[0]).toBe(1196.3);
     expect(chart.reference?.value).toBe(6355.28);
+  });
+
+  it('names the places when not every county was asked, and draws the city beside its counties only', () => {
+    const ranked = core.ask('2021年哪个县GDP增速最快');
+    const figures = ranked.records.map((r) => knowledge.byId.get(r.id) as Indicator).slice(0, 3);
+    const items = figures.map((record, i) => ({ place: record.region, value: chartOf(ranked).series[0].values[i], unit: '%', record }));
+    const chart = placeChart(knowledge, 'GDP增速', items, undefined, false)!;
+    expect(chart.place).toBe('嘉善县、平湖市、南湖区');
+    expect(chart.title).toBe('2021年嘉善县、平湖市、南湖区GDP增速（%）');
+    expect(placeChart(knowledge, 'GDP增速', items.slice(0, 2), undefined, true)).toBeUndefined();
   });
 
   it('is no chart for one or two counties', () => {

@@ -23,18 +23,22 @@ export interface PlaceValue {
 
 /**
  * Counties side by side on one metric and period: sorted highest first, whatever the question
- * ranked by; `home` is the city's own figure of the same metric and period, when the reports give it.
+ * ranked by; `home` is the city's own figure of the same metric and period, when the reports
+ * give it (drawn only beside the city's own counties); `every`: all its counties were asked.
  */
-export function placeChart(k: Knowledge, metric: string, items: PlaceValue[], home?: PlaceValue): Chart | undefined {
+export function placeChart(k: Knowledge, metric: string, items: PlaceValue[], home: PlaceValue | undefined, every: boolean): Chart | undefined {
   const units = new Set(items.map((x) => x.unit));
   const periods = new Set(items.map((x) => x.record.period.label));
   if (items.length < CHART_MIN || units.size > 1 || periods.size > 1) return undefined;
   const sorted = [...items].sort((a, b) => b.value - a.value);
   const unit = items[0].unit;
   const period = items[0].record.period.label;
+  // Every county of the home city asked (各县, 哪个县最快), or places named one by one (海宁、桐乡、嘉善GDP分别).
   const city = k.lex.regions.home;
-  const place = `${city}各县（市、区）`;
-  const reference = home && home.unit === unit && home.record.period.label === period ? { name: `${home.place}`, value: home.value } : undefined;
+  const within = new Map(k.lex.regions.regions.map((r) => [r.name, r.within]));
+  const ours = items.every((x) => within.get(x.place) === city);
+  const place = ours && every ? `${city}各县（市、区）` : sorted.map((x) => x.place).join('、');
+  const reference = ours && home && home.unit === unit && home.record.period.label === period ? { name: home.place, value: home.value } : undefined;
   return {
     kind: 'bar',
     title: titled(`${period}${place}${metric}`, unit),

@@ -94,7 +94,9 @@ export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (p
   if (!answered) return makeAnswer(k, q.text, 'none', [[span(byPlace ? '报告中没有各县（市、区）的这项数据。' : '报告中没有这几项数据。')], ...lines], [], { query: q });
   if (lacking.length) lines.push([span(`（${lacking.join('、')}：报告中没有）`)]);
   const head = byPlace ? `各县（市、区）共${answered}个有数据：` : `共${q.parts!.length}项：`;
-  const chart = byPlace && compared.length === answered ? placeChart(k, metricName(compared[0].record, q), compared, homeValue(k, q, compared[0].record.period, one)) : undefined;
+  // 各县GDP asks every county (eachPlace); 海宁、桐乡、嘉善GDP分别 names its own.
+  const every = parts.length === k.lex.regions.regions.filter((r) => r.level === 'county').length;
+  const chart = byPlace && compared.length === answered ? placeChart(k, metricName(compared[0].record, q), compared, homeValue(k, q, compared[0].record.period, one), every) : undefined;
   return makeAnswer(k, q.text, 'list', [[span(head)], ...lines], records, { query: q, ...(chart ? { chart } : {}) });
 }
 
@@ -171,6 +173,6 @@ export function answerPlaceRank(k: Knowledge, q: Query, one: (part: Query) => An
     [span(`${top.record.period.label}各县（市、区）共${ranked.length}个有数据，依次为：`)],
     ...ranked.map((x, i) => [span(`${i + 1}. ${x.place} ${x.text}`)]),
   ];
-  const chart = placeChart(k, metricName(top.record, q), ranked, homeValue(k, q, top.record.period, one));
+  const chart = placeChart(k, metricName(top.record, q), ranked, homeValue(k, q, top.record.period, one), true);
   return makeAnswer(k, q.text, 'list', lines, ranked.map((x) => x.record), { query: q, ...(chart ? { chart } : {}) });
 }
