@@ -63,7 +63,8 @@ const order = (p: Period) => (p.year ?? 0) * 100 + (p.to ?? 0);
 
 /**
  * One metric of one place over several periods of one kind, as the answer lists them (the
- * figure and its 相关 lines): a line, oldest first. Mixed kinds, units or natures draw nothing.
+ * figure and its 相关 lines): a line, oldest first, of those of the first one's metric, place,
+ * unit and kind of period (never 1-6月 among months).
  */
 export function seriesChart(k: Knowledge, figures: Indicator[]): Chart | undefined {
   const [first] = figures;
@@ -71,10 +72,10 @@ export function seriesChart(k: Knowledge, figures: Indicator[]): Chart | undefin
   const kind = kindOf(first.period);
   const same = (x: Indicator) =>
     x.name === first.name && x.region === first.region && x.unit === first.unit && x.nature === first.nature && x.value !== null && kindOf(x.period) === kind;
-  if (!kind || !figures.every(same)) return undefined;
-  // One value a period: the same figure said twice is one point.
+  if (!kind || !same(first)) return undefined;
+  // One value a period: the same figure said twice is one point. (Other metrics beside it are not drawn.)
   const byPeriod = new Map<string, Indicator>();
-  for (const x of figures) if (!byPeriod.has(x.period.label)) byPeriod.set(x.period.label, x);
+  for (const x of figures.filter(same)) if (!byPeriod.has(x.period.label)) byPeriod.set(x.period.label, x);
   const points = [...byPeriod.values()].sort((a, b) => order(a.period) - order(b.period));
   if (points.length < CHART_MIN) return undefined;
   const what = `${first.name}${first.nature === 'target' ? '目标' : ''}`;
