@@ -39,6 +39,7 @@ import { safeText } from '../src/safe-text.js';
 import type { Answer, AskOptions } from '../src/types.js';
 import { guardRequests } from './slack-guard.js';
 import { slackReports } from './slack-reports.js';
+import { uploadChart } from './slack-chart.js';
 import type { ReportDesk } from '../src/reports/desk.js';
 import { DeadlineError, loggedRetries, startupError, within, type RetryPolicy } from './slack-outage.js';
 import {
@@ -402,12 +403,14 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     question: string,
   ): Promise<void> => {
     let message: SlackMessage;
+    let answered: Answer | undefined;
     if (!allowed(where.channel)) message = renderNotice(TEXT.notEnabled);
     else if (question !== '' && !limiter.take(where.user)) message = renderNotice(TEXT.tooMany);
     else {
       const conversation = conversationIn(where);
       const { answer, entry } = ask(question, { platform: 'slack', conversation, user: where.user });
       message = renderAnswer(answer, { conversation, entry });
+      answered = answer;
     }
     await client.chat.postMessage({
       channel: where.channel,
@@ -417,6 +420,8 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
       unfurl_links: false,
       unfurl_media: false,
     });
+    // A comparison's chart follows the answer, in its thread (slack-chart.ts).
+    if (answered?.chart) await uploadChart(client, where, answered, slackLog);
   };
 
   /* @mention in a channel: answer in the question's thread. */

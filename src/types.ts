@@ -175,6 +175,30 @@ export interface Span {
 }
 export type Line = Span[];
 
+/**
+ * A chart of what an answer compares — counties on one metric, one metric over periods, tasks
+ * by status — as data: the core decides it (src/answer/chart.ts), src/chart/ draws it, adapters
+ * send the picture. Every value it holds is one the answer's text gives.
+ */
+export interface Chart {
+  /** bar: counties side by side, sorted; line: one metric over periods of one kind; stacked: tasks by status. */
+  kind: 'bar' | 'line' | 'stacked';
+  /** Metric, place and period: 2021年嘉兴市各县（市、区）生产总值增速. */
+  title: string;
+  /** Of every value: %, 亿元, 项. */
+  unit: string;
+  period: string;
+  place: string;
+  /** The documents the values come from, as the answer's source line names them. */
+  source: string;
+  /** What is compared, in the order drawn: counties, periods, departments. */
+  categories: string[];
+  /** One series for a bar or line chart; one a status for stacked bars. Values in categories' order. */
+  series: { name: string; values: number[] }[];
+  /** The home city's (or province's) figure, drawn as a line across the bars, where the reports give it. */
+  reference?: { name: string; value: number };
+}
+
 export type AnswerKind = 'indicator' | 'task' | 'list' | 'count' | 'passage' | 'none' | 'help';
 
 export interface Answer {
@@ -201,6 +225,8 @@ export interface Answer {
    * its question there, not wherever the conversation has gone since (AskOptions.after).
    */
   followUps?: { label: string; question: string; after?: string }[];
+  /** What the answer compares, to be drawn (three values or more). */
+  chart?: Chart;
 }
 
 export interface AskOptions {

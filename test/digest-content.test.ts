@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderAnswer } from '../adapters/telegram/render.js';
 import { buildDigest, DIGEST_LIMIT, htmlLength, LAGGING } from '../src/digest/content.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import type { Indicator, KnowledgeRecord } from '../src/types.js';
 import { indicator, sampleKnowledge, smallKnowledge, source, task } from './digest-fakes.js';
 
 describe('buildDigest', () => {
@@ -25,6 +26,21 @@ describe('buildDigest', () => {
     expect(a.lines.flat().filter((s) => s.strong).map((s) => s.text)).toEqual(['86.87亿元', '52.91亿千瓦时']);
     expect(a.text).toBe(a.lines.map((l) => l.map((s) => s.text).join('')).join('\n'));
     expect(a.sources.map((s) => s.title)).toEqual(['信息交流第5期', '重点工作执行情况（上半年）']);
+  });
+
+  it('carries a chart of a headline figure the reports give over three months or more, and none without', () => {
+    expect(buildDigest(sampleKnowledge()).chart).toBeUndefined();
+    const k = sampleKnowledge();
+    const month = (id: string, to: number, figure: string) => ({ ...indicator(id, 'b1', '全社会用电量', figure), period: { kind: 'month' as const, year: 2021, to, label: `2021年${to}月` } });
+    // 1-6月 is a range, not a month: never on the same line.
+    const range = { ...indicator('r', 'b1', '全社会用电量', '293.25亿千瓦时'), period: { kind: 'range' as const, year: 2021, from: 1, to: 6, label: '2021年1-6月' } };
+    const more: Indicator[] = [month('m4', 4, '48.1亿千瓦时'), month('m5', 5, '50.3亿千瓦时'), range];
+    const withSeries = { ...k, indicators: [...k.indicators, ...more], byId: new Map<string, KnowledgeRecord>([...k.byId, ...more.map((x) => [x.id, x] as const)]) };
+    const chart = buildDigest(withSeries).chart!;
+    expect(chart.kind).toBe('line');
+    expect(chart.categories).toEqual(['2021年4月', '2021年5月', '2021年6月']);
+    expect(chart.series[0].values).toEqual([48.1, 50.3, 52.91]);
+    expect(chart.title).toContain('全社会用电量');
   });
 
   it('lists the documents not announced before, or only counts them before any digest', () => {

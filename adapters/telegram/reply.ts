@@ -1,11 +1,12 @@
 /**
- * Sends Answers and short notes: HTML messages, the buttons under the last one — the likely
- * next questions (follow-ups), then 原文 and 更多.
+ * Sends Answers and short notes: HTML messages (with a chart, a photo: photo.ts), the buttons
+ * under the last one — the likely next questions (follow-ups), then 原文 and 更多.
  */
 import { InlineKeyboard, type Api, type Context } from 'grammy';
 import type { Answer } from '../../src/types.js';
 import type { FollowUp, MemoStore } from './memo.js';
 import { renderAnswer } from './render.js';
+import { fitsCaption, pictureOf, sendPhoto } from './photo.js';
 import { TEXT } from './texts.js';
 
 export interface AnswerContext {
@@ -77,7 +78,17 @@ export async function sendAnswer(
   options: SendOptions = {},
 ): Promise<void> {
   const keyboard = keyboardFor(answer, memos, options);
-  await sendHtml(api, chatId, renderAnswer(answer), { replyTo: options.replyTo, keyboard });
+  const html = renderAnswer(answer);
+  // A comparison goes with its chart: the photo with the answer as caption, or the text then the photo.
+  // The picture is extra: when Telegram refuses it (past the retries, which log), the text still goes.
+  const png = pictureOf(answer);
+  if (png && fitsCaption(answer, html)) {
+    const sent = await sendPhoto(api, chatId, png, { caption: html[0], replyTo: options.replyTo, keyboard }).then(() => true, () => false);
+    if (sent) return;
+    return sendHtml(api, chatId, html, { replyTo: options.replyTo, keyboard });
+  }
+  await sendHtml(api, chatId, html, { replyTo: options.replyTo, keyboard: png ? undefined : keyboard });
+  if (png) await sendPhoto(api, chatId, png, { keyboard }).catch(() => undefined);
 }
 
 /** In groups, the id of the message to reply to; in private chats none. */

@@ -18,19 +18,27 @@ function sourcesOf(k: Knowledge, records: KnowledgeRecord[]): Source[] {
   return ids.map((id) => k.sourceById.get(id)).filter((x): x is Source => !!x);
 }
 
+/** An answer from several documents names each (up to three, the rest counted). */
+function sourceNames(sources: Source[]): string {
+  const named = sources.slice(0, 3).map((src) => `${src.title}${src.date ? `（${src.date}）` : ''}`);
+  return `${named.join('；')}${sources.length > 3 ? `等${sources.length}份文件` : ''}`;
+}
+
+/** The documents records come from, as an answer's source line names them. */
+export function sourceText(k: Knowledge, records: KnowledgeRecord[]): string {
+  return sourceNames(sourcesOf(k, records));
+}
+
 export function makeAnswer(
   k: Knowledge,
   question: string,
   kind: AnswerKind,
   lines: Line[],
   records: KnowledgeRecord[],
-  extra: Partial<Pick<Answer, 'quote' | 'more' | 'query' | 'followUps'>> = {},
+  extra: Partial<Pick<Answer, 'quote' | 'more' | 'query' | 'followUps' | 'chart'>> = {},
 ): Answer {
   const sources = sourcesOf(k, records);
-  // An answer from several documents names each (up to three, the rest counted).
-  const named = sources.slice(0, 3).map((src) => `${src.title}${src.date ? `（${src.date}）` : ''}`);
-  const more = sources.length > 3 ? `等${sources.length}份文件` : '';
-  const all = [...lines, ...(sources.length ? [[s(`来源：${named.join('；')}${more}`)]] : [])];
+  const all = [...lines, ...(sources.length ? [[s(`来源：${sourceNames(sources)}`)]] : [])];
   return {
     question,
     kind,

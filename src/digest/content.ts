@@ -11,11 +11,15 @@
  *   【新增资料】                                   ← sources not in `since`
  *   直接发送问题，例如：6月全市用电量是多少？
  *
+ * It carries one chart (Answer.chart): the first headline figure the reports give over three or
+ * more periods of its kind, as a line.
+ *
  * The whole digest fits one Telegram message (4096 characters of text, and of HTML once the
  * figures are set in <b>): lists are shortened until it does.
  */
 import type { Knowledge } from '../knowledge/load.js';
-import type { Answer, Indicator, KnowledgeRecord, Line, Source, Span, Task } from '../types.js';
+import type { Answer, Chart, Indicator, KnowledgeRecord, Line, Source, Span, Task } from '../types.js';
+import { seriesOf } from '../answer/chart.js';
 import { ageNote } from './age.js';
 
 /** Telegram's limit for one message; the digest stays within it. */
@@ -96,12 +100,14 @@ interface Parts {
   lines: Line[];
   records: KnowledgeRecord[];
   sources: Source[];
+  chart?: Chart;
 }
 
 function compose(k: Knowledge, opts: DigestOptions, caps: Caps): Parts {
   const lines: Line[] = [];
   const records: KnowledgeRecord[] = [];
   const sources: Source[] = [];
+  let chart: Chart | undefined;
   lines.push([span(`每日简报${opts.date ? ` · ${opts.date}` : ''}`)]);
 
   // The newest report that gives figures, of whatever kind: a 统计公报 or a monthly summary
@@ -120,6 +126,7 @@ function compose(k: Knowledge, opts: DigestOptions, caps: Caps): Parts {
       if (headline.length > shown.length) lines.push([span(`（另有${headline.length - shown.length}项，可直接提问）`)]);
       records.push(...shown);
       sources.push(bulletin);
+      for (const ind of shown) if (!chart) chart = seriesOf(k, ind);
     }
   }
 
@@ -163,7 +170,7 @@ function compose(k: Knowledge, opts: DigestOptions, caps: Caps): Parts {
   }
 
   lines.push([span(ASK_HINT)]);
-  return { lines, records, sources };
+  return { lines, records, sources, ...(chart ? { chart } : {}) };
 }
 
 export function textOfLines(lines: Line[]): string {
@@ -217,5 +224,6 @@ export function buildDigest(k: Knowledge, opts: DigestOptions = {}): Answer {
     sources: parts.sources
       .filter((s) => !sourceIds.has(s.id) && sourceIds.add(s.id))
       .map((s) => ({ title: s.title, date: s.date })),
+    ...(parts.chart ? { chart: parts.chart } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
 import * as compose from '../answer/compose.js';
 import { makeAnswer, span, textOf } from '../answer/compose.js';
+import { seriesChart } from '../answer/chart.js';
 import { answerTasks } from './tasks.js';
 import { answerTaskFigure } from './task-figures.js';
 import { besideFigure, genericWord } from './generic.js';
@@ -62,7 +63,9 @@ function answerIndicator(k: Knowledge, q: Query, best: Indicator, rest: Candidat
   const before = sentenceBefore(k, q, best);
   if (before) lines.push(before);
   lines.push(compose.quoteLine(best.sentence, best.figure));
-  return makeAnswer(k, q.text, 'indicator', lines, [best, ...more], { quote: best.sentence, query: q });
+  // The figure and the same metric at other times, when they are three or more of one kind of period.
+  const chart = seriesChart(k, [best, ...more]);
+  return makeAnswer(k, q.text, 'indicator', lines, [best, ...more], { quote: best.sentence, query: q, ...(chart ? { chart } : {}) });
 }
 
 /**

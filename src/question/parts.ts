@@ -7,7 +7,8 @@ import type { Answer, AskOptions, Indicator, KnowledgeRecord, Line } from '../ty
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { clip, makeAnswer, span } from '../answer/compose.js';
-import { isChange } from './match.js';
+import { placeChart, type PlaceValue } from '../answer/chart.js';
+import { HOME, isChange } from './match.js';
 import { periodKey } from '../text/period.js';
 
 /** 各县（市、区）GDP: the question asked of every county of the city, as parts. */
@@ -38,6 +39,8 @@ export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (p
   // Asked of every county, the counties without the figure are counted, not listed.
   const byPlace = (q.parts ?? []).every((p) => p.metric === q.parts![0].metric);
   const lacking: string[] = [];
+  // Each county's figure, for a chart of them.
+  const compared: PlaceValue[] = [];
   const parts = q.parts ?? [];
   const words = (p: Query) => p.places.reduce((m, place) => m.split(place.text).join(''), p.metric.replace(/\s+/g, ''));
   const last = parts.length ? words(parts[parts.length - 1]) : '';
@@ -74,6 +77,9 @@ export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (p
       continue;
     }
     answered++;
+    const figureOf = k.byId.get(a.records[0]?.id ?? '');
+    const v = byPlace && a.kind === 'indicator' && figureOf?.type === 'indicator' ? rankValue(figureOf, part) : undefined;
+    if (v && figureOf?.type === 'indicator' && figureOf.region === part.places[0]?.region) compared.push({ place: figureOf.region, ...v, record: figureOf });
     // The answer's first two lines: the figure, then what it is (label · region · period).
     const [figure, label] = a.lines;
     // A short, general name (完成投资) says little of what was counted: the sentence's opening does.
@@ -88,7 +94,24 @@ export function answerParts(k: Knowledge, q: Query, options: AskOptions, one: (p
   if (!answered) return makeAnswer(k, q.text, 'none', [[span(byPlace ? '报告中没有各县（市、区）的这项数据。' : '报告中没有这几项数据。')], ...lines], [], { query: q });
   if (lacking.length) lines.push([span(`（${lacking.join('、')}：报告中没有）`)]);
   const head = byPlace ? `各县（市、区）共${answered}个有数据：` : `共${q.parts!.length}项：`;
-  return makeAnswer(k, q.text, 'list', [[span(head)], ...lines], records, { query: q });
+  // 各县GDP asks every county (eachPlace); 海宁、桐乡、嘉善GDP分别 names its own.
+  const every = parts.length === k.lex.regions.regions.filter((r) => r.level === 'county').length;
+  const chart = byPlace && compared.length === answered ? placeChart(k, metricName(compared[0].record, q), compared, homeValue(k, q, compared[0].record.period, one), every) : undefined;
+  return makeAnswer(k, q.text, 'list', [[span(head)], ...lines], records, { query: q, ...(chart ? { chart } : {}) });
+}
+
+/** What is compared, in a chart's words: 生产总值增速 when the change of a level is asked. */
+function metricName(r: Indicator, q: Query): string {
+  return q.intent === 'growth' && !isChange(r) ? `${r.name}增速` : r.name;
+}
+
+/** The home city's figure of the query's metric and period, as ranked, when the reports give it. */
+function homeValue(k: Knowledge, q: Query, period: Indicator['period'], one: (part: Query) => Answer): PlaceValue | undefined {
+  const a = one({ ...q, eachPlace: false, placeRank: undefined, places: [], parts: undefined, period });
+  const r = k.byId.get(a.records[0]?.id ?? '');
+  if (a.kind !== 'indicator' || r?.type !== 'indicator' || r.region !== HOME || r.nature !== 'actual' || r.period.label !== period.label) return undefined;
+  const v = rankValue(r, q);
+  return v && { place: r.region, ...v, record: r };
 }
 
 /** A county's figure as ranked: the change when a change is asked, else the level, with its unit. */
@@ -150,5 +173,6 @@ export function answerPlaceRank(k: Knowledge, q: Query, one: (part: Query) => An
     [span(`${top.record.period.label}各县（市、区）共${ranked.length}个有数据，依次为：`)],
     ...ranked.map((x, i) => [span(`${i + 1}. ${x.place} ${x.text}`)]),
   ];
-  return makeAnswer(k, q.text, 'list', lines, ranked.map((x) => x.record), { query: q });
+  const chart = placeChart(k, metricName(top.record, q), ranked, homeValue(k, q, top.record.period, one), true);
+  return makeAnswer(k, q.text, 'list', lines, ranked.map((x) => x.record), { query: q, ...(chart ? { chart } : {}) });
 }

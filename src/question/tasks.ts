@@ -10,6 +10,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import * as compose from '../answer/compose.js';
 import { LIST_PAGE, makeAnswer, span } from '../answer/compose.js';
+import { departmentChart, statusChart } from '../answer/chart.js';
 import { concepts, coverage, HOME, match, type Concept } from './match.js';
 import { noAnswer } from './none.js';
 
@@ -231,7 +232,8 @@ function summary(k: Knowledge, q: Query): Answer {
   ];
   // A table that states no progress (a plan, a table of who leads what) has no statuses to count.
   if (statuses.some(Boolean)) lines.push([span(statuses.map((st) => `${st ?? '未标注状态'}${tasks.filter((t) => t.status === st).length}项`).join('，'))]);
-  return makeAnswer(k, q.text, 'count', lines, tasks.slice(0, 1), { query: q });
+  const chart = statusChart(k, docName(doc), doc.region, doc.date, tasks);
+  return makeAnswer(k, q.text, 'count', lines, tasks.slice(0, 1), { query: q, ...(chart ? { chart } : {}) });
 }
 
 /** Which departments lead the most tasks of the document, and how many they take part in. */
@@ -253,8 +255,10 @@ function ranking(k: Knowledge, q: Query): Answer {
   const lines: Line[] = [[span(`${docName(doc)}中，${fewest ? '牵头最少' : '牵头最多'}的是${top[0]}：`), span(`${top[1]}${unit}`, true), span(`（另参与${part.get(top[0]) ?? 0}${unit}）`)]];
   const unnumbered = tasks.filter((t) => t.number === null).length;
   lines.push([span(`牵头任务数（按牵头部门栏中排第一的部门计${unnumbered ? `，含${unnumbered}项未编号的子任务` : ''}）：`)]);
-  for (const [d, n] of order.slice(0, 5)) lines.push([span(`· ${d} ${n}${unit}，参与${part.get(d) ?? 0}${unit}`)]);
-  return makeAnswer(k, q.text, 'list', lines, tasks.slice(0, 1), { query: q });
+  const shown = order.slice(0, 5);
+  for (const [d, n] of shown) lines.push([span(`· ${d} ${n}${unit}，参与${part.get(d) ?? 0}${unit}`)]);
+  const chart = departmentChart(k, docName(doc), doc.region, doc.date, shown.map(([d]) => d), tasks);
+  return makeAnswer(k, q.text, 'list', lines, tasks.slice(0, 1), { query: q, ...(chart ? { chart } : {}) });
 }
 
 /**

@@ -36,16 +36,52 @@ export interface Reply {
 /** Looks at a request and either claims it, with a reply, or lets it pass. Used once. */
 export type Override = (request: Request) => Reply | undefined;
 
-export async function readRaw(req: IncomingMessage): Promise<string> {
+export async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** A JSON body parsed, a form as an object of strings, anything else as the raw text. */
+export async function readRaw(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
+}
+
+/** A file of a multipart form, as uploaded. */
+export interface UploadedFile {
+  name: string;
+  type: string;
+  bytes: Buffer;
+}
+
+/** A multipart form (a photo sent with its caption) as an object: text fields as strings, files as UploadedFile. */
+export function multipartFields(bytes: Buffer, type: string): Record<string, string | UploadedFile> {
+  const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1];
+  if (!boundary) return {};
+  const fields: Record<string, string | UploadedFile> = {};
+  const marker = Buffer.from(`--${boundary}`);
+  let at = bytes.indexOf(marker);
+  while (at >= 0) {
+    const start = at + marker.length + 2; // past the boundary and its CRLF
+    const end = bytes.indexOf(marker, start);
+    if (end < 0) break;
+    const part = bytes.subarray(start, end - 2); // without the CRLF before the next boundary
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const body = part.subarray(split + 4);
+    const name = /(?:^|[;\s])name="([^"]*)"/.exec(head)?.[1];
+    const filename = /filename="?([^";\r\n]*)"?/.exec(head)?.[1];
+    const contentType = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? '';
+    if (name !== undefined) fields[name] = filename !== undefined ? { name: filename, type: contentType, bytes: Buffer.from(body) } : body.toString('utf8');
+    at = end;
+  }
+  return fields;
+}
+
+/** A JSON body parsed, a form as an object of strings (a multipart one with its files), anything else as the raw text. */
 export async function readBody(req: IncomingMessage): Promise<any> {
-  const raw = await readRaw(req);
   const type = req.headers['content-type'] ?? '';
+  if (type.includes('multipart/form-data')) return multipartFields(await readBytes(req), type);
+  const raw = await readRaw(req);
   if (type.includes('json')) return JSON.parse(raw || '{}');
   if (type.includes('urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
   return raw;

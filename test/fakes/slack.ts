@@ -2,11 +2,12 @@
  * A fake Slack Web API (see ./http.ts): /api/<method>, calls recorded with the channel as
  * target, so replies can be scripted per `chat.postMessage:<channel>`. Form fields that hold
  * JSON (blocks, attachments) are decoded. Requests to any other path — a slash command's or an
- * action's response_url, `${root}/respond/<id>` — are recorded under their path. auth.test and
- * chat.postMessage answer like Slack; anything else answers `{ ok: true }`.
+ * action's response_url, `${root}/respond/<id>` — are recorded under their path. auth.test,
+ * chat.postMessage and the steps of files.uploadV2 (an upload URL here, `/upload/<id>`, whose
+ * bytes are kept in `uploads`) answer like Slack; anything else answers `{ ok: true }`.
  */
 import type { IncomingMessage } from 'node:http';
-import { FakeApi, readRaw } from './http.js';
+import { FakeApi, multipartFields, readBytes, readRaw } from './http.js';
 
 export type { Call, Override, Reply } from './http.js';
 
@@ -41,7 +42,21 @@ export class FakeSlack extends FakeApi {
     return this.files.get(match[1])?.bytes;
   }
 
+  /** Files uploaded through files.uploadV2, by file id: the bytes posted to the upload URL. */
+  uploads = new Map<string, Buffer>();
+  private uploadId = 0;
+
   protected override async readBody(req: IncomingMessage): Promise<Record<string, any>> {
+    const upload = /^\/upload\/([\w-]+)$/.exec(req.url ?? '');
+    if (upload) {
+      // The Web API client posts the file as a multipart form (its one file), else as it is.
+      const type = req.headers['content-type'] ?? '';
+      const raw = await readBytes(req);
+      const file = type.includes('multipart/form-data') ? Object.values(multipartFields(raw, type)).find((v) => typeof v !== 'string') : undefined;
+      const bytes = file ? file.bytes : raw;
+      this.uploads.set(upload[1], bytes);
+      return { bytes };
+    }
     const raw = await readRaw(req);
     if ((req.headers['content-type'] ?? '').includes('json')) return raw ? JSON.parse(raw) : {};
     return formFields(raw);
@@ -50,7 +65,8 @@ export class FakeSlack extends FakeApi {
   protected parse(req: IncomingMessage, body: any) {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const method = path.startsWith('/api/') ? path.slice(5) : path;
-    return { method, target: body?.channel !== undefined ? String(body.channel) : undefined };
+    const channel = body?.channel ?? body?.channel_id;
+    return { method, target: channel !== undefined ? String(channel) : undefined };
   }
 
   protected reply(method: string, body: any): unknown {
@@ -60,6 +76,12 @@ export class FakeSlack extends FakeApi {
       if (!file) return { ok: false, error: 'file_not_found' };
       return { ok: true, file: { id: body.file, name: file.name, size: file.bytes.length, url_private: `${this.root}/files/${body.file}`, url_private_download: `${this.root}/files/${body.file}` } };
     }
+    // files.uploadV2: an upload URL on this fake, the bytes posted there, then the upload completed.
+    if (method === 'files.getUploadURLExternal') {
+      const id = `F${String(++this.uploadId).padStart(6, '0')}`;
+      return { ok: true, upload_url: `${this.root}/upload/${id}`, file_id: id };
+    }
+    if (method === 'files.completeUploadExternal') return { ok: true, files: (body.files ?? []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title ?? '' })) };
     if (method === 'chat.postMessage') return { ok: true, channel: body.channel, ts: `1700009999.${String(++this.posted).padStart(6, '0')}` };
     return { ok: true };
   }

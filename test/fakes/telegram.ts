@@ -1,7 +1,7 @@
 /**
  * A fake Telegram Bot API (see ./http.ts): /bot<TOKEN>/<method>, calls recorded with the chat
- * as target, so replies can be scripted per `sendMessage:<chat_id>`. getMe and sendMessage
- * answer like Telegram; getUpdates hands out the `updates` queue and, while it is empty, holds
+ * as target, so replies can be scripted per `sendMessage:<chat_id>`. getMe, sendMessage and
+ * sendPhoto (a multipart form: its photo an UploadedFile of ./http.ts) answer like Telegram; getUpdates hands out the `updates` queue and, while it is empty, holds
  * the request open like a long poll; any other method answers `true`.
  */
 import type { IncomingMessage } from 'node:http';
@@ -135,6 +135,15 @@ export class FakeTelegram extends FakeApi {
           chat: { id: Number(body.chat_id), type: Number(body.chat_id) < 0 ? 'supergroup' : 'private' },
           from: BOT_USER,
           text: body.text,
+        };
+      case 'sendPhoto':
+        return {
+          message_id: ++this.messageId,
+          date: 1_700_000_000,
+          chat: { id: Number(body.chat_id), type: Number(body.chat_id) < 0 ? 'supergroup' : 'private' },
+          from: BOT_USER,
+          photo: [{ file_id: `photo${this.messageId}`, file_unique_id: `p${this.messageId}`, width: 1000, height: 600 }],
+          ...(body.caption ? { caption: body.caption } : {}),
         };
       case 'getFile': {
         const bytes = this.files.get(body.file_id);
