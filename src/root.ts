@@ -18,5 +18,6 @@ export const ROOT = projectRoot();
 
 /** The node arguments that run a script of the project, given as its TypeScript path (src/cli/knowledge.ts). */
 export function scriptArgs(tsPath: string): string[] {
-  return compiled ? [join(ROOT, 'dist', tsPath.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', join(ROOT, tsPath)];
+  // tsx by its path: the child may run in another folder (a bench's temporary one).
+  return compiled ? [join(ROOT, 'dist', tsPath.replace(/\.ts$/, '.js'))] : ['--import', import.meta.resolve('tsx'), join(ROOT, tsPath)];
 }
