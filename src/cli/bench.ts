@@ -41,7 +41,8 @@ function questionMix(): string[] {
 function measure(knowledge: string, questions: string[], extra: string[] = []): Record<string, number> {
   const file = join(work, `questions-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(file, questions.join('\n') + '\n');
-  const out = execFileSync(process.execPath, [...scriptArgs('src/bench/measure.ts'), '--knowledge', knowledge, '--questions', file, ...extra], {
+  // With the bench's own node flags (the young generation's size of `npm start`).
+  const out = execFileSync(process.execPath, [...process.execArgv, ...scriptArgs('src/bench/measure.ts'), '--knowledge', knowledge, '--questions', file, ...extra], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
