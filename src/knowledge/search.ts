@@ -123,6 +123,7 @@ function fromBase64(text: string): Int32Array {
 }
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const BOOSTS = FIELDS.map((f) => BOOST[f]);
 
 /**
  * The index as a question reads it: MiniSearch's scores, to the last bit, over postings kept in
@@ -198,44 +199,76 @@ export class SearchIndex {
    * with combineWith OR does (in its order of adding, so equal scores keep its order).
    */
   search(query: string, options: { filter?: (result: SearchResult) => boolean } = {}): SearchResult[] {
-    const found = new Map<number, { score: number; terms: string[] }>();
-    const boosts = FIELDS.map((f) => BOOST[f]);
     const n = this.json.documentCount;
+    const w = (this.work ??= newWork(n));
+    if (w.term > 1 << 30) Object.assign(w, newWork(n)); // the stamps start again before they overflow
+    const thisQuery = ++w.query;
+    // Wordings in the order they are first found: equal scores keep it through the (stable) sort.
+    const order: number[] = [];
+    const seen = new Set<string>();
     for (const term of tokensOfFolded(query)) {
       let p = this.at.get(term);
       if (p === undefined) continue;
-      const scores = new Map<number, number>();
+      const again = seen.has(term);
+      seen.add(term);
+      const thisTerm = ++w.term;
+      const termDocs: number[] = [];
       for (let f = 0; f < FIELDS.length; f++) {
         const matching = this.postings[p];
         const avg = this.json.averageFieldLength[f];
+        const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
         for (let i = 0; i < matching; i++) {
           const doc = this.postings[p + 1 + 2 * i];
           const tf = this.postings[p + 2 + 2 * i];
           const length = this.fieldLength[doc * FIELDS.length + f];
-          const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
           const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg)));
-          const weighted = 1 * 1 * boosts[f] * 1 * raw;
-          const s = scores.get(doc);
-          scores.set(doc, s === undefined ? weighted : s + weighted);
+          const weighted = BOOSTS[f] * raw;
+          if (w.inTerm[doc] !== thisTerm) {
+            w.inTerm[doc] = thisTerm;
+            w.termScore[doc] = weighted;
+            termDocs.push(doc);
+          } else w.termScore[doc] = w.termScore[doc] + weighted;
         }
         p += 1 + 2 * matching;
       }
-      for (const [doc, score] of scores) {
-        const had = found.get(doc);
-        if (!had) found.set(doc, { score, terms: [term] });
-        else {
-          had.score = had.score + score;
-          if (!had.terms.includes(term)) had.terms.push(term);
+      for (const doc of termDocs) {
+        if (w.inQuery[doc] !== thisQuery) {
+          w.inQuery[doc] = thisQuery;
+          w.score[doc] = w.termScore[doc];
+          w.terms[doc] = 1;
+          order.push(doc);
+        } else {
+          w.score[doc] = w.score[doc] + w.termScore[doc];
+          if (!again) w.terms[doc]++;
         }
       }
     }
     const results: SearchResult[] = [];
-    for (const [doc, { score, terms }] of found) {
-      const result = { id: `g${doc}`, score: score * (terms.length || 1), members: this.json.members[doc] };
+    for (const doc of order) {
+      const result = { id: `g${doc}`, score: w.score[doc] * w.terms[doc], members: this.json.members[doc] };
       if (!options.filter || options.filter(result)) results.push(result);
     }
     return results.sort((a, b) => b.score - a.score);
   }
+
+  /** Scratch arrays of a search, one slot a wording, kept between searches (a search runs to its end before the next). */
+  private work?: Work;
+}
+
+interface Work {
+  query: number;
+  term: number;
+  /** The search and the term that last touched each wording: no clearing between searches. */
+  inQuery: Int32Array;
+  inTerm: Int32Array;
+  score: Float64Array;
+  termScore: Float64Array;
+  /** How many of the query's terms each wording holds. */
+  terms: Int32Array;
+}
+
+function newWork(n: number): Work {
+  return { query: 0, term: 0, inQuery: new Int32Array(n), inTerm: new Int32Array(n), score: new Float64Array(n), termScore: new Float64Array(n), terms: new Int32Array(n) };
 }
 
 /** How many wordings hold a term (the matcher leaves out terms so common that scoring them costs more than they tell). */
