@@ -50,10 +50,11 @@ function measure(knowledge: string, questions: string[], extra: string[] = []): 
   return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
 }
 
-/** The knowledge build as a running bot runs it after a report is added: a child process (`npm run knowledge -- --out --reports`). */
+/** The knowledge build as a running bot runs it after a report is added: a child process (`npm run knowledge -- --out --reports --cache`). */
 function build(reports: string, out: string): number {
   const t = performance.now();
-  const run = spawnSync(process.execPath, [...scriptArgs('src/cli/knowledge.ts'), '--out', out, '--reports', reports], { cwd: ROOT, encoding: 'utf8' });
+  const args = ['--out', out, '--reports', reports, '--cache', join(reports, '.build-cache')];
+  const run = spawnSync(process.execPath, [...scriptArgs('src/cli/knowledge.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`the corpus build failed: ${run.stderr.slice(-500)}`);
   return ms(t);
 }
