@@ -6,17 +6,11 @@
  * Without any platform token nothing is started and the caller opens the console chat.
  */
 import { dirname } from 'node:path';
-import { startDingTalk, type RunningDingTalk } from './dingtalk/start.js';
-import { dingtalkApi, dingtalkChannel, dingtalkDigest } from './digest/dingtalk.js';
-import { MESSAGE_MEMORY_MS } from './answering.js';
-import { wecomApi, wecomChannel, wecomDigest } from './digest/wecom.js';
-import { startWeCom, type RunningWeCom } from './wecom/start.js';
-import { feishuApi, feishuChannel, feishuDigest } from './digest/feishu.js';
-import { startFeishu, type RunningFeishu } from './feishu/start.js';
-import { slackChannel, slackDigest } from './digest/slack.js';
-import { telegramChannel, telegramDigest } from './digest/telegram.js';
-import { EVENT_MEMORY_MS, startSlack, type RunningSlack } from './slack.js';
-import { startTelegram, type TelegramHandle } from './telegram.js';
+import type { RunningDingTalk } from './dingtalk/start.js';
+import type { RunningWeCom } from './wecom/start.js';
+import type { RunningFeishu } from './feishu/start.js';
+import type { RunningSlack } from './slack.js';
+import type { TelegramHandle } from './telegram.js';
 import type { Config } from '../src/config.js';
 import { ANSWER_LOG, AnswerLog } from '../src/answer-log/log.js';
 import { pseudonymKey, pseudonyms } from '../src/answer-log/pseudonym.js';
@@ -36,7 +30,18 @@ import { ReportDesk } from '../src/reports/desk.js';
 import { childRebuild } from '../src/reports/rebuild.js';
 import { ReportShelf, reportsDirOf } from '../src/reports/shelf.js';
 import { seenInStore } from './seen-events.js';
-import { UPDATE_MEMORY_MS } from './telegram/once.js';
+
+/**
+ * Each platform's modules, and the SDK behind them, are loaded only when it is set up: the
+ * console chat holds none of them, and a bot of one platform only its own (memory, start-up).
+ */
+const platformModules = {
+  telegram: async () => ({ ...(await import('./telegram.js')), ...(await import('./digest/telegram.js')), ...(await import('./telegram/once.js')) }),
+  slack: async () => ({ ...(await import('./slack.js')), ...(await import('./digest/slack.js')) }),
+  dingtalk: async () => ({ ...(await import('./dingtalk/start.js')), ...(await import('./digest/dingtalk.js')), ...(await import('./answering.js')) }),
+  wecom: async () => ({ ...(await import('./wecom/start.js')), ...(await import('./digest/wecom.js')), ...(await import('./answering.js')) }),
+  feishu: async () => ({ ...(await import('./feishu/start.js')), ...(await import('./digest/feishu.js')), ...(await import('./answering.js')) }),
+};
 
 /** The answer log is pruned to ANSWER_LOG_DAYS at start and once a day. */
 const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -129,16 +134,21 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   if (!options.core) log.debug({ ms: warmUp(core) }, 'core warmed up');
 
   const channels: DigestChannel[] = [];
+  const tg = config.TELEGRAM_BOT_TOKEN ? await platformModules.telegram() : undefined;
+  const sl = config.SLACK_BOT_TOKEN ? await platformModules.slack() : undefined;
+  const dt = config.DINGTALK_CLIENT_ID ? await platformModules.dingtalk() : undefined;
+  const wc = config.WECOM_CORP_ID ? await platformModules.wecom() : undefined;
+  const fs = config.FEISHU_APP_ID ? await platformModules.feishu() : undefined;
   // One OpenAPI client for the robot and its digest channel: one access token, cached.
-  const dingtalkOpenApi = config.DINGTALK_CLIENT_ID ? dingtalkApi(config) : undefined;
-  const wecomClient = config.WECOM_CORP_ID ? wecomApi(config) : undefined;
-  const feishuClient = config.FEISHU_APP_ID ? feishuApi(config, log) : undefined;
+  const dingtalkOpenApi = dt?.dingtalkApi(config);
+  const wecomClient = wc?.wecomApi(config);
+  const feishuClient = fs?.feishuApi(config, log);
   try {
-    if (config.TELEGRAM_BOT_TOKEN) channels.push(options.channels?.telegram ?? telegramChannel(config));
-    if (config.SLACK_BOT_TOKEN) channels.push(options.channels?.slack ?? slackChannel(config));
-    if (dingtalkOpenApi) channels.push(options.channels?.dingtalk ?? dingtalkChannel(config, { api: dingtalkOpenApi }));
-    if (wecomClient) channels.push(options.channels?.wecom ?? wecomChannel(config, { api: wecomClient }));
-    if (feishuClient) channels.push(options.channels?.feishu ?? feishuChannel(feishuClient));
+    if (tg) channels.push(options.channels?.telegram ?? tg.telegramChannel(config));
+    if (sl) channels.push(options.channels?.slack ?? sl.slackChannel(config));
+    if (dt && dingtalkOpenApi) channels.push(options.channels?.dingtalk ?? dt.dingtalkChannel(config, { api: dingtalkOpenApi }));
+    if (wc && wecomClient) channels.push(options.channels?.wecom ?? wc.wecomChannel(config, { api: wecomClient }));
+    if (fs && feishuClient) channels.push(options.channels?.feishu ?? fs.feishuChannel(feishuClient));
   } catch (error) {
     store.close();
     throw error;
@@ -180,54 +190,54 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     await Promise.allSettled([telegram?.stop(), slack?.stop(), dingtalk?.stop(), wecom?.stop(), feishu?.stop()]);
   };
   try {
-    if (config.TELEGRAM_BOT_TOKEN) {
-      telegram = await startTelegram(core, config, log, {
-        digest: telegramDigest(service),
+    if (tg) {
+      telegram = await tg.startTelegram(core, config, log, {
+        digest: tg.telegramDigest(service),
         host: options.host,
         onFatal: options.onFatal,
         answerLog,
         // In the store, so that a webhook update redelivered after a restart is answered once.
-        seenUpdates: seenInStore(store, 'telegram', UPDATE_MEMORY_MS, faults),
+        seenUpdates: seenInStore(store, 'telegram', tg.UPDATE_MEMORY_MS, faults),
         reports,
       });
     }
-    if (config.SLACK_BOT_TOKEN) {
-      slack = await startSlack(core, config, log, {
-        digest: slackDigest(service),
+    if (sl) {
+      slack = await sl.startSlack(core, config, log, {
+        digest: sl.slackDigest(service),
         host: options.host,
         // In the store, so that a retry arriving after a restart is still recognised.
-        seenEvents: seenInStore(store, 'slack', EVENT_MEMORY_MS, faults),
+        seenEvents: seenInStore(store, 'slack', sl.EVENT_MEMORY_MS, faults),
         answerLog,
         reports,
       });
     }
-    if (dingtalkOpenApi) {
-      dingtalk = await startDingTalk(core, config, log, {
-        digest: dingtalkDigest(service),
+    if (dt && dingtalkOpenApi) {
+      dingtalk = await dt.startDingTalk(core, config, log, {
+        digest: dt.dingtalkDigest(service),
         api: dingtalkOpenApi,
         host: options.host,
         // In the store, so that a redelivery arriving after a restart is still recognised.
-        seen: { add: (id) => store.firstSight(`dingtalk:${id}`, MESSAGE_MEMORY_MS) },
+        seen: { add: (id) => store.firstSight(`dingtalk:${id}`, dt.MESSAGE_MEMORY_MS) },
         answerLog,
         reports,
       });
     }
-    if (wecomClient) {
-      wecom = await startWeCom(core, config, log, {
-        digest: wecomDigest(service),
+    if (wc && wecomClient) {
+      wecom = await wc.startWeCom(core, config, log, {
+        digest: wc.wecomDigest(service),
         api: wecomClient,
         host: options.host,
-        seen: { add: (id) => store.firstSight(`wecom:${id}`, MESSAGE_MEMORY_MS) },
+        seen: { add: (id) => store.firstSight(`wecom:${id}`, wc.MESSAGE_MEMORY_MS) },
         answerLog,
         reports,
       });
     }
-    if (feishuClient) {
-      feishu = await startFeishu(core, config, log, {
-        digest: feishuDigest(service),
+    if (fs && feishuClient) {
+      feishu = await fs.startFeishu(core, config, log, {
+        digest: fs.feishuDigest(service),
         api: feishuClient,
         host: options.host,
-        seen: { add: (id) => store.firstSight(`feishu:${id}`, MESSAGE_MEMORY_MS) },
+        seen: { add: (id) => store.firstSight(`feishu:${id}`, fs.MESSAGE_MEMORY_MS) },
         answerLog,
         reports,
       });

@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { scriptArgs } from '../src/root.js';
 
 export interface SlackBurstOptions {
   bursts?: number;
@@ -34,8 +34,6 @@ export interface BurstResult {
 }
 
 const SECRET = 'bench-signing-secret';
-const START = fileURLToPath(new URL('./start.ts', import.meta.url));
-const TSX = fileURLToPath(import.meta.resolve('tsx'));
 const QUESTIONS = ['6月全市用电量是多少', '哪些任务滞后？', '市科技局牵头的任务进展如何？', '2020年GDP目标是多少？'];
 
 /** A Web API that answers at once and notes when each thread got its answer. */
@@ -91,7 +89,7 @@ export async function benchSlackBursts(options: SlackBurstOptions = {}): Promise
   const dir = mkdtempSync(join(tmpdir(), 'slack-bench-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TELEGRAM_|SLACK_|DIGEST_|ANSWER_|DATA_DIR$|LOG_LEVEL$)/.test(k)));
-  const bot = spawn(process.execPath, ['--max-semi-space-size=64', '--import', TSX, START], {
+  const bot = spawn(process.execPath, ['--max-semi-space-size=4', ...scriptArgs('adapters/start.ts')], {
     cwd: dir, // no .env here
     env: { ...env, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${api.root}/api/`, SLACK_PORT: String(port), DATA_DIR: join(dir, 'data'), QUESTIONS_PER_MINUTE: '100000', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -2,7 +2,8 @@
  * npm run knowledge — reads every document in seeds/ and writes knowledge/generated/, with a
  * line per document (kind, title, date, region, records given) and what could not be read,
  * by file and line. It reads the reports added from the chat too (REPORTS_DIR, default
- * DATA_DIR/reports); `--reports DIR` and `--out DIR` name other folders.
+ * DATA_DIR/reports); `--reports DIR` and `--out DIR` name other folders; with `--cache DIR` the
+ * records of documents read before are taken from DIR (src/knowledge/cache.ts).
  * npm run knowledge -- --explain FILE — prints the records one document gives, writing nothing.
  * npm run knowledge -- --add FILE [--yes] — shows what one report gives, asks (y/N), then copies
  * it into seeds/ and rebuilds; a running bot picks the rebuild up without a restart.
@@ -16,6 +17,7 @@ import { readEnvFile } from '../env-file.js';
 import { reportsDirOf } from '../reports/shelf.js';
 import { documentLines, explain, problemLine } from '../knowledge/explain.js';
 import { addReport } from '../knowledge/add.js';
+import { RecordsCache } from '../knowledge/cache.js';
 
 const args = process.argv.slice(2);
 const fileAfter = (flag: string, usage: string): string => {
@@ -67,7 +69,9 @@ if (args.includes('--explain')) {
   // rebuild keeps them. --reports DIR and --out DIR are how the bot runs it (src/reports/rebuild.ts).
   const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const reports = flag('--reports') ?? keptReports();
-  const records = await extractAll([SEEDS_DIR, resolve(reports)]);
+  // --cache DIR: the records of documents read before are taken from DIR (src/knowledge/cache.ts).
+  const cache = flag('--cache');
+  const records = await extractAll([SEEDS_DIR, resolve(reports)], undefined, cache ? new RecordsCache(resolve(cache)) : undefined);
   writeKnowledge(records, flag('--out') ?? GENERATED_DIR);
   for (const line of documentLines(records)) console.log(line);
   for (const p of records.problems) console.error(problemLine(p));

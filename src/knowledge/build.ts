@@ -22,6 +22,7 @@ import { aboutFile, isMetaFile } from '../extract/about.js';
 import { readFormat } from '../extract/read/index.js';
 import { blocksToLines } from '../extract/read/lines.js';
 import { buildIndex } from './search.js';
+import type { RecordsCache } from './cache.js';
 
 export const ROOT = join(KNOWLEDGE_DIR, '..');
 export const SEEDS_DIR = join(ROOT, 'seeds');
@@ -228,7 +229,7 @@ function documentsIn(dir: string): string[] {
  * takes reports from the chat, the reports kept in DATA_DIR/reports (a folder that does not
  * exist yet gives nothing).
  */
-export async function extractAll(folders: string | readonly string[] = SEEDS_DIR, lex: Lexicon = sharedLexicon()): Promise<Records> {
+export async function extractAll(folders: string | readonly string[] = SEEDS_DIR, lex: Lexicon = sharedLexicon(), cache?: RecordsCache): Promise<Records> {
   const out: Records = { sources: [], indicators: [], tasks: [], passages: [], problems: [] };
   const dirs = typeof folders === 'string' ? [folders] : folders;
   const files = dirs.flatMap((dir, i) => (i > 0 && !existsSync(dir) ? [] : documentsIn(dir)));
@@ -249,13 +250,15 @@ export async function extractAll(folders: string | readonly string[] = SEEDS_DIR
     }
     texts.set(digest, shownFile(file));
     // One at a time, in name order: the ids and the output stay the same run after run.
-    const one = withoutRepeats(await documentRecords(file, lex, bytes), file);
+    const read = () => documentRecords(file, lex, bytes);
+    const one = withoutRepeats(await (cache ? cache.records(file, shownFile(file), bytes, read) : read()), file);
     append(out.sources, one.sources);
     append(out.indicators, one.indicators);
     append(out.tasks, one.tasks);
     append(out.passages, one.passages);
     append(out.problems, one.problems);
   }
+  cache?.prune();
   normalizeDepartments(out.tasks, lex);
   uniqueIds(out.indicators);
   uniqueIds(out.tasks);

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fold } from '../text/normalize.js';
+import { ROOT } from '../root.js';
 
-export const KNOWLEDGE_DIR = join(import.meta.dirname, '..', '..', 'knowledge');
+export const KNOWLEDGE_DIR = join(ROOT, 'knowledge');
 /** Where `npm run knowledge` writes the records and the index. */
 export const GENERATED_DIR = join(KNOWLEDGE_DIR, 'generated');
 

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../knowledge/build.js';
+import { ROOT, scriptArgs } from '../root.js';
 import { loadKnowledge, type Knowledge } from '../knowledge/load.js';
 
 export type Rebuild = () => Promise<Knowledge>;
@@ -24,7 +24,9 @@ export interface RebuildOptions {
 export function childRebuild(options: RebuildOptions): Rebuild {
   return () =>
     new Promise<Knowledge>((resolve, reject) => {
-      const args = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'knowledge.ts'), '--out', options.knowledgeDir, '--reports', options.reportsDir];
+      // The records of reports read before are kept beside them (a dot-folder, which no listing shows).
+      const cache = join(options.reportsDir, '.build-cache');
+      const args = [...scriptArgs('src/cli/knowledge.ts'), '--out', options.knowledgeDir, '--reports', options.reportsDir, '--cache', cache];
       const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], timeout: options.timeoutMs ?? 300_000 });
       let errors = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors = (errors + chunk).slice(-2000)));

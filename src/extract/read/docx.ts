@@ -1,5 +1,6 @@
 /** Word (.docx): mammoth turns it into HTML, read as a page is (paragraphs and tables). */
 import mammoth from 'mammoth';
+import { oneLine } from './types.js';
 import { htmlBlocks } from './html.js';
 import type { Reading } from './types.js';
 
@@ -14,4 +15,4 @@ export async function readDocx(bytes: Uint8Array): Promise<Reading> {
   return { blocks, problems: blocks.length ? [] : ['a Word document with no text; skipped'] };
 }
 
-export const oneLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0].slice(0, 160);
+export { oneLine };

@@ -5,10 +5,16 @@
  */
 import type { Reading } from './types.js';
 import { readText } from './text.js';
-import { readHtml } from './html.js';
-import { readDocx, oneLine } from './docx.js';
-import { readXlsx } from './xlsx.js';
-import { readPdf } from './pdf.js';
+import { oneLine } from './types.js';
+
+/** Each reader, and the library behind it (pdfjs, mammoth, exceljs, parse5), is loaded when a document of its format is read. */
+const READERS = {
+  pdf: async () => (await import('./pdf.js')).readPdf,
+  docx: async () => (await import('./docx.js')).readDocx,
+  xlsx: async () => (await import('./xlsx.js')).readXlsx,
+  html: async () => (await import('./html.js')).readHtml,
+  text: async () => readText,
+};
 
 export type FileFormat = 'pdf' | 'docx' | 'xlsx' | 'zip' | 'ole' | 'html' | 'text';
 
@@ -41,7 +47,7 @@ export async function readFormat(bytes: Uint8Array): Promise<Reading & { format:
   const cannot = CANNOT[format];
   if (cannot) return { format, blocks: [], problems: [cannot] };
   try {
-    const read = { pdf: readPdf, docx: readDocx, xlsx: readXlsx, html: readHtml, text: readText }[format as 'pdf'];
+    const read = await READERS[format as keyof typeof READERS]();
     return { format, ...(await read(bytes)) };
   } catch (error) {
     return { format, blocks: [], problems: [`could not be read as ${format}: ${oneLine(error)}`] };

@@ -33,3 +33,6 @@ export function textBlock(lines: string[]): Block | undefined {
   while (kept.length && !kept.at(-1)!.trim()) kept.pop();
   return kept.length ? { type: 'text', lines: kept } : undefined;
 }
+
+/** An error's message in one line, as a problem line shows it. */
+export const oneLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0].slice(0, 160);
