@@ -167,6 +167,21 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO subscriptions_new (platform, target, time, created_at) SELECT platform, target, time, created_at FROM subscriptions;
    DROP TABLE subscriptions;
    ALTER TABLE subscriptions_new RENAME TO subscriptions;`,
+  // Several instances (src/store/): who claimed a delivery, so that a recovery marks 'unknown'
+  // only the sends of an instance that is gone; button memos and feedback prompts kept in the
+  // store, so that a button works after a restart and on any instance; named settings (the
+  // knowledge version each instance polls).
+  `ALTER TABLE deliveries ADD COLUMN owner TEXT;
+   CREATE TABLE memos (
+     key   TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     at    INTEGER NOT NULL
+   );
+   CREATE INDEX memos_by_time ON memos (at);
+   CREATE TABLE settings (
+     name  TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
