@@ -128,7 +128,8 @@ export interface SlackOptions {
 
 /** Event ids already handled, for 15 minutes (Slack's retries come within 5). */
 export interface SeenEvents {
-  add(eventId: string): boolean;
+  /** False for one seen already; a store across instances answers asynchronously. */
+  add(eventId: string): boolean | Promise<boolean>;
 }
 
 export const EVENT_MEMORY_MS = 15 * 60_000;
@@ -366,9 +367,9 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
 
   const askCore = asking(core, options.answerLog);
   /** The core's answer; an empty question gets the help. The core should not throw, but if it does the user hears so. */
-  const ask = (question: string, who: Asker, askOptions: Omit<AskOptions, 'conversation'> = {}): Asked => {
+  const ask = async (question: string, who: Asker, askOptions: Omit<AskOptions, 'conversation'> = {}): Promise<Asked> => {
     try {
-      return question === '' ? { answer: core.help() } : askCore(question, who, askOptions);
+      return question === '' ? { answer: core.help() } : await askCore(question, who, askOptions);
     } catch (err) {
       slackLog.error({ err, question }, 'core failed');
       return { answer: failed(question) };
@@ -386,7 +387,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
   };
   const dedupe: Middleware<AnyMiddlewareArgs> = async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !events.add(eventId)) {
+    if (typeof eventId === 'string' && !(await events.add(eventId))) {
       slackLog.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'duplicate delivery ignored');
       return;
     }
@@ -406,7 +407,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     else if (question !== '' && !limiter.take(where.user)) message = renderNotice(TEXT.tooMany);
     else {
       const conversation = conversationIn(where);
-      const { answer, entry } = ask(question, { platform: 'slack', conversation, user: where.user });
+      const { answer, entry } = await ask(question, { platform: 'slack', conversation, user: where.user });
       message = renderAnswer(answer, { conversation, entry });
     }
     await client.chat.postMessage({
@@ -455,7 +456,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     if (!limiter.take(command.user_id)) return args.ack({ response_type: 'ephemeral', text: TEXT.tooMany });
     await args.ack();
     const conversation = conversationIn({ channel: command.channel_id, user: command.user_id, command: true });
-    const { answer, entry } = ask(question, { platform: 'slack', conversation, user: command.user_id }, askOptions);
+    const { answer, entry } = await ask(question, { platform: 'slack', conversation, user: command.user_id }, askOptions);
     const message = renderAnswer(answer, { brief: askOptions.brief, conversation, entry });
     await args.respond({ response_type: 'in_channel', text: message.text, blocks: message.blocks });
   };
@@ -551,7 +552,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     if (!limiter.take(body.user.id)) return ephemeral(args, renderNotice(TEXT.tooMany));
     // In its conversation, so that a follow-up's list (部分滞后的呢) pages what it was read as.
     const { conversation } = page;
-    const { answer } = ask(page.question, { platform: 'slack', conversation, user: body.user.id }, { offset: page.offset, brief: page.brief });
+    const { answer } = await ask(page.question, { platform: 'slack', conversation, user: body.user.id }, { offset: page.offset, brief: page.brief });
     // A page past the end (an old button, a list that has since shrunk, a forged offset).
     if (answer.records.length === 0) return ephemeral(args, renderNotice(TEXT.noMore));
     await postUnder(args, channel, renderAnswer(answer, { brief: page.brief, conversation }));
@@ -568,7 +569,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
     if (!limiter.take(body.user.id)) return ephemeral(args, renderNotice(TEXT.tooMany));
     const { conversation } = next;
     // Asked where the answer it sits under left the conversation (its context rides in the value).
-    const { answer, entry } = ask(next.question, { platform: 'slack', conversation, user: body.user.id }, next.after ? { after: next.after } : {});
+    const { answer, entry } = await ask(next.question, { platform: 'slack', conversation, user: body.user.id }, next.after ? { after: next.after } : {});
     await postUnder(args, channel, renderAnswer(answer, { conversation, entry }));
   });
 
@@ -579,7 +580,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
       await args.ack();
       if (!allowed(channelOf(args.body))) return ephemeral(args, renderNotice(TEXT.notEnabled));
       const given = args.action.type === 'feedback_buttons' ? decodeFeedback(args.action.value) : undefined;
-      const result = given ? answerLog.vote(given.entry, 'slack', args.body.user.id, given.vote) : 'unknown';
+      const result = given ? await answerLog.vote(given.entry, 'slack', args.body.user.id, given.vote) : 'unknown';
       if (result === 'unknown') return ephemeral(args, renderNotice(TEXT.expired));
       // Slack shows the button pressed; a 👎 (a new one, not the same again) asks what was wrong.
       if (given!.vote === 'down' && result !== 'same') await ephemeral(args, renderWhyDown(given!.entry));
@@ -589,7 +590,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
       await args.ack();
       if (!allowed(channelOf(args.body))) return ephemeral(args, renderNotice(TEXT.notEnabled));
       const given = decodeReason(buttonValue(args));
-      const result = given ? answerLog.reason(given.entry, 'slack', args.body.user.id, given.reason) : 'unknown';
+      const result = given ? await answerLog.reason(given.entry, 'slack', args.body.user.id, given.reason) : 'unknown';
       await ephemeral(args, renderNotice(result === 'unknown' ? TEXT.expired : TEXT.reasonNoted(given!.reason)));
     });
 
@@ -612,7 +613,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
       }
       const words = view.state.values.words?.text?.value;
       if (typeof meta.e !== 'string' || typeof meta.c !== 'string' || !allowed(meta.c) || typeof words !== 'string') return;
-      answerLog.words(meta.e, 'slack', body.user.id, safeText(words));
+      await answerLog.words(meta.e, 'slack', body.user.id, safeText(words));
     });
   }
 
@@ -629,7 +630,7 @@ export function createSlackApp(core: Core, config: Config, log: Logger, options:
       } catch (err) {
         slackLog.error({ err }, 'digest latest failed');
       }
-      view = renderHome(ask('', { platform: 'slack' }).answer, latest);
+      view = renderHome((await ask('', { platform: 'slack' })).answer, latest);
     }
     await client.views.publish({ user_id: event.user, view });
   });

@@ -77,6 +77,7 @@ export async function sendAnswer(
   options: SendOptions = {},
 ): Promise<void> {
   const keyboard = keyboardFor(answer, memos, options);
+  await memos.written();
   await sendHtml(api, chatId, renderAnswer(answer), { replyTo: options.replyTo, keyboard });
 }
 

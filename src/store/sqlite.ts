@@ -5,14 +5,19 @@
  * only live instance is this one: a recovery marks 'unknown' every send not its own.
  */
 import { DigestStore } from '../digest/store.js';
-import type { AnswerRow, FeedbackRow, Store } from './store.js';
+import { answersIn } from './sqlite-answers.js';
+import type { AnswerRow, AnswerRows, FeedbackRow, Store } from './store.js';
 import { instanceName } from './store.js';
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly instance = instanceName();
 
-  constructor(readonly digest: DigestStore) {}
+  private readonly answers: AnswerRows;
+
+  constructor(readonly digest: DigestStore) {
+    this.answers = answersIn(digest.db);
+  }
 
   private get db() {
     return this.digest.db;
@@ -109,40 +114,17 @@ export class SqliteStore implements Store {
     return Number((this.db.prepare('SELECT COUNT(*) AS n FROM contexts').get() as { n: number }).n);
   }
 
-  async addAnswers(rows: AnswerRow[]) {
-    const insert = this.db.prepare(
-      `INSERT INTO answers (id, at, platform, conversation, user, question, query, kind, records, ms)
-       VALUES (@id, @at, @platform, @conversation, @user, @question, @query, @kind, @records, @ms)`,
-    );
-    this.db.transaction(() => {
-      for (const row of rows) insert.run(row);
-    })();
+  addAnswers(rows: AnswerRow[]) {
+    return this.answers.addAnswers(rows);
   }
-  async answerExists(id: string) {
-    return this.db.prepare('SELECT 1 FROM answers WHERE id = ?').get(id) !== undefined;
+  answerExists(id: string) {
+    return this.answers.answerExists(id);
   }
-  async changeFeedback<T>(answer: string, user: string, at: number, decide: (before: FeedbackRow | undefined) => { result: T; after?: FeedbackRow }) {
-    return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT vote, reasons, words FROM feedback WHERE answer = ? AND user = ?').get(answer, user) as
-        | { vote: 'up' | 'down'; reasons: string; words: string | null }
-        | undefined;
-      const change = decide(row && { vote: row.vote, reasons: JSON.parse(row.reasons) as string[], words: row.words });
-      if (change.after) {
-        this.db
-          .prepare(
-            `INSERT INTO feedback (answer, user, vote, reasons, words, at) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (answer, user) DO UPDATE SET vote = excluded.vote, reasons = excluded.reasons, words = excluded.words, at = excluded.at`,
-          )
-          .run(answer, user, change.after.vote, JSON.stringify(change.after.reasons), change.after.words, at);
-      }
-      return change.result;
-    })();
+  changeFeedback<T>(answer: string, user: string, at: number, decide: (before: FeedbackRow | undefined) => { result: T; after?: FeedbackRow }) {
+    return this.answers.changeFeedback(answer, user, at, decide);
   }
-  async pruneAnswers(before: number) {
-    return this.db.transaction(() => {
-      this.db.prepare('DELETE FROM feedback WHERE answer IN (SELECT id FROM answers WHERE at < ?)').run(before);
-      return this.db.prepare('DELETE FROM answers WHERE at < ?').run(before).changes;
-    })();
+  pruneAnswers(before: number) {
+    return this.answers.pruneAnswers(before);
   }
 
   async putMemo(key: string, value: string, at = Date.now()) {

@@ -105,6 +105,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** What the answer log needs of a store (src/answer-log/log.ts). */
+export type AnswerRows = Pick<Store, 'addAnswers' | 'answerExists' | 'changeFeedback' | 'pruneAnswers'>;
+
 /** A name for this process among the instances: 16 characters, fits PostgreSQL's application_name. */
 export function instanceName(): string {
   return `jx-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
