@@ -28,6 +28,7 @@ import { DigestService } from '../src/digest/service.js';
 import type { DigestStore, Platform } from '../src/digest/store.js';
 import { openStore } from '../src/store/open.js';
 import { SharedContexts } from '../src/store/contexts.js';
+import { followKnowledge } from '../src/store/knowledge-version.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
 import type { Knowledge } from '../src/knowledge/load.js';
@@ -187,10 +188,16 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
 
   // Reports sent by operators: kept in DATA_DIR/reports, rebuilt in a child process, swapped in.
   const reportsDir = reportsDirOf(config);
+  const rebuild = childRebuild({ reportsDir, knowledgeDir: options.knowledgeDir ?? GENERATED_DIR });
+  // Several instances: a report added on one is rebuilt into each (REPORTS_DIR shared).
+  const follower = store ? undefined : await followKnowledge(records, rebuild, (k) => core.swap(k), log);
   const reports = new ReportDesk({
     shelf: new ReportShelf(reportsDir),
-    rebuild: childRebuild({ reportsDir, knowledgeDir: options.knowledgeDir ?? GENERATED_DIR }),
-    swap: (k) => core.swap(k),
+    rebuild,
+    swap: (k) => {
+      core.swap(k);
+      follower?.announce();
+    },
     log,
   });
 
@@ -256,6 +263,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     }
   } catch (error) {
     await stopAdapters();
+    follower?.stop();
     await closeStore();
     throw error;
   }
@@ -298,6 +306,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       await Promise.allSettled([stopDigest(), stopAdapters()]);
       clearInterval(pruning);
       clearInterval(neighbours);
+      follower?.stop();
       knowledgeWatch?.close();
       await answerLog?.flush(); // answers given while stopping
       await closeStore();

@@ -6,13 +6,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { pino } from 'pino';
 import pg from 'pg';
 import { DigestStore } from '../src/digest/store.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { PostgresStore } from '../src/store/postgres.js';
 import { SCHEMA_VERSION } from '../src/store/postgres-schema.js';
 import type { Store } from '../src/store/store.js';
+import { followKnowledge } from '../src/store/knowledge-version.js';
+import type { Knowledge } from '../src/knowledge/load.js';
 import type { Answer } from '../src/types.js';
 import { startPostgres, type PostgresServer } from './postgres-server.js';
 
@@ -217,6 +220,27 @@ describe('several instances on one PostgreSQL', () => {
       const seen = await Promise.all([a, b, a, b].map((s) => s.firstSight('slack:Ev9', 60_000)));
       expect(seen.filter(Boolean)).toHaveLength(1);
     } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('tells every instance of a knowledge swapped in on one, and each rebuilds it once', async () => {
+    const url = await server.database();
+    const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+    const log = pino({ level: 'silent' });
+    const swapped: string[] = [];
+    const rebuild = async () => ({ sources: [] }) as unknown as Knowledge;
+    const onA = await followKnowledge(a, rebuild, () => swapped.push('a'), log, 50);
+    const onB = await followKnowledge(b, rebuild, () => swapped.push('b'), log, 50);
+    try {
+      onA.announce();
+      await vi.waitFor(() => expect(swapped).toEqual(['b']), { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(swapped).toEqual(['b']);
+    } finally {
+      onA.stop();
+      onB.stop();
       await a.close();
       await b.close();
     }
