@@ -18,7 +18,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startApp } from '../adapters/app.js';
 import { startConsole } from '../adapters/console.js';
 import { startSlack, TEXT as SLACK_TEXT, type RunningSlack } from '../adapters/slack.js';
-import { ACTION_FEEDBACK, ACTION_WORDS, VIEW_WORDS } from '../adapters/slack-render.js';
+import { ACTION_FEEDBACK, ACTION_WORDS, VIEW_WORDS } from '../adapters/slack/render.js';
 import { createTelegramBot } from '../adapters/telegram.js';
 import { AnswerLog, REASONS } from '../src/answer-log/log.js';
 import { pseudonyms } from '../src/answer-log/pseudonym.js';

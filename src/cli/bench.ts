@@ -3,7 +3,7 @@
  * per-question latency (p50/p99) in-process over a realistic mix of questions, index build
  * and load time and memory, the same at 100 times the records (synthesized from the real
  * ones by shifting periods and regions), `ask` from a cold start, the digest fan-out, bursts
- * of Slack mentions to the bot as `npm start` runs it (adapters/slack-bench.ts), reading one
+ * of Slack mentions to the bot as `npm start` runs it (adapters/slack/bench.ts), reading one
  * PDF page and one 100-row Excel sheet, and swapping in a rebuilt knowledge.
  * `-- --slack` runs the Slack bursts only.
  */
@@ -71,7 +71,7 @@ async function fanOut(n: number) {
 }
 
 async function slackBursts() {
-  const { benchSlackBursts } = await import('../../adapters/slack-bench.js');
+  const { benchSlackBursts } = await import('../../adapters/slack/bench.js');
   return benchSlackBursts();
 }
 

@@ -34,7 +34,7 @@ export interface BurstResult {
 }
 
 const SECRET = 'bench-signing-secret';
-const START = fileURLToPath(new URL('./start.ts', import.meta.url));
+const START = fileURLToPath(new URL('../start.ts', import.meta.url));
 const TSX = fileURLToPath(import.meta.resolve('tsx'));
 const QUESTIONS = ['6月全市用电量是多少', '哪些任务滞后？', '市科技局牵头的任务进展如何？', '2020年GDP目标是多少？'];
 
