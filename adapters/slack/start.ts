@@ -10,10 +10,6 @@ import { createSlackApp } from './app.js';
 import type { RunningSlack, SlackOptions } from './options.js';
 import { DeadlineError, startupError, within } from './outage.js';
 
-/**
- * Creates and starts the Slack app (checks the token with auth.test, then connects over Socket
- * Mode or listens on SLACK_PORT). stop() stops receiving and waits briefly for running handlers.
- */
 export async function startSlack(core: Core, config: Config, log: Logger, options: SlackOptions = {}): Promise<RunningSlack> {
   const slack = createSlackApp(core, config, log, options);
   const withinMs = options.startupMs ?? 30_000;

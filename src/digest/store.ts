@@ -256,13 +256,14 @@ function removeIfEmpty(file: string): void {
 
 const now = () => new Date().toISOString();
 
+/** A row as either store gives it (SQLite or PostgreSQL: the same column names). */
 type Row = Record<string, unknown>;
 
-function toSubscription(r: Row): Subscription {
+export function toSubscription(r: Row): Subscription {
   return { platform: r.platform as Platform, target: String(r.target), time: (r.time as string | null) ?? null, createdAt: String(r.created_at) };
 }
 
-function toRun(r: Row): Run {
+export function toRun(r: Row): Run {
   return {
     runKey: String(r.run_key),
     schedule: String(r.schedule),
@@ -273,7 +274,7 @@ function toRun(r: Row): Run {
   };
 }
 
-function toDelivery(r: Row): Delivery {
+export function toDelivery(r: Row): Delivery {
   return {
     id: Number(r.id),
     platform: r.platform as Platform,

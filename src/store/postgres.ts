@@ -10,40 +10,13 @@
  * - BIGINT comes back from node-postgres as text and is read as a number (times in ms, ids).
  */
 import pg from 'pg';
-import { DigestStoreError, type Delivery, type DeliveryStatus, type Platform, type Run, type Subscription } from '../digest/store.js';
+import { DigestStoreError, toDelivery, toRun, toSubscription, type Delivery, type DeliveryStatus, type Platform, type Run, type Subscription } from '../digest/store.js';
 import type { Answer } from '../types.js';
 import { migrate } from './postgres-schema.js';
 import { instanceName, type AnswerRow, type FeedbackRow, type Store } from './store.js';
 
 type Row = Record<string, unknown>;
 const now = () => new Date().toISOString();
-
-const toSubscription = (r: Row): Subscription => ({
-  platform: r.platform as Platform,
-  target: String(r.target),
-  time: (r.time as string | null) ?? null,
-  createdAt: String(r.created_at),
-});
-
-const toRun = (r: Row): Run => ({
-  runKey: String(r.run_key),
-  schedule: String(r.schedule),
-  slot: String(r.slot),
-  answer: JSON.parse(String(r.answer)) as Answer,
-  createdAt: String(r.created_at),
-  finishedAt: (r.finished_at as string | null) ?? null,
-});
-
-const toDelivery = (r: Row): Delivery => ({
-  id: Number(r.id),
-  platform: r.platform as Platform,
-  target: String(r.target),
-  runKey: String(r.run_key),
-  status: r.status as DeliveryStatus,
-  attempts: Number(r.attempts),
-  sentAt: (r.sent_at as string | null) ?? null,
-  error: (r.error as string | null) ?? null,
-});
 
 /** The server's address without the password, for messages. */
 export function describeUrl(url: string): string {
