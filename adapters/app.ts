@@ -29,6 +29,7 @@ import type { DigestStore, Platform } from '../src/digest/store.js';
 import { openStore } from '../src/store/open.js';
 import { SharedContexts } from '../src/store/contexts.js';
 import { followKnowledge } from '../src/store/knowledge-version.js';
+import { sealedMemos, type Memos } from '../src/store/sealed-memos.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
 import type { Knowledge } from '../src/knowledge/load.js';
@@ -119,10 +120,13 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   let core: LocalCore;
   let answerLog: AnswerLog | undefined;
   let keptLog: AnswerLog;
+  let sharedMemos: Memos | undefined;
   try {
     // Conversations live in the store, so a restart keeps the last 30 minutes of each.
     // With DATABASE_URL, ANSWER_LOG_KEY is required (config.ts): every instance hashes alike.
     const pseudonym = pseudonyms(pseudonymKey(store ? dirname(store.file) : config.DATA_DIR, config.ANSWER_LOG_KEY, (warning) => log.warn(warning)));
+    // Several instances: Telegram's button memos in the database, sealed with the same key.
+    if (!store && config.ANSWER_LOG_KEY) sharedMemos = sealedMemos(records, Buffer.from(config.ANSWER_LOG_KEY, 'utf8'));
     const contexts = store ? new StoredContexts(store.db, pseudonym, faults) : new SharedContexts(records, pseudonym, faults);
     core = options.core ?? (options.makeCore ?? ((o) => createCore(undefined, o)))({ contexts });
     try {
@@ -219,7 +223,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         // In the store, so that a webhook update redelivered after a restart is answered once.
         seenUpdates: seenInStore(records, 'telegram', UPDATE_MEMORY_MS, faults),
         // Several instances: a button's memo is kept in the database for any of them.
-        shared: store ? undefined : { store: records, failed: (err) => faults.failed(BUTTON_MEMOS, err, 'buttons work on this instance only meanwhile') },
+        shared: sharedMemos && { memos: sharedMemos, failed: (err) => faults.failed(BUTTON_MEMOS, err, 'buttons work on this instance only meanwhile') },
         reports,
       });
     }

@@ -24,7 +24,7 @@ import { errorReporter } from './telegram/errors.js';
 import { feedback } from './telegram/feedback.js';
 import { floodLimit } from './telegram/flood.js';
 import { inline } from './telegram/inline.js';
-import type { Store } from '../src/store/store.js';
+import type { Memos } from '../src/store/sealed-memos.js';
 import { MemoStore } from './telegram/memo.js';
 import { onceEach } from './telegram/once.js';
 import { questions } from './telegram/questions.js';
@@ -66,7 +66,7 @@ export interface TelegramOptions {
    * The store shared by several instances (DATABASE_URL): button memos and 👎 prompts are kept
    * there too, so a button works on any instance and after a restart. Default: in memory.
    */
-  shared?: { store: Store; failed(error: unknown): void };
+  shared?: { memos: Memos; failed(error: unknown): void };
 }
 
 export interface TelegramHandle {
@@ -102,7 +102,7 @@ export function createTelegramBot(core: Core, config: Config, log: Logger, optio
   chain.use(accessGate(config.TELEGRAM_ALLOWED_CHATS, log));
   chain.on(['message', 'callback_query'], floodLimit(config.QUESTIONS_PER_MINUTE));
   const ask = asking(core, options.answerLog);
-  if (options.answerLog) chain.use(feedback(options.answerLog, options.shared?.store));
+  if (options.answerLog) chain.use(feedback(options.answerLog, options.shared?.memos));
   if (options.reports) chain.use(reportUploads(options.reports, config.TELEGRAM_OPERATORS, { apiRoot, token }));
   chain.use(commands(core, ask, memos, options.digest));
   chain.use(callbacks(core, ask, memos));

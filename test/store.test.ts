@@ -15,6 +15,7 @@ import { PostgresStore } from '../src/store/postgres.js';
 import { SCHEMA_VERSION } from '../src/store/postgres-schema.js';
 import type { Store } from '../src/store/store.js';
 import { followKnowledge } from '../src/store/knowledge-version.js';
+import { sealedMemos } from '../src/store/sealed-memos.js';
 import type { Knowledge } from '../src/knowledge/load.js';
 import type { Answer } from '../src/types.js';
 import { startPostgres, type PostgresServer } from './postgres-server.js';
@@ -243,6 +244,26 @@ describe('several instances on one PostgreSQL', () => {
       onB.stop();
       await a.close();
       await b.close();
+    }
+  });
+
+  it('seals the memos it shares: keyed names, sealed values, read by the same key only', async () => {
+    const url = await server.database();
+    const store = await PostgresStore.open(url);
+    try {
+      const memos = sealedMemos(store, Buffer.from('one-key-for-all-instances'));
+      await memos.put('tgp:123456789:42', '{"conversation":"telegram:123456789"}');
+      expect(await memos.get('tgp:123456789:42')).toBe('{"conversation":"telegram:123456789"}');
+      expect(await memos.get('tgp:123456789:43')).toBeUndefined();
+      expect(await sealedMemos(store, Buffer.from('another-key-entirely')).get('tgp:123456789:42')).toBeUndefined();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const rows = (await client.query('SELECT key, value FROM memos')).rows;
+      await client.end();
+      expect(rows).toHaveLength(1);
+      expect(JSON.stringify(rows)).not.toMatch(/123456789|conversation/);
+    } finally {
+      await store.close();
     }
   });
 

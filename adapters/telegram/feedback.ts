@@ -6,7 +6,7 @@
  */
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { REASONS, type AnswerLog } from '../../src/answer-log/log.js';
-import type { Store } from '../../src/store/store.js';
+import type { Memos } from '../../src/store/sealed-memos.js';
 import { safeText } from '../../src/safe-text.js';
 import { replyText } from './reply.js';
 import { TEXT } from './texts.js';
@@ -18,22 +18,22 @@ import { TEXT } from './texts.js';
 class Prompts {
   private readonly entries = new Map<string, string>();
   constructor(
-    private readonly shared?: Store,
+    private readonly shared?: Memos,
     private readonly capacity = 1000,
   ) {}
 
   async put(chat: number, message: number, entry: string): Promise<void> {
     this.entries.set(`${chat}:${message}`, entry);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    await this.shared?.putMemo(`tgp:${chat}:${message}`, entry);
+    await this.shared?.put(`tgp:${chat}:${message}`, entry);
   }
 
   async get(chat: number, message: number): Promise<string | undefined> {
-    return this.entries.get(`${chat}:${message}`) ?? (await this.shared?.memo(`tgp:${chat}:${message}`));
+    return this.entries.get(`${chat}:${message}`) ?? (await this.shared?.get(`tgp:${chat}:${message}`));
   }
 }
 
-export function feedback(log: AnswerLog, shared?: Store): Composer<Context> {
+export function feedback(log: AnswerLog, shared?: Memos): Composer<Context> {
   const c = new Composer<Context>();
   const prompts = new Prompts(shared);
   const reasons = (entry: string) => new InlineKeyboard([REASONS.map((reason, i) => InlineKeyboard.text(reason, `fr:${entry}:${i}`))]);

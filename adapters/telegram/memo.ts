@@ -2,12 +2,12 @@
  * What a button needs after the answer is gone: callback data holds at most 64 bytes, so
  * the question, the quote and the follow-up questions stay here under a short random id.
  * Bounded and least recently used first out; an id from before a restart is simply unknown
- * (已过期) — unless the memos are shared (DATABASE_URL): then each is also written to the
- * store's `memos` table, and a button works on any instance and after a restart for
+ * (已过期) — unless the memos are shared (DATABASE_URL): then each is also written, sealed, to
+ * the store's `memos` table, and a button works on any instance and after a restart for
  * MEMO_DAYS days.
  */
 import { randomBytes } from 'node:crypto';
-import type { Store } from '../../src/store/store.js';
+import type { Memos } from '../../src/store/sealed-memos.js';
 
 export const MEMO_DAYS = 7;
 
@@ -32,7 +32,7 @@ export class MemoStore {
   constructor(
     private readonly capacity = 1000,
     /** The store across instances, with what to do when it fails (a button then works here only). */
-    private readonly shared?: { store: Store; failed(error: unknown): void },
+    private readonly shared?: { memos: Memos; failed(error: unknown): void },
   ) {}
 
   /** Stores the memo and returns its id: 8 URL-safe characters. */
@@ -44,8 +44,8 @@ export class MemoStore {
       this.entries.delete(oldest);
     }
     if (this.shared) {
-      const { store, failed } = this.shared;
-      const write = store.putMemo(`tg:${id}`, JSON.stringify(memo)).catch(failed);
+      const { memos, failed } = this.shared;
+      const write = memos.put(`tg:${id}`, JSON.stringify(memo)).catch(failed);
       this.writes = Promise.all([this.writes, write]);
     }
     return id;
@@ -65,7 +65,7 @@ export class MemoStore {
     }
     if (!this.shared) return undefined;
     try {
-      const text = await this.shared.store.memo(`tg:${id}`);
+      const text = await this.shared.memos.get(`tg:${id}`);
       return text === undefined ? undefined : (JSON.parse(text) as Memo);
     } catch (error) {
       this.shared.failed(error);
