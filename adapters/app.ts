@@ -19,7 +19,13 @@ import { createCore, type CoreOptions, type LocalCore } from '../src/core.js';
 import { Deliverer, type DeliverOptions, type DigestChannel } from '../src/digest/deliver.js';
 import { Scheduler, validateSchedule } from '../src/digest/schedule.js';
 import { DigestService } from '../src/digest/service.js';
-import { DigestStore, type Platform } from '../src/digest/store.js';
+import type { DigestStore, Platform } from '../src/digest/store.js';
+import { openStore } from '../src/store/open.js';
+import { SharedContexts } from '../src/store/contexts.js';
+import { followKnowledge } from '../src/store/knowledge-version.js';
+import { sealedMemos, type Memos } from '../src/store/sealed-memos.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import type { Store } from '../src/store/store.js';
 import type { Knowledge } from '../src/knowledge/load.js';
 import { watchKnowledge } from '../src/knowledge/live.js';
 import { GENERATED_DIR } from '../src/knowledge/lexicon.js';
@@ -30,6 +36,8 @@ import { ReportDesk } from '../src/reports/desk.js';
 import { childRebuild } from '../src/reports/rebuild.js';
 import { ReportShelf, reportsDirOf } from '../src/reports/shelf.js';
 import { seenInStore } from './seen-events.js';
+import { MESSAGE_MEMORY_MS } from './answering.js';
+import { MEMO_DAYS } from './telegram/memo.js';
 
 /**
  * Each platform's modules, and the SDK behind them, are loaded only when it is set up: the
@@ -43,8 +51,19 @@ const platformModules = {
   feishu: async () => ({ ...(await import('./feishu/start.js')), ...(await import('./digest/feishu.js')), ...(await import('./answering.js')) }),
 };
 
+/**
+ * DingTalk's, WeCom's and Feishu's message ids: in SQLite, checked as each message arrives; with
+ * DATABASE_URL, in each instance's memory (those adapters read it synchronously; README).
+ */
+const seenHere = (store: DigestStore | undefined, platform: string) =>
+  store ? { add: (id: string) => store.firstSight(`${platform}:${id}`, MESSAGE_MEMORY_MS) } : undefined;
+
+const BUTTON_MEMOS = 'button memos';
+
 /** The answer log is pruned to ANSWER_LOG_DAYS at start and once a day. */
 const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
+/** With DATABASE_URL: how often each instance looks for runs a stopped neighbour left. */
+const RECOVER_EVERY_MS = Number(process.env.JX_RECOVER_EVERY_MS) || 60_000;
 
 export interface AppOptions {
   core?: LocalCore;
@@ -71,7 +90,10 @@ export interface AppOptions {
 
 export interface App {
   core: LocalCore;
-  store: DigestStore;
+  /** Everything kept: SQLite in DATA_DIR, or PostgreSQL (DATABASE_URL). */
+  records: Store;
+  /** The SQLite database, when that is the store (none with DATABASE_URL). */
+  store?: DigestStore;
   /** What was asked and answered, and the 👍/👎 given; none with ANSWER_LOG=off. */
   answerLog?: AnswerLog;
   service: DigestService;
@@ -94,40 +116,47 @@ export interface App {
 export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   // Faults that would otherwise show at 8 am: checked before anything connects.
   const pattern = validateSchedule(config.DIGEST_CRON, config.DIGEST_TZ);
-  const store = DigestStore.open(config.DATA_DIR);
+  const records = await openStore(config);
+  const store = records instanceof SqliteStore ? records.digest : undefined;
   // A full disk is said once here, with what it costs; each failing write then once a minute.
-  for (const warning of store.warnings) log.warn(warning);
-  if (store.degraded) log.warn({ savedIn: store.degraded.savedIn }, store.degraded.warning);
+  for (const warning of store?.warnings ?? []) log.warn(warning);
+  if (store?.degraded) log.warn({ savedIn: store.degraded.savedIn }, store.degraded.warning);
+  const closeStore = () => records.close().catch((err: unknown) => log.error({ err }, 'store: close failed'));
   const faults = new WriteFaults(log);
   let core: LocalCore;
   let answerLog: AnswerLog | undefined;
   let keptLog: AnswerLog;
+  let sharedMemos: Memos | undefined;
   try {
     // Conversations live in the store, so a restart keeps the last 30 minutes of each.
-    const pseudonym = pseudonyms(pseudonymKey(dirname(store.file), config.ANSWER_LOG_KEY, (warning) => log.warn(warning)));
-    const contexts = new StoredContexts(store.db, pseudonym, faults);
+    // With DATABASE_URL, ANSWER_LOG_KEY is required (config.ts): every instance hashes alike.
+    const pseudonym = pseudonyms(pseudonymKey(store ? dirname(store.file) : config.DATA_DIR, config.ANSWER_LOG_KEY, (warning) => log.warn(warning)));
+    // Several instances: Telegram's button memos in the database, sealed with the same key.
+    if (!store && config.ANSWER_LOG_KEY) sharedMemos = sealedMemos(records, Buffer.from(config.ANSWER_LOG_KEY, 'utf8'));
+    const contexts = store ? new StoredContexts(store.db, pseudonym, faults) : new SharedContexts(records, pseudonym, faults);
     core = options.core ?? (options.makeCore ?? ((o) => createCore(undefined, o)))({ contexts });
     try {
-      contexts.prune();
+      if (contexts instanceof StoredContexts) contexts.prune();
     } catch (err) {
       faults.failed(CONVERSATION_MEMORY, err, 'idle conversations are deleted later');
     }
     // Kept entries are pruned to ANSWER_LOG_DAYS even with the log off; only writing stops.
-    keptLog = new AnswerLog(store.db, { pseudonym, days: config.ANSWER_LOG_DAYS, log, faults });
+    keptLog = new AnswerLog(records, { pseudonym, days: config.ANSWER_LOG_DAYS, log, faults });
     if (config.ANSWER_LOG === 'on') answerLog = keptLog;
   } catch (error) {
-    store.close();
+    await closeStore();
     throw error;
   }
-  const pruneLog = () => {
+  const pruneLog = async () => {
     try {
-      const pruned = keptLog.prune();
+      const pruned = await keptLog.prune();
       if (pruned) log.info({ entries: pruned, days: config.ANSWER_LOG_DAYS }, 'answer log: old entries deleted');
     } catch (err) {
       faults.failed(ANSWER_LOG, err, 'old entries are deleted later');
     }
   };
-  pruneLog();
+  await pruneLog();
+  if (!store) await records.pruneMemos(Date.now() - MEMO_DAYS * 86_400_000).catch((err: unknown) => faults.failed(BUTTON_MEMOS, err, 'old memos are deleted later'));
   // The core's knowledge as it is at each use: a rebuilt knowledge reaches the digest too.
   const knowledgeNow = () => options.knowledge ?? core.knowledge;
   // Before anything is received: the first question's cold start would hold up a whole burst.
@@ -150,17 +179,17 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     if (wc && wecomClient) channels.push(options.channels?.wecom ?? wc.wecomChannel(config, { api: wecomClient }));
     if (fs && feishuClient) channels.push(options.channels?.feishu ?? fs.feishuChannel(feishuClient));
   } catch (error) {
-    store.close();
+    await closeStore();
     throw error;
   }
   const platforms = channels.map((c) => c.platform);
 
   let scheduler: Scheduler | undefined;
   const deliverer = platforms.length
-    ? new Deliverer(store, channels, { ...options.deliver, log, onGone: () => scheduler?.refresh() })
+    ? new Deliverer(records, channels, { ...options.deliver, log, onGone: () => scheduler?.refresh() })
     : undefined;
   const service = new DigestService({
-    store,
+    store: records,
     get knowledge() {
       return knowledgeNow();
     },
@@ -174,10 +203,16 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
 
   // Reports sent by operators: kept in DATA_DIR/reports, rebuilt in a child process, swapped in.
   const reportsDir = reportsDirOf(config);
+  const rebuild = childRebuild({ reportsDir, knowledgeDir: options.knowledgeDir ?? GENERATED_DIR });
+  // Several instances: a report added on one is rebuilt into each (REPORTS_DIR shared).
+  const follower = store ? undefined : await followKnowledge(records, rebuild, (k) => core.swap(k), log);
   const reports = new ReportDesk({
     shelf: new ReportShelf(reportsDir),
-    rebuild: childRebuild({ reportsDir, knowledgeDir: options.knowledgeDir ?? GENERATED_DIR }),
-    swap: (k) => core.swap(k),
+    rebuild,
+    swap: (k) => {
+      core.swap(k);
+      follower?.announce();
+    },
     log,
   });
 
@@ -197,7 +232,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         onFatal: options.onFatal,
         answerLog,
         // In the store, so that a webhook update redelivered after a restart is answered once.
-        seenUpdates: seenInStore(store, 'telegram', tg.UPDATE_MEMORY_MS, faults),
+        seenUpdates: seenInStore(records, 'telegram', tg.UPDATE_MEMORY_MS, faults),
+        // Several instances: a button's memo is kept in the database for any of them.
+        shared: sharedMemos && { memos: sharedMemos, failed: (err) => faults.failed(BUTTON_MEMOS, err, 'buttons work on this instance only meanwhile') },
         reports,
       });
     }
@@ -206,7 +243,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         digest: sl.slackDigest(service),
         host: options.host,
         // In the store, so that a retry arriving after a restart is still recognised.
-        seenEvents: seenInStore(store, 'slack', sl.EVENT_MEMORY_MS, faults),
+        seenEvents: seenInStore(records, 'slack', sl.EVENT_MEMORY_MS, faults),
         answerLog,
         reports,
       });
@@ -217,7 +254,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         api: dingtalkOpenApi,
         host: options.host,
         // In the store, so that a redelivery arriving after a restart is still recognised.
-        seen: { add: (id) => store.firstSight(`dingtalk:${id}`, dt.MESSAGE_MEMORY_MS) },
+        seen: seenHere(store, 'dingtalk'),
         answerLog,
         reports,
       });
@@ -227,7 +264,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         digest: wc.wecomDigest(service),
         api: wecomClient,
         host: options.host,
-        seen: { add: (id) => store.firstSight(`wecom:${id}`, wc.MESSAGE_MEMORY_MS) },
+        seen: seenHere(store, 'wecom'),
         answerLog,
         reports,
       });
@@ -237,14 +274,15 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         digest: fs.feishuDigest(service),
         api: feishuClient,
         host: options.host,
-        seen: { add: (id) => store.firstSight(`feishu:${id}`, fs.MESSAGE_MEMORY_MS) },
+        seen: seenHere(store, 'feishu'),
         answerLog,
         reports,
       });
     }
   } catch (error) {
     await stopAdapters();
-    store.close();
+    follower?.stop();
+    await closeStore();
     throw error;
   }
 
@@ -256,13 +294,23 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     scheduler = new Scheduler({
       pattern,
       timezone: config.DIGEST_TZ,
-      schedules: () => store.schedules(),
+      schedules: () => (store ? store.schedules() : records.schedules()),
       run: (schedule, slot) => service.runSlot(schedule, slot),
       log,
     });
     scheduler.start();
     deliverer.recover().catch((err: unknown) => log.error({ err }, 'digest: recovery failed'));
   }
+  // Several instances: one killed mid-run leaves its run to the others, who look every minute
+  // (its sends on the wire become 'unknown', the rest are sent); subscriptions made elsewhere
+  // get their jobs here too.
+  const neighbours =
+    deliverer && !store
+      ? setInterval(() => {
+          scheduler?.refresh();
+          deliverer.recover().catch((err: unknown) => log.error({ err }, 'digest: recovery failed'));
+        }, RECOVER_EVERY_MS).unref()
+      : undefined;
 
   let stopping: Promise<void> | undefined;
   const stopDigest = async () => {
@@ -275,11 +323,13 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       // Receiving stops and answers in flight finish while the digest settles; each is bounded.
       await Promise.allSettled([stopDigest(), stopAdapters()]);
       clearInterval(pruning);
+      clearInterval(neighbours);
+      follower?.stop();
       knowledgeWatch?.close();
-      answerLog?.flush(); // answers given while stopping
-      store.close();
+      await answerLog?.flush(); // answers given while stopping
+      await closeStore();
       log.info('stopped');
     })());
 
-  return { core, store, answerLog, service, platforms, telegram, slack, dingtalk, wecom, feishu, scheduler, deliverer, stop };
+  return { core, records, store, answerLog, service, platforms, telegram, slack, dingtalk, wecom, feishu, scheduler, deliverer, stop };
 }

@@ -73,7 +73,7 @@ export interface TurnOptions {
 }
 
 export function chatTurns({ core, ask, flood, log, digest, texts, platform, reports }: TurnOptions): (turn: Turn) => Promise<void> {
-  const question = (t: Turn, text: string, brief = false) => t.answer(ask(text, t.asker, { brief }).answer);
+  const question = async (t: Turn, text: string, brief = false) => t.answer((await ask(text, t.asker, { brief })).answer);
 
   async function command(t: Turn, name: string, arg: string): Promise<void> {
     switch (name) {

@@ -32,7 +32,7 @@ export interface ConsoleOptions {
   input?: Readable;
   output?: Writable;
   /** The current daily digest (/digest); without it /digest says it is unavailable. */
-  digest?: () => Answer;
+  digest?: () => Answer | Promise<Answer>;
   /** Print the prompt (default: when input is a TTY). */
   prompt?: boolean;
   /** Where the questions are logged (the bot's answer log), if anywhere. */
@@ -67,14 +67,14 @@ export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleC
     }
   };
 
-  const handle = (line: string): boolean => {
+  const handle = async (line: string): Promise<boolean> => {
     const text = safeText(line).trim();
     if (!text) return true;
     // 更多 is what answers tell a reader to type (the chat platforms have a button for it).
     const command = /^更多[。.!！]?$/.test(text) ? 'more' : /^\/(\w+)/.exec(text)?.[1]?.toLowerCase();
     switch (command) {
       case undefined:
-        show(ask(text, who).answer, text);
+        show((await ask(text, who)).answer, text);
         return true;
       case 'quit':
       case 'exit':
@@ -91,12 +91,12 @@ export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleC
         show(core.lagging(), '', true);
         return true;
       case 'digest':
-        print(options.digest ? options.digest().text : '每日简报暂不可用。');
+        print(options.digest ? (await options.digest()).text : '每日简报暂不可用。');
         return true;
       case 'more':
         if (!last) print(CONSOLE_TEXT.noMore);
         else if (last.lagging) show(core.lagging({ offset: last.next }), '', true);
-        else show(ask(last.question, who, { offset: last.next }).answer, last.question);
+        else show((await ask(last.question, who, { offset: last.next })).answer, last.question);
         return true;
       default:
         print(CONSOLE_TEXT.unknown);
@@ -106,23 +106,28 @@ export function startConsole(core: Core, options: ConsoleOptions = {}): ConsoleC
 
   const done = new Promise<void>((resolve) => {
     let closed = false;
+    // One line at a time, in order: a store across processes answers asynchronously.
+    let turns = Promise.resolve();
     rl.on('line', (line) => {
-      if (closed) return; // lines already read after /quit
-      let goOn = true;
-      try {
-        goOn = handle(line);
-      } catch (error) {
-        print(`出错了：${(error as Error).message.split('\n')[0]}`);
-      }
-      if (!goOn) {
-        closed = true;
-        rl.close();
-      }
-      else if (showPrompt) rl.prompt();
+      turns = turns.then(async () => {
+        if (closed) return; // lines already read after /quit
+        let goOn = true;
+        try {
+          goOn = await handle(line);
+        } catch (error) {
+          print(`出错了：${(error as Error).message.split('\n')[0]}`);
+        }
+        if (!goOn) {
+          closed = true;
+          rl.close();
+        } else if (showPrompt) rl.prompt();
+      });
     });
     rl.on('close', () => {
-      if (tty) print(CONSOLE_TEXT.bye);
-      resolve();
+      void turns.then(() => {
+        if (tty) print(CONSOLE_TEXT.bye);
+        resolve();
+      });
     });
   });
 

@@ -24,6 +24,7 @@ import { errorReporter } from './telegram/errors.js';
 import { feedback } from './telegram/feedback.js';
 import { floodLimit } from './telegram/flood.js';
 import { inline } from './telegram/inline.js';
+import type { Memos } from '../src/store/sealed-memos.js';
 import { MemoStore } from './telegram/memo.js';
 import { onceEach } from './telegram/once.js';
 import { questions } from './telegram/questions.js';
@@ -61,6 +62,11 @@ export interface TelegramOptions {
    * redelivery window. Default: in memory (a redelivery after a restart is then answered again).
    */
   seenUpdates?: SeenEvents;
+  /**
+   * The store shared by several instances (DATABASE_URL): button memos and 👎 prompts are kept
+   * there too, so a button works on any instance and after a restart. Default: in memory.
+   */
+  shared?: { memos: Memos; failed(error: unknown): void };
 }
 
 export interface TelegramHandle {
@@ -90,13 +96,13 @@ export function createTelegramBot(core: Core, config: Config, log: Logger, optio
 
   const reportError = errorReporter(log);
   bot.catch(reportError);
-  const memos = options.memos ?? new MemoStore();
+  const memos = options.memos ?? new MemoStore(undefined, options.shared);
 
   const chain = bot.errorBoundary(reportError).use(onceEach(options.seenUpdates, log)).filter(isAddressed);
   chain.use(accessGate(config.TELEGRAM_ALLOWED_CHATS, log));
   chain.on(['message', 'callback_query'], floodLimit(config.QUESTIONS_PER_MINUTE));
   const ask = asking(core, options.answerLog);
-  if (options.answerLog) chain.use(feedback(options.answerLog));
+  if (options.answerLog) chain.use(feedback(options.answerLog, options.shared?.memos));
   if (options.reports) chain.use(reportUploads(options.reports, config.TELEGRAM_OPERATORS, { apiRoot, token }));
   chain.use(commands(core, ask, memos, options.digest));
   chain.use(callbacks(core, ask, memos));
@@ -115,7 +121,7 @@ export async function startTelegram(
   log: Logger,
   options: TelegramOptions = {},
 ): Promise<TelegramHandle> {
-  const memos = options.memos ?? new MemoStore();
+  const memos = options.memos ?? new MemoStore(undefined, options.shared);
   const bot = createTelegramBot(core, config, log, { ...options, memos });
   const send = (chatId: number | string, answer: Answer) => sendAnswer(bot.api, chatId, answer, memos);
   const withinMs = options.startupMs ?? 30_000;

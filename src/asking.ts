@@ -26,13 +26,16 @@ export interface Asked {
   entry?: string;
 }
 
-export type Ask = (question: string, who: Asker, options?: Omit<AskOptions, 'conversation'>) => Asked;
+export type Ask = (question: string, who: Asker, options?: Omit<AskOptions, 'conversation'>) => Promise<Asked>;
 
 export function asking(core: Core, log?: AnswerLog): Ask {
-  return (question, who, options = {}) => {
+  return async (question, who, options = {}) => {
+    // A conversation kept across instances is read in first and stored before the answer goes out.
+    if (who.conversation && core.prepare) await core.prepare(who.conversation);
     const started = performance.now();
     const answer = core.ask(question, { ...options, conversation: who.conversation });
     const ms = performance.now() - started;
+    if (who.conversation && core.settle) await core.settle(who.conversation);
     // A further page of a list is not a new question.
     if (!log || options.offset !== undefined) return { answer };
     return { answer, entry: log.record({ ...who, question, answer, ms }) };

@@ -141,6 +141,10 @@ const schema = z.object({
     .transform((v) => (v && v.trim() ? v.trim() : './data')),
   // Where reports added from the chat are kept (default DATA_DIR/reports); the build reads it after seeds/.
   REPORTS_DIR: optional,
+  // PostgreSQL instead of SQLite in DATA_DIR: several instances on one database (src/store/).
+  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must be a postgres:// or postgresql:// URL',
+  }),
   DIGEST_CRON: z
     .string()
     .optional()
@@ -285,6 +289,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       if (config.FEISHU_MODE === 'http' && !config.FEISHU_VERIFICATION_TOKEN) {
         throw new ConfigError('FEISHU_VERIFICATION_TOKEN: required for Feishu in http mode (事件与回调 → 加密策略)');
       }
+    }
+    // Every instance must hash a conversation alike; the key is kept out of the database it keys.
+    if (config.DATABASE_URL && !config.ANSWER_LOG_KEY) {
+      throw new ConfigError('ANSWER_LOG_KEY: required with DATABASE_URL (the same key on every instance, 16 characters or more)');
     }
     if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
       throw new ConfigError('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');

@@ -29,6 +29,10 @@ export interface Core {
    * best first; each Answer's first line carries the figure (its title in an inline result).
    */
   lookup(query: string, limit?: number): Answer[];
+  /** Reads a conversation in before ask() (a store across processes); nothing to do otherwise. */
+  prepare?(conversation: string): Promise<void>;
+  /** Waits until what ask() remembered of a conversation is stored. */
+  settle?(conversation: string): Promise<void>;
 }
 
 /** The core over knowledge in this process, which the digest reads too. */
@@ -139,6 +143,8 @@ export function createCore(knowledge: Knowledge = loadKnowledge(), options: Core
       const current = live;
       return safely(question, (text) => ask(text, opts, current), current.k);
     },
+    prepare: contexts.prepare && ((conversation) => contexts.prepare!(conversation)),
+    settle: contexts.settle && ((conversation) => contexts.settle!(conversation)),
     help: () => helpAnswer(live.k),
     sources: () => sourcesAnswer(live.k),
     lagging(opts) {

@@ -18,6 +18,7 @@ const SECRET_MASK = MASK; // one mask: the tests and readers of old logs know it
 
 /** Settings that are secrets. */
 export const SECRET_SETTINGS = [
+  'DATABASE_URL', // its password
   'TELEGRAM_BOT_TOKEN',
   'TELEGRAM_WEBHOOK_SECRET',
   'SLACK_BOT_TOKEN',

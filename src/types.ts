@@ -255,4 +255,10 @@ export interface AskOptions {
 export interface ContextStore {
   get(conversation: string): { value: string; at: number } | undefined;
   set(conversation: string, value: string, at: number): void;
+  /**
+   * A store across processes (PostgreSQL) is asynchronous and answering is not: before a
+   * question the conversation is read in (prepare), after it the write is awaited (settle).
+   */
+  prepare?(conversation: string): Promise<void>;
+  settle?(conversation: string): Promise<void>;
 }

@@ -5,6 +5,7 @@
  * id anywhere in the database; and `npm run report` over a prepared log (grouping, --since,
  * --csv, --to-eval).
  */
+import { answersIn } from '../src/store/sqlite-answers.js';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startApp } from '../adapters/app.js';
 import { startConsole } from '../adapters/console.js';
 import { startSlack, TEXT as SLACK_TEXT, type RunningSlack } from '../adapters/slack.js';
-import { ACTION_FEEDBACK, ACTION_WORDS, VIEW_WORDS } from '../adapters/slack-render.js';
+import { ACTION_FEEDBACK, ACTION_WORDS, VIEW_WORDS } from '../adapters/slack/render.js';
 import { createTelegramBot } from '../adapters/telegram.js';
 import { AnswerLog, REASONS } from '../src/answer-log/log.js';
 import { pseudonyms } from '../src/answer-log/pseudonym.js';
@@ -62,7 +63,7 @@ function freshLog(options: { now?: () => number; days?: number; log?: pino.Logge
   const dir = freshDir();
   const store = DigestStore.open(dir);
   opened.push(store);
-  const answerLog = new AnswerLog(store.db, { pseudonym: pseudonyms(randomBytes(32)), days: options.days ?? 90, log: options.log, now: options.now });
+  const answerLog = new AnswerLog(answersIn(store.db), { pseudonym: pseudonyms(randomBytes(32)), days: options.days ?? 90, log: options.log, now: options.now });
   return { dir, store, db: store.db, answerLog };
 }
 
@@ -353,7 +354,7 @@ describe('the answer log elsewhere', () => {
         const dir = freshDir();
         // An entry from 100 days ago, written as the bot would have then.
         const store = DigestStore.open(dir);
-        const old = new AnswerLog(store.db, { pseudonym: pseudonyms(randomBytes(32)), days: 90, now: () => Date.now() - 100 * 86_400_000 });
+        const old = new AnswerLog(answersIn(store.db), { pseudonym: pseudonyms(randomBytes(32)), days: 90, now: () => Date.now() - 100 * 86_400_000 });
         old.record({ platform: 'telegram', question: '旧问题', answer: core.ask('6月全市用电量是多少'), ms: 1 });
         old.flush();
         store.close();
@@ -396,17 +397,17 @@ describe('the answer log elsewhere', () => {
     }
   }, 30_000);
 
-  it('prunes entries older than ANSWER_LOG_DAYS with their feedback', () => {
+  it('prunes entries older than ANSWER_LOG_DAYS with their feedback', async () => {
     let clock = Date.parse('2025-01-01T00:00:00Z');
     const { db, answerLog } = freshLog({ now: () => clock, days: 90 });
     const answer = core.ask('6月全市用电量是多少');
     const first = answerLog.record({ platform: 'console', question: 'a', answer, ms: 1 })!;
-    answerLog.vote(first, 'console', 'x', 'down');
+    await answerLog.vote(first, 'console', 'x', 'down');
     clock += 60 * 86_400_000;
     answerLog.record({ platform: 'console', question: 'b', answer, ms: 1 });
     answerLog.flush();
     clock += 31 * 86_400_000; // the first is 91 days old, the second 31
-    expect(answerLog.prune()).toBe(1);
+    expect(await answerLog.prune()).toBe(1);
     expect(rows(db, 'answers').map((r) => r.question)).toEqual(['b']);
     expect(rows(db, 'feedback')).toEqual([]);
   });
@@ -476,7 +477,7 @@ describe('npm run report', () => {
     ids[name] = answerLog.record({ platform, conversation: `${platform}:c`, user, question, answer: core.ask(question), ms })!;
   }
 
-  beforeAll(() => {
+  beforeAll(async () => {
     entry('nb1', '宁波GDP', 'telegram', 20, 3);
     entry('nb2', '宁波的GDP是多少', 'slack', 5, 4);
     entry('nb3', '宁波GDP多少', 'telegram', 1, 5);
@@ -486,10 +487,10 @@ describe('npm run report', () => {
     entry('formula', '=1+1, "引号"', 'cli', 0, 1);
     answerLog.flush();
     clock = NOW;
-    answerLog.vote(ids.power, 'telegram', 'u2', 'down');
-    answerLog.reason(ids.power, 'telegram', 'u2', '数字不对');
-    answerLog.words(ids.power, 'telegram', 'u2', '和月报不一致');
-    answerLog.vote(ids.task, 'slack', 'u3', 'up');
+    await answerLog.vote(ids.power, 'telegram', 'u2', 'down');
+    await answerLog.reason(ids.power, 'telegram', 'u2', '数字不对');
+    await answerLog.words(ids.power, 'telegram', 'u2', '和月报不一致');
+    await answerLog.vote(ids.task, 'slack', 'u3', 'up');
   });
 
   const info = (id: string): RecordInfo | undefined => {

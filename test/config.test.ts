@@ -31,6 +31,8 @@ describe('settings', () => {
     [{ DIGEST_TZ: 'Mars/Base' }, 'DIGEST_TZ'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ANSWER_LOG_KEY: 'too-short' }, 'ANSWER_LOG_KEY'],
+    [{ DATABASE_URL: 'mysql://db/bot', ANSWER_LOG_KEY: 'a-key-of-sixteen-chars' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://bot:pw@db/bot' }, 'ANSWER_LOG_KEY'],
   ] as const) {
     it(`a wrong ${variable} stops with one line naming it`, () => {
       let error: unknown;

@@ -3,6 +3,7 @@
  * across a stop and a crash mid-run, retries (429 retry_after, 5xx, timeouts), and targets
  * that are gone (Telegram 403 / chat not found, Slack channel_not_found) unsubscribed.
  */
+import { SqliteStore } from '../src/store/sqlite.js';
 import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { slackChannel } from '../adapters/digest/slack.js';
@@ -57,8 +58,9 @@ const tgConfig = () => loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT
 const fastLimits = { perSecond: 1000, perTargetMs: 1000 };
 
 function wire(store: DigestStore, channels: DigestChannel[], options: Partial<DeliverOptions> = {}) {
-  const deliverer = new Deliverer(store, channels, { log: silent, ...FAST, ...options });
-  const service = new DigestService({ store, knowledge, pattern: '0 8 * * *', timezone: TZ, log: silent, deliverer });
+  const records = new SqliteStore(store);
+  const deliverer = new Deliverer(records, channels, { log: silent, ...FAST, ...options });
+  const service = new DigestService({ store: records, knowledge, pattern: '0 8 * * *', timezone: TZ, log: silent, deliverer });
   cleanup.push(() => deliverer.stop(1000));
   return { deliverer, service };
 }

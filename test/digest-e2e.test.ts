@@ -94,7 +94,7 @@ describe('digest end to end on Telegram', () => {
       // Restart with the same DATA_DIR: the subscription is still there and digests resume.
       const before = digestsTo(CHAT).length;
       app = await start();
-      expect(app.store.subscription('telegram', String(CHAT))).toMatchObject({ time: null });
+      expect(app.store!.subscription('telegram', String(CHAT))).toMatchObject({ time: null });
       await vi.waitFor(() => expect(digestsTo(CHAT).length).toBeGreaterThan(before), { timeout: 2500, interval: 50 });
 
       // A subscriber's own time takes it off the per-second schedule.
@@ -110,7 +110,7 @@ describe('digest end to end on Telegram', () => {
       expect(digestsTo(EARLY)).toEqual([]);
 
       // Each slot went to the chat at most once.
-      const runs = app.store.db.prepare("SELECT run_key, COUNT(*) AS n FROM deliveries WHERE target = ? AND status = 'sent' GROUP BY run_key").all(String(CHAT)) as { n: number }[];
+      const runs = app.store!.db.prepare("SELECT run_key, COUNT(*) AS n FROM deliveries WHERE target = ? AND status = 'sent' GROUP BY run_key").all(String(CHAT)) as { n: number }[];
       expect(runs.every((r) => r.n === 1)).toBe(true);
     } finally {
       await app.stop();

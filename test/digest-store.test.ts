@@ -36,7 +36,7 @@ describe('DigestStore', () => {
     expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     store.close();
-    expect(tables(join(dir, DB_FILE))).toEqual(['announced_sources', 'answers', 'contexts', 'deliveries', 'feedback', 'runs', 'seen_events', 'subscriptions']);
+    expect(tables(join(dir, DB_FILE))).toEqual(['announced_sources', 'answers', 'contexts', 'deliveries', 'feedback', 'memos', 'runs', 'seen_events', 'settings', 'subscriptions']);
   });
 
   it('re-opening an existing database is a no-op and keeps its data', () => {

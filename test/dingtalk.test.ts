@@ -155,7 +155,7 @@ describe.each(['stream', 'http'] as const)('DingTalk in %s mode', (mode) => {
     fake.script(`batchSend:user:${staffId}`, { json: { processQueryKey: 'pq', invalidStaffIdList: [staffId], flowControlledStaffIdList: [] } });
     await app.service.runSlot('default', new Date('2026-12-08T00:00:00Z'));
     expect(fake.calls.filter((c) => c.target === `user:${staffId}`)).toHaveLength(1);
-    expect(app.store.subscription('dingtalk', `user:${staffId}`)).toBeUndefined();
+    expect(app.store!.subscription('dingtalk', `user:${staffId}`)).toBeUndefined();
   });
 
   if (mode === 'stream') {
@@ -196,7 +196,7 @@ describe('DingTalk allowlist', () => {
       expect(await ask(app, { text: '6月全市用电量是多少？', conversationId: 'cid-allowed' })).toContain('52.91');
       // Logged as DingTalk's, the conversation and user as pseudonyms; the refused one not at all.
       app.answerLog!.flush();
-      const rows = app.store.db.prepare('SELECT platform, conversation, user FROM answers').all() as Record<string, string>[];
+      const rows = app.store!.db.prepare('SELECT platform, conversation, user FROM answers').all() as Record<string, string>[];
       expect(rows).toHaveLength(1);
       expect(rows[0].platform).toBe('dingtalk');
       expect(JSON.stringify(rows)).not.toMatch(/cid-|staff-/);

@@ -174,7 +174,7 @@ describe('Feishu with the verification token only (no Encrypt Key) and an allowl
       expect((await ask(app, { text: '6月全市用电量是多少？', group: 'oc_other', user: 'ou_li' }, null)).text).toBe(TEXT.refused);
       expect((await deliver(app, event, 'oc_allowed', null)).text).toContain('52.91');
       app.answerLog!.flush();
-      const rows = app.store.db.prepare('SELECT platform, conversation, user FROM answers').all() as Record<string, string>[];
+      const rows = app.store!.db.prepare('SELECT platform, conversation, user FROM answers').all() as Record<string, string>[];
       expect(rows.map((r) => r.platform)).toEqual(['feishu']);
       expect(JSON.stringify(rows)).not.toMatch(/oc_|ou_/);
     } finally {

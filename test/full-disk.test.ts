@@ -132,10 +132,10 @@ describe.skipIf(!mounted)('a full disk', () => {
     const { log, lines } = memoryLogger();
     const app = await start(log);
     try {
-      expect(app.store.degraded?.savedIn).toBe('file');
+      expect(app.store!.degraded?.savedIn).toBe('file');
       expect(warnings(lines, 'DATA_DIR: the disk of')).toHaveLength(1);
       expect(warnings(lines, 'DATA_DIR: the disk of')[0].msg).toMatch(/nothing is saved — the answer log, subscriptions, conversation memory .* no digest is sent/);
-      expect(app.store.subscriptions().map((s) => s.target)).toEqual([String(CHAT.id)]);
+      expect(app.store!.subscriptions().map((s) => s.target)).toEqual([String(CHAT.id)]);
       expect(await ask(app, say('6月全市用电量是多少'))).toContain('52.91');
       expect(await ask(app, say('那1-6月呢'))).toContain('293.25');
       expect(await ask(app, command('/unsubscribe'))).toContain('没能保存');
@@ -149,7 +149,7 @@ describe.skipIf(!mounted)('a full disk', () => {
     const fresh = join(mountPoint, 'fresh');
     const app = await startApp({ ...config, DATA_DIR: fresh }, log, { makeCore: (options) => createCore(knowledge, options), host: '127.0.0.1' });
     try {
-      expect(app.store.degraded?.savedIn).toBe('memory');
+      expect(app.store!.degraded?.savedIn).toBe('memory');
       expect(warnings(lines, 'DATA_DIR: the disk of')).toHaveLength(1);
       expect(await ask(app, say('6月全市用电量是多少'))).toContain('52.91');
     } finally {
@@ -162,9 +162,9 @@ describe.skipIf(!mounted)('a full disk', () => {
     const { log } = memoryLogger();
     const app = await start(log);
     try {
-      expect(app.store.degraded).toBeUndefined();
+      expect(app.store!.degraded).toBeUndefined();
       expect(await ask(app, command('/subscribe 07:30'))).toContain('已订阅');
-      expect(app.store.subscriptions()[0].time).toBe('07:30');
+      expect(app.store!.subscriptions()[0].time).toBe('07:30');
     } finally {
       await app.stop();
     }

@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import type { Update } from 'grammy/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startConsole } from '../adapters/console.js';
-import { ACTION_MORE, encodeMore } from '../adapters/slack-render.js';
+import { ACTION_MORE, encodeMore } from '../adapters/slack/render.js';
 import { startSlack, type RunningSlack } from '../adapters/slack.js';
 import { createTelegramBot } from '../adapters/telegram.js';
 import { inputLines, readQuestion } from '../src/cli/batch.js';

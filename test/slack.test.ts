@@ -30,7 +30,7 @@ import {
   renderAnswer,
   renderHome,
   sectionTexts,
-} from '../adapters/slack-render.js';
+} from '../adapters/slack/render.js';
 import { taskQuestion } from '../src/commands.js';
 import { loadConfig } from '../src/config.js';
 import type { Core } from '../src/core.js';
@@ -573,7 +573,7 @@ describe('Slack adapter modes', () => {
 
 describe('Slack app manifest', () => {
   it('declares what the adapter handles', () => {
-    const manifest = readFileSync(new URL('../adapters/slack-manifest.yml', import.meta.url), 'utf8');
+    const manifest = readFileSync(new URL('../adapters/slack/manifest.yml', import.meta.url), 'utf8');
     for (const needed of [
       'app_mentions:read',
       'chat:write',

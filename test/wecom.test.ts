@@ -182,7 +182,7 @@ describe('WeCom application', () => {
     expect(await ask(app, { text: '/subscribe', user: 'leaver' })).toMatch(/^已订阅每日简报/);
     fake.script('send:user:leaver', { json: { errcode: 0, errmsg: 'ok', invaliduser: 'leaver' } });
     await app.service.runSlot('default', new Date('2026-12-08T00:00:00Z'));
-    expect(app.store.subscription('wecom', 'user:leaver')).toBeUndefined();
+    expect(app.store!.subscription('wecom', 'user:leaver')).toBeUndefined();
   });
 
   it('fetches a new token when WeCom says the cached one expired', async () => {
@@ -204,7 +204,7 @@ describe('WeCom allowlist', () => {
       expect(fake.sent('user:other')).toHaveLength(1);
       expect(await ask(app, { text: '6月全市用电量是多少？', user: 'allowed' })).toContain('52.91');
       app.answerLog!.flush();
-      const rows = app.store.db.prepare('SELECT platform, conversation, user FROM answers').all() as Record<string, string>[];
+      const rows = app.store!.db.prepare('SELECT platform, conversation, user FROM answers').all() as Record<string, string>[];
       expect(rows.map((r) => r.platform)).toEqual(['wecom']);
       expect(JSON.stringify(rows)).not.toContain('allowed');
     } finally {

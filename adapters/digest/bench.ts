@@ -7,6 +7,7 @@
  * 1/s). Against real Telegram the limit is about 30 messages/s per bot: 10,000 subscribers take
  * 10,000 / 30 ≈ 333 s, about 5.5 minutes. `benchFanOut(n, { perSecond: 30 })` measures that.
  */
+import { SqliteStore } from '../../src/store/sqlite.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -93,9 +94,10 @@ export async function benchFanOut(n: number, options: BenchOptions = {}): Promis
     })();
     const config = loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.root, DATA_DIR: dir });
     const channel = telegramChannel(config, { limits: { perSecond, perTargetMs: options.perTargetMs ?? 1000 } });
-    const deliverer = new Deliverer(store, [channel], { log, concurrency: options.concurrency ?? 64 });
+    const records = new SqliteStore(store);
+    const deliverer = new Deliverer(records, [channel], { log, concurrency: options.concurrency ?? 64 });
     const service = new DigestService({
-      store,
+      store: records,
       knowledge: options.knowledge ?? loadKnowledge(),
       pattern: '0 8 * * *',
       timezone: 'Asia/Shanghai',

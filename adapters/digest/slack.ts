@@ -13,7 +13,7 @@ import type { DigestChannel } from '../../src/digest/deliver.js';
 import { describeError, num, str, type Loose, type Verdict } from '../../src/digest/classify.js';
 import type { DigestService } from '../../src/digest/service.js';
 import type { RateLimits } from '../../src/digest/throttle.js';
-import { renderAnswer } from '../slack-render.js';
+import { renderAnswer } from '../slack/render.js';
 import type { SlackDigest } from '../slack.js';
 
 /** chat.postMessage: about one message a second per channel; a modest overall pace. */

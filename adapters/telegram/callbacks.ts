@@ -24,7 +24,7 @@ export function callbacks(core: Core, ask: Ask, memos: MemoStore): Composer<Cont
   const c = new Composer<Context>();
 
   c.callbackQuery(/^quote:([\w-]+)$/, async (ctx) => {
-    const quote = memos.get(ctx.match[1])?.quote;
+    const quote = (await memos.get(ctx.match[1]))?.quote;
     if (quote === undefined) return ctx.answerCallbackQuery({ text: TEXT.expired });
     if (!ctx.chat) {
       // A message sent through inline mode: no chat to write to, so an alert.
@@ -36,27 +36,29 @@ export function callbacks(core: Core, ask: Ask, memos: MemoStore): Composer<Cont
   });
 
   c.callbackQuery(/^ask:([\w-]+):(\d{1,2})$/, async (ctx) => {
-    const memo = memos.get(ctx.match[1]);
+    const memo = await memos.get(ctx.match[1]);
     const next = memo?.followUps?.[Number(ctx.match[2])];
     if (!next || !ctx.chat) return ctx.answerCallbackQuery({ text: TEXT.expired });
     const { conversation } = memo!;
     // Asked where the answer it sits under left the conversation, not where it has gone since.
-    const { answer, entry } = ask(next.question, askerOf(ctx, conversation), next.after ? { after: next.after } : {});
+    const { answer, entry } = await ask(next.question, askerOf(ctx, conversation), next.after ? { after: next.after } : {});
     await ctx.answerCallbackQuery();
     await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question: next.question }, conversation, entry });
   });
 
   c.callbackQuery(/^more:([\w-]+)$/, async (ctx) => {
-    const memo = memos.get(ctx.match[1]);
+    const memo = await memos.get(ctx.match[1]);
     if (!memo?.followUp || memo.next === undefined || !ctx.chat) {
       return ctx.answerCallbackQuery({ text: TEXT.expired });
     }
     const { followUp, next, conversation } = memo;
     // In its conversation, so that a follow-up's list (部分滞后的呢) pages what it was read as.
+    if (conversation) await core.prepare?.(conversation);
     const answer =
       followUp.kind === 'ask'
         ? await core.ask(followUp.question, { offset: next, brief: followUp.brief, conversation })
         : await core.lagging({ offset: next });
+    if (conversation) await core.settle?.(conversation);
     // A page past the end: the reports changed since the button was made.
     if (answer.records.length === 0) return ctx.answerCallbackQuery({ text: TEXT.noMore });
     await ctx.answerCallbackQuery();

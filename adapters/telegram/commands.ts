@@ -19,7 +19,7 @@ export function commands(core: Core, ask: Ask, memos: MemoStore, digest?: Telegr
     const question = safeText(ctx.match).trim();
     if (!question) return replyText(ctx, TEXT.kpiUsage);
     const conversation = conversationOf(ctx);
-    const { answer, entry } = ask(question, askerOf(ctx, conversation), { brief: true });
+    const { answer, entry } = await ask(question, askerOf(ctx, conversation), { brief: true });
     await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question, brief: true }, conversation, entry });
   });
 
@@ -28,7 +28,7 @@ export function commands(core: Core, ask: Ask, memos: MemoStore, digest?: Telegr
     if (!text.trim()) return replyText(ctx, TEXT.taskUsage);
     const question = taskQuestion(text);
     const conversation = conversationOf(ctx);
-    const { answer, entry } = ask(question, askerOf(ctx, conversation));
+    const { answer, entry } = await ask(question, askerOf(ctx, conversation));
     await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question }, conversation, entry });
   });
 

@@ -14,7 +14,7 @@ export const UPDATE_MEMORY_MS = 24 * 60 * 60_000;
 
 export function onceEach(seen: SeenEvents = new ExpiringSet(UPDATE_MEMORY_MS, 100_000), log?: Logger): MiddlewareFn<Context> {
   return async (ctx, next) => {
-    if (!seen.add(String(ctx.update.update_id))) {
+    if (!(await seen.add(String(ctx.update.update_id)))) {
       log?.info({ updateId: ctx.update.update_id }, 'telegram: update delivered again, ignored');
       return;
     }

@@ -45,7 +45,7 @@ export function questions(core: Core, ask: Ask, memos: MemoStore): Composer<Cont
     const question = questionOf(ctx);
     if (!question) return replyAnswer(ctx, await core.help(), memos);
     const conversation = conversationOf(ctx);
-    const { answer, entry } = ask(question, askerOf(ctx, conversation));
+    const { answer, entry } = await ask(question, askerOf(ctx, conversation));
     await replyAnswer(ctx, answer, memos, { followUp: { kind: 'ask', question }, conversation, entry });
   });
 

@@ -78,6 +78,7 @@ export async function sendAnswer(
   options: SendOptions = {},
 ): Promise<void> {
   const keyboard = keyboardFor(answer, memos, options);
+  await memos.written();
   const html = renderAnswer(answer);
   // A comparison goes with its chart: the photo with the answer as caption, or the text then the photo.
   // The picture is extra: when Telegram refuses it (past the retries, which log), the text still goes.

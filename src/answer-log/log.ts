@@ -4,7 +4,7 @@
  * time it took; and the 👍/👎 given to it. It is the operator's list of what officials ask and
  * what the reports could not answer (`npm run report`).
  *
- * Kept in the `answers` and `feedback` tables of DATA_DIR/digest.db. Users and conversations are
+ * Kept in the `answers` and `feedback` tables of the store (DATA_DIR/digest.db, or PostgreSQL). Users and conversations are
  * pseudonyms (pseudonym.ts); entries older than ANSWER_LOG_DAYS go, with their feedback.
  *
  * Writing never holds up an answer: record() hands back the entry's id at once (the feedback
@@ -13,11 +13,11 @@
  * logged once a minute (a full disk fails every write, write-faults.ts).
  */
 import { randomInt } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Logger } from '../log.js';
 import type { Answer } from '../types.js';
 import type { Pseudonymize } from './pseudonym.js';
 import { WriteFaults } from '../write-faults.js';
+import type { AnswerRow, AnswerRows, FeedbackRow } from '../store/store.js';
 
 /** Why an answer got a 👎: offered as buttons, stored by name. */
 export const REASONS = ['数字不对', '不是我问的', '没有回答', '太长'] as const;
@@ -62,27 +62,15 @@ const MAX_QUESTION = 2000;
 const MAX_WORDS = 500;
 const DAY_MS = 86_400_000;
 
-interface Row {
-  id: string;
-  at: number;
-  platform: string;
-  conversation: string | null;
-  user: string | null;
-  question: string;
-  query: string | null;
-  kind: string;
-  records: string;
-  ms: number;
-}
-
 export class AnswerLog {
-  private pending: Row[] = [];
+  private pending: AnswerRow[] = [];
+  private writing: Promise<void> = Promise.resolve();
   private scheduled = false;
   private readonly now: () => number;
   private readonly faults: WriteFaults;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly store: AnswerRows,
     private readonly options: AnswerLogOptions,
   ) {
     this.now = options.now ?? Date.now;
@@ -118,51 +106,29 @@ export class AnswerLog {
     }
   }
 
-  /** Writes what record() has noted. Never throws. */
-  flush(): void {
+  /** Writes what record() has noted (in SQLite at once, before the first await). Never throws. */
+  flush(): Promise<void> {
     this.scheduled = false;
     const rows = this.pending.splice(0);
-    if (rows.length === 0) return;
-    try {
-      const insert = this.db.prepare(
-        `INSERT INTO answers (id, at, platform, conversation, user, question, query, kind, records, ms)
-         VALUES (@id, @at, @platform, @conversation, @user, @question, @query, @kind, @records, @ms)`,
-      );
-      this.db.transaction(() => {
-        for (const row of rows) insert.run(row);
-      })();
-      this.faults.succeeded(ANSWER_LOG);
-    } catch (error) {
-      this.faults.failed(ANSWER_LOG, error, 'the answers went out all the same, their entries are dropped');
-    }
+    if (rows.length === 0) return this.writing;
+    const write = this.store.addAnswers(rows).then(
+      () => void this.faults.succeeded(ANSWER_LOG),
+      (error: unknown) => void this.faults.failed(ANSWER_LOG, error, 'the answers went out all the same, their entries are dropped'),
+    );
+    this.writing = this.writing.then(() => write);
+    return this.writing;
   }
 
-  private exists(answer: string): boolean {
-    this.flush(); // a vote may come before the entry's write
-    return this.db.prepare('SELECT 1 FROM answers WHERE id = ?').get(answer) !== undefined;
-  }
-
-  private current(answer: string, user: string): { vote: Vote; reasons: string[]; words: string | null } | undefined {
-    const row = this.db.prepare('SELECT vote, reasons, words FROM feedback WHERE answer = ? AND user = ?').get(answer, user) as
-      | { vote: Vote; reasons: string; words: string | null }
-      | undefined;
-    return row && { vote: row.vote, reasons: JSON.parse(row.reasons) as string[], words: row.words };
-  }
-
-  private save(answer: string, user: string, vote: Vote, reasons: string[], words: string | null): void {
-    this.db
-      .prepare(
-        `INSERT INTO feedback (answer, user, vote, reasons, words, at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (answer, user) DO UPDATE SET vote = excluded.vote, reasons = excluded.reasons, words = excluded.words, at = excluded.at`,
-      )
-      .run(answer, user, vote, JSON.stringify(reasons), words, this.now());
+  private async exists(answer: string): Promise<boolean> {
+    await this.flush(); // a vote may come before the entry's write
+    return this.store.answerExists(answer);
   }
 
   /**
    * A 👍 or 👎 by a user of a platform; a user has one vote per answer and may change it (a 👍
    * drops the reasons of an earlier 👎).
    */
-  vote(answer: string, platform: string, user: string, vote: Vote): VoteResult {
+  vote(answer: string, platform: string, user: string, vote: Vote): Promise<VoteResult> {
     return this.feedback(answer, platform, user, (before) => {
       if (before?.vote === vote) return { result: 'same' };
       return { result: before ? 'changed' : 'recorded', vote, reasons: vote === 'down' ? (before?.reasons ?? []) : [], words: vote === 'down' ? (before?.words ?? null) : null };
@@ -170,7 +136,7 @@ export class AnswerLog {
   }
 
   /** A reason for a 👎 (a 👎 too, when the user had not voted so). */
-  reason(answer: string, platform: string, user: string, reason: Reason): VoteResult {
+  reason(answer: string, platform: string, user: string, reason: Reason): Promise<VoteResult> {
     return this.feedback(answer, platform, user, (before) => {
       const kept = before?.vote === 'down' ? before.reasons : [];
       return { result: kept.includes(reason) ? 'same' : 'recorded', vote: 'down', reasons: [...new Set([...kept, reason])], words: before?.vote === 'down' ? before.words : null };
@@ -178,7 +144,7 @@ export class AnswerLog {
   }
 
   /** A few words with a 👎 (a 👎 too, when the user had not voted so); later words replace earlier ones. */
-  words(answer: string, platform: string, user: string, text: string): VoteResult {
+  words(answer: string, platform: string, user: string, text: string): Promise<VoteResult> {
     const words = text.trim().slice(0, MAX_WORDS);
     return this.feedback(answer, platform, user, (before) => ({
       result: 'recorded',
@@ -188,27 +154,23 @@ export class AnswerLog {
     }));
   }
 
-  private feedback(
+  private async feedback(
     answer: string,
     platform: string,
     user: string,
-    decide: (before: ReturnType<AnswerLog['current']>) => { result: VoteResult; vote?: Vote; reasons?: string[]; words?: string | null },
-  ): VoteResult {
-    if (!ENTRY_ID.test(answer) || !this.exists(answer)) return 'unknown';
+    decide: (before: FeedbackRow | undefined) => { result: VoteResult; vote?: Vote; reasons?: string[]; words?: string | null },
+  ): Promise<VoteResult> {
+    if (!ENTRY_ID.test(answer) || !(await this.exists(answer))) return 'unknown';
     const who = this.options.pseudonym('user', `${platform}:${user}`);
-    return this.db.transaction(() => {
-      const change = decide(this.current(answer, who));
-      if (change.vote) this.save(answer, who, change.vote, change.reasons ?? [], change.words ?? null);
-      return change.result;
-    })();
+    return this.store.changeFeedback(answer, who, this.now(), (before) => {
+      const change = decide(before);
+      const after = change.vote && { vote: change.vote, reasons: change.reasons ?? [], words: change.words ?? null };
+      return { result: change.result, after };
+    });
   }
 
   /** Deletes entries (and their feedback) older than ANSWER_LOG_DAYS; returns how many entries. */
-  prune(): number {
-    const before = this.now() - this.options.days * DAY_MS;
-    return this.db.transaction(() => {
-      this.db.prepare('DELETE FROM feedback WHERE answer IN (SELECT id FROM answers WHERE at < ?)').run(before);
-      return this.db.prepare('DELETE FROM answers WHERE at < ?').run(before).changes;
-    })();
+  prune(): Promise<number> {
+    return this.store.pruneAnswers(this.now() - this.options.days * DAY_MS);
   }
 }

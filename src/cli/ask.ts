@@ -12,6 +12,7 @@
  * A reader that stops early (`| head -1`) ends the run quietly, with what was logged kept.
  */
 import { writeFileSync } from 'node:fs';
+import { answersIn } from '../store/sqlite-answers.js';
 import { AnswerLog } from '../answer-log/log.js';
 import { openLogDatabase, type LogDatabase } from '../answer-log/open.js';
 import { pseudonymKey, pseudonyms } from '../answer-log/pseudonym.js';
@@ -48,7 +49,7 @@ function openLog(): { answerLog: AnswerLog; database: LogDatabase } | undefined 
     const database = openLogDatabase(config.DATA_DIR);
     const pseudonym = pseudonyms(pseudonymKey(database.dir, config.ANSWER_LOG_KEY));
     const log = createLogger('error', { plain: true });
-    return { answerLog: new AnswerLog(database.db, { pseudonym, days: config.ANSWER_LOG_DAYS, log }), database };
+    return { answerLog: new AnswerLog(answersIn(database.db), { pseudonym, days: config.ANSWER_LOG_DAYS, log }), database };
   } catch (error) {
     printLine(`ask: --log: ${(error as Error).message.split('\n')[0]}; answering without the log`);
     return undefined;
@@ -93,14 +94,14 @@ async function writeChart(a: Answer, file: string): Promise<void> {
 
 try {
   if (question.trim()) {
-    const { answer } = ask(question, { platform: 'cli' });
+    const { answer } = await ask(question, { platform: 'cli' });
     console.log(json ? asJson(answer) : safeText(answer.text));
     if (chartFile) await writeChart(answer, chartFile);
   } else if (json) {
     for await (const line of inputLines(process.stdin)) {
       if (!line.trim()) continue;
       const asked = readQuestion(line);
-      const { answer } = ask(safeText(asked.question), { platform: 'cli', conversation: asked.conversation });
+      const { answer } = await ask(safeText(asked.question), { platform: 'cli', conversation: asked.conversation });
       process.stdout.write(asJson(answer) + '\n');
     }
   } else {

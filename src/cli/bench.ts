@@ -8,7 +8,7 @@
  *   question mix varied the same way, so that questions span the corpus;
  * - bare: a bare MiniSearch over the same records, searched for the same questions: the floor;
  * - `ask` from a cold start, drawing a chart (src/bench/charts.ts), reading one PDF page and one 100-row Excel sheet, the digest
- *   fan-out, and bursts of Slack mentions to the bot as `npm start` runs it (adapters/slack-bench.ts).
+ *   fan-out, and bursts of Slack mentions to the bot as `npm start` runs it (adapters/slack/bench.ts).
  * `-- --slack` runs the Slack bursts only; `-- --quick` leaves out the formats, fan-out and Slack.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -81,7 +81,7 @@ async function fanOut(n: number) {
 }
 
 async function slackBursts() {
-  const { benchSlackBursts } = await import('../../adapters/slack-bench.js');
+  const { benchSlackBursts } = await import('../../adapters/slack/bench.js');
   return benchSlackBursts();
 }
 

@@ -25,7 +25,8 @@
 import type { Logger } from '../log.js';
 import type { Answer } from '../types.js';
 import { classify, describeError, type Verdict } from './classify.js';
-import type { Delivery, DigestStore, Platform } from './store.js';
+import type { Delivery, Platform } from './store.js';
+import type { Store } from '../store/store.js';
 import { AbortedError, sleep, Throttle, type RateLimits } from './throttle.js';
 
 /** How delivery reaches a platform; the adapters implement it. */
@@ -78,7 +79,7 @@ export class Deliverer {
   private readonly log: Logger;
 
   constructor(
-    private readonly store: DigestStore,
+    private readonly store: Store,
     channels: DigestChannel[],
     private readonly options: DeliverOptions,
   ) {
@@ -108,9 +109,9 @@ export class Deliverer {
   }
 
   private async deliverRun(runKey: string): Promise<RunReport> {
-    const run = this.store.run(runKey);
+    const run = await this.store.run(runKey);
     if (!run) throw new Error(`digest: no run ${runKey}`);
-    const rows = this.store.deliveries(runKey, 'pending').filter((r) => this.channels.has(r.platform));
+    const rows = (await this.store.deliveries(runKey, 'pending')).filter((r) => this.channels.has(r.platform));
     let next = 0;
     const worker = async () => {
       while (!this.stopping && next < rows.length) {
@@ -126,7 +127,7 @@ export class Deliverer {
     const workers = Math.max(1, Math.min(this.options.concurrency ?? 16, rows.length));
     await Promise.all(Array.from({ length: workers }, worker));
 
-    const counts = this.store.counts(runKey);
+    const counts = await this.store.counts(runKey);
     const report: RunReport = {
       runKey,
       sent: counts.sent ?? 0,
@@ -134,7 +135,7 @@ export class Deliverer {
       gone: counts.gone ?? 0,
       pending: (counts.pending ?? 0) + (counts.sending ?? 0),
     };
-    if (report.pending === 0) this.store.finishRun(runKey);
+    if (report.pending === 0) await this.store.finishRun(runKey);
     this.log.info(report, this.stopping && report.pending ? 'digest: run interrupted' : 'digest: run delivered');
     return report;
   }
@@ -158,44 +159,44 @@ export class Deliverer {
         if (err instanceof AbortedError) return; // stopping: the row stays pending
         throw err;
       }
-      if (!this.store.subscription(row.platform, target)) {
+      if (!(await this.store.subscription(row.platform, target))) {
         // Unsubscribed after the run was created.
-        if (this.store.claim(row.id)) this.store.settle(row.id, 'expired', 'unsubscribed before sending');
+        if (await this.store.claim(row.id)) await this.store.settle(row.id, 'expired', 'unsubscribed before sending');
         return;
       }
-      if (!this.store.claim(row.id)) return; // another worker or process has it, or it is done
+      if (!(await this.store.claim(row.id))) return; // another worker or process has it, or it is done
       try {
         await channel.send(target, answer);
-        this.store.settle(row.id, 'sent', target === row.target ? null : `sent to ${target}`);
+        await this.store.settle(row.id, 'sent', target === row.target ? null : `sent to ${target}`);
         return;
       } catch (error) {
         const verdict = channel.classify?.(error) ?? classify(error);
         if (verdict.kind === 'gone') {
-          this.store.settle(row.id, 'gone', verdict.reason);
-          this.store.unsubscribe(row.platform, target);
+          await this.store.settle(row.id, 'gone', verdict.reason);
+          await this.store.unsubscribe(row.platform, target);
           this.log.warn({ ...where, reason: verdict.reason }, 'digest: target gone, unsubscribed');
           this.options.onGone?.(row.platform, target, verdict.reason);
           return;
         }
         if (verdict.kind === 'moved') {
-          this.store.moveSubscription(row.platform, target, verdict.to);
+          await this.store.moveSubscription(row.platform, target, verdict.to);
           this.log.info({ ...where, to: verdict.to }, 'digest: chat moved, subscription follows');
           target = verdict.to;
-          this.store.settle(row.id, 'pending', verdict.reason);
+          await this.store.settle(row.id, 'pending', verdict.reason);
           continue;
         }
         if (verdict.kind === 'fatal') {
-          this.store.settle(row.id, 'failed', verdict.reason);
+          await this.store.settle(row.id, 'failed', verdict.reason);
           this.log.error({ ...where, err: describeError(error) }, 'digest: send refused');
           return;
         }
         const wait = verdict.retryAfterMs ?? this.backoff(attempt);
         if (attempt >= maxAttempts || wait > (this.options.maxRetryAfterMs ?? 600_000)) {
-          this.store.settle(row.id, 'failed', `${verdict.reason} (after ${attempt} attempts)`);
+          await this.store.settle(row.id, 'failed', `${verdict.reason} (after ${attempt} attempts)`);
           this.log.error({ ...where, attempts: attempt, reason: verdict.reason }, 'digest: send failed, giving up');
           return;
         }
-        if (!this.store.settle(row.id, 'pending', verdict.reason)) return; // taken over by a recovery
+        if (!(await this.store.settle(row.id, 'pending', verdict.reason))) return; // taken over by a recovery
         if (verdict.retryAfterMs !== undefined) throttle.hold(verdict.retryAfterMs);
         this.log.warn({ ...where, attempt, retryInMs: Math.round(wait), reason: verdict.reason }, 'digest: send failed, will retry');
         try {
@@ -213,12 +214,12 @@ export class Deliverer {
    */
   async recover(now: number = Date.now()): Promise<RunReport[]> {
     const reports: RunReport[] = [];
-    for (const run of this.store.unfinishedRuns()) {
-      const unknown = this.store.remark(run.runKey, 'sending', 'unknown', 'process stopped during the send; not sent again');
+    for (const run of await this.store.unfinishedRuns()) {
+      const unknown = await this.store.remark(run.runKey, 'sending', 'unknown', 'process stopped during the send; not sent again');
       if (unknown) this.log.warn({ runKey: run.runKey, rows: unknown }, 'digest: sends interrupted by a stop, outcome unknown (not repeated)');
       if (now - Date.parse(run.createdAt) > (this.options.resumeWithinMs ?? 6 * 3_600_000)) {
-        const expired = this.store.remark(run.runKey, 'pending', 'expired', 'run too old to finish');
-        this.store.finishRun(run.runKey);
+        const expired = await this.store.remark(run.runKey, 'pending', 'expired', 'run too old to finish');
+        await this.store.finishRun(run.runKey);
         this.log.warn({ runKey: run.runKey, rows: expired }, 'digest: unfinished run too old, expired');
         continue;
       }

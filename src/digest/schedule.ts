@@ -135,7 +135,7 @@ export interface SchedulerOptions {
   /** DIGEST_TZ. */
   timezone: string;
   /** The schedules in use: null for the default, else HH:MM (the store's schedules()). */
-  schedules: () => (string | null)[];
+  schedules: () => (string | null)[] | Promise<(string | null)[]>;
   /** Delivers one slot. `schedule` is 'default' or HH:MM; `slot` the scheduled time. */
   run: (schedule: string, slot: Date) => Promise<unknown>;
   log: Logger;
@@ -154,8 +154,20 @@ export class Scheduler {
   /** Starts (or re-syncs) the jobs: the default one always, one per HH:MM in use. */
   refresh(): void {
     if (this.stopped) return;
+    const schedules = this.options.schedules();
+    if (schedules instanceof Promise) {
+      // A store across processes: the jobs follow when it answers (a failure keeps them as they are).
+      schedules.then(
+        (list) => this.sync(list),
+        (err: unknown) => this.options.log.error({ err }, 'digest: cannot read the schedules; jobs kept as they are'),
+      );
+    } else this.sync(schedules);
+  }
+
+  private sync(schedules: (string | null)[]): void {
+    if (this.stopped) return;
     const wanted = new Set<string>([DEFAULT_SCHEDULE]);
-    for (const s of this.options.schedules()) wanted.add(s ?? DEFAULT_SCHEDULE);
+    for (const s of schedules) wanted.add(s ?? DEFAULT_SCHEDULE);
     for (const [name, job] of this.jobs) {
       if (!wanted.has(name)) {
         job.stop();

@@ -9,11 +9,12 @@ import type { Answer } from '../types.js';
 import { buildDigest } from './content.js';
 import type { Deliverer, RunReport } from './deliver.js';
 import { DEFAULT_SCHEDULE, isoInZone, localDate, localTime, nextRun, parseTime, runKeyOf } from './schedule.js';
-import type { DigestStore, Platform } from './store.js';
+import type { Platform } from './store.js';
+import type { Store } from '../store/store.js';
 import { WriteFaults } from '../write-faults.js';
 
 export interface DigestServiceOptions {
-  store: DigestStore;
+  store: Store;
   knowledge: Knowledge;
   /** DIGEST_CRON (validated) and DIGEST_TZ. */
   pattern: string;
@@ -52,9 +53,9 @@ export class DigestService {
   }
 
   /** A change to the subscriptions, or the user's word that it could not be saved. */
-  private saving<T>(what: keyof typeof NOT_SAVED, change: () => T): T | string {
+  private async saving<T>(what: keyof typeof NOT_SAVED, change: () => Promise<T>): Promise<T | string> {
     try {
-      const result = change();
+      const result = await change();
       this.faults.succeeded(SUBSCRIPTIONS);
       return result;
     } catch (error) {
@@ -63,19 +64,19 @@ export class DigestService {
     }
   }
 
-  private get store(): DigestStore {
+  private get store(): Store {
     return this.options.store;
   }
 
   /** Subscribes a target, at `time` (HH:MM, DIGEST_TZ) or on the default schedule; returns the confirmation. */
-  subscribe(platform: Platform, target: string, time?: string): string {
+  async subscribe(platform: Platform, target: string, time?: string): Promise<string> {
     const cmd = COMMANDS[platform];
     const arg = (time ?? '').trim();
     const hhmm = arg ? parseTime(arg) : null;
     if (hhmm === undefined) {
       return `时间格式不对：“${arg.slice(0, 20)}”。请用 24 小时制 HH:MM，例如：${cmd.subscribe} 07:30`;
     }
-    const saved = this.saving('subscribe', () => this.store.subscribe(platform, target, hhmm));
+    const saved = await this.saving('subscribe', () => this.store.subscribe(platform, target, hhmm));
     if (typeof saved === 'string') return saved;
     this.options.log.info({ platform, target, time: hhmm }, 'digest: subscribed');
     this.options.onChange?.();
@@ -86,8 +87,8 @@ export class DigestService {
   }
 
   /** Ends a target's subscription; returns the confirmation. */
-  unsubscribe(platform: Platform, target: string): string {
-    const had = this.saving('unsubscribe', () => this.store.unsubscribe(platform, target));
+  async unsubscribe(platform: Platform, target: string): Promise<string> {
+    const had = await this.saving('unsubscribe', () => this.store.unsubscribe(platform, target));
     if (typeof had === 'string') return had;
     if (!had) return '这里没有订阅每日简报。';
     this.options.log.info({ platform, target }, 'digest: unsubscribed');
@@ -99,16 +100,16 @@ export class DigestService {
    * The digest as of now. The new documents are those the target's latest scheduled digest did
    * not know of (for a target without one: the default schedule's latest).
    */
-  current(platform?: Platform, target?: string): Answer {
-    const sub = platform && target ? this.store.subscription(platform, target) : undefined;
-    const previous = this.store.latestRun(sub?.time ?? DEFAULT_SCHEDULE) ?? this.store.latestRun();
-    const since = previous ? this.store.sourcesSeenBy(previous.createdAt) : undefined;
+  async current(platform?: Platform, target?: string): Promise<Answer> {
+    const sub = platform && target ? await this.store.subscription(platform, target) : undefined;
+    const previous = (await this.store.latestRun(sub?.time ?? DEFAULT_SCHEDULE)) ?? (await this.store.latestRun());
+    const since = previous ? await this.store.sourcesSeenBy(previous.createdAt) : undefined;
     return buildDigest(this.options.knowledge, { since, date: localDate(new Date(), this.options.timezone) });
   }
 
   /** The latest digest sent (App Home), or the current one when none was sent yet. */
-  latest(): Answer {
-    return this.store.latestRun()?.answer ?? this.current();
+  async latest(): Promise<Answer> {
+    return (await this.store.latestRun())?.answer ?? this.current();
   }
 
   /**
@@ -121,22 +122,22 @@ export class DigestService {
     if (!deliverer || deliverer.stopping) return undefined;
     const tz = this.options.timezone;
     const time = schedule === DEFAULT_SCHEDULE ? null : schedule;
-    const subscribers = this.store.subscribersOf(time, deliverer.platforms());
+    const subscribers = await this.store.subscribersOf(time, deliverer.platforms());
     const runKey = runKeyOf(schedule, slot, tz);
-    const existing = this.store.run(runKey);
+    const existing = await this.store.run(runKey);
     if (!existing && subscribers.length === 0) return undefined;
     let answer = existing?.answer;
     if (!answer) {
       const createdAt = new Date().toISOString();
-      const previous = this.store.latestRun(schedule);
-      this.store.noteSources(
+      const previous = await this.store.latestRun(schedule);
+      await this.store.noteSources(
         this.options.knowledge.sources.map((s) => s.id),
         createdAt,
       );
-      const since = previous ? this.store.sourcesSeenBy(previous.createdAt) : undefined;
+      const since = previous ? await this.store.sourcesSeenBy(previous.createdAt) : undefined;
       answer = buildDigest(this.options.knowledge, { since, date: localDate(slot, tz) });
     }
-    this.store.createRun({ runKey, schedule, slot: isoInZone(slot, tz), answer }, subscribers);
+    await this.store.createRun({ runKey, schedule, slot: isoInZone(slot, tz), answer }, subscribers);
     return deliverer.deliver(runKey);
   }
 }

@@ -167,6 +167,21 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO subscriptions_new (platform, target, time, created_at) SELECT platform, target, time, created_at FROM subscriptions;
    DROP TABLE subscriptions;
    ALTER TABLE subscriptions_new RENAME TO subscriptions;`,
+  // Several instances (src/store/): who claimed a delivery, so that a recovery marks 'unknown'
+  // only the sends of an instance that is gone; button memos and feedback prompts kept in the
+  // store, so that a button works after a restart and on any instance; named settings (the
+  // knowledge version each instance polls).
+  `ALTER TABLE deliveries ADD COLUMN owner TEXT;
+   CREATE TABLE memos (
+     key   TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     at    INTEGER NOT NULL
+   );
+   CREATE INDEX memos_by_time ON memos (at);
+   CREATE TABLE settings (
+     name  TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -241,13 +256,14 @@ function removeIfEmpty(file: string): void {
 
 const now = () => new Date().toISOString();
 
+/** A row as either store gives it (SQLite or PostgreSQL: the same column names). */
 type Row = Record<string, unknown>;
 
-function toSubscription(r: Row): Subscription {
+export function toSubscription(r: Row): Subscription {
   return { platform: r.platform as Platform, target: String(r.target), time: (r.time as string | null) ?? null, createdAt: String(r.created_at) };
 }
 
-function toRun(r: Row): Run {
+export function toRun(r: Row): Run {
   return {
     runKey: String(r.run_key),
     schedule: String(r.schedule),
@@ -258,7 +274,7 @@ function toRun(r: Row): Run {
   };
 }
 
-function toDelivery(r: Row): Delivery {
+export function toDelivery(r: Row): Delivery {
   return {
     id: Number(r.id),
     platform: r.platform as Platform,

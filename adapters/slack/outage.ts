@@ -6,8 +6,8 @@
  * SLACK_API_URL when Slack cannot be reached, SLACK_BOT_TOKEN / SLACK_APP_TOKEN when it
  * refuses a token, SLACK_PORT when the port is taken.
  */
-import { settingError, shownUrl, type Config } from '../src/config.js';
-import type { Logger } from '../src/log.js';
+import { settingError, shownUrl, type Config } from '../../src/config.js';
+import type { Logger } from '../../src/log.js';
 
 /** Retry policy of the Web API client (p-retry options). */
 export interface RetryPolicy {

@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, RequestListener } from 'node:http';
 import { HTTPModuleFunctions, isValidSlackRequest, type BufferedIncomingMessage, type HTTPReceiver } from '@slack/bolt';
-import type { Logger } from '../src/log.js';
+import type { Logger } from '../../src/log.js';
 
 /** Slack's window for a request's timestamp, either way. */
 const WINDOW_S = 5 * 60;

@@ -8,9 +8,9 @@
  * plain fallback Slack shows in notifications.
  */
 import type { types } from '@slack/bolt';
-import { REASONS } from '../src/answer-log/log.js';
-import { safeText } from '../src/safe-text.js';
-import type { Answer, Line } from '../src/types.js';
+import { REASONS } from '../../src/answer-log/log.js';
+import { safeText } from '../../src/safe-text.js';
+import type { Answer, Line } from '../../src/types.js';
 
 type KnownBlock = types.KnownBlock;
 type HomeView = types.HomeView;

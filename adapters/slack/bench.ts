@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scriptArgs } from '../src/root.js';
+import { scriptArgs } from '../../src/root.js';
 
 export interface SlackBurstOptions {
   bursts?: number;

@@ -5,9 +5,9 @@
  * as the list. SLACK_OPERATORS names the operators. The desk decides; this only translates.
  */
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Config } from '../src/config.js';
-import type { Logger } from '../src/log.js';
-import type { DeskReply, ReportDesk, Sender } from '../src/reports/desk.js';
+import type { Config } from '../../src/config.js';
+import type { Logger } from '../../src/log.js';
+import type { DeskReply, ReportDesk, Sender } from '../../src/reports/desk.js';
 
 type Client = AllMiddlewareArgs['client'];
 

@@ -5,9 +5,9 @@
  * the answer stands without it. Needs the bot scope files:write.
  */
 import type { AllMiddlewareArgs } from '@slack/bolt';
-import { chartPng } from '../src/chart/render.js';
-import type { Logger } from '../src/log.js';
-import type { Answer } from '../src/types.js';
+import { chartPng } from '../../src/chart/render.js';
+import type { Logger } from '../../src/log.js';
+import type { Answer } from '../../src/types.js';
 
 export async function uploadChart(client: AllMiddlewareArgs['client'], where: { channel: string; thread_ts?: string }, answer: Answer, log: Logger): Promise<void> {
   const chart = answer.chart;
