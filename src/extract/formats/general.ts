@@ -28,6 +28,8 @@ export function recognise(text: string, id: Identity, tables: Table[], lay: Layo
   // A work report is titled one, or was given at a people's congress; a notice that names one
   // in its title (印发2022年政府工作报告重点工作…的通知) is not one.
   if (/工作报告$/.test(id.title) || /人民代表大会/.test(id.meeting?.text ?? '') || count(lay.kinds.report) >= 2) return { kind: 'report', recognised: true };
+  // 2020年1-11月份宣城市《政府工作报告》部分目标任务完成情况: how the year's work stands, of the year it names.
+  if (/(?:完成|执行|进展|落实|推进)情况(?:表|通报)?$/.test(id.title) && !tables.some((t) => t.columns.some((c) => c.role === 'task'))) return { kind: 'summary', recognised: true };
   if (/统计公报/.test(id.title) || count(lay.kinds.statistics) >= 4) return { kind: 'statistics', recognised: true };
   if (lay.kinds.summary.some((w) => id.title.includes(w))) return { kind: 'summary', recognised: true };
   if (tables.some((t) => t.columns.some((c) => c.role === 'task'))) return { kind: 'tasks', recognised: true };
