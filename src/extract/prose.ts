@@ -184,10 +184,10 @@ const NOW_OR_SINCE = /目前|当前|现有|至今|以来|累计/;
 /** The period a sentence sets before its first figure (1-5月规模以上工业…, 据初步测算,2022年全区…). */
 function openingPeriod(sentence: string, ctx: Context): Period | undefined {
   if (NOW_OR_SINCE.test(sentence)) return undefined;
-  const first = ownPeriods(sentence, ctx)[0];
+  // A day (2024年1月18日在…会议上, 7月31日,随着…) dates an event, not the figures after it.
+  const first = ownPeriods(sentence, ctx).find((p) => p.period.kind !== 'day');
   const figure = sentence.search(/\d+(?:\.\d+)?\s*(?:%|％|[万亿千百]|元|个|家|项|人|吨)/);
-  // A day (2024年1月18日在…会议上) dates an event, not the figures after it.
-  if (!first || first.period.kind === 'day') return undefined;
+  if (!first) return undefined;
   return first.index <= 3 || (figure >= 0 && first.index < figure) ? first.period : undefined;
 }
 

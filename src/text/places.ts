@@ -189,11 +189,22 @@ export function frequentPlace(text: string, lex: Lexicon): string | undefined {
  * The place that the places a text names lie in, when it names three or more of one level
  * that all lie in it (嘉善县, 平湖市, 嘉兴港区 … of a city's bulletin that says only 全市).
  */
-export function commonPlace(text: string, lex: Lexicon): string | undefined {
+export function commonPlace(text: string, lex: Lexicon, least = 3, levels: Region['level'][] = ['county']): string | undefined {
   const named = new Set(findPlaces(text, lex).filter((m) => m.region && !m.relative).map((m) => m.region!));
-  const counties = [...named].filter((r) => lex.regionByName.get(r)!.level === 'county');
-  const parents = new Set(counties.map((r) => lex.regionByName.get(r)!.within));
-  return counties.length >= 3 && parents.size === 1 ? [...parents][0] : undefined;
+  for (const level of levels) {
+    const siblings = [...named].filter((r) => lex.regionByName.get(r)!.level === level);
+    const parents = new Set(siblings.map((r) => lex.regionByName.get(r)!.within));
+    if (siblings.length >= least && parents.size === 1) return [...parents][0];
+  }
+  return undefined;
+}
+
+/**
+ * The place a text compares the parts of (江苏13个设区市…, 嘉兴七县市区…): one that names five
+ * cities or counties of it or more is about it, whichever it dwells on.
+ */
+export function comparedPlace(text: string, lex: Lexicon): string | undefined {
+  return commonPlace(text, lex, 5, ['city', 'county']);
 }
 
 /** Whether a place lies within another (濮院镇 within 桐乡市 within 嘉兴市). */
