@@ -222,7 +222,11 @@ function cleanName(chunk: string, lex: Lexicon): string {
 export function ownPeriods(text: string, ctx: Pick<Context, 'year' | 'now'>) {
   // 比上年, 与1-6月: a period compared with; 从2004年起: when a state began, not when a figure was.
   return findPeriods(text, ctx.year, ctx.now).filter(
-    (m) => !/[比较同与是]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && !/^(?:起|开始)/.test(text.slice(m.index + m.length)),
+    (m) =>
+      !/[比较同与是]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) &&
+      !/^(?:起|开始)/.test(text.slice(m.index + m.length)) &&
+      // 延续了一季度…的增长势头: the period continued from, not the figure's.
+      !/(?:延续|保持|继续)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)),
   );
 }
 
@@ -658,6 +662,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // 共办班142批9241人次: a second measure of the same thing, glued to the first.
     const prev = drafts.at(-1);
     if (!hasWords(name) && !growth && i > 0 && prevEnd === hit.index && prev?.figure === hits[i - 1].figure && prev.unit !== hit.unit) {
+      drafts.push({ ...make(prev.name, hit, chunk, false), subject: prev.subject });
+      return;
+    }
+    // 苏州市地区生产总值11458.4亿元,南京市8316.92亿元,…: a place alone before a figure in the unit
+    // of the one before gives that place's figure of the same metric.
+    const placeAlone = chunk.trim().replace(/[，,、]/g, '').replace(/(?:为|达到|达|是)$/, '');
+    if (!hasWords(name) && !growth && prev && prev.unit === hit.unit && placeAlone && findPlaces(placeAlone, lex).some((m) => m.text === placeAlone && m.region && m.region !== prev.region)) {
       drafts.push({ ...make(prev.name, hit, chunk, false), subject: prev.subject });
       return;
     }

@@ -9,6 +9,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { concepts, countMembers, coverage, match, misfit, periodFits, type Candidate, type Matches } from './match.js';
 import { periodKey } from '../text/period.js';
+import { findPlaces } from '../text/places.js';
 import { fold } from '../text/normalize.js';
 import * as compose from '../answer/compose.js';
 import { makeAnswer, span, textOf } from '../answer/compose.js';
@@ -163,7 +164,9 @@ function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: In
     for (const clause of r.sentence.split(/[，,；;、]/)) {
       // The clause must say something of the metric besides naming it (其中交通投资 says nothing).
       if ((clause.match(NUMBER) ?? []).some((n) => numbers.has(n)) || clause.length < q.metric.replace(/\s+/g, '').length + 4) continue;
-      if (coverage(fold(clause), cs) >= 0.99) return { record: r, clause };
+      // (A clause of another place, 缙云县经济总量超过…, says nothing of the one asked.)
+      const others = findPlaces(fold(clause), k.lex).some((m) => m.region && !m.relative && !q.places.some((p) => p.region === m.region));
+      if (!others && coverage(fold(clause), cs) >= 0.99) return { record: r, clause };
     }
   }
   return undefined;

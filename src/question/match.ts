@@ -278,6 +278,8 @@ function namesTheUnwritten(k: Knowledge, q: Query, cs: Concept[], hay: string): 
 
 function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Concept[], ind: Indicator): Misfit | undefined {
   if (namesTheUnwritten(k, q, cs, k.haystack.get(ind.id)!)) return 'metric';
+  // 未达到序时进度的11项 is not what 达到序时进度几项 asks: a figure of what was not done.
+  if (NOT_DONE.test(fold(ind.name)) && !NOT_DONE.test(q.metric)) return 'metric';
   const { own, context, foreign, clause, sentence: folded } = surroundings(k, ind);
   const names = k.nameHaystack.get(ind.id)!;
   const asked = q.metric.replace(/\s+/g, '');
@@ -495,6 +497,7 @@ const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 // (到 and 至 of 扩容到多少 only point at the level reached.)
 const JOINERS = new Set([...'和与及的了在是有对把被给跟同向从为并或而且就都也还要将会能可需已均共去来到至']);
 const CJK_WORD = /^[\u3400-\u9fff]+$/;
+const NOT_DONE = /未|没有/;
 const PLACE_LIKE_END = /(?:[镇乡村区县市城港湾岛]|街道|社区)$/;
 
 /**
