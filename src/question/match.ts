@@ -160,8 +160,9 @@ function namesOwner(k: Knowledge, q: Query, r: Indicator): boolean {
   let text = fold(`${q.text} ${q.metric}`);
   for (const [short, full] of Object.entries(k.lex.regions.thingsNamedAfter.short)) text = text.split(short).join(full);
   const own = fold(owner);
-  // A project the text does not name (1-6月,项目完成投资…) is named only by pointing at it (该项目), never by 产业项目.
-  if (own === '项目') return /(该|这个|此|那个)项目/.test(text);
+  // A project the figure's sentence does not name (1-6月,项目完成投资…) is named by pointing at it
+  // (该项目), or by the project's name its context gives (浙北集装箱通道项目) — never by 产业项目.
+  if (own === '项目') return /(该|这个|此|那个)项目/.test(text) || [...text.matchAll(/([\u4e00-\u9fff]{3,16})项目/g)].some((m) => [...Array(m[1].length - 2).keys()].some((i) => k.haystack.get(r.id)!.includes(m[1].slice(i))));
   const head = own.slice(findPlaces(own, k.lex).find((m) => m.index === 0)?.text.length ?? 0);
   // The whole name, its first words, or its last words with its ending (平湖园 of 张江长三角科技城平湖园).
   const endings = k.lex.regions.thingsNamedAfter.endings.filter((e) => own.endsWith(e));
