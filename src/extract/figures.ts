@@ -348,8 +348,13 @@ function withBareCounts(text: string, blank: string, hits: Hit[]): Hit[] {
  * Indicators of one sentence. `sentence` is tidy text without its final 。.
  */
 export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): IndicatorDraft[] {
-  // 依次为…,依次增长…: 分别 in other words (same length, so positions hold). 第一、二、三产业: each 产业 its own name.
-  const text = sentence.replace(/\*\*/g, '').replace(/依次/g, '分别').replace(/第一、二、三产业/g, '一产、二产、三产');
+  // 依次为…,依次增长…: 分别 in other words. 第一、二、三产业: each 产业 its own name.
+  // 存、贷款余额分别…: each one-character item takes the last one's rest (存款余额、贷款余额).
+  const text = sentence
+    .replace(/\*\*/g, '')
+    .replace(/依次/g, '分别')
+    .replace(/第一、二、三产业/g, '一产、二产、三产')
+    .replace(/([\u4e00-\u9fff])、([\u4e00-\u9fff])([\u4e00-\u9fff]{0,2}(?:余额|总额|额|量))(?=分别|均|为|达)/g, '$1$3、$2$3');
   const blank = blankAsides(text);
   // A number inside quotation marks is part of a name (“10分钟品质文化圈”, “555”行动).
   const quoted = quotedSpans(text);

@@ -194,7 +194,9 @@ export function sameMetric(
   // A qualifier of the record the question does not name makes it another metric — but 引进
   // asked names 新引进 (what is brought in is new).
   const folded = fold(name);
-  const newly = (word: string) => word.length >= 3 && word.startsWith('新') && folded.includes(word) && asked.includes(word.slice(1));
+  // (新增引进 likewise: 引进 asked.)
+  const newly = (word: string) =>
+    (word.length >= 3 && word.startsWith('新') && folded.includes(word) && asked.includes(word.slice(1))) || (word === '新增' && /新增(引进|招引)/.test(folded) && /引进|招引/.test(asked));
   for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual) && !lex.metrics.qualifiers.some((w) => (lex.metrics.sameQualifiers[w] ?? w) === qual && newly(w))) return false;
   // A qualifier of the question the record lacks, likewise (one its own words state will do).
   for (const qual of askedReading.qualifiers) {
