@@ -28,9 +28,9 @@ import {
   encodeMore,
   escapeMrkdwn,
   renderAnswer,
-  renderHome,
   sectionTexts,
 } from '../adapters/slack/render.js';
+import { renderHome } from '../adapters/slack/home.js';
 import { taskQuestion } from '../src/commands.js';
 import { loadConfig } from '../src/config.js';
 import type { Core } from '../src/core.js';

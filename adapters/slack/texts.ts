@@ -1,5 +1,5 @@
 /** What the Slack adapter says itself, in one place. */
-import { DIGEST_PLACEHOLDER } from './render.js';
+import { DIGEST_PLACEHOLDER } from './home.js';
 
 export const TEXT = {
   notEnabled: '本应用未在此频道启用。',
