@@ -354,7 +354,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     .replace(/\*\*/g, '')
     .replace(/依次/g, '分别')
     .replace(/第一、二、三产业/g, '一产、二产、三产')
-    .replace(/([\u4e00-\u9fff])、([\u4e00-\u9fff])([\u4e00-\u9fff]{0,2}(?:余额|总额|额|量))(?=分别|均|为|达)/g, '$1$3、$2$3');
+    // (进出口、出口总额 is two names already: the item before 、 ends a word the rest starts again.)
+    .replace(/([\u4e00-\u9fff])、([\u4e00-\u9fff])([\u4e00-\u9fff]{0,2}(?:余额|总额|额|量))(?=分别|均|为|达)/g, (all, a: string, b: string, rest: string) => (rest.startsWith(a) ? all : `${a}${rest}、${b}${rest}`));
   const blank = blankAsides(text);
   // A number inside quotation marks is part of a name (“10分钟品质文化圈”, “555”行动).
   const quoted = quotedSpans(text);
