@@ -262,3 +262,13 @@ describe('a list of targets', () => {
     expect(passages.map((p) => [p.text, p.nature])).toEqual([['一般公共预算收入、城乡居民收入增长与经济增长基本同步', 'target']]);
   });
 });
+
+describe('a mark that places pass', () => {
+  it('is no figure of one (超过2000亿的地区, 跨过1500亿门槛), while a target to break one is', () => {
+    const ctx = { region: '绍兴市', year: 2024, period: { kind: 'year' as const, year: 2024, label: '2024年' }, nature: 'actual' as const, section: '' };
+    const lex = lexicon();
+    expect(extractFigures('柯桥区是唯一全年GDP超过2000亿的地区', ctx, lex)).toEqual([]);
+    expect(extractFigures('越城区能否尽快跨过1500亿门槛', ctx, lex)).toEqual([]);
+    expect(extractFigures('地区生产总值奋力突破4000亿元关口', { ...ctx, nature: 'target' as const }, lex).map((f) => f.value)).toEqual([4000]);
+  });
+});
