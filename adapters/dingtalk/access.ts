@@ -11,42 +11,25 @@
  * Operators alone add reports (a file in a private chat); with the list empty, nobody does.
  */
 import type { Logger } from '../../src/log.js';
+import { ChatAccess, type Sender } from '../chat-access.js';
 import type { RobotMessage } from './message.js';
 
-const MAX_REMEMBERED = 10_000;
+const sender = (m: RobotMessage): Sender => ({ chat: m.conversationId, user: m.staffId, group: m.group });
 
-export class Access {
-  private readonly allowed: Set<string>;
-  private readonly operators: Set<string>;
-  private readonly refused = new Set<string>();
-
-  constructor(allowed: readonly string[], operators: readonly string[], private readonly log?: Logger) {
-    this.allowed = new Set(allowed.map((s) => s.trim()).filter(Boolean));
-    this.operators = new Set(operators.map((s) => s.trim()).filter(Boolean));
+export class Access extends ChatAccess {
+  constructor(allowed: readonly string[], operators: readonly string[], log?: Logger) {
+    super(allowed, operators, 'dingtalk: conversation not allowed (DINGTALK_ALLOWED_CONVERSATIONS)', log);
   }
 
   allows(m: RobotMessage): boolean {
-    if (this.allowed.size === 0 || this.allowed.has(m.conversationId)) return true;
-    return !m.group && m.staffId !== undefined && this.allowed.has(m.staffId);
+    return this.allowsSender(sender(m));
   }
 
-  /** Whether to send the refusal: once per conversation (and process), logged with the id to allow. */
   refuseOnce(m: RobotMessage): boolean {
-    if (this.refused.has(m.conversationId)) return false;
-    if (this.refused.size >= MAX_REMEMBERED) this.refused.clear();
-    this.refused.add(m.conversationId);
-    this.log?.info({ conversation: m.conversationId, group: m.group }, 'dingtalk: conversation not allowed (DINGTALK_ALLOWED_CONVERSATIONS)');
-    return true;
+    return this.refuseSender(sender(m));
   }
 
-  /** Named in DINGTALK_OPERATORS (by staff userId): may add reports. */
-  isOperator(m: RobotMessage): boolean {
-    return m.staffId !== undefined && this.operators.has(m.staffId);
-  }
-
-  /** May this sender change what the conversation receives unasked (the digest)? */
   mayManage(m: RobotMessage): boolean {
-    if (!m.group || this.operators.size === 0) return true;
-    return m.staffId !== undefined && this.operators.has(m.staffId);
+    return this.mayManageFor(sender(m));
   }
 }

@@ -52,7 +52,7 @@ export function questions(options: QuestionsOptions): (m: RobotMessage) => Promi
       logged: { conversation: m.conversationId },
       file: m.file && download ? { name: m.file.name, download: () => download(m.file!.downloadCode, m.file!.robotCode) } : undefined,
       private: !m.group,
-      reporter: { user: `dingtalk:${m.sender}`, operator: access.isOperator(m) },
+      reporter: { user: `dingtalk:${m.sender}`, operator: access.isOperator(m.staffId) },
       report: (reply) => send(m.sessionWebhook, [renderReport(reply, m.group)]),
     });
 }

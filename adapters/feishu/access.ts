@@ -7,39 +7,25 @@
  * p2p chat); with the list empty, nobody does.
  */
 import type { Logger } from '../../src/log.js';
+import { ChatAccess, type Sender } from '../chat-access.js';
 import type { FeishuMessage } from './message.js';
 
-const MAX_REMEMBERED = 10_000;
+const sender = (m: FeishuMessage): Sender => ({ chat: m.chatId, user: m.user, group: m.group });
 
-export class Access {
-  private readonly allowed: Set<string>;
-  private readonly operators: Set<string>;
-  private readonly refused = new Set<string>();
-
-  constructor(allowed: readonly string[], operators: readonly string[], private readonly log?: Logger) {
-    this.allowed = new Set(allowed.map((s) => s.trim()).filter(Boolean));
-    this.operators = new Set(operators.map((s) => s.trim()).filter(Boolean));
+export class Access extends ChatAccess {
+  constructor(allowed: readonly string[], operators: readonly string[], log?: Logger) {
+    super(allowed, operators, 'feishu: chat not allowed (FEISHU_ALLOWED_CHATS)', log);
   }
 
   allows(m: FeishuMessage): boolean {
-    if (this.allowed.size === 0 || this.allowed.has(m.chatId)) return true;
-    return !m.group && this.allowed.has(m.user);
+    return this.allowsSender(sender(m));
   }
 
   refuseOnce(m: FeishuMessage): boolean {
-    if (this.refused.has(m.chatId)) return false;
-    if (this.refused.size >= MAX_REMEMBERED) this.refused.clear();
-    this.refused.add(m.chatId);
-    this.log?.info({ chat: m.chatId, group: m.group }, 'feishu: chat not allowed (FEISHU_ALLOWED_CHATS)');
-    return true;
-  }
-
-  /** Named in FEISHU_OPERATORS (by open_id): may add reports. */
-  isOperator(user: string): boolean {
-    return this.operators.has(user);
+    return this.refuseSender(sender(m));
   }
 
   mayManage(m: FeishuMessage): boolean {
-    return !m.group || this.operators.size === 0 || this.operators.has(m.user);
+    return this.mayManageFor(sender(m));
   }
 }

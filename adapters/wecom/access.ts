@@ -6,32 +6,19 @@
  * add reports by sending a file; a member's own subscription is always theirs.
  */
 import type { Logger } from '../../src/log.js';
+import { ChatAccess } from '../chat-access.js';
 
-const MAX_REMEMBERED = 10_000;
-
-export class Access {
-  private readonly allowed: Set<string>;
-  private readonly operators: Set<string>;
-  private readonly refused = new Set<string>();
-
-  constructor(allowed: readonly string[], operators: readonly string[], private readonly log?: Logger) {
-    this.allowed = new Set(allowed.map((s) => s.trim()).filter(Boolean));
-    this.operators = new Set(operators.map((s) => s.trim()).filter(Boolean));
+/** (A member is their own chat: the application's messages are private.) */
+export class Access extends ChatAccess {
+  constructor(allowed: readonly string[], operators: readonly string[], log?: Logger) {
+    super(allowed, operators, 'wecom: member not allowed (WECOM_ALLOWED_USERS)', log);
   }
 
   allows(user: string): boolean {
-    return this.allowed.size === 0 || this.allowed.has(user);
+    return this.allowsSender({ chat: user, user, group: false });
   }
 
   refuseOnce(user: string): boolean {
-    if (this.refused.has(user)) return false;
-    if (this.refused.size >= MAX_REMEMBERED) this.refused.clear();
-    this.refused.add(user);
-    this.log?.info({ user }, 'wecom: member not allowed (WECOM_ALLOWED_USERS)');
-    return true;
-  }
-
-  isOperator(user: string): boolean {
-    return this.operators.has(user);
+    return this.refuseSender({ chat: user, user, group: false });
   }
 }
