@@ -6,6 +6,7 @@
  * DINGTALK_API_ROOT; a gateway refusing a Stream connection DINGTALK_MODE; a port in use
  * DINGTALK_PORT. Network failures and 5xx are tried 3 times (1 and 2 s apart), each logged.
  */
+import { retryStartup, type Attempts } from '../startup-retry.js';
 import { settingError, shownUrl, type Config } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { networkReason } from '../network-reason.js';
@@ -41,21 +42,15 @@ function retriable(error: unknown): boolean {
   return (error as Error)?.name !== 'TimeoutError';
 }
 
-export interface Attempts {
-  attempts?: number;
-  backoffMs?: number;
-}
+export type { Attempts } from '../startup-retry.js';
 
 /** A start-up call: retried on network failures and 5xx, then thrown as the one-line ConfigError. */
-export async function startupStep<T>(config: Config, step: Step, log: Logger, call: () => Promise<T>, options: Attempts = {}): Promise<T> {
-  const attempts = options.attempts ?? 3;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (err) {
-      if (attempt >= attempts || !retriable(err) || step === 'listen') throw startupError(config, step, err);
-      log.warn({ step, attempt, reason: err instanceof DingTalkApiError ? err.message : networkReason(err) }, 'dingtalk: start-up call failed, will retry');
-      await new Promise((resolve) => setTimeout(resolve, (options.backoffMs ?? 1000) * 2 ** (attempt - 1)));
-    }
-  }
+export function startupStep<T>(config: Config, step: Step, log: Logger, call: () => Promise<T>, options: Attempts = {}): Promise<T> {
+  return retryStartup(log, call, {
+    step,
+    retriable: (err) => retriable(err),
+    reason: (err) => (err instanceof DingTalkApiError ? err.message : networkReason(err)),
+    fail: (err) => startupError(config, step, err),
+    message: 'dingtalk: start-up call failed, will retry',
+  }, options);
 }

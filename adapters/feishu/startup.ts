@@ -5,6 +5,7 @@
  * FEISHU_API_ROOT; a long connection refused FEISHU_MODE; a port in use FEISHU_PORT. Network failures and 5xx are tried 3 times (1 and
  * 2 s apart), each logged.
  */
+import { retryStartup, type Attempts } from '../startup-retry.js';
 import { settingError, shownUrl, type Config } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { networkReason } from '../network-reason.js';
@@ -31,21 +32,15 @@ export function startupError(config: Config, step: Step, error: unknown): Error 
   return settingError('FEISHU_API_ROOT', `cannot reach ${root} (${networkReason(error)})`);
 }
 
-export interface Attempts {
-  attempts?: number;
-  backoffMs?: number;
-}
+export type { Attempts } from '../startup-retry.js';
 
-export async function startupStep<T>(config: Config, step: Step, log: Logger, call: () => Promise<T>, options: Attempts = {}): Promise<T> {
-  const attempts = options.attempts ?? 3;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (err) {
-      const again = err instanceof FeishuApiError ? err.status >= 500 : !(err instanceof WsStartError) && (err as Error)?.name !== 'TimeoutError';
-      if (attempt >= attempts || !again || step === 'listen') throw startupError(config, step, err);
-      log.warn({ step, attempt, reason: err instanceof FeishuApiError ? err.message : networkReason(err) }, 'feishu: start-up call failed, will retry');
-      await new Promise((resolve) => setTimeout(resolve, (options.backoffMs ?? 1000) * 2 ** (attempt - 1)));
-    }
-  }
+/** A start-up call: retried on network failures and 5xx, then thrown as the one-line ConfigError. */
+export function startupStep<T>(config: Config, step: Step, log: Logger, call: () => Promise<T>, options: Attempts = {}): Promise<T> {
+  return retryStartup(log, call, {
+    step,
+    retriable: (err) => (err instanceof FeishuApiError ? err.status >= 500 : !(err instanceof WsStartError) && (err as Error)?.name !== 'TimeoutError'),
+    reason: (err) => (err instanceof FeishuApiError ? err.message : networkReason(err)),
+    fail: (err) => startupError(config, step, err),
+    message: 'feishu: start-up call failed, will retry',
+  }, options);
 }

@@ -6,6 +6,7 @@
  * not answer names WECOM_API_ROOT; a port in use WECOM_PORT. Network failures, 5xx and WeCom's
  * "system busy" are tried 3 times (1 and 2 s apart), each logged.
  */
+import { retryStartup, type Attempts } from '../startup-retry.js';
 import { settingError, shownUrl, type Config } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
 import { networkReason } from '../network-reason.js';
@@ -31,21 +32,15 @@ export function startupError(config: Config, step: Step, error: unknown): Error 
   return settingError('WECOM_API_ROOT', `cannot reach ${root} (${networkReason(error)})`);
 }
 
-export interface Attempts {
-  attempts?: number;
-  backoffMs?: number;
-}
+export type { Attempts } from '../startup-retry.js';
 
-export async function startupStep<T>(config: Config, step: Step, log: Logger, call: () => Promise<T>, options: Attempts = {}): Promise<T> {
-  const attempts = options.attempts ?? 3;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (err) {
-      const again = retriable(err) && (err as Error)?.name !== 'TimeoutError';
-      if (attempt >= attempts || !again || step === 'listen') throw startupError(config, step, err);
-      log.warn({ step, attempt, reason: err instanceof WeComApiError ? err.message : networkReason(err) }, 'wecom: start-up call failed, will retry');
-      await new Promise((resolve) => setTimeout(resolve, (options.backoffMs ?? 1000) * 2 ** (attempt - 1)));
-    }
-  }
+/** A start-up call: retried on network failures and 5xx, then thrown as the one-line ConfigError. */
+export function startupStep<T>(config: Config, step: Step, log: Logger, call: () => Promise<T>, options: Attempts = {}): Promise<T> {
+  return retryStartup(log, call, {
+    step,
+    retriable: (err) => retriable(err) && (err as Error)?.name !== 'TimeoutError',
+    reason: (err) => (err instanceof WeComApiError ? err.message : networkReason(err)),
+    fail: (err) => startupError(config, step, err),
+    message: 'wecom: start-up call failed, will retry',
+  }, options);
 }
