@@ -1,8 +1,8 @@
 /**
  * Extraction against hand-checked records of real reports of many places and kinds
  * (test/fixtures/reports/: reworded, with NAME.gold.jsonl checked by hand against NAME.txt).
- * dev/ is developed against; holdout/ and holdout2/ (12 further reports nobody tuned to) are only
- * measured. The counts printed are the measure; the assertions are floors that only move up.
+ * dev/ is developed against; holdout/, holdout2/ and holdout3/ (reports collected later, measured
+ * before any fix for them) are measured. The counts printed are the measure; the assertions are floors that only move up.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -14,7 +14,8 @@ describe('extraction against gold records', () => {
   for (const [split, floor] of [
     ['dev', { wrongPlaces: 0, period: 0.95, recall: 0.72 }],
     ['holdout', { wrongPlaces: 0, period: 0.95, recall: 0.86 }],
-    ['holdout2', { wrongPlaces: 0, period: 0.85, recall: 0.88 }],
+    ['holdout2', { wrongPlaces: 0, period: 0.95, recall: 0.88 }],
+    ['holdout3', { wrongPlaces: 0, period: 0.95, recall: 0.83 }],
   ] as const) {
     it(`${split}: figures are filed under their own place and period`, async () => {
       const t = await measure(join(DIR, split));

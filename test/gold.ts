@@ -49,7 +49,9 @@ function findIndicator(gold: GoldRecord, inds: Indicator[]): Indicator | undefin
     gold.growth
       ? i.growth.some((g) => near(g.value, gold.value)) || (i.isChange && i.value !== null && near(Math.abs(i.value), Math.abs(gold.value)))
       : i.value !== null && near(i.value, gold.value) && !i.isChange;
-  return candidates.find(hasValue);
+  // A figure several places share (遂昌县、庆元县GDP均增长5.9%) is a record of each: the gold place's.
+  const found = candidates.filter(hasValue);
+  return found.find((i) => placeFits(gold, i.region)) ?? found[0];
 }
 
 /** Whether an extracted period is the gold one (年末 is the year's; a span's ends must agree). */

@@ -127,6 +127,12 @@ describe('where a document names its place', () => {
     expect(tx).toMatchObject({ name: '规上工业增加值' });
     expect(tx.growth[0].value).toBe(4.8);
   });
+  it('gives a figure that places share (遂昌县、庆元县GDP均增长5.9%) to each, and one they may not share to none', async () => {
+    const r = await read('丽水.txt', '2022年丽水县域经济\n遂昌县、庆元县GDP均增长5.9%,并列第4位;云和县、景宁县GDP增长4.1%。\n');
+    const of = (v: number) => r.indicators.filter((i) => i.growth[0]?.value === v).map((i) => i.region);
+    expect(of(5.9)).toEqual(['遂昌县', '庆元县']);
+    expect(of(4.1)).toEqual(['']);
+  });
 });
 
 describe('a task table one cell a line', () => {
@@ -152,6 +158,11 @@ describe('places the gazetteer lacks', () => {
   it('a page that names no smaller place is the province’s (7月浙江经济…)', async () => {
     const r = await read('新闻.txt', '7月浙江经济稳进提质\n记者从浙江省统计局了解到,7月份,浙江规模以上工业增加值增长4.1%。浙江数字经济核心产业制造业增加值增长6.1%。\n');
     expect(r.sources[0].region).toBe('浙江省');
+  });
+  it("takes a web page's year from its stamp line, not its menu (2022-08-17 17:07:24来源:…)", async () => {
+    const r = await read('7月经济.txt', '要闻 | 长三角 | 数字浙江 | 看浙里\n新兴动能表现亮眼 7月浙江经济稳进提质\n2022-08-17 17:07:24来源:浙江新闻编辑:张三\n\n7月份,浙江规模以上工业增加值1780亿元。\n\n新兴动能表现亮眼。数字经济核心产业制造业增加值增长6.1%。\n');
+    expect(r.sources[0]).toMatchObject({ region: '浙江省', year: 2022, date: '2022-08-17' });
+    expect(r.indicators.map((i) => i.period.label)).toEqual(['2022年7月', '2022年7月']);
   });
 });
 

@@ -77,10 +77,26 @@ export function isClutter(line: string, layout: Layout): boolean {
   return text.length <= 30 && !/[。；;]/.test(text) && layout.watermarks.some((w) => text.includes(w));
 }
 
+/** A site's menu: four or more short names apart with bars or wide spaces, no figure, no sentence. */
+function menuCells(line: string): number {
+  const t = line.trim();
+  if (!t || /[\d。，,；;：:]/.test(t)) return 0;
+  const cells = t.split(/\s*\|\s*|\t+| {2,}|\u3000{2,}/).filter(Boolean);
+  return cells.length >= 4 && cells.every((c) => c.length <= 12) ? cells.length : 0;
+}
+
+/** A menu line, unless a line beside it is cut the same way: then it is a table's header. */
+function isMenu(lines: string[], i: number): boolean {
+  const n = menuCells(lines[i]);
+  if (!n) return false;
+  const near = [lines[i - 1], lines[i + 1]].filter((l): l is string => !!l?.trim());
+  return !near.some((l) => l.includes('|') || l.trim().split(/\t+| {2,}|\u3000{2,}/).length >= n - 1);
+}
+
 export function clean(lines: string[], layout: Layout): Cleaned {
   const clutter: number[] = [];
   const kept = lines.map((line, i) => {
-    if (isClutter(line, layout)) {
+    if (isClutter(line, layout) || isMenu(lines, i)) {
       clutter.push(i + 1);
       return '';
     }

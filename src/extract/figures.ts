@@ -429,6 +429,28 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     return ctx.region;
   };
+  /**
+   * The places a figure's clause opens with when it names several (遂昌县、庆元县GDP均增长5.9%):
+   * each of them, when 均/都/同 says the figure is every one's; else [''], as the clause does not
+   * say whose it is. Undefined when the clause opens with one place or none.
+   */
+  const sharedPlaces = (at: number): string[] | undefined => {
+    const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
+    const clause = (part.split(/[，,。]/).at(-1) ?? '').replace(/^\d{1,2}[.、．]/, '');
+    const places: string[] = [];
+    let rest = clause;
+    for (;;) {
+      const p = leadingPlace(rest, lex, ctx.region);
+      if (!p?.region || p.relative || p.index !== 0) break;
+      places.push(p.region);
+      rest = rest.slice(p.text.length);
+      if (!/^[和、及与]/.test(rest)) break;
+      rest = rest.slice(1);
+    }
+    if (places.length < 2 || EXAMPLES.test(rest)) return undefined;
+    return /[均都同皆]/.test(rest) ? places : [''];
+  };
+  const shared = new Map<IndicatorDraft, string[]>();
   /** Whether text sets a deadline that was still ahead when the text was written. */
   const deadline = (s: string) => [...s.matchAll(DEADLINE)].some((m) => ctx.now === undefined || Number(m[1] ?? m[2]) >= ctx.now);
   const targetVerb = (s: string) => TARGET_VERB.test(s) || deadline(s);
@@ -453,7 +475,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const make = (name: string, hit: Hit, chunk: string, isChange: boolean): IndicatorDraft => {
     const nature = natureAt(chunk, hit.index);
     const scope = text.slice(hit.end).match(SCOPE_AFTER)?.[1];
-    return {
+    const draft: IndicatorDraft = {
       ...(scope ? { scope } : {}),
       ...(placeless ? { placeless } : {}),
       type: 'indicator',
@@ -471,6 +493,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       sentence,
       section: ctx.section,
     };
+    const places = sharedPlaces(hit.index);
+    if (places) {
+      draft.region = places[0];
+      if (places.length > 1) shared.set(draft, places);
+    }
+    return draft;
   };
 
   // 从673.4亿元增加到1122.8亿元, 由4.89万元、2.90万元分别提高到6.98万元、4.36万元: where a
@@ -749,7 +777,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const own = extractFigures(said, { ...ctx, period: basePeriod(at, 'actual'), region: regionAt(at) }, lex);
     drafts.push(...own.map((d) => ({ ...d, sentence, ...(scope ? { scope: `${scope[1]}${scope[2]}` } : {}) })));
   }
-  return drafts;
+  // A figure several places share is a record of each.
+  return drafts.flatMap((d) => shared.get(d)?.map((region) => ({ ...d, region })) ?? [d]);
 
   /** The places a clause before a group of values opens with: 桐乡市和嘉善县…, in order. */
   function placesBefore(g: NonNullable<typeof group>): string[] {

@@ -241,7 +241,14 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
       if (signed) head.add(i).add(at);
     }
   }
-  const standalone = lines.slice(0, 25).map((l) => l.trim()).find((l) => /^[(（]?(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?[)）]?$/.test(l));
+  // A date alone on a line, or a page's stamp: 2022-08-17 17:07:24来源:浙江新闻编辑:….
+  const stamp = /^[(（]?(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?[)）]?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/;
+  const stampAt = lines.slice(0, 25).findIndex((l) => {
+    const m = l.trim().match(stamp);
+    return !!m && (m[0].length === l.trim().length || headerFields(l.trim().slice(m[0].length), layout).length > 0);
+  });
+  if (stampAt >= 0) head.add(stampAt);
+  const standalone = stampAt >= 0 ? lines[stampAt].trim() : undefined;
   const date = meeting?.date ?? titleDate ?? headerDate ?? signed ?? (standalone ? dateIn(standalone) : undefined) ?? '';
 
   // Lines that say what the document is: addressees, 发送 lists, the compiling office.

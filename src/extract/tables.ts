@@ -116,6 +116,8 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
       const last = j === lines.length - 1 || !lines.slice(j + 1).some((l) => l.trim());
       rows.push({ cells, line: first, cut: !isClosed && cells.length < columns.length && last, group });
     }
+    // A header without rows is a line that happens to hold bars: a site's menu (要闻 | 长三角 | …).
+    if (!rows.length) continue;
     let title: string | undefined;
     for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
       const t = lines[k].trim();

@@ -157,10 +157,11 @@ export const general: Format = {
     const issuer = id.issuer || (workReport && region && /政府工作报告/.test(title) ? `${region}人民政府` : '');
 
     // Contexts of the prose, by kind: a work report's results are the year before's.
-    // A title that names a part of the year (1-7月全市规上工业生产…, 上半年经济运行) sets the period of a summary or article.
+    // A title that names a part of the year (1-7月全市规上工业生产…, 上半年经济运行) sets the period of a summary or article;
+    // so does an article's headline that no title word marks (…7月浙江经济稳进提质…).
     const summarySpan =
-      kind === 'summary'
-        ? (findPeriods(id.title, year).find((p) => p.period.to !== undefined)?.period ?? (kind === 'summary' && about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined))
+      kind === 'summary' || !recognised
+        ? (findPeriods(id.title || (title.endsWith('…') ? '' : title), year).find((p) => p.period.to !== undefined)?.period ?? (kind === 'summary' && about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined))
         : undefined;
     const base: Context = workReport
       ? { region, year, period: year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' }), nature: 'actual', section: title, targets: now !== undefined ? period({ kind: 'year', year: now }) : undefined, now }
