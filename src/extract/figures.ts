@@ -66,6 +66,8 @@ const DEADLINE = /到((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底前|前)/g;
 const TARGET_NOUN = /目标/;
 // One example before a count (濮院时尚中心等16个项目): a place that opens it is the example's,
 // not the count's. Several (盐官古城游客服务中心、民宿街、员工中心等16个子项目) share it.
+// A sentence that opens by naming the survey or index its figures come from: …X（STI）显示:.
+const FRAME = /^(?:[^，,。；;：:]{0,12}[，,])?[^，,。；;：:]{0,40}?([\u4e00-\u9fff]{2,12}(?:指数|调查|监测|统计))\*{0,2}(?:[（(][A-Za-z]{2,8}[)）])?\*{0,2}(?:显示|表明)[：:，,]/;
 const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
 // A parenthetical clause: words, a verb, then a figure (省厅已将…目标调整为22%, 其中工业投资增长
 // 12.5%, 累计完成投资45亿元). Notes (注, 含, 按…) and bare amounts (198亩, 年度计划82个) are none.
@@ -84,6 +86,8 @@ const SHARE_OF = /^(占|完成|达到)/;
 // towards it, a result.
 const PROGRESS = /(占|完成|达到|达|为|是)[^，,；;。]*目标[^，,；;。]*的$/;
 const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|条|所|座|幢|栋|处|批|艘|辆|台|万?套|张)$/;
+// Units of an area, a length or a weight: 新建3.2万亩高标准农田 names what it measures after it.
+const MEASURED_UNITS = /^(万?亩|公顷|万?平方米|平方公里|公里|千米|万?吨)$/;
 // Words that measure something: the shared tail of names listed before 分别 (A、B增加值占比分别…).
 const MEASURE = /(人均可支配收入|可支配收入|增加值|参保率|覆盖率|完成率|比重|占比|收入|产值|投资|总额|增速|增幅)/;
 // A name that is only a verb (跃升, 增長) or a preposition (依据2021年5‰人口变动抽样调查) names nothing.
@@ -727,8 +731,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
         return;
       }
     }
-    // 创建50个“运动家”社区: a count after a bare verb is named by verb and noun together.
-    if (!growth && name.length <= 3 && COUNT_UNITS.test(hit.unit)) {
+    // 创建50个“运动家”社区, 新建3.2万亩高标准农田: a count or a measure after a bare verb is named by verb and noun together.
+    if (!growth && name.length <= 3 && (COUNT_UNITS.test(hit.unit) || MEASURED_UNITS.test(hit.unit))) {
       const noun = nounAfter(i);
       if (noun) {
         drafts.push(make(name + noun, hit, chunk, false));
@@ -777,6 +781,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const own = extractFigures(said, { ...ctx, period: basePeriod(at, 'actual'), region: regionAt(at) }, lex);
     drafts.push(...own.map((d) => ({ ...d, sentence, ...(scope ? { scope: `${scope[1]}${scope[2]}` } : {}) })));
   }
+  // 宁波航运交易所发布的海上丝路贸易指数（STI）显示:进口贸易指数为162.22点…: the figures are parts of what the frame names.
+  const frame = text.match(FRAME)?.[1].split('的').at(-1);
+  if (frame) for (const d of drafts) if (!d.subject && d.name !== frame) d.subject = frame;
   // A figure several places share is a record of each.
   return drafts.flatMap((d) => shared.get(d)?.map((region) => ({ ...d, region })) ?? [d]);
 
@@ -828,6 +835,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       d.value = null;
       d.figure = g.hits.map((h) => h.figure).join('和');
       drafts.push(d);
+      // 城乡居民人均可支配收入分别达到6.7万元和4万元: the towns' and the villages', in that order, each its own too.
+      const both = g.names.length === 1 && g.hits.length === 2 ? g.names[0].match(/^城乡(.+)$/) : null;
+      if (both) ['城镇', '农村'].forEach((part, k) => drafts.push(make(`${part}${both[1]}`, g.hits[k], chunk, g.change)));
     }
   }
 }

@@ -24,6 +24,7 @@ import { answerParts, answerPlaceRank, eachPlace } from './parts.js';
 import { splitParts } from './split.js';
 import { partText } from './parse.js';
 import { qualifiersOf, readMetric } from './metric.js';
+import { asksAmount, setsLevel } from './level.js';
 
 /** Relative periods (今年, 去年, 上月) that fall back to the latest the reports hold. */
 const RELATIVE = new Set(['this-year', 'last-year', 'this-month', 'last-month']);
@@ -154,7 +155,7 @@ function memberClause(q: Query, text: string): string | undefined {
  */
 function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: Indicator; clause: string } | undefined {
   // An amount asked (出口额, 多少亿元) is said by a figure, never by words (出口名牌申报工作还未开展).
-  if (AMOUNT_ASKED.test(q.text)) return undefined;
+  if (asksAmount(q.text)) return undefined;
   const cs = concepts(k, q);
   for (const c of nearby) {
     if ((c.misfit !== 'metric' && c.misfit !== 'figure') || c.coverage < 0.99 || c.record.type !== 'indicator') continue;
@@ -166,14 +167,13 @@ function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: In
       if ((clause.match(NUMBER) ?? []).some((n) => numbers.has(n)) || clause.length < q.metric.replace(/\s+/g, '').length + 4) continue;
       // (A clause of another place, 缙云县经济总量超过…, says nothing of the one asked.)
       const others = findPlaces(fold(clause), k.lex).some((m) => m.region && !m.relative && !q.places.some((p) => p.region === m.region));
-      if (!others && coverage(fold(clause), cs) >= 0.99) return { record: r, clause };
+      if (!others && coverage(fold(clause), cs) >= 0.99 && setsLevel(clause, k.lex)) return { record: r, clause };
     }
   }
   return undefined;
 }
 
 const NUMBER = /\d+(?:\.\d+)?/g;
-const AMOUNT_ASKED = /额|多少钱|多少亿|多少万/;
 
 /** Room for the sentences around a statement: a phone shows about this much at once. */
 const AROUND = 240;
@@ -294,6 +294,8 @@ function answerFigure(k: Knowledge, q: Query, options: AskOptions, found?: Match
   const asksFigure = q.intent === 'value' || q.intent === 'growth';
   // A sentence answers a figure question only when it says every word of it.
   if (asksFigure && r.type !== 'indicator' && best.coverage < 0.99) return noneFor(k, q, m.nearby);
+  // Nor when it sets no level (R&D占比:…的比重 defines; 明确…工作目标 does), or a number of something was asked.
+  if (asksFigure && r.type === 'passage' && (asksAmount(q.text) || !setsLevel(r.text, k.lex))) return noneFor(k, q, m.nearby);
   if (r.type === 'indicator') {
     // A ranking, or words that are in the sentence but in no figure's name: the sentence answers.
     if (!options.brief && (q.intent === 'fact' || /排第几|排名|第几名|第几位|位次|列第几|居第几/.test(q.text))) {

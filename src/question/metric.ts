@@ -197,7 +197,12 @@ export function sameMetric(
   // (新增引进 likewise: 引进 asked.)
   const newly = (word: string) =>
     (word.length >= 3 && word.startsWith('新') && folded.includes(word) && asked.includes(word.slice(1))) || (word === '新增' && /新增(引进|招引)/.test(folded) && /引进|招引/.test(asked));
-  for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual) && !lex.metrics.qualifiers.some((w) => (lex.metrics.sameQualifiers[w] ?? w) === qual && newly(w))) return false;
+  // (规上企业 asks of 规上工业企业: a qualifier the question's others imply.)
+  const implied = (qual: string) => {
+    const rule = lex.metrics.impliedQualifiers[qual];
+    return typeof rule === 'object' && rule.by.some((w) => asked.includes(w)) && !rule.unless.some((w) => asked.includes(w));
+  };
+  for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual) && !implied(qual) && !lex.metrics.qualifiers.some((w) => (lex.metrics.sameQualifiers[w] ?? w) === qual && newly(w))) return false;
   // A qualifier of the question the record lacks, likewise (one its own words state will do).
   for (const qual of askedReading.qualifiers) {
     if (qualifiers.includes(qual) || forms.includes(qual) || clause.includes(qual)) continue;

@@ -211,8 +211,8 @@ function takePeriod(t: Taken, w: QuestionWords, now: Date): { period?: Period; r
   for (const m of [...found].reverse()) t.rest = t.rest.slice(0, m.index) + ' ' + t.rest.slice(m.index + m.length);
   let period = best;
   if (!period) {
-    // A bare year written without 年 (GDP 2019).
-    const bare = t.rest.match(/(?<!\d)((?:19|20)\d{2})(?!\d)/);
+    // A bare year written without 年 (GDP 2019), or with it before a figure's name the period reader leaves (2020年5G基站).
+    const bare = t.rest.match(/(?<!\d)((?:19|20)\d{2})(?!\d)年?/);
     if (bare) {
       t.rest = t.rest.replace(bare[0], ' ');
       period = { kind: 'year', year: Number(bare[1]), label: `${bare[1]}年` };

@@ -69,9 +69,15 @@ function vocabulary(k: Knowledge): Vocabulary {
   };
   const listed = listedWords(k);
   for (const word of listed) add(word, 20);
+  // A name longer than a window (信息化发展指数) is found by its windows (信息化发展指).
+  const addName = (name: string) => {
+    const f = fold(name);
+    if (f.length <= MAX) add(f, 1);
+    else for (let i = 0; i + MAX <= f.length; i++) add(f.slice(i, i + MAX), 1);
+  };
   for (const ind of k.indicators) {
-    add(ind.name, 1);
-    if (ind.subject) add(ind.subject, 1);
+    addName(ind.name);
+    if (ind.subject) addName(ind.subject);
   }
   const shapes = new Map<string, string[]>();
   for (const word of weight.keys()) {
