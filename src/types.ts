@@ -58,8 +58,8 @@ export interface Source {
    * line, the issuer, the body, the file's name … (src/extract/about.ts).
    */
   evidence?: Partial<Record<'place' | 'year' | 'kind', string>>;
-  /** Towns it names that knowledge/regions.json lacks (萧山区益农镇), learned from its text: questions may name them. */
-  places?: { name: string; within: string; level: 'town' }[];
+  /** Places it names that knowledge/regions.json lacks (萧山区益农镇, 霍山县), learned from its text: questions may name them. */
+  places?: { name: string; within?: string; level: 'town' | 'county' }[];
 }
 
 export interface Growth {

@@ -178,7 +178,7 @@ describe('notice with a responsibility table in pipes', () => {
   });
 
   it('its figures are five-year targets, never one year’s', () => {
-    expect(figures(r, '地区生产总值')).toEqual([['嘉兴市', '今后五年（2022-2026年）', 'target', '1万亿元']]);
+    expect(figures(r, '地区生产总值')).toEqual([['嘉兴市', '今后五年（2022-2026年）', 'target', '突破1万亿元大关']]);
     expect(figures(r, '实际利用外资')).toEqual([['嘉兴市', '今后五年（2022-2026年）', 'target', '160亿美元']]);
     expect(r.indicators.filter((i) => i.period.kind !== 'span' && i.line > 30)).toEqual([]);
     expect(r.indicators.filter((i) => /\|/.test(i.name))).toEqual([]);

@@ -155,6 +155,16 @@ describe('places the gazetteer lacks', () => {
     expect(r.sources[0]).toMatchObject({ region: '益农镇', places: [{ name: '益农镇', within: '萧山区' }] });
     expect(r.indicators.every((i) => i.region === '益农镇')).toBe(true);
   });
+  it('a county or town that a document names as its own in its head is a place of its own (在霍山县第十八届人民代表大会…)', async () => {
+    const r = await read('政府工作报告.txt', '政府工作报告\n——2023年1月5日在霍山县\n第十八届人民代表大会第二次会议上\n各位代表:\n2022年,全县地区生产总值增长4.5%。\n');
+    expect(r.sources[0]).toMatchObject({ region: '霍山县', evidence: { place: 'meeting' }, places: [{ name: '霍山县', level: 'county' }] });
+    const town = await read('报告.txt', '2024年湖镇镇政府工作报告\n——在龙游县湖镇镇第十五届人民代表大会第七次会议上\n全镇实现规上工业产值74.23亿元。\n');
+    expect(town.sources[0]).toMatchObject({ region: '湖镇镇', places: [{ name: '湖镇镇', within: '龙游县' }] });
+  });
+  it('the count of a set the subject is one of is the set owner’s (是浙江省获批的4个试点县之一)', async () => {
+    const r = await read('柯城区农业农村局工作.txt', '衢州市柯城区农业农村局2024年工作总结\n我区获批全国整县试点,是今年浙江省获批的4个试点县之一。全区新建高标准农田1.2万亩。\n');
+    expect(r.indicators.map((i) => [i.figure, i.region])).toEqual([['4个', '浙江省'], ['1.2万亩', '柯城区']]);
+  });
   it('a page that names no smaller place is the province’s (7月浙江经济…)', async () => {
     const r = await read('新闻.txt', '7月浙江经济稳进提质\n记者从浙江省统计局了解到,7月份,浙江规模以上工业增加值增长4.1%。浙江数字经济核心产业制造业增加值增长6.1%。\n');
     expect(r.sources[0].region).toBe('浙江省');
@@ -167,6 +177,11 @@ describe('places the gazetteer lacks', () => {
 });
 
 describe("a figure's period", () => {
+  it('of 今年1—8月 is the months of this year, as one period', async () => {
+    const r = await read('萧山.txt', '今年前8个月萧山经济增长稳中有进\n更新时间:2021-09-22 17:39:52\n今年1—8月,全区实现规上工业增加值353.64亿元。\n');
+    expect(r.indicators[0].period.label).toBe('2021年1-8月');
+  });
+
   it('is the one its paragraph opened with, for the sentences after it that name none', async () => {
     const r = await read('通报-0909.txt', '嘉兴市规上工业生产情况\n2022年9月9日\n1-7月,全市规上工业增加值增长3.1%。前十大行业中,汽车制造业增长22.2%。\n');
     expect(r.indicators.find((i) => i.value === 22.2 || i.growth.some((g) => g.value === 22.2))!.period).toMatchObject({ kind: 'range', year: 2022, from: 1, to: 7 });

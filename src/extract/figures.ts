@@ -42,9 +42,9 @@ const BASIS_WRITTEN_END = new RegExp(`(?:${BASIS_WRITTEN.source})$`);
 // A change with its basis, as the end of the words before a rate: 比前两年平均下降.
 const WRITTEN_CHANGE = new RegExp(`(?:${BASIS_WRITTEN.source})?${GROWTH_VERB.source}`);
 const FALLING = /下降|降低|减少|回落|下跌|降幅/;
-const LEAD_FILLER = /^(其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
+const LEAD_FILLER = /^([一二三四五六七八九十]是|首先|其次|再次|最后|其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
 // (实际利用外资确保28亿美元: the target's verb ends no name.)
-const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下)+$/;
+const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下|继|并)+$/;
 // A clause that opens with a verb of doing has no subject of its own: its owner is the one before.
 // Verbs a list's first item may share with the rest (利用内资…、外资…).
 const LIST_VERB = /^(实际利用|利用|引进|新引进|新增|完成|实现|累计完成)/;
@@ -86,12 +86,14 @@ const SHARE_OF = /^(占|完成|达到)/;
 // towards it, a result.
 const PROGRESS = /(占|完成|达到|达|为|是)[^，,；;。]*目标[^，,；;。]*的$/;
 const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|条|所|座|幢|栋|处|批|艘|辆|台|万?套|张)$/;
+// The verbs of a level passed: 突破60亿大关, 超过70亿元目标.
+const PASSED_VERB = /(?:突破|超过|跨过|跨越|越过|迈上|站上|完成)$/;
 // Units of an area, a length or a weight: 新建3.2万亩高标准农田 names what it measures after it.
 const MEASURED_UNITS = /^(万?亩|公顷|万?平方米|平方公里|公里|千米|万?吨)$/;
 // Words that measure something: the shared tail of names listed before 分别 (A、B增加值占比分别…).
 const MEASURE = /(人均可支配收入|可支配收入|增加值|参保率|覆盖率|完成率|比重|占比|收入|产值|投资|总额|增速|增幅)/;
 // A name that is only a verb (跃升, 增長) or a preposition (依据2021年5‰人口变动抽样调查) names nothing.
-const VERB_ONLY = /^(跃升|跃居|增长|上升|下降|分别|达到|突破|依据|根据|按照|依照|通过)$/;
+const VERB_ONLY = /^(跃升|跃居|增长|上升|上扬|继续上扬|下降|分别|达到|突破|依据|根据|按照|依照|通过)$/;
 // In a span of years (过去五年), a figure reached (达到, 突破) is the level at the span's end;
 // one counted over it (累计, 新增, 年均) belongs to the span.
 const OVER_SPAN = /累计|新增|共|合计|总计|年均|平均|先后|五年|连续|多年/;
@@ -497,6 +499,17 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       sentence,
       section: ctx.section,
     };
+    // 是今年浙江省获批的4个试点县之一: the count of a set the subject is one of is the set's
+    // owner's — the place the clause names before it, or no place the text gives.
+    if (/^[^，,。；;]{0,12}之一/.test(text.slice(hit.end))) {
+      const clause = text.slice(lastDelimiter(blank, 0, hit.index), hit.index);
+      draft.region = findPlaces(clause, lex, ctx.region).filter((p) => p.region).at(-1)?.region ?? '';
+    }
+    // 突破60亿大关: a level passed, not the figure itself — said so; 突破70亿元目标: the target's figure.
+    const passed = text.slice(0, hit.index).match(PASSED_VERB)?.[0];
+    const mark = text.slice(hit.end).match(/^(大关|关口|目标)/)?.[1];
+    if (passed && mark === '目标') draft.nature = 'target';
+    else if (passed && mark) draft.figure = `${passed}${hit.figure}${mark}`;
     const places = sharedPlaces(hit.index);
     if (places) {
       draft.region = places[0];
@@ -712,6 +725,20 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (!hasWords(name) && !growth && prev && prev.unit === hit.unit && placeAlone && findPlaces(placeAlone, lex).some((m) => m.text === placeAlone && m.region && m.region !== prev.region)) {
       drafts.push({ ...make(prev.name, hit, chunk, false), subject: prev.subject });
       return;
+    }
+    // 突破70亿元目标,达到74.23亿元: what was reached after a target or a level passed is that metric's result.
+    // (So is a level or target passed with no name of its own: 继续上扬并突破70亿元目标.)
+    const reached = prev && prev.unit.startsWith(hit.unit.replace(/元$/, '')) && /^(达到|达|为|实现)$/.test(chunk.replace(/^[，,\s]+/, '').trim()) && (prev.nature === 'target' || prev.figure !== `${prev.value}${prev.unit}`);
+    const passedOnly = PASSED_VERB.test(text.slice(0, hit.index)) && /^(大关|关口|目标)/.test(text.slice(hit.end));
+    if (!hasWords(name) && !growth && (reached || passedOnly) && !/[；;。]/.test(text.slice(prevEnd, hit.index))) {
+      // (60亿 and 74.23亿元 are one unit, written short.)
+      const sameUnit = (u: string) => u === hit.unit || `${u}元` === hit.unit || u === `${hit.unit}元`;
+      const named = drafts.slice().reverse().find((d) => sameUnit(d.unit) && hasWords(d.name) && !/^(继续|并|后)/.test(d.name));
+      if (named) {
+        const d = make(named.name, hit, chunk, false);
+        drafts.push({ ...d, subject: named.subject, nature: reached ? 'actual' : d.nature });
+        return;
+      }
     }
     if (!hasWords(name)) {
       // 105个“百年百项”重大项目: a count named by the words after it.

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSy
 import { basename, join, relative } from 'node:path';
 import type { Indicator, Passage, Problem, Source, Task } from '../types.js';
 import { lexicon as sharedLexicon, withPlaces, KNOWLEDGE_DIR, GENERATED_DIR, type Lexicon } from './lexicon.js';
-import { unlistedTowns } from '../text/places.js';
+import { ownUnlistedPlaces, unlistedTowns } from '../text/places.js';
 import { tidy, fold } from '../text/normalize.js';
 import type { Format, SourceRecords } from '../extract/document.js';
 import { taskTable } from '../extract/formats/tasks.js';
@@ -86,7 +86,9 @@ export async function readDocument(file: string, bytes: Uint8Array, lex: Lexicon
   const text = lines.join('\n');
   const format = FORMATS.find((f) => f.detect(text))!;
   // Towns the text names after their county that the gazetteer lacks are places while it is read.
-  const towns = unlistedTowns(text, lex);
+  // So are places of its head the gazetteer lacks (在霍山县第十八届人民代表大会…).
+  const after = unlistedTowns(text, lex);
+  const towns = [...after, ...ownUnlistedPlaces(text, lex).filter((p) => !after.some((t) => t.name === p.name))];
   const here = withPlaces(lex, towns);
   try {
     const about = aboutFile(file, here, layout());

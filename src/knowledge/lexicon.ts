@@ -86,6 +86,7 @@ const schemas = {
     distributive: z.array(z.string()),
     sameQualifiers: z.record(z.string(), z.string()),
     impliedQualifiers: z.record(z.string(), z.union([z.string(), z.object({ by: z.array(z.string().min(1)), unless: z.array(z.string().min(1)) })])),
+    headDimensions: z.record(z.string(), z.string()),
     headUnits: z.record(z.string(), z.string()),
     dimensions: z.record(z.string(), z.array(z.string().min(1))),
     levelWords: z.object({ words: z.array(z.string().min(1)) }),
@@ -184,23 +185,25 @@ function derive(data: LexiconData, dir = KNOWLEDGE_DIR): Lexicon {
 /** A place a report names that the gazetteer lacks (萧山区益农镇): learned from the text, with the place it lies in. */
 export interface LearnedPlace {
   name: string;
-  within: string;
-  level: 'town';
+  /** The larger place it lies in; absent when the text does not say (霍山县 of a province the gazetteer lacks). */
+  within?: string;
+  level: 'town' | 'county';
 }
 
 const learnedMemo = new WeakMap<Lexicon, Map<string, Lexicon>>();
 
 /** The lexicon with places learned from reports added; the lexicon itself when there are none. */
 export function withPlaces(lex: Lexicon, places: readonly LearnedPlace[]): Lexicon {
-  const fresh = [...new Map(places.filter((p) => !lex.regionByName.has(p.name) && lex.regionByName.has(p.within)).map((p) => [p.name, p])).values()];
+  const fresh = [...new Map(places.filter((p) => !lex.regionByName.has(p.name) && (!p.within || lex.regionByName.has(p.within))).map((p) => [p.name, p])).values()];
   if (!fresh.length) return lex;
-  const key = fresh.map((p) => `${p.name}<${p.within}`).sort().join('|');
+  const key = fresh.map((p) => `${p.name}<${p.within ?? ''}`).sort().join('|');
   let memo = learnedMemo.get(lex);
   if (!memo) learnedMemo.set(lex, (memo = new Map()));
   let out = memo.get(key);
   if (!out) {
     // (A short name, 益农 of 益农镇, only where it is two characters or more and no place's already.)
-    const regions = fresh.map((p) => ({ name: p.name, within: p.within, level: p.level, aliases: p.name.replace(/(镇|乡|街道)$/, '').length >= 2 ? [p.name.replace(/(镇|乡|街道)$/, '')] : [] }));
+    const short = (name: string) => name.replace(/(镇|乡|街道|县|区|市)$/, '');
+    const regions = fresh.map((p) => ({ name: p.name, ...(p.within ? { within: p.within } : {}), level: p.level, aliases: short(p.name).length >= 2 ? [short(p.name)] : [] }));
     memo.set(key, (out = derive({ ...lex, regions: { ...lex.regions, regions: [...lex.regions.regions, ...regions] } })));
   }
   return out;

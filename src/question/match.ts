@@ -483,6 +483,10 @@ export function misfit(
   if (q.basis && !basisFits(q.basis, bases(r))) return r.growth.length || change ? 'basis' : 'growth';
   // A unit asked is the figure's own: a rate of change answers no 多少亿元.
   if (q.unit && !asksGrowth && (change || !unitFits(k, q.unit, r.unit))) return 'unit';
+  // What the question's head measures (收入 is money): a figure in another dimension (43个行政村) is not it.
+  const measures = reading.head && reading.head !== '_doc' ? k.lex.metrics.headDimensions[reading.head] : undefined;
+  const dimension = dimensionOf(r.unit, k.lex);
+  if (measures && !change && !asksGrowth && dimension !== r.unit && dimension !== measures && dimension !== 'percent') return 'unit';
   // The amount itself asked (GDP总量): a rate of change of it is another figure.
   if (q.intent === 'value' && change && k.lex.metrics.levelWords.words.some((w) => q.metric.includes(w))) return 'level';
   // Each member's figure (各引进1个以上) answers only a question of each.

@@ -134,6 +134,7 @@ export function span(words: string, year?: number, now?: number): Period | undef
  */
 export function findPeriods(text: string, year?: number, now?: number): PeriodMention[] {
   const found: PeriodMention[] = [];
+  let prevIsYearWord = false;
   for (const m of text.matchAll(PATTERN)) {
     const g = m.groups ?? {};
     const n = (s: string | undefined) => (s === undefined ? undefined : Number(s));
@@ -171,7 +172,17 @@ export function findPeriods(text: string, year?: number, now?: number): PeriodMe
     else if (g.ytd) period = make({ kind: 'since', year });
     else if (g.thisYear) period = make({ kind: 'year', year });
     else if (g.lastYear) period = make({ kind: 'year', year: year === undefined ? undefined : year - 1 });
-    if (period) found.push({ period, index: m.index ?? 0, length: m[0].length });
+    if (!period) continue;
+    // 今年1—8月, 去年上半年: the year word says whose months follow it, in one period.
+    const prev = found.at(-1);
+    const yearWord = prev && prevIsYearWord && prev.index + prev.length === (m.index ?? 0);
+    const months = !g.yRange && !g.yHalf && !g.yAsof && !g.yDay && !g.yUpto && !g.yMonth && !g.yEnd && !g.ySince && !g.year && period.kind !== 'year' && period.kind !== 'span' && period.kind !== 'since';
+    if (yearWord && months) {
+      found.pop();
+      period = make({ ...period, year: prev.period.year });
+      found.push({ period, index: prev.index, length: prev.length + m[0].length });
+    } else found.push({ period, index: m.index ?? 0, length: m[0].length });
+    prevIsYearWord = Boolean(g.thisYear || g.lastYear);
   }
   return found;
 }

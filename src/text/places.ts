@@ -232,3 +232,32 @@ export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
   }
   return out;
 }
+
+/**
+ * Places the gazetteer lacks that a document names as its own in its head: the congress it
+ * was given at (在霍山县第十八届人民代表大会…), the government it speaks for (我代表霍山县人民政府),
+ * its title (2024年湖镇镇政府工作报告). Each lies within the place written right before it
+ * (龙游县湖镇镇), else within a place not known.
+ */
+const OWN_PLACE = /([\u4e00-\u9fff]{2,12}?)(县|区|市|镇|乡|街道)(?=\s*(?:第[一二三四五六七八九十]+届|人民政府|政府工作报告|国民经济和社会发展统计公报))/g;
+const NOT_A_NAME = /^[全各每本我该这市县区镇乡]/;
+
+export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
+  const head = `${text.split('\n').slice(0, 30).join('\n')}\n${text.match(/我代表[^，,。\n]{2,20}/)?.[0] ?? ''}`;
+  const out: LearnedPlace[] = [];
+  for (const m of head.matchAll(OWN_PLACE)) {
+    // (What the run opens with before the name: 2024年, 在, 我代表.)
+    let run = m[1].replace(/^.*(?:年|月|日|在|代表|关于|印发)/, '');
+    const outer = findPlaces(run, lex).filter((p) => p.region && !p.relative).at(-1);
+    if (outer) run = run.slice(outer.index + outer.text.length);
+    const name = run + m[2];
+    if (run.length < 2 || run.length > 4 || NOT_A_NAME.test(run) || findPlaces(name, lex).some((p) => p.text === name)) continue;
+    const within = outer?.region && !outer.relative ? outer.region : undefined;
+    // (Named twice, once after its county: that one says where it lies.)
+    const seen = out.findIndex((p) => p.name === name);
+    if (seen >= 0 && (out[seen].within || !within)) continue;
+    if (seen >= 0) out.splice(seen, 1);
+    out.push({ name, ...(within ? { within } : {}), level: /镇|乡|街道/.test(m[2]) ? 'town' : 'county' });
+  }
+  return out;
+}

@@ -160,7 +160,7 @@ export const general: Format = {
     // A title that names a part of the year (1-7月全市规上工业生产…, 上半年经济运行) sets the period of a summary or article;
     // so does an article's headline that no title word marks (…7月浙江经济稳进提质…).
     const summarySpan =
-      kind === 'summary' || !recognised
+      kind === 'summary' || kind === 'tasks' || !recognised
         ? (findPeriods(id.title || (title.endsWith('…') ? '' : title), year).find((p) => p.period.to !== undefined)?.period ?? (kind === 'summary' && about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined))
         : undefined;
     const base: Context = workReport
