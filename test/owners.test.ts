@@ -135,6 +135,32 @@ describe('where a document names its place', () => {
   });
 });
 
+describe('names of figures', () => {
+  it('one character a list item stands for its name (农、林、牧、渔总产值分别增长…, a minus kept)', async () => {
+    const r = await read('统计公报.txt', '2022年嵊州市国民经济和社会发展统计公报\n全年农、林、牧、渔总产值分别增长0.5%、-0.5%、21.6%和-2.9%。\n');
+    expect(r.indicators.map((i) => [i.name, i.value])).toEqual([['农业总产值', 0.5], ['林业总产值', -0.5], ['牧业总产值', 21.6], ['渔业总产值', -2.9]]);
+  });
+  it('a figure named only by what was done is of the topic its sentence opens with (固定资产投资方面,全区完成…)', async () => {
+    const r = await read('萧山区经济运行.txt', '2021年1-8月萧山区经济运行情况\n固定资产投资方面,全区完成846.59亿元,同比增长21.6%。\n');
+    expect(r.indicators[0]).toMatchObject({ name: '固定资产投资', region: '萧山区', value: 846.59 });
+  });
+  it('a level passed is said as one, a target passed is the target, and what was reached after them the result', async () => {
+    const r = await read('湖镇镇2024年政府工作报告.txt', '2024年湖镇镇政府工作报告\n一是规上工业产值继2023年突破60亿大关后,2024年继续上扬并突破70亿元目标,达到74.23亿元,同比增长23.75%。\n');
+    expect(r.indicators.map((i) => [i.name, i.figure, i.nature, i.period.label])).toEqual([
+      ['规上工业产值', '突破60亿大关', 'actual', '2023年'],
+      ['规上工业产值', '70亿元', 'target', '2024年'],
+      ['规上工业产值', '74.23亿元', 'actual', '2024年'],
+    ]);
+  });
+});
+
+describe('a task table of a district', () => {
+  it('is the one district it names at all when it calls itself 区 (区政府民生实事…临安区职教中心)', async () => {
+    const r = await read('进展情况表.txt', '2022年区政府民生实事项目进展情况表(截至9月底)\n序号 | 项目内容 | 进展情况 | 责任单位 |\n1 | 新建成公办中小学7所。 | 已新建成临安区职教中心等7所。 | 区教育局 |\n');
+    expect(r.sources[0].region).toBe('临安区');
+  });
+});
+
 describe('a task table one cell a line', () => {
   it('keeps a row whose cells run over several lines, and the departments its task cell names', async () => {
     const r = await read(

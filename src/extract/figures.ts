@@ -148,6 +148,11 @@ function findHits(text: string, lex: Lexicon): Hit[] {
     const number = written.replace(/,/g, '');
     // 2019年 is a date, not a figure; so are the numbers of 1-6月.
     if (unit === '年' && /^(19|20)\d{2}$/.test(number)) continue;
+    // (A minus after a list's mark or a verb is a sign: 分别增长0.5%、-0.5%.)
+    if ((text[index - 1] === '-' || text[index - 1] === '－') && /[、和及与为长降,，]/.test(text[index - 2] ?? '') && unit) {
+      hits.push({ index: index - 1, end: index + m[0].length, number: `-${number}`, unit, figure: `-${m[0]}` });
+      continue;
+    }
     if (text[index - 1] === '-' || text[index - 1] === '—') continue;
     hits.push({ index, end: index + m[0].length, number, unit, figure: m[0] });
   }
@@ -361,7 +366,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     .replace(/依次/g, '分别')
     .replace(/第一、二、三产业/g, '一产、二产、三产')
     // (进出口、出口总额 is two names already: the item before 、 ends a word the rest starts again.)
-    .replace(/([\u4e00-\u9fff])、([\u4e00-\u9fff])([\u4e00-\u9fff]{0,2}(?:余额|总额|额|量))(?=分别|均|为|达)/g, (all, a: string, b: string, rest: string) => (rest.startsWith(a) ? all : `${a}${rest}、${b}${rest}`));
+    .replace(/([\u4e00-\u9fff])、([\u4e00-\u9fff])([\u4e00-\u9fff]{0,2}(?:余额|总额|额|量))(?=分别|均|为|达)/g, (all, a: string, b: string, rest: string) => (rest.startsWith(a) ? all : `${a}${rest}、${b}${rest}`))
+    // 农、林、牧、渔总产值分别…: three or more such items, each the name it stands for (knowledge/metrics.json).
+    .replace(/((?:[\u4e00-\u9fff]、){2,})([\u4e00-\u9fff])([\u4e00-\u9fff]{0,3}(?:产值|增加值|余额|总额|额|量))(?=分别|均|为|达)/g, (all, list: string, last: string, rest: string) => {
+      const items = [...list.split('、').filter(Boolean), last];
+      const names = lex.metrics.oneCharacterNames;
+      return items.every((c) => names[c]) ? items.map((c) => `${names[c]}${rest}`).join('、') : all;
+    });
   const blank = blankAsides(text);
   // A number inside quotation marks is part of a name (“10分钟品质文化圈”, “555”行动).
   const quoted = quotedSpans(text);
@@ -685,6 +696,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
         drafts.push({ ...make(share, hit, text.slice(clauseStart, hit.index), false), subject: shareSubject(i - 1, clauseStart) });
         return;
       }
+    }
+    // 固定资产投资方面,全区完成846.59亿元: a figure named only by what was done is of the topic its sentence opened with.
+    const topic = !growth && i === 0 && !COUNT_UNITS.test(hit.unit) && /^(?:累计)?(?:完成|实现|达到|达|共计|合计)?$/.test(name) ? text.slice(0, start).match(/^([\u4e00-\u9fff]{2,12})(?:方面|领域)[，,:：]/)?.[1] : undefined;
+    if (topic) {
+      drafts.push(make(topic, hit, chunk, false));
+      return;
     }
     if (!hasWords(name) && /^(达到|达|突破|超过|为|是)$/.test(chunk.trim())) {
       // 上市公司总数实现翻番、达到19家: the subject of the clause names what was reached.

@@ -87,6 +87,7 @@ const schemas = {
     sameQualifiers: z.record(z.string(), z.string()),
     impliedQualifiers: z.record(z.string(), z.union([z.string(), z.object({ by: z.array(z.string().min(1)), unless: z.array(z.string().min(1)) })])),
     headDimensions: z.record(z.string(), z.string()),
+    oneCharacterNames: z.record(z.string(), z.string()),
     headUnits: z.record(z.string(), z.string()),
     dimensions: z.record(z.string(), z.array(z.string().min(1))),
     levelWords: z.object({ words: z.array(z.string().min(1)) }),

@@ -186,6 +186,19 @@ export function frequentPlace(text: string, lex: Lexicon): string | undefined {
 }
 
 /**
+ * The one place of the kind a document calls itself (区政府, 区府办, 全区: a district) that it
+ * names at all, even inside a name (临安区职教中心): a document that says only 区 and names
+ * one district is that district's. Undefined when it names none or several.
+ */
+export function scopedPlace(text: string, lex: Lexicon): string | undefined {
+  const kind = text.match(/(?:^|[^\u4e00-\u9fff]|年)(区|县)(?=政府|府办|委|人民政府)|[全我本](区|县)(?![\u4e00-\u9fff]{0,1}(?:域|级))/);
+  const suffix = kind?.[1] ?? kind?.[2];
+  if (!suffix) return undefined;
+  const named = new Set(findPlaces(text, lex).filter((m) => m.region && !m.relative && m.region.endsWith(suffix) && lex.regionByName.get(m.region)!.level === 'county').map((m) => m.region!));
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+/**
  * The place that the places a text names lie in, when it names three or more of one level
  * that all lie in it (嘉善县, 平湖市, 嘉兴港区 … of a city's bulletin that says only 全市).
  */

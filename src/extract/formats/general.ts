@@ -14,7 +14,7 @@ import { period, reportContexts, sectionContexts, underHeading, isPartHeading } 
 import { paragraphs, readProse, splitPartTitles, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
 import { identify, impliedYear, subjectPlace, type Identity } from '../identity.js';
 import { decide, type Evidence } from '../about.js';
-import { commonPlace, comparedPlace, frequentPlace, mostSpecificPlace } from '../../text/places.js';
+import { commonPlace, comparedPlace, frequentPlace, mostSpecificPlace, scopedPlace } from '../../text/places.js';
 import { findTables, type Table } from '../tables.js';
 import { tableRecords } from '../table-records.js';
 import { layout as sharedLayout, type Layout } from '../layout.js';
@@ -149,7 +149,8 @@ export const general: Format = {
       // The place the body names most (a page's menu names others once), else the first it names.
       // or the one the places it names all lie in (a city's bulletin of its counties).
       // (A task table's text is its rows: the places they name count too.)
-      ['body', comparedPlace(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex)],
+      // (At last, the one district a 区 document names at all: 区府办's table naming 临安区职教中心.)
+      ['body', comparedPlace(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? scopedPlace(text, lex)],
       ['file name', about.fileName.place],
     );
     const region = place.value ?? '';
