@@ -18,7 +18,7 @@ import { answerTasks } from './tasks.js';
 import { answerTaskFigure } from './task-figures.js';
 import { besideFigure, genericWord } from './generic.js';
 import { answerSources, documentAnswer, mainSources } from './documents.js';
-import { EXAMPLES, noAnswer, noneFor } from './none.js';
+import { EXAMPLES, noAnswer, noneFor } from '../answer/none.js';
 import { answerCompute } from './compute.js';
 import { answerParts, answerPlaceRank, eachPlace } from './parts.js';
 import { splitParts } from './split.js';

@@ -9,7 +9,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { isChange, match, type Matches } from './match.js';
 import { indicatorLabel, makeAnswer, span } from '../answer/compose.js';
-import { noAnswer } from './none.js';
+import { noAnswer } from '../answer/none.js';
 import { escapeRegExp } from '../text/normalize.js';
 import { figureBeside, PROGRESS_STATED } from './generic.js';
 

@@ -9,7 +9,7 @@ import type { Query } from './query.js';
 import { makeAnswer, span, textOf } from '../answer/compose.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
-import { noAnswer } from './none.js';
+import { noAnswer } from '../answer/none.js';
 
 /** Reports before news items, then the newest first. */
 const ORDER: Record<Source['kind'], number> = { bulletin: 0, statistics: 0, summary: 0, tasks: 1, report: 2, table: 2, plan: 3, news: 4 };

@@ -11,7 +11,7 @@ import { fold } from '../text/normalize.js';
 import * as compose from '../answer/compose.js';
 import { span } from '../answer/compose.js';
 import { match, type Candidate, type Matches } from './match.js';
-import { asked, noAnswer } from './none.js';
+import { asked, noAnswer } from '../answer/none.js';
 import { numberedTask } from './tasks.js';
 import { genericWord, isLightVerb } from './generic.js';
 

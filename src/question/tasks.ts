@@ -12,7 +12,7 @@ import * as compose from '../answer/compose.js';
 import { LIST_PAGE, makeAnswer, span } from '../answer/compose.js';
 import { departmentChart, statusChart } from '../answer/chart.js';
 import { concepts, coverage, HOME, match, type Concept } from './match.js';
-import { noAnswer } from './none.js';
+import { noAnswer } from '../answer/none.js';
 
 /** Newest first; of one date, the one that stands first in the reports (see Knowledge.standing). */
 const byDate = (k: Knowledge) => (a: Source, b: Source) => b.date.localeCompare(a.date) || k.standing.get(a.id)! - k.standing.get(b.id)!;
