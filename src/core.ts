@@ -8,7 +8,7 @@ import type { Answer, AskOptions, ContextStore, Indicator } from './types.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { answerQuery, helpAnswer } from './question/answer.js';
 import { noAnswer } from './answer/none.js';
-import { sourcesAnswer } from './question/documents.js';
+import { sourcesAnswer } from './answer/document.js';
 import { parseQuery } from './question/parse.js';
 import { match } from './question/match.js';
 import { figureLine, indicatorLabel, makeAnswer, span } from './answer/compose.js';
