@@ -14,8 +14,9 @@ import { fold } from '../text/normalize.js';
 import * as compose from '../answer/compose.js';
 import { makeAnswer, span, textOf } from '../answer/compose.js';
 import { seriesChart } from '../answer/chart.js';
-import { answerTasks } from './tasks.js';
-import { answerTaskFigure } from './task-figures.js';
+import { answerTasks } from '../answer/task-list.js';
+import { taskFigureAnswer } from '../answer/task.js';
+import { taskLines } from '../answer/task-lines.js';
 import { besideFigure, genericWord } from './generic.js';
 import { mainSources } from './documents.js';
 import { answerSources, documentAnswer } from '../answer/document.js';
@@ -303,7 +304,7 @@ function answerFigure(k: Knowledge, q: Query, options: AskOptions, found?: Match
     return answerIndicator(k, q, r, m.answers.slice(1), Boolean(options.brief), fallback);
   }
   if (r.type === 'task') {
-    const lines = compose.taskLines(r as Task, { who: q.task?.aspect === 'who', progress: q.task?.aspect === 'progress' });
+    const lines = taskLines(r as Task, { who: q.task?.aspect === 'who', progress: q.task?.aspect === 'progress' });
     return makeAnswer(k, q.text, 'task', lines, [r], { quote: (r as Task).progress[0] ?? (r as Task).text, query: q });
   }
   return answerStatement(k, q, r, m.answers.slice(1), fallback);
@@ -334,7 +335,7 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
   if (q.parts?.length && q.intent !== 'compute') return answerParts(k, q, options, (part) => answerQuery(k, part, { ...options, brief: true }));
   // A figure asked of one task (第46项新增上市企业几家了, 完成多少 after it): from that task only.
   if ((q.intent === 'value' || q.intent === 'growth') && q.task?.number !== undefined) {
-    return answerTaskFigure(k, q, (figure, found) => answerFigure(k, figure, options, found));
+    return taskFigureAnswer(k, q, (figure, found) => answerFigure(k, figure, options, found));
   }
   switch (q.intent) {
     case 'help':
