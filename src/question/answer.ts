@@ -21,7 +21,7 @@ import { besideFigure, genericWord } from './generic.js';
 import { mainSources } from './documents.js';
 import { answerSources, documentAnswer } from '../answer/document.js';
 import { EXAMPLES, noAnswer, noneFor } from '../answer/none.js';
-import { answerCompute } from './compute.js';
+import { answerCompute } from '../answer/computation.js';
 import { answerParts, answerPlaceRank, eachPlace } from './parts.js';
 import { splitParts } from './split.js';
 import { partText } from './parse.js';
