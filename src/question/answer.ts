@@ -22,7 +22,9 @@ import { mainSources } from './documents.js';
 import { answerSources, documentAnswer } from '../answer/document.js';
 import { EXAMPLES, noAnswer, noneFor } from '../answer/none.js';
 import { answerCompute } from '../answer/computation.js';
-import { answerParts, answerPlaceRank, eachPlace } from './parts.js';
+import { eachPlace } from './parts.js';
+import { answerParts } from '../answer/list.js';
+import { answerPlaceRank } from '../answer/place-rank.js';
 import { splitParts } from './split.js';
 import { partText } from './parse.js';
 import { qualifiersOf, readMetric } from './metric.js';
@@ -332,7 +334,7 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   if (q.placeRank && (q.intent === 'value' || q.intent === 'growth')) return answerPlaceRank(k, q, (part) => answerQuery(k, part, { ...options, brief: true }));
   if (q.eachPlace && (q.intent === 'value' || q.intent === 'growth')) return answerQuery(k, eachPlace(k, q), options);
-  if (q.parts?.length && q.intent !== 'compute') return answerParts(k, q, options, (part) => answerQuery(k, part, { ...options, brief: true }));
+  if (q.parts?.length && q.intent !== 'compute') return answerParts(k, q, (part) => answerQuery(k, part, { ...options, brief: true }));
   // A figure asked of one task (第46项新增上市企业几家了, 完成多少 after it): from that task only.
   if ((q.intent === 'value' || q.intent === 'growth') && q.task?.number !== undefined) {
     return taskFigureAnswer(k, q, (figure, found) => answerFigure(k, figure, options, found));
@@ -372,6 +374,6 @@ function answerJoined(k: Knowledge, q: Query, options: AskOptions): Answer | und
   const measures = (m: string) => Boolean(readMetric(m, k.lex).head) || k.lex.aliasGroups.some((g) => g.some((a) => m.includes(a)));
   if (!metrics || !metrics.every(measures)) return undefined;
   const parts = metrics.map((metric, i) => ({ ...q, text: partText(q.text, metrics, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
-  const a = answerParts(k, { ...q, parts }, options, (part) => answerQuery(k, part, { ...options, brief: true }));
+  const a = answerParts(k, { ...q, parts }, (part) => answerQuery(k, part, { ...options, brief: true }));
   return a.kind === 'none' ? undefined : a;
 }
