@@ -6,7 +6,8 @@
  */
 import type { Answer, AskOptions, ContextStore, Indicator } from './types.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
-import { answerQuery, helpAnswer } from './question/answer.js';
+import { answerQuery } from './answer/answer.js';
+import { helpAnswer } from './answer/help.js';
 import { noAnswer } from './answer/none.js';
 import { sourcesAnswer } from './answer/document.js';
 import { parseQuery } from './question/parse.js';

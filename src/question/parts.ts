@@ -8,6 +8,9 @@ import type { Indicator } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { isChange } from './match.js';
+import { splitParts } from './split.js';
+import { partText } from './parse.js';
+import { qualifiersOf, readMetric } from './metric.js';
 
 /** 各县（市、区）GDP: the question asked of every county of the city, as parts. */
 export function eachPlace(k: Knowledge, q: Query): Query {
@@ -65,4 +68,16 @@ export function rankValue(r: Indicator, q: Query): { value: number; unit: string
   }
   if (isChange(r) || r.value === null) return undefined;
   return { value: r.value, unit: r.unit, text: r.figure };
+}
+
+/**
+ * 上半年工业用电量和税收: metrics joined by 和 (without 分别) as parts, when each names what is
+ * measured (用电量, 税收, an alias such as 财政收入) — a subject alone (南湖实验室) would take any
+ * figure said of it; undefined when the metric is no such join (百年百项 is no two parts).
+ */
+export function joinedParts(k: Knowledge, q: Query): Query[] | undefined {
+  const metrics = /和|与|及|、/.test(q.metric) ? splitParts(q.metric) : undefined;
+  const measures = (m: string) => Boolean(readMetric(m, k.lex).head) || k.lex.aliasGroups.some((g) => g.some((a) => m.includes(a)));
+  if (!metrics || !metrics.every(measures)) return undefined;
+  return metrics.map((metric, i) => ({ ...q, text: partText(q.text, metrics, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
 }
