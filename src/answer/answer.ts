@@ -8,6 +8,9 @@ import type { Answer, AskOptions } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
 import { eachPlace, joinedParts } from '../question/parts.js';
+import { documentAsked } from '../question/documents.js';
+import { taskFigures } from '../question/task-figures.js';
+import { tasksFound } from '../question/tasks.js';
 import { answerFigure } from './figure.js';
 import { answerParts } from './list.js';
 import { answerPlaceRank } from './place-rank.js';
@@ -26,7 +29,7 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
   if (q.parts?.length && q.intent !== 'compute') return answerParts(k, q, brief);
   // A figure asked of one task (第46项新增上市企业几家了, 完成多少 after it): from that task only.
   if ((q.intent === 'value' || q.intent === 'growth') && q.task?.number !== undefined) {
-    return taskFigureAnswer(k, q, (figure, found) => answerFigure(k, figure, options, found));
+    return taskFigureAnswer(k, q, taskFigures(k, q), (figure, found) => answerFigure(k, figure, options, found));
   }
   switch (q.intent) {
     case 'help':
@@ -36,8 +39,11 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
       return thanksAnswer(q);
     case 'sources':
       return answerSources(k, q);
-    case 'document':
-      return documentAnswer(k, q) ?? answerFigure(k, { ...q, intent: 'fact', scope: undefined, ask: undefined }, options);
+    case 'document': {
+      // A document the reports only mention (营商环境3.0版实施方案): what they say of it answers.
+      const found = documentAsked(k, q);
+      return found === 'mentioned' ? answerFigure(k, { ...q, intent: 'fact', scope: undefined, ask: undefined }, options) : documentAnswer(k, q, found);
+    }
     case 'compute':
       return answerCompute(k, q, options, (whole, found) => answerFigure(k, whole, options, found));
     case 'task':
@@ -45,7 +51,7 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
     case 'count':
     case 'rank':
       // No task or measure is about it: what the reports say of it, as a statement.
-      return answerTasks(k, q, offset) ?? answerFigure(k, { ...q, intent: 'fact' }, options);
+      return answerTasks(k, q, tasksFound(k, q), offset) ?? answerFigure(k, { ...q, intent: 'fact' }, options);
     default: {
       const a = answerFigure(k, q, options);
       // 上半年工业用电量和税收: no one figure is named so; each of the two is, when the reports hold it.

@@ -6,7 +6,7 @@
 import type { Answer, Line, Source } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
-import { documentAsked, freshness, mainSources, sourcesOfKind, type FactAsked } from '../question/documents.js';
+import { freshness, mainSources, sourcesOfKind, type DocumentFound, type FactAsked } from '../question/documents.js';
 import { span, textOf } from './compose.js';
 import { noAnswer } from './none.js';
 
@@ -45,13 +45,8 @@ function freshnessAnswer(k: Knowledge, q: Query): Answer {
   return { question: q.text, kind: 'list', text: textOf(lines), lines, records: [], sources: newest ? [{ title: newest.title, date: newest.date }] : [], query: q };
 }
 
-/**
- * A fact of the document asked, or undefined when the question names a document the reports
- * only mention (营商环境3.0版实施方案): then what they say of it answers.
- */
-export function documentAnswer(k: Knowledge, q: Query): Answer | undefined {
-  const found = documentAsked(k, q);
-  if (found === 'mentioned') return undefined;
+/** The facts asked of the document found (src/question/documents.ts documentAsked). */
+export function documentAnswer(k: Knowledge, q: Query, found: Exclude<DocumentFound, 'mentioned'>): Answer {
   if (!found) return noAnswer(k, q, '报告中没有找到这份文件。', mainSources(k, 4).map((x) => `${titled(x)}（${x.date}）`));
   const s = found.source;
   const lines: Line[] = found.facts.flatMap((fact) => factLines(s, fact));

@@ -3,11 +3,10 @@
  * department's tasks in other tables named apart), a table's tasks by status, which department
  * leads the most; and which task answer a task question gets.
  */
-import type { Answer, Line, Source } from '../types.js';
+import type { Answer, Line } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
-import { concepts } from '../question/match.js';
-import { documentsOf, documentsWith, elsewhere, leadCounts, tasksAsked, tasksOf, taskAbout } from '../question/tasks.js';
+import type { TasksFound } from '../question/tasks.js';
 import { departmentChart, statusChart } from './chart.js';
 import { LIST_PAGE, makeAnswer, span } from './compose.js';
 import { docName, taskItem } from './task-lines.js';
@@ -21,8 +20,9 @@ function heading(q: Query, role: 'lead' | 'part'): string {
   return `${f.department}${role === 'lead' ? '牵头' : '参与'}的${status}任务`;
 }
 
-function list(k: Knowledge, q: Query, offset: number): Answer {
-  const { doc, lead, part } = tasksAsked(k, q);
+type Found<K> = Extract<TasksFound, { kind: K }>;
+
+function list(k: Knowledge, q: Query, { doc, lead, part, elsewhere, others }: Found<'list'>, offset: number): Answer {
   if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
   const f = q.task ?? {};
   const unit = doc.kind === 'plan' ? '条' : '项';
@@ -34,8 +34,7 @@ function list(k: Knowledge, q: Query, offset: number): Answer {
   if (!all.length) {
     const what = heading(q, f.role === 'part' ? 'part' : 'lead');
     const d = f.department;
-    const others = documentsWith(k, q, doc).map((s) => `${docName(s)}中${d}牵头或参与的${s.kind === 'plan' ? '措施' : '任务'}`);
-    return noAnswer(k, q, `${docName(doc)}中没有${what}。`, others);
+    return noAnswer(k, q, `${docName(doc)}中没有${what}。`, others.map((s) => `${docName(s)}中${d}牵头或参与的${s.kind === 'plan' ? '措施' : '任务'}`));
   }
   const page = all.slice(offset, offset + LIST_PAGE);
   const head: Line = f.department
@@ -54,12 +53,11 @@ function list(k: Knowledge, q: Query, offset: number): Answer {
   });
   const next = offset + page.length;
   if (next < all.length) lines.push([span(`还有${all.length - next}${unit}，发送“更多”或点“更多”查看。`)]);
-  lines.push(...alsoElsewhere(k, q, doc));
+  lines.push(...alsoElsewhere(q, elsewhere));
   return makeAnswer(k, q.text, 'list', lines, page, { query: q, ...(next < all.length ? { more: { total: all.length, next } } : {}) });
 }
 
-function count(k: Knowledge, q: Query): Answer {
-  const { doc, lead, part } = tasksAsked(k, q);
+function count(k: Knowledge, q: Query, { doc, lead, part, elsewhere }: Found<'count'>): Answer {
   if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
   const f = q.task ?? {};
   const unit = doc.kind === 'plan' ? '条' : '项';
@@ -72,14 +70,12 @@ function count(k: Knowledge, q: Query): Answer {
   }
   const shown = [...lead, ...part].slice(0, LIST_PAGE);
   shown.forEach((t, i) => lines.push(taskItem(t, i + 1, (f.statuses?.length ?? 0) !== 1 && doc.kind !== 'plan', f.department)));
-  lines.push(...alsoElsewhere(k, q, doc));
+  lines.push(...alsoElsewhere(q, elsewhere));
   return makeAnswer(k, q.text, 'count', lines, shown, { query: q });
 }
 
 /** How many tasks the latest task table holds, by status. */
-function summary(k: Knowledge, q: Query): Answer {
-  const [doc] = documentsOf(k, q);
-  const tasks = tasksOf(k, doc);
+function summary(k: Knowledge, q: Query, { doc, tasks }: Found<'summary'>): Answer {
   if (!doc || !tasks.length) return noAnswer(k, q, '报告中没有任务表。');
   const numbered = tasks.filter((t) => t.number !== null).length;
   const statuses = [...new Set(tasks.map((t) => t.status))];
@@ -94,12 +90,8 @@ function summary(k: Knowledge, q: Query): Answer {
 }
 
 /** Which departments lead the most tasks of the document, and how many they take part in. */
-function ranking(k: Knowledge, q: Query): Answer {
-  const [doc] = documentsOf(k, q);
-  let tasks = tasksOf(k, doc);
-  if (q.task?.statuses?.length) tasks = tasks.filter((t) => t.status && q.task!.statuses!.includes(t.status));
+function ranking(k: Knowledge, q: Query, { doc, tasks, order, part, fewest }: Found<'ranking'>): Answer {
   if (!doc || !tasks.length) return noAnswer(k, q, '报告中没有任务表。');
-  const { order, part, fewest } = leadCounts(q, tasks);
   const top = order[0];
   const unit = doc.kind === 'plan' ? '条' : '项';
   const lines: Line[] = [[span(`${docName(doc)}中，${fewest ? '牵头最少' : '牵头最多'}的是${top[0]}：`), span(`${top[1]}${unit}`, true), span(`（另参与${part.get(top[0]) ?? 0}${unit}）`)]];
@@ -112,34 +104,30 @@ function ranking(k: Knowledge, q: Query): Answer {
 }
 
 /** The department's tasks in the other tables and its measures in a plan, named apart from those counted. */
-function alsoElsewhere(k: Knowledge, q: Query, doc: Source): Line[] {
+function alsoElsewhere(q: Query, { tables, plans }: Found<'list'>['elsewhere']): Line[] {
   const d = q.task?.department;
-  const { tables, plans } = elsewhere(k, q, doc);
   return [
     ...tables.map(({ doc: other, lead }) => [span(`另：${docName(other)}中${d}牵头${lead}项${heading(q, 'lead').replace(`${d}牵头的`, '')}（可问“${other.date.slice(0, 4)}年${d}牵头的任务”）。`)]),
     ...plans.map(({ doc: plan, numbers }) => [span(`另：${docName(plan)}中${d}牵头第${numbers.map((n) => `（${n}）`).join('')}条措施（未计入上面的任务）。`)]),
   ];
 }
 
-/** A task question's answer, or undefined when no task or measure is about it. */
-export function answerTasks(k: Knowledge, q: Query, offset: number): Answer | undefined {
-  const f = q.task ?? {};
-  if (q.intent === 'task' && f.number !== undefined) return numberedAnswer(k, q);
-  if (q.intent === 'rank') return ranking(k, q);
-  const topic = q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).trim();
-  if (q.intent === 'count' && !f.statuses?.length && !f.department && !f.unmarked && !topic) return summary(k, q);
-  if (q.intent === 'count') return count(k, q);
-  if (q.intent === 'list') return list(k, q, offset);
-  if (q.intent === 'task') {
-    if (f.statuses?.length || f.department || f.unmarked) {
-      const { lead } = tasksAsked(k, q);
-      const about = concepts(k, q).length > 0;
-      if (lead.length === 1 || (about && lead.length)) return taskAnswer(k, q, lead[0]);
-      if (about) return undefined;
-      return list(k, q, offset);
-    }
-    const t = taskAbout(k, q);
-    return t && taskAnswer(k, q, t);
+/** A task question's answer, from what src/question/tasks.ts found; undefined when no task or measure is about it. */
+export function answerTasks(k: Knowledge, q: Query, found: TasksFound, offset: number): Answer | undefined {
+  switch (found?.kind) {
+    case 'numbered':
+      return numberedAnswer(k, q, found);
+    case 'one':
+      return taskAnswer(k, q, found.task, found.progress);
+    case 'ranking':
+      return ranking(k, q, found);
+    case 'summary':
+      return summary(k, q, found);
+    case 'count':
+      return count(k, q, found);
+    case 'list':
+      return list(k, q, found, offset);
+    default:
+      return undefined;
   }
-  return undefined;
 }

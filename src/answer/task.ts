@@ -7,16 +7,16 @@ import type { Answer, Line, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
 import type { Matches } from '../question/match.js';
-import { progressAsked, taskByNumber } from '../question/tasks.js';
-import { taskFigures } from '../question/task-figures.js';
+import type { TasksFound } from '../question/tasks.js';
+import type { TaskFigures } from '../question/task-figures.js';
 import { clip, makeAnswer, span, textOf } from './compose.js';
 import { departmentsText, docName, itemName, taskLines } from './task-lines.js';
 import { asked, noAnswer } from './none.js';
 
-export function taskAnswer(k: Knowledge, q: Query, t: Task, extra: Line[] = []): Answer {
+/** One task; `about`: the parts of its progress the question is about, `extra`: lines after it. */
+export function taskAnswer(k: Knowledge, q: Query, t: Task, about: string[], extra: Line[] = []): Answer {
   const who = q.task?.aspect === 'who';
   // The part of the progress the question is about comes first (嘉湖铁路那块现在咋样了).
-  const about = progressAsked(k, q, t);
   const lead: Line[] = about.length ? [[span('相关进展：')], ...about.map((p) => [span(clip(p, 200), true)])] : [];
   const body = taskLines(t, { who, progress: q.task?.aspect === 'progress', shown: about });
   // Asked who leads, the department comes first; otherwise what the question is about does.
@@ -27,9 +27,7 @@ export function taskAnswer(k: Knowledge, q: Query, t: Task, extra: Line[] = []):
 }
 
 /** 第n项: the task of the table asked of, or how many it has; older tables' 第n项 named after it. */
-export function numberedAnswer(k: Knowledge, q: Query): Answer {
-  const n = q.task!.number!;
-  const { doc, tasks, task, older } = taskByNumber(k, q, n);
+export function numberedAnswer(k: Knowledge, q: Query, { n, doc, tasks, task, older, progress }: Extract<TasksFound, { kind: 'numbered' }>): Answer {
   if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
   if (!task) {
     const numbers = tasks.map((t) => t.number ?? 0);
@@ -42,12 +40,11 @@ export function numberedAnswer(k: Knowledge, q: Query): Answer {
     const who = departmentsText(t);
     return [span(`另：${docName(d)}也有${itemName(d, n)}：${clip(t.text, 30)}${who ? `（${who}）` : ''}。可问“${d.date.slice(0, 4)}年${itemName(d, n)}”。`)];
   });
-  return taskAnswer(k, q, task, note);
+  return taskAnswer(k, q, task, progress, note);
 }
 
-/** A figure asked of one task: `figure` words the figure found; the task follows what it is. */
-export function taskFigureAnswer(k: Knowledge, q: Query, figure: (q: Query, found: Matches) => Answer): Answer {
-  const { task: t, word, answers } = taskFigures(k, q);
+/** A figure asked of one task, from what was found of it: `figure` words the figure; the task follows what it is. */
+export function taskFigureAnswer(k: Knowledge, q: Query, { task: t, word, answers }: TaskFigures, figure: (q: Query, found: Matches) => Answer): Answer {
   const name = q.scope?.kind === 'plan' ? `第（${q.task?.number}）条` : `第${q.task?.number}项任务`;
   if (!t) return noAnswer(k, q, `没有找到${name}。`);
   const task = taskLines(t)[0];

@@ -88,12 +88,14 @@ export interface FactAsked {
   notes: string[];
 }
 
+export type DocumentFound = { source: Source; facts: FactAsked[] } | 'mentioned' | undefined;
+
 /**
  * The document asked of and the facts asked, or 'mentioned' when the question names a
  * document the reports only mention (营商环境3.0版实施方案: what they say of it answers), or
  * undefined when no document fits.
  */
-export function documentAsked(k: Knowledge, q: Query): { source: Source; facts: FactAsked[] } | 'mentioned' | undefined {
+export function documentAsked(k: Knowledge, q: Query): DocumentFound {
   const s = documentOf(k, q);
   // The words besides the document's kind must be the document's: its title or issuer (发改委
   // is 嘉兴市发展和改革委员会).

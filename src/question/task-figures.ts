@@ -22,7 +22,13 @@ function figuresOf(k: Knowledge, t: Task): { set: Indicator[]; done: Indicator[]
 }
 
 /** The task a figure is asked of (if there is one), the generic word asked (完成), and its figures that answer, best first. */
-export function taskFigures(k: Knowledge, q: Query): { task?: Task; word?: string; answers: Candidate[] } {
+export interface TaskFigures {
+  task?: Task;
+  word?: string;
+  answers: Candidate[];
+}
+
+export function taskFigures(k: Knowledge, q: Query): TaskFigures {
   const task = numberedTask(k, q);
   if (!task) return { answers: [] };
   const { set, done } = figuresOf(k, task);
