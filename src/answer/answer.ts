@@ -10,7 +10,7 @@ import type { Query } from '../question/query.js';
 import { eachPlace, joinedParts } from '../question/parts.js';
 import { documentAsked } from '../question/documents.js';
 import { taskFigures } from '../question/task-figures.js';
-import { tasksFound } from '../question/tasks.js';
+import { tasksFound } from '../question/task-asked.js';
 import { answerFigure } from './figure.js';
 import { answerParts } from './list.js';
 import { answerPlaceRank } from './place-rank.js';

@@ -6,7 +6,7 @@
 import type { Answer, Line } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
-import type { TasksFound } from '../question/tasks.js';
+import type { TasksFound } from '../question/task-asked.js';
 import { departmentChart, statusChart } from './chart.js';
 import { LIST_PAGE, makeAnswer, span } from './compose.js';
 import { docName, taskItem } from './task-lines.js';

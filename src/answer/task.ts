@@ -7,7 +7,7 @@ import type { Answer, Line, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
 import type { Matches } from '../question/match.js';
-import type { TasksFound } from '../question/tasks.js';
+import type { TasksFound } from '../question/task-asked.js';
 import type { TaskFigures } from '../question/task-figures.js';
 import { clip, makeAnswer, span, textOf } from './compose.js';
 import { departmentsText, docName, itemName, taskLines } from './task-lines.js';

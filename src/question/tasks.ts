@@ -3,7 +3,7 @@
  * those of a status or a department, and how many each department leads. Counts run over one
  * document — the latest task table, or the plan asked for — never over a mix; a department
  * "leads" a task when it is named first in the lead cell, and takes part when it is named
- * after that or among the other departments. src/answer/task*.ts word what is found.
+ * after that or among the other departments. task-asked.ts says which of these a question gets.
  */
 import type { Source, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
@@ -14,7 +14,7 @@ import { concepts, coverage, HOME, match, type Concept } from './match.js';
 const byDate = (k: Knowledge) => (a: Source, b: Source) => b.date.localeCompare(a.date) || k.standing.get(a.id)! - k.standing.get(b.id)!;
 
 /** The documents whose tasks the query asks of, newest first: the first answers. */
-function documentsOf(k: Knowledge, q: Query): Source[] {
+export function documentsOf(k: Knowledge, q: Query): Source[] {
   const withTasks = new Set(k.tasks.map((t) => t.source));
   const kind = q.scope?.kind === 'plan' ? 'plan' : 'tasks';
   // Asked how tasks stand, only a table that says so answers (a table of duties has no statuses).
@@ -36,12 +36,12 @@ function documentsOf(k: Knowledge, q: Query): Source[] {
   return current ? [current, ...docs.filter((d) => d !== current)] : docs;
 }
 
-function tasksOf(k: Knowledge, doc: Source | undefined): Task[] {
+export function tasksOf(k: Knowledge, doc: Source | undefined): Task[] {
   return doc ? k.tasks.filter((t) => t.source === doc.id) : [];
 }
 
 /** First-named lead: the department that leads. */
-const leads = (t: Task, d: string) => t.lead[0] === d;
+export const leads = (t: Task, d: string) => t.lead[0] === d;
 /** Named anywhere else: it takes part (or leads jointly, after the first). */
 const takesPart = (t: Task, d: string) => !leads(t, d) && (t.lead.includes(d) || t.others.includes(d));
 
@@ -58,7 +58,7 @@ function relevantProgress(t: Task, cs: Concept[], why: boolean): string[] {
 }
 
 /** The part of a task's progress the question is about (嘉湖铁路那块现在咋样了), if any. */
-function progressAsked(k: Knowledge, q: Query, t: Task): string[] {
+export function progressAsked(k: Knowledge, q: Query, t: Task): string[] {
   const cs = concepts(k, q);
   return cs.length ? relevantProgress(t, cs, q.task?.aspect === 'why') : [];
 }
@@ -78,7 +78,7 @@ export function numberedTask(k: Knowledge, q: Query): Task | undefined {
 }
 
 /** A 第n项 asked: its table, its tasks, the task (if the table has it), and the other tables' 第n项. */
-function taskByNumber(k: Knowledge, q: Query, n: number): { doc?: Source; tasks: Task[]; task?: Task; older: { doc: Source; task: Task }[] } {
+export function taskByNumber(k: Knowledge, q: Query, n: number): { doc?: Source; tasks: Task[]; task?: Task; older: { doc: Source; task: Task }[] } {
   const { doc, docs } = tableOf(k, q, n);
   const tasks = tasksOf(k, doc);
   const older = docs.filter((d) => d !== doc).flatMap((d) => tasksOf(k, d).filter((t) => t.number === n).slice(0, 1).map((task) => ({ doc: d, task })));
@@ -86,7 +86,7 @@ function taskByNumber(k: Knowledge, q: Query, n: number): { doc?: Source; tasks:
 }
 
 /** The tasks of the query's document that fit its status and department filters. */
-function filtered(k: Knowledge, q: Query, doc: Source | undefined): { lead: Task[]; part: Task[] } {
+export function filtered(k: Knowledge, q: Query, doc: Source | undefined): { lead: Task[]; part: Task[] } {
   let tasks = tasksOf(k, doc);
   const f = q.task ?? {};
   if (f.statuses?.length) tasks = tasks.filter((t) => t.status && f.statuses!.includes(t.status));
@@ -108,7 +108,7 @@ function filtered(k: Knowledge, q: Query, doc: Source | undefined): { lead: Task
  * which a task fits the filters: a department that leads nothing in the 2022 table may lead
  * three in 2021's — and its tasks that fit, those the department leads and those it takes part in.
  */
-function tasksAsked(k: Knowledge, q: Query): { doc?: Source; lead: Task[]; part: Task[] } {
+export function tasksAsked(k: Knowledge, q: Query): { doc?: Source; lead: Task[]; part: Task[] } {
   const docs = documentsOf(k, q);
   for (const doc of docs) {
     const { lead, part } = filtered(k, q, doc);
@@ -117,105 +117,12 @@ function tasksAsked(k: Knowledge, q: Query): { doc?: Source; lead: Task[]; part:
   return { doc: docs[0], ...filtered(k, q, docs[0]) };
 }
 
-/** How many tasks each department leads (named first) and takes part in, leaders in the order asked (最多, 最少). */
-function leadCounts(q: Query, tasks: Task[]): { order: [string, number][]; part: Map<string, number>; fewest: boolean } {
-  const led = new Map<string, number>();
-  const part = new Map<string, number>();
-  for (const t of tasks) {
-    if (t.lead[0]) led.set(t.lead[0], (led.get(t.lead[0]) ?? 0) + 1);
-    for (const d of new Set([...t.lead.slice(1), ...t.others])) part.set(d, (part.get(d) ?? 0) + 1);
-  }
-  const fewest = /最少/.test(q.text);
-  const order = [...led].sort((a, b) => (fewest ? a[1] - b[1] : b[1] - a[1]) || a[0].localeCompare(b[0]));
-  return { order, part, fewest };
-}
-
-/**
- * A department's tasks in the other tables, and its measures in the plans, for an answer that
- * counted one task table (市科技局牵头几项: 2 in 2022's, and 9 in 2021's).
- */
-function elsewhere(k: Knowledge, q: Query, doc: Source): { tables: { doc: Source; lead: number }[]; plans: { doc: Source; numbers: (number | null)[] }[] } {
-  const d = q.task?.department;
-  if (!d || doc.kind === 'plan' || q.scope?.kind) return { tables: [], plans: [] };
-  const others = !q.period && !q.scope?.source ? documentsOf(k, q).filter((x) => x.id !== doc.id && x.kind === 'tasks') : [];
-  const tables = others.map((other) => ({ doc: other, lead: filtered(k, q, other).lead.length })).filter((x) => x.lead);
-  const plans = k.sources
-    .filter((s) => s.kind === 'plan')
-    .map((plan) => ({ doc: plan, numbers: k.tasks.filter((t) => t.source === plan.id && leads(t, d)).map((t) => t.number) }))
-    .filter((x) => x.numbers.length);
-  return { tables, plans };
-}
-
-/** The other documents in which the department asked of leads or takes part in a task. */
-function documentsWith(k: Knowledge, q: Query, doc: Source): Source[] {
-  const d = q.task?.department;
-  if (!d) return [];
-  return k.sources.filter((s) => s.id !== doc.id && k.tasks.some((t) => t.source === s.id && (t.lead.includes(d) || t.others.includes(d))));
-}
-
 /** A task or measure found by what it is about (湖嘉申航道那项为啥滞后). */
-function taskAbout(k: Knowledge, q: Query): Task | undefined {
+export function taskAbout(k: Knowledge, q: Query): Task | undefined {
   if (!q.metric) return undefined;
   const scoped = q.scope?.kind ? documentsOf(k, q)[0] : undefined;
   const found = match(k, { ...q, period: undefined, nature: undefined, basis: undefined, unit: undefined }, ['task']).answers.filter(
     (c) => c.coverage >= 0.99 || (c.coverage >= 0.8 && q.metric.length >= 6),
   );
   return found.map((c) => c.record as Task).find((t) => !scoped || t.source === scoped.id);
-}
-
-type Elsewhere = ReturnType<typeof elsewhere>;
-
-/** What a task question found, by the answer it gets; undefined when no task or measure is about it. */
-export type TasksFound =
-  | ({ kind: 'numbered'; n: number; progress: string[] } & ReturnType<typeof taskByNumber>)
-  | { kind: 'one'; task: Task; progress: string[] }
-  | ({ kind: 'ranking'; doc?: Source; tasks: Task[] } & ReturnType<typeof leadCounts>)
-  | { kind: 'summary'; doc?: Source; tasks: Task[] }
-  | { kind: 'count'; doc?: Source; lead: Task[]; part: Task[]; elsewhere: Elsewhere }
-  | { kind: 'list'; doc?: Source; lead: Task[]; part: Task[]; elsewhere: Elsewhere; others: Source[] }
-  | undefined;
-
-const one = (k: Knowledge, q: Query, task: Task): TasksFound => ({ kind: 'one', task, progress: progressAsked(k, q, task) });
-
-/** The tasks a list, count or filter asks of, with the department's tasks elsewhere (or, finding none, the documents it has some in). */
-function listed(k: Knowledge, q: Query, kind: 'count' | 'list'): TasksFound {
-  const { doc, lead, part } = tasksAsked(k, q);
-  const none = { tables: [], plans: [] };
-  if (kind === 'count') return { kind, doc, lead, part, elsewhere: doc ? elsewhere(k, q, doc) : none };
-  const found = lead.length + part.length > 0;
-  return { kind, doc, lead, part, elsewhere: doc && found ? elsewhere(k, q, doc) : none, others: doc && !found ? documentsWith(k, q, doc) : [] };
-}
-
-/** Which tasks a task question (第n项, a list, a count, a ranking, one by what it is about) asks of. */
-export function tasksFound(k: Knowledge, q: Query): TasksFound {
-  const f = q.task ?? {};
-  if (q.intent === 'task' && f.number !== undefined) {
-    const found = taskByNumber(k, q, f.number);
-    return { kind: 'numbered', n: f.number, ...found, progress: found.task ? progressAsked(k, q, found.task) : [] };
-  }
-  if (q.intent === 'rank') {
-    const [doc] = documentsOf(k, q);
-    let tasks = tasksOf(k, doc);
-    if (f.statuses?.length) tasks = tasks.filter((t) => t.status && f.statuses!.includes(t.status));
-    return { kind: 'ranking', doc, tasks, ...leadCounts(q, tasks) };
-  }
-  const topic = q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).trim();
-  if (q.intent === 'count' && !f.statuses?.length && !f.department && !f.unmarked && !topic) {
-    const [doc] = documentsOf(k, q);
-    return { kind: 'summary', doc, tasks: tasksOf(k, doc) };
-  }
-  if (q.intent === 'count') return listed(k, q, 'count');
-  if (q.intent === 'list') return listed(k, q, 'list');
-  if (q.intent === 'task') {
-    if (f.statuses?.length || f.department || f.unmarked) {
-      const { lead } = tasksAsked(k, q);
-      const about = concepts(k, q).length > 0;
-      if (lead.length === 1 || (about && lead.length)) return one(k, q, lead[0]);
-      if (about) return undefined;
-      return listed(k, q, 'list');
-    }
-    const t = taskAbout(k, q);
-    return t && one(k, q, t);
-  }
-  return undefined;
 }
