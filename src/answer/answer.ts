@@ -7,6 +7,8 @@
 import type { Answer, AskOptions } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
+import type { Matches } from '../question/match.js';
+import { findFigure } from '../question/figure.js';
 import { eachPlace, joinedParts } from '../question/parts.js';
 import { documentAsked } from '../question/documents.js';
 import { taskFigures } from '../question/task-figures.js';
@@ -24,12 +26,14 @@ import { helpAnswer, thanksAnswer } from './help.js';
 export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): Answer {
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const brief = (part: Query) => answerQuery(k, part, { ...options, brief: true });
+  // A figure or statement; `found`: the records already matched for it.
+  const figure = (fq: Query, found?: Matches) => answerFigure(k, fq, findFigure(k, fq, Boolean(options.brief), found), Boolean(options.brief));
   if (q.placeRank && (q.intent === 'value' || q.intent === 'growth')) return answerPlaceRank(k, q, brief);
   if (q.eachPlace && (q.intent === 'value' || q.intent === 'growth')) return answerQuery(k, eachPlace(k, q), options);
   if (q.parts?.length && q.intent !== 'compute') return answerParts(k, q, brief);
   // A figure asked of one task (第46项新增上市企业几家了, 完成多少 after it): from that task only.
   if ((q.intent === 'value' || q.intent === 'growth') && q.task?.number !== undefined) {
-    return taskFigureAnswer(k, q, taskFigures(k, q), (figure, found) => answerFigure(k, figure, options, found));
+    return taskFigureAnswer(k, q, taskFigures(k, q), figure);
   }
   switch (q.intent) {
     case 'help':
@@ -42,18 +46,18 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
     case 'document': {
       // A document the reports only mention (营商环境3.0版实施方案): what they say of it answers.
       const found = documentAsked(k, q);
-      return found === 'mentioned' ? answerFigure(k, { ...q, intent: 'fact', scope: undefined, ask: undefined }, options) : documentAnswer(k, q, found);
+      return found === 'mentioned' ? figure({ ...q, intent: 'fact', scope: undefined, ask: undefined }) : documentAnswer(k, q, found);
     }
     case 'compute':
-      return answerCompute(k, q, options, (whole, found) => answerFigure(k, whole, options, found));
+      return answerCompute(k, q, options, figure);
     case 'task':
     case 'list':
     case 'count':
     case 'rank':
       // No task or measure is about it: what the reports say of it, as a statement.
-      return answerTasks(k, q, tasksFound(k, q), offset) ?? answerFigure(k, { ...q, intent: 'fact' }, options);
+      return answerTasks(k, q, tasksFound(k, q), offset) ?? figure({ ...q, intent: 'fact' });
     default: {
-      const a = answerFigure(k, q, options);
+      const a = figure(q);
       // 上半年工业用电量和税收: no one figure is named so; each of the two is, when the reports hold it.
       return a.kind === 'none' ? (answerJoined(k, q, brief) ?? a) : a;
     }

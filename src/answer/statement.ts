@@ -6,13 +6,12 @@
 import type { Answer, KnowledgeRecord, Line } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
-import type { Candidate } from '../question/match.js';
-import { statementFound } from '../question/clauses.js';
+import type { FigureFound } from '../question/figure.js';
 import { clip, makeAnswer, quoteLine, span } from './compose.js';
 
-/** `lead` goes before the first line (报告中最新为…：); `said`: the clause already found to say it. */
-export function answerStatement(k: Knowledge, q: Query, best: KnowledgeRecord, rest: Candidate[], lead?: string, said?: string): Answer {
-  const { text, clause, around } = statementFound(k, q, best, said);
+/** A statement from what src/question/figure.ts found; its `fallback` goes before the first line (报告中最新为…：). */
+export function answerStatement(k: Knowledge, q: Query, found: Extract<FigureFound, { kind: 'statement' }>): Answer {
+  const { best, rest, fallback: lead, text, clause, around } = found;
   const where = best.type === 'task' ? best.section : [best.region, best.period.label, best.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
   const lines: Line[] = clause
     ? [[...(lead ? [span(lead)] : []), span(`${clause}。`, true)], [span(where)], quoteLine(text, clause)]

@@ -1,19 +1,23 @@
 /**
- * The records a figure question matches: as asked, else — for a relative period (今年, 去年,
- * 上月) the reports do not reach — the latest of the same kind of period, said so; 1至6月累计
- * as 1-6月; and the same metric at other times and close runners-up to show beside the figure.
+ * What a figure question finds (findFigure): the records it matches as asked, else — for a
+ * relative period (今年, 去年, 上月) the reports do not reach — the latest of the same kind of
+ * period, said so; 1至6月累计 as 1-6月; the same metric at other times and close runners-up
+ * beside the figure; or the sentence that says it; or why the question names no figure.
+ * src/answer/figure.ts and statement.ts word it.
  */
-import type { Indicator, KnowledgeRecord, Period } from '../types.js';
+import type { Indicator, KnowledgeRecord, Passage, Period, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { match, misfit, periodFits, type Candidate, type Matches } from './match.js';
 import { periodKey } from '../text/period.js';
+import { saidInClause, sentenceBefore, statementFound } from './clauses.js';
+import { besideFigure, genericWord } from './generic.js';
 
 /** Relative periods (今年, 去年, 上月) that fall back to the latest the reports hold. */
 const RELATIVE = new Set(['this-year', 'last-year', 'this-month', 'last-month']);
 
 /** A figure's query matched, falling back from a relative period to the latest the reports hold (`fallback` says so). */
-export function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fallback?: string } {
+function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fallback?: string } {
   // A figure is asked of indicators; a target may also be set in words (与经济增长基本同步). A
   // sentence that merely holds the words (流动人口 for 人口) is no figure; a whole task answers
   // other questions.
@@ -44,7 +48,7 @@ export function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Match
  * 1至6月累计: 累计 says again what a period from January says. Where no figure is named with it,
  * the figures of the period without the word answer (undefined: match as asked).
  */
-export function sinceJanuary(k: Knowledge, q: Query): Matches | undefined {
+function sinceJanuary(k: Knowledge, q: Query): Matches | undefined {
   const p = q.period;
   const words = k.lex.lexicon.sinceJanuary.words.filter((w) => q.metric.includes(w));
   if (!words.length || p?.kind !== 'range' || p.from !== 1) return undefined;
@@ -57,7 +61,7 @@ export function sinceJanuary(k: Knowledge, q: Query): Matches | undefined {
 }
 
 /** Beside a figure: the same metric at other periods (when the question named none), newest first, then close runners-up naming another metric (用电量 → 全社会用电量 and 工业用电量); four at most. */
-export function relatedFigures(k: Knowledge, q: Query, best: Indicator, rest: Candidate[]): Indicator[] {
+function relatedFigures(k: Knowledge, q: Query, best: Indicator, rest: Candidate[]): Indicator[] {
   const shown = new Set([best.id]);
   const related: Indicator[] = [];
   const sameName = (x: Indicator) => x.name === best.name && x.region === best.region;
@@ -77,4 +81,49 @@ export function relatedFigures(k: Knowledge, q: Query, best: Indicator, rest: Ca
     related.push(x);
   }
   return related.slice(0, 4);
+}
+
+/** What a figure question found, by the answer it gets. */
+export type FigureFound =
+  /** No metric asked (6月全市是多少), only a head (总额多少), or only a generic word with nothing before it to be of (完成多少). */
+  | { kind: 'unclear'; why: 'metric' | 'head' | 'generic'; word?: string }
+  /** A figure: the one asked, the same metric at other times and runners-up beside it (not when brief), the sentence before its own that says what was asked. */
+  | { kind: 'indicator'; best: Indicator; rest: Candidate[]; fallback?: string; related: Indicator[]; before?: { sentence: string; words: string } }
+  /** A sentence: a ranking, words no figure's name has, a statement, or a clause that says it without a figure. */
+  | ({ kind: 'statement'; best: Indicator | Passage | Task; rest: Candidate[]; fallback?: string } & ReturnType<typeof statementFound>)
+  | { kind: 'task'; task: Task }
+  | { kind: 'none'; nearby: Candidate[] };
+
+/** A figure or a statement for a query; `found`: the records already matched for it; `brief`: the figure alone. */
+export function findFigure(k: Knowledge, q: Query, brief: boolean, found?: Matches): FigureFound {
+  const indicator = (best: Indicator, rest: Candidate[], fallback?: string): FigureFound =>
+    brief ? { kind: 'indicator', best, rest, fallback, related: [] } : { kind: 'indicator', best, rest, fallback, related: relatedFigures(k, q, best, rest), before: sentenceBefore(k, q, best) };
+  const statement = (best: Indicator | Passage | Task, rest: Candidate[], fallback?: string, said?: string): FigureFound => ({ kind: 'statement', best, rest, fallback, ...statementFound(k, q, best, said) });
+  if (!q.metric) return { kind: 'unclear', why: 'metric' };
+  // 总额多少 alone: a head measures some metric, and the question does not say which.
+  const bare = q.metric.replace(/\s+/g, '');
+  if (bare in k.lex.metrics.headUnits) return { kind: 'unclear', why: 'head', word: bare };
+  // 总投资呢 after a figure: that of the same subject, said right after it.
+  const beside = q.beside && !found ? besideFigure(k, q.beside) : undefined;
+  if (beside) return indicator(beside, []);
+  // 完成多少, 总投资呢 with nothing before it to be of: never a search of the word everywhere.
+  const word = found ? undefined : genericWord(q, k.lex);
+  if (word) return { kind: 'unclear', why: 'generic', word };
+  const { m, fallback } = matchLatest(k, q, found ?? sinceJanuary(k, q));
+  const best = m.answers[0];
+  if (!best) {
+    const said = saidInClause(k, q, m.nearby);
+    return said ? statement(said.record, [], fallback, said.clause) : { kind: 'none', nearby: m.nearby };
+  }
+  const r = best.record;
+  const asksFigure = q.intent === 'value' || q.intent === 'growth';
+  // A sentence answers a figure question only when it says every word of it.
+  if (asksFigure && r.type !== 'indicator' && best.coverage < 0.99) return { kind: 'none', nearby: m.nearby };
+  if (r.type === 'indicator') {
+    // A ranking, or words that are in the sentence but in no figure's name: the sentence answers.
+    if (!brief && (q.intent === 'fact' || /排第几|排名|第几名|第几位|位次|列第几|居第几/.test(q.text))) return statement(r, m.answers.slice(1), fallback);
+    return indicator(r, m.answers.slice(1), fallback);
+  }
+  if (r.type === 'task') return { kind: 'task', task: r };
+  return statement(r, m.answers.slice(1), fallback);
 }
