@@ -9,6 +9,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
 import type { Matches } from '../question/match.js';
 import { findFigure } from '../question/figure.js';
+import { computeFound } from '../question/compute.js';
 import { eachPlace, joinedParts } from '../question/parts.js';
 import { documentAsked } from '../question/documents.js';
 import { taskFigures } from '../question/task-figures.js';
@@ -49,7 +50,7 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
       return found === 'mentioned' ? figure({ ...q, intent: 'fact', scope: undefined, ask: undefined }) : documentAnswer(k, q, found);
     }
     case 'compute':
-      return answerCompute(k, q, options, figure);
+      return answerCompute(k, q, computeFound(k, q, Boolean(options.brief)), Boolean(options.brief));
     case 'task':
     case 'list':
     case 'count':

@@ -1,13 +1,16 @@
 /**
  * What a small computation (差多少, 高多少, 占…的比重, 完成目标的百分之几) is made of: the figure
- * the reports may state for the whole question, the figure each side names — a record, or a
- * number the question gives itself — and whether the two can be set against each other (the
- * same kind of unit, compatible periods). src/answer/computation.ts computes and words it.
+ * the reports may state for the whole question (which wins), the figure each side names — a
+ * record, or a number the question gives itself — and whether the two can be set against each
+ * other (the same kind of unit, compatible periods). src/answer/computation.ts computes and
+ * words it.
  */
 import type { Indicator, Period } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { isChange, match, type Matches } from './match.js';
+import { findFigure, type FigureFound } from './figure.js';
+import { figureBeside, PROGRESS_STATED } from './generic.js';
 
 /** 亿元 → (元, 1e8): a unit as a base and a factor, so 亿元 and 万元 can be set against each other. */
 export function scaleOf(unit: string): { base: string; factor: number } {
@@ -36,7 +39,7 @@ function fromRecord(ind: Indicator): Input | undefined {
 }
 
 /** The figure a side of the computation names: a record, or a number the question gives itself. */
-export function inputFor(k: Knowledge, q: Query): Input | undefined {
+function inputFor(k: Knowledge, q: Query): Input | undefined {
   if (q.intent === 'growth') return growthFor(k, q);
   const best = match(k, { ...q, intent: 'value' }, ['indicator']).answers[0]?.record as Indicator | undefined;
   if (best) return fromRecord(best);
@@ -56,7 +59,7 @@ function growthFor(k: Knowledge, q: Query): Input | undefined {
 }
 
 /** Side B names only what differs from A (目标, 2016年, 桐乡): the rest is A's. */
-export function completeB(a: Query, b: Query, found?: Input): Query {
+function completeB(a: Query, b: Query, found?: Input): Query {
   const out: Query = { ...b };
   // 嘉善GDP增速比海宁高多少: B names only a place, so A's metric without A's place words.
   const without = (q: Query) => q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).replace(/\s+/g, ' ').trim();
@@ -86,7 +89,7 @@ function within(a?: Period, b?: Period): boolean {
 }
 
 /** Why two inputs cannot be set against each other, if they cannot: their units, their periods, or no actual and target. */
-export function incompatible(op: Query['compute'], a: Input, b: Input): 'unit' | 'period' | 'nature' | undefined {
+function incompatible(op: Query['compute'], a: Input, b: Input): 'unit' | 'period' | 'nature' | undefined {
   if (scaleOf(a.unit).base !== scaleOf(b.unit).base) return 'unit';
   if (op === 'share' && !within(a.period, b.period)) return 'period';
   if (op === 'progress' && (a.nature !== 'actual' || b.nature !== 'target')) return 'nature';
@@ -96,12 +99,45 @@ export function incompatible(op: Query['compute'], a: Input, b: Input): 'unit' |
 
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
 
-/**
- * The whole question as one figure (占规上工业比重, 高于第二名9个百分点: the reports may state
- * it) and its matches — none after 比5月多多少, where the whole is only the last figure asked.
- */
-export function wholeAsked(k: Knowledge, q: Query): { whole: Query; found?: Matches } {
+/** What a computation question found, by the answer it gets. */
+export type ComputeFound =
+  /** The reports state the figure asked (占规上工业比重; the share beside the figure; 比第二名高多少 read as one figure): answered as a figure. */
+  | { kind: 'stated'; query: Query; figure: FigureFound }
+  /** Not two sides to compute (没有看懂要计算什么), or side A names nothing. */
+  | { kind: 'unclear'; why: 'sides' | 'a' }
+  /** A side the reports lack: a sentence may still say the gap itself (比第二名高多少), if it names B and holds A. */
+  | { kind: 'missing'; missing: string; a?: Input; query: Query; figure: FigureFound }
+  | { kind: 'incompatible'; why: 'unit' | 'period' | 'nature'; a: Input; b: Input }
+  | { kind: 'computed'; a: Input; b: Input };
+
+/** A computation's sides and whether they can be set against each other — or the figure the reports state, which wins. */
+export function computeFound(k: Knowledge, q: Query, brief: boolean): ComputeFound {
+  const stated = (query: Query, found?: Matches): ComputeFound => ({ kind: 'stated', query, figure: findFigure(k, query, brief, found) });
+  // A figure the reports state (占规上工业比重, 高于第二名9个百分点) wins over a computed one.
+  // (After 比5月多多少 the whole is only the last figure asked: no stated answer of its own.)
   const whole: Query = { ...q, intent: 'value', parts: undefined, compute: undefined };
-  const [qa] = q.parts ?? [];
-  return { whole, found: qa && squeeze(qa.metric) === squeeze(q.metric) ? undefined : match(k, whole, ['indicator']) };
+  const [qa, qb] = q.parts ?? [];
+  const found = qa && squeeze(qa.metric) === squeeze(q.metric) ? undefined : match(k, whole, ['indicator']);
+  const said = found?.answers[0];
+  if (said && said.coverage >= 0.99 && said.nameCoverage >= 0.99) return stated(whole, found);
+  // 今年上半年…占规上工业比重: stated of the latest year the reports hold, and said so.
+  if (!said && q.relative && found) {
+    const latest = findFigure(k, whole, brief);
+    if (latest.kind === 'indicator') return { kind: 'stated', query: whole, figure: latest };
+  }
+  if (!qa || !qb) return { kind: 'unclear', why: 'sides' };
+  if (!qa.metric) return { kind: 'unclear', why: 'a' };
+  const a = inputFor(k, { ...qa, nature: qa.nature ?? (q.compute === 'progress' || q.compute === 'shortfall' ? 'actual' : undefined) });
+  // 完成年度目标多少 after 新增各项贷款1514.25亿元: the share the sentence states beside it wins.
+  const besideA = a?.record && q.compute === 'progress' ? figureBeside(k, a.record.id, (x) => x.unit === '%' && PROGRESS_STATED.test(x.name)) : undefined;
+  if (besideA) return stated(whole, { answers: [{ record: besideA, score: 1, coverage: 1, nameCoverage: 1 }], nearby: [] });
+  const b = a ? inputFor(k, completeB(qa, qb, a)) : undefined;
+  // 比第二名高多少, 比全省平均高多少: what A is compared with is no figure the reports state
+  // apart, but the sentence may say the gap itself.
+  const fact: Query = { ...whole, intent: 'fact', parts: q.parts };
+  if (!a || !b) return { kind: 'missing', missing: !a ? qa.text : qb.text, a, query: fact, figure: findFigure(k, fact, brief) };
+  // Both sides read as the same figure (比第二名高多少: 第二名 names no figure): nothing to compute.
+  if (a.record && a.record === b.record) return stated(fact);
+  const why = incompatible(q.compute, a, b);
+  return why ? { kind: 'incompatible', why, a, b } : { kind: 'computed', a, b };
 }
