@@ -1,8 +1,10 @@
 /**
  * Answers as a reader on a phone sees them: the figure first, then what it is (place,
- * period, metric), the sentence it comes from, and the source with its date last.
+ * period, metric), the sentence it comes from, and the source with its date last. The
+ * pieces every composer of src/answer/ uses: an Answer from lines and records, a figure's
+ * lines, a quoted sentence.
  */
-import type { Answer, AnswerKind, Indicator, KnowledgeRecord, Line, Passage, Source, Span } from '../types.js';
+import type { Answer, AnswerKind, Indicator, KnowledgeRecord, Line, Source, Span } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 
 export const LIST_PAGE = 10;
@@ -123,10 +125,6 @@ export function quoteLine(text: string, figure?: string, label = '原文'): Line
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-export function passageLines(p: Passage): Line[] {
-  return [[s(`${p.text}。`)], [s([p.region, p.period.label].filter(Boolean).join(' · '))]];
 }
 
 export { clip, s as span };
