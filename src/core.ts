@@ -6,9 +6,10 @@
  */
 import type { Answer, AskOptions, ContextStore, Indicator } from './types.js';
 import { loadKnowledge, type Knowledge } from './knowledge/load.js';
-import { answerQuery, helpAnswer } from './question/answer.js';
-import { noAnswer } from './question/none.js';
-import { sourcesAnswer } from './question/documents.js';
+import { answerQuery } from './answer/answer.js';
+import { helpAnswer } from './answer/help.js';
+import { noAnswer } from './answer/none.js';
+import { sourcesAnswer } from './answer/document.js';
 import { parseQuery } from './question/parse.js';
 import { match } from './question/match.js';
 import { figureLine, indicatorLabel, makeAnswer, span } from './answer/compose.js';

@@ -1,8 +1,10 @@
 /**
  * Answers as a reader on a phone sees them: the figure first, then what it is (place,
- * period, metric), the sentence it comes from, and the source with its date last.
+ * period, metric), the sentence it comes from, and the source with its date last. The
+ * pieces every composer of src/answer/ uses: an Answer from lines and records, a figure's
+ * lines, a quoted sentence.
  */
-import type { Answer, AnswerKind, Indicator, KnowledgeRecord, Line, Passage, Source, Span, Task } from '../types.js';
+import type { Answer, AnswerKind, Indicator, KnowledgeRecord, Line, Source, Span } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 
 export const LIST_PAGE = 10;
@@ -121,66 +123,8 @@ export function quoteLine(text: string, figure?: string, label = '原文'): Line
   return [s(`${label}：“${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : '。'}”`)];
 }
 
-export function taskTitle(t: Task): string {
-  return t.number !== null ? `第${t.number}项` : t.section;
-}
-
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-export function departmentsText(t: Task): string {
-  return [t.lead.length ? `牵头：${t.lead.join('、')}` : '', t.others.length ? `配合：${t.others.join('、')}` : ''].filter(Boolean).join('；');
-}
-
-/** A whole task: what was asked first (its departments, or its status), then the task and its progress. */
-export function taskLines(t: Task, opts: { who?: boolean; progress?: boolean; progressItems?: number; shown?: string[] } = {}): Line[] {
-  // A row of a progress table is a task; a numbered item of a plan, with neither status nor progress, a measure.
-  const isMeasure = t.number !== null && !t.status && !t.progress.length;
-  const name = t.number === null ? t.section : isMeasure ? `第${t.number}条措施` : `第${t.number}项任务`;
-  const status: Line = t.status ? [s('进展状态：'), s(t.status, true)] : [s('进展状态：未标注')];
-  // A task's first line says how it stands and who leads it: on a phone that is the answer.
-  const led = t.lead.length ? [s(` · 牵头：${t.lead.join('、')}`)] : [];
-  // Asked its progress, a row that gives it in a few words (80%, 已完工) says it first.
-  const brief = opts.progress && t.progress.length === 1 && t.progress[0].length <= 40 ? t.progress[0] : undefined;
-  const head: Line = opts.who
-    ? [s(`${name}牵头部门：`), s(t.lead.join('、') || '未注明', true), ...(t.others.length ? [s(`（配合：${t.others.join('、')}）`)] : [])]
-    : brief
-      ? [s(`${name}进度：`), s(brief, true), ...led]
-      : isMeasure
-      ? [s(name)]
-      : [s(`${name} · `), ...status, ...led];
-  const lines: Line[] = [head, [s(`任务：${t.text}`)]];
-  const departments = !opts.who && !isMeasure ? (t.others.length ? `配合：${t.others.join('、')}` : '') : departmentsText(t);
-  if (!opts.who && departments) lines.push([s(departments)]);
-  if (opts.who && !isMeasure) lines.push(status);
-  const max = opts.progressItems ?? 3;
-  // Parts of the progress already shown above it (相关进展) are not repeated.
-  if (opts.shown?.length) {
-    const rest = t.progress.filter((p) => !opts.shown!.some((part) => p.includes(part)));
-    if (rest.length < t.progress.length) {
-      if (rest.length) lines.push([s(`（另有${rest.length}条进展）`)]);
-      return lines;
-    }
-  }
-  if (brief) lines.push(status);
-  else if (t.progress.length) {
-    lines.push([s('进展：')]);
-    t.progress.slice(0, max).forEach((p) => lines.push([s(clip(p, 160))]));
-    if (t.progress.length > max) lines.push([s(`（另有${t.progress.length - max}条进展未列出）`)]);
-  }
-  return lines;
-}
-
-/** A task in a list: its number and text, then its status and lead departments (and the one asked about, when it only takes part). */
-export function taskItem(t: Task, n: number, showStatus: boolean, department?: string): Line {
-  const named = department && !t.lead.includes(department) && t.others.includes(department) ? [...t.lead, `配合：${department}`] : t.lead;
-  const tail = [showStatus && t.status ? t.status : '', named.join('、')].filter(Boolean).join('，');
-  return [s(`${n}. ${taskTitle(t)} ${clip(t.text, 90)}`), ...(tail ? [s(`〔${tail}〕`)] : [])];
-}
-
-export function passageLines(p: Passage): Line[] {
-  return [[s(`${p.text}。`)], [s([p.region, p.period.label].filter(Boolean).join(' · '))]];
 }
 
 export { clip, s as span };

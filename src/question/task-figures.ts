@@ -1,17 +1,14 @@
 /**
  * A figure within one task (第46项新增上市企业几家了; 完成多少 after a task): only the task's own
- * text and progress answer, the figure first and the task it is in after it. 完成 alone asks
- * the result of what the task sets out (新增上市企业12家 → 新增上市企业3家 in its progress), and
- * where the progress states none, the answer is "none" — never a figure of another task.
+ * text and progress answer. 完成 alone asks the result of what the task sets out (新增上市企业12家
+ * → 新增上市企业3家 in its progress); where the progress states none, nothing is found — never a
+ * figure of another task. src/answer/task.ts puts the figure first and the task after it.
  */
-import type { Answer, Indicator, Task } from '../types.js';
+import type { Indicator, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { fold } from '../text/normalize.js';
-import * as compose from '../answer/compose.js';
-import { span } from '../answer/compose.js';
-import { match, type Candidate, type Matches } from './match.js';
-import { asked, noAnswer } from './none.js';
+import { match, type Candidate } from './match.js';
 import { numberedTask } from './tasks.js';
 import { genericWord, isLightVerb } from './generic.js';
 
@@ -24,30 +21,26 @@ function figuresOf(k: Knowledge, t: Task): { set: Indicator[]; done: Indicator[]
   return { set: mine.filter((x) => t.text.includes(x.sentence)), done: mine.filter((x) => progress.includes(x.sentence)) };
 }
 
-export function answerTaskFigure(k: Knowledge, q: Query, figure: (q: Query, found: Matches) => Answer): Answer {
-  const t = numberedTask(k, q);
-  const name = q.scope?.kind === 'plan' ? `第（${q.task?.number}）条` : `第${q.task?.number}项任务`;
-  if (!t) return noAnswer(k, q, `没有找到${name}。`);
-  const { set, done } = figuresOf(k, t);
+/** The task a figure is asked of (if there is one), the generic word asked (完成), and its figures that answer, best first. */
+export interface TaskFigures {
+  task?: Task;
+  word?: string;
+  answers: Candidate[];
+}
+
+export function taskFigures(k: Knowledge, q: Query): TaskFigures {
+  const task = numberedTask(k, q);
+  if (!task) return { answers: [] };
+  const { set, done } = figuresOf(k, task);
   const word = genericWord(q, k.lex);
-  let answers: Candidate[];
   if (word && isLightVerb(word, k.lex)) {
     // 完成多少: the result of a figure the task sets out, by the same name in its progress.
-    answers = found(done.filter((x) => set.some((s) => fold(s.name) === fold(x.name))));
-  } else {
-    const own = new Set([...set, ...done].map((x) => x.id));
-    const m = match(k, { ...q, task: undefined, scope: undefined, intent: q.intent === 'growth' ? 'growth' : 'value' }, ['indicator']);
-    answers = m.answers.filter((c) => own.has(c.record.id));
-    // What was done before what was set out, unless a target is asked.
-    if (q.nature !== 'target') answers.sort((a, b) => Number(done.includes(b.record as Indicator)) - Number(done.includes(a.record as Indicator)));
+    return { task, word, answers: found(done.filter((x) => set.some((s) => fold(s.name) === fold(x.name)))) };
   }
-  const task = compose.taskLines(t)[0];
-  if (!answers.length) {
-    const what = word ? `“${word}”的数字` : '这项数字';
-    return noAnswer(k, q, `${name}的内容和进展中没有${what}（${asked(q)}）。`, [compose.textOf([task])]);
-  }
-  const a = figure({ ...q, task: undefined, scope: undefined }, { answers, nearby: [] });
-  // The figure stays first; the task it is in follows what it is.
-  const lines = [...a.lines.slice(0, 2), [span('所在任务：'), ...task], ...a.lines.slice(2)];
-  return { ...a, lines, text: compose.textOf(lines), query: q };
+  const own = new Set([...set, ...done].map((x) => x.id));
+  const m = match(k, { ...q, task: undefined, scope: undefined, intent: q.intent === 'growth' ? 'growth' : 'value' }, ['indicator']);
+  const answers = m.answers.filter((c) => own.has(c.record.id));
+  // What was done before what was set out, unless a target is asked.
+  if (q.nature !== 'target') answers.sort((a, b) => Number(done.includes(b.record as Indicator)) - Number(done.includes(a.record as Indicator)));
+  return { task, word, answers };
 }

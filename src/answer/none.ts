@@ -5,9 +5,9 @@
  */
 import type { Answer, Indicator, Line } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from './query.js';
-import type { Candidate, Misfit } from './match.js';
-import { clip, makeAnswer, span } from '../answer/compose.js';
+import type { Query } from '../question/query.js';
+import type { Candidate, Misfit } from '../question/match.js';
+import { clip, makeAnswer, span } from './compose.js';
 
 export const EXAMPLES = ['6月全市用电量是多少？', '哪些任务滞后？', '市科技局牵头的任务进展如何？', '2020年GDP目标是多少？'];
 

@@ -1,0 +1,74 @@
+/**
+ * The answer to a query: which composer answers its intent — a figure or statement
+ * (figure.ts), several at once (list.ts, place-rank.ts), a task or tasks (task.ts,
+ * task-list.ts), a document fact (document.ts), a computation (computation.ts), help — each
+ * from what src/question/ found; when the reports do not hold it, the honest "none" (none.ts).
+ */
+import type { Answer, AskOptions } from '../types.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { Query } from '../question/query.js';
+import type { Matches } from '../question/match.js';
+import { findFigure } from '../question/figure.js';
+import { computeFound } from '../question/compute.js';
+import { eachPlace, joinedParts } from '../question/parts.js';
+import { documentAsked } from '../question/documents.js';
+import { taskFigures } from '../question/task-figures.js';
+import { tasksFound } from '../question/task-asked.js';
+import { answerFigure } from './figure.js';
+import { answerParts } from './list.js';
+import { answerPlaceRank } from './place-rank.js';
+import { taskFigureAnswer } from './task.js';
+import { answerTasks } from './task-list.js';
+import { answerSources, documentAnswer } from './document.js';
+import { answerCompute } from './computation.js';
+import { helpAnswer, thanksAnswer } from './help.js';
+
+/** Answers a query. */
+export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): Answer {
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  const brief = (part: Query) => answerQuery(k, part, { ...options, brief: true });
+  // A figure or statement; `found`: the records already matched for it.
+  const figure = (fq: Query, found?: Matches) => answerFigure(k, fq, findFigure(k, fq, Boolean(options.brief), found), Boolean(options.brief));
+  if (q.placeRank && (q.intent === 'value' || q.intent === 'growth')) return answerPlaceRank(k, q, brief);
+  if (q.eachPlace && (q.intent === 'value' || q.intent === 'growth')) return answerQuery(k, eachPlace(k, q), options);
+  if (q.parts?.length && q.intent !== 'compute') return answerParts(k, q, brief);
+  // A figure asked of one task (第46项新增上市企业几家了, 完成多少 after it): from that task only.
+  if ((q.intent === 'value' || q.intent === 'growth') && q.task?.number !== undefined) {
+    return taskFigureAnswer(k, q, taskFigures(k, q), figure);
+  }
+  switch (q.intent) {
+    case 'help':
+    case 'greeting':
+      return helpAnswer(k, q.text, q);
+    case 'thanks':
+      return thanksAnswer(q);
+    case 'sources':
+      return answerSources(k, q);
+    case 'document': {
+      // A document the reports only mention (营商环境3.0版实施方案): what they say of it answers.
+      const found = documentAsked(k, q);
+      return found === 'mentioned' ? figure({ ...q, intent: 'fact', scope: undefined, ask: undefined }) : documentAnswer(k, q, found);
+    }
+    case 'compute':
+      return answerCompute(k, q, computeFound(k, q, Boolean(options.brief)), Boolean(options.brief));
+    case 'task':
+    case 'list':
+    case 'count':
+    case 'rank':
+      // No task or measure is about it: what the reports say of it, as a statement.
+      return answerTasks(k, q, tasksFound(k, q), offset) ?? figure({ ...q, intent: 'fact' });
+    default: {
+      const a = figure(q);
+      // 上半年工业用电量和税收: no one figure is named so; each of the two is, when the reports hold it.
+      return a.kind === 'none' ? (answerJoined(k, q, brief) ?? a) : a;
+    }
+  }
+}
+
+/** A figure asked of metrics joined by 和 (without 分别), as parts, when one of them answers. */
+function answerJoined(k: Knowledge, q: Query, brief: (part: Query) => Answer): Answer | undefined {
+  const parts = joinedParts(k, q);
+  if (!parts) return undefined;
+  const a = answerParts(k, { ...q, parts }, brief);
+  return a.kind === 'none' ? undefined : a;
+}

@@ -1,0 +1,59 @@
+/**
+ * Answers of one task or plan measure: asked by its number or by what it is about (what was
+ * asked first — its department, its status, the part of its progress about the question — then
+ * the task), and a figure within it (the figure first, the task it is in after what it is).
+ */
+import type { Answer, Line, Task } from '../types.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { Query } from '../question/query.js';
+import type { Matches } from '../question/match.js';
+import type { TasksFound } from '../question/task-asked.js';
+import type { TaskFigures } from '../question/task-figures.js';
+import { clip, makeAnswer, span, textOf } from './compose.js';
+import { departmentsText, docName, itemName, taskLines } from './task-lines.js';
+import { asked, noAnswer } from './none.js';
+
+/** One task; `about`: the parts of its progress the question is about, `extra`: lines after it. */
+export function taskAnswer(k: Knowledge, q: Query, t: Task, about: string[], extra: Line[] = []): Answer {
+  const who = q.task?.aspect === 'who';
+  // The part of the progress the question is about comes first (嘉湖铁路那块现在咋样了).
+  const lead: Line[] = about.length ? [[span('相关进展：')], ...about.map((p) => [span(clip(p, 200), true)])] : [];
+  const body = taskLines(t, { who, progress: q.task?.aspect === 'progress', shown: about });
+  // Asked who leads, the department comes first; otherwise what the question is about does.
+  // Asked how it stands, the line with its status does (钱江通道北接线那项任务状态是啥).
+  const first = who || q.task?.aspect === 'status' || (q.task?.aspect === 'progress' && body[0].some((x) => x.text.endsWith('进度：')));
+  const lines = first ? [body[0], ...lead, ...body.slice(1), ...extra] : [...lead, ...body, ...extra];
+  return makeAnswer(k, q.text, 'task', lines, [t], { quote: about[0] ?? t.progress[0] ?? t.text, query: q });
+}
+
+/** 第n项: the task of the table asked of, or how many it has; older tables' 第n项 named after it. */
+export function numberedAnswer(k: Knowledge, q: Query, { n, doc, tasks, task, older, progress }: Extract<TasksFound, { kind: 'numbered' }>): Answer {
+  if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
+  if (!task) {
+    const numbers = tasks.map((t) => t.number ?? 0);
+    const max = Math.max(0, ...numbers);
+    return noAnswer(k, q, `${docName(doc)}中没有${itemName(doc, n)}：共${max}${doc.kind === 'plan' ? '条措施' : '项任务'}（第1-${max}${doc.kind === 'plan' ? '条' : '项'}）。`);
+  }
+  // Older tables have a 第n项 too: say which, and how to ask for it.
+  // (Who leads it there is said too: 谁牵头 may be asked of either table.)
+  const note: Line[] = older.map(({ doc: d, task: t }) => {
+    const who = departmentsText(t);
+    return [span(`另：${docName(d)}也有${itemName(d, n)}：${clip(t.text, 30)}${who ? `（${who}）` : ''}。可问“${d.date.slice(0, 4)}年${itemName(d, n)}”。`)];
+  });
+  return taskAnswer(k, q, task, progress, note);
+}
+
+/** A figure asked of one task, from what was found of it: `figure` words the figure; the task follows what it is. */
+export function taskFigureAnswer(k: Knowledge, q: Query, { task: t, word, answers }: TaskFigures, figure: (q: Query, found: Matches) => Answer): Answer {
+  const name = q.scope?.kind === 'plan' ? `第（${q.task?.number}）条` : `第${q.task?.number}项任务`;
+  if (!t) return noAnswer(k, q, `没有找到${name}。`);
+  const task = taskLines(t)[0];
+  if (!answers.length) {
+    const what = word ? `“${word}”的数字` : '这项数字';
+    return noAnswer(k, q, `${name}的内容和进展中没有${what}（${asked(q)}）。`, [textOf([task])]);
+  }
+  const a = figure({ ...q, task: undefined, scope: undefined }, { answers, nearby: [] });
+  // The figure stays first; the task it is in follows what it is.
+  const lines = [...a.lines.slice(0, 2), [span('所在任务：'), ...task], ...a.lines.slice(2)];
+  return { ...a, lines, text: textOf(lines), query: q };
+}
