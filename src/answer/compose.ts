@@ -52,9 +52,10 @@ export function makeAnswer(
   };
 }
 
-/** The growth as written; the basis asked (今年以来, 环比) first. */
+/** The growth as written; of the basis asked (今年以来, 环比) only that one, when the figure has it. */
 export function growthText(ind: Indicator, basis?: string): string {
-  const growth = basis ? [...ind.growth].sort((a, b) => Number(b.basis === basis) - Number(a.basis === basis)) : ind.growth;
+  const asked = basis ? ind.growth.filter((g) => g.basis === basis) : [];
+  const growth = asked.length ? asked : ind.growth;
   return growth.map((g) => g.text.replace(/^[，,、]/, '')).join('，');
 }
 

@@ -658,6 +658,15 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const growthChunk = blank.slice(start, hit.index).replace(/^[，,、]/, '');
     const growth = growthOf(growthChunk, hit) ?? growthNamed(growthChunk, hit);
     const name = cleanName(growth ? growthChunk.replace(WRITTEN_CHANGE, '').replace(/^(同比)?(增速|增幅|增长率|增长速度|增长)(为|是|达到|达)?$/, '') : blank.slice(start, hit.index), lex);
+    // 引进…世界500强企业、超亿美元项目、超百亿元项目合计22个: a total of the list before it, named by all of it.
+    if (!growth && /(?:合计|共计|总计)$/.test(blank.slice(start, hit.index)) && /、$/.test(text.slice(0, start))) {
+      const listStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
+      const whole = cleanName(text.slice(listStart, hit.index), lex);
+      if (hasWords(whole)) {
+        drafts.push(make(whole, hit, chunk, false));
+        return;
+      }
+    }
     if (growth && !hasWords(name)) {
       // 同比增长29%: the growth of the figure before it. A 年均增长 after the level a span
       // reached (从…跃升到6355亿元,年均增长7%) is the span's, a figure of its own.

@@ -65,7 +65,8 @@ function sinceJanuary(k: Knowledge, q: Query): Matches | undefined {
 function relatedFigures(k: Knowledge, q: Query, best: Indicator, rest: Candidate[]): Indicator[] {
   const shown = new Set([best.id]);
   const related: Indicator[] = [];
-  const sameName = (x: Indicator) => x.name === best.name && x.region === best.region;
+  // (Of the same owner: 南湖实验室's 总投资 at other times, never another project's.)
+  const sameName = (x: Indicator) => x.name === best.name && x.region === best.region && (x.owner ?? '') === (best.owner ?? '') && x.subject === best.subject;
   if (!q.period) {
     for (const x of k.byName.get(best.name.toLowerCase()) ?? []) {
       if (shown.has(x.id) || !sameName(x) || misfit(k, q, x) || x.nature !== best.nature) continue;

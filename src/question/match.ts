@@ -343,6 +343,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // words say it, not only the topic around them (城乡居民收入比保持全省最低，…村集体经济经常性收入).
   const measuredText = lone ? ownWords : mineText;
   if (last && !measured && !holdsLoosely(measuredText, last) && !(lone ? [last] : lastConcept?.forms ?? []).some((f) => measuredText.includes(f))) return 'metric';
+  // One value of several names (…世界500强企业、超亿美元项目合计22个) answers only a question of them all.
+  if (fold(ind.name).includes('、') && !/[、和及与]/.test(asked)) return 'figure';
   // Several values under one name (分别下降32.8%和24.7%) answer only a question of that whole name.
   if (ind.value === null && coverage(names, cs) < 0.99) return 'figure';
   // A figure whose name shares no word with the question is asked only if its own words say it all.
@@ -353,6 +355,14 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // 在确定的27项主要指标中,有19项完成全年目标: the count of a whole (…中) is not what a part of
   // it did; a word of the question (完成) only a part's clause says asks that part.
   if (/中$/.test(own) && cs.some((c) => !c.forms.some((f) => ownWords.includes(f)) && foreign.some((o) => c.forms.some((f) => o.includes(f))))) return 'figure';
+  // 签约项目50个 beside a paragraph on 世界500强 is not 世界500强项目: the word that says which
+  // 项目 must be the figure's own when its own name says another kind (签约).
+  const headAt = reading.head ? asked.lastIndexOf(reading.head) : -1;
+  const kindWord = headAt > 0 ? asked.slice(0, headAt).match(/[\da-z]*[\u4e00-\u9fff]{1,2}$/)?.[0] : undefined;
+  const ownKind = reading.head && fold(ind.name).endsWith(reading.head) ? fold(ind.name).slice(0, -reading.head.length).replace(/^(新增|新|累计|共)/, '') : '';
+  const kindChars = kindWord?.replace(/[\da-z]+/g, '') ?? '';
+  const saysKind = !kindWord || ownWords.includes(kindWord) || (kindChars.length >= 2 && ownWords.includes(kindChars));
+  if (kindWord && kindWord.length >= 2 && ownKind.length >= 2 && !saysKind && !asked.includes(ownKind) && !light.has(kindWord)) return 'metric';
   const mine = coverage(mineText, cs);
   if (mine >= 0.999) return undefined;
   const mineLoosely = coverage(mineText, cs, false);

@@ -21,6 +21,17 @@ function figuresOf(k: Knowledge, t: Task): { set: Indicator[]; done: Indicator[]
   return { set: mine.filter((x) => t.text.includes(x.sentence)), done: mine.filter((x) => progress.includes(x.sentence)) };
 }
 
+// Words before a counted thing that say how or when it was counted, not what it is.
+const COUNTED_HOW = /^(?:于.{0,12}?)?(?:全面)?(?:组织开展.{0,12}?工作)?(?:新认定|新增|新建成|新建|建成|完成|实现|累计|共)?(?:第[一二三四五六七八九十\d]+批)?(?:国家级|省级|市级|国家|省|市)?/;
+
+/** Whether two names count the same thing: equal, or one the other's tail once how it was counted is set aside. */
+function sameThing(a: string, b: string): boolean {
+  const [x, y] = [fold(a), fold(b)];
+  if (x === y) return true;
+  const [cx, cy] = [x.replace(COUNTED_HOW, ''), y.replace(COUNTED_HOW, '')];
+  return cx.length >= 4 && cy.length >= 4 && (cx.endsWith(cy) || cy.endsWith(cx));
+}
+
 /** The task a figure is asked of (if there is one), the generic word asked (完成), and its figures that answer, best first. */
 export interface TaskFigures {
   task?: Task;
@@ -34,8 +45,15 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
   const { set, done } = figuresOf(k, task);
   const word = genericWord(q, k.lex);
   if (word && isLightVerb(word, k.lex)) {
-    // 完成多少: the result of a figure the task sets out, by the same name in its progress.
-    return { task, word, answers: found(done.filter((x) => set.some((s) => fold(s.name) === fold(x.name)))) };
+    // 完成多少: the result of a figure the task sets out, by its name in the progress (新认定科技型中小企业600家
+    // → 新认定第一批省科技型中小企业971家: the same thing counted, whatever is said of the batch).
+    return { task, word, answers: found(done.filter((x) => set.some((s) => sameThing(s.name, x.name)))) };
+  }
+  // 完成率呢, 进度呢: the task's own figure of that word, in the unit the word asks.
+  if (word) {
+    const unit = k.lex.lexicon.genericWords.units[word];
+    const own = done.filter((x) => fold(x.name).endsWith(fold(word)) && (!unit || x.unit === unit));
+    if (own.length) return { task, word, answers: found(own) };
   }
   const own = new Set([...set, ...done].map((x) => x.id));
   const m = match(k, { ...q, task: undefined, scope: undefined, intent: q.intent === 'growth' ? 'growth' : 'value' }, ['indicator']);

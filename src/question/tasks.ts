@@ -24,8 +24,9 @@ export function documentsOf(k: Knowledge, q: Query): Source[] {
   let docs = k.sources.filter((s) => withTasks.has(s.id) && s.kind === kind && (!statusAsked || kind === 'plan' || withStatus.has(s.id))).sort(byDate(k));
   const place = q.places.find((p) => p.region)?.region;
   // 嘉善第3项: the place's own table or plan, where it has one; with no place named, the city's first.
-  if (place && docs.some((d) => d.region === place)) docs = docs.filter((d) => d.region === place);
-  else if (!place) docs = [...docs.filter((d) => d.region === HOME), ...docs.filter((d) => d.region !== HOME)];
+  // (A place with no table of its own has no 第3项: another place's table never answers for it.)
+  if (place) docs = docs.filter((d) => d.region === place);
+  else docs = [...docs.filter((d) => d.region === HOME), ...docs.filter((d) => d.region !== HOME)];
   if (q.period?.year) {
     const year = String(q.period.year);
     const dated = docs.filter((d) => d.date.startsWith(year));
