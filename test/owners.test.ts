@@ -100,6 +100,16 @@ describe('questions about the whole city', () => {
     expect((await ask('全市实验室引进科研人员多少名')).kind).toBe('none');
     expect((await ask('南湖实验室引进科研人员多少')).text.split('\n')[0]).toContain('135');
   });
+  it("never get a pilot's, a list's total or another kind's figure as the city's, nor another measure for a bare one", async () => {
+    // 试点建设“智安街道”,建成34个场景应用: the pilot's.
+    expect((await ask('全市建成场景应用多少个')).kind).toBe('none');
+    // 引进…世界500强企业、超亿美元项目、超百亿元项目合计22个: the total of all four kinds; 签约项目50个: another kind.
+    expect((await ask('1-6月全市引进世界500强项目几个')).kind).toBe('none');
+    // 小麦播种面积 is no area of the city.
+    expect((await ask('全市面积多少平方公里')).kind).toBe('none');
+    // 年内计划完成投资290亿元,1-6月完成投资110.95亿元: the second is what was done.
+    expect((await ask('嘉善县1-6月重点项目完成投资')).text.split('\n')[0]).toContain('110.95');
+  });
   it('never get the home city’s figure for a place the reports never name, nor a district’s for 全区', async () => {
     expect((await ask('梅城制造业投资')).kind).toBe('none');
     expect((await ask('益农镇规上工业总产值')).kind).toBe('none');

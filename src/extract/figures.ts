@@ -66,6 +66,9 @@ const DEADLINE = /到((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底前|前)/g;
 const TARGET_NOUN = /目标/;
 // One example before a count (濮院时尚中心等16个项目): a place that opens it is the example's,
 // not the count's. Several (盐官古城游客服务中心、民宿街、员工中心等16个子项目) share it.
+// A clause that builds a pilot under a quoted name: (试点)建设“智安街道”.
+// (建设“15分钟健身圈” and 打造“青创之城” name what the whole place builds, no pilot.)
+const PILOT = /^(?:开展|推进|深化)?(?:试点|示范)(?:建设|打造|创建)[“"]([^”"]{2,12})[”"]$|^(?:开展|推进)?(?:建设|打造|创建)[“"]([^”"]{2,12})[”"](?:试点|示范点)$/;
 // A sentence that opens by naming the survey or index its figures come from: …X（STI）显示:.
 const FRAME = /^(?:[^，,。；;：:]{0,12}[，,])?[^，,。；;：:]{0,40}?([\u4e00-\u9fff]{2,12}(?:指数|调查|监测|统计))\*{0,2}(?:[（(][A-Za-z]{2,8}[)）])?\*{0,2}(?:显示|表明)[：:，,]/;
 const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
@@ -422,6 +425,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       if (place) return /^[:：]/.test(clause.slice(place.index + place.text.length)) ? (leadingThing(clause.slice(place.index + place.text.length + 1), lex) ?? '') : '';
       const thing = leadingThing(clause, lex);
       if (thing) return thing;
+      // 试点建设“智安街道”,建成34个场景应用: a pilot built under a name of its own owns what is done in it.
+      const pilotMatch = clause.match(PILOT);
+      const pilot = pilotMatch?.[1] ?? pilotMatch?.[2];
+      if (pilot && i < clauses.length - 1) return pilot;
     }
     // A sentence that opens with what was done (引进数字经济项目21个) is of the thing the
     // sentences before it spoke of (推动张江长三角科技城平湖园建设), if any.
@@ -482,6 +489,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (targetVerb(chunk) || deadline(part)) return 'target';
     // In a target's text (a task, a plan) 累计 counts what is aimed for: 累计超过160亿美元.
     if (ACTUAL_WEAK.test(ctx.nature === 'target' ? chunk.replace(/累计/g, '') : chunk)) return 'actual';
+    // 年内计划完成投资290亿元,1-6月完成投资110.95亿元: a clause of its own that opens with part of the year is what was done in it.
+    const opens = findPeriods(clause.replace(/^[\s,，]+/, ''))[0];
+    if (opens?.index === 0 && ['range', 'month', 'asof'].includes(opens.period.kind) && !targetVerb(clause)) return 'actual';
     if (targetVerb(part) || TARGET_NOUN.test(clause)) return 'target';
     // 预期目标是:A;B;C — a target before a colon governs the list after it.
     const colon = Math.max(text.lastIndexOf(':', at), text.lastIndexOf('：', at));

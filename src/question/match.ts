@@ -355,6 +355,15 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // 在确定的27项主要指标中,有19项完成全年目标: the count of a whole (…中) is not what a part of
   // it did; a word of the question (完成) only a part's clause says asks that part.
   if (/中$/.test(own) && cs.some((c) => !c.forms.some((f) => ownWords.includes(f)) && foreign.some((o) => c.forms.some((f) => o.includes(f))))) return 'figure';
+  // 全市面积 asks the place's own area, not 小麦播种面积: a measure asked alone (a head of
+  // headUnits) is answered only by a figure that the head and the list's qualifiers name.
+  let bareAsked = asked;
+  for (const p of q.places) bareAsked = bareAsked.split(fold(p.text)).join('');
+  if (reading.head && bareAsked === reading.head && reading.head in k.lex.metrics.headUnits) {
+    let rest = fold(ind.name).replace(reading.head, '');
+    for (const w of [...k.lex.metrics.qualifiers].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('');
+    if (rest.replace(/总|全|行政区域|区域|陆域|国土|土地|户籍|常住/g, '').length >= 2) return 'metric';
+  }
   // 签约项目50个 beside a paragraph on 世界500强 is not 世界500强项目: the word that says which
   // 项目 must be the figure's own when its own name says another kind (签约).
   const headAt = reading.head ? asked.lastIndexOf(reading.head) : -1;
