@@ -288,7 +288,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // And 规上工业增速 asks how its 增加值 grew: a head the growth of an industry implies.
   const grown = q.intent === 'growth' ? ind.name.replace(CHANGE_NAME, '').replace(/年均$/, '') || ind.name : ind.name;
   const implied = q.intent === 'growth' && !reading.head ? k.lex.metrics.impliedHeads.words.find((h) => grown.endsWith(h) && grown.length > h.length) : undefined;
-  const name = implied ? grown.slice(0, -implied.length) : grown;
+  // (A target's count is new by nature: 股改目标 asks 新增股改企业800家.)
+  const name = (implied ? grown.slice(0, -implied.length) : grown).replace(q.nature === 'target' && ind.nature === 'target' ? /^新增(?=[\u4e00-\u9fff]{2})/ : /$^/, '');
   // A sentence's scope (省, 国家级) may be said anywhere in it, or in the sentence before.
   const sentence = `${folded}|${context}`;
   // (A figure of change, 进出口总额增长9.3%, says nothing by its unit of what was measured.)
@@ -364,11 +365,17 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     for (const w of [...k.lex.metrics.qualifiers].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('');
     if (rest.replace(/总|全|行政区域|区域|陆域|国土|土地|户籍|常住/g, '').length >= 2) return 'metric';
   }
+  // A size class in the name asked (10亿到50亿元项目) is the figure's own words too.
+  const namedNumbers = bareAsked.match(/\d+(?:\.\d+)?(?=[亿万千百]|元)/g) ?? [];
+  const flatMine = mineText.replace(/\s+/g, '');
+  if (namedNumbers.some((n) => !flatMine.includes(n))) return 'metric';
   // 签约项目50个 beside a paragraph on 世界500强 is not 世界500强项目: the word that says which
   // 项目 must be the figure's own when its own name says another kind (签约).
-  const headAt = reading.head ? asked.lastIndexOf(reading.head) : -1;
-  const kindWord = headAt > 0 ? asked.slice(0, headAt).match(/[\da-z]*[\u4e00-\u9fff]{1,2}$/)?.[0] : undefined;
-  const ownKind = reading.head && fold(ind.name).endsWith(reading.head) ? fold(ind.name).slice(0, -reading.head.length).replace(/^(新增|新|累计|共)/, '') : '';
+  const headAt = reading.head ? bareAsked.lastIndexOf(reading.head) : -1;
+  // (企业股改: a head said first is said which kind after it.)
+  const kindWord = headAt > 0 ? bareAsked.slice(0, headAt).match(/[\da-z]*[\u4e00-\u9fff]{1,2}$/)?.[0] : headAt === 0 ? bareAsked.slice(reading.head!.length).match(/^[\u4e00-\u9fff]{2}/)?.[0] : undefined;
+  const plainName = fold(ind.name).replace(/[“”"]/g, '');
+  const ownKind = reading.head && plainName.endsWith(reading.head) ? plainName.slice(0, -reading.head.length).replace(/^(新增|新|累计|共)/, '') : '';
   const kindChars = kindWord?.replace(/[\da-z]+/g, '') ?? '';
   const saysKind = !kindWord || ownWords.includes(kindWord) || (kindChars.length >= 2 && ownWords.includes(kindChars));
   if (kindWord && kindWord.length >= 2 && ownKind.length >= 2 && !saysKind && !asked.includes(ownKind) && !light.has(kindWord)) return 'metric';
@@ -442,7 +449,9 @@ function soleHead(k: Knowledge, asked: string): string | undefined {
 /** Whether a figure is each member's: its name opens with 各 or 每个, not with 各地 (all of them). */
 function perMember(k: Knowledge, ind: Indicator): boolean {
   const { opens, wholes } = k.lex.metrics.perMember;
-  return opens.some((w) => ind.name.startsWith(w)) && !wholes.some((w) => ind.name.startsWith(w));
+  // (After a verb of asking it: 推动每个县引进1~2家.)
+  const name = ind.name.replace(/^(?:推动|确保|要求|力争|争取|推进|实现)/, '');
+  return opens.some((w) => name.startsWith(w)) && !wholes.some((w) => name.startsWith(w));
 }
 
 /** Whether the question states the figure itself (7个 of 那7个项目). */
