@@ -113,6 +113,19 @@ export interface SearchResult {
   members: string[];
 }
 
+/** A result whose id is written only when read (the matcher reads scores and members of hundreds). */
+class Found implements SearchResult {
+  constructor(
+    private readonly doc: number,
+    readonly score: number,
+    readonly members: string[],
+  ) {}
+
+  get id(): string {
+    return `g${this.doc}`;
+  }
+}
+
 /** Little-endian, as every machine Node runs on reads an Int32Array. */
 const toBase64 = (numbers: ArrayLike<number>) => Buffer.from(Int32Array.from(numbers).buffer).toString('base64');
 
@@ -212,7 +225,8 @@ export class SearchIndex {
       const again = seen.has(term);
       seen.add(term);
       const thisTerm = ++w.term;
-      const termDocs: number[] = [];
+      const termDocs = w.termDocs;
+      termDocs.length = 0;
       for (let f = 0; f < FIELDS.length; f++) {
         const matching = this.postings[p];
         const avg = this.json.averageFieldLength[f];
@@ -245,7 +259,7 @@ export class SearchIndex {
     }
     const results: SearchResult[] = [];
     for (const doc of order) {
-      const result = { id: `g${doc}`, score: w.score[doc] * w.terms[doc], members: this.json.members[doc] };
+      const result = new Found(doc, w.score[doc] * w.terms[doc], this.json.members[doc]);
       if (!options.filter || options.filter(result)) results.push(result);
     }
     return results.sort((a, b) => b.score - a.score);
@@ -265,10 +279,12 @@ interface Work {
   termScore: Float64Array;
   /** How many of the query's terms each wording holds. */
   terms: Int32Array;
+  /** The wordings one term touches. */
+  termDocs: number[];
 }
 
 function newWork(n: number): Work {
-  return { query: 0, term: 0, inQuery: new Int32Array(n), inTerm: new Int32Array(n), score: new Float64Array(n), termScore: new Float64Array(n), terms: new Int32Array(n) };
+  return { query: 0, term: 0, inQuery: new Int32Array(n), inTerm: new Int32Array(n), score: new Float64Array(n), termScore: new Float64Array(n), terms: new Int32Array(n), termDocs: [] };
 }
 
 /** How many wordings hold a term (the matcher leaves out terms so common that scoring them costs more than they tell). */
