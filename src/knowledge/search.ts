@@ -394,7 +394,8 @@ export class SearchIndex {
     if (w.term > 1 << 30) Object.assign(w, newWork(n)); // the stamps start again before they overflow
     const thisQuery = ++w.query;
     // Wordings in the order they are first found: equal scores keep it through the (stable) sort.
-    const order: number[] = [];
+    const order = w.order;
+    let found = 0;
     const seen = new Set<string>();
     for (const term of tokensOfFolded(query)) {
       let p = this.at.get(term);
@@ -403,7 +404,7 @@ export class SearchIndex {
       seen.add(term);
       const thisTerm = ++w.term;
       const termDocs = w.termDocs;
-      termDocs.length = 0;
+      let touched = 0;
       for (let f = 0; f < FIELDS.length; f++) {
         const matching = this.postings[p];
         const avg = this.json.averageFieldLength[f];
@@ -417,17 +418,18 @@ export class SearchIndex {
           if (w.inTerm[doc] !== thisTerm) {
             w.inTerm[doc] = thisTerm;
             w.termScore[doc] = weighted;
-            termDocs.push(doc);
+            termDocs[touched++] = doc;
           } else w.termScore[doc] = w.termScore[doc] + weighted;
         }
         p += 1 + 2 * matching;
       }
-      for (const doc of termDocs) {
+      for (let i = 0; i < touched; i++) {
+        const doc = termDocs[i];
         if (w.inQuery[doc] !== thisQuery) {
           w.inQuery[doc] = thisQuery;
           w.score[doc] = w.termScore[doc];
           w.terms[doc] = 1;
-          order.push(doc);
+          order[found++] = doc;
         } else {
           w.score[doc] = w.score[doc] + w.termScore[doc];
           if (!again) w.terms[doc]++;
@@ -435,11 +437,13 @@ export class SearchIndex {
       }
     }
     const results: SearchResult[] = [];
-    for (const doc of order) {
+    for (let i = 0; i < found; i++) {
+      const doc = order[i];
       const result = new Found(doc, w.score[doc] * w.terms[doc], this.json.members[doc]);
       if (!options.filter || options.filter(result)) results.push(result);
     }
-    return results.sort((a, b) => b.score - a.score);
+    // (Compared, not subtracted: a comparator that returns a fraction allocates it, each of the thousands of calls.)
+    return results.sort((a, b) => (a.score < b.score ? 1 : a.score > b.score ? -1 : 0));
   }
 
   /** Scratch arrays of a search, one slot a wording, kept between searches (a search runs to its end before the next). */
@@ -457,11 +461,13 @@ interface Work {
   /** How many of the query's terms each wording holds. */
   terms: Int32Array;
   /** The wordings one term touches. */
-  termDocs: number[];
+  termDocs: Int32Array;
+  /** The wordings the search found, in the order first found. */
+  order: Int32Array;
 }
 
 function newWork(n: number): Work {
-  return { query: 0, term: 0, inQuery: new Int32Array(n), inTerm: new Int32Array(n), score: new Float64Array(n), termScore: new Float64Array(n), terms: new Int32Array(n), termDocs: [] };
+  return { query: 0, term: 0, inQuery: new Int32Array(n), inTerm: new Int32Array(n), score: new Float64Array(n), termScore: new Float64Array(n), terms: new Int32Array(n), termDocs: new Int32Array(n), order: new Int32Array(n) };
 }
 
 /** How many wordings hold a term (the matcher leaves out terms so common that scoring them costs more than they tell). */

@@ -918,7 +918,9 @@ function addedQualifiers(has: string[], asked: string[]): number {
 }
 
 /** Best first; of equal scores, the one that stands first in the reports (see Knowledge.standing). */
-const byScore = (k: Knowledge) => (a: Candidate, b: Candidate) => b.score - a.score || k.standing.get(a.record.id)! - k.standing.get(b.record.id)!;
+// (Compared, not subtracted: a comparator that returns a fraction allocates it.)
+const byScore = (k: Knowledge) => (a: Candidate, b: Candidate) =>
+  a.score < b.score ? 1 : a.score > b.score ? -1 : k.standing.get(a.record.id)! - k.standing.get(b.record.id)!;
 
 /** How much lower a later figure of the same metric may score and still lead (see ranked). */
 const LATEST_MARGIN = 1;
