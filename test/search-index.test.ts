@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { buildIndex, buildMiniSearch, loadIndex } from '../src/knowledge/search.js';
+import { buildIndex, buildMiniSearch, loadIndex, SearchIndex } from '../src/knowledge/search.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { readCases } from '../src/evaluate.js';
 import { ROOT } from '../src/root.js';
@@ -27,6 +27,24 @@ describe('the search index', () => {
       expect(loaded.search(query).map((r) => [r.id, r.score])).toEqual(expected);
       expect(knowledge.index.search(query).map((r) => [r.id, r.score])).toEqual(expected);
     }
+  });
+
+  it('is built as MiniSearch builds it: the same lengths, averages and postings of every term', () => {
+    const ours = buildIndex(knowledge).toJSON();
+    const theirs = SearchIndex.of(mini).toJSON();
+    const byTerm = (json: typeof ours) => {
+      const postings = new Int32Array(Buffer.from(json.postings, 'base64').buffer.slice(0));
+      const out = new Map<string, number[]>();
+      let p = 0;
+      for (const term of json.terms.split('\n')) {
+        const start = p;
+        for (let f = 0; f < 2; f++) p += 1 + 2 * postings[p];
+        out.set(term, [...postings.subarray(start, p)]);
+      }
+      return out;
+    };
+    expect({ ...ours, terms: '', postings: '' }).toEqual({ ...theirs, terms: '', postings: '' });
+    expect(byTerm(ours)).toEqual(byTerm(theirs));
   });
 
   it('counts the postings of a term, field by field, as MiniSearch holds them', () => {

@@ -12,14 +12,10 @@
  * A reader that stops early (`| head -1`) ends the run quietly, with what was logged kept.
  */
 import { writeFileSync } from 'node:fs';
-import { answersIn } from '../store/sqlite-answers.js';
-import { AnswerLog } from '../answer-log/log.js';
-import { openLogDatabase, type LogDatabase } from '../answer-log/open.js';
-import { pseudonymKey, pseudonyms } from '../answer-log/pseudonym.js';
+import type { AnswerLog } from '../answer-log/log.js';
+import type { LogDatabase } from '../answer-log/open.js';
 import { asking } from '../asking.js';
-import { readSettings } from '../config.js';
 import { createCore } from '../core.js';
-import { createLogger } from '../log.js';
 import { printLine } from '../redact.js';
 import { safeText } from '../safe-text.js';
 import type { Answer } from '../types.js';
@@ -38,9 +34,20 @@ if (chartAt >= 0 && (!chartFile || chartFile.startsWith('--') || !question.trim(
   process.exit(2);
 }
 
-/** The answer log, with --log: a fault is said in one line and the answers go on without it. */
-function openLog(): { answerLog: AnswerLog; database: LogDatabase } | undefined {
+/**
+ * The answer log, with --log: a fault is said in one line and the answers go on without it.
+ * (Its modules — SQLite, the settings, the logger — are loaded only then: a cold `ask` need not.)
+ */
+async function openLog(): Promise<{ answerLog: AnswerLog; database: LogDatabase } | undefined> {
   try {
+    const [{ answersIn }, { AnswerLog }, { openLogDatabase }, { pseudonymKey, pseudonyms }, { readSettings }, { createLogger }] = await Promise.all([
+      import('../store/sqlite-answers.js'),
+      import('../answer-log/log.js'),
+      import('../answer-log/open.js'),
+      import('../answer-log/pseudonym.js'),
+      import('../config.js'),
+      import('../log.js'),
+    ]);
     const { config } = readSettings();
     if (config.ANSWER_LOG === 'off') {
       printLine('ask: --log: ANSWER_LOG is off, nothing is logged');
@@ -57,7 +64,7 @@ function openLog(): { answerLog: AnswerLog; database: LogDatabase } | undefined 
 }
 
 const core = createCore();
-const logged = args.includes('--log') ? openLog() : undefined;
+const logged = args.includes('--log') ? await openLog() : undefined;
 const ask = asking(core, logged?.answerLog);
 
 /** What is logged so far is written, and the log closed; at the end, or when the reader went away. */

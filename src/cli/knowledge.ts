@@ -71,8 +71,9 @@ if (args.includes('--explain')) {
   const reports = flag('--reports') ?? keptReports();
   // --cache DIR: the records of documents read before are taken from DIR (src/knowledge/cache.ts).
   const cache = flag('--cache');
-  const records = await extractAll([SEEDS_DIR, resolve(reports)], undefined, cache ? new RecordsCache(resolve(cache)) : undefined);
-  writeKnowledge(records, flag('--out') ?? GENERATED_DIR);
+  const kept = cache ? new RecordsCache(resolve(cache)) : undefined;
+  const records = await extractAll([SEEDS_DIR, resolve(reports)], undefined, kept);
+  writeKnowledge(records, flag('--out') ?? GENERATED_DIR, kept);
   for (const line of documentLines(records)) console.log(line);
   for (const p of records.problems) console.error(problemLine(p));
   console.log(

@@ -21,7 +21,7 @@ import { layout } from '../extract/layout.js';
 import { aboutFile, isMetaFile } from '../extract/about.js';
 import { readFormat } from '../extract/read/index.js';
 import { blocksToLines } from '../extract/read/lines.js';
-import { buildIndex } from './search.js';
+import { buildIndex, indexWordings, type SearchIndex } from './search.js';
 import type { RecordsCache } from './cache.js';
 
 export const ROOT = join(KNOWLEDGE_DIR, '..');
@@ -274,24 +274,30 @@ export function toJsonLines(records: unknown[]): string {
 }
 
 /** The files the build writes, by name, with their contents. */
-export function buildFiles(records: Records): Record<string, string> {
+export function buildFiles(records: Records, index: SearchIndex = buildIndex(records)): Record<string, string> {
   return {
     'sources.json': toJsonLines(records.sources),
     'indicators.json': toJsonLines(records.indicators),
     'tasks.json': toJsonLines(records.tasks),
     'passages.json': toJsonLines(records.passages),
     'problems.json': toJsonLines(records.problems),
-    'index.json': JSON.stringify(buildIndex(records)) + '\n',
+    'index.json': JSON.stringify(index) + '\n',
   };
 }
 
 /**
  * Writes the files, each whole by rename and index.json last: a running bot that reloads when
- * index.json changes (live.ts) never reads a half-written file or half of a build.
+ * index.json changes (live.ts) never reads a half-written file or half of a build. With the
+ * records cache, the index takes over the wordings of the one written before (search.ts
+ * indexWordings): the same index, without reading every wording again.
  */
-export function writeKnowledge(records: Records, dir = GENERATED_DIR): void {
+export function writeKnowledge(records: Records, dir = GENERATED_DIR, cache?: RecordsCache): void {
   mkdirSync(dir, { recursive: true });
-  const files = Object.entries(buildFiles(records)).sort(([a], [b]) => Number(a === 'index.json') - Number(b === 'index.json'));
+  const before = cache?.builtIndex(existsSync(join(dir, 'index.json')) ? readFileSync(join(dir, 'index.json'), 'utf8') : undefined);
+  const built = indexWordings(records, before);
+  const contents = buildFiles(records, built.index);
+  const files = Object.entries(contents).sort(([a], [b]) => Number(a === 'index.json') - Number(b === 'index.json'));
   for (const [name, content] of files) writeFileSync(join(dir, `.${name}.tmp`), content);
   for (const [name] of files) renameSync(join(dir, `.${name}.tmp`), join(dir, name));
+  cache?.keepIndex(built, contents['index.json']);
 }

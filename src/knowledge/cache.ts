@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { metaFileOf } from '../extract/about.js';
 import { KNOWLEDGE_DIR } from './lexicon.js';
 import type { Records } from './build.js';
+import { insideOf, type BuiltIndex, type IndexBefore } from './search.js';
 
 /** The build's code (src/, or dist/src/ when compiled) and the hand-kept knowledge files: a change to either reads every document again. */
 function buildVersion(): string {
@@ -23,9 +24,14 @@ function buildVersion(): string {
   return hash.digest('hex');
 }
 
+/** The keys of the wordings of the last index written (see builtIndex). */
+const INDEX_KEYS = 'index-keys.json';
+const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+
 export class RecordsCache {
   private readonly version = buildVersion();
-  private readonly used = new Set<string>();
+  /** (The index's keys are kept whatever the build reads: they are written after its records.) */
+  private readonly used = new Set<string>([INDEX_KEYS]);
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true, mode: 0o700 }); // the records say what the reports say
@@ -51,6 +57,27 @@ export class RecordsCache {
       renameSync(join(this.dir, `.${key}.tmp`), join(this.dir, key));
       return records;
     }
+  }
+
+  /**
+   * The index the last build of this code wrote, with its wordings' keys, when `indexJson` (the
+   * index.json found where this build writes) is the one it wrote: what it holds need not be read again.
+   */
+  builtIndex(indexJson: string | undefined): IndexBefore | undefined {
+    if (indexJson === undefined) return undefined;
+    try {
+      const kept = JSON.parse(readFileSync(join(this.dir, INDEX_KEYS), 'utf8')) as { version: string; digest: string; keys: string };
+      if (kept.version !== this.version || kept.digest !== digestOf(indexJson)) return undefined;
+      return { index: insideOf(indexJson), keys: kept.keys ? kept.keys.split('\n') : [] };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps the keys of the index just written (as index.json) for the next build. */
+  keepIndex(built: BuiltIndex, indexJson: string): void {
+    writeFileSync(join(this.dir, `.${INDEX_KEYS}.tmp`), JSON.stringify({ version: this.version, digest: digestOf(indexJson), keys: built.keys.join('\n') }));
+    renameSync(join(this.dir, `.${INDEX_KEYS}.tmp`), join(this.dir, INDEX_KEYS));
   }
 
   /** Deletes what this build did not use: the records of reports removed or changed, or of older code. */

@@ -18,7 +18,14 @@ export function problemLine(p: Problem): string {
 export function documentLines(records: Records): string[] {
   const byFile = new Map<string, Source[]>();
   for (const s of records.sources) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
-  const count = (list: { source: string }[], ids: Set<string>) => list.filter((r) => ids.has(r.source)).length;
+  // Counted by source once: filtering every record list for each of hundreds of files was most of a build's printing.
+  const counts = (list: { source: string }[]) => {
+    const by = new Map<string, number>();
+    for (const r of list) by.set(r.source, (by.get(r.source) ?? 0) + 1);
+    return by;
+  };
+  const bySource = { indicators: counts(records.indicators), tasks: counts(records.tasks), passages: counts(records.passages) };
+  const count = (kind: keyof typeof bySource, ids: Set<string>) => [...ids].reduce((n, id) => n + (bySource[kind].get(id) ?? 0), 0);
   const lines: string[] = [];
   for (const [file, sources] of byFile) {
     const ids = new Set(sources.map((s) => s.id));
@@ -27,7 +34,7 @@ export function documentLines(records: Records): string[] {
     const what = sources.length > 1 ? `${sources.length} items (${sources.map((s) => s.title).slice(0, 3).join('；')}${sources.length > 3 ? '…' : ''})` : first.title.startsWith('《') ? first.title : `《${first.title}》`;
     lines.push(
       `${oneLineName(file)}  ${kinds} · ${what} · ${first.date || '无日期'} · ${first.region || '地区不明'}${said(first.evidence?.place)}${first.year ? ` · 数据年份${first.year}${said(first.evidence?.year)}` : ' · 年份不明'} · ` +
-        `${count(records.indicators, ids)} indicators, ${count(records.tasks, ids)} tasks, ${count(records.passages, ids)} passages`,
+        `${count('indicators', ids)} indicators, ${count('tasks', ids)} tasks, ${count('passages', ids)} passages`,
     );
   }
   return lines;

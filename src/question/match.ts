@@ -264,26 +264,136 @@ function namesASource(k: Knowledge, word: string): boolean {
   return false;
 }
 
-function namesTheUnwritten(k: Knowledge, q: Query, cs: Concept[], hay: string): boolean {
+/**
+ * What of the question namesTheUnwritten reads, worked out once per question: the concepts that
+ * are a name (aName) none of whose forms the reports write for sure, each with the forms that
+ * are written only where the record says them (names of a report's own place).
+ */
+const unwrittenPlans = new WeakMap<Knowledge, WeakMap<Concept[], string[][]>>();
+function unwrittenPlan(k: Knowledge, q: Query, cs: Concept[]): string[][] {
+  let plans = unwrittenPlans.get(k);
+  if (!plans) unwrittenPlans.set(k, (plans = new WeakMap()));
+  // (The concepts are kept by the metric and places asked, all that is read here of the question.)
+  let plan = plans.get(cs);
+  if (plan) return plan;
   // Written nowhere in the reports; or a name of a report's own (固镇 of 固镇县统计局, 临海 of 臨海市…公報)
   // that the question opens with, and this record's text does not say.
   const anywhere = (form: string) => [...Array(form.length - 1).keys()].every((i) => documentFrequency(k.index, form.slice(i, i + 2)) > 0);
-  const written = (form: string) => form.length < 2 || !CJK_WORD.test(form) || (anywhere(form) && (hay.includes(form) || !namesASource(k, form)));
   // A name, not a way of asking (拿到, 调成): the word the question opens with, or one ending as a place's name does.
   let opening = q.metric.replace(/\s+/g, '');
   for (const p of q.places) opening = opening.split(p.text).join('');
   // (A longer run of characters is several words, whose joins the reports need not write.)
   const aName = (form: string) => form.length <= 3 && (opening.startsWith(form) || PLACE_LIKE_END.test(form));
-  return cs.some((c) => c.forms.every((f) => !written(f)) && c.forms.some(aName));
+  plan = [];
+  for (const c of cs) {
+    if (!c.forms.some(aName)) continue;
+    // A form written whatever the record: short, not Chinese, or in the reports and no report's own place.
+    if (c.forms.some((f) => f.length < 2 || !CJK_WORD.test(f) || (anywhere(f) && !namesASource(k, f)))) continue;
+    plan.push(c.forms.filter((f) => anywhere(f)));
+  }
+  plans.set(cs, plan);
+  return plan;
+}
+
+function namesTheUnwritten(k: Knowledge, q: Query, cs: Concept[], hay: string): boolean {
+  return unwrittenPlan(k, q, cs).some((inRecord) => inRecord.every((f) => !hay.includes(f)));
+}
+
+/** What isMetricAsked reads of the question alone, worked out once per question (see askedFacts). */
+interface AskedFacts {
+  /** The metric asked, without spaces. */
+  asked: string;
+  /** What the question says is done (已整改 → 整改). */
+  done: string[];
+  /** Words that say little of what is measured: light verbs and the qualifiers asked. */
+  light: Set<string>;
+  /** The last concept that is not light, and whether it is a character left alone. */
+  lastConcept: Concept | undefined;
+  lone: boolean;
+  /** What the question ends on: its head, or else its last word. */
+  last: string | undefined;
+  head: string;
+}
+
+const askedMemo = new WeakMap<Concept[], Map<string, AskedFacts>>();
+/** (The concepts are kept by the metric and places asked, and the reading is of the metric: the text is all else read.) */
+function askedFacts(k: Knowledge, q: Query, reading: MetricReading, cs: Concept[]): AskedFacts {
+  let byText = askedMemo.get(cs);
+  if (!byText) askedMemo.set(cs, (byText = new Map()));
+  let facts = byText.get(q.text);
+  if (facts) return facts;
+  const asked = q.metric.replace(/\s+/g, '');
+  const done = [...fold(q.text).matchAll(/已(?:经)?([\u4e00-\u9fff]{2})/g)].map((m) => m[1]);
+  // (A light verb — 完成, 实现 — says little: the word before it counts; of a long unknown word,
+  // its last two characters.)
+  const light = new Set([...k.lex.lexicon.lightVerbs, ...reading.qualifiers]);
+  let lastAt = cs.length - 1;
+  while (lastAt >= 0 && cs[lastAt].forms.every((f) => light.has(f))) lastAt--;
+  const lastConcept = cs[lastAt];
+  // (A character left alone ends the word before it: 收入 + 比.)
+  const lone = lastConcept?.forms.length === 1 && lastConcept.forms[0].length === 1 && lastAt > 0 && cs[lastAt - 1].forms.length === 1;
+  const lastForm = lone ? cs[lastAt - 1].forms[0] + lastConcept.forms[0] : lastConcept?.forms.find((f) => f.length >= 2);
+  const last = lone ? lastForm : (reading.head ?? (lastForm && lastForm.length > 4 ? lastForm.slice(-2) : lastForm));
+  const head = reading.head ?? lastConcept?.forms[0] ?? '';
+  facts = { asked, done, light, lastConcept, lone, last, head };
+  byText.set(q.text, facts);
+  return facts;
+}
+
+/** What isMetricAsked reads of a figure alone, worked out once per figure. */
+interface FigureFacts {
+  /** Its name says it was not done (未达到序时进度的11项). */
+  notDone: boolean;
+  /** The frame of a long name (…开展高新技术企业申报工作), folded, and the rest with the subject. */
+  frame?: { frame: string; rest: string };
+  /** Its names and its own words; with the context and the subject of a generic name. */
+  ownWords: string;
+  mineText: string;
+  /** The effect word its name opens with (拉动). */
+  effect: string | undefined;
+  /** A rate whose figure is no rate (集聚度 of 12个). */
+  rateWithoutRate: boolean;
+  /** The sentence up to the end of the figure's clause, and after it (undefined: the clause ends the sentence). */
+  before?: string;
+  after?: string;
+}
+
+const figureMemo = new WeakMap<Indicator, FigureFacts>();
+function figureFacts(k: Knowledge, ind: Indicator): FigureFacts {
+  let facts = figureMemo.get(ind);
+  if (facts) return facts;
+  const { own, context } = surroundings(k, ind);
+  const names = k.nameHaystack.get(ind.id)!;
+  const core = afterFrame(ind.name, k.lex);
+  const frame = core !== ind.name ? { frame: fold(ind.name.slice(0, ind.name.length - core.length)), rest: fold(`${core}|${ind.subject}`) } : undefined;
+  facts = {
+    notDone: NOT_DONE.test(fold(ind.name)),
+    frame,
+    ownWords: `${names}|${own}`,
+    mineText: `${names}|${own}|${context}|${subjectBefore(k, ind)}`,
+    effect: k.lex.metrics.effectWords.words.find((w) => ind.name.startsWith(w)),
+    rateWithoutRate: k.lex.metrics.rateHeads.some((h) => ind.name.endsWith(h)) && !/%|‰/.test(ind.unit),
+  };
+  // Words the sentence says only after the figure's clause say what it is for.
+  const upTo = fold(ind.sentence.slice(0, ind.sentence.indexOf(ind.figure) + ind.figure.length));
+  const sentence = fold(ind.sentence);
+  const clauseEnd = sentence.slice(upTo.length).search(/[，,；;]/);
+  if (clauseEnd >= 0) {
+    facts.before = sentence.slice(0, upTo.length + clauseEnd);
+    facts.after = sentence.slice(upTo.length + clauseEnd);
+  }
+  figureMemo.set(ind, facts);
+  return facts;
 }
 
 function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Concept[], ind: Indicator): Misfit | undefined {
   if (namesTheUnwritten(k, q, cs, k.haystack.get(ind.id)!)) return 'metric';
+  const fig = figureFacts(k, ind);
+  const { asked, done, light, lastConcept, lone, last, head } = askedFacts(k, q, reading, cs);
   // 未达到序时进度的11项 is not what 达到序时进度几项 asks: a figure of what was not done.
-  if (NOT_DONE.test(fold(ind.name)) && !NOT_DONE.test(q.metric)) return 'metric';
+  if (fig.notDone && !NOT_DONE.test(q.metric)) return 'metric';
   const { own, context, foreign, clause, sentence: folded } = surroundings(k, ind);
   const names = k.nameHaystack.get(ind.id)!;
-  const asked = q.metric.replace(/\s+/g, '');
   // Asked how a metric grew, a figure named as its growth (地区生产总值年均增长率) is of that metric.
   // And 规上工业增速 asks how its 增加值 grew: a head the growth of an industry implies.
   const grown = q.intent === 'growth' ? ind.name.replace(CHANGE_NAME, '').replace(/年均$/, '') || ind.name : ind.name;
@@ -302,10 +412,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   }
   // A word of the question that only the frame of the name says (…开展高新技术企业申报工作新认定
   // 省科技型中小企业) is not what this figure counts.
-  const core = afterFrame(ind.name, k.lex);
-  if (core !== ind.name) {
-    const frame = fold(ind.name.slice(0, ind.name.length - core.length));
-    const rest = fold(`${core}|${ind.subject}`);
+  if (fig.frame) {
+    const { frame, rest } = fig.frame;
     if (cs.some((c) => c.forms.some((f) => frame.includes(f)) && !c.forms.some((f) => rest.includes(f)))) return 'metric';
   }
   // 上市公司苗子 is not 上市公司, 出口交货值 not 出口: a name that goes on past the words asked
@@ -316,29 +424,16 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     const tail = foldedName.slice(cut + asked.length).replace(TAIL_WORDS, '');
     if (/^[\u4e00-\u9fff]{2,}/.test(tail) && !k.lex.metrics.heads.some((h) => tail.includes(h)) && !(tail in k.lex.metrics.headUnits)) return 'metric';
   }
-  const mineText = `${names}|${own}|${context}|${subjectBefore(k, ind)}`;
+  const { mineText, ownWords } = fig;
   // An effect on a metric (拉动规上工业增加值增速14.1个百分点) answers only a question of that effect.
-  const effect = k.lex.metrics.effectWords.words.find((w) => ind.name.startsWith(w));
-  if (effect && !q.text.includes(effect)) return 'metric';
+  if (fig.effect && !q.text.includes(fig.effect)) return 'metric';
   // A share (占今年计划完成投资65.4%) answers only a question of a share.
   if (/^占/.test(ind.name) && !/占|比重|比例|份额|百分之|几成|%/.test(q.text)) return 'metric';
   // A rate whose figure is no rate (集聚度 of 12个) is a misread name, not the rate.
-  if (k.lex.metrics.rateHeads.some((h) => ind.name.endsWith(h)) && !/%|‰/.test(ind.unit)) return 'metric';
+  if (fig.rateWithoutRate) return 'metric';
   // 已整改, 已完成: what the question says is done must be what this figure itself counts.
-  const ownWords = `${names}|${own}`;
-  const done = [...fold(q.text).matchAll(/已(?:经)?([\u4e00-\u9fff]{2})/g)].map((m) => m[1]);
   if (done.some((d) => !ownWords.includes(d))) return 'metric';
   // What the question ends on — its head, or else its last word (到资 of 外资项目到资) — is this figure's.
-  // (A light verb — 完成, 实现 — says little: the word before it counts; of a long unknown word,
-  // its last two characters.)
-  const light = new Set([...k.lex.lexicon.lightVerbs, ...reading.qualifiers]);
-  let lastAt = cs.length - 1;
-  while (lastAt >= 0 && cs[lastAt].forms.every((f) => light.has(f))) lastAt--;
-  const lastConcept = cs[lastAt];
-  // (A character left alone ends the word before it: 收入 + 比.)
-  const lone = lastConcept?.forms.length === 1 && lastConcept.forms[0].length === 1 && lastAt > 0 && cs[lastAt - 1].forms.length === 1;
-  const lastForm = lone ? cs[lastAt - 1].forms[0] + lastConcept.forms[0] : lastConcept?.forms.find((f) => f.length >= 2);
-  const last = lone ? lastForm : (reading.head ?? (lastForm && lastForm.length > 4 ? lastForm.slice(-2) : lastForm));
   const measured = last !== undefined && k.lex.metrics.headUnits[last] === dimensionOf(ind.unit, k.lex);
   // A word made with a character left alone (收入比) names a metric of its own: the figure's own
   // words say it, not only the topic around them (城乡居民收入比保持全省最低，…村集体经济经常性收入).
@@ -382,7 +477,6 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const mine = coverage(mineText, cs);
   if (mine >= 0.999) return undefined;
   const mineLoosely = coverage(mineText, cs, false);
-  const head = reading.head ?? lastConcept?.forms[0] ?? '';
   const breakdown = /其中/.test(ind.sentence);
   const missing = cs.filter((c) => !c.forms.some((f) => mineText.includes(f)));
   for (const other of foreign) {
@@ -399,12 +493,9 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   }
   // Words the sentence says only after the figure's clause say what it is for (完成投资100亿元,
   // 着力打造…,全面推进中部有机更新): a question of those asks of something else.
-  const upTo = fold(ind.sentence.slice(0, ind.sentence.indexOf(ind.figure) + ind.figure.length));
-  const clauseEnd = fold(ind.sentence).slice(upTo.length).search(/[，,；;]/);
-  if (clauseEnd >= 0) {
-    const cut = upTo.length + clauseEnd;
-    const before = fold(ind.sentence).slice(0, cut);
-    const after = fold(ind.sentence).slice(cut);
+  if (fig.after !== undefined) {
+    const before = fig.before!;
+    const after = fig.after;
     const onlyAfter = (c: Concept) => c.forms.some((f) => after.includes(f)) && !c.forms.some((f) => before.includes(f) || context.includes(f));
     if (missing.some((c) => !c.forms.every((f) => light.has(f)) && onlyAfter(c))) return 'metric';
   }
@@ -630,18 +721,37 @@ export function coverage(hay: string, cs: Concept[], strict = true): number {
   let found = 0;
   for (const c of cs) {
     total += c.weight;
-    if (c.forms.some((f) => hay.includes(f))) found += c.weight;
+    if (holdsAny(hay, c.forms)) found += c.weight;
     // A character the segmenter left alone is a qualifier (财政总收入's 总): without it the
     // record is of another metric, however much else matches.
     else if (strict && c.forms.length === 1 && c.forms[0].length === 1 && CJK_WORD.test(c.forms[0])) return 0;
     else if (c.forms.length === 1 && c.forms[0].length >= 3) {
       const f = c.forms[0];
       let pairs = 0;
-      for (let i = 0; i + 1 < f.length; i++) if (hay.includes(f.slice(i, i + 2))) pairs++;
+      for (const pair of pairsOf(f)) if (hay.includes(pair)) pairs++;
       found += ((f.length >= 5 ? 1 : 0.5) * c.weight * pairs) / (f.length - 1);
     }
   }
   return total ? found / total : 0;
+}
+
+/** Whether a text holds any of the forms (a loop: coverage runs for every record a question reads). */
+function holdsAny(hay: string, forms: string[]): boolean {
+  for (const f of forms) if (hay.includes(f)) return true;
+  return false;
+}
+
+/** The character pairs of a word, kept: coverage reads the same words for record after record. */
+const pairsKept = new Map<string, string[]>();
+function pairsOf(word: string): string[] {
+  let pairs = pairsKept.get(word);
+  if (!pairs) {
+    pairs = [];
+    for (let i = 0; i + 1 < word.length; i++) pairs.push(word.slice(i, i + 2));
+    if (pairsKept.size >= 10_000) pairsKept.clear();
+    pairsKept.set(word, pairs);
+  }
+  return pairs;
 }
 
 /**
@@ -654,7 +764,15 @@ const POSTINGS_BUDGET = 600;
 const ALWAYS = 3;
 const MAX_TERMS = 8;
 
-function queryTerms(k: Knowledge, cs: Concept[]): string[] {
+/** The terms searched for, joined, kept by the concepts (the same question's are searched several times). */
+const termsMemo = new WeakMap<Concept[], string>();
+function queryTerms(k: Knowledge, cs: Concept[]): string {
+  let query = termsMemo.get(cs);
+  if (query === undefined) termsMemo.set(cs, (query = termsOf(k, cs).join(' ')));
+  return query;
+}
+
+function termsOf(k: Knowledge, cs: Concept[]): string[] {
   const terms = [...new Set(cs.flatMap((c) => c.forms.flatMap((f) => tokensOfFolded(f))))];
   const withDf = terms.map((t) => ({ t, df: documentFrequency(k.index, t) })).filter((x) => x.df > 0);
   withDf.sort((a, b) => a.df - b.df || a.t.localeCompare(b.t));
@@ -684,7 +802,7 @@ function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: st
   if (r.type === 'indicator') {
     score += 1.2 * nameCoverage;
     // 用电量 names the group of 全社会用电量: the record named by the group's first name leads.
-    if (canonical.some((c) => r.name.toLowerCase().includes(c))) score += 0.3;
+    if (canonical.length && canonical.some((c) => r.name.toLowerCase().includes(c))) score += 0.3;
     if (q.intent === 'value' || q.intent === 'growth') score += 0.3;
     if (q.intent === 'growth' && (r.growth.length || isChange(r))) score += 0.3;
     // A value asked: the figure itself before a rate of change of it.
@@ -774,8 +892,8 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
   const none: Matches = { answers: [], nearby: [] };
   const cs = concepts(k, q);
   if (!cs.length) return none;
-  const results = k.index.search(queryTerms(k, cs).join(' '), {
-    filter: (res) => !types || types.includes(k.byId.get((res.members as string[])[0])!.type),
+  const results = k.index.search(queryTerms(k, cs), {
+    filter: types && ((res) => types.includes(k.byId.get((res.members as string[])[0])!.type)),
   });
   if (!results.length) return none;
   const top = results[0].score;
@@ -810,12 +928,13 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       const own = q.intent === 'fact' && r.type !== 'task' ? (wording.ownCoverage ??= coverage(fold(r.type === 'indicator' ? r.sentence : r.text), cs)) : 0;
       // Of two names that hold the question, the one that adds fewer qualifiers is nearer what was
       // asked (居民收入: 全体居民人均可支配收入 before 城乡居民人均可支配收入).
-      const added = r.type === 'indicator' ? readMetric(r.name, k.lex).qualifiers.filter((x) => !reading.qualifiers.includes(x)).length : 0;
+      const added = r.type === 'indicator' ? addedQualifiers(readMetric(r.name, k.lex).qualifiers, reading.qualifiers) : 0;
       const c: Candidate = { record: r, score: cov * 2 + own * 0.5 + home + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical) - 0.1 * added, coverage: cov, nameCoverage };
       if (why) {
         // Of the metric asked, though another period or place? Only then is it "what the reports hold instead".
         const same = r.type === 'indicator' && why !== 'metric' && why !== 'figure' && q.metric !== '' && metricOf(k, q, reading, cs, r, wording) === 'fits';
-        nearby.push({ ...c, misfit: why, sameMetric: same });
+        // (Written out, not spread: this runs for every record read.)
+        nearby.push({ record: c.record, score: c.score, coverage: c.coverage, nameCoverage: c.nameCoverage, misfit: why, sameMetric: same });
       }
       else candidates.push(c);
     }
@@ -823,8 +942,17 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
   return { answers: ranked(k, q, candidates), nearby: nearby.sort(byScore(k)) };
 }
 
+/** How many of a name's qualifiers the question does not ask (counted, not filtered: this runs for every record read). */
+function addedQualifiers(has: string[], asked: string[]): number {
+  let n = 0;
+  for (const x of has) if (!asked.includes(x)) n++;
+  return n;
+}
+
 /** Best first; of equal scores, the one that stands first in the reports (see Knowledge.standing). */
-const byScore = (k: Knowledge) => (a: Candidate, b: Candidate) => b.score - a.score || k.standing.get(a.record.id)! - k.standing.get(b.record.id)!;
+// (Compared, not subtracted: a comparator that returns a fraction allocates it.)
+const byScore = (k: Knowledge) => (a: Candidate, b: Candidate) =>
+  a.score < b.score ? 1 : a.score > b.score ? -1 : k.standing.get(a.record.id)! - k.standing.get(b.record.id)!;
 
 /** How much lower a later figure of the same metric may score and still lead (see ranked). */
 const LATEST_MARGIN = 1;
