@@ -11,6 +11,7 @@ import { chineseNumber } from './question/parse.js';
 import { span, textOf } from './answer/compose.js';
 import { genericWord, isLightVerb } from './question/generic.js';
 import { escapeRegExp } from './text/normalize.js';
+import { leadingThing } from './text/places.js';
 
 /** A conversation idle longer than this starts afresh. */
 export const IDLE_MS = 30 * 60 * 1000;
@@ -63,9 +64,11 @@ interface FollowUpWords {
   light: (word: string) => boolean;
   /** The unit a generic word asks in (总投资: 亿元), if the lexicon says. */
   unitOf: (word: string) => string | undefined;
+  /** The thing a metric opens with (临沪高能级智慧产业新区 of …完成工业投入), if it names one. */
+  thing: (metric: string) => string | undefined;
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined };
 
 function followUpWords(k: Knowledge): FollowUpWords {
   return {
@@ -76,6 +79,7 @@ function followUpWords(k: Knowledge): FollowUpWords {
     generic: (q) => genericWord(q, k.lex),
     light: (word) => isLightVerb(word, k.lex),
     unitOf: (word) => k.lex.lexicon.genericWords.units[word],
+    thing: (metric) => leadingThing(metric, k.lex),
   };
 }
 
@@ -100,6 +104,17 @@ function parallel(own: string, last: string): string | undefined {
   const start = l.slice(0, own.length + 1);
   const less = [...Array(start.length).keys()].some((i) => start.slice(0, i) + start.slice(i + 1) === own);
   return less && l.length > start.length ? l.slice(start.length) : undefined;
+}
+
+/**
+ * What the last metric said before the word a short follow-up stands parallel to: 百年百项 of
+ * 百年百项开工率 for 竣工率 (same length, the same last two characters, another word). Undefined otherwise.
+ */
+function frameBefore(own: string, last: string): string | undefined {
+  const l = last.replace(/\s+/g, '');
+  if (!/^[\u4e00-\u9fff]{3}$/.test(own) || l.length < own.length + 2 || l.endsWith(own)) return undefined;
+  const end = l.slice(-own.length);
+  return end.slice(-2) === own.slice(-2) ? l.slice(0, -own.length) : undefined;
 }
 
 /** 总额多少, 累计呢: a word of the list alone (a head that says only how something is measured, a qualifier), of a metric left unsaid. */
@@ -128,7 +143,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic 
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf, thing }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = { ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined };
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -172,6 +187,10 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     const own = ownMetric(q, frames);
     merged.metric = own + parallel(own, ownMetric(last, frames));
     carried.push('metric');
+  } else if (q.followUp && frameBefore(ownMetric(q, frames), ownMetric(last, frames))) {
+    // 竣工率呢 after 百年百项开工率: the parallel measure of the same thing (百年百项竣工率).
+    merged.metric = frameBefore(ownMetric(q, frames), ownMetric(last, frames)) + ownMetric(q, frames);
+    carried.push('metric');
   } else if (ownMetric(q, frames)) {
     merged.metric = q.metric;
     merged.qualifiers = q.qualifiers;
@@ -182,6 +201,9 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     merged.places = q.places;
     // The old place's words leave the metric with it (桐乡实到外资 → 濮院呢, 各县市呢).
     if (!ownMetric(q)) for (const p of last.places) merged.metric = merged.metric.split(p.text).join(' ').replace(/\s+/g, ' ').trim();
+    // So does a thing in it (临沪高能级智慧产业新区完成工业投入 → 全市呢 asks the city's 完成工业投入).
+    const within = !ownMetric(q) ? thing(merged.metric.replace(/\s+/g, '')) : undefined;
+    if (within) merged.metric = merged.metric.replace(/\s+/g, '').slice(within.length);
   } else if (last.places.length) carried.push('place');
   if (q.period) {
     merged.period = q.period;

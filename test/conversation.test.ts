@@ -59,6 +59,19 @@ describe('follow-ups', () => {
     say('ind', '1-6月全市用电量');
     expect(first('ind', '工业呢')).toContain('233.27亿千瓦时');
   });
+  it('ask the parallel measure of the same thing (竣工率呢 after 百年百项开工率), and drop a thing for another place (全市呢)', () => {
+    say('prog', '百年百项开工率');
+    expect(first('prog', '竣工率呢')).toContain('69.5%');
+    // 临沪高能级智慧产业新区完成工业投入41.26亿元: the new district's, never the city's.
+    expect(first('zone', '临沪高能级智慧产业新区完成工业投入多少')).toContain('41.26亿元');
+    expect(say('zone', '全市呢').text).not.toContain('41.26');
+  });
+  it('show of the basis asked only that growth first (同比呢 after an index)', () => {
+    say('basis', '6月STI进出口贸易指数');
+    const line = first('basis', '同比呢');
+    expect(line).toContain('34.3%');
+    expect(line).not.toContain('6.01%');
+  });
   it('qualify the last metric with a word alone (累计呢)', () => {
     // 2021上半年, task 10: 1-6月,项目完成投资3.22亿元,累计完成投资7.2亿元
     say('qual', '1-6月浙北集装箱通道项目完成投资多少');

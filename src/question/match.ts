@@ -460,6 +460,14 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     for (const w of [...k.lex.metrics.qualifiers].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('');
     if (rest.replace(/总|全|行政区域|区域|陆域|国土|土地|户籍|常住/g, '').length >= 2) return 'metric';
   }
+  // A named programme in the figure's name (“百年百项”重大项目开工率) is what it counts: a question
+  // that names none of it (全市项目开工率) asks of something else.
+  // (A name that opens with it; not one said in passing, 城中村全面“清零”. Nor a follow-up's, whose words are the last question's.)
+  // (Only when the question names the kind of thing it is, 项目 of 重大项目: 竣工率多少 alone may get it, labelled.)
+  const pairsIn = (n: string) => [...Array(Math.max(0, n.length - 1)).keys()].map((i) => n.slice(i, i + 2));
+  const programmes = [ind.name, ind.subject].map((x) => fold(x).match(/^[“"]([^”"]{2,16})[”"]([\u4e00-\u9fff]{0,4})/)).filter((m): m is RegExpMatchArray => !!m);
+  const followed = Boolean(q.carried?.length || q.beside);
+  if (!followed && programmes.some(([, name, kind]) => pairsIn(kind).some((p) => bareAsked.includes(p)) && !pairsIn(name).some((p) => bareAsked.includes(p)))) return 'metric';
   // A size class in the name asked (10亿到50亿元项目) is the figure's own words too.
   const namedNumbers = bareAsked.match(/\d+(?:\.\d+)?(?=[亿万千百]|元)/g) ?? [];
   const flatMine = mineText.replace(/\s+/g, '');
