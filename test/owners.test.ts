@@ -74,6 +74,7 @@ describe('questions about the whole city', () => {
   for (const f of readdirSync(SEEDS_DIR)) copyFileSync(join(SEEDS_DIR, f), join(seeds, f));
   writeFileSync(join(seeds, '浙江省2023年国民经济和社会发展统计公报.txt'), '浙江省2023年国民经济和社会发展统计公报\n浙江省统计局\n全省生产总值82553亿元，比上年增长6.0%。年末全省常住人口6627万人。\n');
   writeFileSync(join(seeds, '2023年绍兴市上半年经济运行.txt'), '2023年上半年绍兴市经济运行情况\n上半年，全市实现地区生产总值3622亿元，同比增长7.5%。\n');
+  writeFileSync(join(seeds, '嘉兴市2019年国民经济和社会发展统计公报.txt'), '嘉兴市2019年国民经济和社会发展统计公报\n嘉兴市统计局\n2019年全市实现生产总值5370.32亿元，按可比价计算，比上年增长7.0%。\n');
   const core = (async () => {
     const records = await extractAll(seeds);
     return createCore(fromRecords(records, buildIndex(records)), { contexts: memoryContexts(), now: () => new Date('2026-11-23T09:00:00+08:00') });
@@ -85,6 +86,11 @@ describe('questions about the whole city', () => {
       const a = await ask(q);
       expect(a.text, q).not.toMatch(/82553|3622|6627/);
     }
+  });
+  it('see both figures when two reports give one metric, place and period otherwise, each with its source', async () => {
+    const a = await ask('2019年嘉兴GDP');
+    expect(a.text).toMatch(/5370\.3亿元/);
+    expect(a.text).toMatch(/另一份报告为：5370\.3(2)?亿元（/);
   });
   it("and the other place's questions get its figure", async () => {
     expect((await ask('2023年全省GDP')).text.split('\n')[0]).toContain('82553');

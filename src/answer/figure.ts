@@ -22,6 +22,11 @@ function answerIndicator(k: Knowledge, q: Query, found: Extract<FigureFound, { k
   // A target given where none was asked says so first: 海盐2022年GDP → 目标：增长7.5%左右.
   if (best.nature === 'target' && q.nature !== 'target') lines[0] = [span('目标：'), ...lines[0]];
   if (lead) lines[0] = [span(lead), ...lines[0]];
+  // Another report gives the same figure otherwise: said right under it, with whose it is.
+  for (const x of found.otherReports ?? []) {
+    const src = k.sourceById.get(x.source);
+    lines.splice(2, 0, [span('另一份报告为：'), span(x.figure, true), span(src ? `（${src.title}${src.date ? `，${src.date}` : ''}）` : '')]);
+  }
   if (brief) return makeAnswer(k, q.text, 'indicator', [lines[0], lines[1]], [best], { quote: best.sentence, query: q });
   if (more.length) {
     lines.push([span('相关：')]);

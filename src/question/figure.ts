@@ -13,6 +13,7 @@ import { periodKey } from '../text/period.js';
 import { saidInClause, sentenceBefore, statementFound } from './clauses.js';
 import { besideFigure, genericWord } from './generic.js';
 import { asksAmount, setsLevel } from './level.js';
+import { fold } from '../text/normalize.js';
 
 /** Relative periods (今年, 去年, 上月) that fall back to the latest the reports hold. */
 const RELATIVE = new Set(['this-year', 'last-year', 'this-month', 'last-month']);
@@ -85,12 +86,25 @@ function relatedFigures(k: Knowledge, q: Query, best: Indicator, rest: Candidate
   return related.slice(0, 4);
 }
 
+/**
+ * The same figure as another report gives it otherwise: one metric, place, period and kind, a
+ * different value — both are shown, each with its source, never one silently for the other.
+ */
+function otherReports(best: Indicator, rest: Candidate[]): Indicator[] {
+  const same = (x: Indicator) =>
+    fold(x.name) === fold(best.name) && x.region === best.region && (x.owner ?? '') === (best.owner ?? '') && x.period.label === best.period.label && x.nature === best.nature && (x.scope ?? '') === (best.scope ?? '');
+  return rest
+    .map((c) => c.record)
+    .filter((x): x is Indicator => x.type === 'indicator' && x.source !== best.source && x.value !== null && x.value !== best.value && same(x))
+    .slice(0, 2);
+}
+
 /** What a figure question found, by the answer it gets. */
 export type FigureFound =
   /** No metric asked (6月全市是多少), only a head (总额多少), or only a generic word with nothing before it to be of (完成多少). */
   | { kind: 'unclear'; why: 'metric' | 'head' | 'generic'; word?: string }
   /** A figure: the one asked, the same metric at other times and runners-up beside it (not when brief), the sentence before its own that says what was asked. */
-  | { kind: 'indicator'; best: Indicator; rest: Candidate[]; fallback?: string; related: Indicator[]; before?: { sentence: string; words: string } }
+  | { kind: 'indicator'; best: Indicator; rest: Candidate[]; fallback?: string; related: Indicator[]; before?: { sentence: string; words: string }; otherReports?: Indicator[] }
   /** A sentence: a ranking, words no figure's name has, a statement, or a clause that says it without a figure. */
   | ({ kind: 'statement'; best: Indicator | Passage | Task; rest: Candidate[]; fallback?: string } & ReturnType<typeof statementFound>)
   | { kind: 'task'; task: Task }
@@ -99,7 +113,9 @@ export type FigureFound =
 /** A figure or a statement for a query; `found`: the records already matched for it; `brief`: the figure alone. */
 export function findFigure(k: Knowledge, q: Query, brief: boolean, found?: Matches): FigureFound {
   const indicator = (best: Indicator, rest: Candidate[], fallback?: string): FigureFound =>
-    brief ? { kind: 'indicator', best, rest, fallback, related: [] } : { kind: 'indicator', best, rest, fallback, related: relatedFigures(k, q, best, rest), before: sentenceBefore(k, q, best) };
+    brief
+      ? { kind: 'indicator', best, rest, fallback, related: [] }
+      : { kind: 'indicator', best, rest, fallback, related: relatedFigures(k, q, best, rest), before: sentenceBefore(k, q, best), otherReports: otherReports(best, rest) };
   const statement = (best: Indicator | Passage | Task, rest: Candidate[], fallback?: string, said?: string): FigureFound => ({ kind: 'statement', best, rest, fallback, ...statementFound(k, q, best, said) });
   if (!q.metric) return { kind: 'unclear', why: 'metric' };
   // 总额多少 alone: a head measures some metric, and the question does not say which.
