@@ -92,6 +92,11 @@ describe('questions about the whole city', () => {
     expect(a.text).toMatch(/5370\.3亿元/);
     expect(a.text).toMatch(/另一份报告为：5370\.3(2)?亿元（/);
   });
+  it('say how recent the home city’s data is, and another place’s when that is newer', async () => {
+    const a = await ask('你这的数据最新到啥时候');
+    expect(a.text.split('\n')[0]).toMatch(/^数据最新到2021年/);
+    expect(a.text).toMatch(/浙江省的报告最新到2023年/);
+  });
   it("and the other place's questions get its figure", async () => {
     expect((await ask('2023年全省GDP')).text.split('\n')[0]).toContain('82553');
     expect((await ask('绍兴2023年上半年GDP')).text.split('\n')[0]).toContain('3622');

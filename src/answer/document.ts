@@ -3,7 +3,7 @@
  * one document its issuer, date, number, title, recipients, meeting, sections — worded from
  * what src/question/documents.ts found of the sources' identity.
  */
-import type { Answer, Line, Source } from '../types.js';
+import type { Answer, Indicator, Line, Source } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
 import { freshness, mainSources, sourcesOfKind, type DocumentFound, type FactAsked } from '../question/documents.js';
@@ -34,12 +34,17 @@ export function sourcesAnswer(k: Knowledge, question = '/sources', q?: Query): A
 
 /** How recent the data is: the latest period any figure holds, and the newest documents. */
 function freshnessAnswer(k: Knowledge, q: Query): Answer {
-  const { latest, newest } = freshness(k);
+  const place = q.places.find((p) => p.region)?.region ?? undefined;
+  const { latest, monthly, newest, elsewhere } = freshness(k, place);
   const lines: Line[] = [];
-  if (latest) {
-    const src = k.sourceById.get(latest.source);
-    lines.push([span('数据最新到'), span(latest.period.label.replace(/^截至/, ''), true), span(src ? `（${titled(src)}，${src.date}）` : '')]);
-  }
+  const at = (x: Indicator) => {
+    const src = k.sourceById.get(x.source);
+    return [span(x.period.label.replace(/^截至/, ''), true), span(src ? `（${titled(src)}，${src.date}）` : '')];
+  };
+  if (latest) lines.push([span(`${place ?? ''}数据最新到`), ...at(latest)]);
+  // A year's figures in a work report, and a month's in a bulletin: both said.
+  if (monthly) lines.push([span('月度数据最新到'), ...at(monthly)]);
+  if (elsewhere) lines.push([span(`${elsewhere.region || '其他地区'}的报告最新到`), ...at(elsewhere)]);
   if (newest) lines.push([span(`最新的文件：${titled(newest)}（${dateText(newest.date)}）`)]);
   lines.push([span('全部文件见 /sources。')]);
   return { question: q.text, kind: 'list', text: textOf(lines), lines, records: [], sources: newest ? [{ title: newest.title, date: newest.date }] : [], query: q };

@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
+import { HOME } from './match.js';
 
 /** Reports before news items, then the newest first. */
 const ORDER: Record<Source['kind'], number> = { bulletin: 0, statistics: 0, summary: 0, tasks: 1, report: 2, table: 2, plan: 3, news: 4 };
@@ -21,20 +22,45 @@ export function sourcesOfKind(k: Knowledge, kind?: Source['kind']): Source[] {
   return [...k.sources].filter((s) => !kind || s.kind === kind).sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** How recent the data is: the latest actual figure a report holds, and the newest report. */
-export function freshness(k: Knowledge): { latest?: Indicator; newest?: Source } {
+/**
+ * How recent the data is: the latest actual figure a report holds, and the newest report — of
+ * the place asked (the home city when none is), and of any other place when that is newer.
+ */
+export function freshness(k: Knowledge, place = HOME): Freshness {
+  const all = freshnessOf(k, () => true);
+  const own = freshnessOf(k, (s) => s.region === place);
+  if (!own.latest) return all;
+  const elsewhere = all.latest && periodKey(all.latest.period) > periodKey(own.latest.period) ? all.latest : undefined;
+  return { ...own, ...(elsewhere ? { elsewhere } : {}) };
+}
+
+interface Freshness {
+  latest?: Indicator;
+  /** The latest figure of part of a year (6月, 1-8月), when the latest of all is a whole year's. */
+  monthly?: Indicator;
+  newest?: Source;
+  /** Another place's latest figure, when it is newer. */
+  elsewhere?: Indicator;
+}
+
+function freshnessOf(k: Knowledge, mine: (s: Source) => boolean): Freshness {
   // Reports and bulletins say how recent the data is; a news item's figures are its own.
-  const reports = new Set(k.sources.filter((s) => s.kind !== 'news').map((s) => s.id));
+  const reports = new Set(k.sources.filter((s) => s.kind !== 'news' && mine(s)).map((s) => s.id));
   // A figure newer than its document is a plan, whatever its sentence says (预计2022年完成).
   const published = (i: Indicator) => {
     const date = k.sourceById.get(i.source)?.date ?? '';
+    // (A document that gives no date is taken at its word.)
+    if (!date) return true;
     const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)) || 12];
     return (i.period.year ?? 0) * 100 + (i.period.to ?? 12) <= y * 100 + m;
   };
   const data = k.indicators.filter((i) => reports.has(i.source) && i.period.kind !== 'none' && i.period.kind !== 'span' && i.period.year && i.nature === 'actual' && published(i));
-  const latest = data.reduce((best, i) => (!best || periodKey(i.period) > periodKey(best.period) ? i : best), data[0]);
-  const newest = [...k.sources].filter((s) => s.kind !== 'news').sort((a, b) => b.date.localeCompare(a.date))[0];
-  return { latest, newest };
+  const latestOf = (xs: Indicator[]) => xs.reduce<Indicator | undefined>((best, i) => (!best || periodKey(i.period) > periodKey(best.period) ? i : best), undefined);
+  const latest = latestOf(data);
+  const partOfYear = (i: Indicator) => i.period.kind !== 'year' && (i.period.to ?? 12) < 12;
+  const monthly = latest && !partOfYear(latest) ? latestOf(data.filter(partOfYear)) : undefined;
+  const newest = [...k.sources].filter((s) => s.kind !== 'news' && mine(s)).sort((a, b) => b.date.localeCompare(a.date))[0];
+  return { latest, ...(monthly ? { monthly } : {}), newest };
 }
 
 /** The document a question names: its kind, number, place, year and title words. */
