@@ -36,6 +36,11 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
   if ((q.intent === 'value' || q.intent === 'growth') && q.task?.number !== undefined) {
     return taskFigureAnswer(k, q, taskFigures(k, q), figure);
   }
+  // 参保率呢, 目标呢 after a task: its own figure of that first, when it states one; else the task.
+  if (q.intent === 'task' && q.task?.number !== undefined && !q.task.aspect && (q.metric.trim() || q.nature === 'target')) {
+    const own = taskFigures(k, { ...q, intent: 'value' });
+    if (own.answers.length) return taskFigureAnswer(k, { ...q, intent: 'value' }, own, figure);
+  }
   switch (q.intent) {
     case 'help':
     case 'greeting':

@@ -63,7 +63,16 @@ function count(k: Knowledge, q: Query, { doc, lead, part, elsewhere }: Found<'co
   const unit = doc.kind === 'plan' ? '条' : '项';
   const lines: Line[] = [];
   if (f.department) {
-    lines.push([span(`${docName(doc)}中，${heading(q, 'lead')}共`), span(`${lead.length}${unit}`, true), span(part.length ? `；另参与${part.length}${unit}（列名于牵头部门第二位及以后或配合）` : '')]);
+    // 牵头 may mean named first or named among the leads at all: both counts, said apart.
+    const coLead = part.filter((t) => t.lead.includes(f.department!)).length;
+    const assist = part.length - coLead;
+    lines.push([
+      span(`${docName(doc)}中，${heading(q, 'lead')}共`),
+      span(`${lead.length}${unit}`, true),
+      span(coLead ? `（列牵头部门第一位）；连同联合牵头（列第二位及以后）共` : ''),
+      ...(coLead ? [span(`${lead.length + coLead}${unit}`, true)] : []),
+      span(assist ? `；另配合${assist}${unit}` : ''),
+    ]);
   } else {
     lines.push([span(`${docName(doc)}中，${heading(q, 'lead')}共`), span(`${lead.length}${unit}`, true)]);
     if ((f.statuses?.length ?? 0) > 1) lines.push([span(f.statuses!.map((s) => `${s}${lead.filter((t) => t.status === s).length}${unit}`).join('，'))]);

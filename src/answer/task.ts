@@ -3,7 +3,7 @@
  * asked first — its department, its status, the part of its progress about the question — then
  * the task), and a figure within it (the figure first, the task it is in after what it is).
  */
-import type { Answer, Line, Task } from '../types.js';
+import type { Answer, Indicator, Line, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
 import type { Matches } from '../question/match.js';
@@ -53,7 +53,10 @@ export function taskFigureAnswer(k: Knowledge, q: Query, { task: t, word, answer
     return noAnswer(k, q, `${name}的内容和进展中没有${what}（${asked(q)}）。`, [textOf([task])]);
   }
   const a = figure({ ...q, task: undefined, scope: undefined }, { answers, nearby: [] });
-  // The figure stays first; the task it is in follows what it is.
-  const lines = [...a.lines.slice(0, 2), [span('所在任务：'), ...task], ...a.lines.slice(2)];
+  // The figure stays first; the task it is in follows what it is. Asked all it sets out (目标呢),
+  // every figure of it comes first, each with its name.
+  const all = !q.metric.trim() && answers.length > 1;
+  const head: Line[] = all ? [[span(q.nature === 'target' ? '目标：' : ''), ...answers.flatMap((c, i) => { const x = c.record as Indicator; return [span(`${i ? '；' : ''}${x.name}`), span(x.figure, true)]; })]] : a.lines.slice(0, 2);
+  const lines = [...head, [span('所在任务：'), ...task], ...a.lines.slice(2)];
   return { ...a, lines, text: textOf(lines), query: q };
 }

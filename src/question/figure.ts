@@ -117,7 +117,7 @@ export function findFigure(k: Knowledge, q: Query, brief: boolean, found?: Match
       ? { kind: 'indicator', best, rest, fallback, related: [] }
       : { kind: 'indicator', best, rest, fallback, related: relatedFigures(k, q, best, rest), before: sentenceBefore(k, q, best), otherReports: otherReports(best, rest) };
   const statement = (best: Indicator | Passage | Task, rest: Candidate[], fallback?: string, said?: string): FigureFound => ({ kind: 'statement', best, rest, fallback, ...statementFound(k, q, best, said) });
-  if (!q.metric) return { kind: 'unclear', why: 'metric' };
+  if (!q.metric && !found?.answers.length) return { kind: 'unclear', why: 'metric' };
   // 总额多少 alone: a head measures some metric, and the question does not say which.
   const bare = q.metric.replace(/\s+/g, '');
   if (bare in k.lex.metrics.headUnits) return { kind: 'unclear', why: 'head', word: bare };

@@ -28,7 +28,7 @@ const COUNTED_HOW = /^(?:于.{0,12}?)?(?:全面)?(?:组织开展.{0,12}?工作)?
 function sameThing(a: string, b: string): boolean {
   const [x, y] = [fold(a), fold(b)];
   if (x === y) return true;
-  const [cx, cy] = [x.replace(COUNTED_HOW, ''), y.replace(COUNTED_HOW, '')];
+  const [cx, cy] = [x.replace(COUNTED_HOW, '').replace(/(?:总数|数量|数)$/, ''), y.replace(COUNTED_HOW, '').replace(/(?:总数|数量|数)$/, '')];
   return cx.length >= 4 && cy.length >= 4 && (cx.endsWith(cy) || cy.endsWith(cx));
 }
 
@@ -47,14 +47,24 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
   if (word && isLightVerb(word, k.lex)) {
     // 完成多少: the result of a figure the task sets out, by its name in the progress (新认定科技型中小企业600家
     // → 新认定第一批省科技型中小企业971家: the same thing counted, whatever is said of the batch).
-    return { task, word, answers: found(done.filter((x) => set.some((s) => sameThing(s.name, x.name)))) };
+    const results = done.filter((x) => x.nature === 'actual');
+    const same = results.filter((x) => set.some((s) => sameThing(s.name, x.name)));
+    // Else what was done in the unit of what was set out (引进…超亿美元项目70个以上 → …产业项目46个),
+    // or, where the task sets out no figure, what its progress says is done (目前已完成改造150户).
+    const inUnit = results.filter((x) => set.some((s) => s.unit === x.unit));
+    const saidDone = set.length ? [] : results.filter((x) => /完成/.test(x.name));
+    return { task, word, answers: found(same.length ? same : inUnit.length ? inUnit : saidDone) };
   }
-  // 完成率呢, 进度呢: the task's own figure of that word, in the unit the word asks.
-  if (word) {
-    const unit = k.lex.lexicon.genericWords.units[word];
-    const own = done.filter((x) => fold(x.name).endsWith(fold(word)) && (!unit || x.unit === unit));
+  // 完成率呢, 参保率呢, 进度呢: the task's own figure named so (what was done first), in the unit the word asks.
+  const asked = fold((word ?? q.metric).replace(/\s+/g, ''));
+  if (asked.length >= 2) {
+    const unit = word ? k.lex.lexicon.genericWords.units[word] : undefined;
+    const named = (xs: Indicator[]) => xs.filter((x) => fold(x.name).includes(asked) && (!unit || x.unit === unit));
+    const own = q.nature === 'target' ? named(set) : [...named(done), ...named(set)];
     if (own.length) return { task, word, answers: found(own) };
   }
+  // 目标呢 after a task: what it sets out.
+  if (!q.metric.trim() && q.nature === 'target') return { task, word, answers: found(set) };
   const own = new Set([...set, ...done].map((x) => x.id));
   const m = match(k, { ...q, task: undefined, scope: undefined, intent: q.intent === 'growth' ? 'growth' : 'value' }, ['indicator']);
   const answers = m.answers.filter((c) => own.has(c.record.id));
