@@ -79,7 +79,8 @@ export function noneFor(k: Knowledge, q: Query, nearby: Candidate[]): Answer {
       why = `报告中没有${q.places.map((p) => p.text).join('、') || '该地区'}的这项数据（${what}）。`;
       break;
     case 'unit':
-      why = `报告中没有以${q.unit}计的这项数据（${what}）。`;
+      // (A unit the question's measure implies, 收入 of money, is no unit it wrote: as another metric.)
+      why = q.unit ? `报告中没有以${q.unit}计的这项数据（${what}）。` : `报告中没有${what}这一指标，只有相近的指标。`;
       break;
     case 'metric':
     case 'figure':

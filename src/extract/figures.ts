@@ -755,6 +755,11 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       drafts.push({ ...make(prev.name, hit, chunk, false), subject: prev.subject });
       return;
     }
+    // 实际利用外资确保28亿美元、力争30亿美元: a second aim of the same figure.
+    if (!hasWords(name) && !growth && prev && prev.unit === hit.unit && /^[、，,]?(?:力争|争取|最高|或)$/.test(blank.slice(prevEnd, hit.index))) {
+      drafts.push({ ...make(prev.name, hit, chunk, false), subject: prev.subject, nature: 'target' });
+      return;
+    }
     // 苏州市地区生产总值11458.4亿元,南京市8316.92亿元,…: a place alone before a figure in the unit
     // of the one before gives that place's figure of the same metric.
     const placeAlone = chunk.trim().replace(/[，,、]/g, '').replace(/(?:为|达到|达|是)$/, '');
@@ -847,6 +852,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // 宁波航运交易所发布的海上丝路贸易指数（STI）显示:进口贸易指数为162.22点…: the figures are parts of what the frame names.
   const frame = text.match(FRAME)?.[1].split('的').at(-1);
   if (frame) for (const d of drafts) if (!d.subject && d.name !== frame) d.subject = frame;
+  // 引进10个内资项目,总投资额30亿: the total of the projects just counted is theirs, not the place's.
+  drafts.forEach((d, i) => {
+    const prev = drafts[i - 1];
+    if (!prev || d.owner || !/^(?:计划)?总投资(?:额)?$|^投资总额$/.test(d.name) || !COUNT_UNITS.test(prev.unit) || !/项目$/.test(prev.name)) return;
+    if (/[；;。]/.test(text.slice(text.indexOf(prev.figure), text.indexOf(d.figure)))) return;
+    d.owner = `${prev.figure}${prev.name.replace(/^(?:新)?引进/, '')}`;
+  });
   // A figure several places share is a record of each.
   return drafts.flatMap((d) => shared.get(d)?.map((region) => ({ ...d, region })) ?? [d]);
 

@@ -26,7 +26,8 @@ function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fal
   const figure = q.intent === 'value' || q.intent === 'growth';
   const types: KnowledgeRecord['type'][] | undefined = figure ? (q.nature === 'target' ? ['indicator', 'passage'] : ['indicator']) : undefined;
   const m = found ?? match(k, q, types);
-  if (m.answers.length || !q.relative || !RELATIVE.has(q.relative) || !q.period) return { m };
+  // (去年以来 counts from a year on: an older year's figure is not it.)
+  if (m.answers.length || !q.relative || !RELATIVE.has(q.relative) || !q.period || q.period.kind === 'since') return { m: preferSaid(q, m) };
   const { year: _year, label: _label, ...rest } = q.period;
   void _year;
   void _label;
@@ -97,6 +98,21 @@ function otherReports(best: Indicator, rest: Candidate[]): Indicator[] {
     .map((c) => c.record)
     .filter((x): x is Indicator => x.type === 'indicator' && x.source !== best.source && x.value !== null && x.value !== best.value && same(x))
     .slice(0, 2);
+}
+
+/**
+ * 力争多少 of 确保28亿美元、力争30亿美元: among the answers, the one its own words set so
+ * (力争, 确保) comes first when the question says which.
+ */
+function preferSaid(q: Query, m: Matches): Matches {
+  const word = ['力争', '确保', '争取'].find((w) => q.text.includes(w));
+  if (!word || m.answers.length < 2) return m;
+  const says = (c: Candidate) => c.record.type === 'indicator' && (() => {
+    const x = c.record as Indicator;
+    const at = x.sentence.indexOf(x.figure);
+    return at >= 0 && x.sentence.slice(Math.max(0, at - 8), at).includes(word);
+  })();
+  return { ...m, answers: [...m.answers.filter(says), ...m.answers.filter((c) => !says(c))] };
 }
 
 /** What a figure question found, by the answer it gets. */
