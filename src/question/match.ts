@@ -611,7 +611,7 @@ export function misfit(
   // A unit asked is the figure's own: a rate of change answers no 多少亿元.
   if (q.unit && !asksGrowth && (change || !unitFits(k, q.unit, r.unit))) return 'unit';
   // What the question's head measures (收入 is money): a figure in another dimension (43个行政村) is not it.
-  const measures = reading.head && reading.head !== '_doc' ? k.lex.metrics.headDimensions[reading.head] : undefined;
+  const measures = reading.head && reading.head !== '_doc' ? (k.lex.metrics.headDimensions[reading.head] ?? k.lex.metrics.headUnits[reading.head]) : undefined;
   const dimension = dimensionOf(r.unit, k.lex);
   if (measures && !change && !asksGrowth && dimension !== r.unit && dimension !== measures && dimension !== 'percent') return 'unit';
   // The amount itself asked (GDP总量): a rate of change of it is another figure.
@@ -687,6 +687,8 @@ function conceptsOf(k: Knowledge, q: Query): Concept[] {
       before!.weight += 1;
       run = run.slice(1);
     }
+    // A verb the segmenter glued on (微网格建 of 微网格建了几个): the reports write the rest, never the last pair.
+    if (run.length >= 4 && !written(run.slice(-2)) && pairsOf(run.slice(0, -1)).every(written)) run = run.slice(0, -1);
     if (run) out.push({ forms: [run], weight: run.length });
     run = '';
     before = undefined;
@@ -716,6 +718,12 @@ function conceptsOf(k: Knowledge, q: Query): Concept[] {
     }
   }
   flush();
+  // 户数, 人数: how something is counted, which its unit says (农户996户): any unit of that measure holds it.
+  const dimensions = k.lex.metrics.dimensions;
+  for (const c of out) {
+    const measure = c.forms.length === 1 && /数$|^人次$/.test(c.forms[0]) ? k.lex.metrics.headUnits[c.forms[0]] : undefined;
+    if (measure && dimensions[measure]) c.forms = [...c.forms, ...dimensions[measure]];
+  }
   return out;
 }
 
@@ -781,7 +789,9 @@ function queryTerms(k: Knowledge, cs: Concept[]): string {
 }
 
 function termsOf(k: Knowledge, cs: Concept[]): string[] {
-  const terms = [...new Set(cs.flatMap((c) => c.forms.flatMap((f) => tokensOfFolded(f))))];
+  // (A measure's units hold it for coverage, never as words to search: 户 and 例 would crowd out 农房.)
+  const searched = (c: Concept) => (k.lex.metrics.headUnits[c.forms[0]] && /数$|^人次$/.test(c.forms[0]) ? [c.forms[0]] : c.forms);
+  const terms = [...new Set(cs.flatMap((c) => searched(c).flatMap((f) => tokensOfFolded(f))))];
   const withDf = terms.map((t) => ({ t, df: documentFrequency(k.index, t) })).filter((x) => x.df > 0);
   withDf.sort((a, b) => a.df - b.df || a.t.localeCompare(b.t));
   const kept: string[] = [];

@@ -49,7 +49,9 @@ function digitsFor(text: string): string {
     .replace(/(第)([零〇一二两三四五六七八九十百]+)(?=项|条|号|期|[?？]|$)|(任务|措施|编号)([零〇一二两三四五六七八九十百]+)(?![共些下般样直起定批切道同体致])/g, (m, w1, n1, w2, n2) =>
       `${w1 ?? w2}${chineseNumber(n1 ?? n2) ?? n1 ?? n2}`,
     )
-    .replace(/(?<![\d.])([0-9]{2})年/g, (m, y) => (Number(y) >= 10 && Number(y) <= 40 ? `20${y}年` : m));
+    .replace(/(?<![\d.])([0-9]{2})年/g, (m, y) => (Number(y) >= 10 && Number(y) <= 40 ? `20${y}年` : m))
+    // 6月30号: the day as the reports write it.
+    .replace(/(\d{1,2}月\d{1,2})号/g, '$1日');
 }
 
 /** The unit a question expects: 多少家 → 家; a rate (…率, 比重) → %; an amount of money → 元. */
