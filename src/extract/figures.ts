@@ -482,6 +482,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const natureAt = (chunk: string, at: number): Nature => {
     if (SET_TARGET.test(chunk)) return 'target';
     if (ACTUAL_STRONG.test(chunk)) return 'actual';
+    // 年度计划完成率57.4%: how much of a plan was done is a result, whatever the plan was.
+    if (/(?:计划|目标)?完成率(?:为|达|达到)?$/.test(chunk.trim()) && !/力争|确保|争取|要/.test(chunk)) return 'actual';
     const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
     const clause = part.split(/[，,]/).at(-1) ?? '';
     if (PROGRESS.test(blank.slice(lastDelimiter(blank, 0, at), at))) return targetVerb(part) ? 'target' : 'actual';

@@ -14,6 +14,8 @@ import { dimensionOf } from './metric.js';
 export function genericWord(q: Query, lex: Lexicon): string | undefined {
   let m = q.metric.replace(/\s+/g, '');
   for (const p of q.places) m = m.split(p.text).join('');
+  // (约多少, 大概多少: how the number is asked, not what.)
+  m = m.replace(/(?:大约|大概|约)$/, '');
   // (累计呢, 城镇呢 qualify the last metric: conversation.ts reads those.)
   if (!m || lex.lexicon.followUpQualifiers.words.includes(m)) return undefined;
   const words = lex.lexicon.genericWords.words;

@@ -927,7 +927,11 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
   const cut = results[groups - 1]?.score ?? 0;
   let read = Math.min(groups, results.length);
   while (read < results.length && results[read].score >= cut * 0.999) read++;
-  for (const res of results.slice(0, read)) {
+  // Past the cut, a wording that holds the question's rarest words is read too: long texts that
+  // repeat its common words (城市, 投资) must not push out the one sentence about it (有机更新).
+  const rare = queryTerms(k, cs).split(' ').slice(0, 2).filter(Boolean);
+  const beyond = rare.length === 2 ? results.slice(read, read + 240).filter((res) => rare.every((t) => k.haystack.get((res.members as string[])[0])!.includes(t))) : [];
+  for (const res of [...results.slice(0, read), ...beyond]) {
     const members = res.members as string[];
     // Members share their wording, so the first speaks for the coverage of all.
     // A statement's words need not all be there to the character: 建 of 参照啥模式建.

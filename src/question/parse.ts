@@ -51,7 +51,10 @@ function digitsFor(text: string): string {
     )
     .replace(/(?<![\d.])([0-9]{2})年/g, (m, y) => (Number(y) >= 10 && Number(y) <= 40 ? `20${y}年` : m))
     // 6月30号: the day as the reports write it.
-    .replace(/(\d{1,2}月\d{1,2})号/g, '$1日');
+    .replace(/(\d{1,2}月\d{1,2})号/g, '$1日')
+    // 完成了百分之几: the rate of doing it, as the reports name it.
+    // (A follow-up that is only these words asks of the last figure: generic.ts reads it.)
+    .replace(/(?<=[\u4e00-\u9fff]{2})完成了?(?:百分之几|多少比例|几成)/g, '完成率是多少');
 }
 
 /** The unit a question expects: 多少家 → 家; a rate (…率, 比重) → %; an amount of money → 元. */
