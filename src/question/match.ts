@@ -688,7 +688,7 @@ function conceptsOf(k: Knowledge, q: Query): Concept[] {
       run = run.slice(1);
     }
     // A verb the segmenter glued on (微网格建 of 微网格建了几个): the reports write the rest, never the last pair.
-    if (run.length >= 4 && !written(run.slice(-2)) && pairsOf(run.slice(0, -1)).every(written)) run = run.slice(0, -1);
+    if (run.length >= 3 && !written(run.slice(-2)) && pairsOf(run.slice(0, -1)).every(written)) run = run.slice(0, -1);
     if (run) out.push({ forms: [run], weight: run.length });
     run = '';
     before = undefined;

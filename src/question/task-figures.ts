@@ -56,11 +56,15 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
     return { task, word, answers: found(same.length ? same : inUnit.length ? inUnit : saidDone) };
   }
   // 完成率呢, 参保率呢, 进度呢: the task's own figure named so (what was done first), in the unit the word asks.
-  const asked = fold((word ?? q.metric).replace(/\s+/g, ''));
+  // (新锐型青年企业家培育了多少: the verb after the thing is how it was asked, not its name.)
+  const whole = fold((word ?? q.metric).replace(/\s+/g, ''));
+  const asked = whole.replace(/(?:培育|建设|建成|新建|完成|实现|新增|引进|达到|认定)+$/, '');
+  // (…完成多少: what was done, never what was set out.)
+  const resultAsked = asked !== whole && /完成|实现|达到/.test(whole.slice(asked.length));
   if (asked.length >= 2) {
     const unit = word ? k.lex.lexicon.genericWords.units[word] : undefined;
     const named = (xs: Indicator[]) => xs.filter((x) => fold(x.name).includes(asked) && (!unit || x.unit === unit));
-    const own = q.nature === 'target' ? named(set) : [...named(done), ...named(set)];
+    const own = q.nature === 'target' ? named(set) : resultAsked ? named(done) : [...named(done), ...named(set)];
     if (own.length) return { task, word, answers: found(own) };
   }
   // 目标呢 after a task: what it sets out.
