@@ -27,7 +27,7 @@ function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fal
   const types: KnowledgeRecord['type'][] | undefined = figure ? (q.nature === 'target' ? ['indicator', 'passage'] : ['indicator']) : undefined;
   const m = found ?? match(k, q, types);
   // (去年以来 counts from a year on: an older year's figure is not it.)
-  if (m.answers.length || !q.relative || !RELATIVE.has(q.relative) || !q.period || q.period.kind === 'since') return { m: preferSaid(q, m) };
+  if (m.answers.length || !q.relative || !RELATIVE.has(q.relative) || !q.period || q.period.kind === 'since' || /以来/.test(q.text)) return { m: preferSaid(q, m) };
   const { year: _year, label: _label, ...rest } = q.period;
   void _year;
   void _label;
