@@ -838,6 +838,29 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     d.period = { ...asof, label: label(asof) };
     d.name = `累计${d.name}`;
   }
+  // 浦江县省重点建设项目3个,项目总投资102.8亿元,…完成投资19.1亿元: the projects a sentence opens by
+  // counting are what its later figures of investment are of (up to a ；).
+  const counted = drafts[0] && COUNT_UNITS.test(drafts[0].unit) && /(?:项目|工程)$/.test(drafts[0].name) && text.indexOf(drafts[0].figure) < 40 ? drafts[0] : undefined;
+  if (counted) {
+    const end = text.slice(text.indexOf(counted.figure)).search(/[；;]/);
+    for (const d of drafts.slice(1)) {
+      const at = text.indexOf(d.figure);
+      if (end >= 0 && at > text.indexOf(counted.figure) + end) break;
+      if (!d.subject && !d.owner && /^(?:项目)?(?:累计)?(?:总投资|完成投资|计划投资|投资|到资)(?:额)?$/.test(d.name)) d.subject = counted.name;
+    }
+  }
+  // …项目累计完成投资28.4亿元,1—12月完成投资19.1亿元: a running total said before the period's own
+  // figure of the same metric is the total so far, and says so.
+  for (const [i, d] of drafts.entries()) {
+    const at = text.indexOf(d.figure);
+    const chunk = at >= 0 ? text.slice(lastDelimiter(blank, 0, at), at) : '';
+    if (d.nature !== 'actual' || !/累计/.test(chunk) || /^累计/.test(d.name)) continue;
+    const ranged = drafts.slice(i + 1).find((e) => e.period.kind === 'range' && e.nature === 'actual' && e.unit === d.unit && (e.name.endsWith(d.name) || d.name.endsWith(e.name)));
+    if (!ranged) continue;
+    const asof = { kind: 'asof' as const, year: ranged.period.year, to: ranged.period.to };
+    d.period = { ...asof, label: label(asof) };
+    d.name = `累计${d.name}`;
+  }
   // A parenthetical that is a clause of its own (省厅已将住房保障受益覆盖率目标调整为22%) gives
   // its figures, in the period and place of where it stands; a short aside (198亩, 年度计划82个,
   // 注…) gives none.

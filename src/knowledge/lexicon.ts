@@ -87,6 +87,7 @@ const schemas = {
     sameQualifiers: z.record(z.string(), z.string()),
     impliedQualifiers: z.record(z.string(), z.union([z.string(), z.object({ by: z.array(z.string().min(1)), unless: z.array(z.string().min(1)) })])),
     headDimensions: z.record(z.string(), z.string()),
+    apartNames: z.object({ pairs: z.array(z.tuple([z.string().min(1), z.string().min(1)])) }),
     oneCharacterNames: z.record(z.string(), z.string()),
     headUnits: z.record(z.string(), z.string()),
     dimensions: z.record(z.string(), z.array(z.string().min(1))),

@@ -118,7 +118,8 @@ function namesSubjectOf(k: Knowledge, q: Query, r: Indicator): boolean {
   const names = k.nameHaystack.get(r.id)!;
   for (let i = 0; i + 3 <= metric.length; i++) {
     const word = metric.slice(i, i + 3);
-    if (/^[\u4e00-\u9fff]{3}$/.test(word) && sentence.includes(word) && !names.includes(word)) return true;
+    // (Of characters the name does not have: 新增托 of 新增托位 is 普惠托位新增's own words reordered.)
+    if (/^[\u4e00-\u9fff]{3}$/.test(word) && sentence.includes(word) && !names.includes(word) && [...word].filter((ch) => !names.includes(ch)).length >= 2) return true;
   }
   return false;
 }
@@ -468,6 +469,9 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const programmes = [ind.name, ind.subject].map((x) => fold(x).match(/^[“"]([^”"]{2,16})[”"]([\u4e00-\u9fff]{0,4})/)).filter((m): m is RegExpMatchArray => !!m);
   const followed = Boolean(q.carried?.length || q.beside);
   if (!followed && programmes.some(([, name, kind]) => pairsIn(kind).some((p) => bareAsked.includes(p)) && !pairsIn(name).some((p) => bareAsked.includes(p)))) return 'metric';
+  // 完成投资 asked is never 总投资 (the total planned), nor the other way (metrics.json apartNames).
+  const ownName = fold(ind.name);
+  if (k.lex.metrics.apartNames.pairs.some(([a, b]) => bareAsked.includes(a) && ownName.endsWith(b) && !ownName.includes(a))) return 'metric';
   // A size class in the name asked (10亿到50亿元项目) is the figure's own words too.
   const namedNumbers = bareAsked.match(/\d+(?:\.\d+)?(?=[亿万千百]|元)/g) ?? [];
   const flatMine = mineText.replace(/\s+/g, '');
