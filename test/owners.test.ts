@@ -212,6 +212,12 @@ describe('places the gazetteer lacks', () => {
     const r = await read('柯城区农业农村局工作.txt', '衢州市柯城区农业农村局2024年工作总结\n我区获批全国整县试点,是今年浙江省获批的4个试点县之一。全区新建高标准农田1.2万亩。\n');
     expect(r.indicators.map((i) => [i.figure, i.region])).toEqual([['4个', '浙江省'], ['1.2万亩', '柯城区']]);
   });
+  it('an issuer or a title names a place the gazetteer lacks (来源:固镇县统计局, 昌硕街道2022年工作总结)', async () => {
+    const r = await read('1-5月份全县经济运行情况.txt', '2021年1-5月份全县经济运行情况\n06-25 15:30   作者:统计局信息员    来源:固镇县统计局\n1-5月,全县规上工业增加值增长18.1%。\n');
+    expect(r.sources[0].region).toBe('固镇县');
+    const street = await read('工作总结.txt', '昌硕街道2022年工作总结和2023年工作计划\n2022年,街道实现财政总收入9.5亿元。\n');
+    expect(street.sources[0].region).toBe('昌硕街道');
+  });
   it('a page that names no smaller place is the province’s (7月浙江经济…)', async () => {
     const r = await read('新闻.txt', '7月浙江经济稳进提质\n记者从浙江省统计局了解到,7月份,浙江规模以上工业增加值增长4.1%。浙江数字经济核心产业制造业增加值增长6.1%。\n');
     expect(r.sources[0].region).toBe('浙江省');

@@ -25,6 +25,8 @@ const schemas = {
       z.object({
         name: z.string(),
         aliases: z.array(z.string()),
+        /** Short names that are common words too (临海, 江山): a place only where a question opens with them. */
+        askedAs: z.array(z.string()).optional(),
         within: z.string().optional(),
         level: z.enum(['country', 'province', 'city', 'county', 'town', 'village']),
       }),
@@ -113,6 +115,7 @@ export type LexiconData = { [K in keyof Schemas]: z.infer<Schemas[K]> };
 export interface Region {
   name: string;
   aliases: string[];
+  askedAs?: string[];
   within?: string;
   level: 'country' | 'province' | 'city' | 'county' | 'town' | 'village';
 }

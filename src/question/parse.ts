@@ -448,6 +448,18 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
         ),
     )
     .map((p) => ({ region: p.region, text: p.text, ...(p.relative ? { relative: true } : {}) }));
+  // 临海2018年GDP: a short name that is also a common word (regions.json askedAs) names the place
+  // when the question opens with it, and nowhere else.
+  if (!q.places.length) {
+    const opening = t.rest.replace(/^[\s\d年月份,，]*/, '');
+    for (const r of k.lex.regions.regions) {
+      const name = r.askedAs?.find((a) => opening.startsWith(a));
+      if (name) {
+        q.places = [{ region: r.name, text: name }];
+        break;
+      }
+    }
+  }
 
   // 比前两年平均降了多少: a comparison written out is the basis of the change asked.
   const compared = t.rest.match(/(?:比|较|与|同)([\u4e00-\u9fff]{2,8}?)(?:相比)?(?=(?:分别)?(?:增长|下降|降低|减少|提高|上升|增加|降|增|涨|高|低))/);

@@ -252,7 +252,8 @@ export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
  * its title (2024年湖镇镇政府工作报告). Each lies within the place written right before it
  * (龙游县湖镇镇), else within a place not known.
  */
-const OWN_PLACE = /([\u4e00-\u9fff]{2,12}?)(县|区|市|镇|乡|街道)(?=\s*(?:第[一二三四五六七八九十]+届|人民政府|政府工作报告|国民经济和社会发展统计公报))/g;
+// (Its issuer's office says so too: 来源:固镇县统计局; and its title's year: 昌硕街道2022年工作总结.)
+const OWN_PLACE = /([\u4e00-\u9fff]{2,12}?)(县|区|市|镇|乡|街道)(?=\s*(?:第[一二三四五六七八九十]+届|人民政府|政府工作报告|国民经济和社会发展统计公报|统计局|发展和改革局|发展改革局|(?:19|20)\d{2}年))/g;
 const NOT_A_NAME = /^[全各每本我该这市县区镇乡]/;
 
 export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
