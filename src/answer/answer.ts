@@ -60,14 +60,23 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
     case 'list':
     case 'count':
     case 'rank':
-      // No task or measure is about it: what the reports say of it, as a statement.
-      return answerTasks(k, q, tasksFound(k, q), offset) ?? figure({ ...q, intent: 'fact' });
+      // No task or measure is about it: a figure named by the word it was asked with (民生实事进度
+      // 81.1%), else what the reports say of it, as a statement.
+      return answerTasks(k, q, tasksFound(k, q), offset) ?? progressFigure(q, figure) ?? figure({ ...q, intent: 'fact' });
     default: {
       const a = figure(q);
       // 上半年工业用电量和税收: no one figure is named so; each of the two is, when the reports hold it.
       return a.kind === 'none' ? (answerJoined(k, q, brief) ?? a) : a;
     }
   }
+}
+
+/** 民生实事进度 asked of no task: the figure named …进度 (进度率, 完成率), when one answers. */
+function progressFigure(q: Query, figure: (fq: Query) => Answer): Answer | undefined {
+  const word = q.text.match(/进度|完成率|进展率/)?.[0];
+  if (!word || !q.metric.trim() || q.task?.number !== undefined || q.task?.department) return undefined;
+  const a = figure({ ...q, intent: 'value', task: undefined, metric: `${q.metric}${word}` });
+  return a.kind === 'indicator' ? a : undefined;
 }
 
 /** A figure asked of metrics joined by 和 (without 分别), as parts, when one of them answers. */

@@ -55,7 +55,9 @@ export function makeAnswer(
 /** The growth as written; of the basis asked (今年以来, 环比) only that one, when the figure has it. */
 export function growthText(ind: Indicator, basis?: string): string {
   const asked = basis ? ind.growth.filter((g) => g.basis === basis) : [];
-  const growth = asked.length ? asked : ind.growth;
+  // (The rate before a change of the rate: 同比增长40.3% before 加快10.0个百分点.)
+  const points = (g: Indicator['growth'][number]) => Number(/百分点/.test(g.unit));
+  const growth = [...(asked.length ? asked : ind.growth)].sort((a, b) => points(a) - points(b));
   return growth.map((g) => g.text.replace(/^[，,、]/, '')).join('，');
 }
 
@@ -79,7 +81,8 @@ export function qualifiedFigure(ind: Indicator): string {
 /** The line that leads an indicator answer: the figure in bold, then its growth. */
 export function figureLine(ind: Indicator, changeFirst = false, basis?: string): Line {
   const growth = growthText(ind, basis);
-  if (ind.isChange) return boldNumbers(growth || ind.figure);
+  // A rate whose only other words are a gap to another (快于规上工业10.0个百分点): the rate first.
+  if (ind.isChange) return boldNumbers(growth && !/百分点/.test(growth.split('，')[0]) ? growth : [ind.figure, growth].filter(Boolean).join('，'));
   const figure = qualifiedFigure(ind);
   if (changeFirst && growth) return [...boldNumbers(growth), s(`（${figure}）`)];
   return [s(figure, true), ...(growth ? [s(`，${growth}`)] : [])];

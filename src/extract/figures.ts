@@ -702,6 +702,17 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
         if (grown) drafts.push({ ...make(grown.name, hit, growthChunk, true), growth: [growth] });
         return;
       }
+      // …;新产品产值快速增长,同比增长40.3%: across a ；the growth is of the metric its own part names, not the figure before.
+      // (Only where a clause of its own names it first: 两年平均增长6.0% after a ；is still the figure's.)
+      const part = text.slice(0, hit.index).split(/[；;]/).at(-1)!;
+      const clauses = part.split(/[，,]/);
+      if (prev && clauses.length >= 2 && /[；;]/.test(text.slice(text.indexOf(prev.figure) + prev.figure.length, hit.index))) {
+        const named = cleanName(clauses[0].replace(/(?:快速|稳步|持续|大幅|较快)?(?:增长|上升|提升|回升)$/, ''), lex);
+        if (hasWords(named) && !/平均|同比|比上年|较上年|增速|增幅|相比|相较|对比|比较/.test(clauses[0])) {
+          drafts.push({ ...make(named, hit, growthChunk, true), growth: [growth] });
+          return;
+        }
+      }
       prev?.growth.push(growth);
       return;
     }
@@ -924,9 +935,11 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       // 城镇…52056元、农村…31984元，同比分别增长8.4%和8%: growths of the figures before.
       const targets = drafts.slice(-g.hits.length);
       // …发生生产安全事故46起、死亡35人,与前两年平均相比分别下降32.8%和24.7%: with that basis.
-      const verb = chunk.slice(chunk.lastIndexOf('分别')).match(CHANGE_VERB)?.[0] ?? '增长';
-      const sign = FALLING.test(verb) ? -1 : 1;
-      const basis = g.basis ?? (/同比/.test(chunk) ? '同比' : '增长');
+      // (增速分别快于规上工业23.6、12.1、10.0个百分点: a gap to what they are compared with, said so.)
+      const gap = chunk.slice(chunk.lastIndexOf('分别')).match(/(快于|慢于|高于|低于)([\u4e00-\u9fff]{0,8})$/);
+      const verb = gap ? `${gap[1]}${gap[2]}` : (chunk.slice(chunk.lastIndexOf('分别')).match(CHANGE_VERB)?.[0] ?? '增长');
+      const sign = !gap && FALLING.test(verb) ? -1 : /慢于|低于/.test(verb) ? -1 : 1;
+      const basis = g.basis ?? (gap ? `比${gap[2]}` : /同比/.test(chunk) ? '同比' : '增长');
       g.hits.forEach((h, k) => targets[k].growth.push({ basis, value: sign * Number(h.number), unit: h.unit, text: `${g.basis ?? ''}${verb}${h.figure}` }));
     } else if (g.names.length >= 1) {
       // One name, several values (城乡居民人均可支配收入分别达到6.7万元和4万元): keep them together.
