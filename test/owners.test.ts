@@ -148,6 +148,12 @@ describe('where a document names its place', () => {
     expect(tx).toMatchObject({ name: '规上工业增加值' });
     expect(tx.growth[0].value).toBe(4.8);
   });
+  it('gives each place its figure in brackets (平湖市(6.8%)、秀洲区(6.2%), 义乌(1485.6亿元)、婺城(654.48亿元))', async () => {
+    const r = await read('通报.txt', '1-7月嘉兴市规上工业生产情况\n1-7月,各县市区规上工业增加值增速为:平湖市(6.8%)、秀洲区(6.2%)。\n');
+    expect(r.indicators.map((i) => [i.name, i.region, i.growth[0]?.value])).toEqual([['规上工业增加值', '平湖市', 6.8], ['规上工业增加值', '秀洲区', 6.2]]);
+    const j = await read('金华.txt', '金华各县市区数据出炉\n按照2020年全年的GDP数据,九大县市区的GDP排名依次为义乌(1485.6亿元)、婺城(654.48亿元)。\n');
+    expect(j.indicators.map((i) => [i.region, i.value])).toEqual([['义乌市', 1485.6], ['婺城区', 654.48]]);
+  });
   it('gives a figure that places share (遂昌县、庆元县GDP均增长5.9%) to each, and one they may not share to none', async () => {
     const r = await read('丽水.txt', '2022年丽水县域经济\n遂昌县、庆元县GDP均增长5.9%,并列第4位;云和县、景宁县GDP增长4.1%。\n');
     const of = (v: number) => r.indicators.filter((i) => i.growth[0]?.value === v).map((i) => i.region);

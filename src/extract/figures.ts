@@ -612,6 +612,30 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   };
 
   let compared = false;
+  // 九大县市区的GDP排名依次为义乌(1485.6亿元)、婺城(654.48亿元)…, 平湖市(6.8%)、秀洲区(6.2%):
+  // places with their figure in brackets, each a record of the metric the sentence named before them.
+  const bracketed = [...text.matchAll(/([\u4e00-\u9fff]{2,8})[（(]\s*(-?\d+(?:\.\d+)?)\s*(%|亿元|万元|元|亿|万人|个|家)\s*[）)]/g)]
+    .map((m) => ({ m, place: findPlaces(m[1], lex).find((p) => p.region && !p.relative && p.index + p.text.length === m[1].length) }))
+    .filter((x) => x.place);
+  if (bracketed.length >= 2) {
+    const first = bracketed[0].m.index! + bracketed[0].m[1].length - bracketed[0].place!.text.length;
+    const before = text.slice(0, first).split(/[。；;]/).at(-1)!.split(/[，,]/).at(-1)!;
+    const named = before
+      .replace(/(?:的)?(?:排名|排序|位次)?(?:依次|分别)?(?:为|是)?[:：]?$/, '')
+      .replace(/^.*?(?:县（市、区）|县市区|县区|区县|县市|各地)的?/, '');
+    const rate = /(?:增速|增幅|增长率?)$/.test(named);
+    const metric = cleanName(named.replace(/(?:增速|增幅|增长率?)$/, ''), lex);
+    if (hasWords(metric)) {
+      for (const { m, place } of bracketed) {
+        const at = m.index! + m[0].indexOf(m[2]);
+        const hit: Hit = { index: at, end: at + m[2].length + m[3].length, number: m[2], unit: m[3], figure: `${m[2]}${m[3]}` };
+        const growth = rate && m[3] === '%' ? [{ basis: '增长', value: Number(m[2]), unit: '%', text: `增长${m[2]}%` }] : [];
+        const { owner: _owner, ...d } = make(metric, hit, before, growth.length > 0);
+        void _owner;
+        drafts.push({ ...d, region: place!.region!, growth });
+      }
+    }
+  }
   hits.forEach((hit, i) => {
     const prevEnd = i > 0 ? hits[i - 1].end : 0;
     // The subject a count named (44个省市县长工程项目) is its part's, up to a ；.
