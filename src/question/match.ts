@@ -617,7 +617,7 @@ export function misfit(
   // What the question's head measures (收入 is money): a figure in another dimension (43个行政村) is not it.
   const measures = reading.head && reading.head !== '_doc' ? (k.lex.metrics.headDimensions[reading.head] ?? k.lex.metrics.headUnits[reading.head]) : undefined;
   const dimension = dimensionOf(r.unit, k.lex);
-  if (measures && !change && !asksGrowth && dimension !== r.unit && dimension !== measures && dimension !== 'percent') return 'unit';
+  if (measures && !change && !asksGrowth && dimension !== r.unit && dimension !== measures && !(dimension === 'percent' && /百分|比例|比重|占比|几成|%|率/.test(q.text))) return 'unit';
   // The amount itself asked (GDP总量): a rate of change of it is another figure.
   if (q.intent === 'value' && change && k.lex.metrics.levelWords.words.some((w) => q.metric.includes(w))) return 'level';
   // Each member's figure (各引进1个以上) answers only a question of each.
