@@ -467,7 +467,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   if (compared && basis === compared[1]) t.rest = t.rest.replace(compared[0], ' ');
   // 计划 of 年度计划完成率 and 实际 of 实际利用外资 are part of a metric's name, not signals.
   const target = Boolean(signalWord(k, t.rest, w.target));
-  const actual = Boolean(signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs));
+  // (现在有几家: how many there are now, whatever the period words took of it.)
+  const actual = Boolean(signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs)) || /(?:现在|目前|如今)(?:有|已|共)/.test(text);
   // 提高到多少, 降至多少: the level reached, not the change.
   const changeWord = signalWord(k, t.rest, w.change);
   const change = Boolean(basis) || Boolean(changeWord && !t.rest.includes(`${changeWord}到`) && !t.rest.includes(`${changeWord}至`));
