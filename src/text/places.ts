@@ -57,6 +57,8 @@ export function leadingPlace(clause: string, lex: Lexicon, own?: string): PlaceM
   if (!first.relative && namesAThing(clause, first, lex)) return undefined;
   // 全省率先, 全国首个: a rank among the places of the province, not the province's figure.
   if (first.relative && RANK_AFTER.test(clause.slice(first.index + first.text.length))) return undefined;
+  // 全省集中开工项目3个: the document's own projects in a campaign the province held, not the province's.
+  if (first.relative && /^(?:集中|统一|同步)(?:开工|签约|竣工|开业|投产)/.test(clause.slice(first.index + first.text.length))) return undefined;
   if (first.region === null) return OPENING_ONLY.test(clause.slice(0, first.index)) ? first : undefined;
   const before = clause.slice(0, mentions[0].index);
   // Only a period, a list number, punctuation or an opening word may stand before the place.
