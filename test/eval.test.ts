@@ -18,6 +18,27 @@ describe('accuracy', () => {
     expect(result.wrong, report(result)).toBe(0);
     expect(result.percent, report(result)).toBeGreaterThanOrEqual(MIN_PERCENT);
   });
+  // Sets written to tempt a wrong figure and of questions and conversations written after the
+  // code (test/eval/README): floors on what they measured, that only move up.
+  for (const [name, maxWrong, minPercent] of [
+    ['temptations', 0, 90],
+    ['temptations-2', 0, 95],
+    ['temptations-3', 2, 85],
+    ['unseen-questions', 0, 92],
+    ['unseen-questions-2', 0, 95],
+    ['unseen-questions-3', 0, 92],
+    ['unseen-chat', 0, 90],
+    ['unseen-chat-2', 0, 90],
+    ['unseen-chat-3', 1, 85],
+  ] as const) {
+    const file = join('test', 'eval', `${name}.jsonl`);
+    if (!existsSync(file)) continue;
+    it(`${name}: at most ${maxWrong} wrong, at least ${minPercent}%`, () => {
+      const result = evaluate(core, readCases(file));
+      expect(result.wrong, report(result)).toBeLessThanOrEqual(maxWrong);
+      expect(result.percent, report(result)).toBeGreaterThanOrEqual(minPercent);
+    });
+  }
   for (const set of shared) {
     it(`${set}: at most one wrong answer`, () => {
       const result = evaluate(core, readCases(set));
