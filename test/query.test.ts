@@ -96,7 +96,7 @@ describe('strict matching', () => {
     expect(first('今年GDP目标是多少')).toMatch(/^报告中最新为2020年：/);
   });
   it('counts tasks over one document, lead apart from taking part', () => {
-    expect(core.ask('市商务局牵头几项任务').text).toMatch(/共13项；另参与1项/);
+    expect(core.ask('市商务局牵头几项任务').text).toMatch(/共13项（列牵头部门第一位）；连同联合牵头（列第二位及以后）共14项/);
     expect(core.ask('滞后的任务总共有几个').text).toContain('共4项');
   });
   it('answers statements from the prose, with their neighbours', () => {
