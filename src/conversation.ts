@@ -6,7 +6,7 @@
  */
 import type { Answer, ContextStore, Indicator, Line } from './types.js';
 import type { Knowledge } from './knowledge/load.js';
-import type { Query } from './question/query.js';
+import { makeQuery, storedQuery, type Query } from './question/query.js';
 import { chineseNumber } from './question/parse.js';
 import { span, textOf } from './answer/compose.js';
 import { genericWord, isLightVerb } from './question/generic.js';
@@ -28,6 +28,12 @@ interface Context {
   items?: number[];
   /** The figure the last answer led with, for 总投资呢 (the same subject's, beside it). */
   figure?: string;
+}
+
+/** A context as stored, its query in the one shape queries have (question/query.ts). */
+function readContext(value: string): Context {
+  const context = JSON.parse(value) as Context;
+  return { ...context, query: storedQuery(context.query) };
 }
 
 /** A context store in this process, bounded: the oldest conversations go first. */
@@ -145,14 +151,14 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
 export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf, thing }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
-    const a: Query = { ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined };
+    const a: Query = makeQuery({ ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined });
     // The whole keeps the comparison's words (比全省), as the question written out would.
     // (A basis written out, 两年平均, picks the gap said of it: 两年平均增长10.7%,比全省高出0.4个百分点.)
     const metric = [last.metric, last.basis && !/^[同环]比$/.test(last.basis) ? last.basis : '', q.metric].filter(Boolean).join(' ');
-    return { ...a, text: q.text, metric, intent: 'compute', compute: q.compute, parts: [a, q.parts[1]], corrections: q.corrections, carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] };
+    return makeQuery({ ...a, text: q.text, metric, intent: 'compute', compute: q.compute, parts: [a, q.parts[1]], corrections: q.corrections, carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] });
   }
   const carried: string[] = [];
-  const merged: Query = { ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, beside: undefined };
+  const merged: Query = makeQuery({ ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, beside: undefined });
   const word = generic(q);
   const ofTask = word !== undefined && last.task?.number !== undefined;
   if (ofTask) {
@@ -242,7 +248,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   else if (last.intent === 'fact' && RANKED.test(last.text) && !ownMetric(q, frames)) {
     // 五年前是多少 after 全省第几: the figure again, without the ranking's words.
     merged.intent = q.intent;
-    merged.metric = ownMetric({ ...last, places: [] }, frames).replace(/\s+/g, ' ');
+    merged.metric = ownMetric(makeQuery({ ...last, places: [] }), frames).replace(/\s+/g, ' ');
   }
   // A generic word asks a figure, whatever the last answer was.
   if (word) merged.intent = q.intent === 'growth' ? 'growth' : 'value';
@@ -271,8 +277,8 @@ function keepSetting(q: Query, last: Query): Query | undefined {
   const asked = last.metric.replace(/\s+/g, '');
   const unset = q.parts.every((p) => !p.places.length && !p.period && p.metric && asked.includes(p.metric.replace(/\s+/g, '')));
   if (!unset) return undefined;
-  const parts = q.parts.map((p) => ({ ...p, places: last.places, ...(last.period ? { period: last.period } : {}) }));
-  return { ...q, parts, places: last.places, ...(last.period ? { period: last.period } : {}), carried: [...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] };
+  const parts = q.parts.map((p) => makeQuery({ ...p, places: last.places, ...(last.period ? { period: last.period } : {}) }));
+  return makeQuery({ ...q, parts, places: last.places, ...(last.period ? { period: last.period } : {}), carried: [...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] });
 }
 
 /** The short line that says what a follow-up took from the conversation. */
@@ -327,7 +333,7 @@ export class Conversations {
     const saved = this.store.get(id);
     if (!saved || this.now().getTime() - saved.at > IDLE_MS) return undefined;
     try {
-      return JSON.parse(saved.value) as Context;
+      return readContext(saved.value);
     } catch {
       return undefined;
     }
@@ -365,7 +371,7 @@ export class Conversations {
   /** The question as asked after a conversation as stored (a button's, to try it before offering it). */
   resolveAfter(value: string, q: Query): Query {
     try {
-      return this.resolveIn(JSON.parse(value) as Context, q);
+      return this.resolveIn(readContext(value), q);
     } catch {
       return q;
     }
@@ -379,7 +385,7 @@ export class Conversations {
     if (ordinal && last.items && at >= 1 && at <= last.items.length) {
       const metric = q.metric.replace(ordinal[0], ' ').trim();
       const scope = last.query.scope?.source ? { source: last.query.scope.source } : undefined;
-      return { ...q, metric, intent: 'task', task: { ...q.task, number: last.items[at - 1] }, ...(scope ? { scope } : {}), carried: ['task'] };
+      return makeQuery({ ...q, metric, intent: 'task', task: { ...q.task, number: last.items[at - 1] }, ...(scope ? { scope } : {}), carried: ['task'] });
     }
     // After a computation the figure it started from is what a follow-up goes on from.
     const asked = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
@@ -388,10 +394,10 @@ export class Conversations {
     const year = figure?.type === 'indicator' ? figure.period.year : undefined;
     // (上年呢 after 生猪出栏完成率, asked of no period: the year before the figure's.)
     const period = asked.period ? (asked.period.year === undefined && year !== undefined ? { ...asked.period, year } : asked.period) : q.relative && figure?.type === 'indicator' ? figure.period : undefined;
-    const from = period ? { ...asked, period } : asked;
+    const from = period ? makeQuery({ ...asked, period }) : asked;
     // 进度呢 after a figure (not a task): the progress figure of its subject, a generic word.
     if (q.intent === 'task' && q.task?.aspect === 'progress' && !q.metric && q.task.number === undefined && figure?.type === 'indicator' && from.task?.number === undefined && from.intent !== 'task') {
-      q = { ...q, intent: 'value', task: undefined, metric: '进度', unit: this.words.unitOf('进度') };
+      q = makeQuery({ ...q, intent: 'value', task: undefined, metric: '进度', unit: this.words.unitOf('进度') });
     }
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);
@@ -411,7 +417,7 @@ export class Conversations {
     if (kept) return kept;
     // A new question of a task (第10项谁牵头) that names no table is of the table just answered from.
     const source = last.query.scope?.source;
-    if (source && q.task && !q.scope && !q.period) return { ...q, scope: { source } };
+    if (source && q.task && !q.scope && !q.period) return makeQuery({ ...q, scope: { source } });
     return q;
   }
 

@@ -14,7 +14,7 @@ import { parseQuery } from './question/parse.js';
 import { match } from './question/match.js';
 import { figureLine, indicatorLabel, makeAnswer, span } from './answer/compose.js';
 import { Conversations, memoryContexts } from './conversation.js';
-import type { Query } from './question/query.js';
+import { makeQuery, type Query } from './question/query.js';
 
 export interface Core {
   /** Answers one question. Never throws: bad input gets an Answer of kind "none". */
@@ -76,7 +76,7 @@ export function createCore(knowledge: Knowledge = loadKnowledge(), options: Core
     try {
       return run(text);
     } catch (error) {
-      const q = { text, intent: 'value' as const, metric: '', qualifiers: [], places: [] };
+      const q = makeQuery({ text, intent: 'value', metric: '', qualifiers: [], places: [] });
       return noAnswer(k, q, `这个问题没能处理（${(error as Error).message.slice(0, 80)}），请换个说法再问。`);
     }
   };
@@ -88,7 +88,7 @@ export function createCore(knowledge: Knowledge = loadKnowledge(), options: Core
   const answerResolved = (k: Knowledge, resolved: Query, opts: AskOptions): { q: Query; answer: Answer } => {
     const answer = answerQuery(k, resolved, opts);
     if (answer.kind === 'none' && resolved.period && resolved.carried?.includes('soft-period')) {
-      const loose: Query = { ...resolved, period: undefined, carried: resolved.carried.filter((c) => c !== 'period' && c !== 'soft-period') };
+      const loose: Query = makeQuery({ ...resolved, period: undefined, carried: resolved.carried.filter((c) => c !== 'period' && c !== 'soft-period') });
       const retry = answerQuery(k, loose, opts);
       if (retry.kind !== 'none') return { q: loose, answer: retry };
     }
@@ -102,7 +102,7 @@ export function createCore(knowledge: Knowledge = loadKnowledge(), options: Core
     const quote = opts.conversation ? conversations.quote(opts.conversation, text) : undefined;
     if (quote) return quote;
     if (page === 'none left') {
-      const q = { text, intent: 'help' as const, metric: '', qualifiers: [], places: [] };
+      const q = makeQuery({ text, intent: 'help', metric: '', qualifiers: [], places: [] });
       return { question: text, kind: 'help', text: NO_MORE, lines: [[{ text: NO_MORE }]], records: [], sources: [], query: q };
     }
     if (page) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../src/core.js';
 import { parseQuery } from '../src/question/parse.js';
+import { makeQuery, storedQuery, type Query } from '../src/question/query.js';
 
 const core = createCore(undefined, { now: () => new Date('2026-11-23T08:00:00+08:00') });
 const k = core.knowledge;
@@ -66,6 +67,15 @@ describe('the structured query', () => {
     expect(parse('有哪些报告').intent).toBe('sources');
     expect(parse('6月税收占上半年税收的比重多少')).toMatchObject({ intent: 'compute', compute: 'share' });
     expect(parse('6月财政收入和税收分别是多少').parts?.map((p) => p.metric)).toEqual(['财政收入', '税收']);
+  });
+  it('has every field in one order, whatever the question pins down (one shape for the compiled code)', () => {
+    const keys = (q: Query) => Object.keys(q).join(',');
+    const all = keys(makeQuery({ text: '', intent: 'value', metric: '', qualifiers: [], places: [] }));
+    const asked = ['你好', '有哪些报告', '6月全市用电量是多少？', '第10项任务进展状态', '6月财政收入和税收分别是多少', '比5月多多少'].map(parse);
+    for (const q of [...asked, ...asked.flatMap((q) => q.parts ?? [])]) expect(keys(q)).toBe(all);
+    // Read back from a conversation's context, a query and its parts have it too.
+    const stored = storedQuery(JSON.parse(JSON.stringify(asked[4])) as Query);
+    expect([stored, ...stored.parts!].map(keys)).toEqual([all, all, all]);
   });
 });
 

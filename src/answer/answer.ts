@@ -6,7 +6,7 @@
  */
 import type { Answer, AskOptions } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from '../question/query.js';
+import { makeQuery, type Query } from '../question/query.js';
 import type { Matches } from '../question/match.js';
 import { findFigure } from '../question/figure.js';
 import { computeFound } from '../question/compute.js';
@@ -38,8 +38,8 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
   }
   // 参保率呢, 目标呢 after a task: its own figure of that first, when it states one; else the task.
   if (q.intent === 'task' && q.task?.number !== undefined && !q.task.aspect && (q.metric.trim() || q.nature === 'target')) {
-    const own = taskFigures(k, { ...q, intent: 'value' });
-    if (own.answers.length) return taskFigureAnswer(k, { ...q, intent: 'value' }, own, figure);
+    const own = taskFigures(k, makeQuery({ ...q, intent: 'value' }));
+    if (own.answers.length) return taskFigureAnswer(k, makeQuery({ ...q, intent: 'value' }), own, figure);
   }
   switch (q.intent) {
     case 'help':
@@ -52,7 +52,7 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
     case 'document': {
       // A document the reports only mention (营商环境3.0版实施方案): what they say of it answers.
       const found = documentAsked(k, q);
-      return found === 'mentioned' ? figure({ ...q, intent: 'fact', scope: undefined, ask: undefined }) : documentAnswer(k, q, found);
+      return found === 'mentioned' ? figure(makeQuery({ ...q, intent: 'fact', scope: undefined, ask: undefined })) : documentAnswer(k, q, found);
     }
     case 'compute':
       return answerCompute(k, q, computeFound(k, q, Boolean(options.brief)), Boolean(options.brief));
@@ -62,7 +62,7 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
     case 'rank':
       // No task or measure is about it: a figure named by the word it was asked with (民生实事进度
       // 81.1%), else what the reports say of it, as a statement.
-      return answerTasks(k, q, tasksFound(k, q), offset) ?? progressFigure(q, figure) ?? figure({ ...q, intent: 'fact' });
+      return answerTasks(k, q, tasksFound(k, q), offset) ?? progressFigure(q, figure) ?? figure(makeQuery({ ...q, intent: 'fact' }));
     default: {
       const a = figure(q);
       // 上半年工业用电量和税收: no one figure is named so; each of the two is, when the reports hold it.
@@ -75,7 +75,7 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
 function progressFigure(q: Query, figure: (fq: Query) => Answer): Answer | undefined {
   const word = q.text.match(/进度|完成率|进展率/)?.[0];
   if (!word || !q.metric.trim() || q.task?.number !== undefined || q.task?.department) return undefined;
-  const a = figure({ ...q, intent: 'value', task: undefined, metric: `${q.metric}${word}` });
+  const a = figure(makeQuery({ ...q, intent: 'value', task: undefined, metric: `${q.metric}${word}` }));
   return a.kind === 'indicator' ? a : undefined;
 }
 
@@ -83,6 +83,6 @@ function progressFigure(q: Query, figure: (fq: Query) => Answer): Answer | undef
 function answerJoined(k: Knowledge, q: Query, brief: (part: Query) => Answer): Answer | undefined {
   const parts = joinedParts(k, q);
   if (!parts) return undefined;
-  const a = answerParts(k, { ...q, parts }, brief);
+  const a = answerParts(k, makeQuery({ ...q, parts }), brief);
   return a.kind === 'none' ? undefined : a;
 }

@@ -4,7 +4,7 @@
  */
 import type { Answer, Indicator, Line } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from '../question/query.js';
+import { makeQuery, type Query } from '../question/query.js';
 import { HOME, isChange } from '../question/match.js';
 import { eachPlace, rankValue } from '../question/parts.js';
 import { periodKey } from '../text/period.js';
@@ -18,7 +18,7 @@ export function metricName(r: Indicator, q: Query): string {
 
 /** The home city's figure of the query's metric and period, as ranked, when the reports give it. */
 export function homeValue(k: Knowledge, q: Query, period: Indicator['period'], one: (part: Query) => Answer): PlaceValue | undefined {
-  const a = one({ ...q, eachPlace: false, placeRank: undefined, places: [], parts: undefined, period });
+  const a = one(makeQuery({ ...q, eachPlace: false, placeRank: undefined, places: [], parts: undefined, period }));
   const r = k.byId.get(a.records[0]?.id ?? '');
   if (a.kind !== 'indicator' || r?.type !== 'indicator' || r.region !== HOME || r.nature !== 'actual' || r.period.label !== period.label) return undefined;
   const v = rankValue(r, q);
@@ -55,7 +55,7 @@ function figuresOf(k: Knowledge, q: Query, one: (part: Query) => Answer): Ranked
 export function answerPlaceRank(k: Knowledge, q: Query, one: (part: Query) => Answer): Answer {
   const first = figuresOf(k, q, one);
   const periods = q.period ? [] : [...new Map(first.map((x) => [x.record.period.label, x.record.period])).values()];
-  const tries = (periods.length ? periods.map((period) => figuresOf(k, { ...q, period }, one).filter((x) => x.record.period.label === period.label)) : [first]).filter((t) => t.length);
+  const tries = (periods.length ? periods.map((period) => figuresOf(k, makeQuery({ ...q, period }), one).filter((x) => x.record.period.label === period.label)) : [first]).filter((t) => t.length);
   const ranked = tries.sort((a, b) => b.length - a.length || periodKey(b[0].record.period) - periodKey(a[0].record.period))[0] ?? [];
   const units = new Set(ranked.map((x) => x.unit));
   if (ranked.length < 2 || units.size > 1) {

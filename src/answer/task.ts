@@ -5,7 +5,7 @@
  */
 import type { Answer, Indicator, Line, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from '../question/query.js';
+import { makeQuery, type Query } from '../question/query.js';
 import type { Matches } from '../question/match.js';
 import type { TasksFound } from '../question/task-asked.js';
 import type { TaskFigures } from '../question/task-figures.js';
@@ -52,7 +52,7 @@ export function taskFigureAnswer(k: Knowledge, q: Query, { task: t, word, answer
     const what = word ? `“${word}”的数字` : '这项数字';
     return noAnswer(k, q, `${name}的内容和进展中没有${what}（${asked(q)}）。`, [textOf([task])]);
   }
-  const a = figure({ ...q, task: undefined, scope: undefined }, { answers, nearby: [] });
+  const a = figure(makeQuery({ ...q, task: undefined, scope: undefined }), { answers, nearby: [] });
   // The figure stays first; the task it is in follows what it is. Asked all it sets out (目标呢),
   // every figure of it comes first, each with its name.
   const all = !q.metric.trim() && answers.length > 1;

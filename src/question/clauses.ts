@@ -6,7 +6,7 @@
  */
 import type { Indicator, KnowledgeRecord, Passage } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from './query.js';
+import { makeQuery, type Query } from './query.js';
 import { concepts, countMembers, coverage, type Candidate } from './match.js';
 import { findPlaces } from '../text/places.js';
 import { fold } from '../text/normalize.js';
@@ -57,7 +57,7 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   // The metric asked without what it ranks among (全省), and the sentence's figures of other metrics.
   let metric = q.metric;
   for (const f of k.lex.lexicon.rankFrames) metric = metric.split(f).join(' ');
-  const own = concepts(k, { ...q, metric });
+  const own = concepts(k, makeQuery({ ...q, metric }));
   const others = own.length ? ofSentence(k, text).filter((x) => coverage(fold(x.name), own) < 0.99).map((x) => fold(x.name)) : [];
   const rankAsked = /第几|排/.test(q.text);
   let best: { c: string; w: number } | undefined;

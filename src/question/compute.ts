@@ -7,7 +7,7 @@
  */
 import type { Indicator, Period } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from './query.js';
+import { makeQuery, type Query } from './query.js';
 import { isChange, match, type Matches } from './match.js';
 import { findFigure, type FigureFound } from './figure.js';
 import { figureBeside, PROGRESS_STATED } from './generic.js';
@@ -41,7 +41,7 @@ function fromRecord(ind: Indicator): Input | undefined {
 /** The figure a side of the computation names: a record, or a number the question gives itself. */
 function inputFor(k: Knowledge, q: Query): Input | undefined {
   if (q.intent === 'growth') return growthFor(k, q);
-  const best = match(k, { ...q, intent: 'value' }, ['indicator']).answers[0]?.record as Indicator | undefined;
+  const best = match(k, makeQuery({ ...q, intent: 'value' }), ['indicator']).answers[0]?.record as Indicator | undefined;
   if (best) return fromRecord(best);
   const given = q.text.match(/(\d+(?:\.\d+)?)(亿元|万元|元|亿|万|个|家|项|户|人|%|亩|万亩|吨|万吨|公里)/);
   if (!given) return undefined;
@@ -60,7 +60,7 @@ function growthFor(k: Knowledge, q: Query): Input | undefined {
 
 /** Side B names only what differs from A (目标, 2016年, 桐乡): the rest is A's. */
 function completeB(a: Query, b: Query, found?: Input): Query {
-  const out: Query = { ...b };
+  const out: Query = makeQuery({ ...b });
   // 嘉善GDP增速比海宁高多少: B names only a place, so A's metric without A's place words.
   const without = (q: Query) => q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).replace(/\s+/g, ' ').trim();
   if (b.places.length && !without(b)) {
@@ -115,7 +115,7 @@ export function computeFound(k: Knowledge, q: Query, brief: boolean): ComputeFou
   const stated = (query: Query, found?: Matches): ComputeFound => ({ kind: 'stated', query, figure: findFigure(k, query, brief, found) });
   // A figure the reports state (占规上工业比重, 高于第二名9个百分点) wins over a computed one.
   // (After 比5月多多少 the whole is only the last figure asked: no stated answer of its own.)
-  const whole: Query = { ...q, intent: 'value', parts: undefined, compute: undefined };
+  const whole: Query = makeQuery({ ...q, intent: 'value', parts: undefined, compute: undefined });
   const [qa, qb] = q.parts ?? [];
   const found = qa && squeeze(qa.metric) === squeeze(q.metric) ? undefined : match(k, whole, ['indicator']);
   const said = found?.answers[0];
@@ -127,14 +127,14 @@ export function computeFound(k: Knowledge, q: Query, brief: boolean): ComputeFou
   }
   if (!qa || !qb) return { kind: 'unclear', why: 'sides' };
   if (!qa.metric) return { kind: 'unclear', why: 'a' };
-  const a = inputFor(k, { ...qa, nature: qa.nature ?? (q.compute === 'progress' || q.compute === 'shortfall' ? 'actual' : undefined) });
+  const a = inputFor(k, makeQuery({ ...qa, nature: qa.nature ?? (q.compute === 'progress' || q.compute === 'shortfall' ? 'actual' : undefined) }));
   // 完成年度目标多少 after 新增各项贷款1514.25亿元: the share the sentence states beside it wins.
   const besideA = a?.record && q.compute === 'progress' ? figureBeside(k, a.record.id, (x) => x.unit === '%' && PROGRESS_STATED.test(x.name)) : undefined;
   if (besideA) return stated(whole, { answers: [{ record: besideA, score: 1, coverage: 1, nameCoverage: 1 }], nearby: [] });
   const b = a ? inputFor(k, completeB(qa, qb, a)) : undefined;
   // 比第二名高多少, 比全省平均高多少: what A is compared with is no figure the reports state
   // apart, but the sentence may say the gap itself.
-  const fact: Query = { ...whole, intent: 'fact', parts: q.parts };
+  const fact: Query = makeQuery({ ...whole, intent: 'fact', parts: q.parts });
   if (!a || !b) return { kind: 'missing', missing: !a ? qa.text : qb.text, a, query: fact, figure: findFigure(k, fact, brief) };
   // Both sides read as the same figure (比第二名高多少: 第二名 names no figure): nothing to compute.
   if (a.record && a.record === b.record) return stated(fact);

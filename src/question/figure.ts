@@ -7,7 +7,7 @@
  */
 import type { Indicator, KnowledgeRecord, Passage, Period, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from './query.js';
+import { makeQuery, type Query } from './query.js';
 import { match, misfit, periodFits, type Candidate, type Matches } from './match.js';
 import { periodKey } from '../text/period.js';
 import { saidInClause, sentenceBefore, statementFound } from './clauses.js';
@@ -31,7 +31,7 @@ function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fal
   const { year: _year, label: _label, ...rest } = q.period;
   void _year;
   void _label;
-  const loose: Query = { ...q, period: rest.kind === 'year' ? undefined : { ...rest, label: '' } };
+  const loose: Query = makeQuery({ ...q, period: rest.kind === 'year' ? undefined : { ...rest, label: '' } });
   const m2 = match(k, loose, types);
   // The latest of the same kind of period: 去年用电量 is a year's, never June's.
   // (上月: the latest month, whichever it is; 今年已经完成: the year so far, from January.)
@@ -59,7 +59,7 @@ function sinceJanuary(k: Knowledge, q: Query): Matches | undefined {
   if (asked.answers.length) return undefined;
   const metric = words.reduce((m, w) => m.split(w).join(' '), q.metric).replace(/\s+/g, ' ').trim();
   if (!metric) return undefined;
-  const plain = match(k, { ...q, metric, qualifiers: q.qualifiers.filter((x) => !words.includes(x)) }, ['indicator']);
+  const plain = match(k, makeQuery({ ...q, metric, qualifiers: q.qualifiers.filter((x) => !words.includes(x)) }), ['indicator']);
   return plain.answers.length ? plain : undefined;
 }
 

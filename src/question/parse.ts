@@ -6,7 +6,7 @@
  */
 import type { Period } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { DocumentScope, Intent, Query, TaskAspect, TaskFilter } from './query.js';
+import { makeQuery, type DocumentScope, type Intent, type Query, type TaskAspect, type TaskFilter } from './query.js';
 import { escapeRegExp, fold } from '../text/normalize.js';
 import { findPeriods, label } from '../text/period.js';
 import { findPlaces } from '../text/places.js';
@@ -319,14 +319,14 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // One side of a question was read with the whole: its typos are mended already.
   const typos = inner ? { text: folded, corrections: [] } : correctTypos(folded, k);
   folded = typos.text;
-  const q: Query = { text, intent: 'value', metric: '', qualifiers: [], places: [] };
+  const q = makeQuery({ text, intent: 'value', metric: '', qualifiers: [], places: [] });
   if (typos.corrections.length) q.corrections = typos.corrections;
 
   const bare = folded.replace(/[^\p{L}\p{N}/]/gu, '');
-  if (!bare) return { ...q, intent: 'help' };
-  if (w.help.includes(bare) || (bare.length <= 12 && w.help.some((h) => h.length >= 3 && bare.includes(h)))) return { ...q, intent: 'help' };
-  if (w.greetings.includes(bare)) return { ...q, intent: 'greeting' };
-  if (w.thanks.includes(bare) || (bare.length <= 8 && w.thanks.some((h) => h.length >= 2 && bare.startsWith(h)))) return { ...q, intent: 'thanks' };
+  if (!bare) return makeQuery({ ...q, intent: 'help' });
+  if (w.help.includes(bare) || (bare.length <= 12 && w.help.some((h) => h.length >= 3 && bare.includes(h)))) return makeQuery({ ...q, intent: 'help' });
+  if (w.greetings.includes(bare)) return makeQuery({ ...q, intent: 'greeting' });
+  if (w.thanks.includes(bare) || (bare.length <= 8 && w.thanks.some((h) => h.length >= 2 && bare.startsWith(h)))) return makeQuery({ ...q, intent: 'thanks' });
 
   const scope: DocumentScope = {};
   const several = !inner && /分别|各自|各(?:是|为|有|安排了?|完成了?)?(?:多少|几)|都是多少/.test(folded);
@@ -356,10 +356,10 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const narrows = NARROWING.test(t.rest.trimStart());
   if (narrows) t.rest = t.rest.trimStart().replace(NARROWING, ' ');
 
-  if (findWord(t.rest, w.sources)) return { ...q, intent: 'sources' };
+  if (findWord(t.rest, w.sources)) return makeQuery({ ...q, intent: 'sources' });
   // 有哪几份政府工作报告: the documents of that kind (of the place and year named).
   if (scope.kind && !scope.number && /^(?:都|一共|总共)?有?(?:哪几份|哪些|几份|多少份|哪几个|哪几篇)$/.test(t.rest.replace(/[\s的了呢吗？?]/g, '').replace(/^(?:收录|共)/, ''))) {
-    return { ...q, intent: 'sources', scope: { kind: scope.kind } };
+    return makeQuery({ ...q, intent: 'sources', scope: { kind: scope.kind } });
   }
   const fresh = takeWord(t, w.freshness);
 
@@ -545,17 +545,17 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     if (sides) {
       q.compute = sides.op;
       // An A left out is read as nothing pinned down; the conversation fills it in.
-      const a = sides.a ? parseQuery(sides.a, k, now, true) : { text: '', intent: 'value' as const, metric: '', qualifiers: [], places: [] };
+      const a = sides.a ? parseQuery(sides.a, k, now, true) : makeQuery({ text: '', intent: 'value', metric: '', qualifiers: [], places: [] });
       const b = parseQuery(sides.b, k, now, true);
       // 进出口总额比GDP增速高多少: a change named on one side is asked of both.
       const grown = [a, b].find((p) => p.intent === 'growth');
-      q.parts = [a, b].map((p) => (grown && p.intent !== 'growth' ? { ...p, intent: 'growth' as const, ...(grown.basis ? { basis: grown.basis } : {}) } : p));
+      q.parts = [a, b].map((p) => (grown && p.intent !== 'growth' ? makeQuery({ ...p, intent: 'growth' as const, ...(grown.basis ? { basis: grown.basis } : {}) }) : p));
     } else q.intent = q.task ? 'task' : 'value';
   } else if (several && (q.intent === 'value' || q.intent === 'growth')) {
     const parts = splitParts(q.metric);
     // Each part's text is the question without the other parts' own words: what one part says
     // (已开工) is not asked of another (累计竣工).
-    if (parts) q.parts = parts.map((metric, i) => ({ ...q, text: partText(q.text, parts, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
+    if (parts) q.parts = parts.map((metric, i) => makeQuery({ ...q, text: partText(q.text, parts, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
   }
   return q;
 }

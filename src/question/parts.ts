@@ -6,7 +6,7 @@
  */
 import type { Indicator } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from './query.js';
+import { makeQuery, type Query } from './query.js';
 import { isChange } from './match.js';
 import { splitParts } from './split.js';
 import { partText } from './parse.js';
@@ -15,8 +15,8 @@ import { qualifiersOf, readMetric } from './metric.js';
 /** 各县（市、区）GDP: the question asked of every county of the city, as parts. */
 export function eachPlace(k: Knowledge, q: Query): Query {
   const counties = k.lex.regions.regions.filter((r) => r.level === 'county');
-  const parts = counties.map((r) => ({ ...q, eachPlace: false, placeRank: undefined, places: [{ region: r.name, text: r.name }], parts: undefined }));
-  return { ...q, eachPlace: false, parts };
+  const parts = counties.map((r) => makeQuery({ ...q, eachPlace: false, placeRank: undefined, places: [{ region: r.name, text: r.name }], parts: undefined }));
+  return makeQuery({ ...q, eachPlace: false, parts });
 }
 
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -50,12 +50,12 @@ export function alternatives(part: Query, parts: Query[]): Query[] {
     const ends = short.slice(-2) === last.slice(-2);
     for (const tail of [rest, ...(ends ? [] : wordTails(last))]) {
       if (tail.length < 2 || tail === last) continue;
-      out.push({ ...part, metric: `${short}${tail}` });
+      out.push(makeQuery({ ...part, metric: `${short}${tail}` }));
     }
   }
   // 百年百项已开工和累计竣工: a later part is of the topic the first one opens with.
   const topic = part !== parts[0] ? topicOf(partWords(parts[0])) : undefined;
-  if (topic && !short.startsWith(topic)) out.push({ ...part, metric: `${topic}${short}` });
+  if (topic && !short.startsWith(topic)) out.push(makeQuery({ ...part, metric: `${topic}${short}` }));
   return out;
 }
 
@@ -79,5 +79,5 @@ export function joinedParts(k: Knowledge, q: Query): Query[] | undefined {
   const metrics = /和|与|及|、/.test(q.metric) ? splitParts(q.metric) : undefined;
   const measures = (m: string) => Boolean(readMetric(m, k.lex).head) || k.lex.aliasGroups.some((g) => g.some((a) => m.includes(a)));
   if (!metrics || !metrics.every(measures)) return undefined;
-  return metrics.map((metric, i) => ({ ...q, text: partText(q.text, metrics, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
+  return metrics.map((metric, i) => makeQuery({ ...q, text: partText(q.text, metrics, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
 }

@@ -6,7 +6,7 @@
  */
 import type { Indicator, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from './query.js';
+import { makeQuery, type Query } from './query.js';
 import { fold } from '../text/normalize.js';
 import { match, type Candidate } from './match.js';
 import { numberedTask } from './tasks.js';
@@ -70,7 +70,7 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
   // 目标呢 after a task: what it sets out.
   if (!q.metric.trim() && q.nature === 'target') return { task, word, answers: found(set) };
   const own = new Set([...set, ...done].map((x) => x.id));
-  const m = match(k, { ...q, task: undefined, scope: undefined, intent: q.intent === 'growth' ? 'growth' : 'value' }, ['indicator']);
+  const m = match(k, makeQuery({ ...q, task: undefined, scope: undefined, intent: q.intent === 'growth' ? 'growth' : 'value' }), ['indicator']);
   const answers = m.answers.filter((c) => own.has(c.record.id));
   // What was done before what was set out, unless a target is asked.
   if (q.nature !== 'target') answers.sort((a, b) => Number(done.includes(b.record as Indicator)) - Number(done.includes(a.record as Indicator)));

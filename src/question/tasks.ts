@@ -7,7 +7,7 @@
  */
 import type { Source, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from './query.js';
+import { makeQuery, type Query } from './query.js';
 import { concepts, coverage, HOME, match, type Concept } from './match.js';
 
 /** Newest first; of one date, the one that stands first in the reports (see Knowledge.standing). */
@@ -122,7 +122,7 @@ export function tasksAsked(k: Knowledge, q: Query): { doc?: Source; lead: Task[]
 export function taskAbout(k: Knowledge, q: Query): Task | undefined {
   if (!q.metric) return undefined;
   const scoped = q.scope?.kind ? documentsOf(k, q)[0] : undefined;
-  const found = match(k, { ...q, period: undefined, nature: undefined, basis: undefined, unit: undefined }, ['task']).answers.filter(
+  const found = match(k, makeQuery({ ...q, period: undefined, nature: undefined, basis: undefined, unit: undefined }), ['task']).answers.filter(
     (c) => c.coverage >= 0.99 || (c.coverage >= 0.8 && q.metric.length >= 6),
   );
   return found.map((c) => c.record as Task).find((t) => !scoped || t.source === scoped.id);
