@@ -128,6 +128,11 @@ function alone(q: Query, words: readonly string[]): boolean {
   return words.includes(q.metric.replace(/\s+/g, ''));
 }
 
+/** 上市了几家 after 第46项任务: a word or two of what was done (with 了), no place, no period, no task of its own. */
+function doneOfTask(q: Query, last: Query): boolean {
+  return last.task?.number !== undefined && !q.task?.number && !q.places.length && !q.period && q.metric.replace(/\s+/g, '').length <= 4 && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text);
+}
+
 /** Whether the question leaves out what it asks about, so the last query fills it in. */
 function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic }: FollowUpWords): boolean {
   if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
@@ -136,6 +141,8 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic 
   if (q.parts?.length) return false;
   // 完成多少, 完成率呢, 总投资呢: of the last answer's subject, whatever it was.
   if (generic(q) && !q.task && (last.metric || last.task?.number !== undefined)) return true;
+  // 上市了几家, 压减了多少 after a task: a short word of what was done, of that task.
+  if (doneOfTask(q, last)) return true;
   const aboutTask = last.task?.number !== undefined || last.intent === 'task';
   if (q.task?.number !== undefined) return aboutTask && !q.metric && q.followUp === true ? true : aboutTask && !q.metric && !q.task.aspect;
   // 其中哪些滞后 after a department's tasks: those of them.
@@ -160,7 +167,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   const carried: string[] = [];
   const merged: Query = makeQuery({ ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, beside: undefined });
   const word = generic(q);
-  const ofTask = word !== undefined && last.task?.number !== undefined;
+  const ofTask = (word !== undefined || doneOfTask(q, last)) && last.task?.number !== undefined;
   if (ofTask) {
     // 完成多少 after a task: a figure of that task.
     merged.metric = q.metric;

@@ -66,6 +66,16 @@ describe('follow-ups', () => {
     expect(first('zone', '临沪高能级智慧产业新区完成工业投入多少')).toContain('41.26亿元');
     expect(say('zone', '全市呢').text).not.toContain('41.26');
   });
+  it('ask of the task just shown what was done of it (上市了几家, 压减了多少, 进度呢)', () => {
+    say('task46', '第46项任务');
+    expect(first('task46', '上市了几家')).toContain('3家');
+    say('task95', '第95项任务');
+    expect(first('task95', '压减了多少')).toContain('20.78%');
+    say('task79', '第79项任务');
+    expect(first('task79', '进度呢')).toContain('48.6%');
+    say('task29', '第29项任务');
+    expect(first('task29', '目标呢')).toContain('8%');
+  });
   it('show of the basis asked only that growth first (同比呢 after an index)', () => {
     say('basis', '6月STI进出口贸易指数');
     const line = first('basis', '同比呢');

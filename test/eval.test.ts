@@ -23,13 +23,16 @@ describe('accuracy', () => {
   for (const [name, maxWrong, minPercent] of [
     ['temptations', 0, 90],
     ['temptations-2', 0, 95],
-    ['temptations-3', 2, 85],
+    ['temptations-3', 2, 88],
     ['unseen-questions', 0, 92],
     ['unseen-questions-2', 0, 95],
     ['unseen-questions-3', 0, 92],
     ['unseen-chat', 0, 90],
     ['unseen-chat-2', 0, 90],
-    ['unseen-chat-3', 1, 85],
+    ['unseen-chat-3', 0, 90],
+    ['temptations-4', 6, 88],
+    ['unseen-questions-4', 3, 88],
+    ['unseen-chat-4', 1, 85],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;

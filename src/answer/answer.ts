@@ -41,6 +41,12 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
     const own = taskFigures(k, makeQuery({ ...q, intent: 'value' }));
     if (own.answers.length) return taskFigureAnswer(k, makeQuery({ ...q, intent: 'value' }), own, figure);
   }
+  // 进度呢 after a task whose progress states a 进度 in percent (“运动家”智慧体育社区进度48.6%): that first, then the task.
+  if (q.intent === 'task' && q.task?.number !== undefined && q.task.aspect === 'progress' && !q.metric.trim() && /进度/.test(q.text)) {
+    const asked = makeQuery({ ...q, intent: 'value', metric: '进度', task: { ...q.task, aspect: undefined } });
+    const own = taskFigures(k, asked);
+    if (own.answers.length && own.answers.every((c) => (c.record as { unit?: string }).unit === '%')) return taskFigureAnswer(k, asked, own, figure);
+  }
   switch (q.intent) {
     case 'help':
     case 'greeting':

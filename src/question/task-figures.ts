@@ -28,7 +28,9 @@ const COUNTED_HOW = /^(?:于.{0,12}?)?(?:全面)?(?:组织开展.{0,12}?工作)?
 function sameThing(a: string, b: string): boolean {
   const [x, y] = [fold(a), fold(b)];
   if (x === y) return true;
-  const [cx, cy] = [x.replace(COUNTED_HOW, '').replace(/(?:总数|数量|数)$/, ''), y.replace(COUNTED_HOW, '').replace(/(?:总数|数量|数)$/, '')];
+  // (…支出再压减 10% set out, …支出下降20.78% done: the same spending.)
+  const core = (n: string) => n.replace(COUNTED_HOW, '').replace(/(?:总数|数量|数)$/, '').replace(/(?:再)?(?:压减|下降|减少|降低|提高|增长)$/, '');
+  const [cx, cy] = [core(x), core(y)];
   return cx.length >= 4 && cy.length >= 4 && (cx.endsWith(cy) || cy.endsWith(cx));
 }
 
@@ -58,13 +60,20 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
   // 完成率呢, 参保率呢, 进度呢: the task's own figure named so (what was done first), in the unit the word asks.
   // (新锐型青年企业家培育了多少: the verb after the thing is how it was asked, not its name.)
   const whole = fold((word ?? q.metric).replace(/\s+/g, ''));
-  const asked = whole.replace(/(?:培育|建设|建成|新建|完成|实现|新增|引进|达到|认定)+$/, '');
+  const asked = whole.replace(/(?:培育|建设|建成|新建|完成|实现|新增|引进|达到|认定|下降|增长|减少|提高|上升|降低)+$/, '');
   // (…完成多少: what was done, never what was set out.)
-  const resultAsked = asked !== whole && /完成|实现|达到/.test(whole.slice(asked.length));
+  // (So does a verb with 了: 压减了多少, 上市了几家.)
+  const resultAsked = (asked !== whole && /完成|实现|达到/.test(whole.slice(asked.length))) || (q.nature !== 'target' && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text));
   if (asked.length >= 2) {
     const unit = word ? k.lex.lexicon.genericWords.units[word] : undefined;
-    const named = (xs: Indicator[]) => xs.filter((x) => fold(x.name).includes(asked) && (!unit || x.unit === unit));
-    const own = q.nature === 'target' ? named(set) : resultAsked ? named(done) : [...named(done), ...named(set)];
+    // (A change asked, 下降了多少: figures that state one first.)
+    const changed = (x: Indicator) => Number(q.intent === 'growth' && (x.growth.length > 0 || x.isChange));
+    const named = (xs: Indicator[]) => xs.filter((x) => fold(x.name).includes(asked) && (!unit || x.unit === unit)).sort((a, b) => changed(b) - changed(a));
+    // (What was done of a thing the task sets out comes before other things so named: 新增上市企业3家 before 上市…苗子群10家.)
+    const ofSet = (xs: Indicator[]) => [...xs].sort((a, b) => Number(set.some((s) => sameThing(s.name, b.name))) - Number(set.some((s) => sameThing(s.name, a.name))));
+    // (Asked what was done of something only what was set out names: the same thing in the progress.)
+    const doneOfNamed = (xs: Indicator[]) => (xs.length ? xs : done.filter((x) => x.nature === 'actual' && named(set).some((s) => sameThing(s.name, x.name))));
+    const own = q.nature === 'target' ? named(set) : resultAsked ? doneOfNamed(ofSet(named(done))) : [...ofSet(named(done)), ...named(set)];
     if (own.length) return { task, word, answers: found(own) };
   }
   // 目标呢 after a task: what it sets out.
