@@ -168,6 +168,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   const merged: Query = makeQuery({ ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, beside: undefined });
   const word = generic(q);
   const ofTask = (word !== undefined || doneOfTask(q, last)) && last.task?.number !== undefined;
+  const frame = q.followUp ? frameBefore(ownMetric(q, frames), ownMetric(last, frames)) : undefined;
   if (ofTask) {
     // 完成多少 after a task: a figure of that task.
     merged.metric = q.metric;
@@ -200,9 +201,9 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     const own = ownMetric(q, frames);
     merged.metric = own + parallel(own, ownMetric(last, frames));
     carried.push('metric');
-  } else if (q.followUp && frameBefore(ownMetric(q, frames), ownMetric(last, frames))) {
+  } else if (frame) {
     // 竣工率呢 after 百年百项开工率: the parallel measure of the same thing (百年百项竣工率).
-    merged.metric = frameBefore(ownMetric(q, frames), ownMetric(last, frames)) + ownMetric(q, frames);
+    merged.metric = frame + ownMetric(q, frames);
     carried.push('metric');
   } else if (ownMetric(q, frames)) {
     merged.metric = q.metric;
