@@ -19,6 +19,12 @@ describe('names', () => {
     expect(read('规上工业实现增加值965.31亿元')).toEqual([['规上工业增加值', '2021年', 'actual', '965.31亿元']]);
     expect(read('农村居民收入连续18年保持全省首位')).toEqual([]);
   });
+  it('of a share named by its head alone are the metric’s before it (制造业投资增长15.4%,占比由22.7%提升至25.8%)', () => {
+    expect(read('制造业投资增长15.4%,占比由22.7%提升至25.8%').map((r) => r[0])).toEqual(['制造业投资', '制造业投资占比', '制造业投资占比']);
+  });
+  it('keep the growth when its basis is said twice (按可比价计算比上年增长2.6%)', () => {
+    expect(read('全县实现生产总值332.63亿元,按可比价计算比上年增长2.6%')).toEqual([['生产总值', '2021年', 'actual', '332.63亿元', '比上年2.6']]);
+  });
   it('take the subject of the clause when the figure follows a bare verb', () => {
     expect(read('上市公司总数实现翻番、达到19家')).toEqual([['上市公司总数', '2021年', 'actual', '19家']]);
   });

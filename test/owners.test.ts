@@ -202,7 +202,38 @@ describe('a task table one cell a line', () => {
   });
 });
 
+describe('a task table written with tabs', () => {
+  it('keeps a task cell merged over two rows (written empty), and its county departments as the county writes them', async () => {
+    const r = await read(
+      '推进情况汇总表.txt',
+      '2022年松阳县十件民生实事项目上半年推进情况汇总表\n\n序号\t实事名称\t指标任务\t责任单位\t实施点位\t完成时限\t进展情况\t下步计划\n1\t一、两慢病常用药免费服用\t8000人以上高血压患者\t卫健局\t全县17家乡镇卫生院\t12月底\t截至6月9日高血压用药免费服用8718人\t持续开展\n2\t\t1700人以上糖尿病患者\t\t全县17家乡镇卫生院\t12月底\t截至6月9日糖尿病用药免费服用1721人\t持续开展\n3\t二、农村公路改建提升工程\t改建农村公路12公里\t交通运输局\t四都乡\t11月底\t两个工程已完工,另两个已完成工程量70%;本项目已完成总工程量的85%。\t浇筑\n',
+    );
+    expect(r.tasks.map((t) => [t.number, t.text.slice(0, 4), t.lead[0], t.goal, t.status])).toEqual([
+      [1, '一、两慢', '卫健局', '8000人以上高血压患者', null],
+      [2, '一、两慢', '卫健局', '1700人以上糖尿病患者', null],
+      // (已完成总工程量的85%: a share done, not the status 已完成; 交通运输局 is 松阳's, not the city's.)
+      [3, '二、农村', '交通运输局', '改建农村公路12公里', null],
+    ]);
+  });
+});
+
+describe('a table of named rows with a value column', () => {
+  it('names each row by its name and the column (农业 + 产值), with the row growth', async () => {
+    const r = await read('2022年三门县统计公报.txt', '2022年三门县国民经济和社会发展统计公报\n全县农林牧渔业总产值及分项如下:\n指标 | 产值(亿元) | 比上年增长(%) |\n农林牧渔业总产值 | 81.87 | 4.9 |\n渔业 | 66.86 | 5.5 |\n');
+    expect(r.indicators.map((i) => [i.name, i.region, i.figure, i.growth[0]?.value])).toEqual([
+      ['农林牧渔业总产值', '三门县', '81.87亿元', 4.9],
+      ['渔业产值', '三门县', '66.86亿元', 5.5],
+    ]);
+  });
+});
+
 describe('places the gazetteer lacks', () => {
+  it('an entry titled by its place alone is that place’s, its year unknown when nothing says it (甘 霖 鎮)', async () => {
+    const r = await read('条目.txt', '甘 霖 鎮\n【概況】位於市區西南部。全年實現地區生產總值40.49億元,增長16.8%;完成全社會固定資產投資9.9億元。\n');
+    expect(r.sources[0]).toMatchObject({ region: '甘霖镇', title: '甘霖镇' });
+    expect(r.sources[0].year).toBeUndefined();
+    expect(r.indicators.map((i) => [i.region, i.period.year])).toEqual([['甘霖镇', undefined], ['甘霖镇', undefined]]);
+  });
   it('a town named after its county is a place of its own, with the county around it (萧山区益农镇)', async () => {
     const r = await read('工作报告.txt', '(杭州市)萧山区益农镇2021年政府工作报告\n2020年,全镇实现规上工业总产值121亿元。益农镇财政总收入4.1亿元。\n');
     expect(r.sources[0]).toMatchObject({ region: '益农镇', places: [{ name: '益农镇', within: '萧山区' }] });

@@ -66,8 +66,10 @@ export function indicatorLabel(ind: Indicator): string {
   const what = ind.subject && !ind.name.includes(ind.subject) ? `${ind.subject}${ind.name}` : ind.name;
   const owner = ind.owner && !what.includes(ind.owner) ? `（${ind.owner}）` : '';
   // 1-9月 of a report whose year nothing says: said so, never passed off as this year's.
-  const yearUnknown = ind.period.year === undefined && ['month', 'range', 'asof', 'day'].includes(ind.period.kind) ? '（年份不明）' : '';
-  return [what, ind.placeless ? '' : `${ind.region}${owner}`, `${ind.period.label}${yearUnknown}`, ind.scope ?? '', ind.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
+  // (全年 of a yearbook entry that names no year, likewise.)
+  const yearUnknown = ind.period.year === undefined && ['year', 'month', 'range', 'asof', 'day'].includes(ind.period.kind) ? '（年份不明）' : '';
+  const when = ind.period.label || (ind.period.kind === 'none' && ind.period.year === undefined && !ind.placeless ? '年份不明' : '');
+  return [what, ind.placeless ? '' : `${ind.region}${owner}`, `${when}${yearUnknown}`, ind.scope ?? '', ind.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
 }
 
 /** The figure as the sentence qualifies it: 近70万亩, 约1亿元, 超1400万人次. */

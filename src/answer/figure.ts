@@ -52,7 +52,7 @@ export function answerFigure(k: Knowledge, q: Query, found: FigureFound, brief: 
       return answerIndicator(k, q, found, brief);
     case 'task': {
       const t = found.task;
-      const lines = taskLines(t, { who: q.task?.aspect === 'who', progress: q.task?.aspect === 'progress' });
+      const lines = taskLines(t, { who: q.task?.aspect === 'who', progress: q.task?.aspect === 'progress', whole: k.lex.lexicon.wholeProgress.words });
       return makeAnswer(k, q.text, 'task', lines, [t], { quote: t.progress[0] ?? t.text, query: q });
     }
     case 'statement':

@@ -27,8 +27,14 @@ export function departmentsText(t: Task): string {
   return [t.lead.length ? `牵头：${t.lead.join('、')}` : '', t.others.length ? `配合：${t.others.join('、')}` : ''].filter(Boolean).join('；');
 }
 
+/** The clause of a task's progress that gives the whole task's share done in percent, if one does. */
+function wholeShare(progress: string[], words: string[]): string | undefined {
+  const clauses = progress.flatMap((p) => p.split(/[。；;]/)).map((c) => c.trim());
+  return clauses.find((c) => /\d%/.test(c) && c.length <= 40 && words.some((w) => c.includes(w)));
+}
+
 /** A whole task: what was asked first (its departments, or its status), then the task and its progress. */
-export function taskLines(t: Task, opts: { who?: boolean; progress?: boolean; progressItems?: number; shown?: string[] } = {}): Line[] {
+export function taskLines(t: Task, opts: { who?: boolean; progress?: boolean; progressItems?: number; shown?: string[]; whole?: string[] } = {}): Line[] {
   // A row of a progress table is a task; a numbered item of a plan, with neither status nor progress, a measure.
   const isMeasure = t.number !== null && !t.status && !t.progress.length;
   const name = t.number === null ? t.section : isMeasure ? `第${t.number}条措施` : `第${t.number}项任务`;
@@ -36,7 +42,8 @@ export function taskLines(t: Task, opts: { who?: boolean; progress?: boolean; pr
   // A task's first line says how it stands and who leads it: on a phone that is the answer.
   const led = t.lead.length ? [s(` · 牵头：${t.lead.join('、')}`)] : [];
   // Asked its progress, a row that gives it in a few words (80%, 已完工) says it first.
-  const brief = opts.progress && t.progress.length === 1 && t.progress[0].length <= 40 ? t.progress[0] : undefined;
+  // So does the clause giving the whole task's share done (本项目已完成总工程量的85%), before its parts'.
+  const brief = !opts.progress ? undefined : t.progress.length === 1 && t.progress[0].length <= 40 ? t.progress[0] : wholeShare(t.progress, opts.whole ?? []);
   const head: Line = opts.who
     ? [s(`${name}牵头部门：`), s(t.lead.join('、') || '未注明', true), ...(t.others.length ? [s(`（配合：${t.others.join('、')}）`)] : [])]
     : brief

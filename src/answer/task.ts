@@ -18,7 +18,7 @@ export function taskAnswer(k: Knowledge, q: Query, t: Task, about: string[], ext
   const who = q.task?.aspect === 'who';
   // The part of the progress the question is about comes first (嘉湖铁路那块现在咋样了).
   const lead: Line[] = about.length ? [[span('相关进展：')], ...about.map((p) => [span(clip(p, 200), true)])] : [];
-  const body = taskLines(t, { who, progress: q.task?.aspect === 'progress', shown: about });
+  const body = taskLines(t, { who, progress: q.task?.aspect === 'progress', shown: about, whole: k.lex.lexicon.wholeProgress.words });
   // Asked who leads, the department comes first; otherwise what the question is about does.
   // Asked how it stands, the line with its status does (钱江通道北接线那项任务状态是啥).
   const first = who || q.task?.aspect === 'status' || (q.task?.aspect === 'progress' && body[0].some((x) => x.text.endsWith('进度：')));

@@ -21,7 +21,8 @@ export function columnsToPipes(text: string): string {
   const cellsOf = (line: string) => {
     const t = line.trim();
     if (!t || t.includes('|')) return [];
-    const cells = t.split(/\t+| {2,}|\u3000{2,}/).map((c) => c.trim()).filter(Boolean);
+    // Cells apart by single tabs keep their empty ones (a cell merged with the one above).
+    const cells = /\t/.test(t) && !/ {2,}|\u3000{2,}/.test(t) ? t.split('\t').map((c) => c.trim()) : t.split(/\t+| {2,}|\u3000{2,}/).map((c) => c.trim()).filter(Boolean);
     return cells.length >= 2 && /\t| {2,}|\u3000{2,}/.test(t) ? cells : [];
   };
   const cells = lines.map(cellsOf);

@@ -32,7 +32,8 @@ export interface Context {
 export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases'>;
 
 const DELIMITERS = '，,；;：:、。！？!?';
-const GROWTH_VERB = /(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
+// (按可比价计算比上年增长: the basis said twice; the second is the one kept.)
+const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比))?(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
 const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌/;
 // What a change is measured against, when written out: 与前两年平均相比, 比前两年平均.
 const BASIS_WRITTEN = /(?:与|同|和|跟)[^，,；;、与同和跟]{2,14}?(?:相比|比较)|(?:比|较)(?:前|上|去)[^，,；;、]{1,10}?(?=分别|同期|增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|$)/;
@@ -856,6 +857,19 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     drafts.push(draft);
   });
   if (group) closeGroup();
+  // 制造业投资增长15.4%,占比由22.7%提升至25.8%: a share named by its head alone is the share of the metric before it.
+  // (由22.7%提升至25.8%: both.)
+  const shares = new Set<IndicatorDraft>();
+  for (const [i, d] of drafts.entries()) {
+    if (!RATE.test(d.unit) || !/^(?:占比|比重)$/.test(d.name) || d.subject) continue;
+    const before = drafts.slice(0, i).reverse().find((e) => e.name !== d.name);
+    const between = before ? text.slice(text.indexOf(before.figure), text.indexOf(d.figure)) : '';
+    if (!before || !hasWords(before.name) || /[；;。]/.test(between)) continue;
+    if (shares.has(before)) d.name = before.name;
+    else if (!/(?:占比|比重|率)$/.test(before.name)) d.name = `${before.name}${d.name}`;
+    else continue;
+    shares.add(d);
+  }
   // 世界500强企业投资项目17个(500强为一季度数据): a note after the figure gives its own period.
   for (const d of drafts) {
     const at = text.indexOf(d.figure);

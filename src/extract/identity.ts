@@ -5,7 +5,7 @@
  */
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Layout, HeaderField } from './layout.js';
-import { findPlaces, isSubjectMention, mostSpecificPlace } from '../text/places.js';
+import { findPlaces, isSubjectMention, mostSpecificPlace, placeTitle } from '../text/places.js';
 import { escapeRegExp } from '../text/normalize.js';
 import { decide } from './about.js';
 
@@ -163,6 +163,14 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
     const line = lines[i].trim();
     if (!line || head.has(i)) continue;
     if (/^各位代表/.test(line)) break;
+    // An entry titled by its place alone (甘 霖 镇): that place is the title.
+    const entry = placeTitle(line);
+    if (entry && findPlaces(entry, lex).some((p) => p.text === entry)) {
+      title = entry;
+      titleAt = i;
+      head.add(i);
+      break;
+    }
     if (isTitleLike(line, layout)) {
       const t = tidyTitle(line);
       if (t.title.length < 4) continue;

@@ -42,7 +42,8 @@ interface CellFigure {
 /** The status a progress cell ends on (…已完工3所,其余5所受用地报批影响,进度滞后。), when it says one. */
 function statusSaid(progress: string[]): string | undefined {
   const last = progress.join('。').split(/[，,。；;]/).map((c) => c.trim()).filter(Boolean).at(-1) ?? '';
-  return layout().progressStatuses.find((s) => last.includes(s.word))?.status;
+  // (…已完成总工程量的85%: a share done, not the status; the status word ends its clause.)
+  return layout().progressStatuses.find((s) => last.endsWith(s.word))?.status;
 }
 
 export function readCell(cell: string, columnUnit: string, lex: Lexicon): CellFigure | undefined {
@@ -109,6 +110,8 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
   const { columns } = table;
   const has = (role: Column['role']) => columns.some((c) => c.role === role);
   const titlePeriod = table.title ? findPeriods(table.title).find((p) => p.period.year !== undefined)?.period : undefined;
+  // A task cell merged over several rows (written empty below the first): the row above's task and lead.
+  let above: { cell: string; lead?: string } | undefined;
 
   table.rows.forEach((row, index) => {
     const base = contextFor(row.group);
@@ -157,7 +160,7 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
   }
 
   /** The figures of a row about one place (or one year): each value column, with the row's growth. */
-  function valueRow(row: Row, region: string, rowPeriod: Period | undefined, base: Context, line: number) {
+  function valueRow(row: Row, region: string, rowPeriod: Period | undefined, base: Context, line: number, named = (metric: string) => metric) {
     const values = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'value');
     // The growth of the values: a 同比增长 column, or one named for a value's metric (GDP增速).
     const ofValues = (c: Column) => c.role === 'growth' && (!c.metric || values.some((v) => v.c.metric.includes(c.metric)));
@@ -171,9 +174,9 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     });
     for (const { c, i } of values) {
       const fig = readCell(row.cells[i] ?? '', c.unit, lex);
-      if (!fig || !c.metric) continue;
+      if (!fig || !named(c.metric)) continue;
       const p = c.period ?? rowPeriod ?? titlePeriod ?? base.period;
-      out.indicators.push(indicator(c.metric, fig, p, base.nature, region, base, row, growth ? [growth] : [], false));
+      out.indicators.push(indicator(named(c.metric), fig, p, base.nature, region, base, row, growth ? [growth] : [], false));
     }
     if (!values.length && growth && g >= 0) {
       const metric = columns[g].metric || base.section;
@@ -213,6 +216,12 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
       if (!fig) return undefined;
       return fig.change ? indicator(name, fig, p, nature, base.region, base, row, [asGrowth(fig, cell!)], true) : indicator(name, fig, p, nature, base.region, base, row, [], false);
     };
+    // 指标 | 产值(亿元) | 比上年增长(%): each row's value, named by the row (农业 + 产值), with its growth.
+    if (target < 0 && actual < 0) {
+      const head = (metric: string) => lex.metrics.heads.some((h) => metric.endsWith(h));
+      valueRow(row, base.region, p, base, line, (metric) => (head(name) || !head(metric) ? name : `${name}${metric}`));
+      return;
+    }
     const planned = target >= 0 ? one(target, 'target') : undefined;
     let done = actual >= 0 ? one(actual, 'actual') : undefined;
     // 实际完成 增长4.8%, 备注 1347.1亿元: the level reached, with its growth.
@@ -225,14 +234,17 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
   }
 
   function taskRow(row: Row, index: number, base: Context, line: number) {
-    const cell = cellAt(columns, row, 'task') ?? '';
+    const own = cellAt(columns, row, 'task') ?? '';
+    const merged = !own && above && (cellAt(columns, row, 'target') || cellAt(columns, row, 'progress'));
+    const cell = merged ? above!.cell : own;
     if (!cell) return;
+    if (!merged) above = { cell, lead: cellAt(columns, row, 'lead') };
     // …节能减排完成省定任务。责任单位:市发展改革委、市财政局…: the departments said in the task's own cell.
     const said = cell.match(/[。；;,，]?\s*(?:责任单位|牵头单位|责任部门|牵头部门)[:：]\s*([^。]+?)[。]?$/);
     const text = said ? cell.slice(0, said.index).trim() : cell;
     const numberCell = cellAt(columns, row, 'number');
     const number = numberCell && /^\d{1,3}$/.test(numberCell) ? Number(numberCell) : index + 1;
-    const leadCell = cellAt(columns, row, 'lead') ?? said?.[1];
+    const leadCell = cellAt(columns, row, 'lead') || (merged ? above!.lead : undefined) || said?.[1];
     const othersCell = cellAt(columns, row, 'others');
     const { lead, others } = leadCell ? departments(leadCell, 'lead') : { lead: [], others: [] };
     if (othersCell) others.push(...departments(othersCell, 'others').others);

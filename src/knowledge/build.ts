@@ -120,11 +120,12 @@ function aliasesOf(name: string, lex: Lexicon): string[] {
   return out;
 }
 
-/** Department names as the tables write them, made whole: 交通运输局 → 市交通运输局. */
+/** Department names as a city's tables write them, made whole: 交通运输局 → 市交通运输局 (a county's stays its own). */
 function normalizeDepartments(tasks: Task[], lex: Lexicon): void {
   const known = new Set([...tasks.flatMap((t) => [...t.lead, ...t.others]), ...Object.keys(lex.departments.short)]);
   const whole = (name: string) => (!name.startsWith('市') && known.has(`市${name}`) ? `市${name}` : name);
   for (const t of tasks) {
+    if (lex.regionByName.get(t.region)?.level !== 'city') continue;
     t.lead = t.lead.map(whole);
     t.others = t.others.map(whole);
   }

@@ -258,9 +258,20 @@ export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
 const OWN_PLACE = /([\u4e00-\u9fff]{2,12}?)(县|区|市|镇|乡|街道)(?=\s*(?:第[一二三四五六七八九十]+届|人民政府|政府工作报告|国民经济和社会发展统计公报|统计局|发展和改革局|发展改革局|(?:19|20)\d{2}年))/g;
 const NOT_A_NAME = /^[全各每本我该这市县区镇乡]/;
 
+/** A line that is only a place's name, its characters maybe spaced out (甘 霖 镇 → 甘霖镇); '' when it is not. */
+export function placeTitle(line: string): string {
+  const name = line.replace(/\s+/g, '');
+  return /^[\u4e00-\u9fff]{2,4}(?:镇|乡|街道|县|区|市)$/.test(name) ? name : '';
+}
+
 export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
   const head = `${text.split('\n').slice(0, 30).join('\n')}\n${text.match(/我代表[^，,。\n]{2,20}/)?.[0] ?? ''}`;
   const out: LearnedPlace[] = [];
+  // A yearbook's or gazetteer's entry is titled by the place alone (甘 霖 镇).
+  const entry = placeTitle(text.split('\n').find((l) => l.trim()) ?? '');
+  if (entry && !NOT_A_NAME.test(entry) && !findPlaces(entry, lex).some((p) => p.text === entry)) {
+    out.push({ name: entry, level: /(?:镇|乡|街道)$/.test(entry) ? 'town' : 'county' });
+  }
   for (const m of head.matchAll(OWN_PLACE)) {
     // (What the run opens with before the name: 2024年, 在, 我代表.)
     let run = m[1].replace(/^.*(?:年|月|日|在|代表|关于|印发)/, '');
