@@ -289,3 +289,14 @@ describe("a figure's period", () => {
     expect(r.indicators.find((i) => i.value === 7.5)!.period).toMatchObject({ kind: 'year', year: 2017 });
   });
 });
+
+describe('a thing named after a place', () => {
+  it('lies in that place, and a port only right after a place’s name (无锡(江阴)港, not 王母桥港)', async () => {
+    const r = await read('2023年嘉兴市工作总结.txt', '2023年嘉兴市工作总结\n全市实现地区生产总值7062亿元。嘉善国际创新中心(欧洲)海外园区已入驻企业13家。王母桥港综合治理完成投资2亿元。\n');
+    expect(r.indicators.map((i) => [i.figure, i.region, i.owner ?? ''])).toEqual([
+      ['7062亿元', '嘉兴市', ''],
+      ['13家', '嘉善县', '嘉善国际创新中心(欧洲)海外园区'],
+      ['2亿元', '嘉兴市', ''],
+    ]);
+  });
+});

@@ -73,7 +73,13 @@ export function noneFor(k: Knowledge, q: Query, nearby: Candidate[]): Answer {
       why = `报告中只有这项指标的增长率，没有总量（${what}）。`;
       break;
     case 'nature':
-      why = q.nature === 'target' ? `报告中没有这项指标的目标，只有实际数（${what}）。` : `报告中只有这项指标的目标，没有实际完成数（${what}）。`;
+      if (q.nature === 'target') why = `报告中没有这项指标的目标，只有实际数（${what}）。`;
+      else {
+        // (The target itself, as what the reports hold: 目标：增长7%左右.)
+        const aim = held.records.find((r) => r.nature === 'target');
+        const said = aim && (aim.isChange && aim.growth[0] ? aim.growth[0].text.replace(/^[，,、]/, '') : aim.figure);
+        why = `报告中只有这项指标的目标${aim ? `（${aim.period.label}${aim.name}：${said}）` : ''}，没有实际完成数（${what}）。`;
+      }
       break;
     case 'place':
       why = `报告中没有${q.places.map((p) => p.text).join('、') || '该地区'}的这项数据（${what}）。`;

@@ -8,7 +8,7 @@ import { fold } from '../text/normalize.js';
 import type { Growth, Indicator, Nature, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import { findPeriods, label } from '../text/period.js';
-import { findPlaces, leadingPlace, leadingThing } from '../text/places.js';
+import { findPlaces, isWithin, leadingPlace, leadingThing, thingsPlace } from '../text/places.js';
 
 export interface Context {
   region: string;
@@ -33,7 +33,7 @@ export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases
 
 const DELIMITERS = '，,；;：:、。！？!?';
 // (按可比价计算比上年增长: the basis said twice; the second is the one kept.)
-const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比))?(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
+const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
 const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌/;
 // What a change is measured against, when written out: 与前两年平均相比, 比前两年平均.
 const BASIS_WRITTEN = /(?:与|同|和|跟)[^，,；;、与同和跟]{2,14}?(?:相比|比较)|(?:比|较)(?:前|上|去)[^，,；;、]{1,10}?(?=分别|同期|增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|$)/;
@@ -451,6 +451,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       if (place?.relative) return place.region ?? '';
       // 濮院时尚中心等16个项目: a place that opens the one example names the example.
       if (place?.region && !EXAMPLES.test(clause.slice(place.index))) return place.region;
+      // (A thing named after a place, its owner, lies in that place.)
+      const named = place ? undefined : thingsPlace(clause, lex, ctx.region);
+      if (named?.region && isWithin(lex, named.region, ctx.region) && !EXAMPLES.test(clause.slice(named.index))) return named.region;
     }
     return ctx.region;
   };
@@ -608,7 +611,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // 31人为…教坛新秀: the count's noun is what they were made.
     after = after.replace(/^[为是]/, '');
     const cut = after.search(NOUN_END);
-    const noun = cleanName((cut > 0 ? after.slice(0, cut).replace(/(基本|全部|均|都|正在)+$/, '') : after).replace(/\u0001/g, ''), lex);
+    let noun = cleanName((cut > 0 ? after.slice(0, cut).replace(/(基本|全部|均|都|正在)+$/, '') : after).replace(/\u0001/g, ''), lex);
+    // 12个高能级产业园产业当前集聚度达到72.7%: the rate after names the rate; the count counts the thing it is of.
+    const thing = i + 1 < hits.length && RATE.test(hits[i + 1].unit) ? leadingThing(noun, lex) : undefined;
+    if (thing) noun = thing;
     return hasWords(noun) && noun.length <= 24 ? noun : undefined;
   };
 

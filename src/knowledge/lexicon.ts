@@ -20,7 +20,7 @@ const schemas = {
     home: z.string().min(1),
     scopes: z.object({ words: z.record(z.string(), z.string()) }),
     placeless: z.object({ patterns: z.array(z.string().min(1)) }),
-    thingsNamedAfter: z.object({ endings: z.array(z.string().min(1)), parts: z.object({ endings: z.array(z.string().min(1)) }), short: z.record(z.string(), z.string()) }),
+    thingsNamedAfter: z.object({ endings: z.array(z.string().min(1)), afterPlace: z.object({ endings: z.array(z.string().min(1)) }), parts: z.object({ endings: z.array(z.string().min(1)) }), short: z.record(z.string(), z.string()) }),
     regions: z.array(
       z.object({
         name: z.string(),

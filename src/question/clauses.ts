@@ -109,7 +109,10 @@ export function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { rec
       if ((clause.match(NUMBER) ?? []).some((n) => numbers.has(n)) || clause.length < q.metric.replace(/\s+/g, '').length + 4) continue;
       // (A clause of another place, 缙云县经济总量超过…, says nothing of the one asked.)
       const others = findPlaces(fold(clause), k.lex).some((m) => m.region && !m.relative && !q.places.some((p) => p.region === m.region));
-      if (!others && coverage(fold(clause), cs) >= 0.99 && setsLevel(clause, k.lex)) return { record: r, clause };
+      // (万元生产总值综合能耗…完成…任务 says something of 能耗, not of 生产总值: a head the question lacks, named after its words.)
+      const after = fold(clause).slice(Math.max(0, ...cs.map((c) => Math.min(...c.forms.map((f) => fold(clause).indexOf(f)).filter((i) => i >= 0)))));
+      const another = k.lex.metrics.heads.some((h) => h.length >= 2 && after.includes(h) && !q.text.includes(h));
+      if (!others && !another && coverage(fold(clause), cs) >= 0.99 && setsLevel(clause, k.lex)) return { record: r, clause };
     }
   }
   return undefined;

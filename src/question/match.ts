@@ -432,6 +432,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   if (/^占/.test(ind.name) && !/占|比重|比例|份额|百分之|几成|%/.test(q.text)) return 'metric';
   // A rate whose figure is no rate (集聚度 of 12个) is a misread name, not the rate.
   if (fig.rateWithoutRate) return 'metric';
+  // So is a rate asked (产业集聚度多少) of a figure in no rate's unit (12个高能级产业园).
+  if (k.lex.metrics.rateHeads.some((h) => asked.endsWith(h)) && ind.unit && !/%|‰/.test(ind.unit) && !isChange(ind)) return 'metric';
   // 已整改, 已完成: what the question says is done must be what this figure itself counts.
   if (done.some((d) => !ownWords.includes(d))) return 'metric';
   // What the question ends on — its head, or else its last word (到资 of 外资项目到资) — is this figure's.
@@ -965,7 +967,26 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       else candidates.push(c);
     }
   }
-  return { answers: ranked(k, q, candidates), nearby: nearby.sort(byScore(k)) };
+  return targetsApart(q, ranked(k, q, candidates), nearby.sort(byScore(k)));
+}
+
+/**
+ * With neither target nor result named, a period's figure of a metric the reports give results
+ * of, where they hold only its target for that period (2020年GDP是多少 of a report given in
+ * 2020, beside 2019's result), is no answer: the target is said as what they hold instead, never
+ * given as the figure. A metric they only ever aim at (2020年新建污水管网多少公里) is its target.
+ */
+function targetsApart(q: Query, answers: Candidate[], nearby: Candidate[]): Matches {
+  const top = answers[0]?.record;
+  if (q.nature || !q.period || (q.intent !== 'value' && q.intent !== 'growth') || top?.type !== 'indicator' || top.nature !== 'target') return { answers, nearby };
+  const resulted = nearby.some((c) => c.misfit === 'period' && c.sameMetric && c.coverage >= 0.99 && c.record.type === 'indicator' && c.record.nature === 'actual' && c.record.region === top.region);
+  if (!resulted) return { answers, nearby };
+  const targets = answers.filter((c) => c.record.type === 'indicator' && c.record.nature === 'target');
+  return {
+    // (Only results may answer instead: a sentence that merely names it is no figure of it.)
+    answers: answers.filter((c) => c.record.type === 'indicator' && c.record.nature === 'actual'),
+    nearby: [...targets.map((c) => ({ record: c.record, score: c.score, coverage: c.coverage, nameCoverage: c.nameCoverage, misfit: 'nature' as const, sameMetric: true })), ...nearby],
+  };
 }
 
 /** How many of a name's qualifiers the question does not ask (counted, not filtered: this runs for every record read). */

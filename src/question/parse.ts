@@ -16,6 +16,9 @@ import { qualifiersOf } from './metric.js';
 import { inRecordName, signalWord } from './names.js';
 import { computeSides, splitParts } from './split.js';
 
+/** 要 after a period or a place, before what is to be done: a target asked. */
+const AIMED = /(?:\d{4}年|今年|明年|全年|[县市区镇])要(?![求素点闻是])[\u4e00-\u9fff]/;
+const AIMED_AFTER_PLACE = /^(?![求素点闻是])[\u4e00-\u9fff]/;
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 十二 → 12, 九十六 → 96, 一百 → 100: the small numbers questions spell out. */
@@ -466,7 +469,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const basis = namedBasis ?? overBasis ?? (compared && /年|月|期|平均/.test(compared[1]) ? compared[1] : undefined);
   if (compared && basis === compared[1]) t.rest = t.rest.replace(compared[0], ' ');
   // 计划 of 年度计划完成率 and 实际 of 实际利用外资 are part of a metric's name, not signals.
-  const target = Boolean(signalWord(k, t.rest, w.target));
+  // (2020年要引进…多少个, 嘉善要新建多少: 要 right after a period or a place says what is aimed at.)
+  const aimed = AIMED.test(text) || q.places.some((p) => AIMED_AFTER_PLACE.test(text.split(`${p.text}要`)[1] ?? ''));
+  const target = aimed || Boolean(signalWord(k, t.rest, w.target));
   // (现在有几家: how many there are now, whatever the period words took of it.)
   const actual = Boolean(signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs)) || /(?:现在|目前|如今)(?:有|已|共)/.test(text);
   // 提高到多少, 降至多少: the level reached, not the change.
@@ -490,7 +495,10 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     .replace(/是?哪[一二三四五六七八九十两几]*(?:个|项|条|家|些|种|类|方面)?/g, ' ');
   rest = remove(k, rest, w.fillers);
   if (target) rest = remove(k, rest, w.target);
+  if (aimed) for (const after of ['年', '月', '县', '市', '区', '镇', ' ', ...q.places.map((p) => p.text)]) rest = rest.split(`${after}要`).join(`${after} `).replace(/^要/, ' ');
   if (actual) rest = remove(k, rest, w.actual);
+  // (已完成投资多少: 已 marks the result asked; 完成投资 is what is asked of.)
+  rest = rest.replace(/(^|\s)已(?=完成|实现|达到)/g, '$1');
   if (change) rest = remove(k, rest, w.change);
   rest = remove(k, rest, w.task);
   rest = remove(k, rest, w.measure);

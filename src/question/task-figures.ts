@@ -34,6 +34,26 @@ function sameThing(a: string, b: string): boolean {
   return cx.length >= 4 && cy.length >= 4 && (cx.endsWith(cy) || cy.endsWith(cx));
 }
 
+/**
+ * Whether a name holds the words asked, in order, with at most two characters between them
+ * (研发机构覆盖率 in 规上工业研发机构设置覆盖率, 占全国份额 in 出口总值占全国出口份额): within one task, a
+ * word of how a figure was counted does not make it another figure.
+ */
+function nearlyHolds(name: string, asked: string): boolean {
+  if (name.includes(asked)) return true;
+  for (let start = name.indexOf(asked[0]); start >= 0; start = name.indexOf(asked[0], start + 1)) {
+    let at = start;
+    let gaps = 0;
+    for (let i = 1; i < asked.length && at >= 0; i++) {
+      const next = name.indexOf(asked[i], at + 1);
+      gaps += next < 0 ? Infinity : next - at - 1;
+      at = next;
+    }
+    if (at >= 0 && gaps <= 2) return true;
+  }
+  return false;
+}
+
 /** The task a figure is asked of (if there is one), the generic word asked (完成), and its figures that answer, best first. */
 export interface TaskFigures {
   task?: Task;
@@ -68,7 +88,7 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
     const unit = word ? k.lex.lexicon.genericWords.units[word] : undefined;
     // (A change asked, 下降了多少: figures that state one first.)
     const changed = (x: Indicator) => Number(q.intent === 'growth' && (x.growth.length > 0 || x.isChange));
-    const named = (xs: Indicator[]) => xs.filter((x) => fold(x.name).includes(asked) && (!unit || x.unit === unit)).sort((a, b) => changed(b) - changed(a));
+    const named = (xs: Indicator[]) => xs.filter((x) => nearlyHolds(fold(x.name), asked) && (!unit || x.unit === unit)).sort((a, b) => changed(b) - changed(a));
     // (What was done of a thing the task sets out comes before other things so named: 新增上市企业3家 before 上市…苗子群10家.)
     const ofSet = (xs: Indicator[]) => [...xs].sort((a, b) => Number(set.some((s) => sameThing(s.name, b.name))) - Number(set.some((s) => sameThing(s.name, a.name))));
     // (Asked what was done of something only what was set out names: the same thing in the progress.)

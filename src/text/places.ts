@@ -65,6 +65,18 @@ export function leadingPlace(clause: string, lex: Lexicon, own?: string): PlaceM
   return OPENING_ONLY.test(before) ? first : undefined;
 }
 
+/**
+ * The place a clause's opening thing is named after and lies in (嘉善 of 嘉善国际创新中心(欧洲)海外园区
+ * 已入驻企业13家): a county's, a city's or a town's name; a province or the country named short
+ * (浙江大学) says nothing of where the thing is.
+ */
+export function thingsPlace(clause: string, lex: Lexicon, own?: string): PlaceMention | undefined {
+  const first = findPlaces(clause.slice(0, 16), lex, own)[0];
+  if (!first?.region || first.relative || !OPENING_ONLY.test(clause.slice(0, first.index))) return undefined;
+  const level = lex.regionByName.get(first.region)?.level;
+  return level !== 'province' && level !== 'country' && namesAThing(clause, first, lex) ? first : undefined;
+}
+
 const OPENING_ONLY = /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*(?:现|目前|其中|另外|同时|此外|全年)?[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*$/;
 
 const RANK_AFTER = /^(率先|首个|首家|首批|首创|第一|唯一|领先|前列|排名|排位|位次|第)/;
@@ -88,12 +100,13 @@ function namesAThing(clause: string, m: PlaceMention, lex: Lexicon): boolean {
   if ((r.level === 'province' || r.level === 'country') && m.text !== r.name) return true;
   // 嘉兴市区: the city's urban districts, not the city.
   if (m.text.endsWith('市') && clause[m.index + m.text.length] === '区') return true;
-  const run = clause.slice(m.index + m.text.length).match(/^[\u4e00-\u9fff“”"]{0,18}/)![0];
+  // (无锡(江阴)港: a place in brackets inside the name.)
+  const run = clause.slice(m.index + m.text.length).match(/^(?:[\u4e00-\u9fff“”"]|[(（][\u4e00-\u9fff]{2,6}[)）]){0,18}/)![0];
   for (const end of lex.regions.thingsNamedAfter.endings) {
     const at = run.indexOf(end);
     if (at >= 0 && !DOING.test(run.slice(0, at))) return true;
   }
-  return false;
+  return lex.regions.thingsNamedAfter.afterPlace.endings.some((end) => run.replace(/^[(（][\u4e00-\u9fff]{2,6}[)）]/, '').startsWith(end));
 }
 
 /**
@@ -105,7 +118,7 @@ function namesAThing(clause: string, m: PlaceMention, lex: Lexicon): boolean {
 export function leadingThing(clause: string, lex: Lexicon): string | undefined {
   // 12个高能级产业园…, 各园区…: a count or 各 of things names them together, still not the place.
   const opening = clause.match(/^(?:[\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]|\d(?!\d*个))*(?:现|目前|其中|另外|同时|此外)?(?:\d+个)?/)![0];
-  const run = clause.slice(opening.length).match(/^[\u4e00-\u9fff“”"]{2,24}/)?.[0];
+  const run = clause.slice(opening.length).match(/^(?:[\u4e00-\u9fff“”"]|[(（][\u4e00-\u9fff]{2,6}[)）]){2,24}/)?.[0];
   // 市中医院改扩建等项目: examples of several, not one thing.
   if (!run || (NOT_A_NAME_START.test(run) && !/^(各|每个)/.test(run)) || run.includes('等')) return undefined;
   let best: string | undefined;
