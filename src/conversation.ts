@@ -12,6 +12,7 @@ import { span, textOf } from './answer/compose.js';
 import { genericWord, isLightVerb } from './question/generic.js';
 import { escapeRegExp } from './text/normalize.js';
 import { leadingThing } from './text/places.js';
+import { taskFigures } from './question/task-figures.js';
 
 /** A conversation idle longer than this starts afresh. */
 export const IDLE_MS = 30 * 60 * 1000;
@@ -72,9 +73,11 @@ interface FollowUpWords {
   unitOf: (word: string) => string | undefined;
   /** The thing a metric opens with (临沪高能级智慧产业新区 of …完成工业投入), if it names one. */
   thing: (metric: string) => string | undefined;
+  /** 重点培育企业几家 after 第52项任务: whether the task just shown states a result named so. */
+  inTask: (q: Query, last: Query) => boolean;
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, inTask: () => false };
 
 function followUpWords(k: Knowledge): FollowUpWords {
   return {
@@ -86,6 +89,8 @@ function followUpWords(k: Knowledge): FollowUpWords {
     light: (word) => isLightVerb(word, k.lex),
     unitOf: (word) => k.lex.lexicon.genericWords.units[word],
     thing: (metric) => leadingThing(metric, k.lex),
+    // (What was done, unless a target is asked: a target alone leaves the result to be found elsewhere.)
+    inTask: (q, last) => taskFigures(k, makeQuery({ ...q, intent: 'value', task: { number: last.task!.number }, scope: last.scope })).answers.some((c) => q.nature === 'target' || (c.record as Indicator).nature === 'actual'),
   };
 }
 
@@ -128,13 +133,18 @@ function alone(q: Query, words: readonly string[]): boolean {
   return words.includes(q.metric.replace(/\s+/g, ''));
 }
 
-/** 上市了几家 after 第46项任务: a word or two of what was done (with 了), no place, no period, no task of its own. */
-function doneOfTask(q: Query, last: Query): boolean {
-  return last.task?.number !== undefined && !q.task?.number && !q.places.length && !q.period && q.metric.replace(/\s+/g, '').length <= 4 && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text);
+/**
+ * 上市了几家 after 第46项任务: a word or two of what was done (with 了), no place, no period, no
+ * task of its own; or a short name of a figure the task itself states (重点培育企业几家 after 第52项).
+ */
+function doneOfTask(q: Query, last: Query, inTask: FollowUpWords['inTask']): boolean {
+  if (last.task?.number === undefined || q.task?.number !== undefined || q.places.length || q.period || (q.intent !== 'value' && q.intent !== 'growth')) return false;
+  const words = q.metric.replace(/\s+/g, '').length;
+  return (words <= 4 && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text)) || (words >= 2 && words <= 8 && inTask(q, last));
 }
 
 /** Whether the question leaves out what it asks about, so the last query fills it in. */
-function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic }: FollowUpWords): boolean {
+function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic, inTask }: FollowUpWords): boolean {
   if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
   // 比5月多多少: a computation from the last figure.
   if (q.intent === 'compute') return Boolean(q.parts && !q.parts[0].metric && !q.parts[0].period && !q.parts[0].places.length && FIGURE_INTENTS.has(last.intent) && last.metric);
@@ -142,7 +152,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic 
   // 完成多少, 完成率呢, 总投资呢: of the last answer's subject, whatever it was.
   if (generic(q) && !q.task && (last.metric || last.task?.number !== undefined)) return true;
   // 上市了几家, 压减了多少 after a task: a short word of what was done, of that task.
-  if (doneOfTask(q, last)) return true;
+  if (doneOfTask(q, last, inTask)) return true;
   const aboutTask = last.task?.number !== undefined || last.intent === 'task';
   if (q.task?.number !== undefined) return aboutTask && !q.metric && q.followUp === true ? true : aboutTask && !q.metric && !q.task.aspect;
   // 其中哪些滞后 after a department's tasks: those of them.
@@ -156,7 +166,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic 
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf, thing }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf, thing, inTask }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = makeQuery({ ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined });
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -167,7 +177,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   const carried: string[] = [];
   const merged: Query = makeQuery({ ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, beside: undefined });
   const word = generic(q);
-  const ofTask = (word !== undefined || doneOfTask(q, last)) && last.task?.number !== undefined;
+  const ofTask = (word !== undefined || doneOfTask(q, last, inTask)) && last.task?.number !== undefined;
   const frame = q.followUp ? frameBefore(ownMetric(q, frames), ownMetric(last, frames)) : undefined;
   if (ofTask) {
     // 完成多少 after a task: a figure of that task.

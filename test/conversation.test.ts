@@ -149,6 +149,15 @@ describe('follow-ups', () => {
     // A task answer shows its status and who leads it: no 谁牵头 button.
     expect(say('j2', '第48项任务').followUps?.map((f) => f.label) ?? []).not.toContain('谁牵头');
   });
+  it('ask a figure the task just shown states of that task, its result before its target (重点培育企业几家, 研发机构覆盖率呢)', () => {
+    core.ask('第52项任务', { conversation: 'task52' });
+    expect(core.ask('重点培育企业几家', { conversation: 'task52' }).text.split('\n')[0]).toContain('10家');
+    core.ask('第19项任务', { conversation: 'task19' });
+    expect(core.ask('研发机构覆盖率呢', { conversation: 'task19' }).text.split('\n')[0]).toContain('61.34%');
+    // Only its target in the task: the result is looked for where the reports give it.
+    core.ask('第30项任务', { conversation: 'task30' });
+    expect(core.ask('百年百项完工率多少', { conversation: 'task30' }).text.split('\n')[0]).toContain('69.5%');
+  });
   it('ask a button in the context of the answer it sits under (followUps[].after)', () => {
     const a = say('btn', '6月全市用电量是多少');
     const half = a.followUps!.find((f) => f.label === '2021年1-6月')!;

@@ -105,6 +105,17 @@ describe('strict matching', () => {
   it('says when the reports hold only an older period than the one asked', () => {
     expect(first('今年GDP目标是多少')).toMatch(/^报告中最新为2020年：/);
   });
+  it('says "only the target" for a period whose result the reports lack, of a metric they give results of', () => {
+    expect(first('2020年GDP是多少')).toBe('报告中只有这项指标的目标（2020年生产总值：增长7%左右），没有实际完成数（“2020年GDP是多少”）。');
+    // A plan item the reports only ever aim at is its target; so is 要 after a period.
+    expect(first('2020年中心城市新增智能停车位多少')).toContain('1万个');
+    expect(parse('2020年要引进超百亿元项目多少个')).toMatchObject({ nature: 'target', metric: '引进超百亿元项目' });
+  });
+  it('reads a one-character verb done before 了多少 as a result asked (建了, 引了, 发了)', () => {
+    expect(parse('国家级高端人才引了多少')).toMatchObject({ nature: 'actual', metric: '国家级高端人才' });
+    expect(first('高标准农田建了多少')).toContain('3.12万亩');
+    expect(first('小微成长礼包发了多少份')).toContain('70519份');
+  });
   it('counts tasks over one document, lead apart from taking part', () => {
     expect(core.ask('市商务局牵头几项任务').text).toMatch(/共13项（列牵头部门第一位）；连同联合牵头（列第二位及以后）共14项/);
     expect(core.ask('滞后的任务总共有几个').text).toContain('共4项');

@@ -473,7 +473,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const aimed = AIMED.test(text) || q.places.some((p) => AIMED_AFTER_PLACE.test(text.split(`${p.text}要`)[1] ?? ''));
   const target = aimed || Boolean(signalWord(k, t.rest, w.target));
   // (现在有几家: how many there are now, whatever the period words took of it.)
-  const actual = Boolean(signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs)) || /(?:现在|目前|如今)(?:有|已|共)/.test(text);
+  const shortDone = k.lex.lexicon.shortVerbs.words.find((v) => new RegExp(`[\\u4e00-\\u9fff]${v}了(?:多少|几)`).test(t.rest));
+  const actual = Boolean(shortDone || signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs)) || /(?:现在|目前|如今)(?:有|已|共)/.test(text);
   // 提高到多少, 降至多少: the level reached, not the change.
   const changeWord = signalWord(k, t.rest, w.change);
   const change = Boolean(basis) || Boolean(changeWord && !t.rest.includes(`${changeWord}到`) && !t.rest.includes(`${changeWord}至`));
@@ -499,6 +500,13 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   if (actual) rest = remove(k, rest, w.actual);
   // (已完成投资多少: 已 marks the result asked; 完成投资 is what is asked of.)
   rest = rest.replace(/(^|\s)已(?=完成|实现|达到)/g, '$1');
+  // (高标准农田建了多少, 国家级高端人才引了多少: a one-character verb done, after what was done.)
+  // (高标准农田建了 asks 新建高标准农田: 新建 is a qualifier, what is built in a period is new.)
+  if (shortDone) {
+    // (Not of a place's things: 缪家村微网格建了几个 is what it 建立.)
+    const named = k.lex.metrics.qualifiers.includes(`新${shortDone}`) && !q.places.length;
+    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]*)${shortDone}(?=\\s|$)`), (_, what: string) => (named ? ` 新${shortDone}${what} ` : ` ${what} `));
+  }
   if (change) rest = remove(k, rest, w.change);
   rest = remove(k, rest, w.task);
   rest = remove(k, rest, w.measure);
