@@ -22,6 +22,10 @@ describe('names', () => {
   it('of a share named by its head alone are the metric’s before it (制造业投资增长15.4%,占比由22.7%提升至25.8%)', () => {
     expect(read('制造业投资增长15.4%,占比由22.7%提升至25.8%').map((r) => r[0])).toEqual(['制造业投资', '制造业投资占比', '制造业投资占比']);
   });
+  it('of a head alone measure what the figure before named (谷物播种面积60165亩,产量29250吨; 总产 for 总产量)', () => {
+    expect(read('其中谷物播种面积60165亩,产量29250吨').map((r) => r[0])).toEqual(['谷物播种面积', '谷物产量']);
+    expect(read('全年粮食播种面积45.0万亩,增长5.7%;总产21.47万吨,增长3.4%').map((r) => r[0])).toEqual(['粮食播种面积', '粮食总产量']);
+  });
   it('keep the growth when its basis is said twice (按可比价计算比上年增长2.6%)', () => {
     expect(read('全县实现生产总值332.63亿元,按可比价计算比上年增长2.6%')).toEqual([['生产总值', '2021年', 'actual', '332.63亿元', '比上年2.6']]);
   });

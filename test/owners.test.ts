@@ -74,6 +74,8 @@ describe('questions about the whole city', () => {
   for (const f of readdirSync(SEEDS_DIR)) copyFileSync(join(SEEDS_DIR, f), join(seeds, f));
   writeFileSync(join(seeds, '浙江省2023年国民经济和社会发展统计公报.txt'), '浙江省2023年国民经济和社会发展统计公报\n浙江省统计局\n全省生产总值82553亿元，比上年增长6.0%。年末全省常住人口6627万人。\n');
   writeFileSync(join(seeds, '2023年绍兴市上半年经济运行.txt'), '2023年上半年绍兴市经济运行情况\n上半年，全市实现地区生产总值3622亿元，同比增长7.5%。\n');
+  writeFileSync(join(seeds, '湖州下辖地区GDP排名.txt'), '2014年湖州下辖地区GDP排名\n2014年市区GDP为944.61亿元,在湖州下辖地区中排名第一;2014年长兴县GDP为458.81亿元。\n');
+  writeFileSync(join(seeds, '武义县政府工作报告.txt'), '武义县2010年政府工作报告\n2009年,全年实现生产总值103.25亿元,增长9.1%;财政收入14.37亿元,其中地方财政收入7.34亿元,增长6.0%。\n');
   writeFileSync(join(seeds, '嘉兴市2019年国民经济和社会发展统计公报.txt'), '嘉兴市2019年国民经济和社会发展统计公报\n嘉兴市统计局\n2019年全市实现生产总值5370.32亿元，按可比价计算，比上年增长7.0%。\n');
   const core = (async () => {
     const records = await extractAll(seeds);
@@ -86,6 +88,11 @@ describe('questions about the whole city', () => {
       const a = await ask(q);
       expect(a.text, q).not.toMatch(/82553|3622|6627/);
     }
+  });
+  it("never get the 市区's figure as the whole city's; the figure whose own name says what is asked leads", async () => {
+    expect((await ask('湖州2014年GDP')).text).not.toContain('944.61');
+    expect((await ask('湖州2014年市区GDP')).text.split('\n')[0]).toContain('944.61');
+    expect((await ask('武义地方财政收入')).text.split('\n')[0]).toContain('7.34亿元');
   });
   it('see both figures when two reports give one metric, place and period otherwise, each with its source', async () => {
     const a = await ask('2019年嘉兴GDP');

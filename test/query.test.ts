@@ -116,6 +116,10 @@ describe('strict matching', () => {
     expect(first('高标准农田建了多少')).toContain('3.12万亩');
     expect(first('小微成长礼包发了多少份')).toContain('70519份');
   });
+  it('asks each of a list the measure named after its last (小麦、水稻、蔬菜播种面积), never a figure in another dimension', () => {
+    expect(parse('1-6月小麦、水稻、蔬菜播种面积各多少').parts?.map((p) => p.metric)).toEqual(['小麦播种面积', '水稻播种面积', '蔬菜播种面积']);
+    expect(first('1-6月小麦播种面积')).toContain('80余万亩');
+  });
   it('counts tasks over one document, lead apart from taking part', () => {
     expect(core.ask('市商务局牵头几项任务').text).toMatch(/共13项（列牵头部门第一位）；连同联合牵头（列第二位及以后）共14项/);
     expect(core.ask('滞后的任务总共有几个').text).toContain('共4项');

@@ -876,6 +876,19 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     else continue;
     shares.add(d);
   }
+  // 粮食播种面积45.0万亩,增长5.7%;总产21.47万吨: a head alone measures what the figure before it named.
+  const { heads: measures, short } = lex.metrics.sharedSubject;
+  for (const [i, d] of drafts.entries()) {
+    // (夏粮总产: the head written short, at the end of any name.)
+    const cut = Object.keys(short).find((w) => d.name.endsWith(w));
+    if (cut && d.name.length > cut.length) d.name = `${d.name.slice(0, -cut.length)}${short[cut]}`;
+    const head = short[d.name] ?? d.name;
+    if (!measures.includes(head) || d.subject || i === 0) continue;
+    const before = drafts[i - 1];
+    const measured = measures.find((h) => before.name.endsWith(h) && before.name.length > h.length + 1);
+    if (!measured || /[。]/.test(text.slice(text.indexOf(before.figure), text.indexOf(d.figure)))) continue;
+    d.name = `${before.name.slice(0, -measured.length)}${head}`;
+  }
   // 世界500强企业投资项目17个(500强为一季度数据): a note after the figure gives its own period.
   for (const d of drafts) {
     const at = text.indexOf(d.figure);

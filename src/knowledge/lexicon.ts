@@ -82,6 +82,7 @@ const schemas = {
     qualifiers: z.array(z.string().min(1)),
     heads: z.array(z.string().min(1)),
     rateHeads: z.array(z.string()),
+    sharedSubject: z.object({ heads: z.array(z.string().min(1)), short: z.record(z.string(), z.string()) }),
     effectWords: z.object({ words: z.array(z.string().min(1)) }),
     impliedHeads: z.object({ words: z.array(z.string().min(1)) }),
     looseAskedUnits: z.record(z.string(), z.union([z.string(), z.array(z.string())])),

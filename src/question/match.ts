@@ -1019,7 +1019,25 @@ function ranked(k: Knowledge, q: Query, candidates: Candidate[]): Candidate[] {
   if (!q.period) latestFirst(k, candidates);
   if (!q.nature) actualFirst(k, candidates);
   preciseFirst(k, candidates);
+  qualifiedFirst(k, q, candidates);
   return candidates;
+}
+
+/**
+ * A qualifier asked (地方 of 地方财政收入) that the leader's name lacks and only its sentence says
+ * (财政收入14.37亿元,其中地方财政收入7.34亿元): the figure whose own name says it leads, of the
+ * same place and period.
+ */
+function qualifiedFirst(k: Knowledge, q: Query, candidates: Candidate[]): void {
+  const top = candidates[0]?.record;
+  // (The words asked, without the places: 地方财政收入 of 武义地方财政收入, an alias group's member that reads no qualifier.)
+  const core = q.places.reduce((m, p) => m.split(fold(p.text)).join(''), fold(q.metric).replace(/\s+/g, ''));
+  const asked = readMetric(core, k.lex).qualifiers;
+  if (top?.type !== 'indicator' || core.length < 2) return;
+  const says = (x: Indicator) => fold(x.name).includes(core) || (asked.length > 0 && asked.every((w) => fold(x.name).includes(w) || fold(x.subject).includes(w)));
+  if (says(top)) return;
+  const better = candidates.find(({ record: r }) => r.type === 'indicator' && r.region === top.region && r.period.label === top.period.label && r.nature === top.nature && says(r));
+  if (better) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(better), 1));
 }
 
 /**

@@ -223,6 +223,9 @@ export function sameMetric(
   if (recordHead && record.head && !holdsLoosely(asked, record.head) && !measuredBy(record.head)) return false;
   const head = askedReading.head;
   if (head && !holdsLoosely(forms, head) && !holdsLoosely(own, head) && lex.metrics.headUnits[head] !== dimension) return false;
+  // (小麦播种面积 asked: 20余万吨 is no area, whatever the sentence around it names.)
+  const measures = head ? lex.metrics.headUnits[head] : undefined;
+  if (measures && unit && dimension !== unit && dimension !== measures) return false;
   return true;
 }
 

@@ -568,7 +568,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       q.parts = [a, b].map((p) => (grown && p.intent !== 'growth' ? makeQuery({ ...p, intent: 'growth' as const, ...(grown.basis ? { basis: grown.basis } : {}) }) : p));
     } else q.intent = q.task ? 'task' : 'value';
   } else if (several && (q.intent === 'value' || q.intent === 'growth')) {
-    const parts = splitParts(q.metric);
+    const parts = splitParts(q.metric, k.lex.metrics.heads);
     // Each part's text is the question without the other parts' own words: what one part says
     // (已开工) is not asked of another (累计竣工).
     if (parts) q.parts = parts.map((metric, i) => makeQuery({ ...q, text: partText(q.text, parts, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));

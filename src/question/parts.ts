@@ -76,7 +76,7 @@ export function rankValue(r: Indicator, q: Query): { value: number; unit: string
  * figure said of it; undefined when the metric is no such join (百年百项 is no two parts).
  */
 export function joinedParts(k: Knowledge, q: Query): Query[] | undefined {
-  const metrics = /和|与|及|、/.test(q.metric) ? splitParts(q.metric) : undefined;
+  const metrics = /和|与|及|、/.test(q.metric) ? splitParts(q.metric, k.lex.metrics.heads) : undefined;
   const measures = (m: string) => Boolean(readMetric(m, k.lex).head) || k.lex.aliasGroups.some((g) => g.some((a) => m.includes(a)));
   if (!metrics || !metrics.every(measures)) return undefined;
   return metrics.map((metric, i) => makeQuery({ ...q, text: partText(q.text, metrics, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));

@@ -44,7 +44,7 @@ const JOIN = /和|与|及|以及|、/;
  * words that holds the joins is split; words before and after it belong to every part. Two
  * parallel words written together (医废危废, 援疆援青) are two parts as well.
  */
-export function splitParts(metric: string): string[] | undefined {
+export function splitParts(metric: string, heads: readonly string[] = []): string[] | undefined {
   // 南湖实验室和中电科南湖研究院各引进科研人员: what follows 各 is each part's.
   const runs = metric.replace(/(和|与|及|、)([^\s]*?)各(?=[\u4e00-\u9fff]{2})/, '$1$2 ').split(/\s+/).filter(Boolean);
   const at = runs.findIndex((r) => JOIN.test(r));
@@ -55,7 +55,12 @@ export function splitParts(metric: string): string[] | undefined {
     if (parts.length < 2) return undefined;
     // 新增规上企业、亿元企业: a leading 新增 holds for every part.
     const lead = parts[0].match(LEADING)?.[0];
-    return parts.map((p, i) => `${before}${i && lead && !LEADING.test(p) ? lead : ''}${p}${after}`);
+    // 小麦、水稻、蔬菜播种面积: short names of things, the last with what is measured of each, share it.
+    const last = parts[parts.length - 1];
+    const size = parts[0].length;
+    const measured = last.slice(size);
+    const shared = !after && size <= 4 && !LEADING.test(last) && parts.slice(0, -1).every((p) => p.length === size && !heads.some((h) => p.endsWith(h))) && measured.length >= 2 && heads.some((h) => measured.endsWith(h)) ? measured : '';
+    return parts.map((p, i) => `${before}${i && lead && !LEADING.test(p) ? lead : ''}${p}${i < parts.length - 1 ? shared : ''}${after}`);
   }
   // 医废危废年处置能力 → 医废年处置能力, 危废年处置能力; 援疆援青 → 援疆, 援青.
   for (const [i, run] of runs.entries()) {

@@ -125,7 +125,7 @@ export function leadingThing(clause: string, lex: Lexicon): string | undefined {
   for (const end of lex.regions.thingsNamedAfter.endings) {
     const at = run.lastIndexOf(end);
     // 示范区实现…: a thing named by its kind alone, as a text that has named it before calls it.
-    if (at === 0 && end.length >= 3 && !best) {
+    if (at === 0 && (end.length >= 3 || lex.regions.thingsNamedAfter.parts.endings.includes(end)) && !best) {
       best = end;
       continue;
     }
