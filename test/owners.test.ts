@@ -234,6 +234,20 @@ describe('a table of named rows with a value column', () => {
   });
 });
 
+describe('a yearbook table', () => {
+  it('reads its Chinese labels without their English, its unit line, and its blocks of shares and growth rates', async () => {
+    const r = await read(
+      '年鉴表.txt',
+      '表3-14各县(市)生产总值结构及增长速度(2008)\nStructure and Growth Rate of Gross Domestic Product by Region\n单位:%\n地区 Region\t生产总值\t第一产业\t第三产业\n\tGross Domestic Product\tPrimary Industry\tTertiary Industry\n产业结构 Structure\n全市 Ningbo\t100.0\t4.2\t40.4\n  余姚   Yuyao\t100.0\t5.6\t34.0\n  慈溪   Cixi\t100.0\t4.7\t33.2\n  #鄞州     Yinzhou\t100.0\t3.7\t31.6\n增长速度 Growth Rate\n全市 Ningbo\t10.1\t4.1\t11.0\n  余姚   Yuyao\t10.4\t5.2\t12.8\n  慈溪   Cixi\t8.8\t5.1\t9.0\n  #鄞州     Yinzhou\t14.0\t3.2\t15.0\n',
+    );
+    expect(r.sources[0]).toMatchObject({ region: '宁波市' });
+    const of = (region: string, name: string) => r.indicators.filter((i) => i.region === region && i.name === name).map((i) => [i.figure, i.isChange]);
+    expect(of('余姚市', '第三产业占比')).toEqual([['34.0%', false]]);
+    expect(of('余姚市', '第三产业')).toEqual([['12.8%', true]]);
+    expect(of('鄞州区', '生产总值')).toEqual([['14.0%', true]]);
+  });
+});
+
 describe('places the gazetteer lacks', () => {
   it('an entry titled by its place alone is that place’s, its year unknown when nothing says it (甘 霖 鎮)', async () => {
     const r = await read('条目.txt', '甘 霖 鎮\n【概況】位於市區西南部。全年實現地區生產總值40.49億元,增長16.8%;完成全社會固定資產投資9.9億元。\n');

@@ -69,9 +69,12 @@ export function noneFor(k: Knowledge, q: Query, nearby: Candidate[]): Answer {
     case 'growth':
       why = `报告中没有这项指标的增长率（${what}）。`;
       break;
-    case 'level':
-      why = `报告中只有这项指标的增长率，没有总量（${what}）。`;
+    case 'level': {
+      // (The change itself, as what the reports hold: 增长8.1%.)
+      const grew = held.records.find((r) => r.isChange)?.growth[0]?.text.replace(/^[，,、]/, '');
+      why = `报告中只有这项指标的增长率${grew ? `（${grew}）` : ''}，没有总量（${what}）。`;
       break;
+    }
     case 'nature':
       if (q.nature === 'target') why = `报告中没有这项指标的目标，只有实际数（${what}）。`;
       else {

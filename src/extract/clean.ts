@@ -26,11 +26,45 @@ export function columnsToPipes(text: string): string {
     return cells.length >= 2 && /\t| {2,}|\u3000{2,}/.test(t) ? cells : [];
   };
   const cells = lines.map(cellsOf);
+  // (A blank line or a group's label, 增长速度, between the header and the rows is no break in the run.)
+  const between = (line: string) => !line.trim() || /^\s*[\u4e00-\u9fff]{2,10}\s*$/.test(line);
+  const near = (i: number, step: number) => {
+    let k = i + step;
+    while (k >= 0 && k < lines.length && !cells[k].length && between(lines[k]) && Math.abs(k - i) < 4) k += step;
+    return cells[k]?.length;
+  };
   return lines
     .map((line, i) => {
       const n = cells[i].length;
-      const run = n >= 2 && (cells[i - 1]?.length === n || cells[i + 1]?.length === n);
+      const run = n >= 2 && (near(i, -1) === n || near(i, 1) === n);
       return run ? `${cells[i].join(' | ')} |` : line;
+    })
+    .join('\n');
+}
+
+/**
+ * A yearbook's tables give each label in English too (地区 Region, 全市 Ningbo, 增长速度 Growth
+ * Rate, a row of English headers): the English is a translation, read as nothing. Lines of
+ * English alone become blank; a label's English after its Chinese goes; so does the # that
+ * marks a row as one "of which" (#鄞州).
+ */
+export function withoutTranslations(text: string): string {
+  const lines = text.split('\n');
+  const cjk = (s: string) => /[\u4e00-\u9fff]/.test(s);
+  // (A text with little Chinese keeps its English.)
+  if ((text.match(/[\u4e00-\u9fff]/g) ?? []).length < 20) return text;
+  const english = /^[A-Za-z][A-Za-z .,:;'’()&/-]*$/;
+  return lines
+    .map((line) => {
+      const t = line.trim();
+      if (!t) return line;
+      const cells = line.split('\t');
+      // A row of English headers, or an English title or note: no Chinese, words not figures.
+      if (!cjk(t) && (t.match(/[A-Za-z]{2,}/g) ?? []).length >= 2 && cells.every((c) => !c.trim() || english.test(c.trim()) || /^[A-Za-z .,:]*\d{4}[A-Za-z .,:]*$/.test(c.trim()))) return '';
+      // 全市 Ningbo, 增长速度 Grawth Rate: a label and its translation, in a cell or alone on a line.
+      const label = (c: string) => c.replace(/^(\s*)#\s*(?=[\u4e00-\u9fff])/, '$1').replace(/(?<=[\u4e00-\u9fff）)%])\s+[A-Za-z][A-Za-z .,'’()&/-]*$/, '');
+      if (cells.length > 1) return cells.map(label).join('\t');
+      return /^\s*#?\s*[\u4e00-\u9fff]{2,12}\s+[A-Za-z][A-Za-z .,'’()&/-]*$/.test(line) ? label(line) : line;
     })
     .join('\n');
 }
@@ -90,7 +124,10 @@ function menuCells(line: string): number {
 function isMenu(lines: string[], i: number): boolean {
   const n = menuCells(lines[i]);
   if (!n) return false;
-  const near = [lines[i - 1], lines[i + 1]].filter((l): l is string => !!l?.trim());
+  // (Past a blank line and a block's label, 产业结构: a table header's rows are still near it.)
+  const after = lines.slice(i + 1, i + 4).filter((l) => l.trim());
+  const next = after[0] && /^\s*[\u4e00-\u9fff]{2,10}\s*$/.test(after[0]) ? after[1] : lines[i + 1];
+  const near = [lines[i - 1], lines[i + 1], next].filter((l): l is string => !!l?.trim());
   return !near.some((l) => l.includes('|') || l.trim().split(/\t+| {2,}|\u3000{2,}/).length >= n - 1);
 }
 

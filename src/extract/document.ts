@@ -108,9 +108,19 @@ export function underHeading(ctx: Context, heading: string, title: string): Cont
 export function sectionContexts(paras: Paragraph[], base: Context, title: string): Map<Paragraph, Context> {
   const contexts = new Map<Paragraph, Context>();
   let ctx = base;
+  let heading = '';
   for (const p of paras) {
-    if (isPartHeading(p.text)) ctx = underHeading({ ...ctx, year: base.year }, p.text, title);
-    else if (ctx.nature === 'actual' && FIVE_YEARS.test(p.text)) {
+    // 一、“十三五”发展回顾 / 和2020年主要工作: a heading broken over two lines is read whole.
+    const continued = heading && /^[和及与]/.test(p.text) && isPartHeading(p.text);
+    if (isPartHeading(p.text)) {
+      heading = continued ? `${heading}${p.text}` : p.text;
+      ctx = underHeading({ ...ctx, year: base.year }, heading, title);
+    } else heading = '';
+    if (heading) {
+      contexts.set(p, ctx);
+      continue;
+    }
+    if (ctx.nature === 'actual' && FIVE_YEARS.test(p.text)) {
       const five = span('过去五年', base.year, base.now);
       if (five) ctx = { ...ctx, period: five, year: five.toYear };
     } else if (ctx.nature === 'actual' && ctx.period.kind === 'span' && ONE_YEAR.test(p.text)) {

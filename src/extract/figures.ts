@@ -369,6 +369,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     .replace(/\*\*/g, '')
     .replace(/依次/g, '分别')
     .replace(/第一、二、三产业/g, '一产、二产、三产')
+    // 地区生产总值突破千亿大关,由…增加到1037.1亿元: a level passed in words, then the figure of the metric named before it.
+    .replace(/(?:突破|跨过|跨越|迈上|站上|越过)[零一二三四五六七八九十百千万亿两]+[\u4e00-\u9fff]{0,3}?(?:大关|关口|台阶)[，,](?=由|从|达到|达|为|增加|增长|提高|\d)/g, '')
     // (进出口、出口总额 is two names already: the item before 、 ends a word the rest starts again.)
     .replace(/([\u4e00-\u9fff])、([\u4e00-\u9fff])([\u4e00-\u9fff]{0,2}(?:余额|总额|额|量))(?=分别|均|为|达)/g, (all, a: string, b: string, rest: string) => (rest.startsWith(a) ? all : `${a}${rest}、${b}${rest}`))
     // 农、林、牧、渔总产值分别…: three or more such items, each the name it stands for (knowledge/metrics.json).
@@ -436,6 +438,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // A sentence whose subject is 项目 (1-6月,项目完成投资3.22亿元) is of its project: the thing before, or that project.
     const opening = text.replace(/^[\s\d\-—～~月日年末底至截止到上半今以来,，、.:：]*(?:目前|现|当前|截至目前)?[,，]?/, '');
     if (/^(该)?项目/.test(opening)) return ctx.owner || '项目';
+    // (2021年,完成地区生产总值…: a sentence opening with a year of its own is a new topic, not the thing before's.)
+    if (/^\s*(?:19|20)\d{2}年/.test(text)) return '';
     return ctx.owner && DONE_FIRST.test(opening) ? ctx.owner : '';
   };
   const regionAt = (at: number): string => {

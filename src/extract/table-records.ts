@@ -27,6 +27,9 @@ export interface TableRecords {
 }
 
 const CHANGE = /^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌)/;
+// The label of a block of rows that are growth rates (增长速度), or shares of a whole (产业结构, 构成).
+const GROWTH_BLOCK = /增长速度|增速|增幅|比上年增长|同比增长/;
+const SHARE_BLOCK = /结构|构成|比重|占比/;
 const FALLING = /^(下降|降低|减少|回落|下跌)/;
 
 interface CellFigure {
@@ -172,11 +175,16 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
       const own = growthOf(row.cells[i], c);
       if (own) out.indicators.push(indicator(c.metric, { value: Math.abs(own.value), unit: own.unit, figure: row.cells[i] + own.unit }, c.period ?? rowPeriod ?? titlePeriod ?? base.period, base.nature, region, base, row, [own], true));
     });
+    // A yearbook's blocks: under 增长速度 each value is its column's growth; under 产业结构, its share.
+    const block = row.group && GROWTH_BLOCK.test(row.group) ? 'growth' : row.group && SHARE_BLOCK.test(row.group) ? 'share' : undefined;
     for (const { c, i } of values) {
       const fig = readCell(row.cells[i] ?? '', c.unit, lex);
       if (!fig || !named(c.metric)) continue;
       const p = c.period ?? rowPeriod ?? titlePeriod ?? base.period;
-      out.indicators.push(indicator(named(c.metric), fig, p, base.nature, region, base, row, growth ? [growth] : [], false));
+      if (block === 'growth') {
+        const change: Growth = { basis: '增长', value: fig.value, unit: fig.unit, text: `增长${fig.figure}` };
+        out.indicators.push(indicator(named(c.metric), fig, p, base.nature, region, base, row, [change], true));
+      } else out.indicators.push(indicator(block === 'share' ? `${named(c.metric)}占比` : named(c.metric), fig, p, base.nature, region, base, row, growth ? [growth] : [], false));
     }
     if (!values.length && growth && g >= 0) {
       const metric = columns[g].metric || base.section;

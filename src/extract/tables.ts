@@ -72,6 +72,9 @@ function pipeCells(line: string): { cells: string[]; closed: boolean } {
 }
 
 const ROLES_OF_ROWS: ColumnRole[] = ['task', 'name', 'place', 'year'];
+// 增长速度, 产业结构: a short label of its own, no figure, no sentence.
+const LABEL = /^[\u4e00-\u9fff]{2,10}$/;
+const UNIT_LINE = /^(?:计量)?单位[:：]\s*([^\s，,。]{1,6})$/;
 const GROUP = /^[一二三四五六七八九十]+、\S{2,30}$/;
 const PROSE = (line: string) => line.length > 40 && /[。；;]/.test(line);
 
@@ -88,13 +91,16 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
     let j = i + 1;
     for (; j < lines.length; j++) {
       const line = lines[j].trim();
+      // A group's label alone on its line (一、…; 增长速度 between a yearbook table's blocks) heads the rows after it.
+      const label = (at: number) => GROUP.test(lines[at]?.trim() ?? '') || (LABEL.test(lines[at]?.trim() ?? '') && (lines[at + 1] ?? '').includes('|'));
       if (!line) {
         // A blank line ends the table unless rows go on after it.
-        if (lines.slice(j + 1).find((l) => l.trim())?.includes('|')) continue;
+        const next = lines.findIndex((l, k) => k > j && l.trim());
+        if (next > 0 && (lines[next].includes('|') || label(next))) continue;
         break;
       }
       if (!line.includes('|')) {
-        if (GROUP.test(line)) {
+        if (label(j)) {
           group = line;
           continue;
         }
@@ -119,13 +125,21 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
     // A header without rows is a line that happens to hold bars: a site's menu (要闻 | 长三角 | …).
     if (!rows.length) continue;
     let title: string | undefined;
+    let unit: string | undefined;
     for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
       const t = lines[k].trim();
       if (!t) continue;
+      // 单位:% above the header: the unit of every column that names none; the title is above it.
+      const said = t.match(UNIT_LINE)?.[1];
+      if (said && !unit) {
+        unit = said;
+        continue;
+      }
       if (!PROSE(t) && t.length <= 60) title = t;
       break;
     }
-    tables.push({ layout: 'pipe', columns, rows, start: i, end: j, title });
+    const measured = unit ? columns.map((c) => (c.role === 'value' && !c.unit ? { ...c, unit } : c)) : columns;
+    tables.push({ layout: 'pipe', columns: measured, rows, start: i, end: j, title });
     i = j - 1;
   }
   return tables;

@@ -967,7 +967,23 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       else candidates.push(c);
     }
   }
-  return targetsApart(q, ranked(k, q, candidates), nearby.sort(byScore(k)));
+  return levelsApart(targetsApart(q, ranked(k, q, candidates), nearby.sort(byScore(k))), q);
+}
+
+/**
+ * An amount asked (奉化2008年GDP) where the reports give only how it changed (增长8.1%) is no
+ * answer: the change is said as what they hold instead. A question of a rate or a change, or in
+ * a unit of its own, is not an amount asked; nor is a metric the reports only ever give as a
+ * change (居民消费价格上涨2.1%).
+ */
+function levelsApart({ answers, nearby }: Matches, q: Query): Matches {
+  const top = answers[0]?.record;
+  // (A rate of change: 增加到68.5亿元 is a level reached, whatever its verb.)
+  if (q.intent !== 'value' || q.unit || q.nature === 'target' || top?.type !== 'indicator' || !isChange(top) || !/%|‰|百分点/.test(top.unit) || /率|速|幅|百分|%|增|降|涨|升|变化|指数|价格/.test(q.text)) return { answers, nearby };
+  if (answers.some((c) => c.record.type === 'indicator' && !isChange(c.record))) return { answers, nearby };
+  const amounts = nearby.some((c) => c.sameMetric && c.record.type === 'indicator' && !isChange(c.record) && c.record.value !== null && !/%|‰/.test(c.record.unit));
+  if (!amounts) return { answers, nearby };
+  return { answers: [], nearby: [...answers.map((c) => ({ ...c, misfit: 'level' as const, sameMetric: true })), ...nearby] };
 }
 
 /**
@@ -1035,7 +1051,9 @@ function qualifiedFirst(k: Knowledge, q: Query, candidates: Candidate[]): void {
   const asked = readMetric(core, k.lex).qualifiers;
   if (top?.type !== 'indicator' || core.length < 2) return;
   const says = (x: Indicator) => fold(x.name).includes(core) || (asked.length > 0 && asked.every((w) => fold(x.name).includes(w) || fold(x.subject).includes(w)));
-  if (says(top)) return;
+  // (Only where the leader names less than was asked: 财政收入 of 地方财政收入, not 生产总值 of GDP.)
+  const less = fold(top.name).length < core.length && core.includes(fold(top.name));
+  if (says(top) || (!less && !asked.length)) return;
   const better = candidates.find(({ record: r }) => r.type === 'indicator' && r.region === top.region && r.period.label === top.period.label && r.nature === top.nature && says(r));
   if (better) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(better), 1));
 }

@@ -150,7 +150,7 @@ export const general: Format = {
       // or the one the places it names all lie in (a city's bulletin of its counties).
       // (A task table's text is its rows: the places they name count too.)
       // (At last, the one district a 区 document names at all: 区府办's table naming 临安区职教中心.)
-      ['body', comparedPlace(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? scopedPlace(text, lex)],
+      ['body', comparedPlace(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
       ['file name', about.fileName.place],
     );
     const region = place.value ?? '';
