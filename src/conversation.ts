@@ -12,6 +12,7 @@ import { span, textOf } from './answer/compose.js';
 import { genericWord, isLightVerb } from './question/generic.js';
 import { escapeRegExp } from './text/normalize.js';
 import { leadingThing } from './text/places.js';
+import { label } from './text/period.js';
 import { taskFigures } from './question/task-figures.js';
 
 /** A conversation idle longer than this starts afresh. */
@@ -238,6 +239,10 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
       merged.period = before;
       merged.relative = undefined;
     }
+  } else if (q.relative === 'latest') {
+    // 现在有几家: the latest figure, whatever period the conversation was in.
+    merged.period = undefined;
+    merged.relative = 'latest';
   } else if (last.period) carried.push('period');
   if (q.nature) {
     merged.nature = q.nature;
@@ -268,8 +273,8 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     merged.intent = q.intent;
     merged.metric = ownMetric(makeQuery({ ...last, places: [] }), frames).replace(/\s+/g, ' ');
   }
-  // A generic word asks a figure, whatever the last answer was.
-  if (word) merged.intent = q.intent === 'growth' ? 'growth' : 'value';
+  // A generic word asks a figure, whatever the last answer was; so does what was done of a task (引进了多少).
+  if (word || ofTask) merged.intent = q.intent === 'growth' ? 'growth' : 'value';
   merged.carried = carried;
   return merged;
 }
@@ -419,6 +424,10 @@ export class Conversations {
     }
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);
+      // (全年目标呢, 上半年实际 after a 2021 figure: a period that names no year is of the figure's year.)
+      if (q.period && q.period.year === undefined && !q.relative && year !== undefined && q.period.kind !== 'span' && q.period.kind !== 'none' && merged.period?.year === undefined) {
+        merged.period = { ...q.period, year, label: label({ ...q.period, year }) };
+      }
       // …and its place: 上年呢 after 2019年GDP asks the city's, not any county's that has one.
       // (A market's index is no place's: nothing to carry.)
       if (figure?.type === 'indicator' && !figure.placeless && merged.carried?.includes('metric') && !merged.places.length && !merged.eachPlace) {

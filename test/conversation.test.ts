@@ -158,6 +158,22 @@ describe('follow-ups', () => {
     core.ask('第30项任务', { conversation: 'task30' });
     expect(core.ask('百年百项完工率多少', { conversation: 'task30' }).text.split('\n')[0]).toContain('69.5%');
   });
+  it('ask of a task what was done by its verb alone, its share of target as its 完成率, its progress in percent (引进了多少, 完成率呢, 完成了多少)', () => {
+    const said = (c: string, ...turns: string[]) => turns.map((t) => core.ask(t, { conversation: c }).text.split('\n')[0]).at(-1)!;
+    expect(said('t20', '第20项任务', '引进了多少')).toContain('2873名');
+    expect(said('t53', '第53项任务进展', '完成率呢')).toContain('82.8%');
+    expect(said('t9', '第9项任务进展', '完成投资多少')).toContain('4215万元');
+    expect(said('t79', '第79项任务', '完成了多少')).toContain('48.6%');
+    // 上年呢 after a task of the 2021 table: not in it.
+    expect(said('t53b', '第53项任务', '上年呢')).toBe('第53项任务是2021年任务表中的任务；报告中没有它2020年的情况。');
+  });
+  it('read a period without a year as the last figure’s year, and 现在 as the latest', () => {
+    core.ask('6月全市入库税收', { conversation: 'tax' });
+    expect(core.ask('全年目标呢', { conversation: 'tax' }).kind).toBe('none');
+    core.ask('2020年出口名牌企业目标', { conversation: 'brand' });
+    core.ask('2021年呢', { conversation: 'brand' });
+    expect(core.ask('现在有几家', { conversation: 'brand' }).text.split('\n')[0]).toContain('113家');
+  });
   it('ask a button in the context of the answer it sits under (followUps[].after)', () => {
     const a = say('btn', '6月全市用电量是多少');
     const half = a.followUps!.find((f) => f.label === '2021年1-6月')!;

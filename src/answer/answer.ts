@@ -13,6 +13,9 @@ import { computeFound } from '../question/compute.js';
 import { eachPlace, joinedParts } from '../question/parts.js';
 import { documentAsked } from '../question/documents.js';
 import { taskFigures } from '../question/task-figures.js';
+import { numberedTask } from '../question/tasks.js';
+import { taskYear } from '../question/match.js';
+import { noAnswer } from './none.js';
 import { tasksFound } from '../question/task-asked.js';
 import { answerFigure } from './figure.js';
 import { answerParts } from './list.js';
@@ -22,6 +25,17 @@ import { answerTasks } from './task-list.js';
 import { answerSources, documentAnswer } from './document.js';
 import { answerCompute } from './computation.js';
 import { helpAnswer, thanksAnswer } from './help.js';
+
+/** A task carried from the conversation asked of another year than its table's: "none", saying which year it is of. */
+function taskOfAnotherYear(k: Knowledge, q: Query): Answer | undefined {
+  if (q.intent !== 'task' || q.task?.number === undefined || !q.period || !q.carried?.includes('task') || q.carried.includes('period')) return undefined;
+  const task = numberedTask(k, q);
+  const year = task ? taskYear(k, task) : undefined;
+  if (!task || year === undefined || q.period.year === year) return undefined;
+  // (上年 of a 2021 task is 2020, not the year before today.)
+  const asked = q.relative === 'last-year' ? `${year - 1}年` : q.period.label;
+  return noAnswer(k, q, `第${task.number}项任务是${year}年任务表中的任务；报告中没有它${asked}的情况。`);
+}
 
 /** Answers a query. */
 export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): Answer {
@@ -36,6 +50,9 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
   if ((q.intent === 'value' || q.intent === 'growth') && q.task?.number !== undefined) {
     return taskFigureAnswer(k, q, taskFigures(k, q), figure);
   }
+  // 上年呢, 2020年呢 after a task: the task is of its table's year; another year's is not in it.
+  const otherYear = taskOfAnotherYear(k, q);
+  if (otherYear) return otherYear;
   // 参保率呢, 目标呢 after a task: its own figure of that first, when it states one; else the task.
   if (q.intent === 'task' && q.task?.number !== undefined && !q.task.aspect && (q.metric.trim() || q.nature === 'target')) {
     const own = taskFigures(k, makeQuery({ ...q, intent: 'value' }));

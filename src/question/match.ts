@@ -202,7 +202,7 @@ function within(k: Knowledge, region: string, outer: string): boolean {
   return isWithin(k.lex, region, outer);
 }
 
-function taskYear(k: Knowledge, r: KnowledgeRecord): number | undefined {
+export function taskYear(k: Knowledge, r: KnowledgeRecord): number | undefined {
   if (r.type !== 'task') return undefined;
   return Number(k.sourceById.get(r.source)?.date.slice(0, 4)) || undefined;
 }

@@ -61,7 +61,7 @@ function digitsFor(text: string): string {
 }
 
 /** The unit a question expects: 多少家 → 家; a rate (…率, 比重) → %; an amount of money → 元. */
-const ASKED_UNIT = /(?:多少|几)(个百分点|百分点|倍|人次|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项人名户件座所条艘辆台套张次批场起])/g;
+const ASKED_UNIT = /(?:多少|几)(个百分点|百分点|倍|万人次|人次|万人|万户|万名|万个|万家|万件|万套|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项人名户件座所条艘辆台套张次批场起])/g;
 
 function expectedUnit(text: string): string | undefined {
   // 第几张 asks an ordinal and 哪几个 a list: neither is a count in a unit.
@@ -473,7 +473,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const aimed = AIMED.test(text) || q.places.some((p) => AIMED_AFTER_PLACE.test(text.split(`${p.text}要`)[1] ?? ''));
   const target = aimed || Boolean(signalWord(k, t.rest, w.target));
   // (现在有几家: how many there are now, whatever the period words took of it.)
-  const shortDone = k.lex.lexicon.shortVerbs.words.find((v) => new RegExp(`[\\u4e00-\\u9fff]${v}了(?:多少|几)`).test(t.rest));
+  const { words: shortVerbs, notAfter } = k.lex.lexicon.shortVerbs;
+  const shortDone = shortVerbs.find((v) => new RegExp(`[\\u4e00-\\u9fff]${v}了(?:多少|几)`).test(t.rest) && !notAfter.includes(t.rest[t.rest.indexOf(`${v}了`) - 1]));
   const actual = Boolean(shortDone || signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs)) || /(?:现在|目前|如今)(?:有|已|共)/.test(text);
   // 提高到多少, 降至多少: the level reached, not the change.
   const changeWord = signalWord(k, t.rest, w.change);

@@ -11,6 +11,7 @@ import { fold } from '../text/normalize.js';
 import { match, type Candidate } from './match.js';
 import { numberedTask } from './tasks.js';
 import { genericWord, isLightVerb } from './generic.js';
+import { dimensionOf } from './metric.js';
 
 const found = (records: Indicator[]): Candidate[] => records.map((record) => ({ record, score: 1, coverage: 1, nameCoverage: 1 }));
 
@@ -75,25 +76,33 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
     // or, where the task sets out no figure, what its progress says is done (目前已完成改造150户).
     const inUnit = results.filter((x) => set.some((s) => s.unit === x.unit));
     const saidDone = set.length ? [] : results.filter((x) => /完成/.test(x.name));
-    return { task, word, answers: found(same.length ? same : inUnit.length ? inUnit : saidDone) };
+    // (Else how far it has got, in percent: “运动家”智慧体育社区进度48.6%.)
+    const progress = results.filter((x) => x.unit === '%' && /进度|完成/.test(x.name));
+    return { task, word, answers: found(same.length ? same : inUnit.length ? inUnit : saidDone.length ? saidDone : progress) };
   }
   // 完成率呢, 参保率呢, 进度呢: the task's own figure named so (what was done first), in the unit the word asks.
   // (新锐型青年企业家培育了多少: the verb after the thing is how it was asked, not its name.)
   const whole = fold((word ?? q.metric).replace(/\s+/g, ''));
-  const asked = whole.replace(/(?:培育|建设|建成|新建|完成|实现|新增|引进|达到|认定|下降|增长|减少|提高|上升|降低)+$/, '');
+  // (引进了多少 alone: the verb is all that names what was done.)
+  const cut = whole.replace(/(?:培育|建设|建成|新建|完成|实现|新增|引进|达到|认定|下降|增长|减少|提高|上升|降低)+$/, '');
+  const asked = cut.length >= 2 ? cut : whole;
   // (…完成多少: what was done, never what was set out.)
   // (So does a verb with 了: 压减了多少, 上市了几家.)
-  const resultAsked = (asked !== whole && /完成|实现|达到/.test(whole.slice(asked.length))) || (q.nature !== 'target' && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text));
+  const resultAsked = (cut !== whole && /完成|实现|达到/.test(whole.slice(cut.length))) || (q.nature !== 'target' && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text));
   if (asked.length >= 2) {
     const unit = word ? k.lex.lexicon.genericWords.units[word] : undefined;
     // (A change asked, 下降了多少: figures that state one first.)
     const changed = (x: Indicator) => Number(q.intent === 'growth' && (x.growth.length > 0 || x.isChange));
-    const named = (xs: Indicator[]) => xs.filter((x) => nearlyHolds(fold(x.name), asked) && (!unit || x.unit === unit)).sort((a, b) => changed(b) - changed(a));
+    // (In the unit the word asks, or one of its dimension: 4215万元 is an amount of 完成投资 too.)
+    const inDimension = (x: Indicator) => !unit || x.unit === unit || dimensionOf(x.unit, k.lex) === dimensionOf(unit, k.lex);
+    const named = (xs: Indicator[]) => xs.filter((x) => nearlyHolds(fold(x.name), asked) && inDimension(x)).sort((a, b) => changed(b) - changed(a));
     // (What was done of a thing the task sets out comes before other things so named: 新增上市企业3家 before 上市…苗子群10家.)
     const ofSet = (xs: Indicator[]) => [...xs].sort((a, b) => Number(set.some((s) => sameThing(s.name, b.name))) - Number(set.some((s) => sameThing(s.name, a.name))));
     // (Asked what was done of something only what was set out names: the same thing in the progress.)
     const doneOfNamed = (xs: Indicator[]) => (xs.length ? xs : done.filter((x) => x.nature === 'actual' && named(set).some((s) => sameThing(s.name, x.name))));
-    const own = q.nature === 'target' ? named(set) : resultAsked ? doneOfNamed(ofSet(named(done))) : [...ofSet(named(done)), ...named(set)];
+    // (完成率呢 of a task whose progress says 完成年度目标任务的82.8%: that share of its target is its 完成率.)
+    const ofTarget = (xs: Indicator[]) => (/完成率$|完成进度$/.test(asked) && !named(xs).length ? xs.filter((x) => x.unit === '%' && /^完成/.test(x.name) && /目标|计划|任务/.test(x.name)) : []);
+    const own = q.nature === 'target' ? named(set) : resultAsked ? doneOfNamed(ofSet(named(done))) : [...ofSet(named(done)), ...ofTarget(done), ...named(set)];
     if (own.length) return { task, word, answers: found(own) };
   }
   // 目标呢 after a task: what it sets out.
