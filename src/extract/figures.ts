@@ -403,8 +403,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // A period inside an earlier part of the sentence (评定…为一季度重大产业项目“领跑者”;百年百项…)
   // holds for that part; one that opens its part (6月底,全市…) holds for the parts after it too.
   const holdsAt = (p: { index: number }, at: number) => p.index >= partStart(at) || /^[\s\d.、．（）()]*$/.test(text.slice(partStart(p.index), p.index));
+  // (由2016年末的38降至27: the year a span starts from is that start's alone, not the period of what follows.)
+  const startPoint = (p: { index: number }) => /(?:由|从)$/.test(text.slice(0, p.index));
   const basePeriod = (at: number, nature: Nature): Period => {
-    const before = periods.filter((p) => p.index < at && holdsAt(p, at));
+    const before = periods.filter((p) => p.index < at && holdsAt(p, at) && !startPoint(p));
     const last = before.at(-1);
     const own = nature === 'target' && ctx.targets ? ctx.targets : ctx.period;
     if (last && vague(last)) return nature === 'target' && ctx.targets ? ctx.targets : (before.filter((p) => !vague(p)).at(-1)?.period ?? last.period);

@@ -56,7 +56,8 @@ export function column(text: string, layout: Layout): Column {
   const period = found?.period.year !== undefined ? found.period : undefined;
   if (found && period) rest = rest.slice(0, found.index) + rest.slice(found.index + found.length);
   const exact = layout.columns.find((c) => c.word === rest);
-  const within = rest.length <= 10 ? layout.columns.find((c) => rest.includes(c.word)) : undefined;
+  // (进展情况、存在问题及下一步打算: a long header is of the role its first words name.)
+  const within = rest.length <= 10 ? layout.columns.find((c) => rest.includes(c.word)) : [...layout.columns].sort((a, b) => b.word.length - a.word.length).find((c) => c.word.length >= 2 && rest.startsWith(c.word));
   const role = (exact ?? within)?.role ?? 'value';
   // The metric of a value column is its header without period and unit; of a growth column
   // (GDP增速) the words before the growth word.

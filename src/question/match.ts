@@ -135,7 +135,8 @@ function scopeFits(q: Query, r: Indicator): boolean {
   const asked = q.reckoning ? fold(q.reckoning).match(SCOPE_ASKED) : null;
   const scope = r.scope ? fold(r.scope) : '';
   const partial = /^(不含|含|剔除|扣除|包含)/.test(scope);
-  if (!asked) return !partial;
+  // (粮食总产量36530吨(含马铃薯): what a total takes in, of no place or zone, is how it is counted, not a part.)
+  if (!asked) return !partial || (/^(含|包含)/.test(scope) && !/[区县市镇乡园港]/.test(scope));
   if (asked[3]) return scope.startsWith(asked[3]);
   const excludes = asked[1] !== '含';
   // 港区 names 嘉兴港区: the scope's thing, by its last two characters.
