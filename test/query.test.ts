@@ -120,6 +120,10 @@ describe('strict matching', () => {
     expect(parse('1-6月小麦、水稻、蔬菜播种面积各多少').parts?.map((p) => p.metric)).toEqual(['小麦播种面积', '水稻播种面积', '蔬菜播种面积']);
     expect(first('1-6月小麦播种面积')).toContain('80余万亩');
   });
+  it('asks a figure of the one task a question points at by what it is about (三员机制那项…)', () => {
+    expect(first('三员机制那项上半年走访了多少个私企业')).toContain('20万户');
+    expect(first('智慧办税服务厅建了几个')).toContain('6个');
+  });
   it('counts tasks over one document, lead apart from taking part', () => {
     expect(core.ask('市商务局牵头几项任务').text).toMatch(/共13项（列牵头部门第一位）；连同联合牵头（列第二位及以后）共14项/);
     expect(core.ask('滞后的任务总共有几个').text).toContain('共4项');

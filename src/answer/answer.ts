@@ -13,7 +13,7 @@ import { computeFound } from '../question/compute.js';
 import { eachPlace, joinedParts } from '../question/parts.js';
 import { documentAsked } from '../question/documents.js';
 import { taskFigures } from '../question/task-figures.js';
-import { numberedTask } from '../question/tasks.js';
+import { numberedTask, pointedTask } from '../question/tasks.js';
 import { taskYear } from '../question/match.js';
 import { noAnswer } from './none.js';
 import { tasksFound } from '../question/task-asked.js';
@@ -46,6 +46,9 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
   if (q.placeRank && (q.intent === 'value' || q.intent === 'growth')) return answerPlaceRank(k, q, brief);
   if (q.eachPlace && (q.intent === 'value' || q.intent === 'growth')) return answerQuery(k, eachPlace(k, q), options);
   if (q.parts?.length && q.intent !== 'compute') return answerParts(k, q, brief);
+  // A figure asked of a task pointed at by what it is about (三员机制那项…走访了多少): of that task.
+  const pointed = pointedTask(k, q);
+  if (pointed) return taskFigureAnswer(k, pointed, taskFigures(k, pointed), figure);
   // A figure asked of one task (第46项新增上市企业几家了, 完成多少 after it): from that task only.
   if ((q.intent === 'value' || q.intent === 'growth') && q.task?.number !== undefined) {
     return taskFigureAnswer(k, q, taskFigures(k, q), figure);

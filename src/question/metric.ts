@@ -195,8 +195,10 @@ export function sameMetric(
   // asked names 新引进 (what is brought in is new).
   const folded = fold(name);
   // (新增引进 likewise: 引进 asked.)
+  // (新建高标准农田 of 建高标准农田: the verb asked right before what the record names after it.)
   const newly = (word: string) =>
-    (word.length >= 3 && word.startsWith('新') && folded.includes(word) && asked.includes(word.slice(1))) || (word === '新增' && /新增(引进|招引)/.test(folded) && /引进|招引/.test(asked));
+    (word.length >= 3 && word.startsWith('新') && folded.includes(word) && asked.includes(word.slice(1))) ||
+    (word.length === 2 && word.startsWith('新') && folded.startsWith(word) && folded.length > 3 && asked.includes(folded.slice(1))) || (word === '新增' && /新增(引进|招引)/.test(folded) && /引进|招引/.test(asked));
   // (规上企业 asks of 规上工业企业: a qualifier the question's others imply.)
   const implied = (qual: string) => {
     const rule = lex.metrics.impliedQualifiers[qual];

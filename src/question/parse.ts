@@ -502,11 +502,11 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // (已完成投资多少: 已 marks the result asked; 完成投资 is what is asked of.)
   rest = rest.replace(/(^|\s)已(?=完成|实现|达到)/g, '$1');
   // (高标准农田建了多少, 国家级高端人才引了多少: a one-character verb done, after what was done.)
-  // (高标准农田建了 asks 新建高标准农田: 新建 is a qualifier, what is built in a period is new.)
+  // (高标准农田建了 asks 建高标准农田: built, as 新建 or 建成 names it; the verb goes before what was built.)
   if (shortDone) {
     // (Not of a place's things: 缪家村微网格建了几个 is what it 建立.)
     const named = k.lex.metrics.qualifiers.includes(`新${shortDone}`) && !q.places.length;
-    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]*)${shortDone}(?=\\s|$)`), (_, what: string) => (named ? ` 新${shortDone}${what} ` : ` ${what} `));
+    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]*)${shortDone}(?=\\s|$)`), (_, what: string) => (named ? ` ${shortDone}${what} ` : ` ${what} `));
   }
   if (change) rest = remove(k, rest, w.change);
   rest = remove(k, rest, w.task);

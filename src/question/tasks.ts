@@ -127,3 +127,30 @@ export function taskAbout(k: Knowledge, q: Query): Task | undefined {
   );
   return found.map((c) => c.record as Task).find((t) => !scoped || t.source === scoped.id);
 }
+
+// 市国资委那项, 三员机制这项: a task pointed at by what it is about or who leads it.
+const POINTED = /(那项|这项|那一项|这一项|那个任务|这个任务|那条|这条)/;
+
+/**
+ * A figure asked of a task pointed at by what it is about (三员机制那项上半年走访了多少个私企业,
+ * 市国资委那项完成了多少家…): the query of that figure within the one task it points at, or
+ * undefined when it points at none or at several.
+ */
+export function pointedTask(k: Knowledge, q: Query): Query | undefined {
+  const at = q.text.search(POINTED);
+  if (at < 2 || (q.intent !== 'value' && q.intent !== 'growth') || q.task?.number !== undefined) return undefined;
+  const about = q.text.slice(0, at);
+  const rest = q.text.slice(at).replace(POINTED, '');
+  const department = k.departments.find((d) => about.includes(d.text))?.name;
+  const docs = documentsOf(k, q);
+  for (const doc of docs) {
+    const tasks = tasksOf(k, doc).filter((t) => (department ? t.lead.includes(department) : true));
+    const cs = concepts(k, makeQuery({ ...q, metric: department ? about.replace(k.departments.find((d) => about.includes(d.text))!.text, ' ') : about }));
+    const fit = cs.length ? tasks.filter((t) => coverage(k.haystack.get(t.id)!, cs) >= 0.99) : tasks;
+    // (Of several a department leads, the one whose progress says what is asked.)
+    const said = fit.length > 1 ? fit.filter((t) => coverage(k.haystack.get(t.id)!, concepts(k, makeQuery({ ...q, metric: rest }))) >= 0.6) : fit;
+    if (said.length === 1) return makeQuery({ ...q, text: rest, metric: q.metric.replace(about, ' ').trim(), task: { number: said[0].number ?? undefined }, scope: { source: doc.id } });
+    if (fit.length) return undefined;
+  }
+  return undefined;
+}
