@@ -124,6 +124,9 @@ describe('strict matching', () => {
     expect(first('三员机制那项上半年走访了多少个私企业')).toContain('20万户');
     expect(first('智慧办税服务厅建了几个')).toContain('6个');
   });
+  it('never gives another sentence’s figure for a thing the question names (中新嘉善现代产业园引进多少项目 is not 与苏州共建…引进7个项目)', () => {
+    expect(core.ask('中新嘉善现代产业园引进多少项目').text).not.toMatch(/^7个\n引进项目/);
+  });
   it('counts tasks over one document, lead apart from taking part', () => {
     expect(core.ask('市商务局牵头几项任务').text).toMatch(/共13项（列牵头部门第一位）；连同联合牵头（列第二位及以后）共14项/);
     expect(core.ask('滞后的任务总共有几个').text).toContain('共4项');

@@ -12,7 +12,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from './query.js';
 import { tokensOfFolded } from '../text/tokenize.js';
 import { documentFrequency } from '../knowledge/search.js';
-import { findPlaces, isWithin } from '../text/places.js';
+import { findPlaces, isWithin, thingsIn } from '../text/places.js';
 import { lexicon } from '../knowledge/lexicon.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
@@ -142,6 +142,16 @@ function scopeFits(q: Query, r: Indicator): boolean {
   // 港区 names 嘉兴港区: the scope's thing, by its last two characters.
   const thing = asked[2];
   return partial && excludes === !/^(含|包含)/.test(scope) && thing.length >= 2 && scope.includes(thing.slice(-2));
+}
+
+const thingsOfQuestion = new WeakMap<Query, string[]>();
+/** The things a question names by their whole names (中新嘉善现代产业园), folded; worked out once a question. */
+function thingsAsked(k: Knowledge, q: Query): string[] {
+  let things = thingsOfQuestion.get(q);
+  // (Of the metric, not the text: 1-6月农业经济开发区 is no name; 嘉善示范区 is named by 示范区 after its place.)
+  const named = (t: string) => t.slice(findPlaces(t, k.lex).find((m) => m.index === 0 && m.region)?.text.length ?? 0);
+  if (!things) thingsOfQuestion.set(q, (things = thingsIn(fold(q.metric.replace(/\s+/g, '')), k.lex).filter((t) => !k.lex.regionByName.has(t)).map(named).filter((t) => t.length >= 3)));
+  return things;
 }
 
 /** Whether the question names a thing (a name ending in 科技城, 研究院 …) that the record's text names too. */
@@ -427,6 +437,9 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     if (/^[\u4e00-\u9fff]{2,}/.test(tail) && !k.lex.metrics.heads.some((h) => tail.includes(h)) && !(tail in k.lex.metrics.headUnits)) return 'metric';
   }
   const { mineText, ownWords } = fig;
+  // A thing the question names (中新嘉善现代产业园引进多少项目) is the figure's owner or named in its
+  // sentence: the sentence before it naming the thing does not make another sentence's figure the thing's.
+  if (!ind.owner && thingsAsked(k, q).some((t) => !ownWords.includes(t) && !fold(ind.sentence).includes(t))) return 'metric';
   // An effect on a metric (拉动规上工业增加值增速14.1个百分点) answers only a question of that effect.
   if (fig.effect && !q.text.includes(fig.effect)) return 'metric';
   // A share (占今年计划完成投资65.4%) answers only a question of a share.
