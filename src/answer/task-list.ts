@@ -72,6 +72,8 @@ function count(k: Knowledge, q: Query, { doc, lead, part, elsewhere }: Found<'co
       span(coLead ? `（列牵头部门第一位）；连同联合牵头（列第二位及以后）共` : ''),
       ...(coLead ? [span(`${lead.length + coLead}${unit}`, true)] : []),
       span(assist ? `；另配合${assist}${unit}` : ''),
+      // (Every task it is named in, however: some count that as 牵头的任务.)
+      span(assist && coLead ? `，共涉及${lead.length + part.length}${unit}` : ''),
     ]);
   } else {
     lines.push([span(`${docName(doc)}中，${heading(q, 'lead')}共`), span(`${lead.length}${unit}`, true)]);
