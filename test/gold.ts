@@ -56,6 +56,8 @@ function findIndicator(gold: GoldRecord, inds: Indicator[]): Indicator | undefin
 
 /** Whether an extracted period is the gold one (年末 is the year's; a span's ends must agree). */
 export function samePeriod(gold: GoldRecord['period'], p: Period): boolean {
+  // (A span written as its last year and the year it starts from: {kind: 'span', year: 2021, from: 2017}.)
+  if (gold.kind === 'span' && gold.fromYear === undefined && gold.from !== undefined && gold.year) gold = { ...gold, fromYear: gold.from, toYear: gold.year };
   // A two-year average growth of year N (两年平均增长) is read as N's, with that basis.
   if (gold.kind === 'span' && gold.toYear && gold.toYear - (gold.fromYear ?? 0) === 1 && p.kind === 'year' && p.year === gold.toYear) return true;
   if (gold.year === null || gold.year === undefined) return gold.kind === 'span' ? p.kind === 'span' && p.fromYear === gold.fromYear && p.toYear === gold.toYear : p.year === undefined;

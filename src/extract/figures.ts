@@ -210,7 +210,7 @@ function cleanName(chunk: string, lex: Lexicon): string {
   for (let again = true; again; ) {
     const before = s;
     // 五年新增上市公司: how long it was counted over is the period's, not the name's.
-    s = s.replace(PLACE_WORDS, '').replace(LEAD_FILLER, '').replace(/^(近|过去)?[两二三四五六七八九十]年(来|间|内|中)?(?=[\u4e00-\u9fff]{2})/, '');
+    s = s.replace(PLACE_WORDS, '').replace(LEAD_FILLER, '').replace(/^(近|过去)?[两二三四五六七八九十]年(来|间|内|中)?(?=[\u4e00-\u9fff]{2}|$)/, '');
     const place = leadingPlace(s, lex);
     if (place && s.startsWith(place.text)) s = s.slice(place.text.length);
     // 嘉兴市区PM2.5: the part (市区) stays in the name, its city goes.
@@ -246,6 +246,9 @@ export function ownPeriods(text: string, ctx: Pick<Context, 'year' | 'now'>) {
 }
 
 const yearPeriod = (year: number): Period => ({ kind: 'year', year, label: label({ kind: 'year', year }) });
+const spanPeriod = (fromYear: number, toYear: number): Period => ({ kind: 'span', fromYear, toYear, label: `${fromYear}-${toYear}年` });
+// 五年累计, 三年来共: a count or an average over that many years.
+const OVER_YEARS = /(?:^|[，,、;；]|近|过去)([两二三四五六七八九十])年(?:来|间|内|中)?(?:累计|年均|共计|共|合计)/;
 
 const hasWords = (name: string) => /[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}/.test(name);
 
@@ -414,6 +417,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   };
   const periodAt = (at: number, chunk: string, nature: Nature): Period => {
     const p = basePeriod(at, nature);
+    // 2021年,…五年累计完成固定资产投资1043亿元, 五年年均增长5.7%: counted over the years that end at the year.
+    const years = chunk.match(OVER_YEARS)?.[1];
+    const n = years ? '二三四五六七八九十'.indexOf(years.replace('两', '二')) + 2 : 0;
+    if (n && nature === 'actual' && p.kind === 'year' && p.year !== undefined) return spanPeriod(p.year - n + 1, p.year);
     // Results over 过去五年: a level reached is the span's last year's; what was counted over
     // the span stays the span's. Targets for a span stay the span's.
     if (p.kind !== 'span' || nature !== 'actual' || p.toYear === undefined || OVER_SPAN.test(chunk) || !REACHED.test(chunk)) return p;
@@ -720,7 +727,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       // 同比增长29%: the growth of the figure before it. A 年均增长 after the level a span
       // reached (从…跃升到6355亿元,年均增长7%) is the span's, a figure of its own.
       const prev = drafts.at(-1);
-      const over = basePeriod(hit.index, 'actual');
+      const over = periodAt(hit.index, growthChunk, 'actual');
       if (prev && /年均/.test(growth.basis) && over.kind === 'span' && prev.period.kind !== 'span') {
         drafts.push({ ...make(prev.name, hit, growthChunk, true), period: over, growth: [growth] });
         return;

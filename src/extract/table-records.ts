@@ -112,7 +112,8 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
   const out: TableRecords = { tasks: [], indicators: [], passages: [], problems: [] };
   const { columns } = table;
   const has = (role: Column['role']) => columns.some((c) => c.role === role);
-  const titlePeriod = table.title ? findPeriods(table.title).find((p) => p.period.year !== undefined)?.period : undefined;
+  // (截至6月20日 over a table of a 2018 report: the report's year.)
+  const titlePeriod = table.title ? findPeriods(table.title, contextFor().year).find((p) => p.period.year !== undefined)?.period : undefined;
   // A task cell merged over several rows (written empty below the first): the row above's task and lead.
   let above: { cell: string; lead?: string } | undefined;
 

@@ -37,6 +37,8 @@ export function recognise(text: string, id: Identity, tables: Table[], lay: Layo
   return { kind: 'report', recognised: false };
 }
 
+/** A title of how things stand (进展情况, 推进情况, 完成情况): its month is the month things stood at. */
+const PROGRESS_TITLE = /进展|推进情况|完成情况|执行情况|落实情况/;
 const yearOf = (text: string | undefined) => Number(text?.match(/((?:19|20)\d{2})年/)?.[1]) || undefined;
 
 /** The year a text names most often (ties: the later). */
@@ -160,10 +162,13 @@ export const general: Format = {
     // Contexts of the prose, by kind: a work report's results are the year before's.
     // A title that names a part of the year (1-7月全市规上工业生产…, 上半年经济运行) sets the period of a summary or article;
     // so does an article's headline that no title word marks (…7月浙江经济稳进提质…).
-    const summarySpan =
+    const titled =
       kind === 'summary' || kind === 'tasks' || !recognised
         ? (findPeriods(id.title || (title.endsWith('…') ? '' : title), year).find((p) => p.period.to !== undefined)?.period ?? (kind === 'summary' && about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined))
         : undefined;
+    // (2018年6月民生实事进展情况: how far things had got by June, not what June alone did.)
+    const progressOf = titled?.kind === 'month' && PROGRESS_TITLE.test(id.title || title);
+    const summarySpan = progressOf ? period({ kind: 'asof', year: titled!.year, to: titled!.to }) : titled;
     const base: Context = workReport
       ? { region, year, period: year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' }), nature: 'actual', section: title, targets: now !== undefined ? period({ kind: 'year', year: now }) : undefined, now }
       : {
