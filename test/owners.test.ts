@@ -248,6 +248,24 @@ describe('a yearbook table', () => {
   });
 });
 
+describe('a page about a town, a year gone by, a year that is the report\'s last', () => {
+  it('is the town its 全镇 speaks of, though the site names the city more (沈荡镇)', async () => {
+    const r = await read('走进浙江乡镇-嘉兴站.txt', '嘉兴人文历史走进浙江乡镇嘉兴站:市级文明镇沈荡镇\n\n沈荡镇地处海盐县的西部,北距嘉兴市区25公里,嘉兴至南北湖公路穿境而过。\n近年来,沈荡镇经济社会各项事业同步发展。2010年全镇生产总值13亿元,同比增长15.5%。\n');
+    expect(r.sources[0].region).toBe('沈荡镇');
+    expect(r.indicators.find((i) => i.figure === '13亿元')).toMatchObject({ region: '沈荡镇' });
+  });
+  it('is of the year before its date when its title says 去年', async () => {
+    const r = await read('全省第一.txt', '去年台州这些工作拿到全省第一\n2018年01月11日\n新建农村文化礼堂273家,累计建成1206家,总量居全省第1位。\n');
+    expect(r.indicators[0].period).toMatchObject({ kind: 'year', year: 2017 });
+  });
+  it('reads 2020年主要工作 in a report of 2021 as done, and a period after who says it as the sentence\'s', async () => {
+    const r = await read('2021年诸暨市政府工作报告.txt', '2021年诸暨市政府工作报告\n各位代表:\n一、“十三五”发展成就和2020年主要工作\n预计2020年全市生产总值达到1360亿元,五年年均增长6.6%。\n');
+    expect(r.indicators.map((i) => [i.figure, i.nature, i.period.label])).toEqual([['1360亿元', 'actual', '2020年'], ['6.6%', 'actual', '2016-2020年']]);
+    const news = await read('外贸.txt', '全省外贸工作现场推进会召开\n2024-02-04\n海关数据显示,2023年浙江省进出口额达到4.9万亿元,比上年增长4.6%;其中出口3.57万亿元,增长3.9%。\n');
+    expect(news.indicators.map((i) => i.period.year)).toEqual([2023, 2023]);
+  });
+});
+
 describe('places the gazetteer lacks', () => {
   it('an entry titled by its place alone is that place’s, its year unknown when nothing says it (甘 霖 鎮)', async () => {
     const r = await read('条目.txt', '甘 霖 鎮\n【概況】位於市區西南部。全年實現地區生產總值40.49億元,增長16.8%;完成全社會固定資產投資9.9億元。\n');

@@ -58,7 +58,7 @@ export function period(p: Omit<Period, 'label'>, text?: string): Period {
   return { ...p, label: text ?? label(p) };
 }
 
-const REVIEW = /回顾|过去|成绩|成效|完成情况|执行情况/;
+const REVIEW = /回顾|过去|成绩|成效|成就|完成情况|执行情况/;
 const PLAN = /任务|目标|安排|思路|打算|主要工作|重点工作|计划|草案|建议/;
 // A line of its own that titles a part without a number: 过去五年的工作回顾.
 const BARE_HEADING = /^[^，,。；;：:、！!？?]{4,24}$/;
@@ -92,7 +92,9 @@ export function underHeading(ctx: Context, heading: string, title: string): Cont
     per = span(ahead ? '今后五年' : '过去五年', ctx.year, ctx.now) ?? per;
     if (ahead) targets = per;
   } else if (year && (REVIEW.test(heading) || PLAN.test(heading))) {
-    nature = REVIEW.test(heading) && !/草案/.test(heading) ? 'actual' : 'target';
+    // (2020年主要工作 in a report of 2021: the work of a year gone by, done.)
+    const past = ctx.now !== undefined && Number(year[1]) < ctx.now;
+    nature = (REVIEW.test(heading) || past) && !/草案/.test(heading) ? 'actual' : 'target';
     per = period({ kind: 'year', year: Number(year[1]) });
     if (nature === 'target') targets = per;
   }

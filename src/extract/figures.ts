@@ -45,7 +45,7 @@ const WRITTEN_CHANGE = new RegExp(`(?:${BASIS_WRITTEN.source})?${GROWTH_VERB.sou
 const FALLING = /下降|降低|减少|回落|下跌|降幅/;
 const LEAD_FILLER = /^([一二三四五六七八九十]是|首先|其次|再次|最后|其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
 // (实际利用外资确保28亿美元: the target's verb ends no name.)
-const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下|继|并)+$/;
+const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|实现了|实现|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下|继|并)+$/;
 // A clause that opens with a verb of doing has no subject of its own: its owner is the one before.
 // Verbs a list's first item may share with the rest (利用内资…、外资…).
 const LIST_VERB = /^(实际利用|利用|引进|新引进|新增|完成|实现|累计完成)/;
@@ -101,7 +101,7 @@ const VERB_ONLY = /^(跃升|跃居|增长|上升|上扬|继续上扬|下降|分�
 // In a span of years (过去五年), a figure reached (达到, 突破) is the level at the span's end;
 // one counted over it (累计, 新增, 年均) belongs to the span.
 const OVER_SPAN = /累计|新增|共|合计|总计|年均|平均|先后|五年|连续|多年/;
-const REACHED = /达到|达|突破|超过|提高到|提升到|增加到|增长到|增至|升至|跃升到|跃升至|跃居|上升到|为$|是$/;
+const REACHED = /达到|达|实现|突破|超过|提高到|提升到|增加到|增长到|增至|升至|跃升到|跃升至|跃居|上升到|为$|是$/;
 // 从673.4亿元增加到1122.8亿元: the verb between a span's start and its end.
 const FROM_TO = /^(?:分别)?(?:增加|提高|提升|增长|跃升|扩大|上升|攀升|发展|壮大|下降|减少|降低|缩小|缩减|回落|增|降|升)?(?:到|至)了?(?:(?:19|20)\d{2}年(?:底|末)?的?)?$/;
 const FROM = /(?:从|由)(?:[^，,；;。从由]{0,12}?的)?$/;
@@ -405,7 +405,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const partStart = (at: number) => Math.max(text.lastIndexOf('；', at - 1), text.lastIndexOf(';', at - 1)) + 1;
   // A period inside an earlier part of the sentence (评定…为一季度重大产业项目“领跑者”;百年百项…)
   // holds for that part; one that opens its part (6月底,全市…) holds for the parts after it too.
-  const holdsAt = (p: { index: number }, at: number) => p.index >= partStart(at) || /^[\s\d.、．（）()]*$/.test(text.slice(partStart(p.index), p.index));
+  // (So does one after who says it: 海关数据显示,2023年浙江省进出口额…;其中出口….)
+  const holdsAt = (p: { index: number }, at: number) => p.index >= partStart(at) || /^[\s\d.、．（）()]*$|^[^，,；;。]{0,14}(?:显示|表明|统计|获悉|介绍|公布)[，,:：]\s*$/.test(text.slice(partStart(p.index), p.index));
   // (由2016年末的38降至27: the year a span starts from is that start's alone, not the period of what follows.)
   const startPoint = (p: { index: number }) => /(?:由|从)$/.test(text.slice(0, p.index));
   const basePeriod = (at: number, nature: Nature): Period => {

@@ -206,10 +206,12 @@ export function frequentPlace(text: string, lex: Lexicon): string | undefined {
  * one district is that district's. Undefined when it names none or several.
  */
 export function scopedPlace(text: string, lex: Lexicon): string | undefined {
-  const kind = text.match(/(?:^|[^\u4e00-\u9fff]|年)(区|县)(?=政府|府办|委|人民政府)|[全我本](区|县)(?![\u4e00-\u9fff]{0,1}(?:域|级))/);
+  // (全镇, 我镇: a town's, likewise — 2010年全镇生产总值13亿元 of a page on 沈荡镇.)
+  const kind = text.match(/(?:^|[^\u4e00-\u9fff]|年)(区|县)(?=政府|府办|委|人民政府)|[全我本](区|县|镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:域|级))/);
   const suffix = kind?.[1] ?? kind?.[2];
   if (!suffix) return undefined;
-  const named = new Set(findPlaces(text, lex).filter((m) => m.region && !m.relative && m.region.endsWith(suffix) && lex.regionByName.get(m.region)!.level === 'county').map((m) => m.region!));
+  const level = /镇|乡|街道/.test(suffix) ? 'town' : 'county';
+  const named = new Set(findPlaces(text, lex).filter((m) => m.region && !m.relative && m.region.endsWith(suffix) && lex.regionByName.get(m.region)!.level === level).map((m) => m.region!));
   return named.size === 1 ? [...named][0] : undefined;
 }
 

@@ -121,6 +121,8 @@ export const general: Format = {
     const titleYear = about.operator.year ?? yearOf(id.title);
     const titleFrom: Evidence = about.operator.year ? 'operator' : 'title';
     const named = about.fileName.year;
+    // 去年台州这些工作拿到全省第一 (dated 2018-01-11): a title that says 去年 is of the year before its date.
+    const lastYear = !titleYear && /去年|上年/.test(id.title || lines.slice(0, 3).join('')) && dateYear ? dateYear - 1 : undefined;
     let decided: { value?: number; from?: Evidence };
     let year: number | undefined;
     let now: number | undefined;
@@ -134,11 +136,11 @@ export const general: Format = {
       decided = decide<number>([titleFrom, titleYear], ['body', frequentYear(body)], ['file name', named]);
       year = decided.value;
     } else if (kind === 'summary') {
-      decided = decide<number>([titleFrom, about.operator.year], ['date', dateYear], ['title', titleYear], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
+      decided = decide<number>([titleFrom, about.operator.year], ['title', lastYear], ['date', dateYear], ['title', titleYear], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
       year = decided.value;
       now = dateYear ?? year;
     } else {
-      decided = decide<number>([titleFrom, titleYear], ['date', dateYear], ['body', frequentYear(text) ?? impliedYear(body, lay)], ['file name', named]);
+      decided = decide<number>([titleFrom, titleYear], ['title', lastYear], ['date', dateYear], ['body', frequentYear(text) ?? impliedYear(body, lay)], ['file name', named]);
       year = decided.value;
       now = dateYear ?? year;
     }
