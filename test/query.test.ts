@@ -127,6 +127,10 @@ describe('strict matching', () => {
   it('never gives another sentence’s figure for a thing the question names (中新嘉善现代产业园引进多少项目 is not 与苏州共建…引进7个项目)', () => {
     expect(core.ask('中新嘉善现代产业园引进多少项目').text).not.toMatch(/^7个\n引进项目/);
   });
+  it('reads 同比提高多少 as a change asked, 哪六个单位牵头 as who leads, and a name with a number in it (PM2.5) as no level set', () => {
+    expect(first('出口份额同比提高多少')).toMatch(/^同比增长0.84个千分点/);
+    expect(first('沪嘉同城化是哪六个单位牵头')).toContain('长三角发展办、南湖区政府、平湖市政府、海盐县政府、海宁市政府、桐乡市政府');
+  });
   it('counts tasks over one document, lead apart from taking part', () => {
     expect(core.ask('市商务局牵头几项任务').text).toMatch(/共13项（列牵头部门第一位）；连同联合牵头（列第二位及以后）共14项/);
     expect(core.ask('滞后的任务总共有几个').text).toContain('共4项');

@@ -14,6 +14,7 @@ export function asksAmount(question: string): boolean {
 
 /** True when a sentence sets a level: a number (not an item's, a year's or an ordinal), or a word of levelsInWords. */
 export function setsLevel(text: string, lex: Lexicon): boolean {
-  const figures = text.replace(/^\s*\d{1,2}[.、．]/, '').replace(/(?:19|20)\d{2}年|第\d+/g, '');
+  // (PM2.5, 5G, G60: names with a number in them set no level.)
+  const figures = text.replace(/^\s*\d{1,2}[.、．]/, '').replace(/(?:19|20)\d{2}年|第\d+|[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Za-z]+/g, '');
   return /\d/.test(figures) || lex.lexicon.levelsInWords.words.some((w) => text.includes(w));
 }

@@ -402,6 +402,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const role = findWord(t.rest, w.part) ? 'part' : findWord(t.rest, w.lead) ? 'lead' : undefined;
   // 那项是第几项: the task's number is asked, found by what it is about.
   const whichNumber = /第几项|第几条|哪一项任务|几号任务/.test(t.rest);
+  // (哪六个单位牵头: which departments, however many the question counts.)
+  t.rest = t.rest.replace(/哪[一二三四五六七八九十两几\d]{1,2}个?(单位|部门)/, '哪些$1');
   const aspect = documentAsk ? undefined : (takeAspect(t, w.aspects) ?? (whichNumber ? 'what' : undefined));
   if (whichNumber) t.rest = t.rest.replace(/第几项|第几条|哪一项任务|几号任务/g, ' ');
   if (role) t.rest = without(without(t.rest, w.lead), w.part);
@@ -567,7 +569,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       // 进出口总额比GDP增速高多少: a change named on one side is asked of both.
       const grown = [a, b].find((p) => p.intent === 'growth');
       q.parts = [a, b].map((p) => (grown && p.intent !== 'growth' ? makeQuery({ ...p, intent: 'growth' as const, ...(grown.basis ? { basis: grown.basis } : {}) }) : p));
-    } else q.intent = q.task ? 'task' : 'value';
+    } else q.intent = q.task ? 'task' : change ? 'growth' : 'value';
   } else if (several && (q.intent === 'value' || q.intent === 'growth')) {
     const parts = splitParts(q.metric, k.lex.metrics.heads);
     // Each part's text is the question without the other parts' own words: what one part says

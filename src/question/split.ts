@@ -16,7 +16,8 @@ export interface Sides {
 const SHARE = /^(.*?)占(.+?)(?:的)?(?:比重|比例|几成|百分之几|百分比|多少)/;
 const PROGRESS = /^(.*?)(?:完成了?|达到了?|占)((?:年度|全年|今年|\d+年|[一二三四五两]年)?目标(?:任务)?(?:投资)?)(?:的)?(?:百分之几|多少|几成|比例|进度|\d+%)?/;
 // A may be left out (比5月多多少, 比全省高多少): a follow-up, the conversation's last figure.
-const DIFFERENCE = /^(.*?)(?:比|较|相比|和|与|跟)(.+?)(?:还|要|更)?(?:高了?|低了?|多了?|少了?|增加了?|减少了?|相差|差了?)(?:多少|几|还是)/;
+// (同比提高多少, 环比高多少: a change on a basis, not a comparison of two figures.)
+const DIFFERENCE = /^(.*?)(?:(?<![同环])比|较|相比|和|与|跟)(.+?)(?:还|要|更)?(?:高了?|低了?|多了?|少了?|增加了?|减少了?|相差|差了?)(?:多少|几|还是)/;
 const SHORTFALL = /^(.+?)(?:离|距|距离)(.+?)(?:还|尚)?(?:差|有|缺)(?:多少|几)/;
 
 /** The two sides of a computation a question asks, if it asks one. */
