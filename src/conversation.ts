@@ -118,6 +118,14 @@ function parallel(own: string, last: string): string | undefined {
   return less && l.length > start.length ? l.slice(start.length) : undefined;
 }
 
+/** A thing alone (中电科南湖研究院) after a metric of another thing (南湖实验室引进科研人员): that metric of it. */
+function otherThing(own: string, last: string, thing: FollowUpWords['thing']): string | undefined {
+  const named = own.replace(/\s+/g, '');
+  const before = last.replace(/\s+/g, '');
+  const was = thing(before);
+  return named.length >= 3 && thing(named) === named && was && was !== named && before.length > was.length ? `${named}${before.slice(was.length)}` : undefined;
+}
+
 /**
  * What the last metric said before the word a short follow-up stands parallel to: 百年百项 of
  * 百年百项开工率 for 竣工率 (same length, the same last two characters, another word). Undefined otherwise.
@@ -145,8 +153,9 @@ function doneOfTask(q: Query, last: Query, inTask: FollowUpWords['inTask']): boo
 }
 
 /** Whether the question leaves out what it asks about, so the last query fills it in. */
-function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic, inTask }: FollowUpWords): boolean {
+function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic, inTask, thing }: FollowUpWords): boolean {
   if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
+  if (q.followUp && !q.period && otherThing(q.metric, last.metric, thing)) return true;
   // 比5月多多少: a computation from the last figure.
   if (q.intent === 'compute') return Boolean(q.parts && !q.parts[0].metric && !q.parts[0].period && !q.parts[0].places.length && FIGURE_INTENTS.has(last.intent) && last.metric);
   if (q.parts?.length) return false;
@@ -215,6 +224,12 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   } else if (frame) {
     // 竣工率呢 after 百年百项开工率: the parallel measure of the same thing (百年百项竣工率).
     merged.metric = frame + ownMetric(q, frames);
+    carried.push('metric');
+  } else if (otherThing(q.metric, last.metric, thing)) {
+    // 中电科南湖研究院呢 after 南湖实验室引进科研人员: the same measure of the other thing
+    // (南湖 in its name is no place asked).
+    merged.metric = otherThing(q.metric, last.metric, thing)!;
+    q = makeQuery({ ...q, places: [] });
     carried.push('metric');
   } else if (ownMetric(q, frames)) {
     merged.metric = q.metric;
@@ -400,6 +415,13 @@ export class Conversations {
     }
   }
 
+  /** The document fact a short question asks alone (文号呢, 哪天发的), if it asks one. */
+  private documentAsk(q: Query): string | undefined {
+    const rest = q.text.replace(/[呢吗啊？?。\s]|是多少|是什么|是啥/g, '');
+    if (rest.length > 6) return undefined;
+    return Object.entries(this.k.lex.lexicon.documentAsks).find(([, words]) => (words as string[]).some((w) => rest.includes(w)))?.[0];
+  }
+
   private resolveIn(last: Context | undefined, q: Query): Query {
     if (!last) return q;
     // 第一个是谁负责 after a list: the list's first task, in its table.
@@ -422,6 +444,9 @@ export class Conversations {
     if (q.intent === 'task' && q.task?.aspect === 'progress' && !q.metric && q.task.number === undefined && figure?.type === 'indicator' && from.task?.number === undefined && from.intent !== 'task') {
       q = makeQuery({ ...q, intent: 'value', task: undefined, metric: '进度', unit: this.words.unitOf('进度') });
     }
+    // 文号呢, 哪天印发的 after a question of a document: that of the same document.
+    const ofDocument = asked.intent === 'document' && q.intent !== 'document' && !q.places.length && !q.period ? this.documentAsk(q) : undefined;
+    if (ofDocument) return makeQuery({ ...asked, text: q.text, ask: ofDocument, alsoAsk: undefined, carried: ['document'] });
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);
       // (全年目标呢, 上半年实际 after a 2021 figure: a period that names no year is of the figure's year.)

@@ -174,6 +174,12 @@ describe('follow-ups', () => {
     core.ask('2021年呢', { conversation: 'brand' });
     expect(core.ask('现在有几家', { conversation: 'brand' }).text.split('\n')[0]).toContain('113家');
   });
+  it('take another thing for the one just asked of (中电科南湖研究院呢), and a document fact of the document just asked of (文号呢)', () => {
+    core.ask('南湖实验室引进科研人员多少', { conversation: 'lab' });
+    expect(core.ask('中电科南湖研究院呢', { conversation: 'lab' }).text.split('\n')[0]).toContain('133名');
+    core.ask('嘉善示范点实施意见哪天印发', { conversation: 'doc' });
+    expect(core.ask('文号呢', { conversation: 'doc' }).text.split('\n')[0]).toContain('嘉委发〔2017〕12号');
+  });
   it('ask a button in the context of the answer it sits under (followUps[].after)', () => {
     const a = say('btn', '6月全市用电量是多少');
     const half = a.followUps!.find((f) => f.label === '2021年1-6月')!;
