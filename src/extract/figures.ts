@@ -248,7 +248,7 @@ export function ownPeriods(text: string, ctx: Pick<Context, 'year' | 'now'>) {
 const yearPeriod = (year: number): Period => ({ kind: 'year', year, label: label({ kind: 'year', year }) });
 const spanPeriod = (fromYear: number, toYear: number): Period => ({ kind: 'span', fromYear, toYear, label: `${fromYear}-${toYear}年` });
 // 五年累计, 三年来共: a count or an average over that many years.
-const OVER_YEARS = /(?:^|[，,、;；]|近|过去)([两二三四五六七八九十])年(?:来|间|内|中)?(?:累计|年均|共计|共|合计)/;
+const OVER_YEARS = /(?:^|[，,、;；]|近|过去|预计)([两二三四五六七八九十])年(?:来|间|内|中)?(?:累计|年均|共计|共|合计)/;
 
 const hasWords = (name: string) => /[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}/.test(name);
 
@@ -419,7 +419,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const periodAt = (at: number, chunk: string, nature: Nature): Period => {
     const p = basePeriod(at, nature);
     // 2021年,…五年累计完成固定资产投资1043亿元, 五年年均增长5.7%: counted over the years that end at the year.
-    const years = chunk.match(OVER_YEARS)?.[1];
+    // (预计五年累计完成固定资产投资2676.8亿元、社会消费品零售总额2131亿元: so is each item listed after it.)
+    const clause = text.slice(Math.max(lastDelimiter(text.replace(/、/g, ' '), 0, at), 0), at);
+    const years = (chunk.match(OVER_YEARS) ?? clause.match(OVER_YEARS))?.[1];
     const n = years ? '二三四五六七八九十'.indexOf(years.replace('两', '二')) + 2 : 0;
     if (n && nature === 'actual' && p.kind === 'year' && p.year !== undefined) return spanPeriod(p.year - n + 1, p.year);
     // Results over 过去五年: a level reached is the span's last year's; what was counted over
