@@ -131,12 +131,15 @@ function isMenu(lines: string[], i: number): boolean {
   return !near.some((l) => l.includes('|') || l.trim().split(/\t+| {2,}|\u3000{2,}/).length >= n - 1);
 }
 
+const PAGE_DATE = /(?:发布时间|发布日期|發布時間|發布日期)[:：]\s*(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?/;
+
 export function clean(lines: string[], layout: Layout): Cleaned {
   const clutter: number[] = [];
   const kept = lines.map((line, i) => {
     if (isClutter(line, layout) || isMenu(lines, i)) {
       clutter.push(i + 1);
-      return '';
+      // (首页 > 新闻中心  浏览次数:  发布时间:2020-09-09: the page's date stays, the menu goes.)
+      return line.match(PAGE_DATE)?.[0] ?? '';
     }
     return line.replace(GLOSS, '').replace(FOOTNOTE, '').replace(NOTE_MARK, '');
   });
