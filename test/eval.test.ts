@@ -23,16 +23,22 @@ describe('accuracy', () => {
   for (const [name, maxWrong, minPercent] of [
     ['temptations', 0, 90],
     ['temptations-2', 0, 95],
-    ['temptations-3', 2, 88],
-    ['unseen-questions', 0, 92],
+    ['temptations-3', 0, 90],
+    ['unseen-questions', 0, 95],
     ['unseen-questions-2', 0, 95],
-    ['unseen-questions-3', 0, 92],
-    ['unseen-chat', 0, 90],
-    ['unseen-chat-2', 0, 90],
+    ['unseen-questions-3', 0, 93],
+    ['unseen-chat', 0, 95],
+    ['unseen-chat-2', 0, 95],
     ['unseen-chat-3', 0, 90],
-    ['temptations-4', 6, 88],
+    ['temptations-4', 2, 93],
     ['unseen-questions-4', 3, 88],
     ['unseen-chat-4', 1, 85],
+    ['temptations-5', 1, 92],
+    ['unseen-questions-5', 1, 83],
+    ['unseen-chat-5', 0, 90],
+    ['temptations-6', 0, 92],
+    ['unseen-questions-6', 2, 78],
+    ['unseen-chat-6', 0, 75],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;
