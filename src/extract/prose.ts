@@ -23,6 +23,8 @@ export interface ProseRecords {
   passages: PassageDraft[];
 }
 
+/** The name of a kind of thing (省级企业研究院), not of one thing. */
+const KIND_OF_THING = /^(?:省级|市级|县级|国家级|国家|省|各类|各|新增|新建|一批|多个)/;
 const SENTENCE_END = /[。！？!?]/;
 const NOTE = /^(注|注释|说明|备注|资料来源|数据来源)[:：]/;
 const PART_END = /[；;]/;
@@ -150,7 +152,10 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       if (NOW_OR_SINCE.test(sentence)) since = pctx.period;
       const sctx = { ...pctx, period: since, ...(thing ? { owner: thing } : {}) };
       const found = note ? [] : extractFigures(sentence, sctx, lex);
-      thing = leadingPlace(sentence, lex, pctx.region) ? '' : (thingsIn(sentence, lex).at(-1) ?? thing);
+      // (省级企业研究院, 国家级孵化器: a kind of thing, not one thing the next sentence's figures could be of.)
+      // (Only a sentence about the thing, naming it at its start (推动张江长三角科技城平湖园建设), speaks of it for the next.)
+      const about = thingsIn(sentence, lex).filter((t) => !KIND_OF_THING.test(t) && sentence.indexOf(t) <= 12).at(-1);
+      thing = leadingPlace(sentence, lex, pctx.region) ? '' : (about ?? (thingsIn(sentence, lex).length ? '' : thing));
       since = openingPeriod(sentence, pctx) ?? since;
       const inCell = para.part !== undefined ? { part: para.part } : {};
       for (const f of found) indicators.push({ ...f, line: para.line, at, ...inCell });
