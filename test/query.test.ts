@@ -131,6 +131,10 @@ describe('strict matching', () => {
     expect(first('出口份额同比提高多少')).toMatch(/^同比增长0.84个千分点/);
     expect(first('沪嘉同城化是哪六个单位牵头')).toContain('长三角发展办、南湖区政府、平湖市政府、海盐县政府、海宁市政府、桐乡市政府');
   });
+  it('reads a place written after the one it lies in as that place (嘉兴市南湖区, 桐乡崇福镇)', () => {
+    expect(parse('嘉兴市南湖区GDP').places.map((p) => p.region)).toEqual(['南湖区']);
+    expect(parse('桐乡崇福镇行政处罚事项')).toMatchObject({ places: [{ region: '崇福镇' }], metric: '崇福镇行政处罚事项' });
+  });
   it('counts tasks over one document, lead apart from taking part', () => {
     expect(core.ask('市商务局牵头几项任务').text).toMatch(/共13项（列牵头部门第一位）；连同联合牵头（列第二位及以后）共14项/);
     expect(core.ask('滞后的任务总共有几个').text).toContain('共4项');

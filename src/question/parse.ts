@@ -9,7 +9,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import { makeQuery, type DocumentScope, type Intent, type Query, type TaskAspect, type TaskFilter } from './query.js';
 import { escapeRegExp, fold } from '../text/normalize.js';
 import { findPeriods, label } from '../text/period.js';
-import { findPlaces } from '../text/places.js';
+import { findPlaces, isWithin } from '../text/places.js';
 import { questionWords, without, findWord, type QuestionWords } from './words.js';
 import { correctTypos } from './spell.js';
 import { qualifiersOf } from './metric.js';
@@ -452,6 +452,13 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
             !/[\u4e00-\u9fff]{2}|[a-z]{2}/i.test(t.rest.slice(p.index + p.text.length).replace(/是|多少|几|呢|吗|高|低|快|慢|多|少/g, '')))
         ),
     )
+    // 杭州西湖区: a place written right after the one it lies in is the one asked (the other is no word of the metric).
+    .filter((p, i, all) => {
+      const next = all[i + 1];
+      const outer = next && p.region && next.region && next.index === p.index + p.text.length && isWithin(k.lex, next.region, p.region);
+      if (outer) t.rest = `${t.rest.slice(0, p.index)}${' '.repeat(p.text.length)}${t.rest.slice(p.index + p.text.length)}`;
+      return !outer;
+    })
     .map((p) => ({ region: p.region, text: p.text, ...(p.relative ? { relative: true } : {}) }));
   // 临海2018年GDP: a short name that is also a common word (regions.json askedAs) names the place
   // when the question opens with it, and nowhere else.
