@@ -14,6 +14,7 @@ import { escapeRegExp } from './text/normalize.js';
 import { leadingThing } from './text/places.js';
 import { label } from './text/period.js';
 import { taskFigures } from './question/task-figures.js';
+import { questionWords } from './question/words.js';
 
 /** A conversation idle longer than this starts afresh. */
 export const IDLE_MS = 30 * 60 * 1000;
@@ -74,11 +75,15 @@ interface FollowUpWords {
   unitOf: (word: string) => string | undefined;
   /** The thing a metric opens with (临沪高能级智慧产业新区 of …完成工业投入), if it names one. */
   thing: (metric: string) => string | undefined;
+  /** 文号呢, 哪天发的: the document fact a short question asks alone, if it asks one. */
+  documentAsk: (q: Query) => string | undefined;
   /** 重点培育企业几家 after 第52项任务: whether the task just shown states a result named so. */
   inTask: (q: Query, last: Query) => boolean;
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, inTask: () => false };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false };
+
+const inTaskOf = new WeakMap<Query, boolean>();
 
 function followUpWords(k: Knowledge): FollowUpWords {
   return {
@@ -90,8 +95,17 @@ function followUpWords(k: Knowledge): FollowUpWords {
     light: (word) => isLightVerb(word, k.lex),
     unitOf: (word) => k.lex.lexicon.genericWords.units[word],
     thing: (metric) => leadingThing(metric, k.lex),
+    documentAsk: (q) => {
+      const rest = q.text.replace(/[呢吗啊？?。\s]|是多少|是什么|是啥/g, '');
+      return rest.length <= 6 ? questionWords(k.lex).documentAsks.find(([word]) => rest.includes(word))?.[1] : undefined;
+    },
     // (What was done, unless a target is asked: a target alone leaves the result to be found elsewhere.)
-    inTask: (q, last) => taskFigures(k, makeQuery({ ...q, intent: 'value', task: { number: last.task!.number }, scope: last.scope })).answers.some((c) => q.nature === 'target' || (c.record as Indicator).nature === 'actual'),
+    inTask: (q, last) => {
+      // (Asked once a question: both whether it follows up and how.)
+      let held = inTaskOf.get(q);
+      if (held === undefined) inTaskOf.set(q, (held = taskFigures(k, makeQuery({ ...q, intent: 'value', task: { number: last.task!.number }, scope: last.scope })).answers.some((c) => q.nature === 'target' || (c.record as Indicator).nature === 'actual')));
+      return held;
+    },
   };
 }
 
@@ -189,6 +203,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   const word = generic(q);
   const ofTask = (word !== undefined || doneOfTask(q, last, inTask)) && last.task?.number !== undefined;
   const frame = q.followUp ? frameBefore(ownMetric(q, frames), ownMetric(last, frames)) : undefined;
+  const swapped = otherThing(q.metric, last.metric, thing);
   if (ofTask) {
     // 完成多少 after a task: a figure of that task.
     merged.metric = q.metric;
@@ -225,10 +240,10 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     // 竣工率呢 after 百年百项开工率: the parallel measure of the same thing (百年百项竣工率).
     merged.metric = frame + ownMetric(q, frames);
     carried.push('metric');
-  } else if (otherThing(q.metric, last.metric, thing)) {
+  } else if (swapped) {
     // 中电科南湖研究院呢 after 南湖实验室引进科研人员: the same measure of the other thing
     // (南湖 in its name is no place asked).
-    merged.metric = otherThing(q.metric, last.metric, thing)!;
+    merged.metric = swapped;
     q = makeQuery({ ...q, places: [] });
     carried.push('metric');
   } else if (ownMetric(q, frames)) {
@@ -415,13 +430,6 @@ export class Conversations {
     }
   }
 
-  /** The document fact a short question asks alone (文号呢, 哪天发的), if it asks one. */
-  private documentAsk(q: Query): string | undefined {
-    const rest = q.text.replace(/[呢吗啊？?。\s]|是多少|是什么|是啥/g, '');
-    if (rest.length > 6) return undefined;
-    return Object.entries(this.k.lex.lexicon.documentAsks).find(([, words]) => (words as string[]).some((w) => rest.includes(w)))?.[0];
-  }
-
   private resolveIn(last: Context | undefined, q: Query): Query {
     if (!last) return q;
     // 第一个是谁负责 after a list: the list's first task, in its table.
@@ -445,7 +453,7 @@ export class Conversations {
       q = makeQuery({ ...q, intent: 'value', task: undefined, metric: '进度', unit: this.words.unitOf('进度') });
     }
     // 文号呢, 哪天印发的 after a question of a document: that of the same document.
-    const ofDocument = asked.intent === 'document' && q.intent !== 'document' && !q.places.length && !q.period ? this.documentAsk(q) : undefined;
+    const ofDocument = asked.intent === 'document' && q.intent !== 'document' && !q.places.length && !q.period ? this.words.documentAsk(q) : undefined;
     if (ofDocument) return makeQuery({ ...asked, text: q.text, ask: ofDocument, alsoAsk: undefined, carried: ['document'] });
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);

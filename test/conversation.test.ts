@@ -150,35 +150,39 @@ describe('follow-ups', () => {
     expect(say('j2', '第48项任务').followUps?.map((f) => f.label) ?? []).not.toContain('谁牵头');
   });
   it('ask a figure the task just shown states of that task, its result before its target (重点培育企业几家, 研发机构覆盖率呢)', () => {
-    core.ask('第52项任务', { conversation: 'task52' });
-    expect(core.ask('重点培育企业几家', { conversation: 'task52' }).text.split('\n')[0]).toContain('10家');
-    core.ask('第19项任务', { conversation: 'task19' });
-    expect(core.ask('研发机构覆盖率呢', { conversation: 'task19' }).text.split('\n')[0]).toContain('61.34%');
+    say('task52', '第52项任务');
+    expect(first('task52', '重点培育企业几家')).toContain('10家');
+    say('task19', '第19项任务');
+    expect(first('task19', '研发机构覆盖率呢')).toContain('61.34%');
     // Only its target in the task: the result is looked for where the reports give it.
-    core.ask('第30项任务', { conversation: 'task30' });
-    expect(core.ask('百年百项完工率多少', { conversation: 'task30' }).text.split('\n')[0]).toContain('69.5%');
+    say('task30', '第30项任务');
+    expect(first('task30', '百年百项完工率多少')).toContain('69.5%');
   });
   it('ask of a task what was done by its verb alone, its share of target as its 完成率, its progress in percent (引进了多少, 完成率呢, 完成了多少)', () => {
-    const said = (c: string, ...turns: string[]) => turns.map((t) => core.ask(t, { conversation: c }).text.split('\n')[0]).at(-1)!;
-    expect(said('t20', '第20项任务', '引进了多少')).toContain('2873名');
-    expect(said('t53', '第53项任务进展', '完成率呢')).toContain('82.8%');
-    expect(said('t9', '第9项任务进展', '完成投资多少')).toContain('4215万元');
-    expect(said('t79', '第79项任务', '完成了多少')).toContain('48.6%');
+    say('t20', '第20项任务');
+    expect(first('t20', '引进了多少')).toContain('2873名');
+    say('t53', '第53项任务进展');
+    expect(first('t53', '完成率呢')).toContain('82.8%');
+    say('t9', '第9项任务进展');
+    expect(first('t9', '完成投资多少')).toContain('4215万元');
+    say('t79', '第79项任务');
+    expect(first('t79', '完成了多少')).toContain('48.6%');
     // 上年呢 after a task of the 2021 table: not in it.
-    expect(said('t53b', '第53项任务', '上年呢')).toBe('第53项任务是2021年任务表中的任务；报告中没有它2020年的情况。');
+    say('t53b', '第53项任务');
+    expect(first('t53b', '上年呢')).toBe('第53项任务是2021年任务表中的任务；报告中没有它2020年的情况。');
   });
   it('read a period without a year as the last figure’s year, and 现在 as the latest', () => {
-    core.ask('6月全市入库税收', { conversation: 'tax' });
-    expect(core.ask('全年目标呢', { conversation: 'tax' }).kind).toBe('none');
-    core.ask('2020年出口名牌企业目标', { conversation: 'brand' });
-    core.ask('2021年呢', { conversation: 'brand' });
-    expect(core.ask('现在有几家', { conversation: 'brand' }).text.split('\n')[0]).toContain('113家');
+    say('tax', '6月全市入库税收');
+    expect(say('tax', '全年目标呢').kind).toBe('none');
+    say('brand', '2020年出口名牌企业目标');
+    say('brand', '2021年呢');
+    expect(first('brand', '现在有几家')).toContain('113家');
   });
   it('take another thing for the one just asked of (中电科南湖研究院呢), and a document fact of the document just asked of (文号呢)', () => {
-    core.ask('南湖实验室引进科研人员多少', { conversation: 'lab' });
-    expect(core.ask('中电科南湖研究院呢', { conversation: 'lab' }).text.split('\n')[0]).toContain('133名');
-    core.ask('嘉善示范点实施意见哪天印发', { conversation: 'doc' });
-    expect(core.ask('文号呢', { conversation: 'doc' }).text.split('\n')[0]).toContain('嘉委发〔2017〕12号');
+    say('lab', '南湖实验室引进科研人员多少');
+    expect(first('lab', '中电科南湖研究院呢')).toContain('133名');
+    say('doc', '嘉善示范点实施意见哪天印发');
+    expect(first('doc', '文号呢')).toContain('嘉委发〔2017〕12号');
   });
   it('ask a button in the context of the answer it sits under (followUps[].after)', () => {
     const a = say('btn', '6月全市用电量是多少');

@@ -16,6 +16,9 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
  * spaces, which tidying would take out: two or more lines in a row that split into the same
  * number of cells (two or more) are written with pipes instead, as tables are read.
  */
+/** 增长速度, 产业结构: a label of a block of a table's rows, alone on its line — no figure, no sentence. */
+export const BLOCK_LABEL = /^\s*[\u4e00-\u9fff]{2,10}\s*$/;
+
 export function columnsToPipes(text: string): string {
   const lines = text.split('\n');
   const cellsOf = (line: string) => {
@@ -27,7 +30,7 @@ export function columnsToPipes(text: string): string {
   };
   const cells = lines.map(cellsOf);
   // (A blank line or a group's label, 增长速度, between the header and the rows is no break in the run.)
-  const between = (line: string) => !line.trim() || /^\s*[\u4e00-\u9fff]{2,10}\s*$/.test(line);
+  const between = (line: string) => !line.trim() || BLOCK_LABEL.test(line);
   const near = (i: number, step: number) => {
     let k = i + step;
     while (k >= 0 && k < lines.length && !cells[k].length && between(lines[k]) && Math.abs(k - i) < 4) k += step;
@@ -126,7 +129,7 @@ function isMenu(lines: string[], i: number): boolean {
   if (!n) return false;
   // (Past a blank line and a block's label, 产业结构: a table header's rows are still near it.)
   const after = lines.slice(i + 1, i + 4).filter((l) => l.trim());
-  const next = after[0] && /^\s*[\u4e00-\u9fff]{2,10}\s*$/.test(after[0]) ? after[1] : lines[i + 1];
+  const next = after[0] && BLOCK_LABEL.test(after[0]) ? after[1] : lines[i + 1];
   const near = [lines[i - 1], lines[i + 1], next].filter((l): l is string => !!l?.trim());
   return !near.some((l) => l.includes('|') || l.trim().split(/\t+| {2,}|\u3000{2,}/).length >= n - 1);
 }

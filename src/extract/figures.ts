@@ -416,11 +416,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (last && vague(last)) return nature === 'target' && ctx.targets ? ctx.targets : (before.filter((p) => !vague(p)).at(-1)?.period ?? last.period);
     return last?.period ?? own;
   };
+  // (The sentence with its lists' 、 no stop: an item's clause runs back to the list's start.)
+  const unlisted = text.replace(/、/g, ' ');
   const periodAt = (at: number, chunk: string, nature: Nature): Period => {
     const p = basePeriod(at, nature);
     // 2021年,…五年累计完成固定资产投资1043亿元, 五年年均增长5.7%: counted over the years that end at the year.
     // (预计五年累计完成固定资产投资2676.8亿元、社会消费品零售总额2131亿元: so is each item listed after it.)
-    const clause = text.slice(Math.max(lastDelimiter(text.replace(/、/g, ' '), 0, at), 0), at);
+    const clause = text.slice(lastDelimiter(unlisted, 0, at), at);
     const years = (chunk.match(OVER_YEARS) ?? clause.match(OVER_YEARS))?.[1];
     const n = years ? '二三四五六七八九十'.indexOf(years.replace('两', '二')) + 2 : 0;
     if (n && nature === 'actual' && p.kind === 'year' && p.year !== undefined) return spanPeriod(p.year - n + 1, p.year);

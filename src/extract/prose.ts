@@ -154,8 +154,9 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       const found = note ? [] : extractFigures(sentence, sctx, lex);
       // (省级企业研究院, 国家级孵化器: a kind of thing, not one thing the next sentence's figures could be of.)
       // (Only a sentence about the thing, naming it at its start (推动张江长三角科技城平湖园建设), speaks of it for the next.)
-      const about = thingsIn(sentence, lex).filter((t) => !KIND_OF_THING.test(t) && sentence.indexOf(t) <= 12).at(-1);
-      thing = leadingPlace(sentence, lex, pctx.region) ? '' : (about ?? (thingsIn(sentence, lex).length ? '' : thing));
+      const named = thingsIn(sentence, lex);
+      const about = named.filter((t) => !KIND_OF_THING.test(t) && sentence.indexOf(t) <= 12).at(-1);
+      thing = leadingPlace(sentence, lex, pctx.region) ? '' : (about ?? (named.length ? '' : thing));
       since = openingPeriod(sentence, pctx) ?? since;
       const inCell = para.part !== undefined ? { part: para.part } : {};
       for (const f of found) indicators.push({ ...f, line: para.line, at, ...inCell });

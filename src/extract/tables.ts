@@ -8,6 +8,7 @@
 import type { Period } from '../types.js';
 import type { Layout, ColumnRole } from './layout.js';
 import { findPeriods } from '../text/period.js';
+import { BLOCK_LABEL } from './clean.js';
 
 export interface Column {
   /** The header as written. */
@@ -57,7 +58,7 @@ export function column(text: string, layout: Layout): Column {
   if (found && period) rest = rest.slice(0, found.index) + rest.slice(found.index + found.length);
   const exact = layout.columns.find((c) => c.word === rest);
   // (进展情况、存在问题及下一步打算: a long header is of the role its first words name.)
-  const within = rest.length <= 10 ? layout.columns.find((c) => rest.includes(c.word)) : [...layout.columns].sort((a, b) => b.word.length - a.word.length).find((c) => c.word.length >= 2 && rest.startsWith(c.word));
+  const within = rest.length <= 10 ? layout.columns.find((c) => rest.includes(c.word)) : layout.columns.find((c) => c.word.length >= 2 && rest.startsWith(c.word));
   const role = (exact ?? within)?.role ?? 'value';
   // The metric of a value column is its header without period and unit; of a growth column
   // (GDP增速) the words before the growth word.
@@ -73,8 +74,6 @@ function pipeCells(line: string): { cells: string[]; closed: boolean } {
 }
 
 const ROLES_OF_ROWS: ColumnRole[] = ['task', 'name', 'place', 'year'];
-// 增长速度, 产业结构: a short label of its own, no figure, no sentence.
-const LABEL = /^[\u4e00-\u9fff]{2,10}$/;
 const UNIT_LINE = /^(?:计量)?单位[:：]\s*([^\s，,。]{1,6})$/;
 const GROUP = /^[一二三四五六七八九十]+、\S{2,30}$/;
 const PROSE = (line: string) => line.length > 40 && /[。；;]/.test(line);
@@ -93,7 +92,7 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
     for (; j < lines.length; j++) {
       const line = lines[j].trim();
       // A group's label alone on its line (一、…; 增长速度 between a yearbook table's blocks) heads the rows after it.
-      const label = (at: number) => GROUP.test(lines[at]?.trim() ?? '') || (LABEL.test(lines[at]?.trim() ?? '') && (lines[at + 1] ?? '').includes('|'));
+      const label = (at: number) => GROUP.test(lines[at]?.trim() ?? '') || (BLOCK_LABEL.test(lines[at] ?? '') && (lines[at + 1] ?? '').includes('|'));
       if (!line) {
         // A blank line ends the table unless rows go on after it.
         const next = lines.findIndex((l, k) => k > j && l.trim());

@@ -482,8 +482,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const aimed = AIMED.test(text) || q.places.some((p) => AIMED_AFTER_PLACE.test(text.split(`${p.text}要`)[1] ?? ''));
   const target = aimed || Boolean(signalWord(k, t.rest, w.target));
   // (现在有几家: how many there are now, whatever the period words took of it.)
-  const { words: shortVerbs, notAfter } = k.lex.lexicon.shortVerbs;
-  const shortDone = shortVerbs.find((v) => new RegExp(`[\\u4e00-\\u9fff]${v}了(?:多少|几)`).test(t.rest) && !notAfter.includes(t.rest[t.rest.indexOf(`${v}了`) - 1]));
+  const done = t.rest.match(w.shortDone);
+  const shortDone = done && !k.lex.lexicon.shortVerbs.notAfter.includes(done[1]) ? done[2] : undefined;
   const actual = Boolean(shortDone || signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs)) || /(?:现在|目前|如今)(?:有|已|共)/.test(text);
   // 提高到多少, 降至多少: the level reached, not the change.
   const changeWord = signalWord(k, t.rest, w.change);
@@ -506,7 +506,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     .replace(/是?哪[一二三四五六七八九十两几]*(?:个|项|条|家|些|种|类|方面)?/g, ' ');
   rest = remove(k, rest, w.fillers);
   if (target) rest = remove(k, rest, w.target);
-  if (aimed) for (const after of ['年', '月', '县', '市', '区', '镇', ' ', ...q.places.map((p) => p.text)]) rest = rest.split(`${after}要`).join(`${after} `).replace(/^要/, ' ');
+  if (aimed) rest = rest.replace(/(?<![主重需只])要(?![求素点闻是])/g, ' ');
   if (actual) rest = remove(k, rest, w.actual);
   // (已完成投资多少: 已 marks the result asked; 完成投资 is what is asked of.)
   rest = rest.replace(/(^|\s)已(?=完成|实现|达到)/g, '$1');

@@ -141,14 +141,15 @@ export function pointedTask(k: Knowledge, q: Query): Query | undefined {
   if (at < 2 || (q.intent !== 'value' && q.intent !== 'growth') || q.task?.number !== undefined) return undefined;
   const about = q.text.slice(0, at);
   const rest = q.text.slice(at).replace(POINTED, '');
-  const department = k.departments.find((d) => about.includes(d.text))?.name;
-  const docs = documentsOf(k, q);
-  for (const doc of docs) {
-    const tasks = tasksOf(k, doc).filter((t) => (department ? t.lead.includes(department) : true));
-    const cs = concepts(k, makeQuery({ ...q, metric: department ? about.replace(k.departments.find((d) => about.includes(d.text))!.text, ' ') : about }));
-    const fit = cs.length ? tasks.filter((t) => coverage(k.haystack.get(t.id)!, cs) >= 0.99) : tasks;
+  const named = k.departments.find((d) => about.includes(d.text));
+  // What the task is about, besides who leads it; what its progress is asked for.
+  const aboutWords = concepts(k, makeQuery({ ...q, metric: named ? about.replace(named.text, ' ') : about }));
+  const askedWords = concepts(k, makeQuery({ ...q, metric: rest }));
+  for (const doc of documentsOf(k, q)) {
+    const tasks = tasksOf(k, doc).filter((t) => !named || t.lead.includes(named.name));
+    const fit = aboutWords.length ? tasks.filter((t) => coverage(k.haystack.get(t.id)!, aboutWords) >= 0.99) : tasks;
     // (Of several a department leads, the one whose progress says what is asked.)
-    const said = fit.length > 1 ? fit.filter((t) => coverage(k.haystack.get(t.id)!, concepts(k, makeQuery({ ...q, metric: rest }))) >= 0.6) : fit;
+    const said = fit.length > 1 ? fit.filter((t) => coverage(k.haystack.get(t.id)!, askedWords) >= 0.6) : fit;
     if (said.length === 1) return makeQuery({ ...q, text: rest, metric: q.metric.replace(about, ' ').trim(), task: { number: said[0].number ?? undefined }, scope: { source: doc.id } });
     if (fit.length) return undefined;
   }

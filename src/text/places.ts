@@ -95,18 +95,24 @@ const SOURCE_OF = /^(发布|编制|公布|统计|显示|监测|测算)/;
  * of doing, to an ending of knowledge/regions.json), or a province or the country by its short
  * name (浙江红船干部学院, 中国航天科工): a report speaks of those as 全省 and 全国.
  */
+// A name's run of characters, with a place in brackets inside it (无锡(江阴)港).
+const BRACKET = '[(（][\\u4e00-\\u9fff]{2,6}[)）]';
+const BRACKETED_PLACE = new RegExp(`^${BRACKET}`);
+const NAME_RUN = new RegExp(`^(?:[\\u4e00-\\u9fff“”"]|${BRACKET}){0,18}`);
+const THING_RUN = new RegExp(`^(?:[\\u4e00-\\u9fff“”"]|${BRACKET}){2,24}`);
+
 function namesAThing(clause: string, m: PlaceMention, lex: Lexicon): boolean {
   const r = lex.regionByName.get(m.region!)!;
   if ((r.level === 'province' || r.level === 'country') && m.text !== r.name) return true;
   // 嘉兴市区: the city's urban districts, not the city.
   if (m.text.endsWith('市') && clause[m.index + m.text.length] === '区') return true;
   // (无锡(江阴)港: a place in brackets inside the name.)
-  const run = clause.slice(m.index + m.text.length).match(/^(?:[\u4e00-\u9fff“”"]|[(（][\u4e00-\u9fff]{2,6}[)）]){0,18}/)![0];
+  const run = clause.slice(m.index + m.text.length).match(NAME_RUN)![0];
   for (const end of lex.regions.thingsNamedAfter.endings) {
     const at = run.indexOf(end);
     if (at >= 0 && !DOING.test(run.slice(0, at))) return true;
   }
-  return lex.regions.thingsNamedAfter.afterPlace.endings.some((end) => run.replace(/^[(（][\u4e00-\u9fff]{2,6}[)）]/, '').startsWith(end));
+  return lex.regions.thingsNamedAfter.afterPlace.endings.some((end) => run.replace(BRACKETED_PLACE, '').startsWith(end));
 }
 
 /**
@@ -118,7 +124,7 @@ function namesAThing(clause: string, m: PlaceMention, lex: Lexicon): boolean {
 export function leadingThing(clause: string, lex: Lexicon): string | undefined {
   // 12个高能级产业园…, 各园区…: a count or 各 of things names them together, still not the place.
   const opening = clause.match(/^(?:[\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]|\d(?!\d*个))*(?:现|目前|其中|另外|同时|此外)?(?:\d+个)?/)![0];
-  const run = clause.slice(opening.length).match(/^(?:[\u4e00-\u9fff“”"]|[(（][\u4e00-\u9fff]{2,6}[)）]){2,24}/)?.[0];
+  const run = clause.slice(opening.length).match(THING_RUN)?.[0];
   // 市中医院改扩建等项目: examples of several, not one thing.
   if (!run || (NOT_A_NAME_START.test(run) && !/^(各|每个)/.test(run)) || run.includes('等')) return undefined;
   let best: string | undefined;
