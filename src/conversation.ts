@@ -127,6 +127,10 @@ function parallel(own: string, last: string): string | undefined {
   const l = last.replace(/\s+/g, '').replace(/^[a-z0-9]+/i, '');
   if (!/^[\u4e00-\u9fff]{2,3}$/.test(own) || l.length <= own.length || l.startsWith(own)) return undefined;
   if (l[own.length - 1] === own[own.length - 1]) return l.slice(own.length);
+  // 援青呢 after 援疆 安排: a word of the same make (same length, same first character) in place of
+  // the last metric's first word, when that word stands apart as what the figure is of.
+  const [first, ...rest] = last.trim().split(/\s+/);
+  if (rest.length && first.length === own.length && first[0] === own[0]) return rest.join('');
   const start = l.slice(0, own.length + 1);
   const less = [...Array(start.length).keys()].some((i) => start.slice(0, i) + start.slice(i + 1) === own);
   return less && l.length > start.length ? l.slice(start.length) : undefined;

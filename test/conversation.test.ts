@@ -58,6 +58,9 @@ describe('follow-ups', () => {
     // 1-6月全市全社会用电量293.25亿千瓦时…，工业用电量233.27亿千瓦时
     say('ind', '1-6月全市用电量');
     expect(first('ind', '工业呢')).toContain('233.27亿千瓦时');
+    // 援疆上,今年安排资金1.5亿元…;援青上,今年安排资金2079万元: a word of the same make for the first.
+    say('aid', '援疆今年安排多少钱');
+    expect(first('aid', '援青呢')).toContain('2079万元');
   });
   it('ask the parallel measure of the same thing (竣工率呢 after 百年百项开工率), and drop a thing for another place (全市呢)', () => {
     say('prog', '百年百项开工率');
