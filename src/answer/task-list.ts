@@ -36,6 +36,12 @@ function list(k: Knowledge, q: Query, { doc, lead, part, elsewhere, others }: Fo
     const d = f.department;
     return noAnswer(k, q, `${docName(doc)}中没有${what}。`, others.map((s) => `${docName(s)}中${d}牵头或参与的${s.kind === 'plan' ? '措施' : '任务'}`));
   }
+  // 市金融办牵头那项进展: a department that leads one task is asked that task's progress; those it takes part in follow.
+  if (f.aspect === 'progress' && f.department && f.role !== 'part' && primary.length === 1 && !offset) {
+    const also = secondary.map((t, i) => [...taskItem(t, i + 1, showStatus, f.department), span('（参与）')]);
+    const intro: Line[] = also.length ? [[span(`另参与${also.length}${unit}：`)], ...also] : [];
+    return taskAnswer(k, q, primary[0], [], [...intro, ...alsoElsewhere(q, elsewhere)]);
+  }
   const page = all.slice(offset, offset + LIST_PAGE);
   const head: Line = f.department
     ? [
