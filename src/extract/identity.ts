@@ -70,8 +70,21 @@ export function issuers(text: string): string {
     .trim();
 }
 
+/**
+ * A header written as a table row (发布单位 | 新嘉街道 | 发布日期 | 2025-01-22 |, 索 引 号 | …) as
+ * the fields it holds, written name:value; other lines as they are.
+ */
+function fieldsOfRow(line: string, layout: Layout): string {
+  if (!/[|\t]/.test(line)) return line;
+  const cells = line.split(/\s*[|\t]\s*/).map((c) => c.trim()).filter(Boolean);
+  const isName = (c: string) => layout.headerFields.some((f) => f.name === c.replace(/\s+/g, ''));
+  if (!cells.length || !isName(cells[0])) return line;
+  return cells.map((c, i) => (isName(c) ? `${i ? ' ' : ''}${c.replace(/\s+/g, '')}:` : c)).join('');
+}
+
 /** Header fields of a government site's page: 索引号: … 发布机构: … 成文日期: …. */
-function headerFields(line: string, layout: Layout): { field: HeaderField; name: string; value: string }[] {
+function headerFields(row: string, layout: Layout): { field: HeaderField; name: string; value: string }[] {
+  const line = fieldsOfRow(row, layout);
   const names = layout.headerFields.map((f) => escapeRegExp(f.name)).join('|');
   const re = new RegExp(`(${names})\\s*[:：]`, 'g');
   const found = [...line.matchAll(re)];

@@ -250,7 +250,9 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     if (!merged) above = { cell, lead: cellAt(columns, row, 'lead') };
     // …节能减排完成省定任务。责任单位:市发展改革委、市财政局…: the departments said in the task's own cell.
     const said = cell.match(/[。；;,，]?\s*(?:责任单位|牵头单位|责任部门|牵头部门)[:：]\s*([^。]+?)[。]?$/);
-    const text = said ? cell.slice(0, said.index).trim() : cell;
+    // 子项目 | 具体内容: what the task is, then what it holds.
+    const more = merged ? [] : columns.flatMap((c, i) => (c.role === 'task' && i !== columns.findIndex((x) => x.role === 'task') && row.cells[i] ? [row.cells[i]] : []));
+    const text = [said ? cell.slice(0, said.index).trim() : cell, ...more].join('：');
     const numberCell = cellAt(columns, row, 'number');
     const number = numberCell && /^\d{1,3}$/.test(numberCell) ? Number(numberCell) : index + 1;
     const leadCell = cellAt(columns, row, 'lead') || (merged ? above!.lead : undefined) || said?.[1];

@@ -73,6 +73,54 @@ function pipeCells(line: string): { cells: string[]; closed: boolean } {
   return { cells, closed };
 }
 
+const withoutTrailingEmpty = (cells: string[]) => {
+  const out = [...cells];
+  while (out.length && !out[out.length - 1]) out.pop();
+  return out;
+};
+
+/**
+ * A header over two lines whose last cell spans the columns after it (… | 2025年进展情况 | | /
+ * 截至6月底进展 | 7月工作计划 |): the header with the spanned cell's columns named by the second
+ * line. Undefined when the next line is no such continuation (a row opens with its number).
+ */
+function spannedHeader(cells: string[], next: string | undefined): string[] | undefined {
+  const named = withoutTrailingEmpty(cells);
+  if (!next?.includes('|') || named.length < 2 || named.length >= cells.length || named.some((c) => !c)) return undefined;
+  const below = withoutTrailingEmpty(pipeCells(next).cells);
+  const spare = cells.length - named.length;
+  if (below.length < 2 || below.length > spare + 1 || below.some((c) => !c || /^\d/.test(c) && /^[\d.\s%-]+$/.test(c))) return undefined;
+  return [...named.slice(0, -1), ...below];
+}
+
+/**
+ * A row that leaves out a merged cell (the 项目名称 written once, on the group's first row): the
+ * cell of the row before put back where it stood, when that cell is a group's label (一、…).
+ */
+function withMergedCells(cells: string[], before: string[] | undefined, width: number): string[] {
+  const own = withoutTrailingEmpty(cells);
+  if (!before || own.length !== width - 1) return cells;
+  const at = before.findIndex((c, i) => i > 0 && GROUP_CELL.test(c));
+  if (at < 0 || GROUP_CELL.test(own[at] ?? '')) return cells;
+  return [...own.slice(0, at), before[at], ...own.slice(at)];
+}
+
+/**
+ * 项目名称 | 子项目: a task column that holds only groups' labels (一、优质教育综合提升工程) beside
+ * another holds the groups, not the tasks: each row stands under its label.
+ */
+function groupsInColumn(table: Table): Table {
+  const tasks = table.columns.flatMap((c, i) => (c.role === 'task' ? [i] : []));
+  const at = tasks.find((i) => table.rows.every((r) => !r.cells[i] || GROUP_CELL.test(r.cells[i])));
+  if (tasks.length < 2 || at === undefined) return table;
+  return {
+    ...table,
+    columns: table.columns.map((c, i) => (i === at ? { ...c, role: 'value' as const } : c)),
+    rows: table.rows.map((r) => ({ ...r, group: r.cells[at] || r.group, cells: r.cells.map((c, i) => (i === at ? '' : c)) })),
+  };
+}
+
+const GROUP_CELL = /^[一二三四五六七八九十]+、\S{2,30}$/;
 const ROLES_OF_ROWS: ColumnRole[] = ['task', 'name', 'place', 'year'];
 const UNIT_LINE = /^(?:计量)?单位[:：]\s*([^\s，,。]{1,6})$/;
 const GROUP = /^[一二三四五六七八九十]+、\S{2,30}$/;
@@ -83,12 +131,14 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].includes('|')) continue;
     const head = pipeCells(lines[i]);
-    if (head.cells.length < 2 || !head.cells.every((c) => c && !/^-?[\d.]+%?$/.test(c))) continue;
-    const columns = head.cells.map((c) => column(c, layout));
+    const spanned = spannedHeader(head.cells, lines[i + 1]);
+    const headCells = spanned ?? withoutTrailingEmpty(head.cells);
+    if (headCells.length < 2 || !headCells.every((c) => c && !/^-?[\d.]+%?$/.test(c))) continue;
+    const columns = headCells.map((c) => column(c, layout));
     if (columns.filter((c) => c.role !== 'value' || c.unit).length < 2 && !columns.some((c) => ROLES_OF_ROWS.includes(c.role as ColumnRole))) continue;
     const rows: Row[] = [];
     let group: string | undefined;
-    let j = i + 1;
+    let j = i + (spanned ? 2 : 1);
     for (; j < lines.length; j++) {
       const line = lines[j].trim();
       // A group's label alone on its line (一、…; 增长速度 between a yearbook table's blocks) heads the rows after it.
@@ -120,7 +170,7 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
         isClosed = more.closed;
       }
       const last = j === lines.length - 1 || !lines.slice(j + 1).some((l) => l.trim());
-      rows.push({ cells, line: first, cut: !isClosed && cells.length < columns.length && last, group });
+      rows.push({ cells: withMergedCells(cells, rows.at(-1)?.cells, columns.length), line: first, cut: !isClosed && cells.length < columns.length && last, group });
     }
     // A header without rows is a line that happens to hold bars: a site's menu (要闻 | 长三角 | …).
     if (!rows.length) continue;
@@ -139,7 +189,7 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
       break;
     }
     const measured = unit ? columns.map((c) => (c.role === 'value' && !c.unit ? { ...c, unit } : c)) : columns;
-    tables.push({ layout: 'pipe', columns: measured, rows, start: i, end: j, title });
+    tables.push(groupsInColumn({ layout: 'pipe', columns: measured, rows, start: i, end: j, title }));
     i = j - 1;
   }
   return tables;

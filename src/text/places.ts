@@ -260,6 +260,10 @@ export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
   for (const m of findPlaces(text, lex)) {
     const outer = m.region && !m.relative ? lex.regionByName.get(m.region) : undefined;
     if (!outer || (outer.level !== 'county' && outer.level !== 'city')) continue;
+    // 龙港镇 of 2013 (before 龙港 was a city of its own): a town named as a county is, but no county.
+    const named = outer.level === 'county' && !/[市县区镇乡]$/.test(m.text) ? text.slice(m.index + m.text.length).match(/^(镇|乡)(?![村级域街镇乡区政府])/) : null;
+    if (named && !out.some((t) => t.name === m.text + named[1])) out.push({ name: m.text + named[1], level: 'town' });
+    if (named) continue;
     const town = text.slice(m.index + m.text.length).match(/^([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?![\u4e00-\u9fff]{0,2}(?:建设|政策|工作|发展))/);
     // 嘉兴小城镇, 嘉善全域镇, 以城带乡: words, not names; a name is said again, or in the title.
     if (!town || NOT_A_TOWN.test(town[1]) || findPlaces(town[0], lex).length || out.some((t) => t.name === town[0])) continue;

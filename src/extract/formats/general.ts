@@ -117,12 +117,17 @@ export const general: Format = {
 
     // Years: the one the figures are about, and the one the text was written in.
     // The operator's year stands for the title's: the document's own year.
+    // 今年以来…全年预计完成… dated 2025-01-26: a review written just after its year is of that year.
+    const review = Number(id.date.slice(5, 7)) <= 2 && /全年预计|预计全年|今年以来|一年来|过去的一年/.test(body.slice(0, 600));
     const dateYear = Number(id.date.slice(0, 4)) || undefined;
+    const writtenOf = review && dateYear ? dateYear - 1 : dateYear;
     const titleYear = about.operator.year ?? yearOf(id.title);
     const titleFrom: Evidence = about.operator.year ? 'operator' : 'title';
     const named = about.fileName.year;
     // 去年台州这些工作拿到全省第一 (dated 2018-01-11): a title that says 去年 is of the year before its date.
     const lastYear = !titleYear && /去年|上年/.test(id.title || lines.slice(0, 3).join('')) && dateYear ? dateYear - 1 : undefined;
+    // 2024年,新嘉街道办事处坚持… (dated 2025-01-22): a text that opens on a year is about that year.
+    const opening = Number(body.trimStart().match(/^((?:19|20)\d{2})\s*年(?!\s*\d)/)?.[1]) || undefined;
     let decided: { value?: number; from?: Evidence };
     let year: number | undefined;
     let now: number | undefined;
@@ -136,16 +141,20 @@ export const general: Format = {
       decided = decide<number>([titleFrom, titleYear], ['body', frequentYear(body)], ['file name', named]);
       year = decided.value;
     } else if (kind === 'summary') {
-      decided = decide<number>([titleFrom, about.operator.year], ['title', lastYear], ['date', dateYear], ['title', titleYear], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
+      decided = decide<number>([titleFrom, about.operator.year], ['title', lastYear], ['body', opening], ['date', writtenOf], ['title', titleYear], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
       year = decided.value;
-      now = dateYear ?? year;
+      now = writtenOf ?? year;
     } else {
-      decided = decide<number>([titleFrom, titleYear], ['title', lastYear], ['date', dateYear], ['body', frequentYear(text) ?? impliedYear(body, lay)], ['file name', named]);
+      decided = decide<number>([titleFrom, titleYear], ['title', lastYear], ['body', opening], ['date', writtenOf], ['body', frequentYear(text) ?? impliedYear(body, lay)], ['file name', named]);
       year = decided.value;
-      now = dateYear ?? year;
+      now = writtenOf ?? year;
     }
 
     const tableTitle = tables.find((t) => t.title)?.title;
+    // A headline no title word marks (浙江省2023年一季度全省生产总值18925亿元 同比增长4.9%): the body's
+    // first line, short and no sentence, that is no site's menu.
+    const headline = id.title ? undefined : paras[0]?.text.split('\n')[0];
+    const headlined = headline && headline.length <= 60 && !/[。；;]|[>»|]|首页|当前位置/.test(headline) ? headline : undefined;
     const place = decide<string>(
       ['operator', about.operator.place],
       [id.regionFrom ?? 'title', id.region],
@@ -155,6 +164,8 @@ export const general: Format = {
       // (A task table's text is its rows: the places they name count too.)
       // (At last, the one district a 区 document names at all: 区府办's table naming 临安区职教中心.)
       ['body', comparedPlace(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
+      // (After the body: 两项增速列金华第一 heads a story of 兰溪, ranked among 金华's counties.)
+      ['title', headlined ? mostSpecificPlace(headlined, lex) : undefined],
       ['file name', about.fileName.place],
     );
     const region = place.value ?? '';
@@ -179,7 +190,8 @@ export const general: Format = {
           period: summarySpan ?? (year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' })),
           nature: 'actual',
           section: title,
-          targets: now !== undefined && kind !== 'statistics' ? period({ kind: 'year', year: now }) : undefined,
+          // (A task table's aims are of the year it names: 2023年第四季度…主要任务完成情况 dated 2024-01-08.)
+          targets: kind === 'tasks' && year !== undefined ? period({ kind: 'year', year }) : now !== undefined && kind !== 'statistics' ? period({ kind: 'year', year: now }) : undefined,
           now,
         };
     const contexts = workReport ? reportContexts(paras, now, region, title) : sectionContexts(paras, base, title);
