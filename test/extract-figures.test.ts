@@ -84,6 +84,18 @@ describe('targets and comparisons', () => {
       ['嘉善县', 'GDP', '789.26亿元', 10.3],
     ]);
   });
+  it('places before a clause that names the metric, and a round level neared or passed before the figures themselves', () => {
+    const figures = (s: string) => extractFigures(s, results, lex).map((d) => [d.region, d.name, d.figure]);
+    expect(figures('宁波和温州排第二、第三,GDP总量分别为2351.4亿元和1187.1亿元')).toEqual([
+      ['宁波市', 'GDP总量', '2351.4亿元'],
+      ['温州市', 'GDP总量', '1187.1亿元'],
+    ]);
+    expect(figures('杭州居第一,GDP总量逼近3000亿元,达到2923.2亿元')).toEqual([['杭州市', 'GDP总量', '2923.2亿元']]);
+    expect(figures('其中湖州和丽水GDP增速超过8%,分别为8.3%、8.2%')).toEqual([
+      ['湖州市', 'GDP增速', '8.3%'],
+      ['丽水市', 'GDP增速', '8.2%'],
+    ]);
+  });
 });
 
 describe('places listed before 分别', () => {

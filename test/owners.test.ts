@@ -303,6 +303,23 @@ describe('places the gazetteer lacks', () => {
     expect(r.sources[0]).toMatchObject({ region: '浙江省', year: 2022, date: '2022-08-17' });
     expect(r.indicators.map((i) => i.period.label)).toEqual(['2022年7月', '2022年7月']);
   });
+  it('reads a header written as a table row, and a text that opens on a year is of that year (发布单位 | 新嘉街道 | 发布日期 | 2025-01-22)', async () => {
+    const r = await read('工作总结-0122.txt', '索 引 号 | 002550284/2025-00626 | 公开分类 | |\n发布单位 | 新嘉街道 | 发布日期 | 2025-01-22 |\n2024年,新嘉街道办事处坚持实干。\n这一年,全年实现固定资产投资27.76亿元。\n');
+    expect(r.sources[0]).toMatchObject({ region: '新嘉街道', date: '2025-01-22', issuer: '新嘉街道' });
+    expect(r.indicators[0]).toMatchObject({ region: '新嘉街道', value: 27.76, period: { kind: 'year', year: 2024 } });
+  });
+  it('is the year before its date for a review written in January (今年以来…全年预计)', async () => {
+    const r = await read('梅城镇工作总结.txt', '发布单位: | 梅城镇 | 成文日期: | 2025-01-26 |\n今年以来,梅城镇锚定目标、全力冲刺。全年预计完成规上工业总产值135亿元。\n');
+    expect(r.indicators[0].period).toMatchObject({ kind: 'year', year: 2024 });
+  });
+  it('a page with no title line takes its part of the year from its headline (我区一季度…), not its date or menu', async () => {
+    const r = await read('开门红.txt', '无标题文档\n您现在的位置: 黄岩新闻网 > 黄岩经济\n我区一季度经济实现“开门红”\n2017年04月26日 08:59 来源:今日黄岩\n  据介绍,今年一季度,全区实现地区生产总值91.46亿元。\n  此外,全区工业增加值35.95亿元,同比增加9.9%。\n');
+    expect(r.indicators.map((i) => [i.region, i.period.label])).toEqual([['黄岩区', '2017年1-3月'], ['黄岩区', '2017年1-3月']]);
+  });
+  it('a town named as a county is, in a year before that county was, is the town, and its short name is its (龙港镇 of 2013)', async () => {
+    const r = await read('首季工业.txt', '首季龙港工业总值逾66亿\n发布时间:2013年05月09日 来源:苍南新闻网\n笔者近日从龙港镇统计部门获悉,一季度龙港工业生产总值累计近66.19亿元,同比增长5.6%。据了解,一季度龙港镇完成工业性投资1.35亿元。\n');
+    expect(r.indicators.filter((i) => i.value === 66.19 || i.value === 1.35).map((i) => i.region)).toEqual(['龙港镇', '龙港镇']);
+  });
 });
 
 describe("a figure's period", () => {

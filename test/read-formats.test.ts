@@ -124,6 +124,20 @@ describe('PDF text as older office software writes it', () => {
 });
 
 describe('tables as the document readers read them', () => {
+  it('a header over two lines, a merged cell left out, a column of group labels: each row one task with its content', () => {
+    const lines = [
+      '序号 | 项目名称 | 起止 年限 | 子项目 | 具体内容 | 2025年进展情况 | ||',
+      '截至6月底进展 | 7月工作计划 | |||||||',
+      '1 | 一、优质教育综合提升工程 | 2024- 2025 | 完成奉化高级中学食堂建设 | 用地面积7165.96平方米 | 装饰工程施工 | 装饰工程施工 | |',
+      '2 | 2025 | 实施20所公办中小学清凉工程 | 为教室安装空调300台 | 已完成施工招标 | 开工建设 | ||',
+    ];
+    const [found] = findTables(lines, layout());
+    expect(found.columns.map((c) => c.role)).toEqual(['number', 'value', 'value', 'task', 'task', 'progress', 'value']);
+    expect(found.rows.map((r) => [r.group, r.cells[3], r.cells[5]])).toEqual([
+      ['一、优质教育综合提升工程', '完成奉化高级中学食堂建设', '装饰工程施工'],
+      ['一、优质教育综合提升工程', '实施20所公办中小学清凉工程', '已完成施工招标'],
+    ]);
+  });
   it('a table becomes pipe rows that findTables reads, a cell with line breaks one cell', async () => {
     const html = `<html><body><table>
       <tr><th>序号</th><th>主要工作任务</th><th>牵头单位</th><th>完成时限</th></tr>

@@ -374,6 +374,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     .replace(/第一、二、三产业/g, '一产、二产、三产')
     // 地区生产总值突破千亿大关,由…增加到1037.1亿元: a level passed in words, then the figure of the metric named before it.
     .replace(/(?:突破|跨过|跨越|迈上|站上|越过)[零一二三四五六七八九十百千万亿两]+[\u4e00-\u9fff]{0,3}?(?:大关|关口|台阶)[，,](?=由|从|达到|达|为|增加|增长|提高|\d)/g, '')
+    // GDP总量逼近3000亿元,达到2923.2亿元: a round level neared or passed, then the figure itself.
+    // (湖州和丽水GDP增速超过8%,分别为8.3%、8.2%: the values follow the bound.)
+    .replace(/(?:逼近|接近|突破|超过|越过|不足|不到|低于)(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)[亿万千百]*[元人户个家吨亩%]?[，,](?=达到|达|为|分别)/g, '')
     // (进出口、出口总额 is two names already: the item before 、 ends a word the rest starts again.)
     .replace(/([\u4e00-\u9fff])、([\u4e00-\u9fff])([\u4e00-\u9fff]{0,2}(?:余额|总额|额|量))(?=分别|均|为|达)/g, (all, a: string, b: string, rest: string) => (rest.startsWith(a) ? all : `${a}${rest}、${b}${rest}`))
     // 农、林、牧、渔总产值分别…: three or more such items, each the name it stands for (knowledge/metrics.json).
@@ -631,7 +634,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const cut = after.search(NOUN_END);
     let noun = cleanName((cut > 0 ? after.slice(0, cut).replace(/(基本|全部|均|都|正在)+$/, '') : after).replace(/\u0001/g, ''), lex);
     // 12个高能级产业园产业当前集聚度达到72.7%: the rate after names the rate; the count counts the thing it is of.
-    const thing = i + 1 < hits.length && RATE.test(hits[i + 1].unit) ? leadingThing(noun, lex) : undefined;
+    // (So does 399家规模以上企业工业总产值96.1亿元: a count before an amount of what they made.)
+    const thing = i + 1 < hits.length && (RATE.test(hits[i + 1].unit) || !COUNT_UNITS.test(hits[i + 1].unit)) ? leadingThing(noun, lex) : undefined;
     if (thing) noun = thing;
     return hasWords(noun) && noun.length <= 24 ? noun : undefined;
   };
@@ -710,7 +714,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
             .filter(hasWords);
       const names = shareTail(listed);
       // 南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%: places listed, each with its figure.
-      const parts = list.replace(/^[，,；;\s]+/, '').split(/[、和及与]/);
+      const parts = list.replace(/^[，,；;\s]+/, '').replace(/^(?:其中|另外|此外|同时)/, '').split(/[、和及与]/);
       const places = parts.map((part) => leadingPlace(part, lex, ctx.region)).filter((p) => p?.region && p.index === 0).map((p) => p!.region!);
       group = { names, listed, basis, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [] };
       return;
@@ -994,17 +998,21 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const g = group!;
     group = undefined;
     const chunk = text.slice(lastDelimiter(blank, 0, g.hits[0].index), g.hits[0].index);
-    if (g.places.length >= 2 && g.places.length === g.hits.length && g.names.length <= 1) {
-      const metric = g.names[0] ?? [...drafts].reverse().find((d) => d.unit === g.hits[0].unit)?.name;
+    // (湖州和丽水GDP增速分别为…: the places' names are no names of the metric.)
+    const unplaced = (n: string) => n.slice(findPlaces(n, lex).find((p) => p.index === 0)?.text.length ?? 0);
+    const bare = g.places.length >= 2 ? [...new Set(g.names.map(unplaced).filter(hasWords))] : g.names;
+    if (g.places.length >= 2 && g.places.length === g.hits.length && bare.length <= 1) {
+      const metric = bare[0] ?? [...drafts].reverse().find((d) => d.unit === g.hits[0].unit)?.name;
       if (metric) g.hits.forEach((h, k) => drafts.push({ ...make(metric, h, chunk, g.change), region: g.places[k] }));
     } else if (g.names.length === g.hits.length || groupNames(g.listed, g.hits.length)) {
       const names = g.names.length === g.hits.length ? g.names : groupNames(g.listed, g.hits.length)!;
       names.forEach((name, k) => drafts.push(make(name, g.hits[k], chunk, g.change)));
-    } else if ((g.names.length === 0 || (g.names.length === 1 && GROWTH_NOUN.test(g.names[0]))) && !g.change && placesBefore(g).length === g.hits.length) {
+    } else if (g.names.length <= 1 && !g.change && placesBefore(g).length === g.hits.length && g.hits.length >= 2) {
       // 桐乡市和嘉善县分列第二、第三,分别为1141.69亿元和789.26亿元: one figure a place, of the
-      // metric the sentence spoke of last.
+      // metric the sentence spoke of last — or the one named before 分别 (宁波和温州排第二、第三,GDP总量分别为…).
       const places = placesBefore(g);
-      const metric = [...drafts].reverse().find((d) => d.unit === g.hits[0].unit)?.name;
+      const named = g.names.length === 1 && !GROWTH_NOUN.test(g.names[0]) ? g.names[0] : undefined;
+      const metric = named ?? [...drafts].reverse().find((d) => d.unit === g.hits[0].unit)?.name;
       if (metric) g.hits.forEach((h, k) => drafts.push({ ...make(metric, h, chunk, false), region: places[k] }));
     } else if ((g.names.length === 0 || (g.names.length === 1 && GROWTH_NOUN.test(g.names[0]))) && (g.change || g.names.length === 1) && drafts.length >= g.hits.length) {
       // 城镇…52056元、农村…31984元，同比分别增长8.4%和8%: growths of the figures before.

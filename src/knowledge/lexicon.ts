@@ -196,6 +196,8 @@ export interface LearnedPlace {
   /** The larger place it lies in; absent when the text does not say (霍山县 of a province the gazetteer lacks). */
   within?: string;
   level: 'town' | 'county';
+  /** Its short name is its in this text, whatever else bears it (龙港 of 龙港镇, in 2013, before 龙港市 was). */
+  ownsShortName?: boolean;
 }
 
 const learnedMemo = new WeakMap<Lexicon, Map<string, Lexicon>>();
@@ -204,7 +206,7 @@ const learnedMemo = new WeakMap<Lexicon, Map<string, Lexicon>>();
 export function withPlaces(lex: Lexicon, places: readonly LearnedPlace[]): Lexicon {
   const fresh = [...new Map(places.filter((p) => !lex.regionByName.has(p.name) && (!p.within || lex.regionByName.has(p.within))).map((p) => [p.name, p])).values()];
   if (!fresh.length) return lex;
-  const key = fresh.map((p) => `${p.name}<${p.within ?? ''}`).sort().join('|');
+  const key = fresh.map((p) => `${p.name}<${p.within ?? ''}${p.ownsShortName ? '!' : ''}`).sort().join('|');
   let memo = learnedMemo.get(lex);
   if (!memo) learnedMemo.set(lex, (memo = new Map()));
   let out = memo.get(key);
@@ -212,7 +214,9 @@ export function withPlaces(lex: Lexicon, places: readonly LearnedPlace[]): Lexic
     // (A short name, 益农 of 益农镇, only where it is two characters or more and no place's already.)
     const short = (name: string) => name.replace(/(镇|乡|街道|县|区|市)$/, '');
     const regions = fresh.map((p) => ({ name: p.name, ...(p.within ? { within: p.within } : {}), level: p.level, aliases: short(p.name).length >= 2 ? [short(p.name)] : [] }));
-    memo.set(key, (out = derive({ ...lex, regions: { ...lex.regions, regions: [...lex.regions.regions, ...regions] } })));
+    const owned = new Set(fresh.filter((p) => p.ownsShortName).map((p) => short(p.name)));
+    const known = lex.regions.regions.map((r) => (r.aliases.some((a) => owned.has(a)) ? { ...r, aliases: r.aliases.filter((a) => !owned.has(a)) } : r));
+    memo.set(key, (out = derive({ ...lex, regions: { ...lex.regions, regions: [...known, ...regions] } })));
   }
   return out;
 }

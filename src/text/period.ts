@@ -18,6 +18,8 @@ const HALVES: Record<string, [number, number]> = {
   下半年: [7, 12],
   一季度: [1, 3],
   第一季度: [1, 3],
+  // (首季开门红: the first quarter, as headlines say.)
+  首季: [1, 3],
   二季度: [4, 6],
   第二季度: [4, 6],
   前三季度: [1, 9],

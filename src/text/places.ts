@@ -77,7 +77,8 @@ export function thingsPlace(clause: string, lex: Lexicon, own?: string): PlaceMe
   return level !== 'province' && level !== 'country' && namesAThing(clause, first, lex) ? first : undefined;
 }
 
-const OPENING_ONLY = /^[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*(?:现|目前|其中|另外|同时|此外|全年)?[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]*$/;
+// (A quarter too: 2018年第一季度嘉兴GDP….)
+const OPENING_ONLY = /^(?:[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]|第?[一二三四]季度|前三季度|首季)*(?:现|目前|其中|另外|同时|此外|全年)?(?:[\d\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]|第?[一二三四]季度|前三季度|首季)*$/;
 
 const RANK_AFTER = /^(率先|首个|首家|首批|首创|第一|唯一|领先|前列|排名|排位|位次|第)/;
 
@@ -262,7 +263,7 @@ export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
     if (!outer || (outer.level !== 'county' && outer.level !== 'city')) continue;
     // 龙港镇 of 2013 (before 龙港 was a city of its own): a town named as a county is, but no county.
     const named = outer.level === 'county' && !/[市县区镇乡]$/.test(m.text) ? text.slice(m.index + m.text.length).match(/^(镇|乡)(?![村级域街镇乡区政府])/) : null;
-    if (named && !out.some((t) => t.name === m.text + named[1])) out.push({ name: m.text + named[1], level: 'town' });
+    if (named && !out.some((t) => t.name === m.text + named[1])) out.push({ name: m.text + named[1], level: 'town', ownsShortName: true });
     if (named) continue;
     const town = text.slice(m.index + m.text.length).match(/^([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?![\u4e00-\u9fff]{0,2}(?:建设|政策|工作|发展))/);
     // 嘉兴小城镇, 嘉善全域镇, 以城带乡: words, not names; a name is said again, or in the title.

@@ -175,9 +175,16 @@ export const general: Format = {
     // Contexts of the prose, by kind: a work report's results are the year before's.
     // A title that names a part of the year (1-7月全市规上工业生产…, 上半年经济运行) sets the period of a summary or article;
     // so does an article's headline that no title word marks (…7月浙江经济稳进提质…).
+    // (A page with no title line: the first short line of its head that names a part of the year,
+    // 我区一季度经济实现“开门红” under the site's menu, not a line of the menu or the stamp.)
+    const headlinePeriod = () => {
+      const short = lines.slice(0, 10).map((l) => l.trim()).filter((l) => l.length >= 6 && l.length <= 40 && !/[>|]|\d[:：]\d|(?:时间|来源|位置|作者|阅读|浏览|日期|编辑)\s*[:：]/.test(l));
+      // (A date alone, 2018年01月11日, is when it was written.)
+      return short.map((l) => findPeriods(l, year).find((p) => p.period.to !== undefined && p.period.kind !== 'day')?.period).find(Boolean);
+    };
     const titled =
       kind === 'summary' || kind === 'tasks' || !recognised
-        ? (findPeriods(id.title || (title.endsWith('…') ? '' : title), year).find((p) => p.period.to !== undefined)?.period ?? (kind === 'summary' && about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined))
+        ? (findPeriods(id.title || (title.endsWith('…') ? '' : title), year).find((p) => p.period.to !== undefined)?.period ?? (id.title ? undefined : headlinePeriod()) ?? (kind === 'summary' && about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined))
         : undefined;
     // (2018年6月民生实事进展情况: how far things had got by June, not what June alone did.)
     const progressOf = titled?.kind === 'month' && PROGRESS_TITLE.test(id.title || title);
