@@ -33,8 +33,8 @@ export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases
 
 const DELIMITERS = '，,；;：:、。！？!?';
 // (按可比价计算比上年增长: the basis said twice; the second is the one kept.)
-const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅)(了)?(?:超过|超|近|约|达到|达)?$/;
-const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌/;
+const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅|微降|略降|微增|略增)(了)?(?:超过|超|近|约|达到|达)?$/;
+const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|微降|略降|微增|略增/;
 // What a change is measured against, when written out: 与前两年平均相比, 比前两年平均.
 const BASIS_WRITTEN = /(?:与|同|和|跟)[^，,；;、与同和跟]{2,14}?(?:相比|比较)|(?:比|较)(?:前|上|去)[^，,；;、]{1,10}?(?=分别|同期|增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|$)/;
 // A list before 分别 that is only such a basis: 与前两年平均相比分别下降…
@@ -42,7 +42,7 @@ const BASIS_LISTED = new RegExp(`^(?:${BASIS_WRITTEN.source})$`);
 const BASIS_WRITTEN_END = new RegExp(`(?:${BASIS_WRITTEN.source})$`);
 // A change with its basis, as the end of the words before a rate: 比前两年平均下降.
 const WRITTEN_CHANGE = new RegExp(`(?:${BASIS_WRITTEN.source})?${GROWTH_VERB.source}`);
-const FALLING = /下降|降低|减少|回落|下跌|降幅/;
+const FALLING = /下降|降低|减少|回落|下跌|降幅|微降|略降/;
 const LEAD_FILLER = /^([一二三四五六七八九十]是|首先|其次|再次|最后|其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
 // (实际利用外资确保28亿美元: the target's verb ends no name.)
 const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|实现了|实现|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下|继|并)+$/;
@@ -371,6 +371,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const text = sentence
     .replace(/\*\*/g, '')
     .replace(/依次/g, '分别')
+    // 按可比价计算(下同)比上年增长8.0%: a note on the notes after it, no words of the figure.
+    .replace(/[（(](?:下同|下同\S{0,4}|以下同)[）)]/g, '')
     .replace(/第一、二、三产业/g, '一产、二产、三产')
     // 地区生产总值突破千亿大关,由…增加到1037.1亿元: a level passed in words, then the figure of the metric named before it.
     .replace(/(?:突破|跨过|跨越|迈上|站上|越过)[零一二三四五六七八九十百千万亿两]+[\u4e00-\u9fff]{0,3}?(?:大关|关口|台阶)[，,](?=由|从|达到|达|为|增加|增长|提高|\d)/g, '')
@@ -930,7 +932,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   }
   // 浦江县省重点建设项目3个,项目总投资102.8亿元,…完成投资19.1亿元: the projects a sentence opens by
   // counting are what its later figures of investment are of (up to a ；).
-  const counted = drafts[0] && COUNT_UNITS.test(drafts[0].unit) && /(?:项目|工程)$/.test(drafts[0].name) && text.indexOf(drafts[0].figure) < 40 ? drafts[0] : undefined;
+  const counted = drafts[0] && COUNT_UNITS.test(drafts[0].unit) && /(?:项目|工程)$/.test(drafts[0].name) ? drafts[0] : undefined;
   if (counted) {
     const end = text.slice(text.indexOf(counted.figure)).search(/[；;]/);
     for (const d of drafts.slice(1)) {

@@ -213,7 +213,8 @@ export function withPlaces(lex: Lexicon, places: readonly LearnedPlace[]): Lexic
   if (!out) {
     // (A short name, 益农 of 益农镇, only where it is two characters or more and no place's already.)
     const short = (name: string) => name.replace(/(镇|乡|街道|县|区|市)$/, '');
-    const regions = fresh.map((p) => ({ name: p.name, ...(p.within ? { within: p.within } : {}), level: p.level, aliases: short(p.name).length >= 2 ? [short(p.name)] : [] }));
+    const named = new Set(lex.placeNames.map((n) => n.text));
+    const regions = fresh.map((p) => ({ name: p.name, ...(p.within ? { within: p.within } : {}), level: p.level, aliases: short(p.name).length >= 2 && (p.ownsShortName || !named.has(short(p.name))) ? [short(p.name)] : [] }));
     const owned = new Set(fresh.filter((p) => p.ownsShortName).map((p) => short(p.name)));
     const known = lex.regions.regions.map((r) => (r.aliases.some((a) => owned.has(a)) ? { ...r, aliases: r.aliases.filter((a) => !owned.has(a)) } : r));
     memo.set(key, (out = derive({ ...lex, regions: { ...lex.regions, regions: [...known, ...regions] } })));

@@ -141,7 +141,8 @@ const ITEM_LEAD = /^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]
 /** Knowledge from records in memory and their index (tests, the benchmark). */
 export function fromRecords(records: RecordSet, index: SearchIndex, gazetteer: Lexicon = lexicon()): Knowledge {
   // Questions may name the towns the reports taught (萧山区益农镇).
-  const lex = withPlaces(gazetteer, records.sources.flatMap((s) => s.places ?? []));
+  // (A short name a place owned in its own report, 龙港 of 龙港镇 in 2013, is the gazetteer's again in a question.)
+  const lex = withPlaces(gazetteer, records.sources.flatMap((s) => s.places ?? []).map(({ ownsShortName: _owns, ...p }) => p));
   const all: KnowledgeRecord[] = [...records.indicators, ...records.tasks, ...records.passages];
   const byId = new Map(all.map((r) => [r.id, r]));
   const paragraph = paragraphs(records);

@@ -86,7 +86,9 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   // A question that names no place is of the home city: another place's figure is no answer to
   // it, unless the question names a thing of that place that the record names (鹃湖国际科技城).
   // (A figure of a document whose place nothing says is no answer to it either, whatever it names.)
-  if (!q.places.length && r.type === 'indicator') return r.region === HOME || (r.region !== '' && (namesThingIn(k, q, hay) || namesSubjectOf(k, q, r)));
+  // (Words of its sentence the question says, 合众汽车 of 桐乡's report, only inside the home city:
+  // 文旅投资完成多少 is the home city's 文旅投资, never 丽水's because 丽水's sentence says 文旅投资.)
+  if (!q.places.length && r.type === 'indicator') return r.region === HOME || (r.region !== '' && (namesThingIn(k, q, hay) || (within(k, r.region, HOME) && namesSubjectOf(k, q, r))));
   return q.places.every((p) => {
     // 全区 asked of the home city, which is no district: no figure's own 全区 answers it.
     if (p.region === null && p.relative) return r.type === 'task' && hay.includes(p.text);

@@ -283,11 +283,21 @@ export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
 // (Its issuer's office says so too: 来源:固镇县统计局; and its title's year: 昌硕街道2022年工作总结.)
 const OWN_PLACE = /([\u4e00-\u9fff]{2,12}?)(县|区|市|镇|乡|街道)(?=\s*(?:第[一二三四五六七八九十]+届|人民政府|政府工作报告|国民经济和社会发展统计公报|统计局|发展和改革局|发展改革局|(?:19|20)\d{2}年))/g;
 const NOT_A_NAME = /^[全各每本我该这市县区镇乡]/;
+const OPENING_TOWN = /(?:^|\n)\s*(?:19|20)\d{2}年(?:以来)?[，,]([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?=[\u4e00-\u9fff])/g;
 
 /** A line that is only a place's name, its characters maybe spaced out (甘 霖 镇 → 甘霖镇); '' when it is not. */
 export function placeTitle(line: string): string {
   const name = line.replace(/\s+/g, '');
   return /^[\u4e00-\u9fff]{2,4}(?:镇|乡|街道|县|区|市)$/.test(name) ? name : '';
+}
+
+/** The town a text's account of a year opens with (2024年,大洲镇认真落实…), when it is a town the lexicon knows. */
+export function openingTown(text: string, lex: Lexicon): string | undefined {
+  for (const m of text.matchAll(OPENING_TOWN)) {
+    const name = m[1] + m[2];
+    if (lex.regionByName.get(name)?.level === 'town') return name;
+  }
+  return undefined;
 }
 
 export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
@@ -297,6 +307,12 @@ export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
   const entry = placeTitle(text.split('\n').find((l) => l.trim()) ?? '');
   if (entry && !NOT_A_NAME.test(entry) && !findPlaces(entry, lex).some((p) => p.text === entry)) {
     out.push({ name: entry, level: /(?:镇|乡|街道)$/.test(entry) ? 'town' : 'county' });
+  }
+  // 2024年,大洲镇认真落实…: a town that opens its account of a year, at a paragraph's start.
+  for (const m of text.matchAll(OPENING_TOWN)) {
+    const name = m[1] + m[2];
+    if (NOT_A_NAME.test(m[1]) || findPlaces(name, lex).some((p) => p.text === name) || out.some((p) => p.name === name)) continue;
+    out.push({ name, level: 'town' });
   }
   for (const m of head.matchAll(OWN_PLACE)) {
     // (What the run opens with before the name: 2024年, 在, 我代表.)

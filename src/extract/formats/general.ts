@@ -14,7 +14,7 @@ import { period, reportContexts, sectionContexts, underHeading, isPartHeading } 
 import { paragraphs, readProse, splitPartTitles, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
 import { identify, impliedYear, subjectPlace, type Identity } from '../identity.js';
 import { decide, type Evidence } from '../about.js';
-import { commonPlace, comparedPlace, frequentPlace, mostSpecificPlace, scopedPlace } from '../../text/places.js';
+import { commonPlace, comparedPlace, frequentPlace, mostSpecificPlace, openingTown, scopedPlace } from '../../text/places.js';
 import { findTables, type Table } from '../tables.js';
 import { tableRecords } from '../table-records.js';
 import { layout as sharedLayout, type Layout } from '../layout.js';
@@ -163,7 +163,8 @@ export const general: Format = {
       // or the one the places it names all lie in (a city's bulletin of its counties).
       // (A task table's text is its rows: the places they name count too.)
       // (At last, the one district a 区 document names at all: 区府办's table naming 临安区职教中心.)
-      ['body', comparedPlace(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
+      // (A district's column whose account of the year opens with one of its towns, 2024年,大洲镇…: the town's.)
+      ['body', openingTown(body, lex) ?? comparedPlace(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
       // (After the body: 两项增速列金华第一 heads a story of 兰溪, ranked among 金华's counties.)
       ['title', headlined ? mostSpecificPlace(headlined, lex) : undefined],
       ['file name', about.fileName.place],
