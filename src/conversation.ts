@@ -167,6 +167,8 @@ function alone(q: Query, words: readonly string[]): boolean {
 function doneOfTask(q: Query, last: Query, inTask: FollowUpWords['inTask']): boolean {
   if (last.task?.number === undefined || q.task?.number !== undefined || q.places.length || q.period || (q.intent !== 'value' && q.intent !== 'growth')) return false;
   const words = q.metric.replace(/\s+/g, '').length;
+  // (现在有多少家: no word of what, only the unit it is counted in.)
+  if (!words && q.unit && inTask(q, last)) return true;
   return (words <= 4 && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text)) || (words >= 2 && words <= 8 && inTask(q, last));
 }
 

@@ -69,6 +69,20 @@ describe('follow-ups', () => {
     expect(first('zone', '临沪高能级智慧产业新区完成工业投入多少')).toContain('41.26亿元');
     expect(say('zone', '全市呢').text).not.toContain('41.26');
   });
+  it('ask of the task just shown a figure by its unit alone, by what says it is done, or by its subject (现在有多少家, 已竣工多少个, 签约项目总投资多少)', () => {
+    // 第33项: 出口名牌企业达到120家 set out; 目前,出口名牌企业数为113家 done.
+    say('t33', '第33项任务');
+    expect(first('t33', '现在有多少家')).toContain('113家');
+    // 第24项: …已开工52个,正在施工中35个,已竣工17个…
+    say('t24', '第24项任务');
+    expect(first('t24', '已竣工多少个')).toContain('17个');
+    // 第57项: 签约项目50个,总投资额达243亿元
+    say('t57', '第57项任务');
+    expect(first('t57', '签约项目总投资多少')).toContain('243亿元');
+    // 第1项: …引进世界500强项目3个、超亿美元项目5个 (not the city's 46个)
+    say('t1', '第1项任务');
+    expect(first('t1', '引进了多少个超亿美元项目')).toContain('5个');
+  });
   it('ask of the task just shown what was done of it (上市了几家, 压减了多少, 进度呢)', () => {
     say('task46', '第46项任务');
     expect(first('task46', '上市了几家')).toContain('3家');

@@ -95,7 +95,15 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
     const changed = (x: Indicator) => Number(q.intent === 'growth' && (x.growth.length > 0 || x.isChange));
     // (In the unit the word asks, or one of its dimension: 4215万元 is an amount of 完成投资 too.)
     const inDimension = (x: Indicator) => !unit || x.unit === unit || dimensionOf(x.unit, k.lex) === dimensionOf(unit, k.lex);
-    const named = (xs: Indicator[]) => xs.filter((x) => nearlyHolds(fold(x.name), asked) && inDimension(x)).sort((a, b) => changed(b) - changed(a));
+    // (已竣工 of 竣工17个, 引进…超亿美元项目 of 超亿美元项目5个: what says it is done or brought in
+    // asks the thing all the same; 签约项目总投资 of 签约项目's 总投资额: the subject with the name.)
+    const bare = asked.replace(/^(?:已经|已|共|累计|引进|新增|新建|建成|完成|实现)+/, '');
+    // (The words as asked first: 完成投资 is not 总投资, though both are 投资.)
+    const holds = (f: string) => (x: Indicator) => (nearlyHolds(fold(x.name), f) || Boolean(x.subject && nearlyHolds(fold(x.subject + x.name), f))) && inDimension(x);
+    const named = (xs: Indicator[]) => {
+      const as = xs.filter(holds(asked));
+      return (as.length || bare.length < 2 || bare === asked ? as : xs.filter(holds(bare))).sort((a, b) => changed(b) - changed(a));
+    };
     // (What was done of a thing the task sets out comes before other things so named: 新增上市企业3家 before 上市…苗子群10家.)
     const ofSet = (xs: Indicator[]) => [...xs].sort((a, b) => Number(set.some((s) => sameThing(s.name, b.name))) - Number(set.some((s) => sameThing(s.name, a.name))));
     // (Asked what was done of something only what was set out names: the same thing in the progress.)
@@ -107,6 +115,12 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
   }
   // 目标呢 after a task: what it sets out.
   if (!q.metric.trim() && q.nature === 'target') return { task, word, answers: found(set) };
+  // 现在有多少家 after a task: its figures in the unit asked, what was done first.
+  if (!q.metric.trim() && q.unit && q.unit !== '%') {
+    const inUnit = (xs: Indicator[]) => xs.filter((x) => x.unit === q.unit);
+    const doneIn = inUnit(done).filter((x) => x.nature === 'actual');
+    return { task, word, answers: found(doneIn.length ? doneIn : q.nature === 'actual' ? [] : inUnit(set)) };
+  }
   const own = new Set([...set, ...done].map((x) => x.id));
   const m = match(k, makeQuery({ ...q, task: undefined, scope: undefined, intent: q.intent === 'growth' ? 'growth' : 'value' }), ['indicator']);
   const answers = m.answers.filter((c) => own.has(c.record.id));

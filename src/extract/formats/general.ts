@@ -179,7 +179,10 @@ export const general: Format = {
     // (A page with no title line: the first short line of its head that names a part of the year,
     // 我区一季度经济实现“开门红” under the site's menu, not a line of the menu or the stamp.)
     const headlinePeriod = () => {
-      const short = lines.slice(0, 10).map((l) => l.trim()).filter((l) => l.length >= 6 && l.length <= 40 && !/[>|]|\d[:：]\d|(?:时间|来源|位置|作者|阅读|浏览|日期|编辑)\s*[:：]/.test(l));
+      // (The head ends where the body's first paragraph starts: a long line or a sentence.)
+      const end = lines.findIndex((l) => l.trim().length > 60 || /[。；]/.test(l));
+      const head = lines.slice(0, end < 0 ? 10 : Math.min(end, 10)).map((l) => l.trim());
+      const short = head.filter((l) => l.length >= 6 && l.length <= 40 && !/^\d+[.、．]/.test(l) && !/[>|]|\d[:：]\d|(?:时间|来源|位置|作者|阅读|浏览|日期|编辑)\s*[:：]/.test(l));
       // (A date alone, 2018年01月11日, is when it was written.)
       return short.map((l) => findPeriods(l, year).find((p) => p.period.to !== undefined && p.period.kind !== 'day')?.period).find(Boolean);
     };
