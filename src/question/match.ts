@@ -36,6 +36,8 @@ export interface Candidate {
 
 /** Below this share of the question's content found in a record, the record does not answer it. */
 export const MIN_COVERAGE = 0.7;
+// The task a figure's section is (第88项任务:健全大救助体系…), as its haystack holds it.
+const TASK_SECTION = /第\d+项任务[:：][^|]*/g;
 
 export function recordPeriod(r: KnowledgeRecord): Period | undefined {
   return r.type === 'task' ? undefined : r.period;
@@ -424,6 +426,11 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
     if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, false, clause, sentence)) return 'metric';
   }
+  // A figure that holds only part of the question holds most of it in its own words and sentences:
+  // words found only in the task it stands under (健全大救助体系) do not make 困难老年人家庭适老化改造 the 慈善救助困难家庭 asked.
+  // (A question its task's words complete, 浙北集装箱通道项目累计完成投资, stays asked of it.)
+  const hay = k.haystack.get(ind.id)!;
+  if (coverage(hay, cs) < 0.99 && coverage(hay.replace(TASK_SECTION, ''), cs) < MIN_COVERAGE) return 'metric';
   // A word of the question that only the frame of the name says (…开展高新技术企业申报工作新认定
   // 省科技型中小企业) is not what this figure counts.
   if (fig.frame) {
@@ -1052,7 +1059,28 @@ function ranked(k: Knowledge, q: Query, candidates: Candidate[]): Candidate[] {
   if (!q.nature) actualFirst(k, candidates);
   preciseFirst(k, candidates);
   qualifiedFirst(k, q, candidates);
+  ownWordsFirst(k, q, candidates);
   return candidates;
+}
+
+/**
+ * Of figures of one name, place and period (年度计划投资 of 安排政府投资项目24个 and of 续建项目15个),
+ * the one whose own clauses, up to it, say more of the question leads: 政府投资项目年度计划投资
+ * is 7.79亿元, not the 续建项目's 6.97亿元 that a sentence before only surrounds.
+ */
+function ownWordsFirst(k: Knowledge, q: Query, candidates: Candidate[]): void {
+  const top = candidates[0]?.record;
+  if (top?.type !== 'indicator') return;
+  const cs = concepts(k, q);
+  // (From the last ；: 新建项目18个,年度计划投资6.94亿元 after …政府投资项目… is the new projects'.)
+  const upTo = (x: Indicator) => fold(x.sentence.slice(0, x.sentence.indexOf(x.figure) + x.figure.length)).split(/[；;。]/).at(-1)!;
+  const said = (x: Indicator) => coverage(upTo(x), cs, false);
+  const same = (x: KnowledgeRecord): x is Indicator => x.type === 'indicator' && fold(x.name) === fold(top.name) && x.region === top.region && x.period.label === top.period.label;
+  let best = 0;
+  candidates.forEach((c, i) => {
+    if (i && same(c.record) && said(c.record) > said(candidates[best].record as Indicator)) best = i;
+  });
+  if (best) candidates.unshift(...candidates.splice(best, 1));
 }
 
 /**
