@@ -31,12 +31,14 @@ interface Context {
   items?: number[];
   /** The figure the last answer led with, for 总投资呢 (the same subject's, beside it). */
   figure?: string;
+  /** The figure answered before it, and what was asked for it, for 还差多少 after two figures. */
+  before?: { query: Query; figure: string };
 }
 
 /** A context as stored, its query in the one shape queries have (question/query.ts). */
 function readContext(value: string): Context {
   const context = JSON.parse(value) as Context;
-  return { ...context, query: storedQuery(context.query) };
+  return { ...context, query: storedQuery(context.query), ...(context.before ? { before: { ...context.before, query: storedQuery(context.before.query) } } : {}) };
 }
 
 /** A context store in this process, bounded: the oldest conversations go first. */
@@ -205,7 +207,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     return makeQuery({ ...a, text: q.text, metric, intent: 'compute', compute: q.compute, parts: [a, q.parts[1]], corrections: q.corrections, carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] });
   }
   const carried: string[] = [];
-  const merged: Query = makeQuery({ ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, beside: undefined });
+  const merged: Query = makeQuery({ ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, beside: undefined, withinYear: undefined });
   const word = generic(q);
   const ofTask = (word !== undefined || doneOfTask(q, last, inTask)) && last.task?.number !== undefined;
   const frame = q.followUp ? frameBefore(ownMetric(q, frames), ownMetric(last, frames)) : undefined;
@@ -388,6 +390,21 @@ export class Conversations {
     this.words = followUpWords(k);
   }
 
+  /**
+   * The queries of the last two figures, each pinned to its figure's place, period and nature:
+   * a result and a target, the result first (还差多少: how far it is from the target); else the
+   * last first (占几成: of the one before).
+   */
+  private lastTwo(last: Context): [Query, Query] | undefined {
+    const figures = [last.figure, last.before?.figure].map((id) => (id ? this.k.byId.get(id) : undefined));
+    if (!last.before || figures.some((f) => f?.type !== 'indicator')) return undefined;
+    const [a, b] = ([[last.query, figures[0]], [last.before.query, figures[1]]] as const).map(([query, f]) => {
+      const x = f as Indicator;
+      return makeQuery({ ...query, intent: 'value', period: x.period, relative: undefined, nature: x.nature, places: [{ region: x.region, text: x.region }], carried: undefined, parts: undefined, compute: undefined });
+    });
+    return a.nature === 'target' && b.nature === 'actual' ? [b, a] : [a, b];
+  }
+
   private last(id: string): Context | undefined {
     const saved = this.store.get(id);
     if (!saved || this.now().getTime() - saved.at > IDLE_MS) return undefined;
@@ -446,6 +463,9 @@ export class Conversations {
       const scope = last.query.scope?.source ? { source: last.query.scope.source } : undefined;
       return makeQuery({ ...q, metric, intent: 'task', task: { ...q.task, number: last.items[at - 1] }, ...(scope ? { scope } : {}), carried: ['task'] });
     }
+    // 还差多少, 占几成 after two figures: the computation of those two.
+    const two = q.compute && !q.parts && !q.metric.trim() ? this.lastTwo(last) : undefined;
+    if (two) return makeQuery({ ...two[0], text: q.text, intent: 'compute', compute: q.compute === 'difference' && two[0].nature !== two[1].nature ? 'shortfall' : q.compute, parts: two, carried: ['metric'] });
     // After a computation the figure it started from is what a follow-up goes on from.
     const asked = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
     // The figure answered says what the question left implicit: its year (6月 of 2021, for 上月呢).
@@ -472,6 +492,8 @@ export class Conversations {
       if (figure?.type === 'indicator' && !figure.placeless && merged.carried?.includes('metric') && !merged.places.length && !merged.eachPlace) {
         merged.places = [{ region: figure.region, text: figure.region }];
       }
+      // 完成了多少 after a target of 2021: the result of that year, or none — never another year's.
+      if (figure?.type === 'indicator' && figure.nature === 'target' && figure.period.year !== undefined && !q.period && merged.nature === 'actual') merged.withinYear = figure.period.year;
       // 总投资呢 after a figure: first the one said beside it.
       const word = this.words.generic(q);
       // (完成了百分之几: the share of its target said beside it.)
@@ -528,6 +550,9 @@ export class Conversations {
       // (After 总投资呢 the subject is still the figure it was asked beside.)
       ...(q.beside ? { figure: q.beside.id } : answer.kind === 'indicator' && records[0]?.type === 'indicator' ? { figure: records[0].id } : {}),
     };
+    // The figure before, while figures follow each other (实际利用外资上半年 → 全年目标多少 → 还差多少).
+    const previous = this.last(id);
+    if (context.figure && previous?.figure && previous.figure !== context.figure) context.before = { query: { ...previous.query, carried: undefined }, figure: previous.figure };
     this.store.set(id, JSON.stringify(context), this.now().getTime());
   }
 

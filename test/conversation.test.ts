@@ -104,6 +104,16 @@ describe('follow-ups', () => {
     say('qual', '1-6月浙北集装箱通道项目完成投资多少');
     expect(first('qual', '累计呢')).toContain('7.2亿元');
   });
+  it('compute over the last two figures (还差多少 after a result and its target), and ask a result of the target year only', () => {
+    // 1-6月实际利用外资23.18亿美元; 实际利用外资确保28亿美元
+    say('gap', '实际利用外资上半年');
+    say('gap', '全年目标多少');
+    expect(first('gap', '还差多少')).toContain('4.82亿美元');
+    // 新认定…科技型中小企业600家 (2021 target): 完成了多少 is 2021's result or none, never 2019's 1041家.
+    say('year', '新认定高新技术企业目标');
+    say('year', '科技型中小企业呢');
+    expect(say('year', '完成了多少').text).not.toContain('1041');
+  });
   it('compute from the figures just asked, in their place and year', () => {
     // 2018年桐乡市政府工作报告: 财政总收入108.3亿元,其中一般公共预算收入61.7亿元
     say('kept', '桐乡2017年财政总收入和一般公共预算收入分别多少');

@@ -4,6 +4,7 @@
  * line), tasks by status (stacked bars). Only values the answer's text gives are drawn; one or
  * two values are no chart.
  */
+import { fold } from '../text/normalize.js';
 import type { Chart, Indicator, KnowledgeRecord, Period, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { sourceText } from './compose.js';
@@ -70,8 +71,13 @@ export function seriesChart(k: Knowledge, figures: Indicator[]): Chart | undefin
   const [first] = figures;
   if (!first) return undefined;
   const kind = kindOf(first.period);
+  // (地区生产总值 and 生产总值 are one metric: names of one alias group are the same line.)
+  const metricOf = (name: string) => {
+    const at = (k.lex?.aliasGroups ?? []).findIndex((g) => g.includes(fold(name)));
+    return at >= 0 ? `#${at}` : name;
+  };
   const same = (x: Indicator) =>
-    x.name === first.name && x.region === first.region && x.unit === first.unit && x.nature === first.nature && x.value !== null && kindOf(x.period) === kind;
+    metricOf(x.name) === metricOf(first.name) && x.region === first.region && x.unit === first.unit && x.nature === first.nature && x.value !== null && kindOf(x.period) === kind;
   if (!kind || !same(first)) return undefined;
   // One value a period: the same figure said twice is one point. (Other metrics beside it are not drawn.)
   const byPeriod = new Map<string, Indicator>();

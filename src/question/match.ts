@@ -430,7 +430,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // words found only in the task it stands under (健全大救助体系) do not make 困难老年人家庭适老化改造 the 慈善救助困难家庭 asked.
   // (A question its task's words complete, 浙北集装箱通道项目累计完成投资, stays asked of it.)
   const hay = k.haystack.get(ind.id)!;
-  if (coverage(hay, cs) < 0.99 && coverage(hay.replace(TASK_SECTION, ''), cs) < MIN_COVERAGE) return 'metric';
+  if (cs.length && coverage(hay, cs) < 0.99 && coverage(hay.replace(TASK_SECTION, ''), cs) < MIN_COVERAGE) return 'metric';
   // A word of the question that only the frame of the name says (…开展高新技术企业申报工作新认定
   // 省科技型中小企业) is not what this figure counts.
   if (fig.frame) {
@@ -630,6 +630,7 @@ export function misfit(
   if (q.period && !periodFits(q.period, recordPeriod(r), taskYear(k, r))) {
     if (!(asksGrowth && r.type === 'indicator' && periodAsBasis(q.period, r))) return 'period';
   }
+  if (q.withinYear !== undefined && recordPeriod(r)?.year !== q.withinYear) return 'period';
   if (r.type === 'task') return undefined;
   if (q.nature && r.nature !== q.nature) return 'nature';
   // A statement is asked of sentences: the figures' own names do not decide it.

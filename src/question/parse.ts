@@ -576,7 +576,11 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       // 进出口总额比GDP增速高多少: a change named on one side is asked of both.
       const grown = [a, b].find((p) => p.intent === 'growth');
       q.parts = [a, b].map((p) => (grown && p.intent !== 'growth' ? makeQuery({ ...p, intent: 'growth' as const, ...(grown.basis ? { basis: grown.basis } : {}) }) : p));
-    } else q.intent = q.task ? 'task' : change ? 'growth' : 'value';
+    } else {
+      q.intent = q.task ? 'task' : change ? 'growth' : 'value';
+      // 还差多少 alone: a computation of figures the conversation has (conversation.ts), none of its own.
+      if (!inner && compute && !q.metric.trim() && !q.task) q.compute = compute;
+    }
   } else if (several && (q.intent === 'value' || q.intent === 'growth')) {
     const parts = splitParts(q.metric, k.lex.metrics.heads);
     // Each part's text is the question without the other parts' own words: what one part says

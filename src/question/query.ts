@@ -109,6 +109,8 @@ export interface Query {
   /** 哪个县…最快 (high) or 最慢 (low): the counties' figures in order, the first leading. */
   placeRank?: 'high' | 'low';
   period?: Period;
+  /** Only figures of this year, any part of it: 完成了多少 after a 2021 target asks 2021's result, not 2019's. */
+  withinYear?: number;
   /** A relative period the question used, resolved against today's date into `period`. */
   relative?: 'this-year' | 'last-year' | 'this-month' | 'last-month' | 'latest';
   /** Target or result, when the question says. */
@@ -166,6 +168,7 @@ export function makeQuery(f: Query): Query {
     eachPlace: f.eachPlace,
     placeRank: f.placeRank,
     period: f.period,
+    withinYear: f.withinYear,
     relative: f.relative,
     nature: f.nature,
     basis: f.basis,
