@@ -36,13 +36,13 @@ describe('accuracy', () => {
     ['temptations-5', 1, 92],
     ['unseen-questions-5', 1, 83],
     ['unseen-chat-5', 0, 90],
-    ['temptations-6', 0, 92],
-    ['unseen-questions-6', 2, 78],
-    ['unseen-chat-6', 0, 75],
+    ['temptations-6', 0, 94],
+    ['unseen-questions-6', 2, 86],
+    ['unseen-chat-6', 0, 80],
     // The third blind round, first scored at 81%/5 wrong, 78.3%/2 wrong and 70%/2 wrong.
-    ['temptations-7', 0, 86],
-    ['unseen-questions-7', 0, 80],
-    ['unseen-chat-7', 2, 70],
+    ['temptations-7', 0, 88],
+    ['unseen-questions-7', 0, 83],
+    ['unseen-chat-7', 0, 70],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;

@@ -721,6 +721,12 @@ function conceptsOf(k: Knowledge, q: Query): Concept[] {
     }
     // A verb the segmenter glued on (微网格建 of 微网格建了几个): the reports write the rest, never the last pair.
     if (run.length >= 3 && !written(run.slice(-2)) && pairsOf(run.slice(0, -1)).every(written)) run = run.slice(0, -1);
+    // 无忧参保 of 大病无忧参保人数: where the pair across the middle is one the reports never write,
+    // the run is two words (无忧, 参保), each found on its own.
+    if (run.length === 4 && !written(run.slice(1, 3)) && written(run.slice(0, 2)) && written(run.slice(2))) {
+      out.push({ forms: [run.slice(0, 2)], weight: 2 }, { forms: [run.slice(2)], weight: 2 });
+      run = '';
+    }
     if (run) out.push({ forms: [run], weight: run.length });
     run = '';
     before = undefined;

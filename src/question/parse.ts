@@ -57,7 +57,9 @@ function digitsFor(text: string): string {
     .replace(/(\d{1,2}月\d{1,2})号/g, '$1日')
     // 完成了百分之几: the rate of doing it, as the reports name it.
     // (A follow-up that is only these words asks of the last figure: generic.ts reads it.)
-    .replace(/(?<=[\u4e00-\u9fff]{2})完成了?(?:百分之几|多少比例|几成)/g, '完成率是多少');
+    .replace(/(?<=[\u4e00-\u9fff]{2})完成了?(?:百分之几|多少比例|几成)/g, '完成率是多少')
+    // 办了多少班: the thing done is one character after the ask (办班, as the reports write it), no unit.
+    .replace(/([办建开修种签])了?(多少|几)(?:批|期)?([班会课站所])(?![\u4e00-\u9fff])/g, '$1$3$2');
 }
 
 /** The unit a question expects: 多少家 → 家, 几个人 → 人; a rate (…率, 比重) → %; an amount of money → 元. */
