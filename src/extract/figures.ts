@@ -378,7 +378,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     .replace(/(?:突破|跨过|跨越|迈上|站上|越过)[零一二三四五六七八九十百千万亿两]+[\u4e00-\u9fff]{0,3}?(?:大关|关口|台阶)[，,](?=由|从|达到|达|为|增加|增长|提高|\d)/g, '')
     // GDP总量逼近3000亿元,达到2923.2亿元: a round level neared or passed, then the figure itself.
     // (湖州和丽水GDP增速超过8%,分别为8.3%、8.2%: the values follow the bound.)
-    .replace(/(?:逼近|接近|突破|超过|越过|不足|不到|低于)(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)[亿万千百]*[元人户个家吨亩%]?[，,](?=达到|达|为|分别)/g, '')
+    .replace(/(?:首次|首度|已经|已|再次|历史性地?)?(?:逼近|接近|突破|超过|越过|不足|不到|低于)(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)[亿万千百]*[元人户个家吨亩%]?[，,](?=达到|达|为|分别)/g, '')
     // (进出口、出口总额 is two names already: the item before 、 ends a word the rest starts again.)
     .replace(/([\u4e00-\u9fff])、([\u4e00-\u9fff])([\u4e00-\u9fff]{0,2}(?:余额|总额|额|量))(?=分别|均|为|达)/g, (all, a: string, b: string, rest: string) => (rest.startsWith(a) ? all : `${a}${rest}、${b}${rest}`))
     // 农、林、牧、渔总产值分别…: three or more such items, each the name it stands for (knowledge/metrics.json).
