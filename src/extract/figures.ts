@@ -635,6 +635,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     after = after.replace(/^[为是]/, '');
     const cut = after.search(NOUN_END);
     let noun = cleanName((cut > 0 ? after.slice(0, cut).replace(/(基本|全部|均|都|正在)+$/, '') : after).replace(/\u0001/g, ''), lex);
+    // 已有39项提前完成年度任务, 尚有7项未完成年度任务: counted by what they did, with no noun of
+    // their own before the verb (提前, 未 say how): the count is of that doing.
+    if (cut > 0 && cut <= 2 && /^(?:提前|如期|按时|超额|已|未|尚未|没有)?$/.test(after.slice(0, cut))) noun = cleanName(after.replace(/\u0001/g, ''), lex);
     // 12个高能级产业园产业当前集聚度达到72.7%: the rate after names the rate; the count counts the thing it is of.
     // (So does 399家规模以上企业工业总产值96.1亿元: a count before an amount of what they made.)
     const thing = i + 1 < hits.length && (RATE.test(hits[i + 1].unit) || !COUNT_UNITS.test(hits[i + 1].unit)) ? leadingThing(noun, lex) : undefined;

@@ -177,7 +177,8 @@ function namesOwner(k: Knowledge, q: Query, r: Indicator): boolean {
   for (const [short, full] of Object.entries(k.lex.regions.thingsNamedAfter.short)) text = text.split(short).join(full);
   // (50个签约项目: the projects counted are named with their count, or by their words without it.)
   if (text.includes(fold(owner))) return true;
-  const own = fold(owner).replace(/^\d+(?:\.\d+)?[个项家批](?=[\u4e00-\u9fff]{3})/, '');
+  // (6个完成招商引资项目: nor the verb that counted them.)
+  const own = fold(owner).replace(/^\d+(?:\.\d+)?[个项家批](?=[\u4e00-\u9fff]{3})/, '').replace(/^(?:完成|引进|新引进|新增|实施|推进|开工|签约)(?=[\u4e00-\u9fff]{3})/, '');
   // A project the figure's sentence does not name (1-6月,项目完成投资…) is named by pointing at it
   // (该项目), or by the project's name its context gives (浙北集装箱通道项目) — never by 产业项目.
   if (own === '项目') return /(该|这个|此|那个)项目/.test(text) || [...text.matchAll(/([\u4e00-\u9fff]{3,16})项目/g)].some((m) => [...Array(m[1].length - 2).keys()].some((i) => k.haystack.get(r.id)!.includes(m[1].slice(i))));
