@@ -14,6 +14,7 @@ import { escapeRegExp } from './text/normalize.js';
 import { leadingThing } from './text/places.js';
 import { label } from './text/period.js';
 import { taskFigures } from './question/task-figures.js';
+import { LEADING } from './question/split.js';
 import { questionWords } from './question/words.js';
 
 /** A conversation idle longer than this starts afresh. */
@@ -207,7 +208,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     return makeQuery({ ...a, text: q.text, metric, intent: 'compute', compute: q.compute, parts: [a, q.parts[1]], corrections: q.corrections, carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] });
   }
   const carried: string[] = [];
-  const merged: Query = makeQuery({ ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, beside: undefined, withinYear: undefined });
+  const merged: Query = makeQuery({ ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, corrects: undefined, beside: undefined, withinYear: undefined });
   const word = generic(q);
   const ofTask = (word !== undefined || doneOfTask(q, last, inTask)) && last.task?.number !== undefined;
   const frame = q.followUp ? frameBefore(ownMetric(q, frames), ownMetric(last, frames)) : undefined;
@@ -255,7 +256,11 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     q = makeQuery({ ...q, places: [] });
     carried.push('metric');
   } else if (ownMetric(q, frames)) {
-    merged.metric = q.metric;
+    // 不对，我问的是大学生 after 新引进高层次人才: the thing corrected, done as the last was (新引进大学生).
+    const verb = q.corrects && !LEADING.test(q.metric.trim()) ? last.metric.trim().match(LEADING)?.[0] : undefined;
+    // 对一带一路沿线呢 after 出口增长多少: whom the last metric goes to (对…出口).
+    const toward = /^对[\u4e00-\u9fff“”"]{2,}$/.test(q.metric.replace(/\s+/g, '')) && last.metric ? `${q.metric.trim()}${last.metric.trim()}` : undefined;
+    merged.metric = toward ?? (verb ? `${verb}${q.metric.trim()}` : q.metric);
     merged.qualifiers = q.qualifiers;
     merged.unit = q.unit;
   } else if (last.metric) carried.push('metric');

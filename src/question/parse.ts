@@ -58,6 +58,8 @@ function digitsFor(text: string): string {
     // 完成了百分之几: the rate of doing it, as the reports name it.
     // (A follow-up that is only these words asks of the last figure: generic.ts reads it.)
     .replace(/(?<=[\u4e00-\u9fff]{2})完成了?(?:百分之几|多少比例|几成)/g, '完成率是多少')
+    // 死了多少人: the deaths, as the reports name them.
+    .replace(/死了(?=多少|几)/g, '死亡')
     // 办了多少班: the thing done is one character after the ask (办班, as the reports write it), no unit.
     .replace(/([办建开修种签])了?(多少|几)(?:批|期)?([班会课站所])(?![\u4e00-\u9fff])/g, '$1$3$2');
 }
@@ -554,6 +556,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   if (!scope.kind && (department || statuses.size) && findWord(t.rest, w.measure)) scope.kind = 'plan';
   if (scope.kind || scope.number) q.scope = scope;
   if (followUp) q.followUp = true;
+  if (corrected) q.corrects = true;
 
   const task: TaskFilter = {};
   if (number !== undefined) task.number = number;

@@ -141,6 +141,8 @@ export interface Query {
   beside?: { id: string; word: string };
   /** The question marks itself as a follow-up (那1-6月呢, 目标呢). */
   followUp?: boolean;
+  /** The question corrects the last one (不对，我问的是大学生): what it names takes the place of what was asked. */
+  corrects?: boolean;
   /** One-character typos read as the word they resemble: [as typed, as read]. */
   corrections?: [string, string][];
   /** Parts taken from the conversation's last query (a follow-up), by name: 指标, 地区, 时期. */
@@ -182,6 +184,7 @@ export function makeQuery(f: Query): Query {
     members: f.members,
     beside: f.beside,
     followUp: f.followUp,
+    corrects: f.corrects,
     corrections: f.corrections,
     carried: f.carried,
   };

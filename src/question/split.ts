@@ -35,7 +35,7 @@ export function computeSides(folded: string): Sides | undefined {
 }
 
 /** Verbs that open a list and hold for each of its items. */
-const LEADING = /^(新增|新建|新引进|新认定|累计|完成|实现|引进|培育)/;
+export const LEADING = /^(新增|新建|新引进|新认定|累计|完成|实现|引进|培育)/;
 
 /** Words that join the parts of "A和B分别是多少". */
 const JOIN = /和|与|及|以及|、/;
