@@ -129,7 +129,10 @@ export function computeFound(k: Knowledge, q: Query, brief: boolean): ComputeFou
   if (!qa.metric) return { kind: 'unclear', why: 'a' };
   const a = inputFor(k, makeQuery({ ...qa, nature: qa.nature ?? (q.compute === 'progress' || q.compute === 'shortfall' ? 'actual' : undefined) }));
   // 完成年度目标多少 after 新增各项贷款1514.25亿元: the share the sentence states beside it wins.
-  const besideA = a?.record && q.compute === 'progress' ? figureBeside(k, a.record.id, (x) => x.unit === '%' && PROGRESS_STATED.test(x.name)) : undefined;
+  // (占总投资多少 after 累计完成投资1304.3亿元: 完成总投资的55.5% beside it is that share, stated.)
+  const ofB = squeeze(qb?.metric ?? '');
+  const shareSaid = (x: Indicator) => x.unit === '%' && /^(?:占|完成)/.test(x.name) && ofB.length >= 2 && x.name.includes(ofB);
+  const besideA = a?.record && q.compute === 'progress' ? figureBeside(k, a.record.id, (x) => x.unit === '%' && PROGRESS_STATED.test(x.name)) : a?.record && q.compute === 'share' ? figureBeside(k, a.record.id, shareSaid) : undefined;
   if (besideA) return stated(whole, { answers: [{ record: besideA, score: 1, coverage: 1, nameCoverage: 1 }], nearby: [] });
   const b = a ? inputFor(k, completeB(qa, qb, a)) : undefined;
   // 比第二名高多少, 比全省平均高多少: what A is compared with is no figure the reports state

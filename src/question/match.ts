@@ -117,7 +117,9 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
  * itself (合众汽车 of 合众汽车拿到…第几张牌照, 桐贸贷): the question is about that, wherever it is.
  */
 function namesSubjectOf(k: Knowledge, q: Query, r: Indicator): boolean {
-  const metric = fold(q.metric).replace(/\s+/g, '');
+  // (Words that only qualify, 新增 and 省级 of 新增省级企业研究院, name nothing of the sentence.)
+  let metric = fold(q.metric).replace(/\s+/g, '');
+  for (const w of k.lex.metrics.qualifiers) metric = metric.split(fold(w)).join(' ');
   const sentence = fold(r.sentence);
   const names = k.nameHaystack.get(r.id)!;
   for (let i = 0; i + 3 <= metric.length; i++) {
@@ -163,7 +165,8 @@ function namesThingIn(k: Knowledge, q: Query, hay: string): boolean {
   const text = fold(`${q.text} ${q.metric}`);
   return k.lex.regions.thingsNamedAfter.endings.some((end) => {
     const at = text.indexOf(end);
-    return at >= 2 && hay.includes(text.slice(at - 2, at)) && hay.includes(end);
+    // (省级企业研究院 is a kind of thing, not one named: any place's may be it.)
+    return at >= 2 && !/(?:省级|市级|县级|国家级|国家|各类)$/.test(text.slice(0, at - 2)) && hay.includes(text.slice(at - 2, at)) && hay.includes(end);
   });
 }
 

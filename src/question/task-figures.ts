@@ -123,7 +123,8 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
   }
   const own = new Set([...set, ...done].map((x) => x.id));
   const m = match(k, makeQuery({ ...q, task: undefined, scope: undefined, intent: q.intent === 'growth' ? 'growth' : 'value' }), ['indicator']);
-  const answers = m.answers.filter((c) => own.has(c.record.id));
+  // (新增了多少家 where the task only sets out 40家: no result is no answer — the target is not what was done.)
+  const answers = m.answers.filter((c) => own.has(c.record.id) && !((resultAsked || q.nature === 'actual') && (c.record as Indicator).nature === 'target'));
   // What was done before what was set out, unless a target is asked.
   if (q.nature !== 'target') answers.sort((a, b) => Number(done.includes(b.record as Indicator)) - Number(done.includes(a.record as Indicator)));
   return { task, word, answers };
