@@ -33,7 +33,7 @@ export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases
 
 const DELIMITERS = '，,；;：:、。！？!?';
 // (按可比价计算比上年增长: the basis said twice; the second is the one kept.)
-const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅|微降|略降|微增|略增)(了)?(?:超过|超|近|约|达到|达)?$/;
+const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均|可比)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅|微降|略降|微增|略增)(了)?(?:超过|超|近|约|达到|达)?$/;
 const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|微降|略降|微增|略增/;
 // What a change is measured against, when written out: 与前两年平均相比, 比前两年平均.
 const BASIS_WRITTEN = /(?:与|同|和|跟)[^，,；;、与同和跟]{2,14}?(?:相比|比较)|(?:比|较)(?:前|上|去)[^，,；;、]{1,10}?(?=分别|同期|增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|$)/;
@@ -371,6 +371,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const text = sentence
     .replace(/\*\*/g, '')
     .replace(/依次/g, '分别')
+    // 20*年我区完成…: a year a template site masked says nothing, and names nothing.
+    .replace(/(?:19|20)[*＊×xX]{1,2}\s*年/g, '')
     // 按可比价计算(下同)比上年增长8.0%: a note on the notes after it, no words of the figure.
     .replace(/[（(](?:下同|下同\S{0,4}|以下同)[）)]/g, '')
     .replace(/第一、二、三产业/g, '一产、二产、三产')

@@ -225,6 +225,11 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
     if (said) issuer = said[1];
   }
   if (!issuer && fields.issuer?.length) issuer = layout.fieldNames.issuer.map((n) => fields.issuer!.find((f) => f.name === n)?.value).find(Boolean) ?? '';
+  // The site's footer says whose it is (网站地图 | 联系我们 | 平湖市人民政府办公室主办) when nothing above does.
+  if (!issuer || !mostSpecificPlace(issuer, lex)) {
+    const footer = lines.slice(-6).join(' ').match(/([\u4e00-\u9fff]{2,16}?(?:人民政府|政府)(?:办公室|办公厅)?)(?:主办|承办)/)?.[1];
+    if (footer) issuer = footer;
+  }
   notes.push(...headerNotes);
   // The masthead (中共嘉兴市委文件) and a plan's preamble (为贯彻落实…) say what the document is.
   for (let i = 0; i < Math.min(lines.length, 20); i++) {

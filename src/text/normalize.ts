@@ -61,9 +61,12 @@ export function tidy(text: string): string {
     .replace(JUNK, '')
     .replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .split('\n')
-    .map((line) => line.replace(SPACE, spaceOrNothing).trim())
+    .map((line) => line.replace(SPACE, spaceOrNothing).replace(SPLIT_DECIMAL, '$1').trim())
     .join('\n');
 }
+
+// 1 0 . 6 %: a number whose digits a page spaced out (the space before the point is gone already).
+const SPLIT_DECIMAL = /(?<![\d.])(\d) (?=\d{1,3}\.\d)/g;
 
 /**
  * Folded texts kept by their text: questions fold the same record names and sentences again

@@ -120,7 +120,9 @@ export const general: Format = {
     // 今年以来…全年预计完成… dated 2025-01-26: a review written just after its year is of that year.
     const review = Number(id.date.slice(5, 7)) <= 2 && /全年预计|预计全年|今年以来|一年来|过去的一年/.test(body.slice(0, 600));
     const dateYear = Number(id.date.slice(0, 4)) || undefined;
-    const writtenOf = review && dateYear ? dateYear - 1 : dateYear;
+    // 20*年我区完成国内生产总值… (a template site masked the year): the page's date says nothing of it.
+    const masked = /(?:19|20)[*＊×xX]{1,2}\s*年/.test(body.slice(0, 600));
+    const writtenOf = masked ? undefined : review && dateYear ? dateYear - 1 : dateYear;
     const titleYear = about.operator.year ?? yearOf(id.title);
     const titleFrom: Evidence = about.operator.year ? 'operator' : 'title';
     const named = about.fileName.year;
@@ -145,7 +147,7 @@ export const general: Format = {
       year = decided.value;
       now = writtenOf ?? year;
     } else {
-      decided = decide<number>([titleFrom, titleYear], ['title', lastYear], ['body', opening], ['date', writtenOf], ['body', frequentYear(text) ?? impliedYear(body, lay)], ['file name', named]);
+      decided = decide<number>([titleFrom, titleYear], ['title', lastYear], ['body', opening], ['date', writtenOf], ['body', masked ? undefined : (frequentYear(text) ?? impliedYear(body, lay))], ['file name', named]);
       year = decided.value;
       now = writtenOf ?? year;
     }
