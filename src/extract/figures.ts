@@ -1001,6 +1001,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     return out;
   }
 
+  /** The places the sentence named before the group, each once, in order. */
+  function namedBefore(g: NonNullable<typeof group>): string[] {
+    const regions = findPlaces(blank.slice(0, g.start), lex, ctx.region).filter((p) => p.region && !p.relative).map((p) => p.region!);
+    return [...new Set(regions)];
+  }
+
   function closeGroup() {
     const g = group!;
     group = undefined;
@@ -1031,6 +1037,11 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const sign = !gap && FALLING.test(verb) ? -1 : /慢于|低于/.test(verb) ? -1 : 1;
       const basis = g.basis ?? (gap ? `比${gap[2]}` : /同比/.test(chunk) ? '同比' : '增长');
       g.hits.forEach((h, k) => targets[k].growth.push({ basis, value: sign * Number(h.number), unit: h.unit, text: `${g.basis ?? ''}${verb}${h.figure}` }));
+    } else if (g.names.length === 1 && /^[两二三](?:县|区|市|地|镇)/.test(g.names[0]) && namedBefore(g).length === g.hits.length) {
+      // 宁海…与象山拉开距离,两县前三季度GDP总量分别为512.3亿元和380.2亿元: the places the sentence
+      // named before, in that order, each with its figure.
+      const metric = g.names[0].replace(/^[两二三](?:县|区|市|地|镇)(?:的)?/, '');
+      namedBefore(g).forEach((region, k) => drafts.push({ ...make(metric, g.hits[k], chunk, g.change), region }));
     } else if (g.names.length >= 1) {
       // One name, several values (城乡居民人均可支配收入分别达到6.7万元和4万元): keep them together.
       const first = g.hits[0];

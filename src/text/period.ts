@@ -172,8 +172,14 @@ export function findPeriods(text: string, year?: number, now?: number): PeriodMe
       period = make({ kind: 'range', year, from, to });
     } else if (g.month) period = make({ kind: 'month', year, to: n(parts[1]) });
     else if (g.ytd) period = make({ kind: 'since', year });
-    else if (g.thisYear) period = make({ kind: 'year', year });
-    else if (g.lastYear) period = make({ kind: 'year', year: year === undefined ? undefined : year - 1 });
+    // (今年 and 去年 are of the year the text was written, where known: 去年主要目标任务圆满完成 in a
+    // report given in 2015 is 2014, whatever year the part it stands in reviews.)
+    // (全年, 本年 and 上年 stay the year the part speaks of.)
+    else if (g.thisYear) period = make({ kind: 'year', year: m[0] === '今年' ? (now ?? year) : year });
+    else if (g.lastYear) {
+      const from = m[0] === '上年' ? year : (now ?? year);
+      period = make({ kind: 'year', year: from === undefined ? undefined : from - 1 });
+    }
     if (!period) continue;
     // 今年1—8月, 去年上半年: the year word says whose months follow it, in one period.
     const prev = found.at(-1);

@@ -193,7 +193,8 @@ export const general: Format = {
         ? (findPeriods(id.title || (title.endsWith('…') ? '' : title), year).find((p) => p.period.to !== undefined)?.period ?? (id.title ? undefined : headlinePeriod()) ?? (kind === 'summary' && about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined))
         : undefined;
     // (2018年6月民生实事进展情况: how far things had got by June, not what June alone did.)
-    const progressOf = titled?.kind === 'month' && PROGRESS_TITLE.test(id.title || title);
+    // (So is 2023年第三季度民生实事项目推进情况: how far by the quarter's end.)
+    const progressOf = (titled?.kind === 'month' || (titled?.kind === 'range' && titled.from !== 1)) && PROGRESS_TITLE.test(id.title || title);
     const summarySpan = progressOf ? period({ kind: 'asof', year: titled!.year, to: titled!.to }) : titled;
     const base: Context = workReport
       ? { region, year, period: year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' }), nature: 'actual', section: title, targets: now !== undefined ? period({ kind: 'year', year: now }) : undefined, now }
