@@ -316,6 +316,16 @@ describe('places the gazetteer lacks', () => {
     const r = await read('开门红.txt', '无标题文档\n您现在的位置: 黄岩新闻网 > 黄岩经济\n我区一季度经济实现“开门红”\n2017年04月26日 08:59 来源:今日黄岩\n  据介绍,今年一季度,全区实现地区生产总值91.46亿元。\n  此外,全区工业增加值35.95亿元,同比增加9.9%。\n');
     expect(r.indicators.map((i) => [i.region, i.period.label])).toEqual([['黄岩区', '2017年1-3月'], ['黄岩区', '2017年1-3月']]);
   });
+  it('a year a template site masked (20*年) is unknown, not the page date; a stamp before the menu line’s 来源 is the date; a footer says whose site it is', async () => {
+    const masked = await read('统计报告.txt', '统计局社会经济发展统计报告\n时间:2022-06-23 11:14:00\n20*年,全区人民团结奋斗,海宁国民经济和社会各项事业全面发展。\n经济总量:20*年我区完成国内生产总值(GDP)305.6亿元,同比增长20.1%,可比增长18.2%。\n');
+    expect(masked.sources[0].year).toBeUndefined();
+    expect(masked.indicators[0]).toMatchObject({ name: '完成国内生产总值', value: 305.6 });
+    expect(masked.indicators[0].growth.map((g) => g.text)).toEqual(['同比增长20.1%', '可比增长18.2%']);
+    const stamped = await read('杨勇作政府工作报告.txt', '中国宁波网 > 新闻中心 > 区县新闻        2015-01-13 08:41:06   来源:宁海新闻网   作者:\n\n杨勇作《政府工作报告》\n\n各位代表:去年,全县完成地区生产总值406亿元,增长6%。\n');
+    expect(stamped.sources[0].date).toBe('2015-01-13');
+    const footer = await read('重点工作完成情况.txt', '2024年政府工作报告重点工作完成情况(前三季度)\n信息来源: 市府办\n序号 | 主要工作任务 | 前三季度完成情况 | 责任单位\n1 | 规上工业增加值增长7%。 | 1-8月,全市规上工业增加值同比增长7.9%。 | 经信局\n网站地图 | 联系我们 | 平湖市人民政府办公室主办\n');
+    expect(footer.sources[0].region).toBe('平湖市');
+  });
   it('a town named as a county is, in a year before that county was, is the town, and its short name is its (龙港镇 of 2013)', async () => {
     const r = await read('首季工业.txt', '首季龙港工业总值逾66亿\n发布时间:2013年05月09日 来源:苍南新闻网\n笔者近日从龙港镇统计部门获悉,一季度龙港工业生产总值累计近66.19亿元,同比增长5.6%。据了解,一季度龙港镇完成工业性投资1.35亿元。\n');
     expect(r.indicators.filter((i) => i.value === 66.19 || i.value === 1.35).map((i) => i.region)).toEqual(['龙港镇', '龙港镇']);

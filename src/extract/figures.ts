@@ -480,6 +480,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const named = place ? undefined : thingsPlace(clause, lex, ctx.region);
       if (named?.region && isWithin(lex, named.region, ctx.region) && !EXAMPLES.test(clause.slice(named.index))) return named.region;
     }
+    // 在余姚,今年1-9月…;利润累计增长的企业有659家: the place the sentence opened on frames all its parts.
+    const opened = /^[，,\s]*在[\u4e00-\u9fff]{2,8}[,，]/.test(text) ? leadingPlace(text.split(/[，,]/)[0], lex, ctx.region) : undefined;
+    if (opened?.region && !opened.relative) return opened.region;
     return ctx.region;
   };
   /**

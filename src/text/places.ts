@@ -47,6 +47,10 @@ export function isScopeWord(text: string, lex: Lexicon): boolean {
  * word such as 现, 其中): a word for "this place" resolves against `own`.
  */
 export function leadingPlace(clause: string, lex: Lexicon, own?: string): PlaceMention | undefined {
+  // 在余姚,今年1-9月…: a place named alone as the frame of what follows.
+  const framed = clause.match(/^[，,\s]*在([\u4e00-\u9fff]{2,8})(?:[,，]|$)/);
+  const frame = framed ? findPlaces(framed[1], lex, own).find((p) => p.text === framed[1] && p.region && !p.relative) : undefined;
+  if (frame) return { ...frame, index: clause.indexOf(framed![1]) };
   const mentions = findPlaces(clause.slice(0, 16), lex, own);
   let first = mentions[0];
   // 桐乡崇福镇, 嘉兴市秀洲区: of places written one after the other, the one inside the others.
