@@ -77,7 +77,9 @@ export function isPartHeading(text: string): boolean {
  * and a heading without such words only names the section.
  */
 export function underHeading(ctx: Context, heading: string, title: string): Context {
-  const year = heading.match(/((?:19|20)\d{2})\s*年/);
+  // (今年经济社会发展预期目标, 去年主要目标任务圆满完成: the year it was written in, or the one before.)
+  const said = /^(?:今年|去年)/.exec(heading) && ctx.now !== undefined ? ctx.now - (heading.startsWith('去年') ? 1 : 0) : undefined;
+  const year = heading.match(/((?:19|20)\d{2})\s*年/) ?? (said !== undefined ? [`${said}年`, String(said)] : null);
   let nature: Nature = ctx.nature;
   let per: Period = ctx.period;
   let targets = ctx.targets;

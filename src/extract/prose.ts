@@ -53,7 +53,9 @@ export function paragraphs(lines: string[], firstLine = 1): Paragraph[] {
     const last = out.at(-1);
     // A PDF that breaks at every figure (地区生产总值从 / 497.8 / 亿元增加到 / 779): a short line that
     // leaves its sentence open, or one that goes on with a figure, a unit or punctuation, is one text.
-    const broken = !!last && !/[。！？!?；;：:”"」）)〕]$/.test(last.text) && !isHeading(last.text) && (DANGLING.test(last.text) || CONTINUES.test(text) || /^[\u4e00-\u9fff]{1,2}$/.test(last.text));
+    // (去年主要目标任务圆满完成 / 完成地区生产总值406亿元: a short line of a year's part, no punctuation, is a subtitle.)
+    const subtitle = !!last && /^(?:今年|去年|明年|(?:19|20)\d{2}年)[\u4e00-\u9fff]{4,14}$/.test(last.text);
+    const broken = !!last && !subtitle && !/[。！？!?；;：:”"」）)〕]$/.test(last.text) && !isHeading(last.text) && (DANGLING.test(last.text) || CONTINUES.test(text) || /^[\u4e00-\u9fff]{1,2}$/.test(last.text));
     if ((open || broken) && last && !isHeading(text) && !/^[-—]+$/.test(text) && !/^([（(]\d{1,3}[）)]|\d{1,2}[.、．](?!\d))/.test(text)) {
       last.text += text;
     } else {
