@@ -326,6 +326,10 @@ describe('places the gazetteer lacks', () => {
     const footer = await read('重点工作完成情况.txt', '2024年政府工作报告重点工作完成情况(前三季度)\n信息来源: 市府办\n序号 | 主要工作任务 | 前三季度完成情况 | 责任单位\n1 | 规上工业增加值增长7%。 | 1-8月,全市规上工业增加值同比增长7.9%。 | 经信局\n网站地图 | 联系我们 | 平湖市人民政府办公室主办\n');
     expect(footer.sources[0].region).toBe('平湖市');
   });
+  it('a row that leaves out its 序号 goes on the task above, with its department, and takes no number of its own', async () => {
+    const r = await read('民生实事进展情况表.txt', '2022年区政府民生实事项目进展情况表(截至9月底)\n序号 | 项目内容 | 进展情况 | 责任单位 |\n2 | 新建成婴幼儿照护服务成长驿站7家。 | 已新建婴幼儿成长驿站13家。 | 卫生健康局 |\n新增婴幼儿照护服务托位500个。 | 已新增婴幼儿照护服务托位600个。 | ||\n3 | 实施农村公路大中修100公里。 | 已完成农村公路大中修50公里。 | 交通运输局 |\n');
+    expect(r.tasks.map((t) => [t.number, t.lead])).toEqual([[2, ['卫生健康局']], [null, ['卫生健康局']], [3, ['交通运输局']]]);
+  });
   it('a town named as a county is, in a year before that county was, is the town, and its short name is its (龙港镇 of 2013)', async () => {
     const r = await read('首季工业.txt', '首季龙港工业总值逾66亿\n发布时间:2013年05月09日 来源:苍南新闻网\n笔者近日从龙港镇统计部门获悉,一季度龙港工业生产总值累计近66.19亿元,同比增长5.6%。据了解,一季度龙港镇完成工业性投资1.35亿元。\n');
     expect(r.indicators.filter((i) => i.value === 66.19 || i.value === 1.35).map((i) => i.region)).toEqual(['龙港镇', '龙港镇']);

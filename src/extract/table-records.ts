@@ -247,15 +247,18 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     const merged = !own && above && (cellAt(columns, row, 'target') || cellAt(columns, row, 'progress'));
     const cell = merged ? above!.cell : own;
     if (!cell) return;
-    if (!merged) above = { cell, lead: cellAt(columns, row, 'lead') };
+    // (A row with no number of its own in a numbered table goes on the task above: no number, as in a
+    // table whose second line of a task stands unnumbered — and the department above, its cell merged.)
+    const numberCell = cellAt(columns, row, 'number');
+    const numbered = columns.some((c) => c.role === 'number');
+    const number = numberCell && /^\d{1,3}$/.test(numberCell) ? Number(numberCell) : numbered && !numberCell && index > 0 ? null : index + 1;
+    if (!merged) above = { cell, lead: cellAt(columns, row, 'lead') || (number === null ? above?.lead : undefined) };
     // …节能减排完成省定任务。责任单位:市发展改革委、市财政局…: the departments said in the task's own cell.
     const said = cell.match(/[。；;,，]?\s*(?:责任单位|牵头单位|责任部门|牵头部门)[:：]\s*([^。]+?)[。]?$/);
     // 子项目 | 具体内容: what the task is, then what it holds.
     const more = merged ? [] : columns.flatMap((c, i) => (c.role === 'task' && i !== columns.findIndex((x) => x.role === 'task') && row.cells[i] ? [row.cells[i]] : []));
     const text = [said ? cell.slice(0, said.index).trim() : cell, ...more].join('：');
-    const numberCell = cellAt(columns, row, 'number');
-    const number = numberCell && /^\d{1,3}$/.test(numberCell) ? Number(numberCell) : index + 1;
-    const leadCell = cellAt(columns, row, 'lead') || (merged ? above!.lead : undefined) || said?.[1];
+    const leadCell = cellAt(columns, row, 'lead') || (merged || number === null ? above!.lead : undefined) || said?.[1];
     const othersCell = cellAt(columns, row, 'others');
     const { lead, others } = leadCell ? departments(leadCell, 'lead') : { lead: [], others: [] };
     if (othersCell) others.push(...departments(othersCell, 'others').others);

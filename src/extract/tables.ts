@@ -120,6 +120,15 @@ function groupsInColumn(table: Table): Table {
   };
 }
 
+/**
+ * A row under a numbered one that leaves out the 序号 cell (新增托位500个。 | 已新增托位600个。 | |):
+ * its cells stand from the second column on.
+ */
+function withNumberLeftOut(cells: string[], columns: Column[], after: boolean): string[] {
+  if (!after || columns[0]?.role !== 'number' || !cells[0] || /^\d{1,3}$/.test(cells[0]) || withoutTrailingEmpty(cells).length >= columns.length) return cells;
+  return ['', ...cells];
+}
+
 const GROUP_CELL = /^[一二三四五六七八九十]+、\S{2,30}$/;
 const ROLES_OF_ROWS: ColumnRole[] = ['task', 'name', 'place', 'year'];
 const UNIT_LINE = /^(?:计量)?单位[:：]\s*([^\s，,。]{1,6})$/;
@@ -170,7 +179,7 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
         isClosed = more.closed;
       }
       const last = j === lines.length - 1 || !lines.slice(j + 1).some((l) => l.trim());
-      rows.push({ cells: withMergedCells(cells, rows.at(-1)?.cells, columns.length), line: first, cut: !isClosed && cells.length < columns.length && last, group });
+      rows.push({ cells: withNumberLeftOut(withMergedCells(cells, rows.at(-1)?.cells, columns.length), columns, rows.length > 0), line: first, cut: !isClosed && cells.length < columns.length && last, group });
     }
     // A header without rows is a line that happens to hold bars: a site's menu (要闻 | 长三角 | …).
     if (!rows.length) continue;
