@@ -44,6 +44,7 @@ const schemas = {
     aspects: z.record(z.enum(['who', 'when', 'status', 'progress', 'why', 'what']), z.array(z.string())),
     wholeProgress: z.object({ words: z.array(z.string().min(1)) }),
     shortVerbs: z.object({ words: z.array(z.string().min(1)), notAfter: z.string() }),
+    resultVerbs: z.object({ words: z.array(z.string().min(1)) }),
     roles: z.object({ lead: z.array(z.string()), part: z.array(z.string()) }),
     unmarked: z.array(z.string()),
     statuses: z.record(z.string(), z.array(z.string())),

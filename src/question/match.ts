@@ -435,8 +435,9 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // A figure that holds only part of the question holds most of it in its own words and sentences:
   // words found only in the task it stands under (健全大救助体系) do not make 困难老年人家庭适老化改造 the 慈善救助困难家庭 asked.
   // (A question its task's words complete, 浙北集装箱通道项目累计完成投资, stays asked of it.)
+  // (Only a figure under a task has such words: the coverage is worked out for those alone.)
   const hay = k.haystack.get(ind.id)!;
-  if (cs.length && coverage(hay, cs) < 0.99 && coverage(hay.replace(TASK_SECTION, ''), cs) < MIN_COVERAGE) return 'metric';
+  if (cs.length && hay.includes('项任务') && coverage(hay, cs) < 0.99 && coverage(hay.replace(TASK_SECTION, ''), cs) < MIN_COVERAGE) return 'metric';
   // A word of the question that only the frame of the name says (…开展高新技术企业申报工作新认定
   // 省科技型中小企业) is not what this figure counts.
   if (fig.frame) {

@@ -488,7 +488,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // (现在有几家: how many there are now, whatever the period words took of it.)
   const done = t.rest.match(w.shortDone);
   const shortDone = done && !k.lex.lexicon.shortVerbs.notAfter.includes(done[1]) ? done[2] : undefined;
-  const actual = Boolean(shortDone || signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs)) || /(?:现在|目前|如今)(?:有|已|共|是多少|是几|多少|几)/.test(text) || (!target && /(?:新增|完成|实现|建成|引进|开工|竣工|达到|培育|认定|签约)了(?:多少|几)/.test(t.rest));
+  const actual = Boolean(shortDone || signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs)) || /(?:现在|目前|如今)(?:有|已|共|是多少|是几|多少|几)/.test(text) || (!target && w.resultDone.test(t.rest));
   // 提高到多少, 降至多少: the level reached, not the change.
   const changeWord = signalWord(k, t.rest, w.change);
   const change = Boolean(basis) || Boolean(changeWord && !t.rest.includes(`${changeWord}到`) && !t.rest.includes(`${changeWord}至`));

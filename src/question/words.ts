@@ -65,6 +65,8 @@ export interface QuestionWords {
   placeRank: { which: Words; high: Words; low: Words };
   /** 建了多少, 引了几个: the character before a one-character verb done (1) and the verb (2). */
   shortDone: RegExp;
+  /** 新增了多少: a result asked. */
+  resultDone: RegExp;
 }
 
 const cache = new WeakMap<Lexicon, QuestionWords>();
@@ -101,6 +103,7 @@ export function questionWords(lex: Lexicon): QuestionWords {
     followUpTails: words(l.followUpTails),
     relative: keyed(l.relative),
     shortDone: new RegExp(`([\\u4e00-\\u9fff])(${l.shortVerbs.words.join('|')})了(?:多少|几)`),
+    resultDone: new RegExp(`(?:${l.resultVerbs.words.join('|')})了(?:多少|几)`),
     spans: Object.entries(l.spans)
       .map(([k, v]) => [fold(k), v] as [string, [number, number]])
       .sort((a, b) => b[0].length - a[0].length),

@@ -153,10 +153,8 @@ export const general: Format = {
     }
 
     const tableTitle = tables.find((t) => t.title)?.title;
-    // A headline no title word marks (浙江省2023年一季度全省生产总值18925亿元 同比增长4.9%): the body's
-    // first line, short and no sentence, that is no site's menu.
-    const headline = id.title ? undefined : paras[0]?.text.split('\n')[0];
-    const headlined = headline && headline.length <= 60 && !/[。；;]|[>»|]|首页|当前位置/.test(headline) ? headline : undefined;
+    // A page with no title line has headlines no title word marks (浙江省2023年一季度全省生产总值…).
+    const headlines = id.title ? [] : headLines(lines);
     const place = decide<string>(
       ['operator', about.operator.place],
       [id.regionFrom ?? 'title', id.region],
@@ -168,7 +166,7 @@ export const general: Format = {
       // (A district's column whose account of the year opens with one of its towns, 2024年,大洲镇…: the town's.)
       ['body', openingTown(body, lex) ?? comparedPlace(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
       // (After the body: 两项增速列金华第一 heads a story of 兰溪, ranked among 金华's counties.)
-      ['title', headlined ? mostSpecificPlace(headlined, lex) : undefined],
+      ['title', headlines.map((l) => mostSpecificPlace(l, lex)).find(Boolean)],
       ['file name', about.fileName.place],
     );
     const region = place.value ?? '';
@@ -180,14 +178,8 @@ export const general: Format = {
     // so does an article's headline that no title word marks (…7月浙江经济稳进提质…).
     // (A page with no title line: the first short line of its head that names a part of the year,
     // 我区一季度经济实现“开门红” under the site's menu, not a line of the menu or the stamp.)
-    const headlinePeriod = () => {
-      // (The head ends where the body's first paragraph starts: a long line or a sentence.)
-      const end = lines.findIndex((l) => l.trim().length > 60 || /[。；]/.test(l));
-      const head = lines.slice(0, end < 0 ? 10 : Math.min(end, 10)).map((l) => l.trim());
-      const short = head.filter((l) => l.length >= 6 && l.length <= 40 && !/^\d+[.、．]/.test(l) && !/[>|]|\d[:：]\d|(?:时间|来源|位置|作者|阅读|浏览|日期|编辑)\s*[:：]/.test(l));
-      // (A date alone, 2018年01月11日, is when it was written.)
-      return short.map((l) => findPeriods(l, year).find((p) => p.period.to !== undefined && p.period.kind !== 'day')?.period).find(Boolean);
-    };
+    // (A date alone, 2018年01月11日, is when it was written.)
+    const headlinePeriod = () => headlines.map((l) => findPeriods(l, year).find((p) => p.period.to !== undefined && p.period.kind !== 'day')?.period).find(Boolean);
     const titled =
       kind === 'summary' || kind === 'tasks' || !recognised
         ? (findPeriods(id.title || (title.endsWith('…') ? '' : title), year).find((p) => p.period.to !== undefined)?.period ?? (id.title ? undefined : headlinePeriod()) ?? (kind === 'summary' && about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined))
@@ -255,6 +247,19 @@ export const general: Format = {
 };
 
 /** A title for a document that gives none (or whose title line is damaged), from what it is. */
+/**
+ * The headlines of a page: the short lines of its head, above the body's first paragraph (a long
+ * line or a sentence), that are no menu, list item, stamp or field (我区一季度经济实现“开门红”
+ * under 您现在的位置: 黄岩新闻网 > 黄岩经济).
+ */
+function headLines(lines: string[]): string[] {
+  const end = lines.findIndex((l) => l.trim().length > 60 || /[。；]/.test(l));
+  return lines
+    .slice(0, end < 0 ? 10 : Math.min(end, 10))
+    .map((l) => l.trim())
+    .filter((l) => l.length >= 6 && !/^\d+[.、．]/.test(l) && !/[>»|]|首页|当前位置|\d[:：]\d|(?:时间|来源|位置|作者|阅读|浏览|日期|编辑)\s*[:：]/.test(l));
+}
+
 function synthesizedTitle(kind: Kind | 'other', id: Identity, year: number | undefined, now: number | undefined, region: string, body: string, tables: Table[]): string {
   if (kind === 'report') return `${now ?? ''}${now ? '年' : ''}${region}政府工作报告`;
   if (kind === 'statistics') return `${year ?? ''}${year ? '年' : ''}${region}国民经济和社会发展统计公报`;
