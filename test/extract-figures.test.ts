@@ -307,3 +307,19 @@ describe('a mark that places pass', () => {
     expect(extractFigures('地区生产总值奋力突破4000亿元关口', { ...ctx, nature: 'target' as const }, lex).map((f) => f.value)).toEqual([4000]);
   });
 });
+
+describe('months listed before 分别', () => {
+  it('each take their own figure (3月、4月…当月增速分别为…), and a thing named as a partner (与桐乡主城区…对接) owns nothing after', () => {
+    const ctx = { region: '温岭市', year: 2023, period: { kind: 'year' as const, year: 2023, label: '2023年' }, nature: 'actual' as const, section: '' };
+    const found = extractFigures('分月看,3月、4月、5月、6月规上工业增加值当月增速分别为2.7%、5.9%、3.8%、3.6%,工业经济逐步企稳。', ctx, lexicon());
+    expect(found.map((f) => [f.name, f.figure, f.period.label])).toEqual([
+      ['规上工业增加值当月增速', '2.7%', '2023年3月'],
+      ['规上工业增加值当月增速', '5.9%', '2023年4月'],
+      ['规上工业增加值当月增速', '3.8%', '2023年5月'],
+      ['规上工业增加值当月增速', '3.6%', '2023年6月'],
+    ]);
+    const text = '加快与桐乡主城区功能及规划对接,完成濮院镇总体规划修编。完成污水管网改造600户,新增污水管网建设8.7公里。';
+    const { indicators } = readProse([{ text, line: 1 }], { ...ctx, region: '濮院镇' }, lexicon());
+    expect(indicators.map((i) => i.owner ?? '')).toEqual(['', '']);
+  });
+});

@@ -113,7 +113,8 @@ const COMPARED = /(比|较|高于|低于)(全省|全国|省|全市|全区|平均
 const GROWTH_NOUN = /^(同比)?(增速|增幅|增长率|增长速度|增长)$/;
 // Where the noun after a count ends: at a verb (24个行政执法部门推行…), less an adverb before
 // it (6个民生实事工程基本完成). What was done to it (3个项目已完工) is still its name.
-const NOUN_END = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取|推行|实施|开展)/;
+// (So does what they took part in: 9家国际产业合作园参加…评审会, 4家…园在第二十三届浙洽会上集中亮相.)
+const NOUN_END = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取|推行|实施|开展|参加|参与|亮相|入驻|落户|(?<![正现所存实自])在[^，,。；;在]{1,16}?[上中内])/;
 const VERB_CUT = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取)/;
 
 interface Hit {
@@ -403,7 +404,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const hits = withBareCounts(text, blank, found);
   const drafts: IndicatorDraft[] = [];
   let subject = '';
-  let group: { names: string[]; listed: string[]; basis?: string; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[] } | undefined;
+  let group: { names: string[]; listed: string[]; basis?: string; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[]; months: number[] } | undefined;
 
   // 全年/今年 in 完成全年目标任务的82.8% names a target, not the period of the figure: a
   // vague year yields to an earlier, exact period of the same sentence.
@@ -726,7 +727,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       // 南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%: places listed, each with its figure.
       const parts = list.replace(/^[，,；;\s]+/, '').replace(/^(?:其中|另外|此外|同时)/, '').split(/[、和及与]/);
       const places = parts.map((part) => leadingPlace(part, lex, ctx.region)).filter((p) => p?.region && p.index === 0).map((p) => p!.region!);
-      group = { names, listed, basis, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [] };
+      // 3月、4月、5月、6月规上工业增加值当月增速分别为…: months listed, each with its figure.
+      const months = parts.map((part) => part.replace(/^.*?(?=\d{1,2}月)/, '').match(/^(\d{1,2})月(?!份?[底末])/)).filter((m) => m && Number(m[1]) >= 1 && Number(m[1]) <= 12).map((m) => Number(m![1]));
+      group = { names, listed, basis, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [], months: months.length === parts.length ? months : [] };
       return;
     }
 
@@ -1017,7 +1020,14 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // (湖州和丽水GDP增速分别为…: the places' names are no names of the metric.)
     const unplaced = (n: string) => n.slice(findPlaces(n, lex).find((p) => p.index === 0)?.text.length ?? 0);
     const bare = g.places.length >= 2 ? [...new Set(g.names.map(unplaced).filter(hasWords))] : g.names;
-    if (g.places.length >= 2 && g.places.length === g.hits.length && bare.length <= 1) {
+    const metricOfMonths = g.months.length >= 2 && g.months.length === g.hits.length ? cleanName((g.listed.at(-1) ?? '').replace(/^\d{1,2}月份?/, ''), lex) : '';
+    if (hasWords(metricOfMonths)) {
+      g.hits.forEach((h, k) => {
+        const d = make(metricOfMonths, h, chunk, g.change);
+        const month = { kind: 'month' as const, year: d.period.year, to: g.months[k] };
+        drafts.push({ ...d, period: { ...month, label: label(month) } });
+      });
+    } else if (g.places.length >= 2 && g.places.length === g.hits.length && bare.length <= 1) {
       const metric = bare[0] ?? [...drafts].reverse().find((d) => d.unit === g.hits[0].unit)?.name;
       if (metric) g.hits.forEach((h, k) => drafts.push({ ...make(metric, h, chunk, g.change), region: g.places[k] }));
     } else if (g.names.length === g.hits.length || groupNames(g.listed, g.hits.length)) {

@@ -157,7 +157,8 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       // (省级企业研究院, 国家级孵化器: a kind of thing, not one thing the next sentence's figures could be of.)
       // (Only a sentence about the thing, naming it at its start (推动张江长三角科技城平湖园建设), speaks of it for the next.)
       const named = thingsIn(sentence, lex);
-      const about = named.filter((t) => !KIND_OF_THING.test(t) && sentence.indexOf(t) <= 12).at(-1);
+      // (加快与桐乡主城区…对接: a thing named as a partner, after 与 or 向, is not what the sentence is about.)
+      const about = named.filter((t) => !KIND_OF_THING.test(t) && sentence.indexOf(t) <= 12 && !/[与和同跟向]$/.test(sentence.slice(0, sentence.indexOf(t)))).at(-1);
       thing = leadingPlace(sentence, lex, pctx.region) ? '' : (about ?? (named.length ? '' : thing));
       since = openingPeriod(sentence, pctx) ?? since;
       const inCell = para.part !== undefined ? { part: para.part } : {};

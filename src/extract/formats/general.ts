@@ -44,7 +44,8 @@ const yearOf = (text: string | undefined) => Number(text?.match(/((?:19|20)\d{2}
 /** The year a text names most often (ties: the later). */
 function frequentYear(text: string): number | undefined {
   const counts = new Map<number, number>();
-  for (const m of text.matchAll(/((?:19|20)\d{2})年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  // (从2016年起, 2016年以来: a year since which something holds is past, not the text's.)
+  for (const m of text.matchAll(/(?<![从自])((?:19|20)\d{2})年(?!起|以来|来|开始)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
 }
 
