@@ -4,7 +4,9 @@
  * structured query, never on text. A complete new question starts afresh; after 30 minutes
  * idle a conversation forgets. The answer says in one short line what it carried over.
  */
-import type { Answer, ContextStore, Indicator, Line } from './types.js';
+import type { Answer, ContextStore, Indicator, KnowledgeRecord, Line } from './types.js';
+import { HOME, misfit } from './question/match.js';
+import { readMetric } from './question/metric.js';
 import type { Knowledge } from './knowledge/load.js';
 import { makeQuery, storedQuery, type Query } from './question/query.js';
 import { chineseNumber } from './question/parse.js';
@@ -167,11 +169,11 @@ function alone(q: Query, words: readonly string[]): boolean {
  * 上市了几家 after 第46项任务: a word or two of what was done (with 了), no place, no period, no
  * task of its own; or a short name of a figure the task itself states (重点培育企业几家 after 第52项).
  */
-function doneOfTask(q: Query, last: Query, inTask: FollowUpWords['inTask']): boolean {
+function doneOfTask(q: Query, last: Query, inTask: FollowUpWords['inTask'], qualifiers: readonly string[]): boolean {
   if (last.task?.number === undefined || q.task?.number !== undefined || q.places.length || q.period || (q.intent !== 'value' && q.intent !== 'growth')) return false;
   const words = q.metric.replace(/\s+/g, '').length;
-  // (现在有多少家: no word of what, only the unit it is counted in.)
-  if (!words && q.unit && inTask(q, last)) return true;
+  // (现在有多少家, 现在累计多少项: no word of what, only the unit it is counted in.)
+  if ((!words || alone(q, qualifiers)) && q.unit && inTask({ ...q, metric: '' }, last)) return true;
   return (words <= 4 && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text)) || (words >= 2 && words <= 8 && inTask(q, last));
 }
 
@@ -185,7 +187,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
   // 完成多少, 完成率呢, 总投资呢: of the last answer's subject, whatever it was.
   if (generic(q) && !q.task && (last.metric || last.task?.number !== undefined)) return true;
   // 上市了几家, 压减了多少 after a task: a short word of what was done, of that task.
-  if (doneOfTask(q, last, inTask)) return true;
+  if (doneOfTask(q, last, inTask, qualifiers)) return true;
   const aboutTask = last.task?.number !== undefined || last.intent === 'task';
   if (q.task?.number !== undefined) return aboutTask && !q.metric && q.followUp === true ? true : aboutTask && !q.metric && !q.task.aspect;
   // 其中哪些滞后 after a department's tasks: those of them.
@@ -210,7 +212,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   const carried: string[] = [];
   const merged: Query = makeQuery({ ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, corrects: undefined, beside: undefined, withinYear: undefined });
   const word = generic(q);
-  const ofTask = (word !== undefined || doneOfTask(q, last, inTask)) && last.task?.number !== undefined;
+  const ofTask = (word !== undefined || doneOfTask(q, last, inTask, qualifiers)) && last.task?.number !== undefined;
   const frame = q.followUp ? frameBefore(ownMetric(q, frames), ownMetric(last, frames)) : undefined;
   const swapped = otherThing(q.metric, last.metric, thing);
   if (ofTask) {
@@ -244,6 +246,8 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     // 存款呢 after 贷款余额: the same measure of the parallel thing (存款余额); 出口呢 after 进出口贸易指数, 出口贸易指数.
     const own = ownMetric(q, frames);
     merged.metric = own + parallel(own, ownMetric(last, frames));
+    // (进出口 qualified 进出口总额, not 出口总额.)
+    merged.qualifiers = merged.qualifiers.filter((x) => merged.metric.includes(x));
     carried.push('metric');
   } else if (frame) {
     // 竣工率呢 after 百年百项开工率: the parallel measure of the same thing (百年百项竣工率).
@@ -345,6 +349,20 @@ function keepSetting(q: Query, last: Query): Query | undefined {
   if (!unset) return undefined;
   const parts = q.parts.map((p) => makeQuery({ ...p, places: last.places, ...(last.period ? { period: last.period } : {}) }));
   return makeQuery({ ...q, parts, places: last.places, ...(last.period ? { period: last.period } : {}), carried: [...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] });
+}
+
+/**
+ * 污水管网改造多少户 right after 濮院2017年新增污水管网多少公里: a question of no place and no
+ * period that another figure of the last answer's sentence answers, in that figure's setting,
+ * is asked of that sentence — another place's, read on.
+ */
+function sameSentence(k: Knowledge, q: Query, figure: KnowledgeRecord | undefined, last: Query): Query | undefined {
+  if (figure?.type !== 'indicator' || figure.placeless || figure.region === HOME || !figure.region) return undefined;
+  if (q.places.length || q.period || q.task || !q.metric.trim() || (q.intent !== 'value' && q.intent !== 'growth')) return undefined;
+  const setting = makeQuery({ ...q, places: [{ region: figure.region, text: figure.region }], period: last.period ?? figure.period, carried: ['place', 'period'] });
+  const read = readMetric(setting.metric, k.lex);
+  const siblings = k.indicators.filter((x) => x.id !== figure.id && x.source === figure.source && x.sentence === figure.sentence);
+  return siblings.some((x) => misfit(k, setting, x, read) === undefined) ? setting : undefined;
 }
 
 /** The short line that says what a follow-up took from the conversation. */
@@ -506,7 +524,7 @@ export class Conversations {
       if (word && (!this.words.light(word) || share) && last.figure && merged.task?.number === undefined) merged.beside = { id: last.figure, word };
       return merged;
     }
-    const kept = keepSetting(q, last.query);
+    const kept = keepSetting(q, last.query) ?? sameSentence(this.k, q, figure, from);
     if (kept) return kept;
     // A new question of a task (第10项谁牵头) that names no table is of the table just answered from.
     const source = last.query.scope?.source;

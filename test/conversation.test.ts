@@ -220,4 +220,12 @@ describe('follow-ups', () => {
     // A context that cannot be read leaves the conversation as it is.
     expect(core.ask('那1-6月呢', { conversation: 'btn2', after: '{"not":"a context"}' }).kind).toBe('none');
   });
+  it('read on in the last answer’s sentence of another place (污水管网改造多少户 after 濮院’s 新增污水管网), and count a task’s figure by its unit after 累计 (现在累计多少项)', () => {
+    say('pipe', '濮院2017年新增污水管网多少公里');
+    expect(first('pipe', '污水管网改造多少户')).toContain('600户');
+    say('std', '第41项任务');
+    expect(first('std', '现在累计多少项')).toContain('1540项');
+    say('inv', '第1项任务');
+    expect(first('inv', '1-6月完成投资多少')).toContain('110.95亿元');
+  });
 });

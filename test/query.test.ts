@@ -79,6 +79,24 @@ describe('the structured query', () => {
   });
 });
 
+describe('the fifth blind round', () => {
+  it('reads 投了多少 as 投资, 截止6月 as a date (no typo of 越城), 几万 as a size only, 多少人口 as no unit of 人, and a number typed without its brackets', () => {
+    expect(first('枢纽嘉兴150个攻坚项目一年投了多少')).toContain('320亿元');
+    expect(first('截止6月城镇新增就业')).toContain('9.27万人');
+    expect(first('上半年新引进大学生几万')).toContain('6.1万人');
+    expect(parse('缪家村有多少人口').unit).toBeUndefined();
+    expect(parse('嘉委发2017 12号哪天发的').scope?.number).toBe('嘉委发〔2017〕12号');
+  });
+  it('gives a place’s one figure so named for the words asked (缪家村人口: 户籍人口), never one of two (嘉兴人口)', () => {
+    expect(first('缪家村有多少人口')).toContain('3393人');
+    expect(core.ask('嘉兴有多少人口').kind).toBe('none');
+  });
+  it('never gives those an act took as how many there are (组织9家国际产业合作园参加…), nor another place’s task to a question of no place', () => {
+    expect(first('全市有多少个国际合作产业园')).not.toMatch(/^(9家|4家)/);
+    expect(first('全市有多少个国际合作产业园')).toContain('12');
+  });
+});
+
 describe('strict matching', () => {
   it('never gives another metric that contains the words asked', () => {
     for (const q of ['2021年GDP', '1-6月全市一般公共预算支出', '6月末人民币贷款余额', '嘉兴人口']) {

@@ -90,6 +90,8 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   // (A figure of a document whose place nothing says is no answer to it either, whatever it names.)
   // (Words of its sentence the question says, 合众汽车 of 桐乡's report, only inside the home city:
   // 文旅投资完成多少 is the home city's 文旅投资, never 丽水's because 丽水's sentence says 文旅投资.)
+  // (So is a task of another place's table: 应急救护人员培训谁牵头 is not 泰顺's 县红十字会.)
+  if (!q.places.length && r.type === 'task' && r.region && r.region !== HOME && !within(k, r.region, HOME)) return false;
   if (!q.places.length && r.type === 'indicator') return r.region === HOME || (r.region !== '' && (namesThingIn(k, q, hay) || (within(k, r.region, HOME) && namesSubjectOf(k, q, r))));
   return q.places.every((p) => {
     // 全区 asked of the home city, which is no district: no figure's own 全区 answers it.
@@ -430,7 +432,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     // 布伦特原油涨了多少: a metric named by its alias alone is the one thing the records
     // measure of it (its 收盘价格), when they measure only one.
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
-    if (!sole || !sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, false, clause, sentence)) return 'metric';
+    if ((!sole || !sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, false, clause, sentence)) && !soleOfPlace(k, q, asked, ind)) return 'metric';
   }
   // A figure that holds only part of the question holds most of it in its own words and sentences:
   // words found only in the task it stands under (健全大救助体系) do not make 困难老年人家庭适老化改造 the 慈善救助困难家庭 asked.
@@ -504,6 +506,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // 完成投资 asked is never 总投资 (the total planned), nor the other way (metrics.json apartNames).
   const ownName = fold(ind.name);
   if (k.lex.metrics.apartNames.pairs.some(([a, b]) => bareAsked.includes(a) && ownName.endsWith(b) && !ownName.includes(a))) return 'metric';
+  // (组织国际产业合作园 9家: those an act took, asked only of the act.)
+  if (k.lex.metrics.actVerbs.words.some((v) => ownName.startsWith(v) && !bareAsked.includes(v))) return 'metric';
   // A size class in the name asked (10亿到50亿元项目) is the figure's own words too.
   const namedNumbers = bareAsked.match(/\d+(?:\.\d+)?(?=[亿万千百]|元)/g) ?? [];
   const flatMine = mineText.replace(/\s+/g, '');
@@ -517,7 +521,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const ownKind = reading.head && plainName.endsWith(reading.head) ? plainName.slice(0, -reading.head.length).replace(/^(新增|新|累计|共)/, '') : '';
   const kindChars = kindWord?.replace(/[\da-z]+/g, '') ?? '';
   const saysKind = !kindWord || ownWords.includes(kindWord) || (kindChars.length >= 2 && ownWords.includes(kindChars));
-  if (kindWord && kindWord.length >= 2 && ownKind.length >= 2 && !saysKind && !asked.includes(ownKind) && !light.has(kindWord)) return 'metric';
+  // (一年投资: a span of time is no kind of the thing.)
+  if (kindWord && kindWord.length >= 2 && ownKind.length >= 2 && !saysKind && !asked.includes(ownKind) && !light.has(kindWord) && !/[年月天]$/.test(kindWord)) return 'metric';
   const mine = coverage(mineText, cs);
   if (mine >= 0.999) return undefined;
   const mineLoosely = coverage(mineText, cs, false);
@@ -581,6 +586,28 @@ function soleHead(k: Knowledge, asked: string): string | undefined {
   return head;
 }
 
+const placeNames = new WeakMap<Knowledge, Map<string, number>>();
+
+/**
+ * 缪家村有多少人口: of a town or village named, the one figure its reports give whose name ends in the
+ * words asked (户籍人口) is what they hold of it; where there are two (常住, 户籍), neither is.
+ */
+function soleOfPlace(k: Knowledge, q: Query, asked: string, ind: Indicator): boolean {
+  // (A town's or a village's: a county's or a city's statistics keep their scopes apart, 规上工业总产值 is no 工业总产值.)
+  const place = q.places.length === 1 && /^(town|village)$/.test(k.lex.regionByName.get(q.places[0].region ?? '')?.level ?? '') ? q.places[0].region : undefined;
+  asked = asked.split(fold(q.places[0]?.text ?? '')).join('').replace(/\s+/g, '');
+  if (!place || ind.region !== place || asked.length < 2 || !fold(ind.name).endsWith(asked)) return false;
+  let memo = placeNames.get(k);
+  if (!memo) placeNames.set(k, (memo = new Map()));
+  const key = `${place}|${asked}`;
+  let n = memo.get(key);
+  if (n === undefined) {
+    const names = new Set(k.indicators.filter((x) => x.region === place && !isChange(x) && fold(x.name).endsWith(asked)).map((x) => fold(x.name)));
+    memo.set(key, (n = names.size));
+  }
+  return n === 1;
+}
+
 /** Whether a figure is each member's: its name opens with 各 or 每个, not with 各地 (all of them). */
 function perMember(k: Knowledge, ind: Indicator): boolean {
   const { opens, wholes } = k.lex.metrics.perMember;
@@ -605,7 +632,8 @@ function givenIn(text: string, ind: Indicator): boolean {
  */
 interface Wording {
   metric?: Map<string, Misfit | 'fits'>;
-  nameCoverage?: number;
+  /** By the name's haystack: records of one wording have names of their own (GDP总量 beside 13个设区市). */
+  nameCoverage?: Map<string, number>;
   ownCoverage?: number;
 }
 
@@ -852,6 +880,12 @@ export const HOME = lexicon().regions.home;
 
 const DATE = /\d{1,2}月\d{1,2}日/;
 
+function nameCoverageOf(name: string, cs: Concept[], known: Map<string, number>): number {
+  let c = known.get(name);
+  if (c === undefined) known.set(name, (c = coverage(name, cs)));
+  return c;
+}
+
 /** What makes one fitting record a better answer than another of equal coverage. */
 function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: string[]): number {
   let score = 0;
@@ -974,6 +1008,8 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
   // repeat its common words (城市, 投资) must not push out the one sentence about it (有机更新).
   const rare = queryTerms(k, cs).split(' ').slice(0, 2).filter(Boolean);
   const beyond = rare.length === 2 ? results.slice(read, read + 240).filter((res) => rare.every((t) => k.haystack.get((res.members as string[])[0])!.includes(t))) : [];
+  // The metric as a name would say it, without the places the question names.
+  const asName = q.places.reduce((m, p) => m.split(fold(p.text)).join(''), fold(q.metric)).replace(/\s+/g, '');
   for (const res of [...results.slice(0, read), ...beyond]) {
     const members = res.members as string[];
     // Members share their wording, so the first speaks for the coverage of all.
@@ -985,7 +1021,7 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       const r = k.byId.get(id)!;
       const why = misfit(k, q, r, reading, cs, wording);
       if (why && (nearby.length >= NEARBY || r.type !== 'indicator')) continue;
-      const nameCoverage = r.type === 'indicator' ? (wording.nameCoverage ??= coverage(k.nameHaystack.get(r.id)!, cs)) : 0;
+      const nameCoverage = r.type === 'indicator' ? nameCoverageOf(k.nameHaystack.get(r.id)!, cs, (wording.nameCoverage ??= new Map())) : 0;
       // With no place named, a Jiaxing record that holds every word of the question outranks
       // another place's, however well that one's name matches: the asker is the city's.
       const home = !q.places.length && r.region === HOME && cov >= 0.99 ? 1 : 0;
@@ -994,7 +1030,9 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       // Of two names that hold the question, the one that adds fewer qualifiers is nearer what was
       // asked (居民收入: 全体居民人均可支配收入 before 城乡居民人均可支配收入).
       const added = r.type === 'indicator' ? addedQualifiers(readMetric(r.name, k.lex).qualifiers, reading.qualifiers) : 0;
-      const c: Candidate = { record: r, score: cov * 2 + own * 0.5 + home + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical) - 0.1 * added, coverage: cov, nameCoverage };
+      // (制造业投资 asked: the figure so named before 医药制造业投资, a part of it.)
+      const exact = r.type === 'indicator' && asName !== '' && fold(r.name).replace(/[“”"\s]/g, '') === asName ? 0.3 : 0;
+      const c: Candidate = { record: r, score: cov * 2 + own * 0.5 + home + exact + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical) - 0.1 * added, coverage: cov, nameCoverage };
       if (why) {
         // Of the metric asked, though another period or place? Only then is it "what the reports hold instead".
         const same = r.type === 'indicator' && why !== 'metric' && why !== 'figure' && q.metric !== '' && metricOf(k, q, reading, cs, r, wording) === 'fits';

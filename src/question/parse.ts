@@ -65,13 +65,16 @@ function digitsFor(text: string): string {
 }
 
 /** The unit a question expects: 多少家 → 家, 几个人 → 人; a rate (…率, 比重) → %; an amount of money → 元. */
-const ASKED_UNIT = /(?:多少|几)(个百分点|百分点|个人|倍|万人次|人次|万人|万户|万名|万个|万家|万件|万套|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项人名户件座所条艘辆台套张次批场起])/g;
+const ASKED_UNIT = /(?:多少|几)(个百分点|百分点|个人|倍|万人次|人次|万人|万户|万名|万个|万家|万件|万套|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项名户件座所条艘辆台套张次批场起]|人(?![口员才数均]))/g;
 
 function expectedUnit(text: string): string | undefined {
   // 第几张 asks an ordinal and 哪几个 a list: neither is a count in a unit.
   const asked = [...text.matchAll(ASKED_UNIT)].find((m) => !/[第哪]$/.test(text.slice(0, m.index)));
   // 多少美元 asks dollars; 多少亿 / 多少万元, an amount of money in either.
-  if (asked) return /美元/.test(asked[1]) ? '美元' : /元|^亿$|^万$/.test(asked[1]) ? '元' : asked[1] === '个百分点' ? '百分点' : asked[1] === '个人' ? '人' : asked[1];
+  // (多少人口, 几个人才: 人 begins the word asked, no unit.)
+  // (几万 alone is only how big: 新引进大学生几万 asks people.)
+  if (asked?.[1] === '万') return undefined;
+  if (asked) return /美元/.test(asked[1]) ? '美元' : /元|^亿$/.test(asked[1]) ? '元' : asked[1] === '个百分点' ? '百分点' : asked[1] === '个人' ? '人' : asked[1];
   if (/(率|比重|占比|比例|覆盖率|份额)(?:是|为|达到|有)?(?:多少|几何)?\s*$/.test(text.trim()) || /百分之几|百分之多少/.test(text)) return '%';
   if (/多少钱/.test(text)) return '元';
   return undefined;
@@ -120,7 +123,8 @@ function unpunctuate(text: string): string {
 }
 
 /** A document's number as issued: 嘉委发〔2017〕12号. */
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,8})[〔\[(（]((?:19|20)\d{2})[〕\])）](\d{1,4})号/;
+// (As typed too: 嘉委发2017 12号, 嘉委发2017年12号 — a prefix that ends as one does, 发 or 函.)
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,8})[〔\[(（]((?:19|20)\d{2})[〕\])）](\d{1,4})号|([\u4e00-\u9fff]{1,8}?(?:发|函|字|办))\s*((?:19|20)\d{2})年?\s*第?(\d{1,4})号/;
 
 interface Taken {
   rest: string;
@@ -285,7 +289,7 @@ function unknownDepartment(t: Taken, w: QuestionWords): string | undefined {
 function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
   const number = t.rest.match(DOC_NUMBER);
   if (number) {
-    scope.number = `${number[1]}〔${number[2]}〕${number[3]}号`;
+    scope.number = number[1] ? `${number[1]}〔${number[2]}〕${number[3]}号` : `${number[4]}〔${number[5]}〕${number[6]}号`;
     t.rest = t.rest.replace(number[0], ' ');
   }
   const issue = t.rest.match(/第(\d{1,3})期/);
@@ -519,7 +523,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   if (shortDone) {
     // (Not of a place's things: 缪家村微网格建了几个 is what it 建立.)
     const named = k.lex.metrics.qualifiers.includes(`新${shortDone}`) && !q.places.length;
-    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]*)${shortDone}(?=\\s|$)`), (_, what: string) => (named ? ` ${shortDone}${what} ` : ` ${what} `));
+    // (项目投了多少: what 投 yields is measured as 投资.)
+    const asks = k.lex.lexicon.shortVerbs.asks[shortDone];
+    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]*)${shortDone}(?=\\s|$)`), (_, what: string) => (named ? ` ${shortDone}${what} ` : asks ? ` ${what} ${asks} ` : ` ${what} `));
   }
   if (change) rest = remove(k, rest, w.change);
   rest = remove(k, rest, w.task);

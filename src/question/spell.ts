@@ -162,6 +162,8 @@ export function correctTypos(text: string, k: Knowledge): Corrected {
     for (const word of v.known.get(text[at]) ?? []) if (text.startsWith(word, at)) fixed.fill(true, at, at + word.length);
   }
   for (let at = 0; at + 1 < text.length; at++) if (v.nameWords.has(text.slice(at, at + 2))) fixed.fill(true, at, at + 2);
+  // (Nor the word of a date: 月 of 截止6月城镇 is June's, not a typo of 越城.)
+  for (const m of text.matchAll(/\d[月年日号]/g)) fixed[m.index! + 1] = true;
   let out = text;
   for (let i = 0; i + 1 < out.length; i++) {
     const pair = out.slice(i, i + 2);

@@ -88,7 +88,8 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
   const asked = cut.length >= 2 ? cut : whole;
   // (…完成多少: what was done, never what was set out.)
   // (So does a verb with 了: 压减了多少, 上市了几家.)
-  const resultAsked = (cut !== whole && /完成|实现|达到/.test(whole.slice(cut.length))) || (q.nature !== 'target' && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text));
+  // (完成投资多少 too: a result named by its verb first, 计划完成投资 being what was set out.)
+  const resultAsked = (cut !== whole && /完成|实现|达到/.test(whole.slice(cut.length))) || (q.nature !== 'target' && (/[\u4e00-\u9fff]了(?:多少|几)/.test(q.text) || /^(?:完成|实现)(?!率|进度|情况)[\u4e00-\u9fff]{2}/.test(whole)));
   if (asked.length >= 2) {
     const unit = word ? k.lex.lexicon.genericWords.units[word] : undefined;
     // (A change asked, 下降了多少: figures that state one first.)
@@ -110,13 +111,15 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
     const doneOfNamed = (xs: Indicator[]) => (xs.length ? xs : done.filter((x) => x.nature === 'actual' && named(set).some((s) => sameThing(s.name, x.name))));
     // (完成率呢 of a task whose progress says 完成年度目标任务的82.8%: that share of its target is its 完成率.)
     const ofTarget = (xs: Indicator[]) => (/完成率$|完成进度$/.test(asked) && !named(xs).length ? xs.filter((x) => x.unit === '%' && /^完成/.test(x.name) && /目标|计划|任务/.test(x.name)) : []);
-    const own = q.nature === 'target' ? named(set) : resultAsked ? doneOfNamed(ofSet(named(done))) : [...ofSet(named(done)), ...ofTarget(done), ...named(set)];
+    const own = q.nature === 'target' ? named(set) : resultAsked ? doneOfNamed(ofSet(named(done).filter((x) => x.nature !== 'target'))) : [...ofSet(named(done)), ...ofTarget(done), ...named(set)];
     if (own.length) return { task, word, answers: found(own) };
   }
   // 目标呢 after a task: what it sets out.
   if (!q.metric.trim() && q.nature === 'target') return { task, word, answers: found(set) };
   // 现在有多少家 after a task: its figures in the unit asked, what was done first.
-  if (!q.metric.trim() && q.unit && q.unit !== '%') {
+  // (现在累计多少项: 累计 says only how it is counted.)
+  const unnamed = !q.metric.trim() || k.lex.lexicon.followUpQualifiers.words.includes(q.metric.trim());
+  if (unnamed && q.unit && q.unit !== '%') {
     const inUnit = (xs: Indicator[]) => xs.filter((x) => x.unit === q.unit);
     const doneIn = inUnit(done).filter((x) => x.nature === 'actual');
     return { task, word, answers: found(doneIn.length ? doneIn : q.nature === 'actual' ? [] : inUnit(set)) };
