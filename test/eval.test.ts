@@ -41,12 +41,16 @@ describe('accuracy', () => {
     ['unseen-chat-6', 0, 80],
     // The third blind round, first scored at 81%/5 wrong, 78.3%/2 wrong and 70%/2 wrong.
     ['temptations-7', 0, 88],
-    ['unseen-questions-7', 0, 85],
+    ['unseen-questions-7', 0, 86],
     ['unseen-chat-7', 0, 70],
     // The fourth blind round, first scored at 83%/4 wrong, 85%/0 wrong and 85%/1 wrong.
     ['temptations-8', 1, 86],
     ['unseen-questions-8', 0, 90],
     ['unseen-chat-8', 0, 95],
+    // The fifth blind round, first scored at 83%/4 wrong, 78.3%/2 wrong and 85%/0 wrong.
+    ['temptations-9', 0, 87],
+    ['unseen-questions-9', 0, 90],
+    ['unseen-chat-9', 0, 85],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;

@@ -91,7 +91,8 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   // (Words of its sentence the question says, 合众汽车 of 桐乡's report, only inside the home city:
   // 文旅投资完成多少 is the home city's 文旅投资, never 丽水's because 丽水's sentence says 文旅投资.)
   // (So is a task of another place's table: 应急救护人员培训谁牵头 is not 泰顺's 县红十字会.)
-  if (!q.places.length && r.type === 'task' && r.region && r.region !== HOME && !within(k, r.region, HOME)) return false;
+  // (Unless the question names a figure the task holds: 四好农村路55公里谁牵头 is of that task, wherever.)
+  if (!q.places.length && r.type === 'task' && r.region && r.region !== HOME && !within(k, r.region, HOME)) return (q.text.match(/\d+(?:\.\d+)?[\u4e00-\u9fff%]/g) ?? []).some((f) => hay.includes(f));
   if (!q.places.length && r.type === 'indicator') return r.region === HOME || (r.region !== '' && (namesThingIn(k, q, hay) || (within(k, r.region, HOME) && namesSubjectOf(k, q, r))));
   return q.places.every((p) => {
     // 全区 asked of the home city, which is no district: no figure's own 全区 answers it.
@@ -880,6 +881,15 @@ export const HOME = lexicon().regions.home;
 
 const DATE = /\d{1,2}月\d{1,2}日/;
 
+/** Whether a name is the name asked with words of its own before it (医药制造业投资 of 制造业投资); a verb done (完成) is none. */
+function widens(k: Knowledge, name: string, asked: string): boolean {
+  if (asked.length < 2) return false;
+  let own = fold(name).replace(/[“”"\s]/g, '');
+  const verb = k.lex.lexicon.lightVerbs.find((v) => v.length >= 2 && own.startsWith(v));
+  if (verb) own = own.slice(verb.length);
+  return own !== asked && own.endsWith(asked);
+}
+
 function nameCoverageOf(name: string, cs: Concept[], known: Map<string, number>): number {
   let c = known.get(name);
   if (c === undefined) known.set(name, (c = coverage(name, cs)));
@@ -1030,9 +1040,9 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       // Of two names that hold the question, the one that adds fewer qualifiers is nearer what was
       // asked (居民收入: 全体居民人均可支配收入 before 城乡居民人均可支配收入).
       const added = r.type === 'indicator' ? addedQualifiers(readMetric(r.name, k.lex).qualifiers, reading.qualifiers) : 0;
-      // (制造业投资 asked: the figure so named before 医药制造业投资, a part of it.)
-      const exact = r.type === 'indicator' && asName !== '' && fold(r.name).replace(/[“”"\s]/g, '') === asName ? 0.3 : 0;
-      const c: Candidate = { record: r, score: cov * 2 + own * 0.5 + home + exact + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical) - 0.1 * added, coverage: cov, nameCoverage };
+      // (制造业投资 asked: 医药制造业投资 is a part of it, named by more words before the name asked.)
+      const part = r.type === 'indicator' && widens(k, r.name, asName) ? 0.3 : 0;
+      const c: Candidate = { record: r, score: cov * 2 + own * 0.5 + home - part + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical) - 0.1 * added, coverage: cov, nameCoverage };
       if (why) {
         // Of the metric asked, though another period or place? Only then is it "what the reports hold instead".
         const same = r.type === 'indicator' && why !== 'metric' && why !== 'figure' && q.metric !== '' && metricOf(k, q, reading, cs, r, wording) === 'fits';
