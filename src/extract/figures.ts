@@ -839,6 +839,15 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       drafts.push({ ...make(prev.name, hit, chunk, false), subject: prev.subject, nature: 'target' });
       return;
     }
+    // 苏州以近1.85万亿元的GDP总量稳居榜首: a place with the figure of what follows its 的.
+    // (淮安以7%的增速…: a growth, of a metric the clause does not name, is none.)
+    const by = chunk.match(/([\u4e00-\u9fff]{2,8}?)(?:则|也|更)?以(?:近|超过|超|约|逾)?$/);
+    const of = by ? text.slice(hit.end).match(/^的([\u4e00-\u9fffA-Za-z]{2,10}?)(?=稳居|名列|位列|排名|排在|脱颖|紧随|居于|位居|领跑|领先|[，,。；;]|$)/) : null;
+    const byPlace = by && of ? findPlaces(by[1], lex).find((m) => m.region && m.index + m.text.length === by[1].length) : undefined;
+    if (of && byPlace && !growth && !GROWTH_NOUN.test(of[1])) {
+      drafts.push({ ...make(of[1], hit, chunk, false), region: byPlace.region! });
+      return;
+    }
     // 苏州市地区生产总值11458.4亿元,南京市8316.92亿元,…: a place alone before a figure in the unit
     // of the one before gives that place's figure of the same metric.
     const placeAlone = chunk.trim().replace(/[，,、]/g, '').replace(/(?:为|达到|达|是)$/, '');

@@ -115,15 +115,24 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   });
 }
 
+// Per question and per record, what namesSubjectOf reads of them: the same for every record it looks at.
+const unqualified = new WeakMap<Query, string>();
+const foldedSentences = new WeakMap<Indicator, string>();
+
 /**
  * Whether the question's metric names something of the record's sentence beyond the metric
  * itself (合众汽车 of 合众汽车拿到…第几张牌照, 桐贸贷): the question is about that, wherever it is.
  */
 function namesSubjectOf(k: Knowledge, q: Query, r: Indicator): boolean {
   // (Words that only qualify, 新增 and 省级 of 新增省级企业研究院, name nothing of the sentence.)
-  let metric = fold(q.metric).replace(/\s+/g, '');
-  for (const w of k.lex.metrics.qualifiers) metric = metric.split(fold(w)).join(' ');
-  const sentence = fold(r.sentence);
+  let metric = unqualified.get(q);
+  if (metric === undefined) {
+    metric = fold(q.metric).replace(/\s+/g, '');
+    for (const w of k.lex.metrics.qualifiers) metric = metric.split(fold(w)).join(' ');
+    unqualified.set(q, metric);
+  }
+  let sentence = foldedSentences.get(r);
+  if (sentence === undefined) foldedSentences.set(r, (sentence = fold(r.sentence)));
   const names = k.nameHaystack.get(r.id)!;
   for (let i = 0; i + 3 <= metric.length; i++) {
     const word = metric.slice(i, i + 3);
@@ -595,7 +604,8 @@ const placeNames = new WeakMap<Knowledge, Map<string, number>>();
  */
 function soleOfPlace(k: Knowledge, q: Query, asked: string, ind: Indicator): boolean {
   // (A town's or a village's: a county's or a city's statistics keep their scopes apart, 规上工业总产值 is no 工业总产值.)
-  const place = q.places.length === 1 && /^(town|village)$/.test(k.lex.regionByName.get(q.places[0].region ?? '')?.level ?? '') ? q.places[0].region : undefined;
+  if (q.places.length !== 1 || ind.region !== q.places[0].region) return false;
+  const place = /^(town|village)$/.test(k.lex.regionByName.get(ind.region)?.level ?? '') ? ind.region : undefined;
   asked = asked.split(fold(q.places[0]?.text ?? '')).join('').replace(/\s+/g, '');
   if (!place || ind.region !== place || asked.length < 2 || !fold(ind.name).endsWith(asked)) return false;
   let memo = placeNames.get(k);
