@@ -5,7 +5,7 @@
  * idle a conversation forgets. The answer says in one short line what it carried over.
  */
 import type { Answer, ContextStore, Indicator, KnowledgeRecord, Line } from './types.js';
-import { HOME, misfit } from './question/match.js';
+import { misfit } from './question/match.js';
 import { readMetric } from './question/metric.js';
 import type { Knowledge } from './knowledge/load.js';
 import { makeQuery, storedQuery, type Query } from './question/query.js';
@@ -352,14 +352,14 @@ function keepSetting(q: Query, last: Query): Query | undefined {
 }
 
 /**
- * 污水管网改造多少户 right after 濮院2017年新增污水管网多少公里: a question of no place and no
- * period that another figure of the last answer's sentence answers, in that figure's setting,
- * is asked of that sentence — another place's, read on.
+ * 污水管网改造多少户 right after 濮院2017年新增污水管网多少公里, 给多少家小微企业 after the
+ * platform's 信用贷款: a question of no place and no period that another figure of the last
+ * answer's sentence answers, in that figure's setting, is asked of that sentence, read on.
  */
 function sameSentence(k: Knowledge, q: Query, figure: KnowledgeRecord | undefined, last: Query): Query | undefined {
-  if (figure?.type !== 'indicator' || figure.placeless || figure.region === HOME || !figure.region) return undefined;
+  if (figure?.type !== 'indicator' || figure.placeless || !figure.region) return undefined;
   if (q.places.length || q.period || q.task || !q.metric.trim() || (q.intent !== 'value' && q.intent !== 'growth')) return undefined;
-  const setting = makeQuery({ ...q, places: [{ region: figure.region, text: figure.region }], period: last.period ?? figure.period, carried: ['place', 'period'] });
+  const setting = makeQuery({ ...q, places: [{ region: figure.region, text: figure.region }], period: last.period, carried: last.period ? ['place', 'period'] : ['place'] });
   const read = readMetric(setting.metric, k.lex);
   const siblings = k.indicators.filter((x) => x.id !== figure.id && x.source === figure.source && x.sentence === figure.sentence);
   return siblings.some((x) => misfit(k, setting, x, read) === undefined) ? setting : undefined;

@@ -323,3 +323,13 @@ describe('months listed before 分别', () => {
     expect(indicators.map((i) => i.owner ?? '')).toEqual(['', '']);
   });
 });
+
+describe('a place with a figure of what follows its 的, and a name that opens with 上', () => {
+  it('苏州以近1.85万亿元的GDP总量稳居榜首 is 苏州’s; 上三高速东互通区块 owns its rates', () => {
+    const ctx = { region: '江苏省', year: 2024, period: { kind: 'year' as const, year: 2024, label: '2024年' }, nature: 'actual' as const, section: '' };
+    const found = extractFigures('从各设区市看,苏州以近1.85万亿元的GDP总量稳居榜首,南京和无锡紧随其后。', ctx, lexicon());
+    expect(found.map((f) => [f.name, f.region, f.figure])).toEqual([['GDP总量', '苏州市', '1.85万亿元']]);
+    const tt = { ...ctx, region: '天台县' };
+    expect(extractFigures('上三高速东互通区块房屋签约完成率89%', tt, lexicon()).map((f) => f.owner)).toEqual(['上三高速东互通区块']);
+  });
+});

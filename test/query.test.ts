@@ -97,6 +97,18 @@ describe('the fifth blind round', () => {
   });
 });
 
+describe('the sixth blind round', () => {
+  it('gives money for a metric whose head measures money (发放信用贷款多少: not 3168家), and the count for 多少家', () => {
+    expect(first('金融信用信息共享平台发放信用贷款多少')).toContain('123.98亿元');
+    expect(first('金融信用信息共享平台为多少家小微企业发放了信用贷款')).toContain('3168家');
+  });
+  it('leads a rank asked with the clause that ranks (排名74名), and a task’s progress with the part asked on the first line', () => {
+    expect(first('综保区全国排第几')).toContain('排名74名');
+    expect(first('综保区全国排第几')).not.toContain('57.8亿');
+    expect(first('运动家社区上半年进度')).toContain('48.6%');
+  });
+});
+
 describe('strict matching', () => {
   it('never gives another metric that contains the words asked', () => {
     for (const q of ['2021年GDP', '1-6月全市一般公共预算支出', '6月末人民币贷款余额', '嘉兴人口']) {

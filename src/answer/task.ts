@@ -17,7 +17,8 @@ import { asked, noAnswer } from './none.js';
 export function taskAnswer(k: Knowledge, q: Query, t: Task, about: string[], extra: Line[] = []): Answer {
   const who = q.task?.aspect === 'who';
   // The part of the progress the question is about comes first (嘉湖铁路那块现在咋样了).
-  const lead: Line[] = about.length ? [[span('相关进展：')], ...about.map((p) => [span(clip(p, 200), true)])] : [];
+  // (On the first line itself: 相关进展：…智慧体育社区上半年进度48.6%, not a heading over it.)
+  const lead: Line[] = about.map((p, i) => [...(i ? [] : [span('相关进展：')]), span(clip(p, 200), true)]);
   const body = taskLines(t, { who, progress: q.task?.aspect === 'progress', shown: about, whole: k.lex.lexicon.wholeProgress.words });
   // Asked who leads, the department comes first; otherwise what the question is about does.
   // Asked how it stands, the line with its status does (钱江通道北接线那项任务状态是啥).

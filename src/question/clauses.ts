@@ -49,7 +49,8 @@ function ofSentence(k: Knowledge, sentence: string): Indicator[] {
 /** The clause of a long sentence that says most of what was asked: the answer leads with it. */
 function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   // Asked for a rank or a date, a clause says it; asked what something means, the sentence does.
-  if (text.length <= 60 || !/第几|排|哪天|哪一天|什么时候|啥时候|何时|几月|比|高于|低于/.test(q.text)) return undefined;
+  // (A short sentence is shown whole, unless a rank is asked: 排第几 leads with the clause that ranks.)
+  if ((text.length <= 60 && !/第几|排/.test(q.text)) || !/第几|排|哪天|哪一天|什么时候|啥时候|何时|几月|比|高于|低于/.test(q.text)) return undefined;
   const cs = concepts(k, q);
   // Asked to compare with something (比第二名高多少), the clause that names it says the answer.
   const other = q.parts?.[1] ? concepts(k, q.parts[1]) : [];
@@ -62,7 +63,8 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   const rankAsked = /第几|排/.test(q.text);
   let best: { c: string; w: number } | undefined;
   for (const [i, one] of clauses.entries()) {
-    const ranks = /第[一二三四五六七八九十\d]|首位/.test(one);
+    // (排名74名: a rank without 第 too.)
+    const ranks = /第[一二三四五六七八九十\d]|首位|(?:排名|位列|位居|居)\d+(?:名|位)/.test(one);
     // 规模居全省第三, 全省位次由第4位前移到第3位: no subject of its own, the rank of the clause before it.
     const bare = one.length <= 10 || (own.length > 0 && coverage(fold(one), own) === 0);
     // 两年平均增长10.7%,比全省高出0.4个百分点: a comparison without a subject, likewise.

@@ -596,6 +596,20 @@ function soleHead(k: Knowledge, asked: string): string | undefined {
   return head;
 }
 
+const groupMeasures = new WeakMap<Knowledge, Map<string, string | undefined>>();
+
+/** What a metric named by an alias group measures (南通沿海前沿区域GDP: money, never 14个), by the group's first name. */
+function aliasMeasures(k: Knowledge, metric: string): string | undefined {
+  let memo = groupMeasures.get(k);
+  if (!memo) groupMeasures.set(k, (memo = new Map()));
+  if (memo.has(metric)) return memo.get(metric);
+  const folded = fold(metric);
+  const groups = k.lex.aliasGroups.filter((g) => g.some((a) => folded.includes(fold(a))));
+  const found = groups.length === 1 ? k.lex.metrics.headDimensions[groups[0][0]] : undefined;
+  memo.set(metric, found);
+  return found;
+}
+
 const placeNames = new WeakMap<Knowledge, Map<string, number>>();
 
 /**
@@ -684,12 +698,15 @@ export function misfit(
   const change = isChange(r);
   if (asksGrowth && !r.growth.length && !change) return 'growth';
   if (q.basis && !basisFits(q.basis, bases(r))) return r.growth.length || change ? 'basis' : 'growth';
+  // 2016年…增长多少: an average over years (财政总收入…年均增长10.1%) is no growth of the year; asked over a span, it is.
+  if (asksGrowth && !q.basis && q.period?.kind !== 'span' && bases(r).length && bases(r).every((b) => /年均|平均/.test(b))) return 'basis';
   // A unit asked is the figure's own: a rate of change answers no 多少亿元.
   if (q.unit && !asksGrowth && (change || !unitFits(k, q.unit, r.unit))) return 'unit';
   // What the question's head measures (收入 is money): a figure in another dimension (43个行政村) is not it.
-  const measures = reading.head && reading.head !== '_doc' ? (k.lex.metrics.headDimensions[reading.head] ?? k.lex.metrics.headUnits[reading.head]) : undefined;
+  const measures = reading.head && reading.head !== '_doc' ? (k.lex.metrics.headDimensions[reading.head] ?? k.lex.metrics.headUnits[reading.head]) : aliasMeasures(k, q.metric);
   const dimension = dimensionOf(r.unit, k.lex);
-  if (measures && !change && !asksGrowth && dimension !== r.unit && dimension !== measures && !(dimension === 'percent' && /百分|比例|比重|占比|几成|%|率/.test(q.text))) return 'unit';
+  // (A unit asked says what is measured itself: 为多少家小微企业发放了信用贷款 asks 家, whatever 贷款 measures.)
+  if (measures && !q.unit && !change && !asksGrowth && dimension !== r.unit && dimension !== measures && !(dimension === 'percent' && /百分|比例|比重|占比|几成|%|率/.test(q.text))) return 'unit';
   // The amount itself asked (GDP总量): a rate of change of it is another figure.
   if (q.intent === 'value' && change && k.lex.metrics.levelWords.words.some((w) => q.metric.includes(w))) return 'level';
   // Each member's figure (各引进1个以上) answers only a question of each.
@@ -891,13 +908,18 @@ export const HOME = lexicon().regions.home;
 
 const DATE = /\d{1,2}月\d{1,2}日/;
 
-/** Whether a name is the name asked with words of its own before it (医药制造业投资 of 制造业投资); a verb done (完成) is none. */
+/** Whether a name is the name asked with words of its own around it (医药制造业投资 of 制造业投资); a verb done (完成) is none. */
 function widens(k: Knowledge, name: string, asked: string): boolean {
-  if (asked.length < 2) return false;
-  let own = fold(name).replace(/[“”"\s]/g, '');
-  const verb = k.lex.lexicon.lightVerbs.find((v) => v.length >= 2 && own.startsWith(v));
-  if (verb) own = own.slice(verb.length);
-  return own !== asked && own.endsWith(asked);
+  const own = ownName(k, name);
+  return own !== asked && own.includes(asked);
+}
+
+/** A name as compared with the one asked: folded, without a verb done before it (完成固定资产投资). */
+function ownName(k: Knowledge, name: string): string {
+  const own = fold(name).replace(/[“”"\s]/g, '');
+  // (Only a verb of the result itself: 开展消费帮扶 is no 消费帮扶 just so.)
+  const verb = k.lex.lexicon.actualVerbs.find((v) => v.length >= 2 && own.startsWith(v));
+  return verb ? own.slice(verb.length) : own;
 }
 
 function nameCoverageOf(name: string, cs: Concept[], known: Map<string, number>): number {
@@ -1050,9 +1072,7 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       // Of two names that hold the question, the one that adds fewer qualifiers is nearer what was
       // asked (居民收入: 全体居民人均可支配收入 before 城乡居民人均可支配收入).
       const added = r.type === 'indicator' ? addedQualifiers(readMetric(r.name, k.lex).qualifiers, reading.qualifiers) : 0;
-      // (制造业投资 asked: 医药制造业投资 is a part of it, named by more words before the name asked.)
-      const part = r.type === 'indicator' && widens(k, r.name, asName) ? 0.3 : 0;
-      const c: Candidate = { record: r, score: cov * 2 + own * 0.5 + home - part + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical) - 0.1 * added, coverage: cov, nameCoverage };
+      const c: Candidate = { record: r, score: cov * 2 + own * 0.5 + home + (0.5 * res.score) / top + bonus(q, r, nameCoverage, canonical) - 0.1 * added, coverage: cov, nameCoverage };
       if (why) {
         // Of the metric asked, though another period or place? Only then is it "what the reports hold instead".
         const same = r.type === 'indicator' && why !== 'metric' && why !== 'figure' && q.metric !== '' && metricOf(k, q, reading, cs, r, wording) === 'fits';
@@ -1062,7 +1082,17 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
       else candidates.push(c);
     }
   }
+  partsAfterWhole(k, candidates, asName);
   return levelsApart(targetsApart(q, ranked(k, q, candidates), nearby.sort(byScore(k))), q);
+}
+
+/**
+ * 制造业投资 asked, where a figure is named so: those that name more around it (医药制造业投资,
+ * a part of it) come after it. Where none is named just so (村集体经济总收入 of 行政村村…), none moves.
+ */
+function partsAfterWhole(k: Knowledge, candidates: Candidate[], asName: string): void {
+  if (asName.length < 2 || !candidates.some((c) => c.record.type === 'indicator' && ownName(k, c.record.name) === asName)) return;
+  for (const c of candidates) if (c.record.type === 'indicator' && widens(k, c.record.name, asName)) c.score -= 0.3;
 }
 
 /**

@@ -128,7 +128,8 @@ function namesAThing(clause: string, m: PlaceMention, lex: Lexicon): boolean {
  */
 export function leadingThing(clause: string, lex: Lexicon): string | undefined {
   // 12个高能级产业园…, 各园区…: a count or 各 of things names them together, still not the place.
-  const opening = clause.match(/^(?:[\-—～~月日年末底至截止到上半今以来,，、.:：\s(（)）]|\d(?!\d*个))*(?:现|目前|其中|另外|同时|此外)?(?:\d+个)?/)![0];
+  // (上 only of 上半年: 上三高速东互通区块 is a name.)
+  const opening = clause.match(/^(?:上(?=半)|[\-—～~月日年末底至截止到半今以来,，、.:：\s(（)）]|\d(?!\d*个))*(?:现|目前|其中|另外|同时|此外)?(?:\d+个)?/)![0];
   const run = clause.slice(opening.length).match(THING_RUN)?.[0];
   // 市中医院改扩建等项目: examples of several, not one thing.
   if (!run || (NOT_A_NAME_START.test(run) && !/^(各|每个)/.test(run)) || run.includes('等')) return undefined;
