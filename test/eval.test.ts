@@ -27,7 +27,7 @@ describe('accuracy', () => {
     ['unseen-questions', 0, 95],
     ['unseen-questions-2', 0, 95],
     ['unseen-questions-3', 0, 93],
-    ['unseen-chat', 0, 95],
+    ['unseen-chat', 0, 100],
     ['unseen-chat-2', 0, 95],
     ['unseen-chat-3', 0, 90],
     ['temptations-4', 2, 93],
@@ -48,9 +48,14 @@ describe('accuracy', () => {
     ['unseen-questions-8', 0, 90],
     ['unseen-chat-8', 0, 95],
     // The fifth blind round, first scored at 83%/4 wrong, 78.3%/2 wrong and 85%/0 wrong.
-    ['temptations-9', 0, 87],
+    ['temptations-9', 0, 88],
     ['unseen-questions-9', 0, 90],
     ['unseen-chat-9', 0, 85],
+    // The sixth blind round, first scored at 89%/2 wrong, 80%/4 wrong and 80%/0 wrong (of the 2 wrong left,
+    // 11.56% is the growth shown beside the figure asked, and 87.2% is 2019's where 2021's is the latest).
+    ['temptations-10', 1, 90],
+    ['unseen-questions-10', 2, 86],
+    ['unseen-chat-10', 0, 85],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;

@@ -102,7 +102,8 @@ export function questionWords(lex: Lexicon): QuestionWords {
     followUpHeads: words(l.followUpHeads),
     followUpTails: words(l.followUpTails),
     relative: keyed(l.relative),
-    shortDone: new RegExp(`([\\u4e00-\\u9fff])(${l.shortVerbs.words.join('|')})了(?:多少|几)`),
+    // (After a period taken out, 上半年投了多少, the verb may follow a blank.)
+    shortDone: new RegExp(`([\\u4e00-\\u9fff]|\\s)(${l.shortVerbs.words.join('|')})了(?:多少|几)`),
     resultDone: new RegExp(`(?:${l.resultVerbs.words.join('|')})了(?:多少|几)`),
     spans: Object.entries(l.spans)
       .map(([k, v]) => [fold(k), v] as [string, [number, number]])
