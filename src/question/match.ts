@@ -116,7 +116,7 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
 }
 
 // Per question and per record, what namesSubjectOf reads of them: the same for every record it looks at.
-const unqualified = new WeakMap<Query, string>();
+const unqualified = new Map<string, string>();
 const foldedSentences = new WeakMap<Indicator, string>();
 
 /**
@@ -125,11 +125,12 @@ const foldedSentences = new WeakMap<Indicator, string>();
  */
 function namesSubjectOf(k: Knowledge, q: Query, r: Indicator): boolean {
   // (Words that only qualify, 新增 and 省级 of 新增省级企业研究院, name nothing of the sentence.)
-  let metric = unqualified.get(q);
+  let metric = unqualified.get(q.metric);
   if (metric === undefined) {
     metric = fold(q.metric).replace(/\s+/g, '');
     for (const w of k.lex.metrics.qualifiers) metric = metric.split(fold(w)).join(' ');
-    unqualified.set(q, metric);
+    if (unqualified.size > 2000) unqualified.clear();
+    unqualified.set(q.metric, metric);
   }
   let sentence = foldedSentences.get(r);
   if (sentence === undefined) foldedSentences.set(r, (sentence = fold(r.sentence)));

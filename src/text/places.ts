@@ -23,11 +23,34 @@ export function resolveScope(level: string, own: string | undefined, lex: Lexico
   return null;
 }
 
+type PlaceName = Lexicon['placeNames'][number];
+const byFirst = new WeakMap<Lexicon, Map<string, number[]>>();
+
+/**
+ * The gazetteer's names that start with a character of `text`, in the gazetteer's order (longer
+ * first): only they can be found in it, and the rest need not be looked for.
+ */
+function namesStartingIn(text: string, lex: Lexicon): PlaceName[] {
+  let index = byFirst.get(lex);
+  if (!index) {
+    index = new Map();
+    lex.placeNames.forEach((p, i) => {
+      const list = index!.get(p.text[0]);
+      if (list) list.push(i);
+      else index!.set(p.text[0], [i]);
+    });
+    byFirst.set(lex, index);
+  }
+  const at: number[] = [];
+  for (const ch of new Set(text)) for (const i of index.get(ch) ?? []) at.push(i);
+  return at.sort((a, b) => a - b).map((i) => lex.placeNames[i]);
+}
+
 /** Every place named in `text` (folded or tidy text: place names are plain Chinese); `own` is the text's own place. */
 export function findPlaces(text: string, lex: Lexicon, own?: string): PlaceMention[] {
   const taken = new Array<boolean>(text.length).fill(false);
   const found: PlaceMention[] = [];
-  for (const { text: name, region, scope } of lex.placeNames) {
+  for (const { text: name, region, scope } of namesStartingIn(text, lex)) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       if (taken.slice(at, at + name.length).some(Boolean)) continue;
       taken.fill(true, at, at + name.length);
