@@ -58,6 +58,21 @@ describe("a document's place and year", () => {
   });
 });
 
+describe('a page that titles itself only in its breadcrumb or under its own line', () => {
+  it('takes the title of its breadcrumb’s last step with its year (当前位置:首页 > … > 2024年湖州市…完成情况), never a section’s name', async () => {
+    const r = await read(
+      '附件.txt',
+      '当前位置:首页 > 信息公开 > 重点改革任务 > 2024年湖州市政府工作报告重点工作上半年完成情况\n序号\t重点工作\t责任单位\t上半年进展情况\n1\t地区生产总值增长6%左右\t市发改委\t上半年地区生产总值增长6.5%。\n',
+    );
+    expect(r.sources[0]).toMatchObject({ region: '湖州市', year: 2024 });
+  });
+  it('is the place an encyclopedia entry names alone under the page’s own line (广德市 编辑), within the place it 隶属于', async () => {
+    const r = await read('百科.txt', '广德市 编辑\n\n广德市\n\n广德市隶属于安徽省宣城市,东面与浙江省长兴县相连。\n\n2021年全市生产总值(GDP) 380.7亿元,按可比价格计算,比上年增长11.0%。\n');
+    expect(r.sources[0].region).toBe('广德市');
+    expect(r.indicators.find((i) => i.value === 380.7)).toMatchObject({ region: '广德市', period: { year: 2021 } });
+  });
+});
+
 describe('words for "this place"', () => {
   it("are the document's own place at the level they say", async () => {
     const province = await read('浙江省2023年国民经济和社会发展统计公报.txt', '浙江省2023年国民经济和社会发展统计公报\n浙江省统计局\n全省生产总值82553亿元，比上年增长6.0%。\n');

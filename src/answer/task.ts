@@ -6,7 +6,8 @@
 import type { Answer, Indicator, Line, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { makeQuery, type Query } from '../question/query.js';
-import type { Matches } from '../question/match.js';
+import { concepts, coverage, type Matches } from '../question/match.js';
+import { fold } from '../text/normalize.js';
 import type { TasksFound } from '../question/task-asked.js';
 import type { TaskFigures } from '../question/task-figures.js';
 import { clip, makeAnswer, span, textOf } from './compose.js';
@@ -17,14 +18,28 @@ import { asked, noAnswer } from './none.js';
 export function taskAnswer(k: Knowledge, q: Query, t: Task, about: string[], extra: Line[] = []): Answer {
   const who = q.task?.aspect === 'who';
   // The part of the progress the question is about comes first (嘉湖铁路那块现在咋样了).
-  // (On the first line itself: 相关进展：…智慧体育社区上半年进度48.6%, not a heading over it.)
-  const lead: Line[] = about.map((p, i) => [...(i ? [] : [span('相关进展：')]), span(clip(p, 200), true)]);
+  // (On the first line itself: 相关进展：…智慧体育社区上半年进度48.6%, not a heading over it; of a
+  // part that says several things, the clause asked leads, and the whole part follows.)
+  const clause = about.length ? askedClause(k, q, about[0]) : undefined;
+  const lead: Line[] = clause
+    ? [[span('相关进展：'), span(clause, true)], ...about.map((p) => [span(clip(p, 200))])]
+    : about.map((p, i) => [...(i ? [] : [span('相关进展：')]), span(clip(p, 200), true)]);
   const body = taskLines(t, { who, progress: q.task?.aspect === 'progress', shown: about, whole: k.lex.lexicon.wholeProgress.words });
   // Asked who leads, the department comes first; otherwise what the question is about does.
   // Asked how it stands, the line with its status does (钱江通道北接线那项任务状态是啥).
   const first = who || q.task?.aspect === 'status' || (q.task?.aspect === 'progress' && body[0].some((x) => x.text.endsWith('进度：')));
   const lines = first ? [body[0], ...lead, ...body.slice(1), ...extra] : [...lead, ...body, ...extra];
   return makeAnswer(k, q.text, 'task', lines, [t], { quote: about[0] ?? t.progress[0] ?? t.text, query: q });
+}
+
+/** The clause of a progress part that holds the most of what was asked, when the part says more than it (…省政府民生实事进度率99.6%、…市政府民生实事进度81.1%). */
+function askedClause(k: Knowledge, q: Query, part: string): string | undefined {
+  if (!q.metric.trim()) return undefined;
+  const clauses = part.split(/(?<=[，,；;。、])/).map((c) => c.replace(/[，,；;。、]$/, '').trim()).filter((c) => /\d/.test(c));
+  if (clauses.length < 2) return undefined;
+  const cs = concepts(k, q);
+  const scored = clauses.map((c, i) => ({ c, w: coverage(fold(c), cs, false) - i * 0.001 })).sort((a, b) => b.w - a.w);
+  return scored[0].w > 0 && scored[0].w > (scored[1]?.w ?? 0) + 0.01 ? scored[0].c : undefined;
 }
 
 /** 第n项: the task of the table asked of, or how many it has; older tables' 第n项 named after it. */

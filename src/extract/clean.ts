@@ -137,13 +137,22 @@ function isMenu(lines: string[], i: number): boolean {
 // (Or a stamp right before the page's 来源: 区县新闻 2015-01-13 08:41:06 来源:宁海新闻网.)
 const PAGE_DATE = /(?:发布时间|发布日期|發布時間|發布日期)[:：]\s*(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?=\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|作者)[:：])/;
 
+/** The last step of a page's breadcrumb, when it is the page's title (a long name with its year). */
+function crumbTitle(line: string): string {
+  if (!/>|»/.test(line)) return '';
+  const last = line.split(/>|»/).at(-1)!.trim();
+  // (A section's name, 国民经济和社会发展计划, is no title: a title says its year.)
+  return last.length >= 10 && /[\u4e00-\u9fff]{6}/.test(last) && /(?:19|20)\d{2}年/.test(last) && !/[|]/.test(last) ? last : '';
+}
+
 export function clean(lines: string[], layout: Layout): Cleaned {
   const clutter: number[] = [];
   const kept = lines.map((line, i) => {
     if (isClutter(line, layout) || isMenu(lines, i)) {
       clutter.push(i + 1);
       // (首页 > 新闻中心  浏览次数:  发布时间:2020-09-09: the page's date stays, the menu goes.)
-      return line.match(PAGE_DATE)?.[0] ?? '';
+      // (当前位置:首页 > … > 2024年湖州市政府工作报告重点工作上半年完成情况: so does the page's own title, its last step.)
+      return line.match(PAGE_DATE)?.[0] ?? crumbTitle(line);
     }
     return line.replace(GLOSS, '').replace(FOOTNOTE, '').replace(NOTE_MARK, '');
   });

@@ -331,10 +331,13 @@ export function openingTown(text: string, lex: Lexicon): string | undefined {
 export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
   const head = `${text.split('\n').slice(0, 30).join('\n')}\n${text.match(/我代表[^，,。\n]{2,20}/)?.[0] ?? ''}`;
   const out: LearnedPlace[] = [];
-  // A yearbook's or gazetteer's entry is titled by the place alone (甘 霖 镇).
-  const entry = placeTitle(text.split('\n').find((l) => l.trim()) ?? '');
+  // A yearbook's or gazetteer's entry is titled by the place alone (甘 霖 镇), maybe under a line
+  // of the page's own (广德市 编辑); 隶属于安徽省宣城市 says where it lies.
+  const entry = text.split('\n').filter((l) => l.trim()).slice(0, 3).map(placeTitle).find(Boolean);
   if (entry && !NOT_A_NAME.test(entry) && !findPlaces(entry, lex).some((p) => p.text === entry)) {
-    out.push({ name: entry, level: /(?:镇|乡|街道)$/.test(entry) ? 'town' : 'county' });
+    const belongs = text.slice(0, 600).match(new RegExp(`${entry}(?:隶属于|隶属|属)([\u4e00-\u9fff]{2,12})`));
+    const within = belongs ? findPlaces(belongs[1], lex).filter((p) => p.region && !p.relative).at(-1)?.region ?? undefined : undefined;
+    out.push({ name: entry, ...(within ? { within } : {}), level: /(?:镇|乡|街道)$/.test(entry) ? 'town' : 'county' });
   }
   // 2024年,大洲镇认真落实…: a town that opens its account of a year, at a paragraph's start.
   for (const m of text.matchAll(OPENING_TOWN)) {
