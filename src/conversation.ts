@@ -12,7 +12,7 @@ import { makeQuery, storedQuery, type Query } from './question/query.js';
 import { chineseNumber } from './question/parse.js';
 import { span, textOf } from './answer/compose.js';
 import { genericWord, isLightVerb } from './question/generic.js';
-import { escapeRegExp } from './text/normalize.js';
+import { escapeRegExp, fold } from './text/normalize.js';
 import { leadingThing } from './text/places.js';
 import { label } from './text/period.js';
 import { taskFigures } from './question/task-figures.js';
@@ -84,9 +84,13 @@ interface FollowUpWords {
   documentAsk: (q: Query) => string | undefined;
   /** 重点培育企业几家 after 第52项任务: whether the task just shown states a result named so. */
   inTask: (q: Query, last: Query) => boolean;
+  /** 一般公共预算 after 财政总收入: the head of the last metric a question of qualifiers alone is said of, if it is one. */
+  qualifiedHead: (metric: string, last: string) => string | undefined;
+  /** Whether two metrics end in the same head (科技型中小企业, 高新技术企业: 企业). */
+  sameHead: (a: string, b: string) => boolean;
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false };
 
 const inTaskOf = new WeakMap<Query, boolean>();
 
@@ -103,6 +107,21 @@ function followUpWords(k: Knowledge): FollowUpWords {
     documentAsk: (q) => {
       const rest = q.text.replace(/[呢吗啊？?。\s]|是多少|是什么|是啥/g, '');
       return rest.length <= 6 ? questionWords(k.lex).documentAsks.find(([word]) => rest.includes(word))?.[1] : undefined;
+    },
+    sameHead: (a, b) => {
+      // (A name that is an alias reads no head: its last two characters say it, 高新技术企业.)
+      const head = (m: string) => {
+        const f = fold(m.replace(/\s+/g, ''));
+        return readMetric(f, k.lex).head ?? (/[\u4e00-\u9fff]{2}$/.test(f) ? f.slice(-2) : undefined);
+      };
+      return head(a) !== undefined && head(a) === head(b);
+    },
+    qualifiedHead: (metric, last) => {
+      const own = fold(metric.replace(/\s+/g, ''));
+      const reading = readMetric(own, k.lex);
+      // (Only words that qualify, all of them: 一般公共预算, no head of its own.)
+      if (reading.head || !reading.qualifiers.length || reading.qualifiers.join('') !== own) return undefined;
+      return readMetric(fold(last.replace(/\s+/g, '')), k.lex).head;
     },
     // (What was done, unless a target is asked: a target alone leaves the result to be found elsewhere.)
     inTask: (q, last) => {
@@ -139,6 +158,19 @@ function parallel(own: string, last: string): string | undefined {
   const start = l.slice(0, own.length + 1);
   const less = [...Array(start.length).keys()].some((i) => start.slice(0, i) + start.slice(i + 1) === own);
   return less && l.length > start.length ? l.slice(start.length) : undefined;
+}
+
+/**
+ * An industry alone (装备制造业, its 增加值 as a question reads it) after a measure of another
+ * (战略性新兴产业增加值占规上比重): that measure of it. Undefined when either is no industry's.
+ */
+function industryOf(own: string, last: string): string | undefined {
+  const l = last.replace(/\s+/g, '');
+  const was = l.match(/^([\u4e00-\u9fff]{2,10}?业)([\u4e00-\u9fff]{3,})$/);
+  if (!was) return undefined;
+  const named = own.replace(/\s+/g, '').replace(/增加值$/, '');
+  if (!/^[\u4e00-\u9fff]{2,10}业$/.test(named) || named === was[1] || !/^增加值/.test(was[2])) return undefined;
+  return `${named}${was[2]}`;
 }
 
 /** A thing alone (中电科南湖研究院) after a metric of another thing (南湖实验室引进科研人员): that metric of it. */
@@ -201,7 +233,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf, thing, inTask }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = makeQuery({ ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined });
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -220,6 +252,11 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     merged.metric = q.metric;
     merged.qualifiers = q.qualifiers;
     merged.unit = q.unit;
+  } else if (q.followUp && industryOf(ownMetric(q, frames), last.metric)) {
+    // 装备制造业呢 after 战略性新兴产业增加值占规上比重: the same measure of the other industry.
+    merged.metric = industryOf(ownMetric(q, frames), last.metric)!;
+    merged.qualifiers = q.qualifiers;
+    carried.push('metric');
   } else if (word && last.metric) {
     // 完成了多少 after a figure: its result; 完成率呢, 总投资呢: that of the same subject.
     // (After 完成率呢, 总投资呢 is of the subject again, not of its 完成率.)
@@ -259,9 +296,15 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     merged.metric = swapped;
     q = makeQuery({ ...q, places: [] });
     carried.push('metric');
+  } else if (q.metric.trim() && last.metric && qualifiedHead(q.metric, last.metric)) {
+    // 其中一般公共预算呢 after 财政总收入: the qualifier said of the last metric's head (一般公共预算收入).
+    merged.metric = `${q.metric.replace(/\s+/g, '')}${qualifiedHead(q.metric, last.metric)}`;
+    merged.qualifiers = q.qualifiers;
+    carried.push('metric');
   } else if (ownMetric(q, frames)) {
     // 不对，我问的是大学生 after 新引进高层次人才: the thing corrected, done as the last was (新引进大学生).
-    const verb = q.corrects && !LEADING.test(q.metric.trim()) ? last.metric.trim().match(LEADING)?.[0] : undefined;
+    // (高新技术企业呢 after 新增科技型中小企业: the same done to another thing of the same head.)
+    const verb = (q.corrects || (q.followUp && sameHead(q.metric, last.metric))) && !LEADING.test(q.metric.trim()) ? last.metric.trim().match(LEADING)?.[0] : undefined;
     // 对一带一路沿线呢 after 出口增长多少: whom the last metric goes to (对…出口).
     const toward = /^对[\u4e00-\u9fff“”"]{2,}$/.test(q.metric.replace(/\s+/g, '')) && last.metric ? `${q.metric.trim()}${last.metric.trim()}` : undefined;
     merged.metric = toward ?? (verb ? `${verb}${q.metric.trim()}` : q.metric);
@@ -489,6 +532,13 @@ export class Conversations {
     // 还差多少, 占几成 after two figures: the computation of those two.
     const two = q.compute && !q.parts && !q.metric.trim() ? this.lastTwo(last) : undefined;
     if (two) return makeQuery({ ...two[0], text: q.text, intent: 'compute', compute: q.compute === 'difference' && two[0].nature !== two[1].nature ? 'shortfall' : q.compute, parts: two, carried: ['metric'] });
+    // 装备制造业呢 after 战略性新兴产业增加值占规上比重: the same share of the other industry.
+    const lastParts = last.query.intent === 'compute' ? last.query.parts : undefined;
+    const industry = lastParts?.length === 2 && q.followUp && !q.places.length && !q.period ? industryOf(ownMetric(q), lastParts[0].metric) : undefined;
+    if (industry && lastParts) {
+      const whole = industryOf(ownMetric(q), last.query.metric) ?? last.query.metric;
+      return makeQuery({ ...last.query, text: q.text, metric: whole, parts: [makeQuery({ ...lastParts[0], metric: industry }), lastParts[1]], carried: ['metric', ...(last.query.period ? ['period'] : [])] });
+    }
     // After a computation the figure it started from is what a follow-up goes on from.
     const asked = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
     // The figure answered says what the question left implicit: its year (6月 of 2021, for 上月呢).

@@ -228,4 +228,13 @@ describe('follow-ups', () => {
     say('inv', '第1项任务');
     expect(first('inv', '1-6月完成投资多少')).toContain('110.95亿元');
   });
+  it('say a qualifier alone of the last head (其中一般公共预算呢 after 财政总收入), do to another thing what was done to the last (高新技术企业呢 after 新增科技型中小企业), and take the same share of another industry (装备制造业呢)', () => {
+    say('fin', '桐乡17年财政总收入多少');
+    expect(first('fin', '其中一般公共预算呢')).toContain('61.7亿元');
+    expect(first('fin', '增幅呢')).toContain('5.1%');
+    say('hi', '19年新增科技型中小企业多少');
+    expect(first('hi', '高新技术企业呢')).toContain('523家');
+    say('share', '上半年战略性新兴产业增加值占规上比重');
+    expect(first('share', '装备制造业呢')).toContain('38.2%');
+  });
 });
