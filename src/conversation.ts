@@ -307,7 +307,9 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     const verb = (q.corrects || (q.followUp && sameHead(q.metric, last.metric))) && !LEADING.test(q.metric.trim()) ? last.metric.trim().match(LEADING)?.[0] : undefined;
     // 对一带一路沿线呢 after 出口增长多少: whom the last metric goes to (对…出口).
     const toward = /^对[\u4e00-\u9fff“”"]{2,}$/.test(q.metric.replace(/\s+/g, '')) && last.metric ? `${q.metric.trim()}${last.metric.trim()}` : undefined;
-    merged.metric = toward ?? (verb ? `${verb}${q.metric.trim()}` : q.metric);
+    // (重点项目呢 after 无废城市…指标完成几项: what was done, of the other thing.)
+    const done = !verb && !toward && q.followUp && !q.corrects ? last.metric.trim().match(/(?:完成|建成|开工|竣工|验收)$/)?.[0] : undefined;
+    merged.metric = toward ?? (verb ? `${verb}${q.metric.trim()}` : done && !q.metric.includes(done) ? `${q.metric.trim()}${done}` : q.metric);
     merged.qualifiers = q.qualifiers;
     merged.unit = q.unit;
   } else if (last.metric) carried.push('metric');

@@ -237,4 +237,10 @@ describe('follow-ups', () => {
     say('share', '上半年战略性新兴产业增加值占规上比重');
     expect(first('share', '装备制造业呢')).toContain('38.2%');
   });
+  it('carry what was done to the next thing asked (重点项目呢 after 无废城市指标完成几项: 38个), and the unit asked of a task (接待考察多少人次)', () => {
+    say('waste', '无废城市55项指标完成几项');
+    expect(first('waste', '重点项目呢')).toContain('38个');
+    say('visit', '第90项任务');
+    expect(first('visit', '接待考察多少人次')).toContain('1012人次');
+  });
 });

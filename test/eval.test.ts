@@ -42,7 +42,7 @@ describe('accuracy', () => {
     // The third blind round, first scored at 81%/5 wrong, 78.3%/2 wrong and 70%/2 wrong.
     ['temptations-7', 0, 88],
     ['unseen-questions-7', 0, 86],
-    ['unseen-chat-7', 0, 70],
+    ['unseen-chat-7', 0, 75],
     // The fourth blind round, first scored at 83%/4 wrong, 85%/0 wrong and 85%/1 wrong.
     ['temptations-8', 1, 86],
     ['unseen-questions-8', 0, 90],
@@ -50,12 +50,17 @@ describe('accuracy', () => {
     // The fifth blind round, first scored at 83%/4 wrong, 78.3%/2 wrong and 85%/0 wrong.
     ['temptations-9', 0, 88],
     ['unseen-questions-9', 0, 90],
-    ['unseen-chat-9', 0, 85],
+    ['unseen-chat-9', 0, 90],
     // The sixth blind round, first scored at 89%/2 wrong, 80%/4 wrong and 80%/0 wrong (of the 2 wrong left,
     // 11.56% is the growth shown beside the figure asked, and 87.2% is 2019's where 2021's is the latest).
     ['temptations-10', 1, 90],
     ['unseen-questions-10', 2, 86],
-    ['unseen-chat-10', 0, 85],
+    ['unseen-chat-10', 0, 100],
+    // The seventh blind round, first scored at 86%/4 wrong, 86.7%/0 wrong and 70%/1 wrong (the 2 wrong left
+    // are a forbidden 2万亩 inside the right 1.22万亩, and 11亿元 in the sentence before the answer's).
+    ['temptations-11', 2, 87],
+    ['unseen-questions-11', 0, 86],
+    ['unseen-chat-11', 0, 75],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;

@@ -333,3 +333,15 @@ describe('a place with a figure of what follows its 的, and a name that opens w
     expect(extractFigures('上三高速东互通区块房屋签约完成率89%', tt, lexicon()).map((f) => f.owner)).toEqual(['上三高速东互通区块']);
   });
 });
+
+describe('a sentence that says how it counts, a mark passed, and a head alone', () => {
+  const ctx = { region: '武进区', year: 2023, period: { kind: 'year' as const, year: 2023, label: '2023年' }, nature: 'actual' as const, section: '' };
+  it('gives every figure of a sentence that opens on its scope that scope (不含常州经开区计算,…)', () => {
+    const found = extractFigures('不含常州经开区计算,全年地区生产总值2239.58亿元,增长7.3%。其中,第一产业增加值40.28亿元,增长3.6%', ctx, lexicon());
+    expect(found.map((f) => f.scope)).toEqual(['不含常州经开区', '不含常州经开区']);
+  });
+  it('reads 突破300亿元达到301.5亿元 as 301.5亿元, and 工业经济…,增加值增长20.9% as 工业增加值', () => {
+    expect(extractFigures('全年地区生产总值突破300亿元达到301.5亿元,增长5.2%', ctx, lexicon()).map((f) => [f.name, f.figure])).toEqual([['地区生产总值', '301.5亿元']]);
+    expect(extractFigures('工业经济表现强劲,增加值增长20.9%', ctx, lexicon()).map((f) => f.name)).toEqual(['工业增加值']);
+  });
+});

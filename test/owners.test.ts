@@ -73,6 +73,17 @@ describe('a page that titles itself only in its breadcrumb or under its own line
   });
 });
 
+describe('a page whose head is the site’s', () => {
+  it('is titled by its own line, not a row of the site’s header fields (组配分类 计划总结 有效性), and of its year', async () => {
+    const r = await read('页.txt', '索引号 1133102200268512x4/2023-113279 文号\n成文日期 2023-06-20 发布机构 亭旁镇\n组配分类 计划总结 有效性\n亭旁镇2022年度工作总结\n2022年以来,全镇完成固定资产投资7132万元,同比增长46.87%。\n');
+    expect(r.sources[0]).toMatchObject({ title: '亭旁镇2022年度工作总结', year: 2022 });
+  });
+  it('is no place’s a medium is named after (浙江日报 数字报纸)', async () => {
+    const r = await read('报纸.txt', '浙江日报 数字报纸\n\n一年成绩单\n\n2015年,开化旅游收入达42.67亿元,同比增长18.8%。\n');
+    expect(r.sources[0].region).not.toBe('浙江省');
+  });
+});
+
 describe('words for "this place"', () => {
   it("are the document's own place at the level they say", async () => {
     const province = await read('浙江省2023年国民经济和社会发展统计公报.txt', '浙江省2023年国民经济和社会发展统计公报\n浙江省统计局\n全省生产总值82553亿元，比上年增长6.0%。\n');

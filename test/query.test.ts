@@ -109,6 +109,13 @@ describe('the sixth blind round', () => {
   });
 });
 
+describe('the seventh blind round', () => {
+  it('asks the unit asked of a task (接待考察多少人次: 1012人次, not 81批), and one total of what is joined (…合计多少个: never one part)', () => {
+    expect(core.ask('第90项任务接待考察多少人次').text).not.toMatch(/^81批/);
+    expect(first('12个高能级产业园引进头部企业和大项目合计多少个')).not.toContain('6个');
+  });
+});
+
 describe('strict matching', () => {
   it('never gives another metric that contains the words asked', () => {
     for (const q of ['2021年GDP', '1-6月全市一般公共预算支出', '6月末人民币贷款余额', '嘉兴人口']) {

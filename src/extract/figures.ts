@@ -77,6 +77,8 @@ const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
 // 12.5%, 累计完成投资45亿元). Notes (注, 含, 按…) and bare amounts (198亩, 年度计划82个) are none.
 // The scope an aside gives its figures: 若不含嘉兴港区、嘉兴电厂, 含宁波杭州湾新区.
 const SCOPE_ASIDE = /^(?:若|如|如果)?(不含|含|剔除|扣除|包含)([^，,；;:：]{2,24}?)(?=[，,；;:：]|$)/;
+// A sentence that opens on its scope: 不含常州经开区计算, 若剔除嘉兴港区, …
+const SCOPE_OPENING = /^\s*(?:若|如|如果)?(不含|剔除|扣除)([\u4e00-\u9fff、]{2,16}?)(?:计算|统计|核算)?[，,]/;
 // A scope written right after a figure: 622.31亿元(小口径,下同), 1649.39亿元（含宁波杭州湾新区）.
 const SCOPE_AFTER = /^\s*[（(]\s*((?:大|小|管理|统计|核算|全)口径|(?:不含|含)[^，,；;)）]{2,20})/;
 const ASIDE_CLAUSE = /^(?!注|说明|备注|含|不含|包括|即|按|以|依|下同|数据|资料|单位)(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6})[^，,；;：:]{2,}?(为|达到|达|提高|提升|增至|降至|降到|增长|下降|突破|超过|完成|实现|新增|累计)[^，,；;：:\d]*\d/;
@@ -857,7 +859,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     // 突破70亿元目标,达到74.23亿元: what was reached after a target or a level passed is that metric's result.
     // (So is a level or target passed with no name of its own: 继续上扬并突破70亿元目标.)
-    const reached = prev && prev.unit.startsWith(hit.unit.replace(/元$/, '')) && /^(达到|达|为|实现)$/.test(chunk.replace(/^[，,\s]+/, '').trim()) && (prev.nature === 'target' || prev.figure !== `${prev.value}${prev.unit}`);
+    // (地区生产总值突破300亿元达到301.5亿元: the mark passed right before is no figure of its own.)
+    const passedMark = i > 0 && prevEnd === hits[i - 1].end && PASSED_VERB.test(text.slice(0, hits[i - 1].index)) && /^(达到|达)$/.test(text.slice(hits[i - 1].end, hit.index));
+    const reached = prev && prev.unit.startsWith(hit.unit.replace(/元$/, '')) && /^(达到|达|为|实现)$/.test(chunk.replace(/^[，,\s]+/, '').trim()) && (prev.nature === 'target' || prev.figure !== `${prev.value}${prev.unit}` || passedMark);
     const passedOnly = PASSED_VERB.test(text.slice(0, hit.index)) && /^(大关|关口|目标)/.test(text.slice(hit.end));
     if (!hasWords(name) && !growth && (reached || passedOnly) && !/[；;。]/.test(text.slice(prevEnd, hit.index))) {
       // (60亿 and 74.23亿元 are one unit, written short.)
@@ -865,6 +869,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const named = drafts.slice().reverse().find((d) => sameUnit(d.unit) && hasWords(d.name) && !/^(继续|并|后)/.test(d.name));
       if (named) {
         const d = make(named.name, hit, chunk, false);
+        if (passedMark && drafts.at(-1) === named) drafts.pop();
         drafts.push({ ...d, subject: named.subject, nature: reached ? 'actual' : d.nature });
         return;
       }
@@ -996,6 +1001,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (/[；;。]/.test(text.slice(text.indexOf(prev.figure), text.indexOf(d.figure)))) return;
     d.owner = `${prev.figure}${prev.name.replace(/^(?:新)?引进/, '')}`;
   });
+  // 工业经济表现强劲,增加值增长20.9%: a head alone is of the sector the sentence opens on.
+  const sector = text.match(/^\s*([\u4e00-\u9fff]{1,3}业)(?:经济)?[^，,；;。]{0,12}[，,]/)?.[1];
+  if (sector) for (const d of drafts) if (/^(?:增加值|产值|总产值|营业收入|利润)$/.test(d.name)) d.name = `${sector}${d.name}`;
+  // 不含常州经开区计算,全年地区生产总值2239.58亿元…: a sentence that opens on how it counts counts so throughout.
+  const scoped = text.match(SCOPE_OPENING);
+  if (scoped) for (const d of drafts) d.scope ??= `${scoped[1]}${scoped[2]}`;
   // A figure several places share is a record of each.
   return drafts.flatMap((d) => shared.get(d)?.map((region) => ({ ...d, region })) ?? [d]);
 

@@ -184,6 +184,8 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
       head.add(i);
       break;
     }
+    // (组配分类 计划总结 有效性: a row of the site's header fields, however a title's words it holds.)
+    if (layout.headerFields.some(({ name }) => name.length >= 3 && line.includes(name))) continue;
     if (isTitleLike(line, layout)) {
       const t = tidyTitle(line);
       if (t.title.length < 4) continue;

@@ -76,6 +76,8 @@ export function rankValue(r: Indicator, q: Query): { value: number; unit: string
  * figure said of it; undefined when the metric is no such join (百年百项 is no two parts).
  */
 export function joinedParts(k: Knowledge, q: Query): Query[] | undefined {
+  // (头部企业和大项目合计多少个: one total of them, asked; not each.)
+  if (/合计|共计|总共|一共|总计|加起来/.test(q.text)) return undefined;
   const metrics = /和|与|及|、/.test(q.metric) ? splitParts(q.metric, k.lex.metrics.heads) : undefined;
   const measures = (m: string) => Boolean(readMetric(m, k.lex).head) || k.lex.aliasGroups.some((g) => g.some((a) => m.includes(a)));
   if (!metrics || !metrics.every(measures)) return undefined;

@@ -91,7 +91,8 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
   // (完成投资多少 too: a result named by its verb first, 计划完成投资 being what was set out.)
   const resultAsked = (cut !== whole && /完成|实现|达到/.test(whole.slice(cut.length))) || (q.nature !== 'target' && (/[\u4e00-\u9fff]了(?:多少|几)/.test(q.text) || /^(?:完成|实现)(?!率|进度|情况)[\u4e00-\u9fff]{2}/.test(whole)));
   if (asked.length >= 2) {
-    const unit = word ? k.lex.lexicon.genericWords.units[word] : undefined;
+    // (接待考察多少人次: the unit asked, of 81批1012人次.)
+    const unit = (word ? k.lex.lexicon.genericWords.units[word] : undefined) ?? q.unit;
     // (A change asked, 下降了多少: figures that state one first.)
     const changed = (x: Indicator) => Number(q.intent === 'growth' && (x.growth.length > 0 || x.isChange));
     // (In the unit the word asks, or one of its dimension: 4215万元 is an amount of 完成投资 too.)

@@ -203,7 +203,7 @@ const ORDER: Record<Region['level'], number> = { country: 0, province: 1, city: 
 export function mostSpecificPlace(text: string, lex: Lexicon): string | undefined {
   let best: string | undefined;
   for (const m of findPlaces(text, lex)) {
-    if (!m.region || m.relative) continue;
+    if (!m.region || m.relative || MEDIUM_AFTER.test(text.slice(m.index + m.text.length))) continue;
     const r = lex.regionByName.get(m.region)!;
     if (!best || ORDER[r.level] > ORDER[lex.regionByName.get(best)!.level]) best = m.region;
   }
@@ -213,7 +213,10 @@ export function mostSpecificPlace(text: string, lex: Lexicon): string | undefine
 // 不含嘉兴港区, 居嘉兴第2位, 嘉兴五县两区第4位, 高于全省: a place left out, or the frame a rank or a
 // comparison is made in, is not what the text is about.
 const LEFT_OUT_BEFORE = /(?:不含|含|除|扣除|剔除|居|位居|列|排|高于|低于|快于|慢于|超过|比|较)$/;
-const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|五县两区|各县|平均|同期)/;
+// (浙江日报: a medium named after a place, no mention of it either.)
+const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|五县两区|各县|平均|同期|日报|晚报|新闻网|在线|电视台|广播电视)/;
+// (浙江日报, 浙江在线: a medium named after a place says nothing of whose the page is.)
+const MEDIUM_AFTER = /^(?:日报|晚报|新闻网|在线|电视台|广播电视)/;
 
 /** Whether a place is named as the text's subject, not as something left out or a frame of comparison. */
 export function isSubjectMention(text: string, m: PlaceMention): boolean {
