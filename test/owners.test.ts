@@ -78,6 +78,10 @@ describe('a page whose head is the site’s', () => {
     const r = await read('页.txt', '索引号 1133102200268512x4/2023-113279 文号\n成文日期 2023-06-20 发布机构 亭旁镇\n组配分类 计划总结 有效性\n亭旁镇2022年度工作总结\n2022年以来,全镇完成固定资产投资7132万元,同比增长46.87%。\n');
     expect(r.sources[0]).toMatchObject({ title: '亭旁镇2022年度工作总结', year: 2022 });
   });
+  it('makes the figures of a list of what is to be done aims of its own year (2017年衢州市政府民生实事十大项目, published in 2018)', async () => {
+    const r = await read('项目.txt', '成文日期: 2018-07-02\n\n2017年衢州市政府民生实事十大项目\n\n一、城市管理\n新增停车位4000个,其中公共停车位300个。\n');
+    expect(r.indicators.find((i) => i.value === 4000)).toMatchObject({ nature: 'target', period: { year: 2017 } });
+  });
   it('is no place’s a medium is named after (浙江日报 数字报纸)', async () => {
     const r = await read('报纸.txt', '浙江日报 数字报纸\n\n一年成绩单\n\n2015年,开化旅游收入达42.67亿元,同比增长18.8%。\n');
     expect(r.sources[0].region).not.toBe('浙江省');

@@ -39,6 +39,8 @@ export function recognise(text: string, id: Identity, tables: Table[], lay: Layo
 
 /** A title of how things stand (进展情况, 推进情况, 完成情况): its month is the month things stood at. */
 const PROGRESS_TITLE = /进展|推进情况|完成情况|执行情况|落实情况/;
+// A title that names what is to be done (2017年衢州市政府民生实事十大项目, …工作要点): its figures are aims, unless it says how far they got.
+const AIMS_TITLE = /民生实事(?:十大)?项目(?:计划)?$|工作要点$|工作计划$/;
 const yearOf = (text: string | undefined) => Number(text?.match(/((?:19|20)\d{2})年/)?.[1]) || undefined;
 
 /** The year a text names most often (ties: the later). */
@@ -189,16 +191,17 @@ export const general: Format = {
     // (So is 2023年第三季度民生实事项目推进情况: how far by the quarter's end.)
     const progressOf = (titled?.kind === 'month' || (titled?.kind === 'range' && titled.from !== 1)) && PROGRESS_TITLE.test(id.title || title);
     const summarySpan = progressOf ? period({ kind: 'asof', year: titled!.year, to: titled!.to }) : titled;
+    const aims = AIMS_TITLE.test(id.title || title) && !PROGRESS_TITLE.test(id.title || title);
     const base: Context = workReport
       ? { region, year, period: year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' }), nature: 'actual', section: title, targets: now !== undefined ? period({ kind: 'year', year: now }) : undefined, now }
       : {
           region,
           year,
           period: summarySpan ?? (year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' })),
-          nature: 'actual',
+          nature: aims ? 'target' : 'actual',
           section: title,
-          // (A task table's aims are of the year it names: 2023年第四季度…主要任务完成情况 dated 2024-01-08.)
-          targets: kind === 'tasks' && year !== undefined ? period({ kind: 'year', year }) : now !== undefined && kind !== 'statistics' ? period({ kind: 'year', year: now }) : undefined,
+          // (A task table's aims are of the year it names: 2023年第四季度…主要任务完成情况 dated 2024-01-08; so are a list of aims'.)
+          targets: (kind === 'tasks' || aims) && year !== undefined ? period({ kind: 'year', year }) : now !== undefined && kind !== 'statistics' ? period({ kind: 'year', year: now }) : undefined,
           now,
         };
     const contexts = workReport ? reportContexts(paras, now, region, title) : sectionContexts(paras, base, title);
