@@ -532,8 +532,11 @@ export class Conversations {
       return makeQuery({ ...q, metric, intent: 'task', task: { ...q.task, number: last.items[at - 1] }, ...(scope ? { scope } : {}), carried: ['task'] });
     }
     // 还差多少, 占几成 after two figures: the computation of those two.
-    const two = q.compute && !q.parts && !q.metric.trim() ? this.lastTwo(last) : undefined;
-    if (two) return makeQuery({ ...two[0], text: q.text, intent: 'compute', compute: q.compute === 'difference' && two[0].nature !== two[1].nature ? 'shortfall' : q.compute, parts: two, carried: ['metric'] });
+    // (占比多少 alone, after two figures: the first's share of the second — no metric named 占比.)
+    const shareAlone = !q.compute && !q.parts && !q.places.length && !q.period && /^(?:占比|比重|所占比重|占多少)$/.test(q.metric.replace(/\s+/g, ''));
+    const compute = shareAlone ? 'share' : q.compute;
+    const two = compute && !q.parts && (!q.metric.trim() || shareAlone) ? this.lastTwo(last) : undefined;
+    if (two) return makeQuery({ ...two[0], text: q.text, intent: 'compute', compute: compute === 'difference' && two[0].nature !== two[1].nature ? 'shortfall' : compute, parts: two, carried: ['metric'] });
     // 装备制造业呢 after 战略性新兴产业增加值占规上比重: the same share of the other industry.
     const lastParts = last.query.intent === 'compute' ? last.query.parts : undefined;
     const industry = lastParts?.length === 2 && q.followUp && !q.places.length && !q.period ? industryOf(ownMetric(q), lastParts[0].metric) : undefined;

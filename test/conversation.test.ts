@@ -243,4 +243,11 @@ describe('follow-ups', () => {
     say('visit', '第90项任务');
     expect(first('visit', '接待考察多少人次')).toContain('1012人次');
   });
+  it('read 规上总产值呢 as 规上工业总产值 (总 goes with its head), and 占比多少 alone after two figures as the share of one in the other', () => {
+    say('gy', '桐乡17年规上工业增加值');
+    expect(first('gy', '规上总产值呢')).toContain('1500亿元');
+    say('pw', '全社会用电1-6月');
+    say('pw', '工业用电呢');
+    expect(first('pw', '占比多少')).toContain('79.55%');
+  });
 });

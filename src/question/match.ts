@@ -527,7 +527,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // 项目 must be the figure's own when its own name says another kind (签约).
   const headAt = reading.head ? bareAsked.lastIndexOf(reading.head) : -1;
   // (企业股改: a head said first is said which kind after it.)
-  const kindWord = headAt > 0 ? bareAsked.slice(0, headAt).match(/[\da-z]*[\u4e00-\u9fff]{1,2}$/)?.[0] : headAt === 0 ? bareAsked.slice(reading.head!.length).match(/^[\u4e00-\u9fff]{2}/)?.[0] : undefined;
+  // (规上总产值: 总 goes with the head it stands before, no word of the kind.)
+  const kindWord = headAt > 0 ? bareAsked.slice(0, headAt).replace(/总$/, '').match(/[\da-z]*[\u4e00-\u9fff]{1,2}$/)?.[0] : headAt === 0 ? bareAsked.slice(reading.head!.length).match(/^[\u4e00-\u9fff]{2}/)?.[0] : undefined;
   const plainName = fold(ind.name).replace(/[“”"]/g, '');
   const ownKind = reading.head && plainName.endsWith(reading.head) ? plainName.slice(0, -reading.head.length).replace(/^(新增|新|累计|共)/, '') : '';
   const kindChars = kindWord?.replace(/[\da-z]+/g, '') ?? '';
