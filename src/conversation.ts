@@ -397,9 +397,9 @@ function keepSetting(q: Query, last: Query): Query | undefined {
 }
 
 /**
- * 污水管网改造多少户 right after 濮院2017年新增污水管网多少公里, 给多少家小微企业 after the
- * platform's 信用贷款: a question of no place and no period that another figure of the last
- * answer's sentence answers, in that figure's setting, is asked of that sentence, read on.
+ * 污水管网改造多少户 right after 濮院2017年新增污水管网多少公里: a question of no place and no
+ * period that another figure of the last answer's sentence answers, in that figure's setting,
+ * is asked of that sentence, read on — of whatever place, the home city's too.
  */
 function sameSentence(k: Knowledge, q: Query, figure: KnowledgeRecord | undefined, last: Query): Query | undefined {
   if (figure?.type !== 'indicator' || figure.placeless || !figure.region) return undefined;

@@ -115,7 +115,7 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   });
 }
 
-// Per question and per record, what namesSubjectOf reads of them: the same for every record it looks at.
+// What namesSubjectOf reads of a metric asked and of a record's sentence, read once: the same for every record it looks at.
 const unqualified = new Map<string, string>();
 const foldedSentences = new WeakMap<Indicator, string>();
 
@@ -620,10 +620,10 @@ const placeNames = new WeakMap<Knowledge, Map<string, number>>();
  */
 function soleOfPlace(k: Knowledge, q: Query, asked: string, ind: Indicator): boolean {
   // (A town's or a village's: a county's or a city's statistics keep their scopes apart, 规上工业总产值 is no 工业总产值.)
-  if (q.places.length !== 1 || ind.region !== q.places[0].region) return false;
-  const place = /^(town|village)$/.test(k.lex.regionByName.get(ind.region)?.level ?? '') ? ind.region : undefined;
-  asked = asked.split(fold(q.places[0]?.text ?? '')).join('').replace(/\s+/g, '');
-  if (!place || ind.region !== place || asked.length < 2 || !fold(ind.name).endsWith(asked)) return false;
+  if (q.places.length !== 1 || ind.region !== q.places[0].region || !/^(town|village)$/.test(k.lex.regionByName.get(ind.region)?.level ?? '')) return false;
+  const place = ind.region;
+  asked = asked.split(fold(q.places[0].text)).join('').replace(/\s+/g, '');
+  if (asked.length < 2 || !fold(ind.name).endsWith(asked)) return false;
   let memo = placeNames.get(k);
   if (!memo) placeNames.set(k, (memo = new Map()));
   const key = `${place}|${asked}`;
