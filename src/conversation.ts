@@ -7,6 +7,7 @@
 import type { Answer, ContextStore, Indicator, KnowledgeRecord, Line } from './types.js';
 import { misfit } from './question/match.js';
 import { readMetric } from './question/metric.js';
+import { sentenceMates } from './question/sentences.js';
 import type { Knowledge } from './knowledge/load.js';
 import { makeQuery, storedQuery, type Query } from './question/query.js';
 import { chineseNumber } from './question/parse.js';
@@ -247,14 +248,16 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   const ofTask = (word !== undefined || doneOfTask(q, last, inTask, qualifiers)) && last.task?.number !== undefined;
   const frame = q.followUp ? frameBefore(ownMetric(q, frames), ownMetric(last, frames)) : undefined;
   const swapped = otherThing(q.metric, last.metric, thing);
+  const industry = q.followUp ? industryOf(ownMetric(q, frames), last.metric) : undefined;
+  const qualified = q.metric.trim() && last.metric ? qualifiedHead(q.metric, last.metric) : undefined;
   if (ofTask) {
     // 完成多少 after a task: a figure of that task.
     merged.metric = q.metric;
     merged.qualifiers = q.qualifiers;
     merged.unit = q.unit;
-  } else if (q.followUp && industryOf(ownMetric(q, frames), last.metric)) {
+  } else if (industry) {
     // 装备制造业呢 after 战略性新兴产业增加值占规上比重: the same measure of the other industry.
-    merged.metric = industryOf(ownMetric(q, frames), last.metric)!;
+    merged.metric = industry;
     merged.qualifiers = q.qualifiers;
     carried.push('metric');
   } else if (word && last.metric) {
@@ -296,9 +299,9 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     merged.metric = swapped;
     q = makeQuery({ ...q, places: [] });
     carried.push('metric');
-  } else if (q.metric.trim() && last.metric && qualifiedHead(q.metric, last.metric)) {
+  } else if (qualified) {
     // 其中一般公共预算呢 after 财政总收入: the qualifier said of the last metric's head (一般公共预算收入).
-    merged.metric = `${q.metric.replace(/\s+/g, '')}${qualifiedHead(q.metric, last.metric)}`;
+    merged.metric = `${q.metric.replace(/\s+/g, '')}${qualified}`;
     merged.qualifiers = q.qualifiers;
     carried.push('metric');
   } else if (ownMetric(q, frames)) {
@@ -406,8 +409,7 @@ function sameSentence(k: Knowledge, q: Query, figure: KnowledgeRecord | undefine
   if (q.places.length || q.period || q.task || !q.metric.trim() || (q.intent !== 'value' && q.intent !== 'growth')) return undefined;
   const setting = makeQuery({ ...q, places: [{ region: figure.region, text: figure.region }], period: last.period, carried: last.period ? ['place', 'period'] : ['place'] });
   const read = readMetric(setting.metric, k.lex);
-  const siblings = k.indicators.filter((x) => x.id !== figure.id && x.source === figure.source && x.sentence === figure.sentence);
-  return siblings.some((x) => misfit(k, setting, x, read) === undefined) ? setting : undefined;
+  return sentenceMates(k, figure).some((x) => misfit(k, setting, x, read) === undefined) ? setting : undefined;
 }
 
 /** The short line that says what a follow-up took from the conversation. */

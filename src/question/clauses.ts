@@ -11,6 +11,7 @@ import { concepts, countMembers, coverage, type Candidate } from './match.js';
 import { findPlaces } from '../text/places.js';
 import { fold } from '../text/normalize.js';
 import { asksAmount, setsLevel } from './level.js';
+import { ofSentence } from './sentences.js';
 
 /**
  * The sentence before a figure's, quoted where it says what the question asked and the figure's
@@ -28,22 +29,6 @@ export function sentenceBefore(k: Knowledge, q: Query, ind: Indicator): { senten
   const word = missing.flat().find((f) => fold(best).includes(f))!;
   const at = fold(best).indexOf(word);
   return { sentence: best, words: best.slice(at, at + word.length) };
-}
-
-/** The indicators read from a sentence, by the sentence (made once per knowledge). */
-const bySentence = new WeakMap<Knowledge, Map<string, Indicator[]>>();
-function ofSentence(k: Knowledge, sentence: string): Indicator[] {
-  let map = bySentence.get(k);
-  if (!map) {
-    map = new Map();
-    for (const x of k.indicators) {
-      const list = map.get(x.sentence);
-      if (list) list.push(x);
-      else map.set(x.sentence, [x]);
-    }
-    bySentence.set(k, map);
-  }
-  return map.get(sentence) ?? [];
 }
 
 /** The clause of a long sentence that says most of what was asked: the answer leads with it. */

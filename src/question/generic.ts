@@ -9,6 +9,7 @@ import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Query } from './query.js';
 import { fold } from '../text/normalize.js';
 import { dimensionOf } from './metric.js';
+import { sentenceMates } from './sentences.js';
 
 /** The question's metric when it is only a generic word (完成率) or a light verb (完成), else undefined. */
 export function genericWord(q: Query, lex: Lexicon): string | undefined {
@@ -54,7 +55,7 @@ export function figureBeside(k: Knowledge, id: string, fits: (x: Indicator) => b
   const from = sentence.indexOf(last.figure);
   if (from < 0) return undefined;
   const end = from + last.figure.length;
-  const siblings = k.indicators.filter((x) => x.source === last.source && x.sentence === sentence && x.id !== last.id);
+  const siblings = sentenceMates(k, last);
   let best: { x: Indicator; at: number } | undefined;
   for (const x of siblings) {
     const at = sentence.indexOf(x.figure, end);
