@@ -61,7 +61,7 @@ const ACTUAL_WEAK = /累计|完成[^，,；;]{0,8}(目标|计划|任务)/;
 // noun 目标 only its own clause (占三年目标投资的32%，推动项目开工41个: the 41 is a result).
 // 计划 alone names programmes (硕博倍增计划); before a verb it plans (全年计划完成…2225户), though
 // 总计划开工数 is a count. 预计 estimates results, so it marks no target; 预期寿命 is a result too.
-const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求|(?<!总)计划(?=完成|新增|新建|实施|建设|投资|引进|开工|改造|培育|招引|建成)/;
+const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求|(?<!总)计划(?=完成|新增|新建|实施|建设|投资|引进|开工|改造|培育|招引|建成)(?![\u4e00-\u9fff]{0,6}完成率)/;
 // 到2020年, 2020年底前: a deadline, a target when the year is not past when the text was written.
 const DEADLINE = /到((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底前|前)/g;
 const TARGET_NOUN = /目标/;
