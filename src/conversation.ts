@@ -297,6 +297,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     // 中电科南湖研究院呢 after 南湖实验室引进科研人员: the same measure of the other thing
     // (南湖 in its name is no place asked).
     merged.metric = swapped;
+    merged.owner = undefined;
     q = makeQuery({ ...q, places: [] });
     carried.push('metric');
   } else if (qualified) {
@@ -319,6 +320,8 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   if (q.eachPlace || q.places.length) {
     merged.eachPlace = q.eachPlace;
     merged.places = q.places;
+    // (全市呢 after a zone's figure: the city's; the zone goes with the old place.)
+    merged.owner = undefined;
     // The old place's words leave the metric with it (桐乡实到外资 → 濮院呢, 各县市呢).
     if (!ownMetric(q)) for (const p of last.places) merged.metric = merged.metric.split(p.text).join(' ').replace(/\s+/g, ' ').trim();
     // So does a thing in it (临沪高能级智慧产业新区完成工业投入 → 全市呢 asks the city's 完成工业投入).
@@ -407,7 +410,10 @@ function keepSetting(q: Query, last: Query): Query | undefined {
 function sameSentence(k: Knowledge, q: Query, figure: KnowledgeRecord | undefined, last: Query): Query | undefined {
   if (figure?.type !== 'indicator' || figure.placeless || !figure.region) return undefined;
   if (q.places.length || q.period || q.task || !q.metric.trim() || (q.intent !== 'value' && q.intent !== 'growth')) return undefined;
-  const setting = makeQuery({ ...q, places: [{ region: figure.region, text: figure.region }], period: last.period, carried: last.period ? ['place', 'period'] : ['place'] });
+  // (引进世界500强几个 after 临沪高能级智慧产业新区's 工业投入: that zone's, of its sentence's period.)
+  const owner = figure.owner;
+  const period = last.period ?? (owner ? figure.period : undefined);
+  const setting = makeQuery({ ...q, places: [{ region: figure.region, text: figure.region }], period, owner, carried: ['place', ...(period ? ['period'] : []), ...(owner ? ['owner'] : [])] });
   const read = readMetric(setting.metric, k.lex);
   return sentenceMates(k, figure).some((x) => misfit(k, setting, x, read) === undefined) ? setting : undefined;
 }
@@ -422,6 +428,7 @@ function carriedLine(asked: Query, frames: readonly string[]): string | undefine
   if (c.includes('task') && q.task?.number !== undefined) parts.push(q.scope?.kind === 'plan' ? `第（${q.task.number}）条` : `第${q.task.number}项任务`);
   // The metric as folded for matching; Latin words (GDP, PM2.5) as people write them.
   if (c.includes('metric') && ownMetric(q, frames)) parts.push(ownMetric(q, frames).replace(/\s+/g, '').replace(/[a-z]+/g, (w) => w.toUpperCase()));
+  if (q.owner) parts.push(q.owner);
   if (c.includes('place')) parts.push(q.places.map((p) => p.region ?? p.text).join('、'));
   if (c.includes('period') && q.period) parts.push(q.period.label);
   if (c.includes('nature') && q.nature) parts.push(q.nature === 'target' ? '目标' : '实际');
@@ -539,6 +546,14 @@ export class Conversations {
     const compute = shareAlone ? 'share' : q.compute;
     const two = compute && !q.parts && (!q.metric.trim() || shareAlone) ? this.lastTwo(last) : undefined;
     if (two) return makeQuery({ ...two[0], text: q.text, intent: 'compute', compute: compute === 'difference' && two[0].nature !== two[1].nature ? 'shortfall' : compute, parts: two, carried: ['metric'] });
+    // 完成目标的比例 after a task: what its progress says was done, against what it sets out.
+    const task = last.query.task?.number;
+    if (q.compute === 'progress' && q.parts && !q.parts[0].metric && task !== undefined && !q.places.length && !q.period) {
+      const of = { qualifiers: [], places: [], task: { number: task }, ...(last.query.scope ? { scope: last.query.scope } : {}) };
+      const done = makeQuery({ ...of, text: '完成', intent: 'value', metric: '完成', nature: 'actual' });
+      const set = makeQuery({ ...of, text: '目标', intent: 'value', metric: '', nature: 'target' });
+      return makeQuery({ ...q, metric: done.metric, parts: [done, set], carried: ['task'] });
+    }
     // 装备制造业呢 after 战略性新兴产业增加值占规上比重: the same share of the other industry.
     const lastParts = last.query.intent === 'compute' ? last.query.parts : undefined;
     const industry = lastParts?.length === 2 && q.followUp && !q.places.length && !q.period ? industryOf(ownMetric(q), lastParts[0].metric) : undefined;
@@ -547,7 +562,9 @@ export class Conversations {
       return makeQuery({ ...last.query, text: q.text, metric: whole, parts: [makeQuery({ ...lastParts[0], metric: industry }), lastParts[1]], carried: ['metric', ...(last.query.period ? ['period'] : [])] });
     }
     // After a computation the figure it started from is what a follow-up goes on from.
-    const asked = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : last.query;
+    // (After one of a task, 完成目标的比例, the task.)
+    const started = last.query.intent === 'compute' && last.query.parts?.[0].metric ? last.query.parts[0] : undefined;
+    const asked = started?.task ? makeQuery({ ...started, text: last.query.text, intent: 'task', metric: '', nature: undefined }) : (started ?? last.query);
     // The figure answered says what the question left implicit: its year (6月 of 2021, for 上月呢).
     const figure = last.figure ? this.k.byId.get(last.figure) : undefined;
     const year = figure?.type === 'indicator' ? figure.period.year : undefined;
@@ -563,6 +580,8 @@ export class Conversations {
     if (ofDocument) return makeQuery({ ...asked, text: q.text, ask: ofDocument, alsoAsk: undefined, carried: ['document'] });
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);
+      // (超亿美元项目呢 after 临沪…新区's 引进世界500强项目: that zone's, if its sentence says it; else no zone's.)
+      if (merged.owner && !merged.carried?.includes('metric') && !(figure?.type === 'indicator' && sentenceMates(this.k, figure).some((x) => misfit(this.k, merged, x) === undefined))) merged.owner = undefined;
       // (全年目标呢, 上半年实际 after a 2021 figure: a period that names no year is of the figure's year.)
       if (q.period && q.period.year === undefined && !q.relative && year !== undefined && q.period.kind !== 'span' && q.period.kind !== 'none' && merged.period?.year === undefined) {
         merged.period = { ...q.period, year, label: label({ ...q.period, year }) };

@@ -8,6 +8,7 @@ import type { Answer, Indicator, Line } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
 import type { FigureFound } from '../question/figure.js';
+import { basisOfPeriod } from '../question/match.js';
 import { seriesChart } from './chart.js';
 import { indicatorLines, makeAnswer, quoteLine, relatedLine, span } from './compose.js';
 import { answerStatement } from './statement.js';
@@ -17,7 +18,7 @@ import { noAnswer, noneFor } from './none.js';
 /** An indicator answer: the figure, what it is, the same metric at other times, the sentence. */
 function answerIndicator(k: Knowledge, q: Query, found: Extract<FigureFound, { kind: 'indicator' }>, brief: boolean): Answer {
   const { best, fallback: lead, related: more, before } = found;
-  const basis = q.basis ?? (q.intent === 'growth' && q.period && best.growth.some((g) => g.basis === q.period!.label) ? q.period.label : undefined);
+  const basis = q.basis ?? (q.intent === 'growth' && q.period ? basisOfPeriod(q.period, best) : undefined);
   const lines: Line[] = indicatorLines(best, q.intent === 'growth', basis);
   // A target given where none was asked says so first: 海盐2022年GDP → 目标：增长7.5%左右.
   if (best.nature === 'target' && q.nature !== 'target') lines[0] = [span('目标：'), ...lines[0]];

@@ -11,6 +11,7 @@ import { makeQuery, type Query } from './query.js';
 import { isChange, match, type Matches } from './match.js';
 import { findFigure, type FigureFound } from './figure.js';
 import { figureBeside, PROGRESS_STATED } from './generic.js';
+import { sameThing, taskFigures } from './task-figures.js';
 
 /** 亿元 → (元, 1e8): a unit as a base and a factor, so 亿元 and 万元 can be set against each other. */
 export function scaleOf(unit: string): { base: string; factor: number } {
@@ -39,13 +40,28 @@ function fromRecord(ind: Indicator): Input | undefined {
 }
 
 /** The figure a side of the computation names: a record, or a number the question gives itself. */
-function inputFor(k: Knowledge, q: Query): Input | undefined {
+function inputFor(k: Knowledge, q: Query, a?: Input): Input | undefined {
+  if (q.task?.number !== undefined) return taskInput(k, q, a);
   if (q.intent === 'growth') return growthFor(k, q);
   const best = match(k, makeQuery({ ...q, intent: 'value' }), ['indicator']).answers[0]?.record as Indicator | undefined;
   if (best) return fromRecord(best);
   const given = q.text.match(/(\d+(?:\.\d+)?)(亿元|万元|元|亿|万|个|家|项|户|人|%|亩|万亩|吨|万吨|公里)/);
   if (!given) return undefined;
   return { value: Number(given[1]), unit: given[2], figure: given[0], nature: q.nature ?? 'actual' };
+}
+
+/**
+ * A side of one task (完成目标的比例 after 第20项): what its progress says was done, or what it sets
+ * out — of the thing done, or the only figure in its unit; two such figures and none the same
+ * thing leave it unread, never a guess.
+ */
+function taskInput(k: Knowledge, q: Query, done?: Input): Input | undefined {
+  const figures = taskFigures(k, q).answers.map((c) => c.record as Indicator).filter((x) => x.value !== null && x.nature === q.nature);
+  if (!done?.record) return figures[0] && fromRecord(figures[0]);
+  const inUnit = figures.filter((x) => scaleOf(x.unit).base === scaleOf(done.unit).base);
+  const same = inUnit.filter((x) => sameThing(x.name, done.record!.name));
+  const pick = same.length ? same[0] : inUnit.length === 1 ? inUnit[0] : undefined;
+  return pick && fromRecord(pick);
 }
 
 /** A side asked as a change (进出口总额增速): the change, of the basis asked or the first stated; never the level. */
@@ -97,6 +113,9 @@ function incompatible(op: Query['compute'], a: Input, b: Input): 'unit' | 'perio
   return undefined;
 }
 
+// A figure named by how it stands against another (高于第二名, 低于全省平均): a gap the report states.
+const GAP_STATED = /^(?:高于|低于|快于|慢于|超过|超出|领先|多于|少于)/;
+
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
 
 /** What a computation question found, by the answer it gets. */
@@ -134,11 +153,15 @@ export function computeFound(k: Knowledge, q: Query, brief: boolean): ComputeFou
   const shareSaid = (x: Indicator) => x.unit === '%' && /^(?:占|完成)/.test(x.name) && ofB.length >= 2 && x.name.includes(ofB);
   const besideA = a?.record && q.compute === 'progress' ? figureBeside(k, a.record.id, (x) => x.unit === '%' && PROGRESS_STATED.test(x.name)) : a?.record && q.compute === 'share' ? figureBeside(k, a.record.id, shareSaid) : undefined;
   if (besideA) return stated(whole, { answers: [{ record: besideA, score: 1, coverage: 1, nameCoverage: 1 }], nearby: [] });
-  const b = a ? inputFor(k, completeB(qa, qb, a)) : undefined;
+  const b = a ? (qb.task?.number !== undefined ? inputFor(k, qb, a) : inputFor(k, completeB(qa, qb, a))) : undefined;
   // 比第二名高多少, 比全省平均高多少: what A is compared with is no figure the reports state
   // apart, but the sentence may say the gap itself.
   const fact: Query = makeQuery({ ...whole, intent: 'fact', parts: q.parts });
   if (!a || !b) return { kind: 'missing', missing: !a ? qa.text : qb.text, a, query: fact, figure: findFigure(k, fact, brief) };
+  // 比第二名高多少 after 完成率83.5%: 高于第二名9个百分点 in the same sentence is the gap itself, stated.
+  if (q.compute === 'difference' && a?.record && b?.record && b.record !== a.record && b.record.sentence === a.record.sentence && GAP_STATED.test(b.record.name)) {
+    return stated(whole, { answers: [{ record: b.record, score: 1, coverage: 1, nameCoverage: 1 }], nearby: [] });
+  }
   // Both sides read as the same figure (比第二名高多少: 第二名 names no figure): nothing to compute.
   if (a.record && a.record === b.record) return stated(fact);
   const why = incompatible(q.compute, a, b);

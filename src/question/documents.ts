@@ -5,7 +5,7 @@
  */
 import type { Indicator, Source } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from './query.js';
+import { sameNumber, type Query } from './query.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
 import { HOME } from './match.js';
@@ -71,7 +71,7 @@ function documentOf(k: Knowledge, q: Query): Source | undefined {
   for (const s of k.sources) {
     let score = 0;
     if (scope.number) {
-      if (s.number !== scope.number && !fold(s.title).includes(fold(scope.number))) continue;
+      if (!sameNumber(scope.number, s.number) && !fold(s.title).includes(fold(scope.number))) continue;
       score += 5;
     }
     if (scope.kind) {

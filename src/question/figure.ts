@@ -77,7 +77,8 @@ function relatedFigures(k: Knowledge, q: Query, best: Indicator, rest: Candidate
     }
     related.sort((a, b) => periodKey(b.period) - periodKey(a.period));
   }
-  const strong = rest.filter((c) => c.record.type === 'indicator' && c.score >= rest[0]?.score - 0.35 && c.coverage >= 0.99);
+  // (Named so: a runner-up whose sentence alone holds the words, 失信…措施 of 失信约束措施进行全面清理, is another thing.)
+  const strong = rest.filter((c) => c.record.type === 'indicator' && c.score >= rest[0]?.score - 0.35 && c.coverage >= 0.99 && c.nameCoverage >= 0.99);
   for (const c of strong) {
     const x = c.record as Indicator;
     if (related.length >= 4) break;

@@ -9,7 +9,7 @@
  */
 import type { Indicator, KnowledgeRecord, Period } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Query } from './query.js';
+import { sameNumber, type Query } from './query.js';
 import { tokensOfFolded } from '../text/tokenize.js';
 import { documentFrequency } from '../knowledge/search.js';
 import { findPlaces, isWithin, thingsIn } from '../text/places.js';
@@ -82,6 +82,7 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
   const hay = k.haystack.get(r.id)!;
   // A zone's, an institute's, a park's figure answers only a question that names it.
   if (r.type === 'indicator' && r.owner && !namesOwner(k, q, r)) return false;
+  if (q.owner !== undefined && (r.type !== 'indicator' || r.owner !== q.owner)) return false;
   if (r.type === 'indicator' && !scopeFits(q, r)) return false;
   // A market's index is no place's: it answers only a question that names none.
   if (r.type === 'indicator' && r.placeless) return !q.places.length;
@@ -189,6 +190,7 @@ function namesThingIn(k: Knowledge, q: Query, hay: string): boolean {
  */
 function namesOwner(k: Knowledge, q: Query, r: Indicator): boolean {
   const owner = r.owner!;
+  if (q.owner === owner) return true;
   let text = fold(`${q.text} ${q.metric}`);
   for (const [short, full] of Object.entries(k.lex.regions.thingsNamedAfter.short)) text = text.split(short).join(full);
   // (50个签约项目: the projects counted are named with their count, or by their words without it.)
@@ -270,9 +272,14 @@ function basisFits(asked: string, has: string[]): boolean {
   });
 }
 
-/** A change asked over a period the record states as its basis: 今年以来上涨了多少, 6月涨了多少. */
-function periodAsBasis(asked: Period, ind: Indicator): boolean {
-  return ind.growth.some((g) => g.basis === asked.label || (asked.kind === 'since' && g.basis === '今年以来'));
+/**
+ * The basis of a change asked over a period the record states as one: 今年以来上涨了多少, 6月涨了多少
+ * (of 6月30日's price, 6月上涨9.7%). A year asked, or carried from the last figure, is the record's.
+ */
+export function basisOfPeriod(asked: Period, ind: Indicator): string | undefined {
+  if (asked.year !== undefined && ind.period.year !== undefined && asked.year !== ind.period.year) return undefined;
+  const bare = asked.label.replace(/^(?:19|20)\d{2}年/, '');
+  return ind.growth.find((g) => g.basis === asked.label || g.basis === bare || (asked.kind === 'since' && g.basis === '今年以来'))?.basis;
 }
 
 export interface Concept {
@@ -685,12 +692,12 @@ export function misfit(
   if (q.scope?.kind || q.scope?.number) {
     const src = k.sourceById.get(r.source);
     if (q.scope.kind && src?.kind !== q.scope.kind) return 'scope';
-    if (q.scope.number && src?.number !== q.scope.number) return 'scope';
+    if (q.scope.number && !sameNumber(q.scope.number, src?.number)) return 'scope';
   }
   if (!placeFits(k, q, r)) return 'place';
   const asksGrowth = q.intent === 'growth';
   if (q.period && !periodFits(q.period, recordPeriod(r), taskYear(k, r))) {
-    if (!(asksGrowth && r.type === 'indicator' && periodAsBasis(q.period, r))) return 'period';
+    if (!(asksGrowth && r.type === 'indicator' && basisOfPeriod(q.period, r) !== undefined)) return 'period';
   }
   if (q.withinYear !== undefined && recordPeriod(r)?.year !== q.withinYear) return 'period';
   if (r.type === 'task') return undefined;

@@ -124,7 +124,9 @@ function unpunctuate(text: string): string {
 
 /** A document's number as issued: 嘉委发〔2017〕12号. */
 // (As typed too: 嘉委发2017 12号, 嘉委发2017年12号 — a prefix that ends as one does, 发 or 函.)
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,8})[〔\[(（]((?:19|20)\d{2})[〕\])）](\d{1,4})号|([\u4e00-\u9fff]{1,8}?(?:发|函|字|办))\s*((?:19|20)\d{2})年?\s*第?(\d{1,4})号/;
+// (嘉委发12号: its year left out — any year's 12号 of that prefix.)
+// (Only of an issuer's prefix, 委发 or 府办: 开发12号地块 is no document.)
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,8})[〔\[(（]((?:19|20)\d{2})[〕\])）](\d{1,4})号|([\u4e00-\u9fff]{1,8}?(?:发|函|字|办))\s*((?:19|20)\d{2})年?\s*第?(\d{1,4})号|([\u4e00-\u9fff]{0,6}?[委府政办局厅部](?:发|函|字|办))\s*第?(\d{1,4})号/;
 
 interface Taken {
   rest: string;
@@ -289,7 +291,7 @@ function unknownDepartment(t: Taken, w: QuestionWords): string | undefined {
 function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
   const number = t.rest.match(DOC_NUMBER);
   if (number) {
-    scope.number = number[1] ? `${number[1]}〔${number[2]}〕${number[3]}号` : `${number[4]}〔${number[5]}〕${number[6]}号`;
+    scope.number = number[1] ? `${number[1]}〔${number[2]}〕${number[3]}号` : number[4] ? `${number[4]}〔${number[5]}〕${number[6]}号` : `${number[7]}${number[8]}号`;
     t.rest = t.rest.replace(number[0], ' ');
   }
   const issue = t.rest.match(/第(\d{1,3})期/);

@@ -61,10 +61,18 @@ export interface PlaceRef {
 }
 
 /** A document the question limits itself to. */
+/** Whether a document's number is the one asked: 嘉委发12号 (no year, as typed) is 嘉委发〔2017〕12号. */
+export function sameNumber(asked: string, has: string | undefined): boolean {
+  if (!has) return false;
+  if (asked === has) return true;
+  const bare = asked.match(/^(.+?)(\d{1,4})号$/);
+  return Boolean(bare && !asked.includes('〔') && has.replace(/〔(?:19|20)\d{2}〕/, '') === asked);
+}
+
 export interface DocumentScope {
   /** The kind of document: the 嘉善 plan's 第（n）条 is a plan, 第n项任务 a task table. */
   kind?: 'plan' | 'tasks' | 'bulletin' | 'report' | 'statistics' | 'summary' | 'news' | 'table';
-  /** An issue or document number: 第5期 → 5, 嘉委发〔2017〕12号. */
+  /** An issue or document number: 第5期 → 5, 嘉委发〔2017〕12号, 嘉委发12号 (its year not typed). */
   number?: string;
   /** Words that name the document (嘉善实施意见, 信息交流), folded. */
   words?: string;
@@ -139,6 +147,11 @@ export interface Query {
    * word; the figure of that word said right after it in its sentence answers first.
    */
   beside?: { id: string; word: string };
+  /**
+   * The thing a follow-up is of (引进世界500强几个 after 临沪高能级智慧产业新区's 工业投入): only
+   * its figures answer, as if the question named it.
+   */
+  owner?: string;
   /** The question marks itself as a follow-up (那1-6月呢, 目标呢). */
   followUp?: boolean;
   /** The question corrects the last one (不对，我问的是大学生): what it names takes the place of what was asked. */
@@ -183,6 +196,7 @@ export function makeQuery(f: Query): Query {
     alsoAsk: f.alsoAsk,
     members: f.members,
     beside: f.beside,
+    owner: f.owner,
     followUp: f.followUp,
     corrects: f.corrects,
     corrections: f.corrections,

@@ -26,7 +26,7 @@ function figuresOf(k: Knowledge, t: Task): { set: Indicator[]; done: Indicator[]
 const COUNTED_HOW = /^(?:于.{0,12}?)?(?:全面)?(?:组织开展.{0,12}?工作)?(?:新认定|新增|新建成|新建|建成|完成|实现|累计|共)?(?:第[一二三四五六七八九十\d]+批)?(?:国家级|省级|市级|国家|省|市)?/;
 
 /** Whether two names count the same thing: equal, or one the other's tail once how it was counted is set aside. */
-function sameThing(a: string, b: string): boolean {
+export function sameThing(a: string, b: string): boolean {
   const [x, y] = [fold(a), fold(b)];
   if (x === y) return true;
   // (…支出再压减 10% set out, …支出下降20.78% done: the same spending.)
@@ -112,7 +112,9 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
     const doneOfNamed = (xs: Indicator[]) => (xs.length ? xs : done.filter((x) => x.nature === 'actual' && named(set).some((s) => sameThing(s.name, x.name))));
     // (完成率呢 of a task whose progress says 完成年度目标任务的82.8%: that share of its target is its 完成率.)
     const ofTarget = (xs: Indicator[]) => (/完成率$|完成进度$/.test(asked) && !named(xs).length ? xs.filter((x) => x.unit === '%' && /^完成/.test(x.name) && /目标|计划|任务/.test(x.name)) : []);
-    const own = q.nature === 'target' ? named(set) : resultAsked ? doneOfNamed(ofSet(named(done).filter((x) => x.nature !== 'target'))) : [...ofSet(named(done)), ...ofTarget(done), ...named(set)];
+    // (重点项目完成了多少个 of 54个重点项目已完成38个: the figure whose name says it was done, before the count of all.)
+    const saysDone = (xs: Indicator[]) => (asked === whole ? xs : [...xs].sort((a, b) => Number(holds(whole)(b)) - Number(holds(whole)(a))));
+    const own = q.nature === 'target' ? named(set) : resultAsked ? saysDone(doneOfNamed(ofSet(named(done).filter((x) => x.nature !== 'target')))) : [...ofSet(named(done)), ...ofTarget(done), ...named(set)];
     if (own.length) return { task, word, answers: found(own) };
   }
   // 目标呢 after a task: what it sets out.
