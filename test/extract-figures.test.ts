@@ -345,3 +345,28 @@ describe('a sentence that says how it counts, a mark passed, and a head alone', 
     expect(extractFigures('工业经济表现强劲,增加值增长20.9%', ctx, lexicon()).map((f) => f.name)).toEqual(['工业增加值']);
   });
 });
+
+describe('a bound of a class, a level first passed, what was added of the same thing, a share’s growth', () => {
+  it('reads 新增产值超过10亿元的企业6家 as a count of a class, not 10亿元 of 新增产值', () => {
+    expect(read('新增产值超过10亿元的企业6家;投资1亿元以上的项目12个').map((r) => [r[0], r[3]])).toEqual([
+      ['新增产值超过10亿元的企业', '6家'],
+      ['投资1亿元以上的项目', '12个'],
+    ]);
+  });
+  it('keeps 首次突破 with the level a figure first passed (单月产值首次突破60亿元)', () => {
+    expect(read('规上工业单月产值首次突破60亿元').map((r) => [r[0], r[3]])).toEqual([['规上工业单月产值', '首次突破60亿元']]);
+  });
+  it('names 新增产值 after …企业实现产值 as that same thing’s (…项目企业新增产值)', () => {
+    expect(read('全市新增长点项目企业实现产值2072.8亿元,同比增长18.6%;新增产值282.8亿元').map((r) => r[0])).toEqual(['新增长点项目企业产值', '新增长点项目企业新增产值']);
+  });
+  it('gives a growth in % after a share to the level before it (…29.9亿元,占…比重为52.7%;同比增长12%)', () => {
+    expect(read('实现高新技术产业增加值29.9亿元,占规上工业增加值的比重为52.7%;同比增长12%').map((r) => [r[0], r[4]])).toEqual([
+      ['高新技术产业增加值', '同比12'],
+      ['占规上工业增加值的比重', undefined],
+    ]);
+  });
+  it('gives a period of no year the year of the one its paragraph opened a sentence with (截至2023年底…。1-12月…)', () => {
+    const found = readProse([{ text: '截至2023年底,入园企业154家。1-12月投产企业完成工业总产值68.21亿元,累计增长6.73%。', line: 1 }], { ...results, year: 2024, period: year(2024) }, lex);
+    expect(found.indicators.map((f) => f.period.label)).toEqual(['2023年底', '2023年1-12月']);
+  });
+});

@@ -34,6 +34,8 @@ export interface Said {
 export interface About {
   operator: Said;
   fileName: Said;
+  /** The place of the government whose site a page is on (its breadcrumb's 泰顺县人民政府). */
+  site?: string;
   /** What was wrong with the operator's file, if anything. */
   problem?: string;
 }

@@ -79,6 +79,8 @@ export interface Cleaned {
   written?: string[];
   /** 1-based numbers of the lines blanked as page clutter. */
   clutter: number[];
+  /** The government whose site the page is on, as its breadcrumb names it: whose page it is, where nothing else says. */
+  site?: string;
 }
 
 const TONED = 'āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ';
@@ -145,24 +147,31 @@ function crumbTitle(line: string): string {
   return last.length >= 10 && /[\u4e00-\u9fff]{6}/.test(last) && /(?:19|20)\d{2}年/.test(last) && !/[|]/.test(last) ? last : '';
 }
 
+/** The government whose site a page is on, from its breadcrumb's first step (泰顺县人民政府 > 政务公开 > …). */
+function crumbSite(line: string): string | undefined {
+  return line.match(/^\s*([\u4e00-\u9fff]{2,16}?(?:人民政府|政府))(?:门户网站|网站)?\s*[>＞»]/)?.[1];
+}
+
 export function clean(lines: string[], layout: Layout): Cleaned {
   const clutter: number[] = [];
+  let site: string | undefined;
   const kept = lines.map((line, i) => {
     if (isClutter(line, layout) || isMenu(lines, i)) {
       clutter.push(i + 1);
+      if (i < 5) site ??= crumbSite(line);
       // (首页 > 新闻中心  浏览次数:  发布时间:2020-09-09: the page's date stays, the menu goes.)
       // (当前位置:首页 > … > 2024年湖州市政府工作报告重点工作上半年完成情况: so does the page's own title, its last step.)
       return line.match(PAGE_DATE)?.[0] ?? crumbTitle(line);
     }
     return line.replace(GLOSS, '').replace(FOOTNOTE, '').replace(NOTE_MARK, '');
   });
-  if (!isTraditional(kept.join('\n'))) return { lines: kept, clutter };
+  if (!isTraditional(kept.join('\n'))) return { lines: kept, clutter, ...(site ? { site } : {}) };
   const folded = kept.map((line) => {
     const s = toSimplified(line);
     // A conversion that changed a line's length could not be mapped back: read it as written.
     return s.length === line.length ? s : line;
   });
-  return { lines: folded, written: kept, clutter };
+  return { lines: folded, written: kept, clutter, ...(site ? { site: toSimplified(site) } : {}) };
 }
 
 /**

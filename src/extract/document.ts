@@ -51,6 +51,7 @@ export function placeOf(about: About, lex: Lexicon, ...evidence: [Evidence, stri
     const place = mostSpecificPlace(text, lex);
     if (place) return { region: place, from };
   }
+  if (about.site) return { region: about.site, from: 'header' };
   return about.fileName.place ? { region: about.fileName.place, from: 'file name' } : { region: '' };
 }
 

@@ -84,6 +84,8 @@ const SCOPE_AFTER = /^\s*[（(]\s*((?:大|小|管理|统计|核算|全)口径|(?
 const ASIDE_CLAUSE = /^(?!注|说明|备注|含|不含|包括|即|按|以|依|下同|数据|资料|单位)(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6})[^，,；;：:]{2,}?(为|达到|达|提高|提升|增至|降至|降到|增长|下降|突破|超过|完成|实现|新增|累计)[^，,；;：:\d]*\d/;
 // 目标调整为22%: a figure that a target is set to is a target, whatever happened to set it.
 const SET_TARGET = /目标值?(?:(?:调整|调高|调低|上调|下调|设定|确定|设)(?:为|到|至)?|为|是)$/;
+// The name of a share (占规上工业增加值的比重, 占比, 所占比重).
+const SHARE_NAME = /^占|占比$|比重$/;
 // A rate: per cent or per mille (占全国出口份额12.97‰).
 const RATE = /^(%|‰)$/;
 // The verb of a share (占…的32%, 完成…的75.7%).
@@ -401,7 +403,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const inPeriod = (h: Hit) => spansOfPeriods.some((p) => h.index >= p.index && h.index < p.index + p.length);
   // 唯一全年GDP超过2000亿的地区, 能否跨过1500亿门槛: a mark that places pass, not a figure of one.
   // (突破4000亿元关口 as a target is the target's figure.)
-  const mark = (h: Hit) => /^(?:的(?:地区|城市|区县|县市|县区)|门槛)/.test(text.slice(h.end));
+  // (新增产值超过10亿元的企业6家, 投资1亿元以上的项目12个: the bound of a class counted after it, too.)
+  const bound = (h: Hit) => (/(?:超过|超|高于|大于|不低于)$/.test(text.slice(0, h.index)) || /^(?:以上|以下|及以上)/.test(text.slice(h.end)) || /(?:以上|以下)$/.test(h.figure)) && /^(?:以上|以下|及以上)?的[\u4e00-\u9fff]{1,8}?(?:达到|达|有|共|为)?\d/.test(text.slice(h.end));
+  const mark = (h: Hit) => /^(?:的(?:地区|城市|区县|县市|县区)|门槛)/.test(text.slice(h.end)) || bound(h);
   const found = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h) && !mark(h));
   const hits = withBareCounts(text, blank, found);
   const drafts: IndicatorDraft[] = [];
@@ -568,6 +572,11 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const mark = text.slice(hit.end).match(/^(大关|关口|目标)/)?.[1];
     if (passed && mark === '目标') draft.nature = 'target';
     else if (passed && mark) draft.figure = `${passed}${hit.figure}${mark}`;
+    // (单月产值首次突破60亿元: the level first passed, not the figure — the figure, 62.9亿元, is said apart.)
+    else if (passed && passed !== '完成' && /首次$/.test(text.slice(0, hit.index - passed.length))) {
+      draft.figure = `首次${passed}${hit.figure}`;
+      draft.name = draft.name.replace(/首次$/, '');
+    }
     const places = sharedPlaces(hit.index);
     if (places) {
       draft.region = places[0];
@@ -781,7 +790,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
           return;
         }
       }
-      prev?.growth.push(growth);
+      // (…29.9亿元,占…比重为52.7%;同比增长12%: a share changes by 个百分点 — a growth in % is the level's before it.)
+      const level = prev && RATE.test(prev.unit) && SHARE_NAME.test(prev.name) && RATE.test(growth.unit) ? [...drafts].reverse().find((d) => !RATE.test(d.unit)) : undefined;
+      (level ?? prev)?.growth.push(growth);
       return;
     }
     // 占三年目标投资1000亿的32%: a share of the whole just given, named by what it is a share
@@ -931,6 +942,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // (夏粮总产: the head written short, at the end of any name.)
     const cut = Object.keys(short).find((w) => d.name.endsWith(w));
     if (cut && d.name.length > cut.length) d.name = `${d.name.slice(0, -cut.length)}${short[cut]}`;
+    // (…项目企业实现产值2072.8亿元;新增产值282.8亿元: what was added of the same thing, 项目企业新增产值.)
+    const added = d.name.match(/^(新增|累计)(.{2,4})$/);
+    const prior = drafts[i - 1];
+    if (added && !d.subject && i > 0 && !/^[在为对向给把被]/.test(prior.name) && prior.name.endsWith(added[2]) && prior.name.length > added[2].length + 1 && !/[。]/.test(text.slice(text.indexOf(prior.figure), text.indexOf(d.figure)))) {
+      d.name = `${prior.name.slice(0, -added[2].length)}${d.name}`;
+      continue;
+    }
     const head = short[d.name] ?? d.name;
     if (!measures.includes(head) || d.subject || i === 0) continue;
     const before = drafts[i - 1];

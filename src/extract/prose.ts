@@ -148,11 +148,13 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     // The period a sentence opens with (1-7月,全市…) holds for the paragraph's sentences after it
     // that name none (前十大行业中,汽车制造业…增长22.2%).
     let since = pctx.period;
+    // (截至2023年底,入园企业154家。1-12月…: a period of no year, after one a sentence of the paragraph opened with, is of its year.)
+    let opened: number | undefined;
     for (const [i, sentence] of all.entries()) {
       const at = first + i;
       // A sentence of now or of a span since (目前…, 改革实施以来…) is not in the period carried.
       if (NOW_OR_SINCE.test(sentence)) since = pctx.period;
-      const sctx = { ...pctx, period: since, ...(thing ? { owner: thing } : {}) };
+      const sctx = { ...pctx, period: since, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}) };
       const found = note ? [] : extractFigures(sentence, sctx, lex);
       // (省级企业研究院, 国家级孵化器: a kind of thing, not one thing the next sentence's figures could be of.)
       // (Only a sentence about the thing, naming it at its start (推动张江长三角科技城平湖园建设), speaks of it for the next.)
@@ -160,7 +162,9 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       // (加快与桐乡主城区…对接: a thing named as a partner, after 与 or 向, is not what the sentence is about.)
       const about = named.filter((t) => !KIND_OF_THING.test(t) && sentence.indexOf(t) <= 12 && !/[与和同跟向]$/.test(sentence.slice(0, sentence.indexOf(t)))).at(-1);
       thing = leadingPlace(sentence, lex, pctx.region) ? '' : (about ?? (named.length ? '' : thing));
-      since = openingPeriod(sentence, pctx) ?? since;
+      const opening = openingPeriod(sentence, pctx);
+      since = opening ?? since;
+      if (opening?.year !== undefined) opened = opening.year;
       const inCell = para.part !== undefined ? { part: para.part } : {};
       for (const f of found) indicators.push({ ...f, line: para.line, at, ...inCell });
       for (const part of parts(sentence)) {

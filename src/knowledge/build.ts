@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSy
 import { basename, join, relative } from 'node:path';
 import type { Indicator, Passage, Problem, Source, Task } from '../types.js';
 import { lexicon as sharedLexicon, withPlaces, KNOWLEDGE_DIR, GENERATED_DIR, type Lexicon } from './lexicon.js';
-import { ownUnlistedPlaces, unlistedTowns } from '../text/places.js';
+import { mostSpecificPlace, ownUnlistedPlaces, ownZones, unlistedTowns } from '../text/places.js';
 import { tidy, fold } from '../text/normalize.js';
 import type { Format, SourceRecords } from '../extract/document.js';
 import { taskTable } from '../extract/formats/tasks.js';
@@ -88,10 +88,13 @@ export async function readDocument(file: string, bytes: Uint8Array, lex: Lexicon
   // Towns the text names after their county that the gazetteer lacks are places while it is read.
   // So are places of its head the gazetteer lacks (在霍山县第十八届人民代表大会…).
   const after = unlistedTowns(text, lex);
-  const towns = [...after, ...ownUnlistedPlaces(text, lex).filter((p) => !after.some((t) => t.name === p.name))];
+  // (So is a zone the document speaks for: 来源:宁波大榭开发区.)
+  const own = [...ownUnlistedPlaces(text, lex), ...ownZones(text, lex)];
+  const towns = [...after, ...own.filter((p) => !after.some((t) => t.name === p.name))];
   const here = withPlaces(lex, towns);
   try {
-    const about = aboutFile(file, here, layout());
+    const site = cleaned.site ? mostSpecificPlace(cleaned.site, here) : undefined;
+    const about = { ...aboutFile(file, here, layout()), ...(site ? { site } : {}) };
     const { items, problems } = format.read(text, lines, here, about);
     if (towns.length) for (const item of items) item.source.places = towns;
     if (about.problem) problems.push({ line: 1, message: about.problem });

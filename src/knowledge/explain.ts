@@ -41,7 +41,7 @@ export function documentLines(records: Records): string[] {
 }
 
 /** Where a piece of the identity came from, when not from the text's own lines (the operator's file, the file name). */
-const said = (from: string | undefined) => (from === 'operator' ? '（据说明文件）' : from === 'file name' ? '（据文件名）' : from === 'body' ? '（据正文）' : '');
+const said = (from: string | undefined) => (from === 'operator' ? '（据说明文件）' : from === 'file name' ? '（据文件名）' : from === 'body' ? '（据正文）' : from === 'header' ? '（据网页栏目）' : '');
 
 function indicatorLine(i: Indicator): string[] {
   const growth = i.growth.map((g) => g.text).join('；');

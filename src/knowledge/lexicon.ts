@@ -21,6 +21,7 @@ const schemas = {
     scopes: z.object({ words: z.record(z.string(), z.string()) }),
     placeless: z.object({ patterns: z.array(z.string().min(1)) }),
     thingsNamedAfter: z.object({ endings: z.array(z.string().min(1)), afterPlace: z.object({ endings: z.array(z.string().min(1)) }), parts: z.object({ endings: z.array(z.string().min(1)) }), short: z.record(z.string(), z.string()) }),
+    zones: z.object({ kinds: z.array(z.array(z.string().min(1)).min(1)), generic: z.array(z.string().min(1)) }),
     regions: z.array(
       z.object({
         name: z.string(),
@@ -200,6 +201,8 @@ export interface LearnedPlace {
   level: 'town' | 'county';
   /** Its short name is its in this text, whatever else bears it (龙港 of 龙港镇, in 2013, before 龙港市 was). */
   ownsShortName?: boolean;
+  /** The names people ask it by, where they are not its short name (庆元经开区 of 庆元经济开发区). */
+  aliases?: string[];
 }
 
 const learnedMemo = new WeakMap<Lexicon, Map<string, Lexicon>>();
@@ -208,7 +211,7 @@ const learnedMemo = new WeakMap<Lexicon, Map<string, Lexicon>>();
 export function withPlaces(lex: Lexicon, places: readonly LearnedPlace[]): Lexicon {
   const fresh = [...new Map(places.filter((p) => !lex.regionByName.has(p.name) && (!p.within || lex.regionByName.has(p.within))).map((p) => [p.name, p])).values()];
   if (!fresh.length) return lex;
-  const key = fresh.map((p) => `${p.name}<${p.within ?? ''}${p.ownsShortName ? '!' : ''}`).sort().join('|');
+  const key = fresh.map((p) => `${p.name}<${p.within ?? ''}${p.ownsShortName ? '!' : ''}${p.aliases ? `=${p.aliases.join(',')}` : ''}`).sort().join('|');
   let memo = learnedMemo.get(lex);
   if (!memo) learnedMemo.set(lex, (memo = new Map()));
   let out = memo.get(key);
@@ -216,7 +219,7 @@ export function withPlaces(lex: Lexicon, places: readonly LearnedPlace[]): Lexic
     // (A short name, 益农 of 益农镇, only where it is two characters or more and no place's already.)
     const short = (name: string) => name.replace(/(镇|乡|街道|县|区|市)$/, '');
     const named = new Set(lex.placeNames.map((n) => n.text));
-    const regions = fresh.map((p) => ({ name: p.name, ...(p.within ? { within: p.within } : {}), level: p.level, aliases: short(p.name).length >= 2 && (p.ownsShortName || !named.has(short(p.name))) ? [short(p.name)] : [] }));
+    const regions = fresh.map((p) => ({ name: p.name, ...(p.within ? { within: p.within } : {}), level: p.level, aliases: p.aliases ? p.aliases.filter((a) => !named.has(fold(a))) : short(p.name).length >= 2 && (p.ownsShortName || !named.has(short(p.name))) ? [short(p.name)] : [] }));
     const owned = new Set(fresh.filter((p) => p.ownsShortName).map((p) => short(p.name)));
     const known = lex.regions.regions.map((r) => (r.aliases.some((a) => owned.has(a)) ? { ...r, aliases: r.aliases.filter((a) => !owned.has(a)) } : r));
     memo.set(key, (out = derive({ ...lex, regions: { ...lex.regions, regions: [...known, ...regions] } })));

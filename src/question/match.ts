@@ -954,6 +954,8 @@ function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: st
     // A value asked: the figure itself before a rate of change of it.
     if (q.intent === 'value' && !isChange(r)) score += 0.3;
     if (r.headline) score += 0.1;
+    // (A level first passed, 首次突破60亿元, after the figure itself.)
+    if (/^首次/.test(r.figure)) score -= 0.4;
   }
   // 建设情况, 进展: what has been done, before what is aimed for.
   // Unless a target is asked, what happened comes before what is aimed for, however recent.

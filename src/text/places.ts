@@ -5,6 +5,7 @@
  * home city — at the level they say; where that place is unknown, so is theirs.
  */
 import type { Lexicon, LearnedPlace, Region } from '../knowledge/lexicon.js';
+import { escapeRegExp } from './normalize.js';
 
 export interface PlaceMention {
   /** The place named, or null where a word for "this place" has no place to resolve against. */
@@ -214,9 +215,10 @@ export function mostSpecificPlace(text: string, lex: Lexicon): string | undefine
 // comparison is made in, is not what the text is about.
 const LEFT_OUT_BEFORE = /(?:不含|含|除|扣除|剔除|居|位居|列|排|高于|低于|快于|慢于|超过|比|较)$/;
 // (浙江日报: a medium named after a place, no mention of it either.)
-const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|五县两区|各县|平均|同期|日报|晚报|新闻网|在线|电视台|广播电视)/;
-// (浙江日报, 浙江在线: a medium named after a place says nothing of whose the page is.)
-const MEDIUM_AFTER = /^(?:日报|晚报|新闻网|在线|电视台|广播电视)/;
+const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|五县两区|各县|平均|同期|日报|晚报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
+// (浙江日报, 浙江在线, 宣城传媒网讯: a medium named after a place says nothing of whose the page is.)
+// (Nor the place a report was filed from: 浙江日报杭州4月22日讯.)
+const MEDIUM_AFTER = /^(?:日报|晚报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
 
 /** Whether a place is named as the text's subject, not as something left out or a frame of comparison. */
 export function isSubjectMention(text: string, m: PlaceMention): boolean {
@@ -226,16 +228,18 @@ export function isSubjectMention(text: string, m: PlaceMention): boolean {
 /** The place a text names most often, of a city or smaller, when one clearly leads: a page's own. */
 export function frequentPlace(text: string, lex: Lexicon): string | undefined {
   const mentions = findPlaces(text, lex).filter((m) => m.region && !m.relative && isSubjectMention(text, m));
-  const leading = (level: number) => {
+  const leading = (level: number, least = 2) => {
     const counts = new Map<string, number>();
     for (const m of mentions) if (ORDER[lex.regionByName.get(m.region!)!.level] >= level) counts.set(m.region!, (counts.get(m.region!) ?? 0) + 1);
     const [first, second] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    return first && first[1] >= 2 && first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : undefined;
+    return first && first[1] >= least && first[1] >= 2 * (second?.[1] ?? 0) ? first[0] : undefined;
   };
   // A province named in passing (浙江省委) is no city's page's subject; a page that names no
-  // smaller place at all is the province's (7月浙江经济…, 上海上半年GDP…).
+  // smaller place at all is the province's (7月浙江经济…, 上海上半年GDP…) — named once, where
+  // the page speaks of 全省 throughout (发布了2013年一季度浙江经济运行情况。一季度,全省…).
   const smaller = mentions.some((m) => ORDER[lex.regionByName.get(m.region!)!.level] >= ORDER.city);
-  return leading(ORDER.city) ?? (smaller ? undefined : leading(ORDER.province));
+  const ofProvince = (text.match(/全省|我省|本省/g)?.length ?? 0) >= 2;
+  return leading(ORDER.city) ?? (smaller ? undefined : leading(ORDER.province, ofProvince ? 1 : 2));
 }
 
 /**
@@ -329,6 +333,51 @@ export function openingTown(text: string, lex: Lexicon): string | undefined {
     if (lex.regionByName.get(name)?.level === 'town') return name;
   }
   return undefined;
+}
+
+/**
+ * A zone a document speaks for, that the gazetteer lacks: named where its head says who
+ * publishes it (来源:宁波大榭开发区, 发布机构:… — not a site that only posts it, 发布开发区:…) or opening one of its first short lines as
+ * its subject (庆元经济开发区简介, 杭州余杭开发区工业经济复苏提速). It lies within the place its name opens with; its name keeps
+ * that place where nothing else names it (庆元经济开发区, not 经济开发区), and it is asked by
+ * any name of its kind (庆元经开区) or by its own words where they are no place's (大榭).
+ */
+export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
+  const { kinds, generic } = lex.regions.zones;
+  const endings = kinds.flat().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const name = `([\u4e00-\u9fff]{2,12}?(?:${endings}))`;
+  // (Its end is where the field's ends: a space, a pipe, the next field's name — spaces may be gone.)
+  const published = new RegExp(`(?:来源|发布机构|发布单位|主办单位|主办)\\s*[:：]\\s*${name}(?:管委会|管理委员会)?(?=[\\s|]|$|[^\\u4e00-\\u9fff]|发布|作者|编辑|浏览|点击|时间|日期|字号)`);
+  // (A headline that opens with it: 杭州余杭开发区工业经济复苏提速.)
+  const subject = new RegExp(`^${name}`);
+  const out: LearnedPlace[] = [];
+  for (const line of text.split('\n').filter((l) => l.trim()).slice(0, 12)) {
+    const whole = (line.match(published) ?? (line.trim().length <= 40 ? line.trim().match(subject) : null))?.[1];
+    // (A government's or an office's name is no zone's: 来源:宁波市奉化区人民政府发布开发区:….)
+    if (!whole || /政府|人民|办公|局|委员会/.test(whole) || findPlaces(whole, lex).some((p) => p.text === whole)) continue;
+    const ending = kinds.flat().filter((e) => whole.endsWith(e)).sort((a, b) => b.length - a.length)[0];
+    // (杭州余杭开发区: within 余杭区, the last place its name opens with.)
+    const opening = findPlaces(whole, lex).filter((p) => p.region && !p.relative);
+    let outer = opening.find((p) => p.index === 0);
+    while (outer) {
+      const next = opening.find((p) => p.index === outer!.index + outer!.text.length);
+      if (!next) break;
+      outer = next;
+    }
+    const start = outer ? outer.index + outer.text.length : 0;
+    const core = whole.slice(start, whole.length - ending.length);
+    // (经济开发区 after 庆元 is no name of its own: the zone is 庆元经济开发区.)
+    const own = core.length >= 2 && !generic.includes(core);
+    const kind = kinds.find((k) => k.includes(ending)) ?? [ending];
+    // Its name as the text writes it in full (余杭经济技术开发区 of 余杭开发区), the place kept where nothing else names it.
+    const prefix = own ? core : whole.slice(outer?.index ?? 0, whole.length - ending.length);
+    const zone = [...kind].sort((a, b) => b.length - a.length).map((e) => prefix + e).find((n) => text.includes(n)) ?? prefix + ending;
+    if (out.some((p) => p.name === zone)) continue;
+    const aliases = [...(prefix ? kind.map((e) => prefix + e) : []), ...(own && outer ? [whole] : []), ...(own && !findPlaces(core, lex).length ? [core] : [])].filter((a) => a !== zone);
+    const level = outer?.region && lex.regionByName.get(outer.region)?.level === 'county' ? 'town' : 'county';
+    out.push({ name: zone, ...(outer?.region ? { within: outer.region } : {}), level, aliases: [...new Set(aliases)] });
+  }
+  return out;
 }
 
 export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {

@@ -170,6 +170,7 @@ export const general: Format = {
       ['body', openingTown(body, lex) ?? comparedPlace(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
       // (After the body: 两项增速列金华第一 heads a story of 兰溪, ranked among 金华's counties.)
       ['title', headlines.map((l) => mostSpecificPlace(l, lex)).find(Boolean)],
+      ['header', about.site],
       ['file name', about.fileName.place],
     );
     const region = place.value ?? '';
@@ -183,9 +184,15 @@ export const general: Format = {
     // 我区一季度经济实现“开门红” under the site's menu, not a line of the menu or the stamp.)
     // (A date alone, 2018年01月11日, is when it was written.)
     const headlinePeriod = () => headlines.map((l) => findPeriods(l, year).find((p) => p.period.to !== undefined && p.period.kind !== 'day')?.period).find(Boolean);
+    // (The file's name where the text names no part of the year: 一季度开门红-宣城传媒网 of a 2008 page, a summary's 2021年上半年经济运行.)
+    const fileSpan = () => {
+      const span = about.fileName.span;
+      if (!span || (kind !== 'summary' && recognised) || (span.year ?? year) !== year || year === undefined) return undefined;
+      return span.year === undefined ? period({ ...span, year }) : span;
+    };
     const titled =
       kind === 'summary' || kind === 'tasks' || !recognised
-        ? (findPeriods(id.title || (title.endsWith('…') ? '' : title), year).find((p) => p.period.to !== undefined)?.period ?? (id.title ? undefined : headlinePeriod()) ?? (kind === 'summary' && about.fileName.span && about.fileName.span.year === year ? about.fileName.span : undefined))
+        ? (findPeriods(id.title || (title.endsWith('…') ? '' : title), year).find((p) => p.period.to !== undefined)?.period ?? (id.title ? undefined : headlinePeriod()) ?? fileSpan())
         : undefined;
     // (2018年6月民生实事进展情况: how far things had got by June, not what June alone did.)
     // (So is 2023年第三季度民生实事项目推进情况: how far by the quarter's end.)

@@ -152,7 +152,8 @@ export const taskTable: Format = {
     const year = about.operator.year ?? (Number(title.match(/((?:19|20)\d{2})年/)?.[1] ?? date.slice(0, 4)) || about.fileName.year);
     const half = /上半年/.test(title) ? [1, 6] : /前三季度/.test(title) ? [1, 9] : /一季度/.test(title) ? [1, 3] : [1, 12];
     const id = identify(lines, lex, layout());
-    const place = placeOf(about, lex, ['title', title], ['issuer', issuer]);
+    // (Else what the head's other lines say: the meeting, the speaker, the issuer.)
+    const place = placeOf(about, lex, ['title', title], ['issuer', issuer], [id.regionFrom ?? 'title', id.region ?? '']);
     const source: SourceRecords['source'] = {
       key: '',
       type: 'source',

@@ -1,0 +1,44 @@
+/** Whose a document is when the gazetteer lacks the place: a zone it speaks for, a site's government, a province named once. */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { documentRecords } from '../src/knowledge/build.js';
+import { lexicon } from '../src/knowledge/lexicon.js';
+import { frequentPlace, mostSpecificPlace, ownZones } from '../src/text/places.js';
+
+const lex = lexicon();
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'reports');
+const placeOf = async (file: string) => (await documentRecords(join(FIXTURES, file))).sources[0].region;
+
+describe('a zone a document speaks for', () => {
+  it('is learned from its publisher or its headline, within the place its name opens with, asked by any name of its kind', () => {
+    expect(ownZones('来源:宁波大榭开发区  发布开发区:宁波大榭开发区\n', lex)).toEqual([
+      { name: '大榭开发区', within: '宁波市', level: 'county', aliases: ['大榭经济技术开发区', '大榭经济开发区', '大榭经开区', '宁波大榭开发区', '大榭'] },
+    ]);
+    expect(ownZones('庆元经济开发区简介\n\n开发区现有入园企业140家。', lex)).toEqual([
+      { name: '庆元经济开发区', within: '庆元县', level: 'town', aliases: ['庆元经济技术开发区', '庆元经开区', '庆元开发区'] },
+    ]);
+    // (Its name as the text writes it in full: 余杭经济技术开发区, not the headline's 余杭开发区.)
+    expect(ownZones('杭州余杭开发区工业经济复苏提速\n杭州余杭经济技术开发区(以下简称余杭开发区)传来…', lex).map((z) => [z.name, z.within])).toEqual([['余杭经济技术开发区', '余杭区']]);
+  });
+  it('is not a site that only posts a government’s page, nor a government', () => {
+    expect(ownZones('发布时间:2021-08-25  来源:宁波市奉化区人民政府  发布开发区:浙江奉化经济开发区\n', lex)).toEqual([]);
+  });
+  it('files the document’s figures under the zone, not its county or city', async () => {
+    expect(await placeOf('holdout22/1-4月高新技术产业.txt')).toBe('大榭开发区');
+    expect(await placeOf('holdout21/开发区简介.txt')).toBe('庆元经济开发区');
+  });
+});
+
+describe('a document’s place from its head', () => {
+  it('is the site’s government where nothing else says (泰顺县人民政府 > 政务公开 > 民生实事)', async () => {
+    expect(await placeOf('holdout22/2024年4月省政府民生实事项目进展情况汇总表.txt')).toBe('泰顺县');
+  });
+  it('is never a medium’s or a dateline’s (宣城传媒网讯, 浙江日报杭州4月22日讯)', async () => {
+    expect(mostSpecificPlace('宣城传媒网讯', lex)).toBeUndefined();
+    expect(await placeOf('holdout21/一季度开门红-宣城传媒网.txt')).toBe('绩溪县');
+  });
+  it('is the province named once by a page that speaks of 全省 throughout', () => {
+    const text = '浙江日报杭州4月22日讯 省政府新闻办发布了2013年一季度浙江经济运行情况。一季度,全省实现生产总值7261.5亿元。全省规模以上工业增加值2433亿元。';
+    expect(frequentPlace(text, lex)).toBe('浙江省');
+  });
+});
