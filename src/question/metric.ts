@@ -54,6 +54,16 @@ function outsideAliases(text: string, aliases: Words): string {
   return out;
 }
 
+/**
+ * Whether an alias in a record's name only says whose the figure is, and the question says so by
+ * its qualifier: 户籍人口 of 户籍人口基本养老参保率, asked as 户籍养老参保率 — more of the name
+ * follows it, and it opens with a qualifier the question names.
+ */
+function whoseAsked(name: string, alias: string, asked: string, qualifiers: Words): boolean {
+  const at = name.indexOf(alias);
+  return at >= 0 && name.length - (at + alias.length) >= 3 && qualifiers.some((q) => alias.startsWith(q) && alias.length > q.length && asked.includes(q));
+}
+
 /** Reads a (folded) metric name into qualifiers and head. Memoized: record names repeat. */
 export function readMetric(name: string, lex: Lexicon): MetricReading {
   const m = metricWords(lex);
@@ -214,7 +224,8 @@ export function sameMetric(
   }
   // An alias group names a whole metric: the record and the question name the same ones.
   const askedGroups = groupsIn(asked, lex, true);
-  const recordGroups = groupsIn(name, lex);
+  // (Not one that only says whose the figure is: 户籍人口 of 户籍人口基本养老参保率.)
+  const recordGroups = groupsIn(name, lex).filter((g) => !lex.aliasGroups[g].some((a) => whoseAsked(fold(name), a, asked, metricWords(lex).qualifiers)));
   if (recordGroups.some((g) => !askedGroups.includes(g))) return false;
   if (askedGroups.some((g) => !recordGroups.includes(g) && !groupsIn(forms, lex).includes(g) && !groupsIn(own, lex).includes(g))) return false;
   // The record's name ends in what it measures: that must be what is asked — unless the head

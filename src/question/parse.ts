@@ -215,8 +215,8 @@ function takePeriod(t: Taken, w: QuestionWords, now: Date): { period?: Period; r
   if (span) return { period: span };
   // 今年以来 is a span from January: the period reader knows it; 今年 alone is relative.
   const relative = /今年以来|年初以来|本年以来/.test(t.rest) ? undefined : takeKeyed(t, w.relative);
-  // 到2020年 sets a target's year: the 到 goes with the year.
-  t.rest = t.rest.replace(/(?:到|至)(?=(?:19|20)\d{2}年)/g, ' ');
+  // 到2020年 sets a target's year: the 到 goes with the year. (截至2021年6月底 is a date of its own.)
+  t.rest = t.rest.replace(/(?<!截)(?:到|至)(?=(?:19|20)\d{2}年)/g, ' ');
   const found = findPeriods(t.rest);
   // 1-9月…9月当月: the month said to be on its own wins.
   const alone = found.find((m) => m.period.kind === 'month' && /^(?:当月|单月)/.test(t.rest.slice(m.index + m.length)));
