@@ -188,6 +188,9 @@ function otherThing(own: string, last: string, thing: FollowUpWords['thing']): s
  */
 function frameBefore(own: string, last: string): string | undefined {
   const l = last.replace(/\s+/g, '');
+  // (研发机构覆盖率呢 after 规上工业研发活动覆盖率: a measure that opens and ends as the last's does, in its frame, 规上工业.)
+  const opens = /^[\u4e00-\u9fff]{4,}$/.test(own) && !l.endsWith(own) && l.endsWith(own.slice(-2)) ? l.indexOf(own.slice(0, 2)) : -1;
+  if (opens >= 2) return l.slice(0, opens);
   if (!/^[\u4e00-\u9fff]{3}$/.test(own) || l.length < own.length + 2 || l.endsWith(own)) return undefined;
   const end = l.slice(-own.length);
   return end.slice(-2) === own.slice(-2) ? l.slice(0, -own.length) : undefined;
@@ -207,7 +210,7 @@ function doneOfTask(q: Query, last: Query, inTask: FollowUpWords['inTask'], qual
   const words = q.metric.replace(/\s+/g, '').length;
   // (现在有多少家, 现在累计多少项: no word of what, only the unit it is counted in.)
   if ((!words || alone(q, qualifiers)) && q.unit && inTask({ ...q, metric: '' }, last)) return true;
-  return (words <= 4 && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text)) || (words >= 2 && words <= 8 && inTask(q, last));
+  return (words <= 4 && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text)) || (words >= 2 && words <= 12 && inTask(q, last));
 }
 
 /** Whether the question leaves out what it asks about, so the last query fills it in. */

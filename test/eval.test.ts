@@ -21,9 +21,9 @@ describe('accuracy', () => {
   // Sets written to tempt a wrong figure and of questions and conversations written after the
   // code (test/eval/README): floors on what they measured, that only move up.
   for (const [name, maxWrong, minPercent] of [
-    ['temptations', 0, 90],
+    ['temptations', 0, 97],
     ['temptations-2', 0, 95],
-    ['temptations-3', 0, 90],
+    ['temptations-3', 0, 93],
     ['unseen-questions', 0, 95],
     ['unseen-questions-2', 0, 95],
     ['unseen-questions-3', 0, 93],
@@ -34,7 +34,7 @@ describe('accuracy', () => {
     ['unseen-questions-4', 3, 88],
     ['unseen-chat-4', 1, 85],
     ['temptations-5', 1, 92],
-    ['unseen-questions-5', 1, 83],
+    ['unseen-questions-5', 0, 85],
     ['unseen-chat-5', 0, 90],
     ['temptations-6', 0, 94],
     ['unseen-questions-6', 2, 86],
@@ -45,22 +45,26 @@ describe('accuracy', () => {
     ['unseen-chat-7', 0, 75],
     // The fourth blind round, first scored at 83%/4 wrong, 85%/0 wrong and 85%/1 wrong.
     ['temptations-8', 1, 86],
-    ['unseen-questions-8', 0, 90],
+    ['unseen-questions-8', 0, 91],
     ['unseen-chat-8', 0, 95],
     // The fifth blind round, first scored at 83%/4 wrong, 78.3%/2 wrong and 85%/0 wrong.
-    ['temptations-9', 0, 88],
+    ['temptations-9', 0, 90],
     ['unseen-questions-9', 0, 90],
     ['unseen-chat-9', 0, 90],
     // The sixth blind round, first scored at 89%/2 wrong, 80%/4 wrong and 80%/0 wrong (of the 2 wrong left,
     // 11.56% is the growth shown beside the figure asked, and 87.2% is 2019's where 2021's is the latest).
-    ['temptations-10', 1, 90],
+    ['temptations-10', 1, 92],
     ['unseen-questions-10', 2, 86],
     ['unseen-chat-10', 0, 100],
     // The seventh blind round, first scored at 86%/4 wrong, 86.7%/0 wrong and 70%/1 wrong (the 2 wrong left
     // are a forbidden 2万亩 inside the right 1.22万亩, and 11亿元 in the sentence before the answer's).
     ['temptations-11', 2, 87],
     ['unseen-questions-11', 0, 86],
-    ['unseen-chat-11', 0, 85],
+    ['unseen-chat-11', 0, 95],
+    // The eighth blind round, first scored at 90%/3 wrong, 76.7%/1 wrong and 80%/1 wrong.
+    ['temptations-12', 0, 96],
+    ['unseen-questions-12', 0, 80],
+    ['unseen-chat-12', 0, 95],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;

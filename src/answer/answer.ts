@@ -14,7 +14,7 @@ import { eachPlace, joinedParts } from '../question/parts.js';
 import { documentAsked } from '../question/documents.js';
 import { taskFigures } from '../question/task-figures.js';
 import { numberedTask, pointedTask } from '../question/tasks.js';
-import { taskYear } from '../question/match.js';
+import { concepts, taskYear } from '../question/match.js';
 import { noAnswer } from './none.js';
 import { tasksFound } from '../question/task-asked.js';
 import { answerFigure } from './figure.js';
@@ -37,6 +37,9 @@ function taskOfAnotherYear(k: Knowledge, q: Query): Answer | undefined {
   return noAnswer(k, q, `第${task.number}项任务是${year}年任务表中的任务；报告中没有它${asked}的情况。`);
 }
 
+// What a pointing question says of the task beside pointing at it: nothing (那项任务呢, 那条措施是啥).
+const TASK_WORDS = /任务|措施|工作|内容|是啥|是什么|呢|吗|[？?]/g;
+
 /** Answers a query. */
 export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): Answer {
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
@@ -48,6 +51,10 @@ export function answerQuery(k: Knowledge, q: Query, options: AskOptions = {}): A
   if (q.parts?.length && q.intent !== 'compute') return answerParts(k, q, brief);
   // A figure asked of a task pointed at by what it is about (三员机制那项…走访了多少): of that task.
   const pointed = pointedTask(k, q);
+  // (固投增长8%那项任务: nothing asked of it but itself — the task.)
+  if (pointed && !concepts(k, makeQuery({ ...pointed, metric: pointed.text.replace(TASK_WORDS, ' ') })).length) {
+    return answerQuery(k, makeQuery({ ...pointed, intent: 'task', metric: '', nature: undefined, unit: undefined, basis: undefined }), options);
+  }
   if (pointed) return taskFigureAnswer(k, pointed, taskFigures(k, pointed), figure);
   // A figure asked of one task (第46项新增上市企业几家了, 完成多少 after it): from that task only.
   if ((q.intent === 'value' || q.intent === 'growth') && q.task?.number !== undefined) {

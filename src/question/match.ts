@@ -784,7 +784,8 @@ function conceptsOf(k: Knowledge, q: Query): Concept[] {
     // Characters the segmenter left alone belong together as the reports write them: the first
     // may end the word before (科技|城营收 is 科技城|营收, 天鹅|湖在谈 is 天鹅湖|在谈).
     const word = before?.forms.length === 1 && CJK_WORD.test(before.forms[0]) ? before.forms[0] : undefined;
-    if (word && run.length >= 3 && !written(run.slice(0, 2)) && written(word.slice(-1) + run[0]) && written(run.slice(1, 3))) {
+    // (制造|业占比 is 制造业|占比: a head the metrics know, 占比, whether or not the reports write it.)
+    if (word && run.length >= 3 && written(word.slice(-1) + run[0]) && ((!written(run.slice(0, 2)) && written(run.slice(1, 3))) || k.lex.metrics.heads.includes(run.slice(1)))) {
       before!.forms = [word + run[0]];
       before!.weight += 1;
       run = run.slice(1);

@@ -188,7 +188,11 @@ export function sameMetric(
   const share = /占比$/.test(asked) ? fullName.match(/^(.+?)占.+?(?:比重|比例)$/) : null;
   if (share) {
     const part = asked.slice(0, -2);
-    return sameMetric(part, readMetric(part, lex), share[1], subject, share[1], share[1], '', lex, recordHead, share[1], sentence);
+    const reading = readMetric(part, lex);
+    // (装备制造业占比: an industry's share is its 增加值's, the head its growth implies too.)
+    const implied = reading.head ? undefined : lex.metrics.impliedHeads.words.find((h) => share[1].endsWith(h) && share[1].length > h.length + 1);
+    const whole = implied ? share[1].slice(0, -implied.length) : share[1];
+    return sameMetric(part, reading, whole, subject, whole, whole, '', lex, recordHead, whole, sentence);
   }
   const name = afterFrame(fullName, lex);
   // What the frame said (…开展高新技术企业申报工作) is no qualifier of the metric after it.

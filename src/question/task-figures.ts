@@ -7,7 +7,7 @@
 import type { Indicator, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { makeQuery, type Query } from './query.js';
-import { fold } from '../text/normalize.js';
+import { escapeRegExp, fold } from '../text/normalize.js';
 import { match, type Candidate } from './match.js';
 import { numberedTask } from './tasks.js';
 import { genericWord, isLightVerb } from './generic.js';
@@ -102,9 +102,26 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
     const bare = asked.replace(/^(?:已经|已|共|累计|引进|新增|新建|建成|完成|实现)+/, '');
     // (The words as asked first: 完成投资 is not 总投资, though both are 投资.)
     const holds = (f: string) => (x: Indicator) => (nearlyHolds(fold(x.name), f) || Boolean(x.subject && nearlyHolds(fold(x.subject + x.name), f))) && inDimension(x);
+    // (生态环境问题整改率 of 上报各类生态环境问题159434个,…,整改率99.53%: the name ends what was asked, its part of the
+    // sentence says the rest before it — 援青 of 援疆上,今年安排资金1.5亿元 does not.)
+    // (The nearest first: 抖音号…吸粉约5.2万人 before 微信公众号…吸粉约5.3万人.)
+    const saidAround = (x: Indicator): number => {
+      const name = fold(x.name);
+      const at = x.sentence.indexOf(x.figure);
+      const part = fold(at < 0 ? '' : x.sentence.slice(0, at).split(/[；;。]/).at(-1)!);
+      const rest = asked.slice(0, -name.length);
+      if (name.length < 2 || !asked.endsWith(name) || !rest || !nearlyHolds(part, rest) || !inDimension(x)) return -1;
+      const said = part.lastIndexOf(rest.slice(0, 2));
+      // (Not past another figure in its unit: 抖音号…吸粉约5.2万人微信公众号…吸粉约5.3万人 names 5.2万 only.)
+      const between = said < 0 ? part : part.slice(said);
+      if (new RegExp(`\\d(?:\\.\\d+)?\\s*${escapeRegExp(fold(x.unit))}`).test(between)) return -1;
+      return said < 0 ? part.length : part.length - said;
+    };
+    const around = (xs: Indicator[]) => xs.map((x) => [x, saidAround(x)] as const).filter(([, d]) => d >= 0).sort((a, b) => a[1] - b[1]).map(([x]) => x);
     const named = (xs: Indicator[]) => {
       const as = xs.filter(holds(asked));
-      return (as.length || bare.length < 2 || bare === asked ? as : xs.filter(holds(bare))).sort((a, b) => changed(b) - changed(a));
+      const found = as.length || bare.length < 2 || bare === asked ? as : xs.filter(holds(bare));
+      return found.length ? found.sort((a, b) => changed(b) - changed(a)) : around(xs);
     };
     // (What was done of a thing the task sets out comes before other things so named: 新增上市企业3家 before 上市…苗子群10家.)
     const ofSet = (xs: Indicator[]) => [...xs].sort((a, b) => Number(set.some((s) => sameThing(s.name, b.name))) - Number(set.some((s) => sameThing(s.name, a.name))));
