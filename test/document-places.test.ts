@@ -42,3 +42,21 @@ describe('a document’s place from its head', () => {
     expect(frequentPlace(text, lex)).toBe('浙江省');
   });
 });
+
+describe('a document’s place at the level its text says', () => {
+  it('is the district a 区长’s report names, not its city (区长…作政府工作报告, 《数字江北…》)', async () => {
+    expect(await placeOf('holdout24/政府工作报告（摘要2020年5月）.txt')).toBe('江北区');
+  });
+  it('is a county the gazetteer lacks that the text makes its own (安徽肥西…, 肥西县…, 全县)', async () => {
+    expect(await placeOf('holdout23/规上工业增速负转正.txt')).toBe('肥西县');
+  });
+  it('is a short name that is a common word when the text makes it its subject (长兴把…。长兴出台…, 全县)', async () => {
+    expect(await placeOf('holdout23/构筑特色工业园区.txt')).toBe('长兴县');
+  });
+  it('is no field of the page’s head (组配分类 市政府工作报告), but the site’s government its breadcrumb opens with', async () => {
+    expect(await placeOf('holdout23/重点工作半年度完成情况.txt')).toBe('舟山市');
+  });
+  it('is a zone its head names three times (无锡经开区逆势中…)', async () => {
+    expect(await placeOf('holdout24/重大项目建设提速-经开区全力奋战下半场.txt')).toBe('无锡经开区');
+  });
+});

@@ -227,9 +227,9 @@ describe('article with a table of counties', () => {
 describe('monthly summary without a date', () => {
   const r = real('2021年1-5月嘉兴经济运行简况');
 
-  it('takes the year its text implies, and says so', () => {
+  it('takes the year its file name says, and says so (两年平均 says no year: later texts compare over two years too)', () => {
     expect(r.sources[0]).toMatchObject({ kind: 'summary', title: '1-5月嘉兴经济运行简况', issuer: '嘉兴市统计局', year: 2021 });
-    expect(problems(r)).toEqual(["1: no date; its figures taken as 2021's, as its text implies (两年平均)"]);
+    expect(problems(r)).toEqual(["1: no date; its figures taken as 2021's, as its file name says"]);
   });
 
   it('reads cumulative figures, growth-only figures and lists with 分别', () => {

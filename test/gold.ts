@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Indicator, Period } from '../src/types.js';
 import { documentRecords } from '../src/knowledge/build.js';
 import { fold } from '../src/text/normalize.js';
-import { lexicon } from '../src/knowledge/lexicon.js';
+import { lexicon, type LearnedPlace } from '../src/knowledge/lexicon.js';
 import { isWithin } from '../src/text/places.js';
 
 export interface GoldRecord {
@@ -77,10 +77,14 @@ export function samePeriod(gold: GoldRecord['period'], p: Period): boolean {
   }
 }
 
-/** Whether an extracted place is the gold one: the place, or the subject when it is a place of its own (西塘镇). */
-function placeFits(gold: GoldRecord, region: string): boolean {
-  if (region === gold.place) return true;
-  return !!gold.subject && region === gold.subject;
+/**
+ * Whether an extracted place is the gold one: the place, or the subject when it is a place of its
+ * own (西塘镇) — by any name the document's learned place goes by (无锡经开区 for 无锡经济开发区).
+ */
+function placeFits(gold: GoldRecord, region: string, learned: readonly LearnedPlace[] = []): boolean {
+  const names = [region, ...(learned.find((p) => p.name === region)?.aliases ?? [])];
+  if (names.includes(gold.place ?? '')) return true;
+  return !!gold.subject && names.includes(gold.subject);
 }
 
 export async function measure(dir: string): Promise<Tally & { files: number }> {
@@ -92,7 +96,9 @@ export async function measure(dir: string): Promise<Tally & { files: number }> {
       .split('\n')
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as GoldRecord);
-    const inds = (await documentRecords(file, lex)).indicators;
+    const records = await documentRecords(file, lex);
+    const inds = records.indicators;
+    const learned = records.sources.flatMap((src) => src.places ?? []);
     t.files++;
     for (const g of golds) {
       t.gold++;
@@ -102,7 +108,7 @@ export async function measure(dir: string): Promise<Tally & { files: number }> {
       if (!ind.region) t.placeUnknown++;
       // A figure given its thing (临沪新区, 综保区) answers only questions that name it.
       else if (g.subject && ind.owner) t.placeRight++;
-      else if (g.place && placeFits(g, ind.region)) t.placeRight++;
+      else if (g.place && placeFits(g, ind.region, learned)) t.placeRight++;
       // A figure filed under a larger place it lies in (a town's under its county) is not another place's.
       else if (g.place && g.subject && isWithin(lex, g.subject, ind.region)) t.placeUnknown++;
       else t.placeWrong.push({ file: name, gold: g, region: ind.region });

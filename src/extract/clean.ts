@@ -149,7 +149,7 @@ function crumbTitle(line: string): string {
 
 /** The government whose site a page is on, from its breadcrumb's first step (泰顺县人民政府 > 政务公开 > …). */
 function crumbSite(line: string): string | undefined {
-  return line.match(/^\s*([\u4e00-\u9fff]{2,16}?(?:人民政府|政府))(?:门户网站|网站)?\s*[>＞»]/)?.[1];
+  return line.match(/^\s*(?:(?:当前位置|您的位置|您现在的位置|所在位置)\s*[:：]?\s*)?([\u4e00-\u9fff]{2,16}?(?:人民政府|政府))(?:门户网站|网站)?\s*[>＞»]/)?.[1];
 }
 
 export function clean(lines: string[], layout: Layout): Cleaned {

@@ -199,6 +199,8 @@ function openingPeriod(sentence: string, ctx: Context): Period | undefined {
   if (NOW_OR_SINCE.test(sentence)) return undefined;
   // A day (2024年1月18日在…会议上, 7月31日,随着…) dates an event, not the figures after it.
   const first = ownPeriods(sentence, ctx).find((p) => p.period.kind !== 'day');
+  // (半年度和三季度均获…流动红旗: periods listed are occasions, not the period of what follows.)
+  if (first && /^[和与、及]/.test(sentence.slice(first.index + first.length))) return undefined;
   const figure = sentence.search(/\d+(?:\.\d+)?\s*(?:%|％|[万亿千百]|元|个|家|项|人|吨)/);
   if (!first) return undefined;
   return first.index <= 3 || (figure >= 0 && first.index < figure) ? first.period : undefined;

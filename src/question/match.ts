@@ -829,7 +829,11 @@ function conceptsOf(k: Knowledge, q: Query): Concept[] {
   flush();
   // 户数, 人数: how something is counted, which its unit says (农户996户): any unit of that measure holds it.
   const dimensions = k.lex.metrics.dimensions;
+  const typed = Object.entries(k.lex.lexicon.typedShort.words);
   for (const c of out) {
+    // (超亿元: 超过亿元 as the reports write it, too.)
+    const short = c.forms.length === 1 ? typed.find(([s, full]) => c.forms[0].startsWith(s) && !c.forms[0].startsWith(full) && c.forms[0].length > s.length) : undefined;
+    if (short) c.forms = [...c.forms, short[1] + c.forms[0].slice(short[0].length)];
     const measure = c.forms.length === 1 && /数$|^人次$/.test(c.forms[0]) ? k.lex.metrics.headUnits[c.forms[0]] : undefined;
     if (measure && dimensions[measure]) c.forms = [...c.forms, ...dimensions[measure]];
   }

@@ -15,6 +15,8 @@ export interface PeriodMention {
 const DASH = '[-—－~～至到]';
 const HALVES: Record<string, [number, number]> = {
   上半年: [1, 6],
+  // (半年度主要经济指标…: the half-year's, as summaries say.)
+  半年度: [1, 6],
   下半年: [7, 12],
   一季度: [1, 3],
   第一季度: [1, 3],

@@ -225,6 +225,22 @@ export function isSubjectMention(text: string, m: PlaceMention): boolean {
   return !LEFT_OUT_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index)) && !FRAME_AFTER.test(text.slice(m.index + m.text.length));
 }
 
+/**
+ * A place named in the text only by a short name that is a common word too (长兴, 开化: the
+ * gazetteer's askedAs), when the text makes it its subject: it opens clauses at least twice
+ * (长兴把大平台作为…。长兴出台…) and the text speaks of its level's whole (全县 for a 县).
+ */
+export function subjectShortName(text: string, lex: Lexicon): string | undefined {
+  let best: { region: string; count: number } | undefined;
+  for (const r of lex.regions.regions) {
+    const ending = r.name.slice(-1);
+    if (!r.askedAs?.length || !new RegExp(`(?:全|我|本)${ending}`).test(text)) continue;
+    const count = r.askedAs.reduce((n, a) => n + (text.match(new RegExp(`(?:^|[，,。；;：:\\s]|讯)${escapeRegExp(a)}(?=[\\u4e00-\\u9fff])`, 'gm'))?.length ?? 0), 0);
+    if (count >= 2 && (!best || count > best.count)) best = { region: r.name, count };
+  }
+  return best?.region;
+}
+
 /** The place a text names most often, of a city or smaller, when one clearly leads: a page's own. */
 export function frequentPlace(text: string, lex: Lexicon): string | undefined {
   const mentions = findPlaces(text, lex).filter((m) => m.region && !m.relative && isSubjectMention(text, m));
@@ -318,6 +334,7 @@ export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
 // (Its issuer's office says so too: 来源:固镇县统计局; and its title's year: 昌硕街道2022年工作总结.)
 const OWN_PLACE = /([\u4e00-\u9fff]{2,12}?)(县|区|市|镇|乡|街道)(?=\s*(?:第[一二三四五六七八九十]+届|人民政府|政府工作报告|工作总结|工作报告|国民经济和社会发展统计公报|统计局|发展和改革局|发展改革局|(?:19|20)\d{2}年))/g;
 const NOT_A_NAME = /^[全各每本我该这市县区镇乡]/;
+const HEAD_FIELD = /分类|索引|机构|方式|日期|来源|主题|文号|范围/;
 const OPENING_TOWN = /(?:^|\n)\s*(?:19|20)\d{2}年(?:以来)?[，,]([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?=[\u4e00-\u9fff])/g;
 
 /** A line that is only a place's name, its characters maybe spaced out (甘 霖 镇 → 甘霖镇); '' when it is not. */
@@ -342,6 +359,21 @@ export function openingTown(text: string, lex: Lexicon): string | undefined {
  * that place where nothing else names it (庆元经济开发区, not 经济开发区), and it is asked by
  * any name of its kind (庆元经开区) or by its own words where they are no place's (大榭).
  */
+/** A zone named after a known place that the text's head names three times or more (无锡经开区逆势中…): its subject. */
+function repeatedZones(text: string, endings: string, lex: Lexicon): string[] {
+  const head = text.slice(0, 3000);
+  const counts = new Map<string, number>();
+  const after = new RegExp(`^[\\u4e00-\\u9fff]{0,6}?(?:${endings})`);
+  for (const m of findPlaces(head, lex)) {
+    if (!m.region || m.relative || lex.regions.zones.kinds.some((k) => k.includes(m.text))) continue;
+    const rest = head.slice(m.index + m.text.length).match(after)?.[0];
+    if (rest) counts.set(m.text + rest, (counts.get(m.text + rest) ?? 0) + 1);
+  }
+  return [...counts.entries()].filter(([, n]) => n >= 3).map(([whole]) => whole);
+}
+
+const ZONE_NOT_A_NAME = /构筑|建设|打造|推进|加快|培育|做强|提升|创建|争创|发展|特色|全力|聚力|助力/;
+
 export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
   const { kinds, generic } = lex.regions.zones;
   const endings = kinds.flat().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
@@ -351,13 +383,16 @@ export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
   // (A headline that opens with it: 杭州余杭开发区工业经济复苏提速.)
   const subject = new RegExp(`^${name}`);
   const out: LearnedPlace[] = [];
-  for (const line of text.split('\n').filter((l) => l.trim()).slice(0, 12)) {
-    const whole = (line.match(published) ?? (line.trim().length <= 40 ? line.trim().match(subject) : null))?.[1];
-    // (A government's or an office's name is no zone's: 来源:宁波市奉化区人民政府发布开发区:….)
-    if (!whole || /政府|人民|办公|局|委员会/.test(whole) || findPlaces(whole, lex).some((p) => p.text === whole)) continue;
+  const lines = text.split('\n').filter((l) => l.trim()).slice(0, 12);
+  const heads = lines.map((line) => (line.match(published) ?? (line.trim().length <= 40 ? line.trim().match(subject) : null))?.[1]);
+  for (const whole of [...heads, ...repeatedZones(text, endings, lex)]) {
+    // (A government's or an office's name is no zone's: 来源:宁波市奉化区人民政府发布开发区:…; nor what a headline
+    // says is done, 长兴构筑特色工业园区.)
+    if (!whole || /政府|人民|办公|局|委员会/.test(whole) || ZONE_NOT_A_NAME.test(whole) || findPlaces(whole, lex).some((p) => p.text === whole)) continue;
     const ending = kinds.flat().filter((e) => whole.endsWith(e)).sort((a, b) => b.length - a.length)[0];
     // (杭州余杭开发区: within 余杭区, the last place its name opens with.)
-    const opening = findPlaces(whole, lex).filter((p) => p.region && !p.relative);
+    // (经开区 of 无锡经开区 is no 嘉兴经开区: a kind's word alone is no place here.)
+    const opening = findPlaces(whole, lex).filter((p) => p.region && !p.relative && !kinds.some((k) => k.includes(p.text)));
     let outer = opening.find((p) => p.index === 0);
     while (outer) {
       const next = opening.find((p) => p.index === outer!.index + outer!.text.length);
@@ -380,9 +415,35 @@ export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
   return out;
 }
 
+/**
+ * A county the gazetteer lacks that the text makes its own: it speaks of 全县, opens a clause
+ * with the county's full name, and names it by its short name right after its province or city
+ * (安徽肥西…。肥西县规上工业…), or opens two clauses in full and one by its short name — within
+ * that province or city, where one is.
+ */
+function ownUnlistedCounty(text: string, lex: Lexicon): LearnedPlace | undefined {
+  if (!/(?:全|我|本)县/.test(text)) return undefined;
+  const opens = new Map<string, number>();
+  for (const m of text.matchAll(/(?:^|[，,。；;：:\s])([\u4e00-\u9fff]{2})县(?![城域委级乡])/gm)) if (!NOT_A_NAME.test(m[1])) opens.set(m[1], (opens.get(m[1]) ?? 0) + 1);
+  for (const [core, times] of opens) {
+    if (findPlaces(core, lex).length || findPlaces(`${core}县`, lex).some((p) => p.text === `${core}县`)) continue;
+    // (安徽肥西: right after its province; or opening a clause, 肥西全县上下…)
+    const after = [...text.matchAll(new RegExp(`([\\u4e00-\\u9fff]{2,4})${core}(?!县)`, 'g'))]
+      .map((m) => findPlaces(m[1], lex).filter((p) => p.region && !p.relative && p.index + p.text.length === m[1].length).at(-1)?.region)
+      .find((r) => r && ['province', 'city'].includes(lex.regionByName.get(r)!.level));
+    const alone = new RegExp(`(?:^|[，,。；;：:\\s])${core}(?!县)[\\u4e00-\\u9fff]`, 'm').test(text);
+    // (Else it opens two clauses in full: 推进县私募基金… once is a verb's object.)
+    if (!after && (!alone || times < 2)) continue;
+    return { name: `${core}县`, ...(after ? { within: after } : {}), level: 'county' };
+  }
+  return undefined;
+}
+
 export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
   const head = `${text.split('\n').slice(0, 30).join('\n')}\n${text.match(/我代表[^，,。\n]{2,20}/)?.[0] ?? ''}`;
   const out: LearnedPlace[] = [];
+  const county = ownUnlistedCounty(text, lex);
+  if (county) out.push(county);
   // A yearbook's or gazetteer's entry is titled by the place alone (甘 霖 镇), maybe under a line
   // of the page's own (广德市 编辑); 隶属于安徽省宣城市 says where it lies.
   const entry = text.split('\n').filter((l) => l.trim()).slice(0, 3).map(placeTitle).find(Boolean);
@@ -403,7 +464,8 @@ export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
     const outer = findPlaces(run, lex).filter((p) => p.region && !p.relative).at(-1);
     if (outer) run = run.slice(outer.index + outer.text.length);
     const name = run + m[2];
-    if (run.length < 2 || run.length > 4 || NOT_A_NAME.test(run) || findPlaces(name, lex).some((p) => p.text === name)) continue;
+    // (组配分类 市政府工作报告: a field of the page's head, no place.)
+    if (run.length < 2 || run.length > 4 || NOT_A_NAME.test(run) || HEAD_FIELD.test(run) || findPlaces(name, lex).some((p) => p.text === name)) continue;
     const within = outer?.region && !outer.relative ? outer.region : undefined;
     // (Named twice, once after its county: that one says where it lies.)
     const seen = out.findIndex((p) => p.name === name);

@@ -14,7 +14,7 @@ import { period, reportContexts, sectionContexts, underHeading, isPartHeading } 
 import { paragraphs, readProse, splitPartTitles, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
 import { identify, impliedYear, subjectPlace, type Identity } from '../identity.js';
 import { decide, type Evidence } from '../about.js';
-import { commonPlace, comparedPlace, frequentPlace, mostSpecificPlace, openingTown, scopedPlace } from '../../text/places.js';
+import { commonPlace, comparedPlace, frequentPlace, isWithin, mostSpecificPlace, openingTown, scopedPlace, subjectShortName } from '../../text/places.js';
 import { findTables, type Table } from '../tables.js';
 import { tableRecords } from '../table-records.js';
 import { layout as sharedLayout, type Layout } from '../layout.js';
@@ -86,6 +86,21 @@ function bodyParagraphs(lines: string[], skip: Set<number>): Paragraph[] {
   });
 }
 
+/**
+ * The place of a report its speaker's title puts at another level: 区长傅贵荣作政府工作报告 is a
+ * district's, so a city found for it (宁波, where the text also names 《数字江北…》) gives way to
+ * the one district of it the text names — or to none, never the city.
+ */
+function spokenLevel(region: string, head: string, body: string, lex: Lexicon): string {
+  const title = head.match(/(?:^|\n|\s)(区|县|市|镇|乡)长[\u4e00-\u9fff]{2,3}(?:代表[\u4e00-\u9fff]{0,8}政府)?作(?:政府)?工作报告/)?.[1];
+  if (!title || !region || region.endsWith(title)) return region;
+  const level = lex.regionByName.get(region)?.level;
+  if (level !== 'city' && level !== 'province') return region;
+  // (By any name, its short one too: 江北 of 《数字江北建设三年行动计划》.)
+  const inside = lex.regions.regions.filter((r) => r.name.endsWith(title) && isWithin(lex, r.name, region) && [r.name, ...r.aliases, ...(r.askedAs ?? [])].some((n) => n.length >= 2 && body.includes(n)));
+  return inside.length === 1 ? inside[0].name : '';
+}
+
 export const general: Format = {
   name: 'document',
   detect: () => true,
@@ -146,7 +161,8 @@ export const general: Format = {
       decided = decide<number>([titleFrom, titleYear], ['body', frequentYear(body)], ['file name', named]);
       year = decided.value;
     } else if (kind === 'summary') {
-      decided = decide<number>([titleFrom, about.operator.year], ['title', lastYear], ['body', opening], ['date', writtenOf], ['title', titleYear], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
+      // (2024年浙江省…计划执行情况, dated 2025-01-24: the year its title names.)
+      decided = decide<number>([titleFrom, about.operator.year], ['title', lastYear], ['title', titleYear], ['body', opening], ['date', writtenOf], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
       year = decided.value;
       now = writtenOf ?? year;
     } else {
@@ -167,13 +183,13 @@ export const general: Format = {
       // (A task table's text is its rows: the places they name count too.)
       // (At last, the one district a 区 document names at all: 区府办's table naming 临安区职教中心.)
       // (A district's column whose account of the year opens with one of its towns, 2024年,大洲镇…: the town's.)
-      ['body', openingTown(body, lex) ?? comparedPlace(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
+      ['body', openingTown(body, lex) ?? comparedPlace(body, lex) ?? subjectShortName(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
       // (After the body: 两项增速列金华第一 heads a story of 兰溪, ranked among 金华's counties.)
       ['title', headlines.map((l) => mostSpecificPlace(l, lex)).find(Boolean)],
       ['header', about.site],
       ['file name', about.fileName.place],
     );
-    const region = place.value ?? '';
+    const region = spokenLevel(place.value ?? '', lines.slice(0, 40).join('\n'), body, lex);
     const title = id.title && !id.garbled ? id.title : synthesizedTitle(workReport ? 'report' : kind === 'report' ? 'other' : kind, id, year, now, region, body, tables);
     const issuer = id.issuer || (workReport && region && /政府工作报告/.test(title) ? `${region}人民政府` : '');
 
@@ -232,7 +248,7 @@ export const general: Format = {
     if (!id.title || id.garbled) problems.push({ line: 1, message: `${id.garbled ? 'title line damaged' : 'no title line'}; titled from its content: ${title}` });
     if (!id.date) {
       const implied = impliedYear(body, lay);
-      const said = year === undefined ? 'no year either: its figures carry none' : implied !== undefined && implied === (workReport ? now : year) && !titleYear && !yearOf(body.slice(0, 300)) && !frequentYear(text) ? `its figures taken as ${year}'s, as its text implies (${lay.years.find((y) => body.includes(y.phrase))?.phrase})` : `its figures taken as ${year}'s`;
+      const said = year === undefined ? 'no year either: its figures carry none' : implied !== undefined && implied === (workReport ? now : year) && !titleYear && !yearOf(body.slice(0, 300)) && !frequentYear(text) ? `its figures taken as ${year}'s, as its text implies (${lay.years.find((y) => body.includes(y.phrase))?.phrase})` : `its figures taken as ${year}'s${decided.from === 'file name' ? ', as its file name says' : ''}`;
       problems.push({ line: 1, message: `no date; ${said}` });
     }
 
