@@ -213,6 +213,13 @@ function doneOfTask(q: Query, last: Query, inTask: FollowUpWords['inTask'], qual
   return (words <= 4 && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text)) || (words >= 2 && words <= 12 && inTask(q, last));
 }
 
+/** A word of two or three characters the last metric holds, asked alone, of no place (引进 of 新引进高层次人才). */
+function wordOfLast(q: Query, last: Query): boolean {
+  const word = q.metric.replace(/\s+/g, '');
+  const before = last.metric.replace(/\s+/g, '');
+  return word.length >= 2 && word.length <= 3 && before.length > word.length + 1 && before.includes(word) && !q.places.length && !q.task && !q.parts;
+}
+
 /** Whether the question leaves out what it asks about, so the last query fills it in. */
 function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic, inTask, thing }: FollowUpWords): boolean {
   if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
@@ -232,6 +239,8 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
   if (q.task?.department && !q.task.statuses?.length && !q.task.unmarked && q.followUp && (last.task?.statuses?.length || last.task?.unmarked)) return true;
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
   if (!ownMetric(q, frames) || ((alone(q, heads) || alone(q, qualifiers)) && last.metric)) return true;
+  // 全年要引进多少 after 新引进高层次人才: a word of the last metric alone asks it again.
+  if (wordOfLast(q, last)) return true;
   // 那进出口呢: a new metric in the old setting.
   return q.followUp === true && q.metric.length <= 14 && !q.period && !q.places.length;
 }
@@ -307,6 +316,9 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     // 其中一般公共预算呢 after 财政总收入: the qualifier said of the last metric's head (一般公共预算收入).
     merged.metric = `${q.metric.replace(/\s+/g, '')}${qualified}`;
     merged.qualifiers = q.qualifiers;
+    carried.push('metric');
+  } else if (wordOfLast(q, last)) {
+    // 全年要引进多少 after 新引进高层次人才: the last metric, of the period and nature asked.
     carried.push('metric');
   } else if (ownMetric(q, frames)) {
     // 不对，我问的是大学生 after 新引进高层次人才: the thing corrected, done as the last was (新引进大学生).

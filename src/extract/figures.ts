@@ -84,6 +84,8 @@ const SCOPE_AFTER = /^\s*[（(]\s*((?:大|小|管理|统计|核算|全)口径|(?
 const ASIDE_CLAUSE = /^(?!注|说明|备注|含|不含|包括|即|按|以|依|下同|数据|资料|单位)(?=(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){6})[^，,；;：:]{2,}?(为|达到|达|提高|提升|增至|降至|降到|增长|下降|突破|超过|完成|实现|新增|累计)[^，,；;：:\d]*\d/;
 // 目标调整为22%: a figure that a target is set to is a target, whatever happened to set it.
 const SET_TARGET = /目标值?(?:(?:调整|调高|调低|上调|下调|设定|确定|设)(?:为|到|至)?|为|是)$/;
+// A thing a figure is said of after 的: a project, a firm, a company named (20亿元的胜科纳米(苏州)…项目).
+const OF_THING = /^的([\u4e00-\u9fff（）()]{4,30}?(?:项目|公司|企业|基地))/;
 // The name of a share (占规上工业增加值的比重, 占比, 所占比重).
 const SHARE_NAME = /^占|占比$|比重$/;
 // A rate: per cent or per mille (占全国出口份额12.97‰).
@@ -567,6 +569,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const clause = text.slice(lastDelimiter(blank, 0, hit.index), hit.index);
       draft.region = findPlaces(clause, lex, ctx.region).filter((p) => p.region).at(-1)?.region ?? '';
     }
+    // (包含引进总投资20亿元的胜科纳米…半导体检测项目: a figure said of the thing after its 的 is that thing's.)
+    const of = text.slice(hit.end).match(OF_THING);
+    if (of) draft.owner = of[1];
     // 突破60亿大关: a level passed, not the figure itself — said so; 突破70亿元目标: the target's figure.
     const passed = text.slice(0, hit.index).match(PASSED_VERB)?.[0];
     const mark = text.slice(hit.end).match(/^(大关|关口|目标)/)?.[1];
