@@ -9,13 +9,33 @@ import type { Query } from '../question/query.js';
 import type { FigureFound } from '../question/figure.js';
 import { clip, makeAnswer, quoteLine, span } from './compose.js';
 
+const ORDINAL = /^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])/;
+
+/**
+ * The items a sentence ending in a colon introduces: the first sentence of each paragraph right
+ * after it that opens with an ordinal (一是…, （一）…, 1.…), in order, ten at most.
+ */
+function listedAfter(k: Knowledge, source: string, line: number): string[] {
+  const after = k.passages.filter((p) => p.source === source && p.line > line && (p.at ?? 0) === 0).sort((a, b) => a.line - b.line);
+  const items: string[] = [];
+  for (const p of after) {
+    if (!ORDINAL.test(p.text)) break;
+    items.push(p.text.split(/[。；;]/)[0]);
+    if (items.length >= 10) break;
+  }
+  return items;
+}
+
 /** A statement from what src/question/figure.ts found; its `fallback` goes before the first line (报告中最新为…：). */
 export function answerStatement(k: Knowledge, q: Query, found: Extract<FigureFound, { kind: 'statement' }>): Answer {
   const { best, rest, fallback: lead, text, clause, around } = found;
   const where = best.type === 'task' ? best.section : [best.region, best.period.label, best.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
   const lines: Line[] = clause
     ? [[...(lead ? [span(lead)] : []), span(`${clause}。`, true)], [span(where)], quoteLine(text, clause)]
-    : [[...(lead ? [span(lead)] : []), span(`${text}。`)], ...around.map((t) => [span(`${t}。`)]), [span(where)]];
+    : [[...(lead ? [span(lead)] : []), span(/[:：]$/.test(text.trim()) ? text.trim() : `${text}。`)], ...around.map((t) => [span(`${t}。`)]), [span(where)]];
+  // (要切实做到“三个把握”： — the members the paragraphs after it open with, 一是把握战略指向…)
+  const listed = /[:：]$/.test(text.trim()) && best.type !== 'task' ? listedAfter(k, best.source, best.line) : [];
+  if (listed.length) lines.splice(1, 0, ...listed.map((t) => [span(`· ${t}`)]));
   const seen = new Set([text]);
   const also: KnowledgeRecord[] = [];
   for (const c of rest) {

@@ -214,7 +214,7 @@ function takePeriod(t: Taken, w: QuestionWords, now: Date): { period?: Period; r
   const span = takeSpan(t, w);
   if (span) return { period: span };
   // 今年以来 is a span from January: the period reader knows it; 今年 alone is relative.
-  const relative = /今年以来|年初以来|本年以来/.test(t.rest) ? undefined : takeKeyed(t, w.relative);
+  const relative = /今年以来|年初以来|本年以来|年初至今|今年至今/.test(t.rest) ? undefined : takeKeyed(t, w.relative);
   // 到2020年 sets a target's year: the 到 goes with the year. (截至2021年6月底 is a date of its own.)
   t.rest = t.rest.replace(/(?<!截)(?:到|至)(?=(?:19|20)\d{2}年)/g, ' ');
   const found = findPeriods(t.rest);
@@ -490,11 +490,14 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // 计划 of 年度计划完成率 and 实际 of 实际利用外资 are part of a metric's name, not signals.
   // (2020年要引进…多少个, 嘉善要新建多少: 要 right after a period or a place says what is aimed at.)
   const aimed = AIMED.test(text) || q.places.some((p) => AIMED_AFTER_PLACE.test(text.split(`${p.text}要`)[1] ?? ''));
-  const target = aimed || Boolean(signalWord(k, t.rest, w.target));
+  const targetWord = signalWord(k, t.rest, w.target);
+  const target = aimed || Boolean(targetWord);
+  // (要完成多少: the 完成 of a target word asking a figure signals no result.)
+  const signals = targetWord && /多少/.test(t.rest) ? t.rest.replace(targetWord, ' ') : t.rest;
   // (现在有几家: how many there are now, whatever the period words took of it.)
   const done = t.rest.match(w.shortDone);
   const shortDone = done && !k.lex.lexicon.shortVerbs.notAfter.includes(done[1]) ? done[2] : undefined;
-  const actual = Boolean(shortDone || signalWord(k, t.rest, w.actual) || signalWord(k, t.rest, w.actualVerbs)) || /(?:现在|目前|如今)(?:有|已|共|是多少|是几|多少|几)/.test(text) || (!target && w.resultDone.test(t.rest));
+  const actual = Boolean(shortDone || signalWord(k, signals, w.actual) || signalWord(k, signals, w.actualVerbs)) || /(?:现在|目前|如今)(?:有|已|共|是多少|是几|多少|几)/.test(text) || (!target && w.resultDone.test(t.rest));
   // 提高到多少, 降至多少: the level reached, not the change.
   const changeWord = signalWord(k, t.rest, w.change);
   const change = Boolean(basis) || Boolean(changeWord && !t.rest.includes(`${changeWord}到`) && !t.rest.includes(`${changeWord}至`));
