@@ -43,7 +43,7 @@ const BASIS_WRITTEN_END = new RegExp(`(?:${BASIS_WRITTEN.source})$`);
 // A change with its basis, as the end of the words before a rate: 比前两年平均下降.
 const WRITTEN_CHANGE = new RegExp(`(?:${BASIS_WRITTEN.source})?${GROWTH_VERB.source}`);
 const FALLING = /下降|降低|减少|回落|下跌|降幅|微降|略降/;
-const LEAD_FILLER = /^([一二三四五六七八九十]是|首先|其次|再次|最后|其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
+const LEAD_FILLER = /^([一二三四五六七八九十]是|首先|其次|再次|最后|其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|当月|单月|本月|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
 // (实际利用外资确保28亿美元: the target's verb ends no name.)
 const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|实现了|实现|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下|继|并)+$/;
 // A clause that opens with a verb of doing has no subject of its own: its owner is the one before.
@@ -120,7 +120,7 @@ const GROWTH_NOUN = /^(同比)?(增速|增幅|增长率|增长速度|增长)$/;
 // Where the noun after a count ends: at a verb (24个行政执法部门推行…), less an adverb before
 // it (6个民生实事工程基本完成). What was done to it (3个项目已完工) is still its name.
 // (So does what they took part in: 9家国际产业合作园参加…评审会, 4家…园在第二十三届浙洽会上集中亮相.)
-const NOUN_END = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取|推行|实施|开展|参加|参与|亮相|入驻|落户|(?<![正现所存实自])在[^，,。；;在]{1,16}?[上中内])/;
+const NOUN_END = /(中有|完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取|推行|实施|开展|参加|参与|亮相|入驻|落户|(?<![正现所存实自])在[^，,。；;在]{1,16}?[上中内])/;
 const VERB_CUT = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取)/;
 
 interface Hit {
@@ -940,6 +940,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     else if (!/(?:占比|比重|率)$/.test(before.name)) d.name = `${before.name}${d.name}`;
     else continue;
     shares.add(d);
+  }
+  // (404户规上工业企业中有245户产值同比增长: a count of a part is named by what the part did, after it.)
+  for (const d of drafts) {
+    const at = text.indexOf(d.figure);
+    if (!/中$/.test(d.name) || !COUNT_UNITS.test(d.unit) || at < 0 || !/中有$/.test(text.slice(0, at))) continue;
+    const did = text.slice(at + d.figure.length).match(/^[\u4e00-\u9fff]{2,12}(?=[，,。；;]|$)/)?.[0];
+    if (did) d.name = `${d.name}${did}`;
   }
   // 粮食播种面积45.0万亩,增长5.7%;总产21.47万吨: a head alone measures what the figure before it named.
   const { heads: measures, short } = lex.metrics.sharedSubject;
