@@ -656,9 +656,11 @@ export class Conversations {
     const listed = answer.kind === 'list' || answer.kind === 'count' ? records.flatMap((r) => (r?.type === 'task' && r.number !== null ? [r.number] : [])) : [];
     // An item asked of the list (第二个是谁负责) keeps the list for the next (第一个呢).
     const items = listed.length ? listed : q.carried?.includes('task') ? (this.last(id)?.items ?? []) : [];
+    // (A computation the reports state, 高新技术产业增加值占规上比重 65.2%: the figure stated, not its first side, is what follow-ups go on from.)
+    const stated = q.intent === 'compute' && answer.kind === 'indicator' ? makeQuery({ ...q, intent: 'value', parts: undefined, compute: undefined }) : q;
     const context: Context = {
       ...(items.length ? { items } : {}),
-      query: { ...q, carried: undefined, ...(source ? { scope: { ...q.scope, source } } : {}), ...(shown !== null ? { task: { ...q.task, number: shown } } : {}) },
+      query: { ...stated, carried: undefined, ...(source ? { scope: { ...q.scope, source } } : {}), ...(shown !== null ? { task: { ...q.task, number: shown } } : {}) },
       ...(answer.quote ? { quote: answer.quote, source: answer.sources[0] } : {}),
       ...(next !== undefined ? { next } : {}),
       // (After 总投资呢 the subject is still the figure it was asked beside.)
