@@ -84,7 +84,9 @@ export function qualifiedFigure(ind: Indicator): string {
 export function figureLine(ind: Indicator, changeFirst = false, basis?: string): Line {
   const growth = growthText(ind, basis);
   // A rate whose only other words are a gap to another (快于规上工业10.0个百分点): the rate first.
-  if (ind.isChange) return boldNumbers(growth && !/百分点/.test(growth.split('，')[0]) ? growth : [ind.figure, growth].filter(Boolean).join('，'));
+  // (A rate's own change in points, 回升0.4个(百分点), or a pull it gives, is no rate of it: the rate first.)
+  const ofRate = (basis ? ind.growth.filter((g) => g.basis === basis) : ind.growth)[0];
+  if (ind.isChange) return boldNumbers(growth && !/百分点/.test(growth.split('，')[0]) && ofRate?.unit === '%' ? growth : [ind.figure, growth].filter(Boolean).join('，'));
   const figure = qualifiedFigure(ind);
   if (changeFirst && growth) return [...boldNumbers(growth), s(`（${figure}）`)];
   return [s(figure, true), ...(growth ? [s(`，${growth}`)] : [])];
