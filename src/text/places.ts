@@ -352,13 +352,6 @@ export function openingTown(text: string, lex: Lexicon): string | undefined {
   return undefined;
 }
 
-/**
- * A zone a document speaks for, that the gazetteer lacks: named where its head says who
- * publishes it (来源:宁波大榭开发区, 发布机构:… — not a site that only posts it, 发布开发区:…) or opening one of its first short lines as
- * its subject (庆元经济开发区简介, 杭州余杭开发区工业经济复苏提速). It lies within the place its name opens with; its name keeps
- * that place where nothing else names it (庆元经济开发区, not 经济开发区), and it is asked by
- * any name of its kind (庆元经开区) or by its own words where they are no place's (大榭).
- */
 /** A zone named after a known place that the text's head names three times or more (无锡经开区逆势中…): its subject. */
 function repeatedZones(text: string, endings: string, lex: Lexicon): string[] {
   const head = text.slice(0, 3000);
@@ -374,6 +367,15 @@ function repeatedZones(text: string, endings: string, lex: Lexicon): string[] {
 
 const ZONE_NOT_A_NAME = /构筑|建设|打造|推进|加快|培育|做强|提升|创建|争创|发展|特色|全力|聚力|助力/;
 
+/**
+ * A zone a document speaks for, that the gazetteer lacks: named where its head says who
+ * publishes it (来源:宁波大榭开发区, 发布机构:… — not a site that only posts it, 发布开发区:…),
+ * opening one of its first short lines as its subject (庆元经济开发区简介, 杭州余杭开发区工业
+ * 经济复苏提速), or named three times in its head (无锡经开区…). It lies within the place its
+ * name opens with; its name keeps that place where nothing else names it (庆元经济开发区, not
+ * 经济开发区), and it is asked by any name of its kind (庆元经开区) or by its own words where
+ * they are no place's (大榭).
+ */
 export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
   const { kinds, generic } = lex.regions.zones;
   const endings = kinds.flat().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
