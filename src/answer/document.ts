@@ -80,6 +80,13 @@ function factLines(s: Source, { ask, notes }: FactAsked): Line[] {
     case 'title':
       lines.push([span('文件全称：'), span(s.title, true)], [span(`发布：${s.issuer || '未注明'}，${dateText(s.date)}`)]);
       break;
+    case 'speaker': {
+      // (Who gave it first: 嘉兴市人民政府市长 毛宏芳, then the meeting it was given at.)
+      const who = notes.find((n) => /(?:长|主任|书记)\s*[\u4e00-\u9fff·]{2,4}$/.test(n.trim()) && !/^——/.test(n.trim()));
+      if (who) lines.push([span(`${titled(s)}的报告人：`), span(who, true)], ...notes.filter((n) => n !== who).map((n) => [span(n)]));
+      else if (notes.length) lines.push([span(`${titled(s)}：`)], ...notes.map((n) => [span(n, true)]));
+      break;
+    }
     default:
       if (notes.length) lines.push([span(`${titled(s)}：`)], ...notes.map((n) => [span(n, true)]));
   }
