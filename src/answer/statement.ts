@@ -3,11 +3,29 @@
  * its place and period — or the sentence with those around it — and up to two other sentences
  * that say the same words.
  */
-import type { Answer, KnowledgeRecord, Line } from '../types.js';
+import type { Answer, KnowledgeRecord, Line, Passage } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
 import type { FigureFound } from '../question/figure.js';
 import { clip, makeAnswer, quoteLine, span } from './compose.js';
+
+/** Each document's passages that open a line, in line order: made once per knowledge. */
+const opening = new WeakMap<Knowledge, Map<string, Passage[]>>();
+function openingPassages(k: Knowledge): Map<string, Passage[]> {
+  let map = opening.get(k);
+  if (!map) {
+    map = new Map();
+    for (const p of k.passages) {
+      if ((p.at ?? 0) !== 0) continue;
+      const list = map.get(p.source);
+      if (list) list.push(p);
+      else map.set(p.source, [p]);
+    }
+    for (const list of map.values()) list.sort((a, b) => a.line - b.line);
+    opening.set(k, map);
+  }
+  return map;
+}
 
 const ORDINAL = /^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])/;
 
@@ -16,7 +34,7 @@ const ORDINAL = /^(?:[一二三四五六七八九十]+是|[（(][一二三四五
  * after it that opens with an ordinal (一是…, （一）…, 1.…), in order, ten at most.
  */
 function listedAfter(k: Knowledge, source: string, line: number): string[] {
-  const after = k.passages.filter((p) => p.source === source && p.line > line && (p.at ?? 0) === 0).sort((a, b) => a.line - b.line);
+  const after = (openingPassages(k).get(source) ?? []).filter((p) => p.line > line);
   const items: string[] = [];
   for (const p of after) {
     if (!ORDINAL.test(p.text)) break;

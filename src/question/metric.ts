@@ -229,7 +229,7 @@ export function sameMetric(
   // An alias group names a whole metric: the record and the question name the same ones.
   const askedGroups = groupsIn(asked, lex, true);
   // (Not one that only says whose the figure is: 户籍人口 of 户籍人口基本养老参保率.)
-  const recordGroups = groupsIn(name, lex).filter((g) => !lex.aliasGroups[g].some((a) => whoseAsked(fold(name), a, asked, metricWords(lex).qualifiers)));
+  const recordGroups = groupsIn(name, lex).filter((g) => !lex.aliasGroups[g].some((a) => whoseAsked(folded, a, asked, metricWords(lex).qualifiers)));
   if (recordGroups.some((g) => !askedGroups.includes(g))) return false;
   if (askedGroups.some((g) => !recordGroups.includes(g) && !groupsIn(forms, lex).includes(g) && !groupsIn(own, lex).includes(g))) return false;
   // The record's name ends in what it measures: that must be what is asked — unless the head
