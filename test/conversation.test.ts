@@ -250,4 +250,9 @@ describe('follow-ups', () => {
     say('pw', '工业用电呢');
     expect(first('pw', '占比多少')).toContain('79.55%');
   });
+  it('read on in the last answer’s sentence when the question drops an implied qualifier (失业人员 are 城镇失业人员)', () => {
+    // 桐乡 2017: 新增城镇就业15576人,帮助城镇失业人员再就业7780人
+    say('job', '桐乡2017年新增城镇就业多少人');
+    expect(first('job', '帮助失业人员再就业多少人')).toContain('7780人');
+  });
 });
