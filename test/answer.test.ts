@@ -82,3 +82,15 @@ describe('passages', () => {
     expect(first('杭海城际什么时候通车')).toContain('6月28日');
   });
 });
+
+describe('words that name nothing, and words of the next figure’s clause', () => {
+  it('reads a light verb alone (搞了多少个) as saying only that something was done', () => {
+    expect(first('缪家村搞了多少个微网格')).toContain('383个');
+  });
+  it('takes a topic word only a later figure’s clause says (信用 of 信用核查) as no purpose of the figure asked', () => {
+    // 编制守信联合激励和失信惩戒措施清单148条,…,2019年以来累计信用核查223.47万次
+    expect(first('我市信用建设编制了多少条守信激励和失信惩戒措施清单')).toContain('148条');
+    // …but what the question ends on, said in the next figure's clause, asks that figure (推动项目开工41个).
+    expect(first('枢纽嘉兴大会战一年推动开工了多少个项目')).toContain('41个');
+  });
+});

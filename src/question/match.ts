@@ -398,6 +398,8 @@ interface FigureFacts {
   /** The sentence up to the end of the figure's clause, and after it (undefined: the clause ends the sentence). */
   before?: string;
   after?: string;
+  /** What is said after it before the next figure's clause. */
+  beforeNext?: string;
 }
 
 const figureMemo = new WeakMap<Indicator, FigureFacts>();
@@ -423,6 +425,9 @@ function figureFacts(k: Knowledge, ind: Indicator): FigureFacts {
   if (clauseEnd >= 0) {
     facts.before = sentence.slice(0, upTo.length + clauseEnd);
     facts.after = sentence.slice(upTo.length + clauseEnd);
+    // (Up to the next figure's clause: 信用 of 累计信用核查223.47万次 is that figure's word.)
+    const nextFigure = facts.after.search(/[，,；;][^，,；;]*\d/);
+    facts.beforeNext = nextFigure >= 0 ? facts.after.slice(0, nextFigure) : facts.after;
   }
   figureMemo.set(ind, facts);
   return facts;
@@ -563,7 +568,11 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // 着力打造…,全面推进中部有机更新): a question of those asks of something else.
   if (fig.after !== undefined) {
     const before = fig.before!;
-    const after = fig.after;
+    // (Words of a later figure's clause are that figure's: what the question ends on there
+    // asks that figure (推动项目开工41个 after 150个攻坚项目…); a word of the topic does not
+    // (信用 of 累计信用核查223.47万次 after 编制…清单148条).)
+    const endsThere = last !== undefined && fig.after.slice(fig.beforeNext!.length).includes(last);
+    const after = endsThere ? fig.after : fig.beforeNext!;
     const onlyAfter = (c: Concept) => c.forms.some((f) => after.includes(f)) && !c.forms.some((f) => before.includes(f) || context.includes(f));
     if (missing.some((c) => !c.forms.every((f) => light.has(f)) && onlyAfter(c))) return 'metric';
   }
@@ -798,6 +807,8 @@ function conceptsOf(k: Knowledge, q: Query): Concept[] {
       out.push({ forms: [run.slice(0, 2)], weight: 2 }, { forms: [run.slice(2)], weight: 2 });
       run = '';
     }
+    // (A light verb alone, 搞 of 搞了多少个微网格, says only that something was done.)
+    if (run.length === 1 && k.lex.lexicon.lightVerbs.includes(run)) run = '';
     if (run) out.push({ forms: [run], weight: run.length });
     run = '';
     before = undefined;
