@@ -370,3 +370,38 @@ describe('a bound of a class, a level first passed, what was added of the same t
     expect(found.indicators.map((f) => f.period.label)).toEqual(['2023年底', '2023年1-12月']);
   });
 });
+
+describe('a paragraph’s years, a share after a growth, a count before the next count’s verb', () => {
+  it('gives a 从…到 that names no years the years of the 从2011年的…到2016年的 before it, and the sentences after it 2016', () => {
+    const found = readProse([{ text: '全县生产总值从2011年的151.9亿元增加到2016年的216.6亿元,年均增长8.3%,人均生产总值达到63290元。财政总收入从20.5亿元增加到37.5亿元,年均增长12.8%。规上企业达到487家。', line: 1 }], { ...results, year: 2016, period: year(2016) }, lex);
+    expect(found.indicators.map((f) => [f.name, f.figure, f.period.label])).toEqual([
+      ['生产总值', '151.9亿元', '2011年'],
+      ['生产总值', '216.6亿元', '2016年'],
+      ['生产总值', '8.3%', '2011-2016年'],
+      ['人均生产总值', '63290元', '2016年'],
+      ['财政总收入', '20.5亿元', '2011年'],
+      ['财政总收入', '37.5亿元', '2016年'],
+      ['财政总收入', '12.8%', '2011-2016年'],
+      ['规上企业', '487家', '2016年'],
+    ]);
+  });
+  it('keeps the period a sentence opened with past a 今年以来 after its first figure (上半年,…为今年以来累计增速首次转正。工业用电量…)', () => {
+    const found = readProse([{ text: '上半年,规模以上工业增加值3593.9亿元,同比增长0.3%,为今年以来累计增速首次转正。工业用电量下降3.5%。', line: 1 }], { ...results, year: 2009, period: { kind: 'range', year: 2009, from: 4, to: 6, label: '2009年4-6月' } }, lex);
+    expect(found.indicators.map((f) => [f.name, f.period.label])).toEqual([
+      ['规模以上工业增加值', '2009年1-6月'],
+      ['工业用电量', '2009年1-6月'],
+    ]);
+  });
+  it('reads 2019年1月至11月 as the months up to November', () => {
+    expect(read('2019年1月至11月,研发费用支出增长26.3%').map((r) => r[1])).toEqual(['2019年1-11月']);
+  });
+  it('gives a share after a level’s growth to that level (…35.47亿元,同比增长11.8%,占GDP比重为57.7%)', () => {
+    expect(extractFigures('全年服务业增加值实现35.47亿元,同比增长11.8%,占GDP比重为57.7%', results, lex).map((d) => [d.name, d.subject])).toEqual([
+      ['服务业增加值', ''],
+      ['占GDP比重', '服务业增加值'],
+    ]);
+  });
+  it('ends the noun after a count at the verb of the next (13人参评…教坛新秀择优推荐17人)', () => {
+    expect(read('拟推荐王浩冰等13人参评嘉兴市中小学教坛新秀择优推荐17人为省教坛新秀人选').map((r) => [r[0], r[3]])[0]).toEqual(['参评嘉兴市中小学教坛新秀', '13人']);
+  });
+});

@@ -27,6 +27,8 @@ export interface Context {
   now?: number;
   /** The thing the paragraph's sentences before spoke of (张江长三角科技城平湖园), for sentences with no subject of their own. */
   owner?: string;
+  /** The years of the paragraph's 从2011年的…增加到2016年的…, for a 从…到 after it that names none. */
+  fromTo?: { from: number; to: number };
 }
 
 export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases'>;
@@ -119,8 +121,9 @@ const COMPARED = /(比|较|高于|低于)(全省|全国|省|全市|全区|平均
 const GROWTH_NOUN = /^(同比)?(增速|增幅|增长率|增长速度|增长)$/;
 // Where the noun after a count ends: at a verb (24个行政执法部门推行…), less an adverb before
 // it (6个民生实事工程基本完成). What was done to it (3个项目已完工) is still its name.
-// (So does what they took part in: 9家国际产业合作园参加…评审会, 4家…园在第二十三届浙洽会上集中亮相.)
-const NOUN_END = /(中有|完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取|推行|实施|开展|参加|参与|亮相|入驻|落户|(?<![正现所存实自])在[^，,。；;在]{1,16}?[上中内])/;
+// (So does what they took part in: 9家国际产业合作园参加…评审会, 4家…园在第二十三届浙洽会上集中亮相;
+// and a verb of the next count: 13人参评…教坛新秀择优推荐17人.)
+const NOUN_END = /(中有|完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取|推行|实施|开展|参加|参与|亮相|入驻|落户|(?:择优|拟)?推荐|(?<![正现所存实自])在[^，,。；;在]{1,16}?[上中内])/;
 const VERB_CUT = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取)/;
 
 interface Hit {
@@ -617,8 +620,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const nature = natureAt(chunk, first.index);
     const base = basePeriod(first.index, nature);
     const own = (from: number, to: number) => periods.filter((p) => p.index >= from && p.index < to && !vague(p)).at(-1)?.period;
-    const startPeriod = own(begin, first.index) ?? (base.kind === 'span' && base.fromYear ? yearPeriod(base.fromYear - 1) : base.kind === 'year' && base.year ? yearPeriod(base.year - 1) : { kind: 'none' as const, label: '起始' });
-    const endPeriod = own(starts.at(-1)!.end, ends[0].index) ?? (base.kind === 'span' && base.toYear ? yearPeriod(base.toYear) : base);
+    const startPeriod = own(begin, first.index) ?? (ctx.fromTo ? yearPeriod(ctx.fromTo.from) : undefined) ?? (base.kind === 'span' && base.fromYear ? yearPeriod(base.fromYear - 1) : base.kind === 'year' && base.year ? yearPeriod(base.year - 1) : { kind: 'none' as const, label: '起始' });
+    const endPeriod = own(starts.at(-1)!.end, ends[0].index) ?? (ctx.fromTo ? yearPeriod(ctx.fromTo.to) : undefined) ?? (base.kind === 'span' && base.toYear ? yearPeriod(base.toYear) : base);
     const one = (hs: Hit[], period: Period): IndicatorDraft => ({
       ...make(name, hs[0], chunk, false),
       nature,
@@ -643,7 +646,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const shareSubject = (before: number, clauseStart: number): string => {
     const prev = before > 0 ? hits[before - 1] : undefined;
     if (!prev || !/^[，,]$/.test(blank.slice(prev.end, clauseStart))) return '';
-    return [...drafts].reverse().find((d) => d.figure === prev.figure)?.name ?? '';
+    // (…35.47亿元,同比增长11.8%,占GDP比重57.7%: the growth's clause is still of that figure.)
+    return [...drafts].reverse().find((d) => d.figure === prev.figure || d.growth.some((g) => g.text.endsWith(prev.figure)))?.name ?? '';
   };
 
   /** The noun phrase right after a count, up to the next delimiter, figure or verb. */

@@ -150,11 +150,13 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     let since = pctx.period;
     // (截至2023年底,入园企业154家。1-12月…: a period of no year, after one a sentence of the paragraph opened with, is of its year.)
     let opened: number | undefined;
+    let fromTo: Context['fromTo'];
     for (const [i, sentence] of all.entries()) {
       const at = first + i;
       // A sentence of now or of a span since (目前…, 改革实施以来…) is not in the period carried.
-      if (NOW_OR_SINCE.test(sentence)) since = pctx.period;
-      const sctx = { ...pctx, period: since, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}) };
+      // (The sentences after it are again in the period carried: 上半年,…今年以来累计增速首次转正…。工业用电量下降3.5%.)
+      const carried = NOW_OR_SINCE.test(sentence) ? pctx.period : since;
+      const sctx = { ...pctx, period: carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(fromTo ? { fromTo } : {}) };
       const found = note ? [] : extractFigures(sentence, sctx, lex);
       // (省级企业研究院, 国家级孵化器: a kind of thing, not one thing the next sentence's figures could be of.)
       // (Only a sentence about the thing, naming it at its start (推动张江长三角科技城平湖园建设), speaks of it for the next.)
@@ -162,7 +164,10 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       // (加快与桐乡主城区…对接: a thing named as a partner, after 与 or 向, is not what the sentence is about.)
       const about = named.filter((t) => !KIND_OF_THING.test(t) && sentence.indexOf(t) <= 12 && !/[与和同跟向]$/.test(sentence.slice(0, sentence.indexOf(t)))).at(-1);
       thing = leadingPlace(sentence, lex, pctx.region) ? '' : (about ?? (named.length ? '' : thing));
-      const opening = openingPeriod(sentence, pctx);
+      // (全县生产总值从2011年的…增加到2016年的…: the sentences after it are of 2016, and a 从…到 of theirs of both years.)
+      const years = sentence.match(FROM_TO_YEARS);
+      if (years) fromTo = { from: Number(years[1]), to: Number(years[2]) };
+      const opening = years ? { kind: 'year' as const, year: fromTo!.to, label: `${fromTo!.to}年` } : openingPeriod(sentence, pctx);
       since = opening ?? since;
       if (opening?.year !== undefined) opened = opening.year;
       const inCell = para.part !== undefined ? { part: para.part } : {};
@@ -191,17 +196,20 @@ function regionOf(sentence: string, ctx: Context, lex: Lexicon): string {
   return place ? (place.region ?? '') : ctx.region;
 }
 
+const FROM_TO_YEARS = /(?:从|由)((?:19|20)\d{2})年(?:底|末)?的?[^。；;]*?(?:增加|提高|提升|增长|扩大|上升|下降|减少|降低|调整)?(?:到|至|为)((?:19|20)\d{2})年/;
+
 // 累计 with no period of its own counts up to now, not in the period of the sentence before.
 const NOW_OR_SINCE = /目前|当前|现有|至今|以来|累计/;
 
 /** The period a sentence sets before its first figure (1-5月规模以上工业…, 据初步测算,2022年全区…). */
 function openingPeriod(sentence: string, ctx: Context): Period | undefined {
-  if (NOW_OR_SINCE.test(sentence)) return undefined;
+  // (Of its opening only: 上半年,工业增加值…,为今年以来累计增速首次转正 opens with 上半年.)
+  const figure = sentence.search(/\d+(?:\.\d+)?\s*(?:%|％|[万亿千百]|元|个|家|项|人|吨)/);
+  if (NOW_OR_SINCE.test(figure >= 0 ? sentence.slice(0, figure) : sentence)) return undefined;
   // A day (2024年1月18日在…会议上, 7月31日,随着…) dates an event, not the figures after it.
   const first = ownPeriods(sentence, ctx).find((p) => p.period.kind !== 'day');
   // (半年度和三季度均获…流动红旗: periods listed are occasions, not the period of what follows.)
   if (first && /^[和与、及]/.test(sentence.slice(first.index + first.length))) return undefined;
-  const figure = sentence.search(/\d+(?:\.\d+)?\s*(?:%|％|[万亿千百]|元|个|家|项|人|吨)/);
   if (!first) return undefined;
   return first.index <= 3 || (figure >= 0 && first.index < figure) ? first.period : undefined;
 }
