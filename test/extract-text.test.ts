@@ -28,6 +28,11 @@ describe('glosses, footnotes, traditional characters', () => {
     const { lines } = clean(['政府工作報(bào)告', '坚持“两个毫不动摇”8,争取', '“410”行动7为抓手', '“浙政钉”上线应用29个', '生产总值(GDP)为6355亿元', '比上年增长7.5%[1]。'], lay);
     expect(lines).toEqual(['政府工作报告', '坚持“两个毫不动摇”,争取', '“410”行动为抓手', '“浙政钉”上线应用29个', '生产总值(GDP)为6355亿元', '比上年增长7.5%。']);
   });
+  it('drops glosses without tone marks only where a line has several (億(yi)(yi)元), and keeps one (km) after a word', () => {
+    const { lines } = clean(['2020年(nian)嘉興(xing)地區(qu)生(sheng)產總值達到5509.52億(yi)(yi)元(yuan)', '全长12公里(km)'], lay);
+    expect(lines[0]).toBe('2020年嘉興地區生產總值達到5509.52億元');
+    expect(lines[1]).toBe('全长12公里(km)');
+  });
   it('drops a bracketed note mark wherever it follows a word, and keeps a note’s own number and a list’s circled one', () => {
     const { lines } = clean(['推进全面创新改革,R&D占比[2]达2.97%', '镇(街道)“四个平台”[6]基本建成。', '注：[1]规模以上工业', '①加快产业转型', '实现家庭共济［4］,基本医疗'], lay);
     expect(lines).toEqual(['推进全面创新改革,R&D占比达2.97%', '镇(街道)“四个平台”基本建成。', '注：[1]规模以上工业', '①加快产业转型', '实现家庭共济,基本医疗']);

@@ -87,6 +87,10 @@ const TONED = 'āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ';
 // A gloss follows the character it spells: 報(bào), 協(xié). At least one tone mark, so
 // (GDP) or (km) stay.
 const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[(（](?=[a-zü${TONED}]*[${TONED}])[a-zü${TONED}]{1,7}[)）]`, 'g');
+// Glosses without tone marks (生(sheng)產總值, 億(yi)(yi)元) only where a line has several:
+// one (km) or (ha) after a word is no gloss.
+const PLAIN_GLOSS = /(?<=[\u3400-\u9fff)）])[(（](?=[a-z]{0,5}[aeiouv])[a-z]{1,6}[)）]/g;
+const PLAIN_GLOSSES = 3;
 // A footnote mark: a small number right after a quoted name (or a word or two after it),
 // followed by punctuation or a joining word rather than by a unit: “两个健康”9在海盐,
 // “410”行动7为抓手. A number followed by a unit (“浙政钉”上线应用29个) is a figure.
@@ -163,7 +167,8 @@ export function clean(lines: string[], layout: Layout): Cleaned {
       // (当前位置:首页 > … > 2024年湖州市政府工作报告重点工作上半年完成情况: so does the page's own title, its last step.)
       return line.match(PAGE_DATE)?.[0] ?? crumbTitle(line);
     }
-    return line.replace(GLOSS, '').replace(FOOTNOTE, '').replace(NOTE_MARK, '');
+    const glossed = (line.match(PLAIN_GLOSS)?.length ?? 0) >= PLAIN_GLOSSES ? line.replace(PLAIN_GLOSS, '') : line;
+    return glossed.replace(GLOSS, '').replace(FOOTNOTE, '').replace(NOTE_MARK, '');
   });
   if (!isTraditional(kept.join('\n'))) return { lines: kept, clutter, ...(site ? { site } : {}) };
   const folded = kept.map((line) => {
