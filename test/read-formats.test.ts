@@ -138,6 +138,25 @@ describe('tables as the document readers read them', () => {
       ['一、优质教育综合提升工程', '实施20所公办中小学清凉工程', '已完成施工招标'],
     ]);
   });
+  it('a numbered list with labelled fields under each item is a task table, however the page joined the fields', () => {
+    const lines = [
+      '1.轨道交通1号线一期工程投入试运营。',
+      '牵头领导:林静国责任单位:市轨道交通工程建设指挥部项目责任人:尹文德',
+      '实际完成情况:轨道交通1号线一期工程已于2014年5月30日通车试运营。',
+      '',
+      '2.新增安装300套路口交通信息视频采集设备。',
+      '牵头领导:王仁洲\t责任单位:市公安局\t项目责任人:王伟标\t配合单位:市城管局、市财政局',
+      '实际完成情况:中心设备调试,整体进度已完成年度目标任务的55%,',
+      '项目按预期计划扎实有序推进。',
+      ' | 鄞州 | 北仑 | 合计 |',
+    ];
+    const [found] = findTables(lines, layout());
+    expect(found.columns.map((c) => c.role)).toEqual(['number', 'task', 'lead', 'others', 'progress']);
+    expect(found.rows.map((r) => r.cells)).toEqual([
+      ['1', '轨道交通1号线一期工程投入试运营。', '市轨道交通工程建设指挥部', '', '轨道交通1号线一期工程已于2014年5月30日通车试运营。'],
+      ['2', '新增安装300套路口交通信息视频采集设备。', '市公安局', '市城管局、市财政局', '中心设备调试,整体进度已完成年度目标任务的55%,项目按预期计划扎实有序推进。'],
+    ]);
+  });
   it('a table becomes pipe rows that findTables reads, a cell with line breaks one cell', async () => {
     const html = `<html><body><table>
       <tr><th>序号</th><th>主要工作任务</th><th>牵头单位</th><th>完成时限</th></tr>

@@ -19,6 +19,7 @@ const schema = z.object({
     task: words,
     lead: words,
     others: words,
+    people: words,
     deadline: words,
     progress: words,
     status: words,

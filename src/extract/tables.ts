@@ -32,7 +32,7 @@ export interface Row {
 }
 
 export interface Table {
-  layout: 'pipe' | 'cells';
+  layout: 'pipe' | 'cells' | 'fields';
   columns: Column[];
   rows: Row[];
   /** 0-based indexes: the header's first line, and the line after the table. */
@@ -304,12 +304,81 @@ function inferTaskColumn(table: Table): Table {
   return { ...table, columns };
 }
 
+// A label of a field: 责任单位: (the words before it, 林静国, are the field before's value once a
+// page has dropped the tab between them).
+const LABEL = /([\u4e00-\u9fff]{2,10})[:：]/g;
+// What a field block's progress is called, whatever the columns call it (实际完成情况).
+const PROGRESS_OF_BLOCK: ColumnRole[] = ['progress', 'actual'];
+
+/** A line of labelled fields (牵头领导:林静国 责任单位:市公安局), by the roles its labels name; undefined for any other line. */
+function fieldsOf(line: string, layout: Layout): { role: ColumnRole | 'value'; value: string }[] | undefined {
+  const text = line.trim();
+  const labels: { at: number; end: number; role: ColumnRole | 'value' }[] = [];
+  for (const m of text.matchAll(LABEL)) {
+    // (The first label opens the line, all its words (实际完成情况); a colon further on after no known label is the value's.)
+    if (m.index === 0) {
+      labels.push({ at: 0, end: m[0].length, role: column(m[1], layout).role });
+      continue;
+    }
+    const known = layout.columns.filter((c) => m[1].endsWith(c.word)).sort((a, b) => b.word.length - a.word.length)[0];
+    if (known) labels.push({ at: m.index! + m[1].length - known.word.length, end: m.index! + m[0].length, role: known.role });
+  }
+  if (labels[0]?.at !== 0 || !labels.some((l) => l.role !== 'value')) return undefined;
+  return labels.map((l, i) => ({ role: l.role, value: text.slice(l.end, labels[i + 1]?.at ?? text.length).trim() }));
+}
+
+/**
+ * Tasks written as a numbered list with labelled fields under each item (民生实事 进展公示):
+ * 1.轨道交通1号线一期工程投入试运营。 / 牵头领导:…\t责任单位:… / 实际完成情况:…. Read as a table of
+ * number, task and the roles the labels name; an item needs a 责任单位 of its own, and the list two items.
+ */
+function fieldTables(lines: string[], layout: Layout): Table[] {
+  const items: { line: number; number: string; task: string; fields: Map<ColumnRole, string>; end: number }[] = [];
+  let item: (typeof items)[number] | undefined;
+  let open: ColumnRole | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].trim();
+    const numbered = text.match(/^(\d{1,3})[.、．]\s*([^\d\s].{3,})$/);
+    if (numbered && !fieldsOf(numbered[2], layout)) {
+      item = { line: i, number: numbered[1], task: numbered[2], fields: new Map(), end: i + 1 };
+      items.push(item);
+      open = undefined;
+      continue;
+    }
+    if (!item) continue;
+    if (!text) {
+      open = undefined;
+      continue;
+    }
+    const fields = fieldsOf(text, layout);
+    if (fields) {
+      for (const f of fields) {
+        if (f.role === 'value') continue;
+        const role = PROGRESS_OF_BLOCK.includes(f.role) ? 'progress' : f.role;
+        item.fields.set(role, [item.fields.get(role), f.value].filter(Boolean).join(''));
+        open = role;
+      }
+      item.end = i + 1;
+    } else if (open === 'progress' && !lines[i].includes('|')) {
+      // (A progress runs on over the lines after it; a table inside the item is no part of it.)
+      item.fields.set('progress', `${item.fields.get('progress')}${text}`);
+      item.end = i + 1;
+    } else open = undefined;
+  }
+  const tasks = items.filter((t) => t.fields.has('lead'));
+  if (tasks.length < 2) return [];
+  const roles = (['lead', 'others', 'deadline', 'progress', 'status'] as ColumnRole[]).filter((r) => tasks.some((t) => t.fields.has(r)));
+  const columns: Column[] = [column('序号', layout), column('任务', layout), ...roles.map((role) => ({ text: role, role, metric: '', unit: '' }))];
+  const rows: Row[] = tasks.map((t) => ({ cells: [t.number, t.task, ...roles.map((r) => t.fields.get(r) ?? '')], line: t.line, cut: false }));
+  return [{ layout: 'fields', columns, rows, start: tasks[0].line, end: tasks.at(-1)!.end }];
+}
+
 /** A line that is a header field or a date rather than a table's name. */
 const notATitle = (line: string) => /^[•·]?\s*(发布|来源|索引|日期|发文|成文|信息来源|浏览|字体|字号)/.test(line) || /^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?$/.test(line);
 
 /** Every table in the lines, in order. */
 export function findTables(lines: string[], layout: Layout): Table[] {
-  return [...pipeTables(lines, layout), ...cellTables(lines, layout)]
+  return [...pipeTables(lines, layout), ...cellTables(lines, layout), ...fieldTables(lines, layout)]
     .map(inferTaskColumn)
     .map((t) => (t.title && notATitle(t.title) ? { ...t, title: undefined } : t))
     .sort((a, b) => a.start - b.start);
