@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Indicator, Period } from '../src/types.js';
 import { documentRecords } from '../src/knowledge/build.js';
 import { fold } from '../src/text/normalize.js';
-import { lexicon, type LearnedPlace } from '../src/knowledge/lexicon.js';
+import { lexicon, type LearnedPlace, type Lexicon } from '../src/knowledge/lexicon.js';
 import { isWithin } from '../src/text/places.js';
 
 export interface GoldRecord {
@@ -81,8 +81,9 @@ export function samePeriod(gold: GoldRecord['period'], p: Period): boolean {
  * Whether an extracted place is the gold one: the place, or the subject when it is a place of its
  * own (西塘镇) — by any name the document's learned place goes by (无锡经开区 for 无锡经济开发区).
  */
-function placeFits(gold: GoldRecord, region: string, learned: readonly LearnedPlace[] = []): boolean {
-  const names = [region, ...(learned.find((p) => p.name === region)?.aliases ?? [])];
+function placeFits(gold: GoldRecord, region: string, learned: readonly LearnedPlace[] = [], lex?: Lexicon): boolean {
+  // (Or by a name the gazetteer gives it: 杭州湾新区 of 宁波杭州湾新区.)
+  const names = [region, ...(learned.find((p) => p.name === region)?.aliases ?? []), ...(lex?.regionByName.get(region)?.aliases ?? [])];
   if (names.includes(gold.place ?? '')) return true;
   return !!gold.subject && names.includes(gold.subject);
 }
@@ -108,7 +109,7 @@ export async function measure(dir: string): Promise<Tally & { files: number }> {
       if (!ind.region) t.placeUnknown++;
       // A figure given its thing (临沪新区, 综保区) answers only questions that name it.
       else if (g.subject && ind.owner) t.placeRight++;
-      else if (g.place && placeFits(g, ind.region, learned)) t.placeRight++;
+      else if (g.place && placeFits(g, ind.region, learned, lex)) t.placeRight++;
       // A figure filed under a larger place it lies in (a town's under its county) is not another place's.
       else if (g.place && g.subject && isWithin(lex, g.subject, ind.region)) t.placeUnknown++;
       else t.placeWrong.push({ file: name, gold: g, region: ind.region });
