@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../src/core.js';
 import { parseQuery } from '../src/question/parse.js';
 import { makeQuery, storedQuery, type Query } from '../src/question/query.js';
+import { readMetric, sameMetric } from '../src/question/metric.js';
 
 const core = createCore(undefined, { now: () => new Date('2026-11-23T08:00:00+08:00') });
 const k = core.knowledge;
@@ -17,6 +18,11 @@ describe('the structured query', () => {
     expect(parse('6月末贷款余额').period).toMatchObject({ kind: 'asof', to: 6 });
     expect(parse('19年GDP').period).toMatchObject({ kind: 'year', year: 2019 });
     expect(parse('“十三五”期间GDP年均增长').period).toMatchObject({ kind: 'span', fromYear: 2016, toYear: 2020 });
+    // (期间 goes with the span: no word of the metric.)
+    expect(parse('岱山十二五期间GDP年均增长').metric.replace(/\s+/g, '')).toBe('岱山gdp');
+    expect(parse('2019年1月至11月研发费用增长').period).toMatchObject({ kind: 'range', year: 2019, from: 1, to: 11 });
+    // A short name that is a common word too (金山银山) is read as the place at a question's start.
+    expect(parse('金山工业总产值').places.map((p) => p.region)).toEqual(['金山区']);
     // 1-9月…9月当月: the month said to be on its own, in the year named.
     expect(parse('2023年1-9月规上工业增加值9月当月增长多少').period).toMatchObject({ kind: 'month', year: 2023, to: 9 });
   });
@@ -190,5 +196,18 @@ describe('strict matching', () => {
     expect(share.text).toMatch(/^计算：占16\.58%/);
     expect(share.text).toContain('120.96亿元');
     expect(share.text).toContain('729.75亿元');
+  });
+});
+
+describe('qualifiers a record implies', () => {
+  const same = (asked: string, name: string, subject = '') => sameMetric(asked, readMetric(asked, k.lex), name, subject, `${name}|${subject}`, name, '亿元', k.lex);
+  it('reads 规模以上企业…增加值 as 规上工业增加值, and 低收入农户人均可支配收入 as the 收入 of 低收入农户', () => {
+    expect(same('规上工业增加值', '增加值', '规模以上企业')).toBe(true);
+    expect(same('低收入农户收入', '低收入农户人均可支配收入')).toBe(true);
+    expect(same('r&d经费支出', '全社会r&d经费支出')).toBe(true);
+  });
+  it('never reads a part named for the whole (规上服务业 is no 规上工业; 城镇居民 no 居民)', () => {
+    expect(same('规上工业增加值', '增加值', '规模以上服务业企业')).toBe(false);
+    expect(same('居民收入', '城镇居民人均可支配收入')).toBe(false);
   });
 });

@@ -214,14 +214,16 @@ export function sameMetric(
     (word.length >= 3 && word.startsWith('新') && folded.includes(word) && asked.includes(word.slice(1))) ||
     (word.length === 2 && word.startsWith('新') && folded.startsWith(word) && folded.length > 3 && asked.includes(folded.slice(1))) || (word === '新增' && /新增(引进|招引)/.test(folded) && /引进|招引/.test(asked));
   // (规上企业 asks of 规上工业企业: a qualifier the question's others imply.)
-  const implied = (qual: string) => {
+  const impliedBy = (qual: string, text: string) => {
     const rule = lex.metrics.impliedQualifiers[qual];
-    return typeof rule === 'object' && rule.by.some((w) => asked.includes(w)) && !rule.unless.some((w) => asked.includes(w));
+    return typeof rule === 'object' && rule.by.some((w) => text.includes(w.toLowerCase())) && !rule.unless.some((w) => text.includes(w.toLowerCase()));
   };
+  const implied = (qual: string) => impliedBy(qual, asked);
   for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual) && !implied(qual) && !lex.metrics.qualifiers.some((w) => (lex.metrics.sameQualifiers[w] ?? w) === qual && newly(w))) return false;
-  // A qualifier of the question the record lacks, likewise (one its own words state will do).
+  // A qualifier of the question the record lacks, likewise (one its own words state will do, or
+  // imply: 规模以上企业…增加值 is 规上工业's).
   for (const qual of askedReading.qualifiers) {
-    if (qualifiers.includes(qual) || forms.includes(qual) || clause.includes(qual)) continue;
+    if (qualifiers.includes(qual) || forms.includes(qual) || clause.includes(qual) || impliedBy(qual, forms)) continue;
     if (lex.metrics.sentenceQualifiers.includes(qual) && sentence.includes(qual)) continue;
     if (readMetric(forms, lex).qualifiers.includes(qual) || readMetric(clause, lex).qualifiers.includes(qual)) continue;
     return false;
