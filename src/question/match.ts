@@ -279,7 +279,9 @@ function basisFits(asked: string, has: string[]): boolean {
 export function basisOfPeriod(asked: Period, ind: Indicator): string | undefined {
   if (asked.year !== undefined && ind.period.year !== undefined && asked.year !== ind.period.year) return undefined;
   const bare = asked.label.replace(/^(?:19|20)\d{2}年/, '');
-  return ind.growth.find((g) => g.basis === asked.label || g.basis === bare || (asked.kind === 'since' && g.basis === '今年以来'))?.basis;
+  // (十二五期间年均增长: the 年均 growth beside the level of the span's last year, 2015年…207.1亿元,年均增长9.1%.)
+  const spanEnd = asked.kind === 'span' && asked.toYear !== undefined && ind.period.kind === 'year' && ind.period.year === asked.toYear;
+  return ind.growth.find((g) => g.basis === asked.label || g.basis === bare || (asked.kind === 'since' && g.basis === '今年以来') || (spanEnd && g.basis === '年均'))?.basis;
 }
 
 export interface Concept {
@@ -568,12 +570,12 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // 着力打造…,全面推进中部有机更新): a question of those asks of something else.
   if (fig.after !== undefined) {
     const before = fig.before!;
-    // (Words of a later figure's clause are that figure's: what the question ends on there
-    // asks that figure (推动项目开工41个 after 150个攻坚项目…); a word of the topic does not
-    // (信用 of 累计信用核查223.47万次 after 编制…清单148条).)
-    const endsThere = last !== undefined && fig.after.slice(fig.beforeNext!.length).includes(last);
-    const after = endsThere ? fig.after : fig.beforeNext!;
-    const onlyAfter = (c: Concept) => c.forms.some((f) => after.includes(f)) && !c.forms.some((f) => before.includes(f) || context.includes(f));
+    // (Words of a later figure's clause are that figure's: said there with what the question
+    // ends on, they ask that figure (推动项目开工41个 after 150个攻坚项目…); alone, they are
+    // words of the topic (信用 of 累计信用核查223.47万次 after 编制…清单148条).)
+    const later = fig.after.slice(fig.beforeNext!.length).split(/[，,；;]/);
+    const said = (f: string) => fig.beforeNext!.includes(f) || (last !== undefined && later.some((clause) => clause.includes(f) && clause.includes(last)));
+    const onlyAfter = (c: Concept) => c.forms.some(said) && !c.forms.some((f) => before.includes(f) || context.includes(f));
     if (missing.some((c) => !c.forms.every((f) => light.has(f)) && onlyAfter(c))) return 'metric';
   }
   return undefined;

@@ -189,7 +189,8 @@ function takeSpan(t: Taken, w: QuestionWords): Period | undefined {
   }
   for (const [word, [fromYear, toYear]] of w.spans) {
     if (t.rest.includes(word)) {
-      t.rest = t.rest.split(word).join(' ');
+      // (十二五期间, “十三五”时期: the word for the time goes with it.)
+      t.rest = t.rest.split(new RegExp(`[“"]?${word}[”"]?(?:期间|时期)?`)).join(' ');
       return { kind: 'span', fromYear, toYear, label: `“${word}”时期（${fromYear}-${toYear}年）` };
     }
   }
