@@ -401,6 +401,13 @@ describe('a paragraph’s years, a share after a growth, a count before the next
       ['占GDP比重', '服务业增加值'],
     ]);
   });
+  it('reads 同期下降 as a change of the year before, a month’s 累计 as from January, and what a count of people did after it as its name', () => {
+    expect(read('2月份全区累计用电量35497万千瓦时,同期下降18.79%')).toEqual([['用电量', '2021年1-2月', 'actual', '35497万千瓦时', '同期-18.79']]);
+    expect(read('全镇480户低收入家庭752人实现脱贫').map((r) => [r[0], r[3]])).toEqual([
+      ['低收入家庭', '480户'],
+      ['低收入家庭实现脱贫', '752人'],
+    ]);
+  });
   it('ends the noun after a count at the verb of the next (13人参评…教坛新秀择优推荐17人)', () => {
     expect(read('拟推荐王浩冰等13人参评嘉兴市中小学教坛新秀择优推荐17人为省教坛新秀人选').map((r) => [r[0], r[3]])[0]).toEqual(['参评嘉兴市中小学教坛新秀', '13人']);
   });

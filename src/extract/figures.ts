@@ -35,7 +35,7 @@ export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases
 
 const DELIMITERS = '，,；;：:、。！？!?';
 // (按可比价计算比上年增长: the basis said twice; the second is the one kept.)
-const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均|可比)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅|微降|略降|微增|略增)(了)?(?:超过|超|近|约|达到|达)?$/;
+const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比同期|较同期|同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均|可比)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅|微降|略降|微增|略增)(了)?(?:超过|超|近|约|达到|达)?$/;
 const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|微降|略降|微增|略增/;
 // What a change is measured against, when written out: 与前两年平均相比, 比前两年平均.
 const BASIS_WRITTEN = /(?:与|同|和|跟)[^，,；;、与同和跟]{2,14}?(?:相比|比较)|(?:比|较)(?:前|上|去)[^，,；;、]{1,10}?(?=分别|同期|增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|$)/;
@@ -124,6 +124,8 @@ const GROWTH_NOUN = /^(同比)?(增速|增幅|增长率|增长速度|增长)$/;
 // (So does what they took part in: 9家国际产业合作园参加…评审会, 4家…园在第二十三届浙洽会上集中亮相;
 // and a verb of the next count: 13人参评…教坛新秀择优推荐17人.)
 const NOUN_END = /(中有|完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取|推行|实施|开展|参加|参与|亮相|入驻|落户|(?:择优|拟)?推荐|(?<![正现所存实自])在[^，,。；;在]{1,16}?[上中内])/;
+// What a count of people did, right after it and to its clause's end (752人实现脱贫, 3万人受益).
+const DID_AFTER_COUNT = /^(?:实现|已经?|全部|均)?(?:脱贫|脱低|就业|再就业|受益|参保|参加[\u4e00-\u9fff]{2,8}|参与[\u4e00-\u9fff]{2,8}|入选[\u4e00-\u9fff]{2,8})(?=[，,。；;]|$)/;
 const VERB_CUT = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取)/;
 
 interface Hit {
@@ -445,6 +447,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const years = (chunk.match(OVER_YEARS) ?? clause.match(OVER_YEARS))?.[1];
     const n = years ? '二三四五六七八九十'.indexOf(years.replace('两', '二')) + 2 : 0;
     if (n && nature === 'actual' && p.kind === 'year' && p.year !== undefined) return spanPeriod(p.year - n + 1, p.year);
+    // 2月份全区累计用电量: a month's running total counts from January.
+    if (p.kind === 'month' && p.to !== undefined && p.to > 1 && /累计/.test(clause)) return { kind: 'range', year: p.year, from: 1, to: p.to, label: label({ kind: 'range', year: p.year, from: 1, to: p.to }) };
     // Results over 过去五年: a level reached is the span's last year's; what was counted over
     // the span stays the span's. Targets for a span stay the span's.
     if (p.kind !== 'span' || nature !== 'actual' || p.toYear === undefined || OVER_SPAN.test(chunk) || !REACHED.test(chunk)) return p;
@@ -923,7 +927,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // 利用内资450亿元、外资21.4亿美元: an item of a list that names no doing shares the first item's (利用外资).
     const prevDraft = drafts.at(-1);
     const shared = !growth && i > 0 && /^\s*、/.test(blank.slice(prevEnd, hit.index)) ? prevDraft?.name.match(LIST_VERB)?.[0] : undefined;
-    const draft = make(shared && name.length <= 4 && !LIST_VERB.test(name) ? `${shared}${name}` : name, hit, chunk, Boolean(growth));
+    // 低收入家庭752人实现脱贫: what the counted did, said after the count to its clause's end, is what it counts.
+    const did = !growth && COUNT_UNITS.test(hit.unit) ? text.slice(hit.end).match(DID_AFTER_COUNT)?.[0] : undefined;
+    const draft = make(shared && name.length <= 4 && !LIST_VERB.test(name) ? `${shared}${name}` : `${name}${did ?? ''}`, hit, chunk, Boolean(growth));
     if (growth) draft.growth.push(growth);
     // 到资总额3.05亿美元,占合同外资总量的30%: the share is of the figure just before; so is a bare
     // rate (新增停车位4245个,完成率77%).
