@@ -83,6 +83,14 @@ describe('passages', () => {
   });
 });
 
+describe('lists a colon introduces', () => {
+  it('lists the headings of the parts after it, and says first the one asked by its place (第五个)', () => {
+    // 今年，我们将着力做好以下九个方面重点工作： / （五）着力打破产业结构“旧格局”
+    expect(first('政府工作报告九个方面重点工作第五个是啥')).toBe('第5项：（五）着力打破产业结构“旧格局”');
+    expect(core.ask('政府工作报告九个方面重点工作是哪些').text).toContain('· （九）着力打好民生改善“持久战”');
+  });
+});
+
 describe('words that name nothing, and words of the next figure’s clause', () => {
   it('reads a light verb alone (搞了多少个) as saying only that something was done', () => {
     expect(first('缪家村搞了多少个微网格')).toContain('383个');

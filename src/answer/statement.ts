@@ -33,7 +33,7 @@ const ORDINAL = /^(?:[一二三四五六七八九十]+是|[（(][一二三四五
  * The items a sentence ending in a colon introduces: the first sentence of each paragraph right
  * after it that opens with an ordinal (一是…, （一）…, 1.…), in order, ten at most.
  */
-function listedAfter(k: Knowledge, source: string, line: number): string[] {
+function listedAfter(k: Knowledge, source: string, line: number, section: string): string[] {
   const after = (openingPassages(k).get(source) ?? []).filter((p) => p.line > line);
   const items: string[] = [];
   for (const p of after) {
@@ -41,7 +41,22 @@ function listedAfter(k: Knowledge, source: string, line: number): string[] {
     items.push(p.text.split(/[。；;]/)[0]);
     if (items.length >= 10) break;
   }
+  if (items.length) return items;
+  // (…以下九个方面重点工作： — or the headings of the parts after it, （一）着力打牢经济增长“基本盘”…)
+  for (const p of after) {
+    const heading = p.section.startsWith(`${section} › `) ? p.section.slice(section.length + 3).split(' › ')[0] : '';
+    if (!ORDINAL.test(heading)) break;
+    if (items.at(-1) !== heading) items.push(heading);
+    if (items.length >= 10) break;
+  }
   return items;
+}
+
+/** 第五个, 第3项: the place in a list a question asks for. */
+function placeAsked(text: string): number | undefined {
+  const m = text.match(/第([一二三四五六七八九十]|\d{1,2})(?:个|项|条|方面|点)/);
+  if (!m) return undefined;
+  return /\d/.test(m[1]) ? Number(m[1]) : '一二三四五六七八九十'.indexOf(m[1]) + 1;
 }
 
 /** A statement from what src/question/figure.ts found; its `fallback` goes before the first line (报告中最新为…：). */
@@ -52,8 +67,11 @@ export function answerStatement(k: Knowledge, q: Query, found: Extract<FigureFou
     ? [[...(lead ? [span(lead)] : []), span(`${clause}。`, true)], [span(where)], quoteLine(text, clause)]
     : [[...(lead ? [span(lead)] : []), span(/[:：]$/.test(text.trim()) ? text.trim() : `${text}。`)], ...around.map((t) => [span(`${t}。`)]), [span(where)]];
   // (要切实做到“三个把握”： — the members the paragraphs after it open with, 一是把握战略指向…)
-  const listed = /[:：]$/.test(text.trim()) && best.type !== 'task' ? listedAfter(k, best.source, best.line) : [];
+  const listed = /[:：]$/.test(text.trim()) && best.type !== 'task' ? listedAfter(k, best.source, best.line, best.type === 'passage' ? best.section : '') : [];
   if (listed.length) lines.splice(1, 0, ...listed.map((t) => [span(`· ${t}`)]));
+  // (…第五个是啥: that item first, the list after it.)
+  const at = listed.length ? placeAsked(q.text) : undefined;
+  if (at !== undefined && at >= 1 && at <= listed.length) lines.unshift([span(`第${at}项：`), span(listed[at - 1], true)]);
   const seen = new Set([text]);
   const also: KnowledgeRecord[] = [];
   for (const c of rest) {

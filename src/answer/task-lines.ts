@@ -30,7 +30,9 @@ export function departmentsText(t: Task): string {
 /** The clause of a task's progress that gives the whole task's share done in percent, if one does. */
 function wholeShare(progress: string[], words: string[]): string | undefined {
   const clauses = progress.flatMap((p) => p.split(/[。；;]/)).map((c) => c.trim());
-  return clauses.find((c) => /\d%/.test(c) && c.length <= 40 && words.some((w) => c.includes(w)));
+  const found = clauses.find((c) => /\d%/.test(c) && words.some((w) => c.includes(w)));
+  // (Of a long sentence, the comma's clause that says it: …基础管道施工等工作,整体进度已完成年度目标任务的55%,…)
+  return found && found.length > 40 ? found.split(/[，,]/).find((c) => /\d%/.test(c) && c.length <= 40 && words.some((w) => c.includes(w)))?.trim() : found;
 }
 
 /** A whole task: what was asked first (its departments, or its status), then the task and its progress. */
@@ -65,7 +67,9 @@ export function taskLines(t: Task, opts: { who?: boolean; progress?: boolean; pr
     }
   }
   if (brief) lines.push(status);
-  else if (t.progress.length) {
+  // (A comma's clause picked out of a sentence leaves the rest of it to say: 发放公租房租赁补贴5462户,完成年度目标任务的99.3%.)
+  const partOfSentence = brief !== undefined && t.progress.some((p) => p.split(/[。；;]/).some((c) => c.trim() !== brief && c.includes(brief)));
+  if ((!brief || partOfSentence) && t.progress.length) {
     lines.push([s('进展：')]);
     t.progress.slice(0, max).forEach((p) => lines.push([s(clip(p, 160))]));
     if (t.progress.length > max) lines.push([s(`（另有${t.progress.length - max}条进展未列出）`)]);
