@@ -151,7 +151,8 @@ function ownMetric(q: Query, frames: readonly string[] = []): string {
 function parallel(own: string, last: string): string | undefined {
   const l = last.replace(/\s+/g, '').replace(/^[a-z0-9]+/i, '');
   if (!/^[\u4e00-\u9fff]{2,3}$/.test(own) || l.length <= own.length || l.startsWith(own)) return undefined;
-  if (l[own.length - 1] === own[own.length - 1]) return l.slice(own.length);
+  // (战新呢 after 高新技术产业增加值占规上比重: in place of the whole industry, 高新技术产业, not of its first word.)
+  if (l[own.length - 1] === own[own.length - 1]) return l.slice(own.length).replace(/^[\u4e00-\u9fff]{0,4}?产业(?=[\u4e00-\u9fff])/, '');
   // 援青呢 after 援疆 安排: a word of the same make (same length, same first character) in place of
   // the last metric's first word, when that word stands apart as what the figure is of.
   const [first, ...rest] = last.trim().split(/\s+/);
