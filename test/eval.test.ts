@@ -54,7 +54,7 @@ describe('accuracy', () => {
     // The sixth blind round, first scored at 89%/2 wrong, 80%/4 wrong and 80%/0 wrong (of the 2 wrong left,
     // 11.56% is the growth shown beside the figure asked, and 87.2% is 2019's where 2021's is the latest).
     ['temptations-10', 1, 92],
-    ['unseen-questions-10', 2, 86],
+    ['unseen-questions-10', 2, 88],
     ['unseen-chat-10', 0, 100],
     // The seventh blind round, first scored at 86%/4 wrong, 86.7%/0 wrong and 70%/1 wrong (the 2 wrong left
     // are a forbidden 2万亩 inside the right 1.22万亩, and 11亿元 in the sentence before the answer's).
@@ -68,8 +68,13 @@ describe('accuracy', () => {
     // The ninth blind round, first scored at 93%/1 wrong, 71.7%/2 wrong and 80%/1 wrong (of the 2 left in the
     // questions, 33.69% is the growth shown beside the right 3.29亿元 on the first line).
     ['temptations-13', 0, 94],
-    ['unseen-questions-13', 1, 80],
+    ['unseen-questions-13', 1, 81],
     ['unseen-chat-13', 0, 95],
+    // The tenth blind round, first scored at 93%/3 wrong, 86.7%/1 wrong and 100%/0 wrong (the wrong left in the
+    // temptations: 17人 for 13人 in a sentence the page ran together, 拟推荐…13人参评…择优推荐17人为…人选).
+    ['temptations-14', 1, 95],
+    ['unseen-questions-14', 0, 88],
+    ['unseen-chat-14', 0, 100],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;
