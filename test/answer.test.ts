@@ -83,6 +83,19 @@ describe('passages', () => {
   });
 });
 
+describe('words officials say', () => {
+  it('reads spoken verbs (改好了), a verb after the period taken out (上半年建了), 要 before what is to be done, 这些 and 降 as no words of the metric', () => {
+    // 截至6月底,已完成发热门诊提升改造29家 (目标30家)
+    expect(first('发热门诊改好了几家')).toBe('29家');
+    // 新建高标准农田3.12万亩 (目标6万亩)
+    expect(first('高标准农田上半年建了多少')).toBe('3.12万亩');
+    // 2020: 确保固定资产投资增长12% (2019年 11.3%)
+    expect(first('20年固定资产投资要增长多少')).toContain('12%');
+    // 截至6月底办公费、印刷费等非刚性、非重点项目支出同比下降20.78%
+    expect(first('办公费印刷费这些非刚性支出降了多少')).toContain('20.78%');
+  });
+});
+
 describe('lists a colon introduces', () => {
   it('lists the headings of the parts after it, and says first the one asked by its place (第五个)', () => {
     // 今年，我们将着力做好以下九个方面重点工作： / （五）着力打破产业结构“旧格局”

@@ -47,6 +47,7 @@ const schemas = {
     shortVerbs: z.object({ words: z.array(z.string().min(1)), notAfter: z.string(), asks: z.record(z.string(), z.string()).default({}) }),
     resultVerbs: z.object({ words: z.array(z.string().min(1)) }),
     typedShort: z.object({ words: z.record(z.string().min(1), z.string().min(1)) }),
+    spoken: z.object({ words: z.record(z.string().min(1), z.string().min(1)) }),
     roles: z.object({ lead: z.array(z.string()), part: z.array(z.string()) }),
     unmarked: z.array(z.string()),
     statuses: z.record(z.string(), z.array(z.string())),

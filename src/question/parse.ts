@@ -17,7 +17,8 @@ import { inRecordName, signalWord } from './names.js';
 import { computeSides, splitParts } from './split.js';
 
 /** 要 after a period or a place, before what is to be done: a target asked. */
-const AIMED = /(?:\d{4}年|今年|明年|全年|[县市区镇])要(?![求素点闻是])[\u4e00-\u9fff]/;
+// (…投资要增长多少: 要 right before what is to be done, too.)
+const AIMED = /(?:\d{4}年|今年|明年|全年|[县市区镇])要(?![求素点闻是])[\u4e00-\u9fff]|要(?:增长|提高|提升|达到|实现|新增|新建|下降|降低|控制|引进|突破)(?:多少|几|到)/;
 const AIMED_AFTER_PLACE = /^(?![求素点闻是])[\u4e00-\u9fff]/;
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -333,6 +334,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // One side of a question was read with the whole: its typos are mended already.
   const typos = inner ? { text: folded, corrections: [] } : correctTypos(folded, k);
   folded = typos.text;
+  // (发热门诊改好了几家: 改造, as the reports write it.)
+  for (const [said, written] of Object.entries(k.lex.lexicon.spoken.words)) folded = folded.split(said).join(written);
   const q = makeQuery({ text, intent: 'value', metric: '', qualifiers: [], places: [] });
   if (typos.corrections.length) q.corrections = typos.corrections;
 
@@ -531,7 +534,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     const named = k.lex.metrics.qualifiers.includes(`新${shortDone}`) && !q.places.length;
     // (项目投了多少: what 投 yields is measured as 投资.)
     const asks = k.lex.lexicon.shortVerbs.asks[shortDone];
-    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]*)${shortDone}(?=\\s|$)`), (_, what: string) => (named ? ` ${shortDone}${what} ` : asks ? ` ${what} ${asks} ` : ` ${what} `));
+    // (高标准农田上半年建了多少: the period taken out between them.)
+    rest = rest.replace(new RegExp(`([\\u4e00-\\u9fff]*)\\s*${shortDone}(?=\\s|$)`), (_, what: string) => (named ? ` ${shortDone}${what} ` : asks ? ` ${what} ${asks} ` : ` ${what} `));
   }
   if (change) rest = remove(k, rest, w.change);
   rest = remove(k, rest, w.task);
