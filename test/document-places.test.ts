@@ -59,4 +59,18 @@ describe('a document’s place at the level its text says', () => {
   it('is a zone its head names three times (无锡经开区逆势中…)', async () => {
     expect(await placeOf('holdout24/重大项目建设提速-经开区全力奋战下半场.txt')).toBe('无锡经开区');
   });
+  it('is the zone the text names so itself ((以下简称“经开区”)), whatever zone of the home city bears that name', async () => {
+    expect(await placeOf('holdout27/規模工業總產值首破千億.txt')).toBe('余杭经济技术开发区');
+  });
+  it('is the city a page dwells on and opens with, though it names five others of its province once or twice', async () => {
+    expect(await placeOf('holdout27/全市GDP跨入4000亿时代.txt')).toBe('嘉兴市');
+    // (A page that opens with the province and goes through its 13 cities stays the province's.)
+    expect(await placeOf('holdout3/江苏13市上半年GDP.txt')).toBe('江苏省');
+  });
+  it('is a county a common word names, where the text opens four clauses with it (,长兴新增就业…。长兴GDP…)', async () => {
+    expect(await placeOf('holdout27/年中经济观察.txt')).toBe('长兴县');
+  });
+  it('is the street its title names (…柯桥区湖塘街道概况), not the city its page names most', async () => {
+    expect(await placeOf('holdout28/湖塘街道概況.txt')).toBe('湖塘街道');
+  });
 });

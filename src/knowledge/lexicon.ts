@@ -205,6 +205,8 @@ export interface LearnedPlace {
   ownsShortName?: boolean;
   /** The names people ask it by, where they are not its short name (庆元经开区 of 庆元经济开发区). */
   aliases?: string[];
+  /** The text names it so itself (…开发区(以下简称“经开区”)): its aliases are its here, whatever else bears them. */
+  ownsAliases?: boolean;
 }
 
 const learnedMemo = new WeakMap<Lexicon, Map<string, Lexicon>>();
@@ -213,7 +215,7 @@ const learnedMemo = new WeakMap<Lexicon, Map<string, Lexicon>>();
 export function withPlaces(lex: Lexicon, places: readonly LearnedPlace[]): Lexicon {
   const fresh = [...new Map(places.filter((p) => !lex.regionByName.has(p.name) && (!p.within || lex.regionByName.has(p.within))).map((p) => [p.name, p])).values()];
   if (!fresh.length) return lex;
-  const key = fresh.map((p) => `${p.name}<${p.within ?? ''}${p.ownsShortName ? '!' : ''}${p.aliases ? `=${p.aliases.join(',')}` : ''}`).sort().join('|');
+  const key = fresh.map((p) => `${p.name}<${p.within ?? ''}${p.ownsShortName ? '!' : ''}${p.ownsAliases ? '!!' : ''}${p.aliases ? `=${p.aliases.join(',')}` : ''}`).sort().join('|');
   let memo = learnedMemo.get(lex);
   if (!memo) learnedMemo.set(lex, (memo = new Map()));
   let out = memo.get(key);
@@ -221,8 +223,8 @@ export function withPlaces(lex: Lexicon, places: readonly LearnedPlace[]): Lexic
     // (A short name, 益农 of 益农镇, only where it is two characters or more and no place's already.)
     const short = (name: string) => name.replace(/(镇|乡|街道|县|区|市)$/, '');
     const named = new Set(lex.placeNames.map((n) => n.text));
-    const regions = fresh.map((p) => ({ name: p.name, ...(p.within ? { within: p.within } : {}), level: p.level, aliases: p.aliases ? p.aliases.filter((a) => !named.has(fold(a))) : short(p.name).length >= 2 && (p.ownsShortName || !named.has(short(p.name))) ? [short(p.name)] : [] }));
-    const owned = new Set(fresh.filter((p) => p.ownsShortName).map((p) => short(p.name)));
+    const regions = fresh.map((p) => ({ name: p.name, ...(p.within ? { within: p.within } : {}), level: p.level, aliases: p.aliases ? p.aliases.filter((a) => p.ownsAliases || !named.has(fold(a))) : short(p.name).length >= 2 && (p.ownsShortName || !named.has(short(p.name))) ? [short(p.name)] : [] }));
+    const owned = new Set([...fresh.filter((p) => p.ownsShortName).map((p) => short(p.name)), ...fresh.filter((p) => p.ownsAliases).flatMap((p) => p.aliases ?? [])]);
     const known = lex.regions.regions.map((r) => (r.aliases.some((a) => owned.has(a)) ? { ...r, aliases: r.aliases.filter((a) => !owned.has(a)) } : r));
     memo.set(key, (out = derive({ ...lex, regions: { ...lex.regions, regions: [...known, ...regions] } })));
   }

@@ -111,7 +111,7 @@ const OPENING_ONLY = /^(?:[\d\-—～~月日年末底至截止到上半今以来
 const RANK_AFTER = /^(率先|首个|首家|首批|首创|第一|唯一|领先|前列|排名|排位|位次|第)/;
 
 // Words that say what happened: a name runs up to them, never across.
-const DOING = /已|编制|紧邻|毗邻|位于|地处|荣获|获得|获批|获评|被评为|完成|实现|引进|新增|累计|达到|建成|建设|开工|签约|落地|推进|推动|确保|力争|争取|新建|招引|培育|拥有|举办|接待|创建|获评|入选|列入|成为|开展|发布|启动|加快|全面|谋划|支持|深化|促成|成立|评定|完善|力争|打造|加强|腾退|符合|争创|助推|组建|搭建|设立|筹建|启用|投用|实施|制定|出台|提升|优化|深入|持续|积极|大力|着力|全力|高质量|高品质|高水平|共|为|是|在|将|把|对|和|与|及|的/;
+const DOING = /已|编制|紧邻|毗邻|位于|地处|荣获|获得|获批|获评|被评为|完成|实现|引进|新增|累计|达到|建成|建设|开工|签约|落地|推进|推动|确保|力争|争取|新建|招引|培育|拥有|举办|接待|创建|获评|入选|列入|成为|开展|发布|启动|加快|全面|谋划|支持|深化|促成|成立|评定|完善|力争|打造|加强|腾退|符合|争创|助推|组建|搭建|设立|筹建|启用|投用|实施|制定|出台|提升|优化|深入|持续|积极|大力|着力|全力|高质量|高品质|高水平|加入|递交|吸收|共|为|是|在|将|把|对|和|与|及|的|^使|^让/;
 const WORD_OF_DOING = new RegExp(`^(?:${DOING.source})$`);
 // A thing's name opens with neither a count nor a pointing word (个高能级产业园, 各园区, 每个园区).
 const NOT_A_NAME_START = /^[个各每全该本这那一两二三四五六七八九十几多]/;
@@ -234,9 +234,11 @@ export function subjectShortName(text: string, lex: Lexicon): string | undefined
   let best: { region: string; count: number } | undefined;
   for (const r of lex.regions.regions) {
     const ending = r.name.slice(-1);
-    if (!r.askedAs?.length || !new RegExp(`(?:全|我|本)${ending}`).test(text)) continue;
-    const count = r.askedAs.reduce((n, a) => n + (text.match(new RegExp(`(?:^|[，,。；;：:\\s]|讯)${escapeRegExp(a)}(?=[\\u4e00-\\u9fff])`, 'gm'))?.length ?? 0), 0);
-    if (count >= 2 && (!best || count > best.count)) best = { region: r.name, count };
+    if (!r.askedAs?.length) continue;
+    const count = r.askedAs.reduce((n, a) => n + (text.match(new RegExp(`(?:^|[，,。；;：:|\\s]|讯)${escapeRegExp(a)}(?=[\\u4e00-\\u9fff])`, 'gm'))?.length ?? 0), 0);
+    // (Twice where the text speaks of 全县; four times, where it does not: ,长兴新增就业… 。长兴GDP….)
+    const least = new RegExp(`(?:全|我|本)${ending}`).test(text) ? 2 : 4;
+    if (count >= least && (!best || count > best.count)) best = { region: r.name, count };
   }
   return best?.region;
 }
@@ -292,7 +294,17 @@ export function commonPlace(text: string, lex: Lexicon, least = 3, levels: Regio
  * cities or counties of it or more is about it, whichever it dwells on.
  */
 export function comparedPlace(text: string, lex: Lexicon): string | undefined {
-  return commonPlace(text, lex, 5, ['city', 'county']);
+  const parent = commonPlace(text, lex, 5, ['city', 'county']);
+  if (!parent) return undefined;
+  // (Unless it dwells on one of them, three times or more and twice as much as on any other: 嘉兴去年全市生产总值… beside
+  // 杭州…宁波…绍兴…湖州 named once each is a page of 嘉兴's.)
+  // (It opens with it, too: 江苏省统计局…发布 opens a page on 江苏's 13 cities, however often it names 连云港.)
+  const counts = new Map<string, number>();
+  const mentions = findPlaces(text, lex).filter((m) => m.region && !m.relative && isSubjectMention(text, m));
+  for (const m of mentions) if (lex.regionByName.get(m.region!)!.within === parent) counts.set(m.region!, (counts.get(m.region!) ?? 0) + 1);
+  const [[dwelt, first] = ['', 0], [, second] = ['', 0]] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const opens = mentions.find((m) => m.region === parent || counts.has(m.region!))?.region === dwelt;
+  return opens && first >= 3 && first >= 2 * second ? undefined : parent;
 }
 
 /** Whether a place lies within another (濮院镇 within 桐乡市 within 嘉兴市). */
@@ -387,7 +399,9 @@ export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
   const out: LearnedPlace[] = [];
   const lines = text.split('\n').filter((l) => l.trim()).slice(0, 12);
   const heads = lines.map((line) => (line.match(published) ?? (line.trim().length <= 40 ? line.trim().match(subject) : null))?.[1]);
-  for (const whole of [...heads, ...repeatedZones(text, endings, lex)]) {
+  // (杭州余杭经济技术开发区(以下简称“经开区”): the short name the text gives it is its own here.)
+  const defined = text.slice(0, 3000).match(new RegExp(`${name}[(（]以下简称[“"]?([\u4e00-\u9fff]{2,8})[”"]?[)）]`));
+  for (const whole of [...heads, ...repeatedZones(text, endings, lex), defined?.[1]]) {
     // (A government's or an office's name is no zone's: 来源:宁波市奉化区人民政府发布开发区:…; nor what a headline
     // says is done, 长兴构筑特色工业园区.)
     if (!whole || /政府|人民|办公|局|委员会/.test(whole) || ZONE_NOT_A_NAME.test(whole) || findPlaces(whole, lex).some((p) => p.text === whole)) continue;
@@ -412,7 +426,8 @@ export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
     if (out.some((p) => p.name === zone)) continue;
     const aliases = [...(prefix ? kind.map((e) => prefix + e) : []), ...(own && outer ? [whole] : []), ...(own && !findPlaces(core, lex).length ? [core] : [])].filter((a) => a !== zone);
     const level = outer?.region && lex.regionByName.get(outer.region)?.level === 'county' ? 'town' : 'county';
-    out.push({ name: zone, ...(outer?.region ? { within: outer.region } : {}), level, aliases: [...new Set(aliases)] });
+    const given = whole === defined?.[1] ? defined[2] : undefined;
+    out.push({ name: zone, ...(outer?.region ? { within: outer.region } : {}), level, aliases: [...new Set([...aliases, ...(given ? [given] : [])])], ...(given ? { ownsAliases: true } : {}) });
   }
   return out;
 }
