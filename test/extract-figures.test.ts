@@ -408,6 +408,14 @@ describe('a paragraph’s years, a share after a growth, a count before the next
       ['低收入家庭实现脱贫', '752人'],
     ]);
   });
+  it('pairs the values after 分别 with names whose counts stand among them (12个省“千项万亿”项目、51个市重点项目的…完成率)', () => {
+    expect(read('12个省“千项万亿”项目、51个市重点项目的年度投资完成率分别达到152%、105%').map((r) => [r[0], r[3]])).toEqual([
+      ['省“千项万亿”项目', '12个'],
+      ['市重点项目的年度投资', '51个'],
+      ['省“千项万亿”项目投资完成率', '152%'],
+      ['市重点项目的年度投资完成率', '105%'],
+    ]);
+  });
   it('ends the noun after a count at the verb of the next (13人参评…教坛新秀择优推荐17人)', () => {
     expect(read('拟推荐王浩冰等13人参评嘉兴市中小学教坛新秀择优推荐17人为省教坛新秀人选').map((r) => [r[0], r[3]])[0]).toEqual(['参评嘉兴市中小学教坛新秀', '13人']);
   });

@@ -157,6 +157,10 @@ describe('tables as the document readers read them', () => {
       ['2', '新增安装300套路口交通信息视频采集设备。', '市公安局', '市城管局、市财政局', '中心设备调试,整体进度已完成年度目标任务的55%,项目按预期计划扎实有序推进。'],
     ]);
   });
+  it('a task table’s column of a figure alone (完成率 | 72%) is that measure of the row’s task', async () => {
+    const { indicators } = await documentRecords(join(import.meta.dirname, 'fixtures', 'reports', 'holdout28', '8月民生实事进展.txt'));
+    expect(indicators.filter((i) => i.name === '完成率' && i.figure === '72%').map((i) => i.subject)).toContain('吸收60所符合前置条件的民办等级幼儿园为“公助园”');
+  });
   it('a table becomes pipe rows that findTables reads, a cell with line breaks one cell', async () => {
     const html = `<html><body><table>
       <tr><th>序号</th><th>主要工作任务</th><th>牵头单位</th><th>完成时限</th></tr>

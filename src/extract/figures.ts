@@ -731,6 +731,21 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       // The names before 分别 run back over 、 to the clause's start.
       const listStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
       let list = blank.slice(listStart, start + respectively);
+      // 12个省“千项万亿”项目、51个市重点项目的年度投资完成率分别达到152%、105%: counts among the names
+      // say how many each has; the names run back over them, counts left out.
+      const wide = lastDelimiter(blank.replace(/、/g, '\u0002'), 0, hit.index);
+      const counted = hits.filter((h) => h.index >= wide && h.end <= start + respectively);
+      if (wide < listStart && counted.length && counted.every((h) => COUNT_UNITS.test(h.unit)) && blank.slice(wide, start + respectively).includes('、')) {
+        let at = wide;
+        list = '';
+        for (const h of counted) {
+          list += blank.slice(at, h.index);
+          at = h.end;
+        }
+        list += blank.slice(at, start + respectively);
+        // (Each name says what it counts: no count's noun is the subject of them all.)
+        subject = '';
+      }
       // 与前两年平均相比分别下降32.8%和24.7%: what the figures before are compared with, no names.
       // 增速超过全市平均水平的有汽车制造、计算机通信…和化纤等行业,分别增长…: with no names
       // of their own, the values take the list that ends the clause before.

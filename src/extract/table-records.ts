@@ -291,5 +291,12 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     const read = readProse([...aims, ...progress.map((p) => ({ text: p, line }))], (p) => (aims.includes(p) ? aim : done), lex);
     out.indicators.push(...read.indicators);
     out.passages.push(...read.passages);
+    // A column of the row's figure alone (完成率 | 72%): that measure of the task, named by its header.
+    columns.forEach((c, i) => {
+      const header = c.text.replace(/\s+/g, '');
+      const fig = c.role === 'actual' && header.length >= 2 ? readCell(row.cells[i] ?? '', c.unit, lex) : undefined;
+      if (!fig || fig.change) return;
+      out.indicators.push({ ...indicator(header, fig, base.period, 'actual', base.region, done, row, [], false), subject: text.replace(/^[(（]?\d{1,3}[)）.、．]\s*/, '').split(/[,，。;；]/)[0].slice(0, 40) });
+    });
   }
 }
