@@ -96,6 +96,12 @@ describe('words officials say', () => {
   });
 });
 
+describe('owners and measures', () => {
+  it('judges which clause is asked without the owner’s words (临沪…新区完成工业投入…,引进世界500强项目3个、超亿美元项目5个)', () => {
+    expect(first('临沪高能级智慧产业新区引进超亿美元项目几个')).toContain('5个');
+  });
+});
+
 describe('lists a colon introduces', () => {
   it('lists the headings of the parts after it, and says first the one asked by its place (第五个)', () => {
     // 今年，我们将着力做好以下九个方面重点工作： / （五）着力打破产业结构“旧格局”

@@ -23,6 +23,9 @@ describe('the structured query', () => {
     expect(parse('2019年1月至11月研发费用增长').period).toMatchObject({ kind: 'range', year: 2019, from: 1, to: 11 });
     // A short name that is a common word too (金山银山) is read as the place at a question's start.
     expect(parse('金山工业总产值').places.map((p) => p.region)).toEqual(['金山区']);
+    // Places after 与 are partners, words of the metric: not whose the figure is.
+    expect(parse('嘉兴与青浦吴江建立了多少项合作机制').places.map((p) => p.region)).toEqual(['嘉兴市']);
+    expect(parse('嘉兴和湖州GDP').places.map((p) => p.region)).toEqual(['嘉兴市', '湖州市']);
     // 1-9月…9月当月: the month said to be on its own, in the year named.
     expect(parse('2023年1-9月规上工业增加值9月当月增长多少').period).toMatchObject({ kind: 'month', year: 2023, to: 9 });
   });

@@ -551,7 +551,10 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   if (kindWord && kindWord.length >= 2 && ownKind.length >= 2 && !saysKind && !asked.includes(ownKind) && !light.has(kindWord) && !/[年月天]$/.test(kindWord)) return 'metric';
   const mine = coverage(mineText, cs);
   if (mine >= 0.999) return undefined;
-  const mineLoosely = coverage(mineText, cs, false);
+  // (The owner's words, 临沪高能级智慧产业新区 of its 超亿美元项目5个, say whose it is: not which of its clauses is asked.)
+  const ownerWords = ind.owner ? fold(ind.owner) : '';
+  const judged = ownerWords ? cs.filter((c) => !c.forms.some((f) => ownerWords.includes(f))) : cs;
+  const mineLoosely = coverage(mineText, judged, false);
   const breakdown = /其中/.test(ind.sentence);
   const missing = cs.filter((c) => !c.forms.some((f) => mineText.includes(f)));
   for (const other of foreign) {
@@ -563,7 +566,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     if (head && !other.includes(head) && !headless) continue;
     // (Loosely: a character the question leaves alone, 率 of 完成率, is this figure's word, and
     // must not hide that another clause says the rest: 水稻播种 of 水稻播种完成率.)
-    if (coverage(other, cs, false) > mineLoosely) return 'figure';
+    if (coverage(other, judged, false) > mineLoosely) return 'figure';
     if (breakdown && headless && missing.some((c) => c.forms.some((f) => other.includes(f)))) return 'figure';
   }
   // Words the sentence says only after the figure's clause say what it is for (完成投资100亿元,

@@ -18,7 +18,7 @@ import { computeSides, splitParts } from './split.js';
 
 /** 要 after a period or a place, before what is to be done: a target asked. */
 // (…投资要增长多少: 要 right before what is to be done, too.)
-const AIMED = /(?:\d{4}年|今年|明年|全年|[县市区镇])要(?![求素点闻是])[\u4e00-\u9fff]|要(?:增长|提高|提升|达到|实现|新增|新建|下降|降低|控制|引进|突破)(?:多少|几|到)/;
+const AIMED = /(?:\d{2}(?:\d{2})?年|今年|明年|全年|[县市区镇])要(?![求素点闻是])[\u4e00-\u9fff]|要(?:增长|提高|提升|达到|实现|新增|新建|下降|降低|控制|引进|突破)(?:多少|几|到)/;
 const AIMED_AFTER_PLACE = /^(?![求素点闻是])[\u4e00-\u9fff]/;
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -472,6 +472,13 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       const outer = next && p.region && next.region && next.index === p.index + p.text.length && isWithin(k.lex, next.region, p.region);
       if (outer) t.rest = `${t.rest.slice(0, p.index)}${' '.repeat(p.text.length)}${t.rest.slice(p.index + p.text.length)}`;
       return !outer;
+    })
+    // 嘉兴与青浦吴江建立了多少项合作机制: places after 与 are partners, words of the metric, not whose it is.
+    .filter((p, i, all) => {
+      if (i === 0) return true;
+      let between = t.rest.slice(all[0].index + all[0].text.length, p.index);
+      for (const o of all.slice(1, i)) between = between.replace(o.text, '');
+      return !(/^[与同跟和、及\s]+$/.test(between) && /[与同跟]/.test(between));
     })
     .map((p) => ({ region: p.region, text: p.text, ...(p.relative ? { relative: true } : {}) }));
   // 临海2018年GDP: a short name that is also a common word (regions.json askedAs) names the place
