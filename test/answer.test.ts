@@ -102,6 +102,12 @@ describe('owners and measures', () => {
   });
 });
 
+describe('a document’s speaker', () => {
+  it('is asked by 谁做的 as by 谁作的', () => {
+    expect(first('2020年市政府工作报告谁做的')).toContain('毛宏芳');
+  });
+});
+
 describe('lists a colon introduces', () => {
   it('lists the headings of the parts after it, and says first the one asked by its place (第五个)', () => {
     // 今年，我们将着力做好以下九个方面重点工作： / （五）着力打破产业结构“旧格局”

@@ -23,6 +23,9 @@ describe('the structured query', () => {
     expect(parse('2019年1月至11月研发费用增长').period).toMatchObject({ kind: 'range', year: 2019, from: 1, to: 11 });
     // A short name that is a common word too (金山银山) is read as the place at a question's start.
     expect(parse('金山工业总产值').places.map((p) => p.region)).toEqual(['金山区']);
+    // 几个亿 asks money; a space between a number and the months after it keeps them apart.
+    expect(parse('6月份一般预算收入几个亿').unit).toBe('元');
+    expect(parse('市区pm2.5 1-6月均值').period).toMatchObject({ kind: 'range', from: 1, to: 6 });
     // Places after 与 are partners, words of the metric: not whose the figure is.
     expect(parse('嘉兴与青浦吴江建立了多少项合作机制').places.map((p) => p.region)).toEqual(['嘉兴市']);
     expect(parse('嘉兴和湖州GDP').places.map((p) => p.region)).toEqual(['嘉兴市', '湖州市']);
@@ -158,7 +161,9 @@ describe('strict matching', () => {
     expect(parse('2020年要引进超百亿元项目多少个')).toMatchObject({ nature: 'target', metric: '引进超百亿元项目' });
   });
   it('reads a one-character verb done before 了多少 as a result asked (建了, 引了, 发了)', () => {
-    expect(parse('国家级高端人才引了多少')).toMatchObject({ nature: 'actual', metric: '国家级高端人才' });
+    // (引了 asks what was 引进: 新引进高层次人才2873名, not the 2500余名 青年人才 a meeting drew.)
+    expect(parse('国家级高端人才引了多少')).toMatchObject({ nature: 'actual', metric: '国家级高端人才 引进' });
+    expect(first('高层次人才上半年引了几名')).toContain('2873名');
     expect(first('高标准农田建了多少')).toContain('3.12万亩');
     expect(first('小微成长礼包发了多少份')).toContain('70519份');
   });
