@@ -75,6 +75,12 @@ describe('accuracy', () => {
     ['temptations-14', 1, 95],
     ['unseen-questions-14', 0, 88],
     ['unseen-chat-14', 0, 100],
+    // The eleventh blind round, first scored at 91%/3 wrong, 86.7%/1 wrong and 95%/0 wrong (of the 3 left in the
+    // temptations: a forbidden 2万亩 inside the right 1.22万亩; the targets listed under 相关 beside 113家; and
+    // 嘉善赋权多少个镇街道 answered with the 862项 those towns hold, not the 9个 towns).
+    ['temptations-15', 3, 92],
+    ['unseen-questions-15', 0, 91],
+    ['unseen-chat-15', 0, 100],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;

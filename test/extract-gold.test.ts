@@ -1,8 +1,8 @@
 /**
  * Extraction against hand-checked records of real reports of many places and kinds
  * (test/fixtures/reports/: reworded, with NAME.gold.jsonl checked by hand against NAME.txt).
- * dev/ is developed against; holdout/ to holdout26/ (reports collected later, measured before any fix
- * for them; holdout5 to holdout26 written by helpers that never ran the bot) are measured. The counts printed are the measure; the assertions are floors that only move up.
+ * dev/ is developed against; holdout/ to holdout28/ (reports collected later, measured before any fix
+ * for them; holdout5 to holdout28 written by helpers that never ran the bot) are measured. The counts printed are the measure; the assertions are floors that only move up.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -56,6 +56,11 @@ describe('extraction against gold records', () => {
     // filed a year early; a sentence's 上半年 lost to a 今年以来 after its figure).
     ['holdout25', { wrongPlaces: 0, period: 0.94, recall: 0.87 }],
     ['holdout26', { wrongPlaces: 0, period: 0.89, recall: 0.89 }],
+    // holdout27-28: the eleventh blind round, first measured at 29/93.9% and 14/91.1% (嘉兴 news filed under the
+    // province it compares, 余杭经开区 under 嘉兴's 经开区, 长兴 a common word, a 概况 title not read as one).
+    // (holdout27's 1: 长兴's 13.5 in a comparison with the province.)
+    ['holdout27', { wrongPlaces: 1, period: 0.94, recall: 0.76 }],
+    ['holdout28', { wrongPlaces: 0, period: 0.91, recall: 0.91 }],
   ] as const) {
     it(`${split}: figures are filed under their own place and period`, async () => {
       const t = await measure(join(DIR, split));
