@@ -54,7 +54,9 @@ export function makeAnswer(
 
 /** The growth as written; of the basis asked (今年以来, 环比) only that one, when the figure has it. */
 export function growthText(ind: Indicator, basis?: string): string {
-  const asked = basis ? ind.growth.filter((g) => g.basis === basis) : [];
+  // (No basis asked: the change over the year before, not an average over years beside it — 下降4.1%, not 两年平均增长2.5%.)
+  const primary = ind.growth.filter((g) => !/平均|年均/.test(g.basis));
+  const asked = basis ? ind.growth.filter((g) => g.basis === basis) : primary.length ? primary : [];
   // (The rate before a change of the rate: 同比增长40.3% before 加快10.0个百分点.)
   const points = (g: Indicator['growth'][number]) => Number(/百分点/.test(g.unit));
   const growth = [...(asked.length ? asked : ind.growth)].sort((a, b) => points(a) - points(b));
