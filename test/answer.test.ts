@@ -102,6 +102,15 @@ describe('owners and measures', () => {
   });
 });
 
+describe('a project named without 项目', () => {
+  it('is asked by its name alone (浙北集装箱通道上半年完成投资: 3.22亿元), and 项目 of a period names none', () => {
+    // 10.推进浙北集装箱通道建设… 2.1-6月,项目完成投资3.22亿元,累计完成投资7.2亿元。
+    expect(first('浙北集装箱通道上半年完成投资')).toContain('3.22亿元');
+    expect(first('浙北集装箱通道累计完成投资')).toContain('7.2亿元');
+    expect(first('上半年项目完成投资多少')).not.toContain('3.22亿元');
+  });
+});
+
 describe('a document’s speaker', () => {
   it('is asked by 谁做的 as by 谁作的', () => {
     expect(first('2020年市政府工作报告谁做的')).toContain('毛宏芳');

@@ -26,6 +26,8 @@ describe('the structured query', () => {
     // 几个亿 asks money; a space between a number and the months after it keeps them apart.
     expect(parse('6月份一般预算收入几个亿').unit).toBe('元');
     expect(parse('市区pm2.5 1-6月均值').period).toMatchObject({ kind: 'range', from: 1, to: 6 });
+    // (乐清市级名师工作室: 市 goes with 级; the place is 乐清.)
+    expect(parse('乐清市级名师工作室几个').places.map((p) => p.text)).toEqual(['乐清']);
     // Places after 与 are partners, words of the metric: not whose the figure is.
     expect(parse('嘉兴与青浦吴江建立了多少项合作机制').places.map((p) => p.region)).toEqual(['嘉兴市']);
     expect(parse('嘉兴和湖州GDP').places.map((p) => p.region)).toEqual(['嘉兴市', '湖州市']);

@@ -194,12 +194,20 @@ function namesOwner(k: Knowledge, q: Query, r: Indicator): boolean {
   let text = fold(`${q.text} ${q.metric}`);
   for (const [short, full] of Object.entries(k.lex.regions.thingsNamedAfter.short)) text = text.split(short).join(full);
   // (50个签约项目: the projects counted are named with their count, or by their words without it.)
-  if (text.includes(fold(owner))) return true;
+  if (owner !== '项目' && text.includes(fold(owner))) return true;
   // (6个完成招商引资项目: nor the verb that counted them.)
   const own = fold(owner).replace(/^\d+(?:\.\d+)?[个项家批](?=[\u4e00-\u9fff]{3})/, '').replace(/^(?:完成|引进|新引进|新增|实施|推进|开工|签约)(?=[\u4e00-\u9fff]{3})/, '');
   // A project the figure's sentence does not name (1-6月,项目完成投资…) is named by pointing at it
   // (该项目), or by the project's name its context gives (浙北集装箱通道项目) — never by 产业项目.
-  if (own === '项目') return /(该|这个|此|那个)项目/.test(text) || [...text.matchAll(/([\u4e00-\u9fff]{3,16})项目/g)].some((m) => [...Array(m[1].length - 2).keys()].some((i) => k.haystack.get(r.id)!.includes(m[1].slice(i))));
+  // (Or by its name alone, 浙北集装箱通道上半年完成投资: a run of four or more the question opens with that the task's text holds.)
+  // (Of the metric, not the text: 上半年项目完成投资 names no project, whatever its period says.)
+  if (own === '项目') {
+    const hay = k.haystack.get(r.id)!;
+    const metric = fold(q.metric).replace(/\s+/g, '');
+    const opening = metric.match(/^[\u4e00-\u9fff]{4,16}/)?.[0] ?? '';
+    const named = [...Array(Math.max(0, opening.length - 3)).keys()].some((i) => hay.includes(opening.slice(0, opening.length - i)) && !fold(r.name).includes(opening.slice(0, opening.length - i)));
+    return /(该|这个|此|那个)项目/.test(text) || named || [...metric.matchAll(/([\u4e00-\u9fff]{3,16})项目/g)].some((m) => [...Array(m[1].length - 2).keys()].some((i) => hay.includes(m[1].slice(i))));
+  }
   const head = own.slice(findPlaces(own, k.lex).find((m) => m.index === 0)?.text.length ?? 0);
   // The whole name, its first words, or its last words with its ending (平湖园 of 张江长三角科技城平湖园).
   const endings = k.lex.regions.thingsNamedAfter.endings.filter((e) => own.endsWith(e));

@@ -456,6 +456,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // 全省 and 全国 are places only where they open the question (2023年全省GDP), not inside a name
   // (全国城乡交通运输一体化示范县) or a rank or comparison (全省第几, 高于全省).
   q.places = findPlaces(t.rest, k.lex, k.lex.regions.home)
+    // (乐清市级名师工作室: 市 goes with 级, the place is 乐清.)
+    .map((p) => (/[市县区]$/.test(p.text) && t.rest[p.index + p.text.length] === '级' && p.region && k.lex.placeNames.some((n) => n.text === p.text.slice(0, -1) && n.region === p.region) ? { ...p, text: p.text.slice(0, -1) } : p))
     .filter((p) => !/(引进|接轨|对接|来自|赴|融入|服务|联动|不含|含|剔除|扣除|除去)$/.test(t.rest.slice(0, p.index)))
     .filter(
       (p) =>
