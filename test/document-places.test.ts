@@ -70,6 +70,10 @@ describe('a document’s place at the level its text says', () => {
   it('is a county a common word names, where the text opens four clauses with it (,长兴新增就业…。长兴GDP…)', async () => {
     expect(await placeOf('holdout27/年中经济观察.txt')).toBe('长兴县');
   });
+  it('reads the part titled 工作总结 of a 总结及计划 as results (上盘镇 1-12月…限上零售业销售额6665.2万元)', async () => {
+    const { indicators } = await documentRecords(join(FIXTURES, 'holdout26', '上盘镇2023年工作总结及2024年工作计划.txt'));
+    expect(indicators.filter((i) => i.figure === '6665.2万元').map((i) => i.nature)).toEqual(['actual']);
+  });
   it('is the street its title names (…柯桥区湖塘街道概况), not the city its page names most', async () => {
     expect(await placeOf('holdout28/湖塘街道概況.txt')).toBe('湖塘街道');
   });

@@ -416,6 +416,10 @@ describe('a paragraph’s years, a share after a growth, a count before the next
       ['市重点项目的年度投资完成率', '105%'],
     ]);
   });
+  it('reads no figure of a milestone entered (GDP跨入4000亿时代), and what met a target, listed after its colon, as results', () => {
+    expect(read('全市GDP跨入4000亿时代')).toEqual([]);
+    expect(read('在有半年数据的12个指标中,7个指标符合预期目标:全区完成一般公共预算收入43.56亿元,占年度目标任务的54%;新增城镇就业5661人').filter((r) => /收入|就业/.test(String(r[0]))).map((r) => r[2])).toEqual(['actual', 'actual']);
+  });
   it('ends the noun after a count at the verb of the next (13人参评…教坛新秀择优推荐17人)', () => {
     expect(read('拟推荐王浩冰等13人参评嘉兴市中小学教坛新秀择优推荐17人为省教坛新秀人选').map((r) => [r[0], r[3]])[0]).toEqual(['参评嘉兴市中小学教坛新秀', '13人']);
   });

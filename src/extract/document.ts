@@ -59,7 +59,7 @@ export function period(p: Omit<Period, 'label'>, text?: string): Period {
   return { ...p, label: text ?? label(p) };
 }
 
-const REVIEW = /回顾|过去|成绩|成效|成就|完成情况|执行情况/;
+const REVIEW = /回顾|过去|成绩|成效|成就|完成情况|执行情况|总结/;
 const PLAN = /任务|目标|安排|思路|打算|主要工作|重点工作|计划|草案|建议/;
 // A line of its own that titles a part without a number: 过去五年的工作回顾.
 const BARE_HEADING = /^[^，,。；;：:、！!？?]{4,24}$/;

@@ -67,6 +67,8 @@ const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求|(?<!�
 // 到2020年, 2020年底前: a deadline, a target when the year is not past when the text was written.
 const DEADLINE = /到((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底前|前)/g;
 const TARGET_NOUN = /目标/;
+// What met or passed a target, before the colon that lists them (7个指标符合预期目标:).
+const MET_TARGET = /(?:符合|达到|完成|实现|超过|超额完成|好于|高于)[^，,；;。:：]{0,4}目标[:：]/g;
 // One example before a count (濮院时尚中心等16个项目): a place that opens it is the example's,
 // not the count's. Several (盐官古城游客服务中心、民宿街、员工中心等16个子项目) share it.
 // A clause that builds a pilot under a quoted name: (试点)建设“智安街道”.
@@ -532,7 +534,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (ACTUAL_STRONG.test(chunk)) return 'actual';
     // 年度计划完成率57.4%: how much of a plan was done is a result, whatever the plan was.
     if (/(?:计划|目标)?完成率(?:为|达|达到)?$/.test(chunk.trim()) && !/力争|确保|争取|要/.test(chunk)) return 'actual';
-    const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
+    // (…7个指标符合预期目标:全区完成一般公共预算收入43.56亿元: what met a target, after its colon, is a result.)
+    const before = text.slice(0, at);
+    const met = [...before.matchAll(MET_TARGET)].at(-1);
+    const part = (met ? before.slice(met.index! + met[0].length) : before).split(/[；;]/).at(-1) ?? '';
     const clause = part.split(/[，,]/).at(-1) ?? '';
     if (PROGRESS.test(blank.slice(lastDelimiter(blank, 0, at), at))) return targetVerb(part) ? 'target' : 'actual';
     // A target verb of the figure's own clause, or a deadline ahead, beats 累计 and 完成…目标.
@@ -545,7 +550,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (targetVerb(part) || TARGET_NOUN.test(clause)) return 'target';
     // 预期目标是:A;B;C — a target before a colon governs the list after it.
     const colon = Math.max(text.lastIndexOf(':', at), text.lastIndexOf('：', at));
-    if (colon >= 0 && (targetVerb(text.slice(0, colon)) || /目标$/.test(text.slice(0, colon).replace(/[是为]$/, '')))) return 'target';
+    const lead = text.slice(0, colon).replace(/[是为]$/, '');
+    if (colon >= 0 && !met && (targetVerb(text.slice(0, colon)) || /目标$/.test(lead))) return 'target';
     return ctx.nature;
   };
   const placeless = lex.placeless.some((p) => p.test(sentence));
@@ -721,6 +727,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       return;
     }
     if (group) closeGroup();
+    // 全市GDP跨入4000亿时代, 迈入千亿俱乐部: a milestone entered, no figure of the period.
+    if (/(?:跨入|迈入|进入|跻身|迈上|站上)$/.test(blank.slice(start, hit.index)) && /^(?:时代|俱乐部|方阵|行列)/.test(text.slice(hit.end))) return;
     // 连续18年保持全省首位: how long, not how much.
     if (/^(年|个月|天)$/.test(hit.unit) && /连续$/.test(blank.slice(start, hit.index))) return;
     if (compared && joined) return;
