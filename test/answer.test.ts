@@ -111,6 +111,20 @@ describe('a project named without 项目', () => {
   });
 });
 
+describe('levels passed, heads asked alone, counts over part of a year', () => {
+  it('says a level passed as passed (突破1万亿元), gives no company’s 产值 for a district’s, and counts the new ones over a half-year', () => {
+    expect(first('2019年规上工业总产值')).toBe('突破1万亿元');
+    // 其中南湖东方特钢1-6月预计产值52亿元: one company's.
+    expect(first('2021年上半年南湖区产值')).not.toContain('52亿元');
+    // 1-6月全市新引进高层次人才2873名 (not 引进高端人才项目17个)
+    expect(first('上半年高层次人才')).toContain('2873名');
+  });
+  it('knows a thing by its first words and its ending (虹桥枢纽 of 虹桥国际开放枢纽)', () => {
+    // 梳理了22个重点平台、40个重点项目、63个重点改革政策清单
+    expect(first('虹桥枢纽梳理了多少个重点改革政策清单')).toContain('63个');
+  });
+});
+
 describe('a document’s speaker', () => {
   it('is asked by 谁做的 as by 谁作的', () => {
     expect(first('2020年市政府工作报告谁做的')).toContain('毛宏芳');

@@ -23,6 +23,8 @@ describe('the structured query', () => {
     expect(parse('2019年1月至11月研发费用增长').period).toMatchObject({ kind: 'range', year: 2019, from: 1, to: 11 });
     // A short name that is a common word too (金山银山) is read as the place at a question's start.
     expect(parse('金山工业总产值').places.map((p) => p.region)).toEqual(['金山区']);
+    // A year written apart from the months is theirs.
+    expect(parse('上半年社零增速2020年').period).toMatchObject({ kind: 'range', year: 2020, from: 1, to: 6 });
     // 几个亿 asks money; a space between a number and the months after it keeps them apart.
     expect(parse('6月份一般预算收入几个亿').unit).toBe('元');
     expect(parse('市区pm2.5 1-6月均值').period).toMatchObject({ kind: 'range', from: 1, to: 6 });

@@ -78,7 +78,8 @@ export function indicatorLabel(ind: Indicator): string {
 export function qualifiedFigure(ind: Indicator): string {
   const at = ind.sentence.indexOf(ind.figure);
   const before = at > 0 ? ind.sentence.slice(Math.max(0, at - 2), at) : '';
-  const hedge = before.match(/(?:近|约|超过|超|逾|达近|不足|不到)$/)?.[0];
+  // (突破1万亿元 says a level passed, not the figure: said so.)
+  const hedge = before.match(/(?:近|约|超过|超|逾|达近|不足|不到|突破)$/)?.[0];
   return hedge && !ind.figure.startsWith(hedge) ? `${hedge}${ind.figure}` : ind.figure;
 }
 

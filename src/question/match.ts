@@ -219,6 +219,19 @@ function namesOwner(k: Knowledge, q: Query, r: Indicator): boolean {
   return text.includes(own) || (words.length >= 2 && text.includes(words.slice(0, 2))) || tail.some((t) => text.includes(t)) || part;
 }
 
+/** Whether a text names a thing, in full or by its first words and its ending (虹桥枢纽 of 虹桥国际开放枢纽). */
+function saysThing(k: Knowledge, text: string, thing: string): boolean {
+  if (text.includes(thing)) return true;
+  const end = k.lex.regions.thingsNamedAfter.endings.filter((e) => thing.endsWith(e)).sort((a, b) => b.length - a.length)[0];
+  const head = end ? thing.slice(0, -end.length) : '';
+  if (head.length < 2) return false;
+  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+    const gap = text.slice(at + head.length).indexOf(end);
+    if (gap >= 0 && gap <= 6 && !/[，,。；;、]/.test(text.slice(at + head.length, at + head.length + gap))) return true;
+  }
+  return false;
+}
+
 /** Whether the question names a thing after a place (平湖 + 园) that the record names too. */
 function namesThingOf(k: Knowledge, q: Query, place: string, hay: string): boolean {
   const text = fold(q.text);
@@ -461,11 +474,12 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const sentence = `${folded}|${context}`;
   // (A figure of change, 进出口总额增长9.3%, says nothing by its unit of what was measured.)
   const unit = isChange(ind) ? '' : ind.unit;
-  if (!sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, true, clause, sentence)) {
+  const flow = q.period !== undefined && ['range', 'month', 'since'].includes(q.period.kind) && q.nature !== 'target';
+  if (!sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, true, clause, sentence, flow)) {
     // 布伦特原油涨了多少: a metric named by its alias alone is the one thing the records
     // measure of it (its 收盘价格), when they measure only one.
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
-    if ((!sole || !sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, false, clause, sentence)) && !soleOfPlace(k, q, asked, ind)) return 'metric';
+    if ((!sole || !sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, false, clause, sentence, flow)) && !soleOfPlace(k, q, asked, ind)) return 'metric';
   }
   // A figure that holds only part of the question holds most of it in its own words and sentences:
   // words found only in the task it stands under (健全大救助体系) do not make 困难老年人家庭适老化改造 the 慈善救助困难家庭 asked.
@@ -490,7 +504,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const { mineText, ownWords } = fig;
   // A thing the question names (中新嘉善现代产业园引进多少项目) is the figure's owner or named in its
   // sentence: the sentence before it naming the thing does not make another sentence's figure the thing's.
-  if (!ind.owner && thingsAsked(k, q).some((t) => !ownWords.includes(t) && !fold(ind.sentence).includes(t))) return 'metric';
+  if (!ind.owner && thingsAsked(k, q).some((t) => !ownWords.includes(t) && !saysThing(k, fold(ind.sentence), t))) return 'metric';
   // An effect on a metric (拉动规上工业增加值增速14.1个百分点) answers only a question of that effect.
   if (fig.effect && !q.text.includes(fig.effect)) return 'metric';
   // A share (占今年计划完成投资65.4%) answers only a question of a share.
@@ -523,9 +537,11 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // headUnits) is answered only by a figure that the head and the list's qualifiers name.
   let bareAsked = asked;
   for (const p of q.places) bareAsked = bareAsked.split(fold(p.text)).join('');
-  if (reading.head && bareAsked === reading.head && reading.head in k.lex.metrics.headUnits) {
+  // (So is 产值 asked alone: 东方特钢预计产值 is one company's.)
+  if (reading.head && bareAsked === reading.head && (reading.head in k.lex.metrics.headUnits || reading.head in k.lex.metrics.headDimensions)) {
     let rest = fold(ind.name).replace(reading.head, '');
-    for (const w of [...k.lex.metrics.qualifiers].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('');
+    // (Nor a verb of doing it: 完成工业总产值 is the 产值.)
+    for (const w of [...k.lex.metrics.qualifiers, ...light].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('');
     if (rest.replace(/总|全|行政区域|区域|陆域|国土|土地|户籍|常住/g, '').length >= 2) return 'metric';
   }
   // A named programme in the figure's name (“百年百项”重大项目开工率) is what it counts: a question
@@ -1279,9 +1295,11 @@ function actualFirst(k: Knowledge, candidates: Candidate[]): void {
 
 /** Whether another indicator has the same name as `t`, or an alias of it (生产总值, GDP). */
 function namedAs(k: Knowledge, t: Indicator): (other: Indicator) => boolean {
-  const name = fold(t.name);
+  // (GDP总量 is named as 地区生产总值: a word that says it is the amount is no other name.)
+  const bare = (n: string) => k.lex.metrics.levelWords.words.reduce((x, w) => (x.length > w.length + 1 ? x.replace(new RegExp(`${w}$`), '') : x), fold(n));
+  const name = bare(t.name);
   return (other) => {
-    const o = fold(other.name);
+    const o = bare(other.name);
     return o === name || k.lex.aliasGroups.some((g) => g.includes(name) && g.includes(o));
   };
 }

@@ -182,6 +182,7 @@ export function sameMetric(
   recordHead = true,
   clause = own,
   sentence = clause,
+  flow = false,
 ): boolean {
   // 高新技术产业增加值占比 asks 高新技术产业增加值占规上工业增加值比重: a share of the record's
   // whole; the whole (占…) names no qualifier of the metric.
@@ -219,7 +220,9 @@ export function sameMetric(
     return typeof rule === 'object' && rule.by.some((w) => text.includes(w.toLowerCase())) && !rule.unless.some((w) => text.includes(w.toLowerCase()));
   };
   const implied = (qual: string) => impliedBy(qual, asked);
-  for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual) && !implied(qual) && !lex.metrics.qualifiers.some((w) => (lex.metrics.sameQualifiers[w] ?? w) === qual && newly(w))) return false;
+  // (Counted over part of a year, 上半年高层次人才, what is counted is what came new: 新引进高层次人才2873名.)
+  const fresh = (qual: string) => flow && /^新/.test(qual);
+  for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual) && !implied(qual) && !fresh(qual) && !lex.metrics.qualifiers.some((w) => (lex.metrics.sameQualifiers[w] ?? w) === qual && newly(w))) return false;
   // A qualifier of the question the record lacks, likewise (one its own words state will do, or
   // imply: 规模以上企业…增加值 is 规上工业's).
   for (const qual of askedReading.qualifiers) {

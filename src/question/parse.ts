@@ -230,7 +230,9 @@ function takePeriod(t: Taken, w: QuestionWords, now: Date): { period?: Period; r
   const named = mention && t.rest.slice(mention.index, mention.index + mention.length).match(/(?:第?[一二三四]|前三)季度|[上下]半年/)?.[0];
   const best = mention && named ? { ...mention.period, label: `${mention.period.year ? `${mention.period.year}年` : ''}${named}` } : mention?.period;
   for (const m of [...found].reverse()) t.rest = t.rest.slice(0, m.index) + ' ' + t.rest.slice(m.index + m.length);
-  let period = best;
+  // (上半年社零增速2020年: a year written apart from the months is theirs.)
+  const apart = best && best.year === undefined && best.kind !== 'year' && best.kind !== 'span' ? found.find((m) => m.period.kind === 'year' && m.period.year !== undefined)?.period.year : undefined;
+  let period = apart !== undefined ? { ...best!, year: apart, label: `${apart}年${best!.label}` } : best;
   if (!period) {
     // A bare year written without 年 (GDP 2019), or with it before a figure's name the period reader leaves (2020年5G基站).
     const bare = t.rest.match(/(?<!\d)((?:19|20)\d{2})(?!\d)年?/);
