@@ -242,8 +242,9 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
   if (!ownMetric(q, frames) || ((alone(q, heads) || alone(q, qualifiers)) && last.metric)) return true;
   // 全年要引进多少 after 新引进高层次人才: a word of the last metric alone asks it again.
   if (wordOfLast(q, last)) return true;
-  // 那进出口呢: a new metric in the old setting.
-  return q.followUp === true && q.metric.length <= 14 && !q.period && !q.places.length;
+  // 那进出口呢: a new metric in the old setting; so is a short metric typed alone (一产, 二产 after 2017年嘉兴GDP).
+  const bare = q.text.replace(/[\s？?。！!，,]/g, '').toLowerCase() === q.metric.replace(/\s+/g, '') && q.metric.length <= 6;
+  return (q.followUp === true || (bare && FIGURE_INTENTS.has(last.intent))) && q.metric.length <= 14 && !q.period && !q.places.length;
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
@@ -586,7 +587,9 @@ export class Conversations {
     const year = figure?.type === 'indicator' ? figure.period.year : undefined;
     // (上年呢 after 生猪出栏完成率, asked of no period: the year before the figure's.)
     const period = asked.period ? (asked.period.year === undefined && year !== undefined ? { ...asked.period, year } : asked.period) : q.relative && figure?.type === 'indicator' ? figure.period : undefined;
-    const from = period ? makeQuery({ ...asked, period }) : asked;
+    // (桐乡呢 after 目标呢 answered with 2021's target: the year of the figure answered goes on with another place.)
+    const pinned = !period && q.places.length && !q.period && figure?.type === 'indicator' && figure.period.kind === 'year' ? figure.period : undefined;
+    const from = period || pinned ? makeQuery({ ...asked, period: period ?? pinned }) : asked;
     // 进度呢 after a figure (not a task): the progress figure of its subject, a generic word.
     if (q.intent === 'task' && q.task?.aspect === 'progress' && !q.metric && q.task.number === undefined && figure?.type === 'indicator' && from.task?.number === undefined && from.intent !== 'task') {
       q = makeQuery({ ...q, intent: 'value', task: undefined, metric: '进度', unit: this.words.unitOf('进度') });

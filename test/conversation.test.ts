@@ -255,4 +255,16 @@ describe('follow-ups', () => {
     say('job', '桐乡2017年新增城镇就业多少人');
     expect(first('job', '帮助失业人员再就业多少人')).toContain('7780人');
   });
+  it('take a short metric typed alone (一产) in the last setting, and keep the year of a figure answered when the place changes (桐乡呢)', () => {
+    say('gdp', '2019年嘉兴GDP增长多少');
+    const first1 = say('gdp', '一产');
+    expect(first1.text).toContain('2019年');
+    expect(first1.text).toContain('按上文');
+    say('fdi', '2021年嘉兴上半年实际利用外资');
+    say('fdi', '目标呢');
+    const tongxiang = say('fdi', '桐乡呢');
+    // (桐乡's only 外资 target is 2018's 3.6亿美元: no answer for 2021.)
+    expect(tongxiang.kind).toBe('none');
+    expect(tongxiang.text).not.toContain('3.6亿美元');
+  });
 });
