@@ -74,6 +74,16 @@ describe('a document’s place at the level its text says', () => {
     const { indicators } = await documentRecords(join(FIXTURES, 'holdout26', '上盘镇2023年工作总结及2024年工作计划.txt'));
     expect(indicators.filter((i) => i.figure === '6665.2万元').map((i) => i.nature)).toEqual(['actual']);
   });
+  it('is not the city whose publicity account or paper posted it (来源:南通发布 日期:…), but the county it is about', async () => {
+    expect(await placeOf('holdout30/奋进新时代-南通发布.txt')).toBe('如皋市');
+  });
+  it('is the district a zone is one with, named in brackets after it (高新区(滨江)实现GDP…)', async () => {
+    expect(await placeOf('holdout29/经济半年报-都市快报.txt')).toBe('滨江区');
+  });
+  it('is of the year before when a page of January or February gives a GDP with no year (2024-02-01: 2023年)', async () => {
+    const { sources } = await documentRecords(join(FIXTURES, 'holdout29', '田园松阳跑出加速度.txt'));
+    expect(sources[0].year).toBe(2023);
+  });
   it('is the street its title names (…柯桥区湖塘街道概况), not the city its page names most', async () => {
     expect(await placeOf('holdout28/湖塘街道概況.txt')).toBe('湖塘街道');
   });

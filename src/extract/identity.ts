@@ -63,6 +63,9 @@ const ORG_END = /(委员会|人民政府|政府|办公室|办公厅|统计局|�
 const NOTE_LINE = /^(发送|抄送|报送|主送|分送|签发|印发)[:：]|^[（(]此件[^）)]*[）)]$|^[^，。]{2,20}编$|^各(?!位)[^。]{2,40}[:：]$/;
 
 /** The organs that issue a document jointly, written together: 中共嘉兴市委嘉兴市人民政府 → 中共嘉兴市委 嘉兴市人民政府. */
+// A government's publicity account or a paper, as a page's source: 南通发布, 嘉兴日报, 浙江在线.
+const MEDIUM_ISSUER = /^[\u4e00-\u9fff]{2,8}?(?:发布|日报|晚报|新闻网|在线|电视台|传媒|融媒体中心|新闻中心)(?![\u4e00-\u9fff])/;
+
 export function issuers(text: string): string {
   return text
     .replace(/\s+/g, '')
@@ -94,7 +97,11 @@ function headerFields(row: string, layout: Layout): { field: HeaderField; name: 
   return found.map((m, i) => {
     const end = i + 1 < found.length ? found[i + 1].index : line.length;
     const name = m[1];
-    return { name, field: layout.headerFields.find((f) => f.name === name)!.field, value: line.slice(m.index! + m[0].length, end).trim() };
+    let value = line.slice(m.index! + m[0].length, end).trim();
+    // (来源:南通发布 日期:…, its space gone: 南通发布 is the source, 日期 the next field — not 南通, then 发布日期.)
+    const next = found[i + 1]?.[1];
+    if (next?.startsWith('发布') && layout.headerFields.some((f) => f.name === next.slice(2)) && /^[\u4e00-\u9fff]{2,4}$/.test(value)) value = `${value}发布`;
+    return { name, field: layout.headerFields.find((f) => f.name === name)!.field, value };
   });
 }
 
@@ -298,7 +305,8 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
     ['meeting', meeting ? mostSpecificPlace(meeting.text, lex) : undefined],
     ['speaker', speaker ? mostSpecificPlace(speaker, lex) : undefined],
     ['speaker', onBehalf ? mostSpecificPlace(onBehalf, lex) : undefined],
-    ['issuer', issuer ? mostSpecificPlace(issuer, lex) : undefined],
+    // (Not a medium's, 来源:南通发布, 浙江日报: it posts what is about any of its places.)
+    ['issuer', issuer && !MEDIUM_ISSUER.test(issuer) ? mostSpecificPlace(issuer, lex) : undefined],
     ['title', title ? mostSpecificPlace(title, lex) : undefined],
   );
 

@@ -235,7 +235,8 @@ export function subjectShortName(text: string, lex: Lexicon): string | undefined
   for (const r of lex.regions.regions) {
     const ending = r.name.slice(-1);
     if (!r.askedAs?.length) continue;
-    const count = r.askedAs.reduce((n, a) => n + (text.match(new RegExp(`(?:^|[，,。；;：:|\\s]|讯)${escapeRegExp(a)}(?=[\\u4e00-\\u9fff])`, 'gm'))?.length ?? 0), 0);
+    // (Or in brackets after the zone that is one with it: 高新区(滨江)实现GDP….)
+    const count = r.askedAs.reduce((n, a) => n + (text.match(new RegExp(`(?:^|[，,。；;：:|\\s]|讯)(?:(?:高新区|开发区|经开区|新区)[（(])?${escapeRegExp(a)}[)）]?(?=[\\u4e00-\\u9fff])`, 'gm'))?.length ?? 0), 0);
     // (Twice where the text speaks of 全县; four times, where it does not: ,长兴新增就业… 。长兴GDP….)
     const least = new RegExp(`(?:全|我|本)${ending}`).test(text) ? 2 : 4;
     if (count >= least && (!best || count > best.count)) best = { region: r.name, count };

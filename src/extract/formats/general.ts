@@ -136,7 +136,10 @@ export const general: Format = {
     // Years: the one the figures are about, and the one the text was written in.
     // The operator's year stands for the title's: the document's own year.
     // 今年以来…全年预计完成… dated 2025-01-26: a review written just after its year is of that year.
-    const review = Number(id.date.slice(5, 7)) <= 2 && /全年预计|预计全年|今年以来|一年来|过去的一年/.test(body.slice(0, 600));
+    // (So is a year's GDP in a page of 2024-02-01 that counts no year from its date: no GDP of the year dated exists
+    // before April. One that says 去年 counts from its date: 嘉兴去年全市生产总值… of 2018-02-01 is 2017's.)
+    const head600 = body.slice(0, 600);
+    const review = Number(id.date.slice(5, 7)) <= 2 && (/全年预计|预计全年|今年以来|一年来|过去的一年/.test(head600) || (/生产总值|GDP/i.test(head600) && !/去年|今年|上年|前年/.test(head600)));
     const dateYear = Number(id.date.slice(0, 4)) || undefined;
     // 20*年我区完成国内生产总值… (a template site masked the year): the page's date says nothing of it.
     const masked = /(?:19|20)[*＊×xX]{1,2}\s*年/.test(body.slice(0, 600));
