@@ -81,6 +81,10 @@ describe('accuracy', () => {
     ['temptations-15', 3, 92],
     ['unseen-questions-15', 0, 91],
     ['unseen-chat-15', 0, 100],
+    // The twelfth blind round, first scored at 88%/1 wrong, 85.0%/1 wrong and 85%/0 wrong.
+    ['temptations-16', 1, 89],
+    ['unseen-questions-16', 1, 86],
+    ['unseen-chat-16', 0, 85],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;
