@@ -221,5 +221,7 @@ describe('qualifiers a record implies', () => {
   it('never reads a part named for the whole (规上服务业 is no 规上工业; 城镇居民 no 居民)', () => {
     expect(same('规上工业增加值', '增加值', '规模以上服务业企业')).toBe(false);
     expect(same('居民收入', '城镇居民人均可支配收入')).toBe(false);
+    // (登记失业 implies no 城镇 of another count: 城镇调查失业率 is no 城镇登记失业率.)
+    expect(same('城镇登记失业率', '城镇调查失业率控制在低于')).toBe(false);
   });
 });
