@@ -89,15 +89,18 @@ interface FollowUpWords {
   qualifiedHead: (metric: string, last: string) => string | undefined;
   /** Whether two metrics end in the same head (科技型中小企业, 高新技术企业: 企业). */
   sameHead: (a: string, b: string) => boolean;
+  /** 存款, 贷款, 进口: the words that say which of a metric (metrics.json qualifiers). */
+  metricQualifiers: readonly string[];
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, metricQualifiers: [] };
 
 const inTaskOf = new WeakMap<Query, boolean>();
 
 function followUpWords(k: Knowledge): FollowUpWords {
   return {
     frames: k.lex.lexicon.rankFrames,
+    metricQualifiers: k.lex.metrics.qualifiers,
     heads: Object.keys(k.lex.metrics.headUnits),
     qualifiers: k.lex.lexicon.followUpQualifiers.words,
     alternatives: k.lex.lexicon.followUpQualifiers.alternatives,
@@ -160,6 +163,15 @@ function parallel(own: string, last: string): string | undefined {
   const start = l.slice(0, own.length + 1);
   const less = [...Array(start.length).keys()].some((i) => start.slice(0, i) + start.slice(i + 1) === own);
   return less && l.length > start.length ? l.slice(start.length) : undefined;
+}
+
+/** 存款 for 贷款 inside 金融机构贷款余额 (two characters, the same last one, another word): the last metric with it in its place. */
+function parallelInside(own: string, last: string, qualifiers: readonly string[]): string | undefined {
+  const l = last.replace(/\s+/g, '');
+  if (!/^[\u4e00-\u9fff]{2}$/.test(own) || l.includes(own) || !qualifiers.includes(own)) return undefined;
+  const at = l.lastIndexOf(own[1]);
+  // (Both words of the kind that says which of a metric: 存款 and 贷款, not 产值 for 加值.)
+  return at >= 2 && qualifiers.includes(l.slice(at - 1, at + 1)) ? `${l.slice(0, at - 1)}${own}${l.slice(at + 1)}` : undefined;
 }
 
 /**
@@ -248,7 +260,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead, metricQualifiers }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = makeQuery({ ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined });
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -301,6 +313,11 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     const own = ownMetric(q, frames);
     merged.metric = own + parallel(own, ownMetric(last, frames));
     // (进出口 qualified 进出口总额, not 出口总额.)
+    merged.qualifiers = merged.qualifiers.filter((x) => merged.metric.includes(x));
+    carried.push('metric');
+  } else if (parallelInside(ownMetric(q, frames), ownMetric(last, frames), metricQualifiers) !== undefined) {
+    // 存款呢 after 金融机构贷款余额: the parallel word in its place, inside the last metric.
+    merged.metric = parallelInside(ownMetric(q, frames), ownMetric(last, frames), metricQualifiers)!;
     merged.qualifiers = merged.qualifiers.filter((x) => merged.metric.includes(x));
     carried.push('metric');
   } else if (frame) {

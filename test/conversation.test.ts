@@ -267,4 +267,8 @@ describe('follow-ups', () => {
     expect(tongxiang.kind).toBe('none');
     expect(tongxiang.text).not.toContain('3.6亿美元');
   });
+  it('put the parallel word in its place inside the last metric (那存款呢 after 6月末金融机构贷款余额)', () => {
+    say('dep', '6月末金融机构贷款余额');
+    expect(first('dep', '那存款呢')).toContain('12057.34亿元');
+  });
 });

@@ -27,6 +27,8 @@ describe('the structured query', () => {
     expect(parse('上半年社零增速2020年').period).toMatchObject({ kind: 'range', year: 2020, from: 1, to: 6 });
     // 几个亿 asks money; a space between a number and the months after it keeps them apart.
     expect(parse('6月份一般预算收入几个亿').unit).toBe('元');
+    expect(parse('6月份当月工业用电量几个亿千瓦时').unit).toBe('亿千瓦时');
+    expect(first('上半年实际利用外资多少亿美圆')).toContain('23.18亿美元');
     expect(parse('市区pm2.5 1-6月均值').period).toMatchObject({ kind: 'range', from: 1, to: 6 });
     // (乐清市级名师工作室: 市 goes with 级; the place is 乐清.)
     expect(parse('乐清市级名师工作室几个').places.map((p) => p.text)).toEqual(['乐清']);

@@ -66,7 +66,7 @@ function digitsFor(text: string): string {
 }
 
 /** The unit a question expects: 多少家 → 家, 几个人 → 人; a rate (…率, 比重) → %; an amount of money → 元. */
-const ASKED_UNIT = /(?:多少|几)(个亿|个百分点|百分点|个人|倍|万人次|人次|万人|万户|万名|万个|万家|万件|万套|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项名户件座所条艘辆台套张次批场起]|人(?![口员才数均]))/g;
+const ASKED_UNIT = /(?:多少|几)(个亿千瓦时|个亿(?!千瓦时)|个百分点|百分点|个人|倍|万人次|人次|万人|万户|万名|万个|万家|万件|万套|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项名户件座所条艘辆台套张次批场起]|人(?![口员才数均]))/g;
 
 function expectedUnit(text: string): string | undefined {
   // 第几张 asks an ordinal and 哪几个 a list: neither is a count in a unit.
@@ -76,7 +76,7 @@ function expectedUnit(text: string): string | undefined {
   // (几万 alone is only how big: 新引进大学生几万 asks people.)
   if (asked?.[1] === '万') return undefined;
   // (几个亿 is money too.)
-  if (asked) return /美元/.test(asked[1]) ? '美元' : /元|^个?亿$/.test(asked[1]) ? '元' : asked[1] === '个百分点' ? '百分点' : asked[1] === '个人' ? '人' : asked[1];
+  if (asked) return /美元/.test(asked[1]) ? '美元' : asked[1] === '个亿千瓦时' ? '亿千瓦时' : /元|^个?亿$/.test(asked[1]) ? '元' : asked[1] === '个百分点' ? '百分点' : asked[1] === '个人' ? '人' : asked[1];
   if (/(率|比重|占比|比例|覆盖率|份额)(?:是|为|达到|有)?(?:多少|几何)?\s*$/.test(text.trim()) || /百分之几|百分之多少/.test(text)) return '%';
   if (/多少钱/.test(text)) return '元';
   return undefined;
