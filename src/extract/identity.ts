@@ -97,10 +97,12 @@ function headerFields(row: string, layout: Layout): { field: HeaderField; name: 
   return found.map((m, i) => {
     const end = i + 1 < found.length ? found[i + 1].index : line.length;
     const name = m[1];
-    let value = line.slice(m.index! + m[0].length, end).trim();
-    // (来源:南通发布 日期:…, its space gone: 南通发布 is the source, 日期 the next field — not 南通, then 发布日期.)
+    const raw = line.slice(m.index! + m[0].length, end);
+    let value = raw.trim();
+    // (来源:南通发布 日期:…, its space gone: 南通发布 is the source, 日期 the next field — not 南通, then 发布日期.
+    // A value a space or a cell ends, 发布单位 | 新嘉街道 | 发布日期 |, is whole.)
     const next = found[i + 1]?.[1];
-    if (next?.startsWith('发布') && layout.headerFields.some((f) => f.name === next.slice(2)) && /^[\u4e00-\u9fff]{2,4}$/.test(value)) value = `${value}发布`;
+    if (/来源/.test(name) && next?.startsWith('发布') && layout.headerFields.some((f) => f.name === next.slice(2)) && /^[\u4e00-\u9fff]{2,4}$/.test(raw)) value = `${value}发布`;
     return { name, field: layout.headerFields.find((f) => f.name === name)!.field, value };
   });
 }
