@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
 import type { FigureFound } from '../question/figure.js';
 import { clip, makeAnswer, quoteLine, span } from './compose.js';
+import { chineseNumber } from '../question/parse.js';
 
 /** Each document's passages that open a line, in line order: made once per knowledge. */
 const opening = new WeakMap<Knowledge, Map<string, Passage[]>>();
@@ -54,9 +55,8 @@ function listedAfter(k: Knowledge, source: string, line: number, section: string
 
 /** 第五个, 第3项: the place in a list a question asks for. */
 function placeAsked(text: string): number | undefined {
-  const m = text.match(/第([一二三四五六七八九十]|\d{1,2})(?:个|项|条|方面|点)/);
-  if (!m) return undefined;
-  return /\d/.test(m[1]) ? Number(m[1]) : '一二三四五六七八九十'.indexOf(m[1]) + 1;
+  const m = text.match(/第([一二三四五六七八九十]{1,3}|\d{1,2})(?:个|项|条|方面|点)/);
+  return m ? (/\d/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1])) : undefined;
 }
 
 /** A statement from what src/question/figure.ts found; its `fallback` goes before the first line (报告中最新为…：). */

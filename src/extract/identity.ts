@@ -5,7 +5,7 @@
  */
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Layout, HeaderField } from './layout.js';
-import { findPlaces, isSubjectMention, mostSpecificPlace, placeTitle } from '../text/places.js';
+import { findPlaces, isSubjectMention, MEDIUM_AFTER, mostSpecificPlace, placeTitle } from '../text/places.js';
 import { escapeRegExp } from '../text/normalize.js';
 import { decide } from './about.js';
 
@@ -64,7 +64,8 @@ const NOTE_LINE = /^(发送|抄送|报送|主送|分送|签发|印发)[:：]|^[�
 
 /** The organs that issue a document jointly, written together: 中共嘉兴市委嘉兴市人民政府 → 中共嘉兴市委 嘉兴市人民政府. */
 // A government's publicity account or a paper, as a page's source: 南通发布, 嘉兴日报, 浙江在线.
-const MEDIUM_ISSUER = /^[\u4e00-\u9fff]{2,8}?(?:发布|日报|晚报|新闻网|在线|电视台|传媒|融媒体中心|新闻中心)(?![\u4e00-\u9fff])/;
+// (The medium words places.ts knows, and a government's 发布 account.)
+const MEDIUM_ISSUER = new RegExp(`^[\\u4e00-\\u9fff]{2,8}?(?:发布|${MEDIUM_AFTER.source.slice(1)})(?![\\u4e00-\\u9fff])`);
 
 export function issuers(text: string): string {
   return text

@@ -218,7 +218,7 @@ const LEFT_OUT_BEFORE = /(?:不含|含|除|扣除|剔除|居|位居|列|排|高�
 const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|五县两区|各县|平均|同期|日报|晚报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
 // (浙江日报, 浙江在线, 宣城传媒网讯: a medium named after a place says nothing of whose the page is.)
 // (Nor the place a report was filed from: 浙江日报杭州4月22日讯.)
-const MEDIUM_AFTER = /^(?:日报|晚报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
+export const MEDIUM_AFTER = /^(?:日报|晚报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
 
 /** Whether a place is named as the text's subject, not as something left out or a frame of comparison. */
 export function isSubjectMention(text: string, m: PlaceMention): boolean {
