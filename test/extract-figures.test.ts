@@ -423,4 +423,40 @@ describe('a paragraph’s years, a share after a growth, a count before the next
   it('ends the noun after a count at the verb of the next (13人参评…教坛新秀择优推荐17人)', () => {
     expect(read('拟推荐王浩冰等13人参评嘉兴市中小学教坛新秀择优推荐17人为省教坛新秀人选').map((r) => [r[0], r[3]])[0]).toEqual(['参评嘉兴市中小学教坛新秀', '13人']);
   });
+  it('reads a figure glued to a metric’s Latin name (实现GDP1192.6亿元) and none of the bar a class sets (划定标准是:…1000亿元以上)', () => {
+    expect(read('上半年,海宁市实现GDP1192.6亿元,同比增长8.3%').map((r) => [r[3], r[4]])).toEqual([['1192.6亿元', '同比8.3']]);
+    expect(read('此次工业大县的划定标准是:2023年规上工业总产值1000亿元以上,或规上工业增加值200亿元以上')).toEqual([]);
+  });
+  it('reads a growth of a period of its own, or one aimed at, as a figure of its own (一季度…增长7.1%,力争上半年增长7.5%以上)', () => {
+    expect(read('一季度GDP增长7.1%,力争上半年增长7.5%以上').map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['2021年1-3月', 'actual', '7.1%'],
+      ['2021年1-6月', 'target', '7.5%以上'],
+    ]);
+  });
+  it('reads what beat or stands against a plan as done (超出计划投资0.32亿元), and 前11个月 after a year as its months, not a deadline', () => {
+    expect(read('累计完成投资已达1.4亿元,超出计划投资0.32亿元,占全年水利建设投资计划的54%').map((r) => r[2])).toEqual(['actual', 'actual', 'actual']);
+    expect(read('2025年前11个月,义乌市进出口总额合计7011.89亿元,占全市总量接近80%').map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['进出口总额', '2025年1-11月', 'actual'],
+      ['占全市总量', '2025年1-11月', 'actual'],
+    ]);
+  });
+  it('gives each value after 年均分别 its basis, and files no values of places it cannot pair under one of them', () => {
+    expect(read('城乡居民人均可支配收入年均分别增长7.3%和8.6%').slice(1)).toEqual([
+      ['城镇居民人均可支配收入', '2021年', 'actual', '7.3%', '年均7.3'],
+      ['农村居民人均可支配收入', '2021年', 'actual', '8.6%', '年均8.6'],
+    ]);
+    const unpaired = extractFigures('东阳市、武义县和某某园进出口总额分别为286.47亿元、273.75亿元和259.27亿元', results, lex);
+    expect(unpaired.filter((d) => d.region === '东阳市' || d.region === '武义县')).toEqual([]);
+  });
+  it('gives the figures of the parts of a place counted (14个乡镇(园区)实现GDP…) to those parts, not the place', () => {
+    const [, gdp] = extractFigures('沿海前沿区域14个乡镇(园区)实现GDP1626.6亿元,比上年增长7.2%', results, lex);
+    expect([gdp.figure, gdp.owner]).toEqual(['1626.6亿元', '沿海前沿区域乡镇']);
+    // (下辖4个镇、9个街道,户籍人口…: the count is said of the place; its population is its own.)
+    expect(extractFigures('南湖区下辖4个镇、9个街道,户籍人口50.88万人', results, lex).find((d) => d.figure === '50.88万人')?.owner).toBeUndefined();
+  });
+  it('carries a period before 累计 to the sentence after it (2025年1-11月,全市累计…!其中出口…)', () => {
+    const { indicators } = readProse([{ text: '2025年1-11月,金华全市累计完成进出口总额8788.32亿元,增势强劲!其中出口总额7750.52亿元,同比增长19.8%。', line: 1 }], results, lex);
+    expect(indicators.map((d) => d.period.label)).toEqual(['2025年1-11月', '2025年1-11月']);
+  });
 });
+

@@ -1,8 +1,8 @@
 /**
  * Extraction against hand-checked records of real reports of many places and kinds
  * (test/fixtures/reports/: reworded, with NAME.gold.jsonl checked by hand against NAME.txt).
- * dev/ is developed against; holdout/ to holdout30/ (reports collected later, measured before any fix
- * for them; holdout5 to holdout30 written by helpers that never ran the bot) are measured. The counts printed are the measure; the assertions are floors that only move up.
+ * dev/ is developed against; holdout/ to holdout32/ (reports collected later, measured before any fix
+ * for them; holdout5 to holdout32 written by helpers that never ran the bot) are measured. The counts printed are the measure; the assertions are floors that only move up.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -65,8 +65,12 @@ describe('extraction against gold records', () => {
     // 高新区(滨江), filed under the city; a county's page filed under the city whose publicity account posted it;
     // a GDP of the year before in a page of February).
     // (holdout30's 2: the province's targets in 嵊州's table, which the gold files under 浙江省.)
-    ['holdout29', { wrongPlaces: 0, period: 0.74, recall: 0.77 }],
-    ['holdout30', { wrongPlaces: 2, period: 0.75, recall: 0.55 }],
+    ['holdout29', { wrongPlaces: 0, period: 0.83, recall: 0.79 }],
+    ['holdout30', { wrongPlaces: 2, period: 0.8, recall: 0.56 }],
+    // holdout31-32: the thirteenth blind round, first measured at 2/81.6% and 1/72.3% (杭州湾 read as 杭州 and 经开区
+    // of 杭州湾经开区 as 嘉兴's in a file name; a zone's GDP beside its city's filed under the city).
+    ['holdout31', { wrongPlaces: 0, period: 0.82, recall: 0.93 }],
+    ['holdout32', { wrongPlaces: 0, period: 0.72, recall: 0.86 }],
   ] as const) {
     it(`${split}: figures are filed under their own place and period`, async () => {
       const t = await measure(join(DIR, split));

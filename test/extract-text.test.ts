@@ -61,6 +61,12 @@ describe('spans of years', () => {
   });
   it('a first or last year of a plan is one year, not the span', () => {
     expect(findPeriods('“十四五”元年大招商').some((p) => p.period.kind === 'span')).toBe(false);
+    expect(first('“十二五”开局之年,浙江省生产总值预计达31800亿元')).toMatchObject({ kind: 'year', year: 2011 });
+    expect(first('十三五收官之年')).toMatchObject({ kind: 'year', year: 2020 });
+    expect(first('“十四五”元年大招商')).toMatchObject({ kind: 'year', year: 2021 });
+  });
+  it('a year written out says whose months follow it (2025年前11个月)', () => {
+    expect(first('2025年前11个月,义乌市进出口总额', 2021)).toMatchObject({ kind: 'range', year: 2025, from: 1, to: 11 });
   });
   it('年末 is the end of the year', () => {
     expect(first('年末全市常住人口', 2021)).toMatchObject({ kind: 'asof', year: 2021, to: 12, label: '2021年底' });

@@ -109,6 +109,8 @@ export async function measure(dir: string): Promise<Tally & { files: number }> {
       if (!ind.region) t.placeUnknown++;
       // A figure given its thing (临沪新区, 综保区) answers only questions that name it.
       else if (g.subject && ind.owner) t.placeRight++;
+      // (So does one given the zone the gold files it under: 丽水经济技术开发区's GDP, in 丽水市, owned by the zone.)
+      else if (ind.owner && placeFits(g, ind.owner, learned, lex)) t.placeRight++;
       else if (g.place && placeFits(g, ind.region, learned, lex)) t.placeRight++;
       // A figure filed under a larger place it lies in (a town's under its county) is not another place's.
       else if (g.place && g.subject && isWithin(lex, g.subject, ind.region)) t.placeUnknown++;

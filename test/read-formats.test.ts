@@ -124,6 +124,19 @@ describe('PDF text as older office software writes it', () => {
 });
 
 describe('tables as the document readers read them', () => {
+  it('a plan’s result over 绝对值 | 增速, a column of units, a group’s label before the row number: each row’s result with its growth', async () => {
+    const lines = [
+      '表1 2022年温州市国民经济和社会发展计划完成情况',
+      '序号 | 指标名称 | 单位 | 2022年 计划目标 | 2022年实绩 | |||',
+      '绝对值 | 增速(%) | ||||||',
+      '经济发展 | 1 | 地区生产总值(GDP) | 亿元 | 增长7%左右 | 8029.8 | 3.7 | |',
+      '2 | 常住人口城镇化率 | % | 73.3 | 73.3 | |||',
+      '3 | 一般公共预算收入 | 亿元 | 增长8% | 573.9 | -2.6 | ||',
+    ];
+    const [found] = findTables(lines, layout());
+    expect(found.columns.map((c) => c.role)).toEqual(['number', 'name', 'value', 'target', 'actual', 'growth']);
+    expect(found.rows[0]).toMatchObject({ group: '经济发展', cells: ['1', '地区生产总值(GDP)', '亿元', '增长7%左右', '8029.8', '3.7', ''] });
+  });
   it('a header over two lines, a merged cell left out, a column of group labels: each row one task with its content', () => {
     const lines = [
       '序号 | 项目名称 | 起止 年限 | 子项目 | 具体内容 | 2025年进展情况 | ||',

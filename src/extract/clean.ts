@@ -140,8 +140,9 @@ function isMenu(lines: string[], i: number): boolean {
   return !near.some((l) => l.includes('|') || l.trim().split(/\t+| {2,}|\u3000{2,}/).length >= n - 1);
 }
 
-// (Or a stamp right before the page's 来源: 区县新闻 2015-01-13 08:41:06 来源:宁海新闻网.)
-const PAGE_DATE = /(?:发布时间|发布日期|發布時間|發布日期)[:：]\s*(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?=\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|作者)[:：])/;
+// (Or a stamp right before the page's 来源: 区县新闻 2015-01-13 08:41:06 来源:宁海新闻网; or one
+// that ends the clutter line: 新江南网 > 杭州 > 新闻 > 国内   2023-07-27.)
+const PAGE_DATE = /(?:发布时间|发布日期|發布時間|發布日期)[:：]\s*(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?=\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:(?:来源|作者)[:：]|$))/;
 
 /** The last step of a page's breadcrumb, when it is the page's title (a long name with its year). */
 function crumbTitle(line: string): string {

@@ -47,7 +47,7 @@ const WRITTEN_CHANGE = new RegExp(`(?:${BASIS_WRITTEN.source})?${GROWTH_VERB.sou
 const FALLING = /下降|降低|减少|回落|下跌|降幅|微降|略降/;
 const LEAD_FILLER = /^([一二三四五六七八九十]是|首先|其次|再次|最后|其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|当月|单月|本月|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比)+/;
 // (实际利用外资确保28亿美元: the target's verb ends no name.)
-const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|实现了|实现|达|为|是|突破|超过|超|约|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下|继|并)+$/;
+const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|实现了|实现|达|为|是|突破|超过|超|约|接近|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下|继|并|也)+$/;
 // A clause that opens with a verb of doing has no subject of its own: its owner is the one before.
 // Verbs a list's first item may share with the rest (利用内资…、外资…).
 const LIST_VERB = /^(实际利用|利用|引进|新引进|新增|完成|实现|累计完成)/;
@@ -63,9 +63,9 @@ const ACTUAL_WEAK = /累计|完成[^，,；;]{0,8}(目标|计划|任务)/;
 // noun 目标 only its own clause (占三年目标投资的32%，推动项目开工41个: the 41 is a result).
 // 计划 alone names programmes (硕博倍增计划); before a verb it plans (全年计划完成…2225户), though
 // 总计划开工数 is a count. 预计 estimates results, so it marks no target; 预期寿命 is a result too.
-const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求|(?<!总)计划(?=完成|新增|新建|实施|建设|投资|引进|开工|改造|培育|招引|建成)(?![\u4e00-\u9fff]{0,6}完成率)/;
+const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求|(?<!总|超出|超过|高于|低于|占)计划(?=完成|新增|新建|实施|建设|投资|引进|开工|改造|培育|招引|建成)(?![\u4e00-\u9fff]{0,6}完成率)/;
 // 到2020年, 2020年底前: a deadline, a target when the year is not past when the text was written.
-const DEADLINE = /到((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底前|前)/g;
+const DEADLINE = /到((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底前|前(?![\d一二三四五六七八九十两]+个?(?:月|季度)))/g;
 const TARGET_NOUN = /目标/;
 // What met or passed a target, before the colon that lists them (7个指标符合预期目标:).
 const MET_TARGET = /(?:符合|达到|完成|实现|超过|超额完成|好于|高于)[^，,；;。:：]{0,4}目标[:：]/g;
@@ -77,6 +77,8 @@ const PILOT = /^(?:开展|推进|深化)?(?:试点|示范)(?:建设|打造|创�
 // A sentence that opens by naming the survey or index its figures come from: …X（STI）显示:.
 const FRAME = /^(?:[^，,。；;：:]{0,12}[，,])?[^，,。；;：:]{0,40}?([\u4e00-\u9fff]{2,12}(?:指数|调查|监测|统计))\*{0,2}(?:[（(][A-Za-z]{2,8}[)）])?\*{0,2}(?:显示|表明)[：:，,]/;
 const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
+// The words that open the conditions of a class (划定标准是:…, 申报条件为…): what follows is a bar, not a result.
+const CRITERIA = /(?:标准|条件|门槛)(?:是|为)?[:：]|(?:标准|条件|门槛)(?:是|为)(?=[^，,；;。]{0,12}\d)/;
 // A parenthetical clause: words, a verb, then a figure (省厅已将…目标调整为22%, 其中工业投资增长
 // 12.5%, 累计完成投资45亿元). Notes (注, 含, 按…) and bare amounts (198亩, 年度计划82个) are none.
 // The scope an aside gives its figures: 若不含嘉兴港区、嘉兴电厂, 含宁波杭州湾新区.
@@ -98,7 +100,9 @@ const RATE = /^(%|‰)$/;
 const SHARE_OF = /^(占|完成|达到)/;
 // 占三年目标投资1000亿的32%, 完成年度目标任务的99.3%: a share of a target is the progress made
 // towards it, a result.
-const PROGRESS = /(占|完成|达到|达|为|是)[^，,；;。]*目标[^，,；;。]*的$/;
+const PROGRESS = /(占|完成|达到|达|为|是)[^，,；;。]*(?:目标|计划)[^，,；;。]*的$/;
+// Parts of a place counted together (14个乡镇, 5个街道, 12个园区): what they do is not the place's.
+const PLACE_PARTS = /^(?:乡镇|镇|乡|街道|镇街|镇\(街道\)|村|行政村|社区|园区|开发区|片区|区块|平台)(?:[（(][^)）]{1,6}[)）])?$/;
 const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|条|所|座|幢|栋|处|批|艘|辆|台|万?套|张)$/;
 // The verbs of a level passed: 突破60亿大关, 超过70亿元目标.
 const PASSED_VERB = /(?:突破|超过|跨过|跨越|越过|迈上|站上|完成)$/;
@@ -141,10 +145,13 @@ interface Hit {
 function numberPattern(lex: Lexicon): RegExp {
   const units = lex.unitList.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
   // A number not glued to letters (G60, 5G, T1线), maybe with thousands separators (6,355.28),
-  // optional 多/余 before the unit, optional 左右/以上 after it. A bare number after 为/达
+  // optional 多/余 before the unit, optional 左右/以上 after it — but glued to a metric's own
+  // Latin name (实现GDP1192.6亿元) it is that metric's. A bare number after 为/达
   // (综合指数为88.73) counts as unitless.
+  const latinNames = lex.aliasGroups.flat().filter((w) => /^[a-z]{2,}$/.test(w)).flatMap((w) => [w, w.toUpperCase()]);
+  const gluedName = latinNames.length ? `(?<=(?:${latinNames.join('|')}))|` : '';
   return new RegExp(
-    `(?<![A-Za-z\\d.第])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(多|余)?(${units})(左右|以上|多)?(?![A-Za-z])` +
+    `(?:${gluedName}(?<![A-Za-z\\d.第]))(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(多|余)?(${units})(左右|以上|多)?(?![A-Za-z])` +
       `|(?<=(?:为|达到|达|是))(\\d+\\.\\d+|\\d{2,})(?=[，,；;。）)]|$)`,
     'g',
   );
@@ -385,6 +392,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const text = sentence
     .replace(/\*\*/g, '')
     .replace(/依次/g, '分别')
+    // 年均分别增长7.3%和8.6%: the basis is each value's, as 分别年均增长 says it.
+    .replace(/(年均|两年平均)分别(?=增长|下降|提高|增加|减少)/g, '分别$1')
     // 20*年我区完成…: a year a template site masked says nothing, and names nothing.
     .replace(/(?:19|20)[*＊×xX]{1,2}\s*年/g, '')
     // 按可比价计算(下同)比上年增长8.0%: a note on the notes after it, no words of the figure.
@@ -414,11 +423,15 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // (突破4000亿元关口 as a target is the target's figure.)
   // (新增产值超过10亿元的企业6家, 投资1亿元以上的项目12个: the bound of a class counted after it, too.)
   const bound = (h: Hit) => (/(?:超过|超|高于|大于|不低于)$/.test(text.slice(0, h.index)) || /^(?:以上|以下|及以上)/.test(text.slice(h.end)) || /(?:以上|以下)$/.test(h.figure)) && /^(?:以上|以下|及以上)?的[\u4e00-\u9fff]{1,8}?(?:达到|达|有|共|为)?\d/.test(text.slice(h.end));
-  const mark = (h: Hit) => /^(?:的(?:地区|城市|区县|县市|县区)|门槛)/.test(text.slice(h.end)) || bound(h);
+  // (划定标准是:规上工业总产值1000亿元以上,或…: what a place must reach to be counted, no place's figure.)
+  const criterion = (h: Hit) => CRITERIA.test(text.slice(0, h.index));
+  const mark = (h: Hit) => /^(?:的(?:地区|城市|区县|县市|县区)|门槛)/.test(text.slice(h.end)) || bound(h) || criterion(h);
   const found = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h) && !mark(h));
   const hits = withBareCounts(text, blank, found);
   const drafts: IndicatorDraft[] = [];
   let subject = '';
+  // The parts of a place a count names, with the words it gives them (沿海前沿区域 of 14个乡镇): the owners of what they did.
+  const partsOwner = new Map<string, string>();
   let group: { names: string[]; listed: string[]; basis?: string; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[]; months: number[] } | undefined;
 
   // 全年/今年 in 完成全年目标任务的82.8% names a target, not the period of the figure: a
@@ -826,8 +839,22 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
           return;
         }
       }
+      // (一季度GDP增长7.1%,力争上半年增长7.5%以上: a growth of a period of its own, or aimed at, is a figure of its own.)
+      // (A price of a day keeps its changes over the month and the year: 6月30日…74.67美元，6月上涨7.5%.)
+      const ownPeriod = prev?.period.kind !== 'day' && findPeriods(growthChunk.replace(WRITTEN_CHANGE, '')).length > 0 && over.label !== prev?.period.label;
+      if (prev && (ownPeriod || (prev.nature === 'actual' && targetVerb(growthChunk)))) {
+        drafts.push({ ...make(prev.name, hit, growthChunk, true), growth: [growth] });
+        return;
+      }
       // (…29.9亿元,占…比重为52.7%;同比增长12%: a share changes by 个百分点 — a growth in % is the level's before it.)
-      const level = prev && RATE.test(prev.unit) && SHARE_NAME.test(prev.name) && RATE.test(growth.unit) ? [...drafts].reverse().find((d) => !RATE.test(d.unit)) : undefined;
+      const ofShare = prev && RATE.test(prev.unit) && SHARE_NAME.test(prev.name) && RATE.test(growth.unit);
+      const level = ofShare ? [...drafts].reverse().find((d) => !RATE.test(d.unit)) : undefined;
+      // (服务业增加值占GDP比重达到67.8%,增长9.5%: with no level said, the growth is of what the share is of.)
+      const whole = ofShare && !level ? prev!.name.match(/^(.{2,}?)占/)?.[1] : undefined;
+      if (whole) {
+        drafts.push({ ...make(whole, hit, growthChunk, true), growth: [growth] });
+        return;
+      }
       (level ?? prev)?.growth.push(growth);
       return;
     }
@@ -926,6 +953,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       if (!COUNT_UNITS.test(hit.unit)) return;
       const noun = nounAfter(i);
       if (!noun) return;
+      if (!subject && PLACE_PARTS.test(noun) && /^[\u4e00-\u9fff]/.test(text.slice(hit.end + noun.length).replace(/^[（(][^)）]{1,6}[)）]/, ''))) partsOwner.set(noun, noun);
       subject ||= noun;
       drafts.push({ ...make(noun, hit, chunk, false), subject: '' });
       return;
@@ -954,6 +982,16 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const did = !growth && COUNT_UNITS.test(hit.unit) ? text.slice(hit.end).match(DID_AFTER_COUNT)?.[0] : undefined;
     const draft = make(shared && name.length <= 4 && !LIST_VERB.test(name) ? `${shared}${name}` : `${name}${did ?? ''}`, hit, chunk, Boolean(growth));
     if (growth) draft.growth.push(growth);
+    // 沿海前沿区域14个乡镇(园区)实现GDP…: parts of the place counted, doing what the clause goes on
+    // to say, own the figures after (not 下辖9个街道,户籍人口…: a count said of the place, then its own figure).
+    if (!growth && COUNT_UNITS.test(hit.unit)) {
+      const parts = nounAfter(i);
+      const doing = parts ? text.slice(hit.end + parts.length).replace(/^[（(][^)）]{1,6}[)）]/, '') : '';
+      if (parts && PLACE_PARTS.test(parts) && /^[\u4e00-\u9fff]/.test(doing) && !subject) {
+        subject = parts;
+        partsOwner.set(parts, `${hasWords(name) && !PLACE_WORDS.test(name) ? name : ''}${parts}`);
+      }
+    }
     // 到资总额3.05亿美元,占合同外资总量的30%: the share is of the figure just before; so is a bare
     // rate (新增停车位4245个,完成率77%).
     if (!growth && RATE.test(hit.unit) && /^占/.test(name)) draft.subject = shareSubject(i, start);
@@ -1064,6 +1102,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (/[；;。]/.test(text.slice(text.indexOf(prev.figure), text.indexOf(d.figure)))) return;
     d.owner = `${prev.figure}${prev.name.replace(/^(?:新)?引进/, '')}`;
   });
+  // (14个乡镇(园区)实现GDP…: the parts counted own what they did; the place is not theirs to answer for.)
+  for (const d of drafts) if (!d.owner && d.subject && partsOwner.has(d.subject) && d.name !== d.subject) d.owner = partsOwner.get(d.subject);
   // 工业经济表现强劲,增加值增长20.9%: a head alone is of the sector the sentence opens on.
   const sector = text.match(/^\s*([\u4e00-\u9fff]{1,3}业)(?:经济)?[^，,；;。]{0,12}[，,]/)?.[1];
   if (sector) for (const d of drafts) if (/^(?:增加值|产值|总产值|营业收入|利润)$/.test(d.name)) d.name = `${sector}${d.name}`;
@@ -1100,6 +1140,19 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const g = group!;
     group = undefined;
     const chunk = text.slice(lastDelimiter(blank, 0, g.hits[0].index), g.hits[0].index);
+    const from = drafts.length;
+    groupDrafts(g, chunk);
+    // (城乡居民人均可支配收入分别年均增长7.3%和8.6%: each change with the basis said of them all.)
+    const said = chunk.slice(Math.max(0, chunk.lastIndexOf('分别'))).replace(/^分别/, '').replace(TRAIL_FILLER, '');
+    const verb = said.match(GROWTH_VERB);
+    for (const d of drafts.slice(from)) {
+      if (!d.isChange || d.growth.length || d.value === null || !verb) continue;
+      const sign = FALLING.test(verb[2]) ? -1 : 1;
+      d.growth.push({ basis: verb[1] ?? '增长', value: sign * (d.value ?? 0), unit: d.unit, text: `${verb[1] ?? ''}${verb[2]}${d.figure}` });
+    }
+  }
+
+  function groupDrafts(g: NonNullable<typeof group>, chunk: string) {
     // (湖州和丽水GDP增速分别为…: the places' names are no names of the metric.)
     const unplaced = (n: string) => n.slice(findPlaces(n, lex).find((p) => p.index === 0)?.text.length ?? 0);
     const bare = g.places.length >= 2 ? [...new Set(g.names.map(unplaced).filter(hasWords))] : g.names;
@@ -1144,7 +1197,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const d = make(g.names.join('、'), first, chunk, g.change);
       d.value = null;
       d.figure = g.hits.map((h) => h.figure).join('和');
-      drafts.push(d);
+      // (东阳市、武义县和…分别以286.47亿元、273.75亿元和259.27亿元: values of places not all known are none of theirs together.)
+      if (shared.has(d)) shared.delete(d);
+      else drafts.push(d);
       // 城乡居民人均可支配收入分别达到6.7万元和4万元: the towns' and the villages', in that order, each its own too.
       const both = g.names.length === 1 && g.hits.length === 2 ? g.names[0].match(/^城乡(.+)$/) : null;
       if (both) ['城镇', '农村'].forEach((part, k) => drafts.push(make(`${part}${both[1]}`, g.hits[k], chunk, g.change)));

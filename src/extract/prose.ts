@@ -205,9 +205,11 @@ const NOW_OR_SINCE = /目前|当前|现有|至今|以来|累计/;
 function openingPeriod(sentence: string, ctx: Context): Period | undefined {
   // (Of its opening only: 上半年,工业增加值…,为今年以来累计增速首次转正 opens with 上半年.)
   const figure = sentence.search(/\d+(?:\.\d+)?\s*(?:%|％|[万亿千百]|元|个|家|项|人|吨)/);
-  if (NOW_OR_SINCE.test(figure >= 0 ? sentence.slice(0, figure) : sentence)) return undefined;
   // A day (2024年1月18日在…会议上, 7月31日,随着…) dates an event, not the figures after it.
   const first = ownPeriods(sentence, ctx).find((p) => p.period.kind !== 'day');
+  // (2025年1-11月,全市累计完成…: 累计 after a period of its own counts over that period.)
+  const now = (figure >= 0 ? sentence.slice(0, figure) : sentence).search(NOW_OR_SINCE);
+  if (now >= 0 && (!first || first.index > now || first.period.kind === 'since')) return undefined;
   // (半年度和三季度均获…流动红旗: periods listed are occasions, not the period of what follows.)
   if (first && /^[和与、及]/.test(sentence.slice(first.index + first.length))) return undefined;
   if (!first) return undefined;

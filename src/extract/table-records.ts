@@ -219,9 +219,12 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     const actual = columns.findIndex((c) => c.role === 'actual');
     const note = columns.findIndex((c) => c.role === 'note');
     const asGrowth = (fig: CellFigure, text: string): Growth => ({ basis: '增长', value: FALLING.test(fig.change ?? '') ? -fig.value : fig.value, unit: fig.unit, text });
+    // (指标名称 | 单位 | …: a column of units says each row's.)
+    const units = columns.findIndex((c) => /^(?:计量)?单位$/.test(c.text.replace(/\s+/g, '')));
+    const rowUnit = units >= 0 ? (row.cells[units] ?? '').trim() : '';
     const one = (i: number, nature: Nature) => {
       const cell = row.cells[i];
-      const fig = cell ? readCell(cell, columns[i].unit, lex) : undefined;
+      const fig = cell ? readCell(cell, columns[i].unit || rowUnit, lex) : undefined;
       if (!fig) return undefined;
       return fig.change ? indicator(name, fig, p, nature, base.region, base, row, [asGrowth(fig, cell!)], true) : indicator(name, fig, p, nature, base.region, base, row, [], false);
     };
@@ -238,6 +241,10 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     if (done?.isChange && level && !level.change) {
       done = { ...indicator(name, level, p, 'actual', base.region, base, row, done.growth, false) };
     }
+    // (… | 2022年实绩 绝对值 | 增速(%): the growth beside the level reached is its growth.)
+    const g = columns.findIndex((c) => c.role === 'growth' && !c.metric);
+    const grew = done && !done.isChange && !done.growth.length && g >= 0 ? growthOf(row.cells[g], columns[g]) : undefined;
+    if (done && grew) done = { ...done, growth: [grew] };
     for (const r of [planned, done]) if (r) out.indicators.push(r);
     void line;
   }

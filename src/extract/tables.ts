@@ -84,13 +84,16 @@ const withoutTrailingEmpty = (cells: string[]) => {
  * 截至6月底进展 | 7月工作计划 |): the header with the spanned cell's columns named by the second
  * line. Undefined when the next line is no such continuation (a row opens with its number).
  */
-function spannedHeader(cells: string[], next: string | undefined): string[] | undefined {
+function spannedHeader(cells: string[], next: string | undefined, layout: Layout): string[] | undefined {
   const named = withoutTrailingEmpty(cells);
   if (!next?.includes('|') || named.length < 2 || named.length >= cells.length || named.some((c) => !c)) return undefined;
   const below = withoutTrailingEmpty(pipeCells(next).cells);
   const spare = cells.length - named.length;
   if (below.length < 2 || below.length > spare + 1 || below.some((c) => !c || /^\d/.test(c) && /^[\d.\s%-]+$/.test(c))) return undefined;
-  return [...named.slice(0, -1), ...below];
+  // (2022年实绩 over 绝对值 | 增速(%): a column the second line names only as an amount is the spanning cell's.)
+  const over = named.at(-1)!;
+  const amount = (c: string) => /^(?:绝对值|绝对数|总量|数值|数量|金额|总额)(?:[(（][^()（）]*[)）])?$/.test(c.replace(/\s+/g, ''));
+  return [...named.slice(0, -1), ...below.map((c) => (amount(c) && column(c, layout).role === 'value' ? `${over} ${c}` : c))];
 }
 
 /**
@@ -140,7 +143,7 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].includes('|')) continue;
     const head = pipeCells(lines[i]);
-    const spanned = spannedHeader(head.cells, lines[i + 1]);
+    const spanned = spannedHeader(head.cells, lines[i + 1], layout);
     const headCells = spanned ?? withoutTrailingEmpty(head.cells);
     if (headCells.length < 2 || !headCells.every((c) => c && !/^-?[\d.]+%?$/.test(c))) continue;
     const columns = headCells.map((c) => column(c, layout));
@@ -179,6 +182,10 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
         isClosed = more.closed;
       }
       const last = j === lines.length - 1 || !lines.slice(j + 1).some((l) => l.trim());
+      // (经济发展 | 1 | 地区生产总值(GDP) | …: a group's label written before the row's number, the group's first row only.)
+      if (columns[0].role === 'number' && withoutTrailingEmpty(cells).length > columns.length && !/\d/.test(cells[0]) && /^\d{1,3}$/.test(cells[1] ?? '')) {
+        group = cells.shift();
+      }
       rows.push({ cells: withNumberLeftOut(withMergedCells(cells, rows.at(-1)?.cells, columns.length), columns, rows.length > 0), line: first, cut: !isClosed && cells.length < columns.length && last, group });
     }
     // A header without rows is a line that happens to hold bars: a site's menu (要闻 | 长三角 | …).

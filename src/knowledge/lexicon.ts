@@ -22,6 +22,7 @@ const schemas = {
     placeless: z.object({ patterns: z.array(z.string().min(1)) }),
     thingsNamedAfter: z.object({ endings: z.array(z.string().min(1)), afterPlace: z.object({ endings: z.array(z.string().min(1)) }), parts: z.object({ endings: z.array(z.string().min(1)) }), short: z.record(z.string(), z.string()) }),
     zones: z.object({ kinds: z.array(z.array(z.string().min(1)).min(1)), generic: z.array(z.string().min(1)) }),
+    notPlaces: z.object({ names: z.array(z.string().min(2)) }).optional(),
     regions: z.array(
       z.object({
         name: z.string(),
@@ -175,6 +176,8 @@ function derive(data: LexiconData, dir = KNOWLEDGE_DIR): Lexicon {
   const placeNames = [
     ...data.regions.regions.flatMap((r) => [r.name, ...r.aliases].map((text) => ({ text: fold(text), region: r.name as string | null }))),
     ...Object.entries(data.regions.scopes.words).map(([text, scope]) => ({ text: fold(text), region: null, scope })),
+    // (杭州湾 holds 杭州 and names no place: read whole, it names none.)
+    ...(data.regions.notPlaces?.names ?? []).map((text) => ({ text: fold(text), region: null })),
   ].sort(byLength);
   const regionByName = new Map(data.regions.regions.map((r) => [r.name, r]));
   for (const r of data.regions.regions) {

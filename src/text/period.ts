@@ -42,6 +42,11 @@ const SPAN_YEARS = `((?:19|20)\\d{2})年?${DASH}((?:19|20)\\d{2})年`;
 // “十四五”元年 and 十三五收官之年 are single years, not the plan's span.
 const PLAN = '“?十([一二三四五六七八九])五(?!”?(?:元年|开局|首年|第一年|收官|之年|末年|最后))”?(?:时期|期间|以来)?';
 const PLAN_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const PLAN_FIRST = '元年|开局之年|开局年|开局|首年|第一年';
+const PLAN_LAST = '收官之年|收官年|收官|末年|最后一年';
+const PLAN_YEAR = `“?十([一二三四五六七八九])五”?(?:的)?(${PLAN_FIRST}|${PLAN_LAST})`;
+/** The first year of a five-year plan (十一五 began in 2006). */
+const planStart = (number: string) => 2006 + (PLAN_NUMBER[number] - 1) * 5;
 // Five years counted back from the year of the text, or forward from it.
 const PAST = '过去(?:的)?五年|五年来|近五年|这五年';
 const COMING = '今后五年|未来五年';
@@ -50,6 +55,7 @@ const COMING = '今后五年|未来五年';
 const PATTERN = new RegExp(
   [
     `(?<ySpan>${SPAN_YEARS})`,
+    `(?<planYear>${PLAN_YEAR})`,
     `(?<plan>${PLAN})`,
     `(?<past>${PAST})`,
     `(?<coming>${COMING})`,
@@ -115,7 +121,7 @@ function make(p: Omit<Period, 'label'>, words?: string): Period {
 export function span(words: string, year?: number, now?: number): Period | undefined {
   const plan = words.match(new RegExp(`^${PLAN}$`));
   if (plan) {
-    const from = 2006 + (PLAN_NUMBER[plan[1]] - 1) * 5;
+    const from = planStart(plan[1]);
     return make({ kind: 'span', fromYear: from, toYear: from + 4 }, `“十${plan[1]}五”`);
   }
   const years = words.match(new RegExp(`^${SPAN_YEARS}$`));
@@ -146,6 +152,7 @@ export function findPeriods(text: string, year?: number, now?: number): PeriodMe
     const parts = m.slice(1).filter((v) => v !== undefined);
     let period: Period | undefined;
     if (g.ySpan || g.plan || g.past || g.coming) period = span(m[0], year, now);
+    else if (g.planYear) period = make({ kind: 'year', year: planStart(parts[1]) + (new RegExp(`^(?:${PLAN_LAST})$`).test(parts[2]) ? 4 : 0) });
     else if (g.yRange) period = make({ kind: 'range', year: n(parts[1]), from: n(parts[2]), to: n(parts[3]) });
     else if (g.yHalf) {
       const [from, to] = HALVES[parts[2]];
@@ -192,7 +199,8 @@ export function findPeriods(text: string, year?: number, now?: number): PeriodMe
       period = make({ ...period, year: prev.period.year });
       found.push({ period, index: prev.index, length: prev.length + m[0].length });
     } else found.push({ period, index: m.index ?? 0, length: m[0].length });
-    prevIsYearWord = Boolean(g.thisYear || g.lastYear);
+    // (2025年前11个月: a year written out says whose months follow it, as 今年 does.)
+    prevIsYearWord = Boolean(g.thisYear || g.lastYear || g.year);
   }
   return found;
 }

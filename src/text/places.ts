@@ -205,6 +205,8 @@ export function mostSpecificPlace(text: string, lex: Lexicon): string | undefine
   let best: string | undefined;
   for (const m of findPlaces(text, lex)) {
     if (!m.region || m.relative || MEDIUM_AFTER.test(text.slice(m.index + m.text.length))) continue;
+    // (经开区 of 杭州湾经开区 is that name's zone, not 嘉兴's: a kind's word after other words is no place alone.)
+    if (m.index > 0 && /[\u4e00-\u9fff]/.test(text[m.index - 1]) && lex.regions.zones.kinds.some((k) => k.includes(m.text))) continue;
     const r = lex.regionByName.get(m.region)!;
     if (!best || ORDER[r.level] > ORDER[lex.regionByName.get(best)!.level]) best = m.region;
   }
@@ -373,7 +375,12 @@ function repeatedZones(text: string, endings: string, lex: Lexicon): string[] {
   for (const m of findPlaces(head, lex)) {
     if (!m.region || m.relative || lex.regions.zones.kinds.some((k) => k.includes(m.text))) continue;
     const rest = head.slice(m.index + m.text.length).match(after)?.[0];
-    if (rest) counts.set(m.text + rest, (counts.get(m.text + rest) ?? 0) + 1);
+    if (!rest) continue;
+    // (上虞经济技术开发区 and 上虞经开区 are one zone, counted together under its full kind's name.)
+    const kind = lex.regions.zones.kinds.find((k) => k.some((e) => rest.endsWith(e)));
+    const ending = kind?.filter((e) => rest.endsWith(e)).sort((a, b) => b.length - a.length)[0];
+    const whole = kind && ending ? m.text + rest.slice(0, -ending.length) + kind[0] : m.text + rest;
+    counts.set(whole, (counts.get(whole) ?? 0) + 1);
   }
   return [...counts.entries()].filter(([, n]) => n >= 3).map(([whole]) => whole);
 }

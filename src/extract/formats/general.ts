@@ -41,6 +41,9 @@ export function recognise(text: string, id: Identity, tables: Table[], lay: Layo
 const PROGRESS_TITLE = /进展|推进情况|完成情况|执行情况|落实情况/;
 // A title that names what is to be done (2017年衢州市政府民生实事十大项目, …工作要点): its figures are aims, unless it says how far they got.
 const AIMS_TITLE = /民生实事(?:十大)?项目(?:计划)?$|工作要点$|工作计划$/;
+// A year named with a part of it (2023年上半年, 2023年1-6月, 2014年10月15日), or with its plan
+// (2012年全县计划投资…): a year still going on.
+const YEAR_WITH_PART = /(?:19|20)\d{2}\s*年\s*(?=上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|1?\d\s*[月\-—至~]|(?:全[市县区省镇]|我[市县区省镇])?(?:计划|预计|目标))/g;
 const yearOf = (text: string | undefined) => Number(text?.match(/((?:19|20)\d{2})年/)?.[1]) || undefined;
 
 /** The year a text names most often (ties: the later). */
@@ -169,7 +172,11 @@ export const general: Format = {
       year = decided.value;
       now = writtenOf ?? year;
     } else {
-      decided = decide<number>([titleFrom, titleYear], ['title', lastYear], ['body', opening], ['date', writtenOf], ['body', masked ? undefined : (frequentYear(text) ?? impliedYear(body, lay))], ['file name', named]);
+      // (今年1至4月… beside 2023年,该产业实现…, 2024年完工: a text that calls its own year 今年 names
+      // other years by number — only a year it names with a part of it, 2023年上半年, 2014年10月15日, is its own.)
+      const ownYearUnnamed = /今年|本年/.test(body);
+      const guessed = ownYearUnnamed ? frequentYear(text.match(YEAR_WITH_PART)?.join(' ') ?? '') : frequentYear(text);
+      decided = decide<number>([titleFrom, titleYear], ['title', lastYear], ['body', opening], ['date', writtenOf], ['body', masked ? undefined : (guessed ?? impliedYear(body, lay))], ['file name', named]);
       year = decided.value;
       now = writtenOf ?? year;
     }
