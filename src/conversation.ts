@@ -219,8 +219,10 @@ function alone(q: Query, words: readonly string[]): boolean {
  * task of its own; or a short name of a figure the task itself states (重点培育企业几家 after 第52项).
  */
 function doneOfTask(q: Query, last: Query, inTask: FollowUpWords['inTask'], qualifiers: readonly string[]): boolean {
-  if (last.task?.number === undefined || q.task?.number !== undefined || q.places.length || q.period || (q.intent !== 'value' && q.intent !== 'growth')) return false;
+  if (last.task?.number === undefined || q.task?.number !== undefined || q.places.length || (q.intent !== 'value' && q.intent !== 'growth')) return false;
   const words = q.metric.replace(/\s+/g, '').length;
+  // (上半年实际引进多少 after 第20项: a word of the task's own, of the period asked.)
+  if (q.period) return q.period.kind !== 'span' && words >= 2 && words <= 12 && inTask(q, last);
   // (现在有多少家, 现在累计多少项: no word of what, only the unit it is counted in.)
   if ((!words || alone(q, qualifiers)) && q.unit && inTask({ ...q, metric: '' }, last)) return true;
   return (words <= 4 && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text)) || (words >= 2 && words <= 12 && inTask(q, last));
@@ -449,7 +451,12 @@ function sameSentence(k: Knowledge, q: Query, figure: KnowledgeRecord | undefine
   const period = last.period ?? (owner ? figure.period : undefined);
   const setting = makeQuery({ ...q, places: [{ region: figure.region, text: figure.region }], period, owner, carried: ['place', ...(period ? ['period'] : []), ...(owner ? ['owner'] : [])] });
   const read = readMetric(setting.metric, k.lex);
-  return sentenceMates(k, figure).some((x) => misfit(k, setting, x, read) === undefined) ? setting : undefined;
+  if (sentenceMates(k, figure).some((x) => misfit(k, setting, x, read) === undefined)) return setting;
+  // (给了多少家小微企业 after 平台…发放信用贷款123.98亿元: the count its sentence writes right
+  // before the thing asked, 为3168家小微企业发放, counts that thing.)
+  const thing = fold(q.metric);
+  const counted = q.unit && thing.length >= 2 && sentenceMates(k, figure).find((x) => x.unit === q.unit && fold(x.sentence).includes(fold(x.figure) + thing));
+  return counted ? makeQuery({ ...setting, beside: { id: counted.id, word: thing, counted: true } }) : undefined;
 }
 
 /** The short line that says what a follow-up took from the conversation. */
@@ -633,7 +640,8 @@ export class Conversations {
       const word = this.words.generic(q);
       // (完成了百分之几: the share of its target said beside it.)
       const share = word !== undefined && this.words.light(word) && q.unit === '%';
-      if (word && (!this.words.light(word) || share) && last.figure && merged.task?.number === undefined) merged.beside = { id: last.figure, word };
+      // (上半年完成投资多少 asks a period of its own: the figure beside is another period's, maybe a plan.)
+      if (word && (!this.words.light(word) || share) && last.figure && merged.task?.number === undefined && !q.period) merged.beside = { id: last.figure, word };
       return merged;
     }
     const kept = keepSetting(q, last.query) ?? sameSentence(this.k, q, figure, from);

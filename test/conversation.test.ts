@@ -271,4 +271,19 @@ describe('follow-ups', () => {
     say('dep', '6月末金融机构贷款余额');
     expect(first('dep', '那存款呢')).toContain('12057.34亿元');
   });
+  it('ask a period of their own of the record, not of the figure beside (上半年完成投资多少 after 嘉善县…排定多少个重点项目)', () => {
+    say('jsx', '嘉善县示范区建设排定多少个重点项目');
+    const done = first('jsx', '上半年完成投资多少');
+    expect(done).toContain('110.95亿元');
+    expect(done).not.toContain('290亿元');
+  });
+  it('read the count the last sentence writes right before the thing asked (给了多少家小微企业 after 平台…发放信用贷款123.98亿元)', () => {
+    say('sme', '金融信用信息共享平台累计发放信用贷款多少');
+    expect(first('sme', '给了多少家小微企业')).toContain('3168家');
+  });
+  it('ask a task’s own word of the period asked of that task (上半年实际引进多少 after 第20项任务), and no figure of another period', () => {
+    say('t20', '第20项任务');
+    expect(first('t20', '上半年实际引进多少')).toContain('2873名');
+  });
 });
+

@@ -38,6 +38,8 @@ export const PROGRESS_STATED = /(?:完成|达到|占).*(?:目标|计划)|(?:目�
  * it another subject's (进度96.3%;…生猪出栏24万头,完成率57.2%: not 水稻's 完成率).
  */
 export function besideFigure(k: Knowledge, beside: NonNullable<Query['beside']>): Indicator | undefined {
+  // The count of the thing asked, found in the sentence already (3168家小微企业): that figure.
+  if (beside.counted) return k.byId.get(beside.id) as Indicator | undefined;
   // 完成了百分之几: how much of its target or plan the figure is, as its sentence states it.
   if (isLightVerb(beside.word, k.lex)) return figureBeside(k, beside.id, (x) => x.unit === '%' && PROGRESS_STATED.test(x.name));
   const word = fold(beside.word);

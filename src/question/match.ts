@@ -501,6 +501,9 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
     const tail = foldedName.slice(cut + asked.length).replace(TAIL_WORDS, '');
     if (/^[\u4e00-\u9fff]{2,}/.test(tail) && !k.lex.metrics.heads.some((h) => tail.includes(h)) && !(tail in k.lex.metrics.headUnits)) return 'metric';
   }
+  // 粮食播种面积 is not 小麦播种面积, 工业用电量 not 全社会用电量: a word asked before the words the
+  // name shares, where the name puts a word of its own instead, asks the sibling's figure.
+  if (siblingAsked(foldedName, fold(q.metric).replace(/\s+/g, ''), cs, folded)) return 'metric';
   const { mineText, ownWords } = fig;
   // A thing the question names (中新嘉善现代产业园引进多少项目) is the figure's owner or named in its
   // sentence: the sentence before it naming the thing does not make another sentence's figure the thing's.
@@ -1186,6 +1189,28 @@ function targetsApart(q: Query, answers: Candidate[], nearby: Candidate[]): Matc
   };
 }
 
+// Words that open a name by how it was counted, not what (新增小麦…, 累计…).
+const COUNTED_OPENING = /^(?:新增|新建|新|完成|实现|累计|全年|当年|年度|其中|全部|共)+/;
+
+function siblingAsked(name: string, asked: string, cs: Concept[], sentence: string): boolean {
+  const at = (c: Concept, text: string) => Math.min(...c.forms.map((f) => text.indexOf(f)).filter((i) => i >= 0));
+  const held = cs.filter((c) => c.forms.some((f) => name.includes(f)));
+  // (A word its own sentence says, 大病无忧…发布以来参保人数, is the figure's topic: only one the
+  // sentence never says, found in the task or part around it, can be a sibling's.)
+  const missing = cs.filter((c) => !held.includes(c) && c.weight >= 2 && Number.isFinite(at(c, asked)) && !c.forms.some((f) => sentence.includes(f)));
+  if (!held.length || !missing.length) return false;
+  const first = Math.min(...held.map((c) => at(c, name)));
+  const own = name.slice(0, first).replace(COUNTED_OPENING, '');
+  // (Only a word in the same place: 粮食 asked before 播种面积, as 小麦 stands before it in the name.)
+  const firstAsked = Math.min(...held.map((c) => at(c, asked)));
+  // (And only among siblings the sentence lists: 小麦播种面积…水稻播种…蔬菜播种面积 says 播种 again.)
+  const shared = held.flatMap((c) => c.forms.filter((f) => name.includes(f))).sort((a, b) => b.length - a.length)[0];
+  const listed = sentence.split(shared.slice(0, 2)).length - 1 >= 2;
+  // (项目完成投资 under the 浙北集装箱通道 task points at what the task names: no sibling.)
+  // (Nor a word the question says itself: 人均 of 人均生产总值 asked as 按常住人口算人均GDP.)
+  return listed && /^[\u4e00-\u9fff]{2,4}$/.test(own) && !asked.includes(own) && !/^(?:该|本|此|其)?(?:项目|工程|企业|园区|平台|全市|全县|全区)$/.test(own) && missing.some((c) => at(c, asked) < firstAsked);
+}
+
 /** How many of a name's qualifiers the question does not ask (counted, not filtered: this runs for every record read). */
 function addedQualifiers(has: string[], asked: string[]): number {
   let n = 0;
@@ -1204,18 +1229,20 @@ const LATEST_MARGIN = 1;
 function ranked(k: Knowledge, q: Query, candidates: Candidate[]): Candidate[] {
   // Where the question names no period, the latest of equally good records comes first.
   if (!q.period && candidates.length > 1) {
-    const keys = candidates.map((c) => {
-      const p = recordPeriod(c.record);
-      return p ? periodKey(p) : 0;
-    });
-    const min = Math.min(...keys);
-    const max = Math.max(...keys);
-    if (max > min) candidates.forEach((c, i) => (c.score += (0.25 * (keys[i] - min)) / (max - min)));
+    // (A figure whose year nobody knows is not older than the others: its words decide, not its date.)
+    const periods = candidates.map((c) => recordPeriod(c.record));
+    const keys = periods.map((p) => (p ? periodKey(p) : 0));
+    const dated = keys.filter((_, i) => periods[i]?.year !== undefined || !periods[i]);
+    const min = Math.min(...dated);
+    const max = Math.max(...dated);
+    const key = (i: number) => (periods[i] && periods[i]!.year === undefined ? max : keys[i]);
+    if (dated.length && max > min) candidates.forEach((c, i) => (c.score += (0.25 * (key(i) - min)) / (max - min)));
   }
   candidates.sort(byScore(k));
   if (!q.period) latestFirst(k, candidates);
   if (!q.nature) actualFirst(k, candidates);
   preciseFirst(k, candidates);
+  wholeFirst(k, q, candidates);
   qualifiedFirst(k, q, candidates);
   ownWordsFirst(k, q, candidates);
   return candidates;
@@ -1257,6 +1284,26 @@ function qualifiedFirst(k: Knowledge, q: Query, candidates: Candidate[]): void {
   const less = fold(top.name).length < core.length && core.includes(fold(top.name));
   if (says(top) || (!less && !asked.length)) return;
   const better = candidates.find(({ record: r }) => r.type === 'indicator' && r.region === top.region && r.period.label === top.period.label && r.nature === top.nature && says(r));
+  if (better) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(better), 1));
+}
+
+/**
+ * Of two figures that both hold every word asked, of one place, period and kind, the one whose
+ * name says less besides leads: 规模以上企业完成工业总产值 before 六大特色行业规上企业完成工业产值
+ * (a part the question did not name) when asked 规上工业产值.
+ */
+function wholeFirst(k: Knowledge, q: Query, candidates: Candidate[]): void {
+  const top = candidates[0];
+  if (top?.record.type !== 'indicator') return;
+  const t = top.record;
+  const said = fold(`${q.text}${q.metric}`);
+  // (生产总值 says no more than GDP asked: the words of an alias of what was asked count as asked.)
+  const asked = new Set([...said, ...k.lex.aliasGroups.filter((g) => g.some((w) => said.includes(w))).flatMap((g) => [...g.join('')])]);
+  const besides = (x: Indicator) => [...fold(x.name)].filter((c) => !asked.has(c)).length;
+  const better = candidates.find(({ record: r, score, coverage, nameCoverage }) =>
+    r.type === 'indicator' && r !== t && score >= top.score - LATEST_MARGIN && coverage >= top.coverage - 0.01 && nameCoverage >= top.nameCoverage - 0.01 &&
+    r.region === t.region && r.period.label === t.period.label && r.nature === t.nature && isChange(r) === isChange(t) && !r.owner && !r.subject &&
+    besides(r) + 3 <= besides(t));
   if (better) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(better), 1));
 }
 

@@ -18,7 +18,9 @@ import { computeSides, splitParts } from './split.js';
 
 /** 要 after a period or a place, before what is to be done: a target asked. */
 // (…投资要增长多少: 要 right before what is to be done, too.)
-const AIMED = /(?:\d{2}(?:\d{2})?年|今年|明年|全年|[县市区镇])要(?![求素点闻是])[\u4e00-\u9fff]|要(?:增长|提高|提升|达到|实现|新增|新建|下降|降低|控制|引进|突破)(?:多少|几|到)/;
+const AIMED = /(?:\d{2}(?:\d{2})?年|今年|明年|全年|[县市区镇])要(?![求素点闻是])[\u4e00-\u9fff]|要(?:增长|提高|提升|达到|实现|新增|新建|下降|降低|控制|引进|突破)(?:多少|几|到)|(?<![认确制评鉴核审决规约设稳锁排划选指拟商签测界判敲锚限裁预既特法议标坚肯必一固安])定(?:的|了)(?:是)?(?:多少|几)/;
+// (城镇新增就业定的多少: what a report set, of what it names before — not 排定, 锚定 or any verb of 定.)
+const SET_AT = /(?<![认确制评鉴核审决规约设稳锁排划选指拟商签测界判敲锚限裁预既特法议标坚肯必一固安])定(?:的|了)?(?=\s|$)/g;
 const AIMED_AFTER_PLACE = /^(?![求素点闻是])[\u4e00-\u9fff]/;
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -536,7 +538,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     .replace(/是?哪[一二三四五六七八九十两几]*(?:个|项|条|家|些|种|类|方面)?/g, ' ');
   rest = remove(k, rest, w.fillers);
   if (target) rest = remove(k, rest, w.target);
-  if (aimed) rest = rest.replace(/(?<![主重需只])要(?![求素点闻是])/g, ' ');
+  if (aimed) rest = rest.replace(/(?<![主重需只])要(?![求素点闻是])/g, ' ').replace(SET_AT, ' ');
   if (actual) rest = remove(k, rest, w.actual);
   // (已完成投资多少: 已 marks the result asked; 完成投资 is what is asked of.)
   rest = rest.replace(/(^|\s)已(?=完成|实现|达到)/g, '$1');

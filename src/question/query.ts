@@ -146,7 +146,7 @@ export interface Query {
    * A generic word asked after a figure (总投资呢 after 引进项目7个): the figure it follows and the
    * word; the figure of that word said right after it in its sentence answers first.
    */
-  beside?: { id: string; word: string };
+  beside?: { id: string; word: string; counted?: boolean };
   /**
    * The thing a follow-up is of (引进世界500强几个 after 临沪高能级智慧产业新区's 工业投入): only
    * its figures answer, as if the question named it.

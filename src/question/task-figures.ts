@@ -8,7 +8,7 @@ import type { Indicator, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { makeQuery, type Query } from './query.js';
 import { escapeRegExp, fold } from '../text/normalize.js';
-import { match, type Candidate } from './match.js';
+import { match, periodFits, type Candidate } from './match.js';
 import { numberedTask } from './tasks.js';
 import { genericWord, isLightVerb } from './generic.js';
 import { dimensionOf } from './metric.js';
@@ -63,6 +63,13 @@ export interface TaskFigures {
 }
 
 export function taskFigures(k: Knowledge, q: Query): TaskFigures {
+  const figures = anyPeriod(k, q);
+  // (2019年引进多少 after 第20项: a period asked is one the figure is of, or nothing is.)
+  const asked = q.period && !q.carried?.includes('period') ? q.period : undefined;
+  return asked ? { ...figures, answers: figures.answers.filter((c) => periodFits(asked, (c.record as Indicator).period)) } : figures;
+}
+
+function anyPeriod(k: Knowledge, q: Query): TaskFigures {
   const task = numberedTask(k, q);
   if (!task) return { answers: [] };
   const { set, done } = figuresOf(k, task);
@@ -82,7 +89,9 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
   }
   // 完成率呢, 参保率呢, 进度呢: the task's own figure named so (what was done first), in the unit the word asks.
   // (新锐型青年企业家培育了多少: the verb after the thing is how it was asked, not its name.)
-  const whole = fold((word ?? q.metric).replace(/\s+/g, ''));
+  // (税务部分: a word that only says it is a part or a number need not be written.)
+  const loose = k.lex.lexicon.looseSuffixes.find((w) => w.length >= 2 && fold(q.metric.replace(/\s+/g, '')).endsWith(w));
+  const whole = fold((word ?? q.metric).replace(/\s+/g, '')).replace(loose && !word ? new RegExp(`${loose}$`) : /$^/, '');
   // (引进了多少 alone: the verb is all that names what was done.)
   const cut = whole.replace(/(?:培育|建设|建成|新建|完成|实现|新增|引进|达到|认定|下降|增长|减少|提高|上升|降低)+$/, '');
   const asked = cut.length >= 2 ? cut : whole;
@@ -121,7 +130,9 @@ export function taskFigures(k: Knowledge, q: Query): TaskFigures {
     const named = (xs: Indicator[]) => {
       const as = xs.filter(holds(asked));
       const found = as.length || bare.length < 2 || bare === asked ? as : xs.filter(holds(bare));
-      return found.length ? found.sort((a, b) => changed(b) - changed(a)) : around(xs);
+      // (The words whole before with a gap: 税务 of 税务63.3亿元 before 建成智慧办税服务厅.)
+      const whole = (x: Indicator) => Number(fold(x.name).includes(asked) || fold(x.name).includes(bare));
+      return found.length ? found.sort((a, b) => changed(b) - changed(a) || whole(b) - whole(a)) : around(xs);
     };
     // (What was done of a thing the task sets out comes before other things so named: 新增上市企业3家 before 上市…苗子群10家.)
     const ofSet = (xs: Indicator[]) => [...xs].sort((a, b) => Number(set.some((s) => sameThing(s.name, b.name))) - Number(set.some((s) => sameThing(s.name, a.name))));
