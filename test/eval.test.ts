@@ -85,6 +85,11 @@ describe('accuracy', () => {
     ['temptations-16', 1, 89],
     ['unseen-questions-16', 1, 86],
     ['unseen-chat-16', 0, 85],
+    // The thirteenth blind round, first scored at 81%/6 wrong, 86.7%/1 wrong and 95%/0 wrong (two of the six were
+    // the cases' own: a none where the report says 97.08亿元, a forbidden 2500亩 in the right answer's sentence).
+    ['temptations-17', 0, 86],
+    ['unseen-questions-17', 0, 90],
+    ['unseen-chat-17', 0, 95],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;
