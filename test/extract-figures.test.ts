@@ -138,8 +138,8 @@ describe('shares of a target, and what marks a target', () => {
   });
   it('累计 is no result among targets, nor before a deadline still ahead; 已 and a deadline past are', () => {
     const tasks: Context = { ...results, nature: 'target' };
-    expect(named('工业企业上云累计突破3万家', tasks)).toEqual([['工业企业上云', 'target', '3万家', '']]);
-    expect(named('工业企业上云已累计突破3万家', tasks)).toEqual([['工业企业上云', 'actual', '3万家', '']]);
+    expect(named('工业企业上云累计突破3万家', tasks)).toEqual([['工业企业上云', 'target', '突破3万家', '']]);
+    expect(named('工业企业上云已累计突破3万家', tasks)).toEqual([['工业企业上云', 'actual', '突破3万家', '']]);
     const plan2017: Context = { ...results, year: 2017, period: year(2017), targets: year(2017), now: 2017 };
     expect(read('指导嘉善到2020年累计完成城市棚户区和农村危旧房改造面积43万平方米', plan2017)).toEqual([['完成城市棚户区和农村危旧房改造面积', '2020年', 'target', '43万平方米']]);
     expect(read('到2020年底累计建成5G基站1万个')).toEqual([['建成5G基站', '2020年底', 'actual', '1万个']]);
@@ -457,6 +457,10 @@ describe('a paragraph’s years, a share after a growth, a count before the next
   it('carries a period before 累计 to the sentence after it (2025年1-11月,全市累计…!其中出口…)', () => {
     const { indicators } = readProse([{ text: '2025年1-11月,金华全市累计完成进出口总额8788.32亿元,增势强劲!其中出口总额7750.52亿元,同比增长19.8%。', line: 1 }], results, lex);
     expect(indicators.map((d) => d.period.label)).toEqual(['2025年1-11月', '2025年1-11月']);
+  });
+  it('says a level passed as the bound it is (突破1500亿元), and reads no figure of the bound a share of a class passed (100%的村…100万元以上)', () => {
+    expect(read('规上工业总产值突破1500亿元').map((r) => r[3])).toEqual(['突破1500亿元']);
+    expect(read('在全省率先实现100%的村集体经济经常性收入100万元以上').map((r) => r[3])).not.toContain('100万元以上');
   });
 });
 

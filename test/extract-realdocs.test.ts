@@ -179,7 +179,7 @@ describe('notice with a responsibility table in pipes', () => {
 
   it('its figures are five-year targets, never one year’s', () => {
     expect(figures(r, '地区生产总值')).toEqual([['嘉兴市', '今后五年（2022-2026年）', 'target', '突破1万亿元大关']]);
-    expect(figures(r, '实际利用外资')).toEqual([['嘉兴市', '今后五年（2022-2026年）', 'target', '160亿美元']]);
+    expect(figures(r, '实际利用外资')).toEqual([['嘉兴市', '今后五年（2022-2026年）', 'target', '超过160亿美元']]);
     expect(r.indicators.filter((i) => i.period.kind !== 'span' && i.line > 30)).toEqual([]);
     expect(r.indicators.filter((i) => /\|/.test(i.name))).toEqual([]);
   });
@@ -268,7 +268,7 @@ describe('other layouts', () => {
   it('a PDF report: page numbers and the running title are no text; “十四五” is a span', () => {
     const r = variant('政府工作报告-PDF页眉页码');
     expect(r.passages.filter((p) => /政府工作报告$|^— \d/.test(p.text))).toEqual([]);
-    expect(one(r, (i) => i.figure === '1500亿元')).toMatchObject({ name: '地区生产总值', nature: 'target', period: { kind: 'span', fromYear: 2021, toYear: 2025 } });
+    expect(one(r, (i) => i.figure === '突破1500亿元')).toMatchObject({ name: '地区生产总值', nature: 'target', period: { kind: 'span', fromYear: 2021, toYear: 2025 } });
     expect(one(r, (i) => i.name === '一般公共预算收入' && i.nature === 'actual').growth[0]).toMatchObject({ basis: '同口径', value: 5.1 });
   });
 

@@ -424,7 +424,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // (新增产值超过10亿元的企业6家, 投资1亿元以上的项目12个: the bound of a class counted after it, too.)
   const bound = (h: Hit) => (/(?:超过|超|高于|大于|不低于)$/.test(text.slice(0, h.index)) || /^(?:以上|以下|及以上)/.test(text.slice(h.end)) || /(?:以上|以下)$/.test(h.figure)) && /^(?:以上|以下|及以上)?的[\u4e00-\u9fff]{1,8}?(?:达到|达|有|共|为)?\d/.test(text.slice(h.end));
   // (划定标准是:规上工业总产值1000亿元以上,或…: what a place must reach to be counted, no place's figure.)
-  const criterion = (h: Hit) => CRITERIA.test(text.slice(0, h.index));
+  // (100%的村集体经济经常性收入100万元以上: the share of a class is of those past the bound, no figure of one.)
+  const criterion = (h: Hit) => CRITERIA.test(text.slice(0, h.index)) || (/以上|以下/.test(h.figure + text.slice(h.end, h.end + 2)) && /\d%的[^，,；;。\d]{2,20}$/.test(text.slice(0, h.index)));
   const mark = (h: Hit) => /^(?:的(?:地区|城市|区县|县市|县区)|门槛)/.test(text.slice(h.end)) || bound(h) || criterion(h);
   const found = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h) && !mark(h));
   const hits = withBareCounts(text, blank, found);
@@ -608,6 +609,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       draft.figure = `首次${passed}${hit.figure}`;
       draft.name = draft.name.replace(/首次$/, '');
     }
+    // (规上工业总产值突破1500亿元: a level passed is a bound, said as one — never a figure to compute with.)
+    else if (passed === '突破' || passed === '超过') draft.figure = `${passed}${hit.figure}`;
     const places = sharedPlaces(hit.index);
     if (places) {
       draft.region = places[0];

@@ -105,13 +105,19 @@ function within(a?: Period, b?: Period): boolean {
 }
 
 /** Why two inputs cannot be set against each other, if they cannot: their units, their periods, or no actual and target. */
-function incompatible(op: Query['compute'], a: Input, b: Input): 'unit' | 'period' | 'nature' | undefined {
+function incompatible(op: Query['compute'], a: Input, b: Input): 'unit' | 'period' | 'nature' | 'bound' | undefined {
   if (scaleOf(a.unit).base !== scaleOf(b.unit).base) return 'unit';
+  // (56.1亿元 ÷ 突破1500亿元: a bound is no amount to divide by or subtract.)
+  // (A target of 2000亿元以上 is what progress is measured against, a bound by nature.)
+  if (BOUND.test(a.figure) || (op !== 'progress' && b.nature !== 'target' && BOUND.test(b.figure))) return 'bound';
   if (op === 'share' && !within(a.period, b.period)) return 'period';
   if (op === 'progress' && (a.nature !== 'actual' || b.nature !== 'target')) return 'nature';
   if ((op === 'difference' || op === 'shortfall') && a.nature === b.nature && a.period && b.period && a.period.kind !== b.period.kind) return 'period';
   return undefined;
 }
+
+// A figure that says only a bound (突破1500亿元, 超过50%, 80余万亩, 500家以上): no amount to compute with.
+export const BOUND = /^(?:突破|超过|超|逾|近|不足|不到|首次)|(?:以上|以下|余[万亿]?[\u4e00-\u9fff]{0,3}|多[万亿]?[\u4e00-\u9fff]{0,3})$/;
 
 // A figure named by how it stands against another (高于第二名, 低于全省平均): a gap the report states.
 const GAP_STATED = /^(?:高于|低于|快于|慢于|超过|超出|领先|多于|少于)/;
@@ -126,7 +132,7 @@ export type ComputeFound =
   | { kind: 'unclear'; why: 'sides' | 'a' }
   /** A side the reports lack: a sentence may still say the gap itself (比第二名高多少), if it names B and holds A. */
   | { kind: 'missing'; missing: string; a?: Input; query: Query; figure: FigureFound }
-  | { kind: 'incompatible'; why: 'unit' | 'period' | 'nature'; a: Input; b: Input }
+  | { kind: 'incompatible'; why: 'unit' | 'period' | 'nature' | 'bound'; a: Input; b: Input }
   | { kind: 'computed'; a: Input; b: Input };
 
 /** A computation's sides and whether they can be set against each other — or the figure the reports state, which wins. */

@@ -1282,7 +1282,9 @@ function qualifiedFirst(k: Knowledge, q: Query, candidates: Candidate[]): void {
   const says = (x: Indicator) => fold(x.name).includes(core) || (asked.length > 0 && asked.every((w) => fold(x.name).includes(w) || fold(x.subject).includes(w)));
   // (Only where the leader names less than was asked: 财政收入 of 地方财政收入, not 生产总值 of GDP.)
   const less = fold(top.name).length < core.length && core.includes(fold(top.name));
-  if (says(top) || (!less && !asked.length)) return;
+  // (街道财政收入12.83亿元 beside its 一般公共预算收入7.57亿元: the name written as asked before an alias of it.)
+  const literal = !says(top) && candidates.some(({ record: r, score }) => r.type === 'indicator' && score >= candidates[0].score - LATEST_MARGIN && r.region === top.region && r.period.label === top.period.label && fold(r.name).includes(core));
+  if (says(top) || (!less && !asked.length && !literal)) return;
   const better = candidates.find(({ record: r }) => r.type === 'indicator' && r.region === top.region && r.period.label === top.period.label && r.nature === top.nature && says(r));
   if (better) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(better), 1));
 }
