@@ -1283,8 +1283,14 @@ function qualifiedFirst(k: Knowledge, q: Query, candidates: Candidate[]): void {
   // (Only where the leader names less than was asked: 财政收入 of 地方财政收入, not 生产总值 of GDP.)
   const less = fold(top.name).length < core.length && core.includes(fold(top.name));
   // (街道财政收入12.83亿元 beside its 一般公共预算收入7.57亿元: the name written as asked before an alias of it.)
-  const literal = !says(top) && candidates.some(({ record: r, score }) => r.type === 'indicator' && score >= candidates[0].score - LATEST_MARGIN && r.region === top.region && r.period.label === top.period.label && fold(r.name).includes(core));
-  if (says(top) || (!less && !asked.length && !literal)) return;
+  // (Only where one sentence names both, as two figures; and only a figure of the same kind, named by the
+  // words asked at its end: 江苏13市中有4市GDP总量 is no GDP.)
+  const literal = says(top) ? undefined : candidates.find(({ record: r, score }) => r.type === 'indicator' && r.sentence === top.sentence && score >= candidates[0].score - LATEST_MARGIN && r.region === top.region && r.period.label === top.period.label && isChange(r) === isChange(top) && fold(r.name).endsWith(core) && fold(r.name).length - core.length <= 4);
+  if (literal) {
+    candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(literal), 1));
+    return;
+  }
+  if (says(top) || (!less && !asked.length)) return;
   const better = candidates.find(({ record: r }) => r.type === 'indicator' && r.region === top.region && r.period.label === top.period.label && r.nature === top.nature && says(r));
   if (better) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(better), 1));
 }

@@ -481,6 +481,11 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       if (outer) t.rest = `${t.rest.slice(0, p.index)}${' '.repeat(p.text.length)}${t.rest.slice(p.index + p.text.length)}`;
       return !outer;
     })
+    // (丽水经开区: a zone's kind word right after a place is that place's zone, not 嘉兴's 经开区.)
+    .filter((p, i, all) => {
+      const before = all[i - 1];
+      return !(before && before.index + before.text.length === p.index && k.lex.regions.zones.kinds.some((kind) => kind.includes(p.text)));
+    })
     // 嘉兴与青浦吴江建立了多少项合作机制: places after 与 are partners, words of the metric, not whose it is.
     .filter((p, i, all) => {
       if (i === 0) return true;
