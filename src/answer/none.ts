@@ -63,7 +63,8 @@ export function noneFor(k: Knowledge, q: Query, nearby: Candidate[]): Answer {
       break;
     case 'basis': {
       const bases = [...new Set(held.records.flatMap((r) => r.growth.map((g) => g.basis)))];
-      why = `报告中只有${bases.join('、') || '其他口径的'}数据，没有${q.basis}数据（${what}）。`;
+      // (增长多少 of a year where only 年均 is written: no basis was asked, the period's own growth was.)
+      why = `报告中只有${bases.join('、') || '其他口径的'}数据，没有${q.basis ? `${q.basis}数据` : `${q.period?.label ?? '当期'}的增长数据`}（${what}）。`;
       break;
     }
     case 'growth':
