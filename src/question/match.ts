@@ -1193,22 +1193,39 @@ function targetsApart(q: Query, answers: Candidate[], nearby: Candidate[]): Matc
 const COUNTED_OPENING = /^(?:新增|新建|新|完成|实现|累计|全年|当年|年度|其中|全部|共)+/;
 
 function siblingAsked(name: string, asked: string, cs: Concept[], sentence: string): boolean {
-  const at = (c: Concept, text: string) => Math.min(...c.forms.map((f) => text.indexOf(f)).filter((i) => i >= 0));
-  const held = cs.filter((c) => c.forms.some((f) => name.includes(f)));
-  // (A word its own sentence says, 大病无忧…发布以来参保人数, is the figure's topic: only one the
-  // sentence never says, found in the task or part around it, can be a sibling's.)
-  const missing = cs.filter((c) => !held.includes(c) && c.weight >= 2 && Number.isFinite(at(c, asked)) && !c.forms.some((f) => sentence.includes(f)));
-  if (!held.length || !missing.length) return false;
-  const first = Math.min(...held.map((c) => at(c, name)));
-  const own = name.slice(0, first).replace(COUNTED_OPENING, '');
+  // (Read once per record, so in loops: where each concept stands in the name and in the question.)
+  let first = Infinity;
+  let firstAsked = Infinity;
+  let missingAsked = Infinity;
+  let shared = '';
+  for (const c of cs) {
+    let inName = -1;
+    let inAsked = Infinity;
+    for (const f of c.forms) {
+      const i = name.indexOf(f);
+      if (i >= 0 && (inName < 0 || i < inName)) inName = i;
+      if (i >= 0 && f.length > shared.length) shared = f;
+      const j = asked.indexOf(f);
+      if (j >= 0 && j < inAsked) inAsked = j;
+    }
+    if (inName >= 0) {
+      first = Math.min(first, inName);
+      firstAsked = Math.min(firstAsked, inAsked);
+    } else if (c.weight >= 2 && inAsked < missingAsked) missingAsked = inAsked;
+  }
   // (Only a word in the same place: 粮食 asked before 播种面积, as 小麦 stands before it in the name.)
-  const firstAsked = Math.min(...held.map((c) => at(c, asked)));
-  // (And only among siblings the sentence lists: 小麦播种面积…水稻播种…蔬菜播种面积 says 播种 again.)
-  const shared = held.flatMap((c) => c.forms.filter((f) => name.includes(f))).sort((a, b) => b.length - a.length)[0];
-  const listed = sentence.split(shared.slice(0, 2)).length - 1 >= 2;
+  if (!shared || missingAsked === Infinity || missingAsked >= firstAsked) return false;
+  const own = name.slice(0, first).replace(COUNTED_OPENING, '');
   // (项目完成投资 under the 浙北集装箱通道 task points at what the task names: no sibling.)
   // (Nor a word the question says itself: 人均 of 人均生产总值 asked as 按常住人口算人均GDP.)
-  return listed && /^[\u4e00-\u9fff]{2,4}$/.test(own) && !asked.includes(own) && !/^(?:该|本|此|其)?(?:项目|工程|企业|园区|平台|全市|全县|全区)$/.test(own) && missing.some((c) => at(c, asked) < firstAsked);
+  if (!/^[\u4e00-\u9fff]{2,4}$/.test(own) || asked.includes(own) || /^(?:该|本|此|其)?(?:项目|工程|企业|园区|平台|全市|全县|全区)$/.test(own)) return false;
+  // (And only among siblings the sentence lists: 小麦播种面积…水稻播种…蔬菜播种面积 says 播种 again.)
+  const head = shared.slice(0, 2);
+  const at = sentence.indexOf(head);
+  if (at < 0 || sentence.indexOf(head, at + head.length) < 0) return false;
+  // (A word its own sentence says, 大病无忧…发布以来参保人数, is the figure's topic: only one the
+  // sentence never says, found in the task or part around it, can be a sibling's.)
+  return cs.some((c) => c.weight >= 2 && !c.forms.some((f) => name.includes(f) || sentence.includes(f)) && c.forms.some((f) => { const j = asked.indexOf(f); return j >= 0 && j < firstAsked; }));
 }
 
 /** How many of a name's qualifiers the question does not ask (counted, not filtered: this runs for every record read). */
