@@ -433,6 +433,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   let subject = '';
   // The parts of a place a count names, with the words it gives them (沿海前沿区域 of 14个乡镇): the owners of what they did.
   const partsOwner = new Map<string, string>();
+  /** Whether a count's noun names parts of a place that do what its clause goes on to say (14个乡镇(园区)实现…). */
+  const partsDoing = (hit: Hit, noun: string) => PLACE_PARTS.test(noun) && /^[\u4e00-\u9fff]/.test(text.slice(hit.end + noun.length).replace(/^[（(][^)）]{1,6}[)）]/, ''));
   let group: { names: string[]; listed: string[]; basis?: string; drafts: IndicatorDraft[]; hits: Hit[]; change: boolean; prevEnd: number; start: number; places: string[]; months: number[] } | undefined;
 
   // 全年/今年 in 完成全年目标任务的82.8% names a target, not the period of the figure: a
@@ -956,7 +958,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       if (!COUNT_UNITS.test(hit.unit)) return;
       const noun = nounAfter(i);
       if (!noun) return;
-      if (!subject && PLACE_PARTS.test(noun) && /^[\u4e00-\u9fff]/.test(text.slice(hit.end + noun.length).replace(/^[（(][^)）]{1,6}[)）]/, ''))) partsOwner.set(noun, noun);
+      if (!subject && partsDoing(hit, noun)) partsOwner.set(noun, noun);
       subject ||= noun;
       drafts.push({ ...make(noun, hit, chunk, false), subject: '' });
       return;
@@ -989,8 +991,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // to say, own the figures after (not 下辖9个街道,户籍人口…: a count said of the place, then its own figure).
     if (!growth && COUNT_UNITS.test(hit.unit)) {
       const parts = nounAfter(i);
-      const doing = parts ? text.slice(hit.end + parts.length).replace(/^[（(][^)）]{1,6}[)）]/, '') : '';
-      if (parts && PLACE_PARTS.test(parts) && /^[\u4e00-\u9fff]/.test(doing) && !subject) {
+      if (parts && partsDoing(hit, parts) && !subject) {
         subject = parts;
         partsOwner.set(parts, `${hasWords(name) && !PLACE_WORDS.test(name) ? name : ''}${parts}`);
       }
