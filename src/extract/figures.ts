@@ -426,7 +426,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // (划定标准是:规上工业总产值1000亿元以上,或…: what a place must reach to be counted, no place's figure.)
   // (100%的村集体经济经常性收入100万元以上: the share of a class is of those past the bound, no figure of one.)
   const criterion = (h: Hit) => CRITERIA.test(text.slice(0, h.index)) || (/以上|以下/.test(h.figure + text.slice(h.end, h.end + 2)) && /\d%的[^，,；;。\d]{2,20}$/.test(text.slice(0, h.index)));
-  const mark = (h: Hit) => /^(?:的(?:地区|城市|区县|县市|县区)|门槛)/.test(text.slice(h.end)) || bound(h) || criterion(h);
+  // (落地10亿级产业项目8个, 百亿级产业集群: a size class names the things counted, no figure of its own.)
+  const mark = (h: Hit) => /^(?:的(?:地区|城市|区县|县市|县区)|门槛|级)/.test(text.slice(h.end)) || bound(h) || criterion(h);
   const found = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h) && !mark(h));
   const hits = withBareCounts(text, blank, found);
   const drafts: IndicatorDraft[] = [];

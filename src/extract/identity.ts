@@ -279,11 +279,13 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
       if (signed) head.add(i).add(at);
     }
   }
-  // A date alone on a line, or a page's stamp: 2022-08-17 17:07:24来源:浙江新闻编辑:….
+  // A date alone on a line, or a page's stamp: 2022-08-17 17:07:24来源:浙江新闻编辑:…, or a
+  // newspaper's dateline, its weekday after it: 2025年02月24日 星期一 第2版:要闻.
   const stamp = /^[(（]?(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?[)）]?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/;
   const stampAt = lines.slice(0, 25).findIndex((l) => {
     const m = l.trim().match(stamp);
-    return !!m && (m[0].length === l.trim().length || headerFields(l.trim().slice(m[0].length), layout).length > 0);
+    const rest = m ? l.trim().slice(m[0].length) : '';
+    return !!m && (!rest || /^\s*(?:星期|周|週)[一二三四五六日天]/.test(rest) || headerFields(rest, layout).length > 0);
   });
   if (stampAt >= 0) head.add(stampAt);
   const standalone = stampAt >= 0 ? lines[stampAt].trim() : undefined;

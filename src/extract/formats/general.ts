@@ -38,7 +38,7 @@ export function recognise(text: string, id: Identity, tables: Table[], lay: Layo
 }
 
 /** A title of how things stand (进展情况, 推进情况, 完成情况): its month is the month things stood at. */
-const PROGRESS_TITLE = /进展|推进情况|完成情况|执行情况|落实情况/;
+const PROGRESS_TITLE = /进展|进度|推进情况|完成情况|执行情况|落实情况/;
 // A title that names what is to be done (2017年衢州市政府民生实事十大项目, …工作要点): its figures are aims, unless it says how far they got.
 const AIMS_TITLE = /民生实事(?:十大)?项目(?:计划)?$|工作要点$|工作计划$/;
 // A year named with a part of it (2023年上半年, 2023年1-6月, 2014年10月15日), or with its plan
