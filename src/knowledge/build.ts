@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSy
 import { basename, join, relative } from 'node:path';
 import type { Indicator, Passage, Problem, Source, Task } from '../types.js';
 import { lexicon as sharedLexicon, withPlaces, KNOWLEDGE_DIR, GENERATED_DIR, type Lexicon } from './lexicon.js';
-import { mostSpecificPlace, ownUnlistedPlaces, ownZones, unlistedTowns } from '../text/places.js';
+import { fileNameTown, mostSpecificPlace, ownUnlistedPlaces, ownZones, unlistedTowns } from '../text/places.js';
 import { tidy, fold } from '../text/normalize.js';
 import type { Format, SourceRecords } from '../extract/document.js';
 import { taskTable } from '../extract/formats/tasks.js';
@@ -89,7 +89,9 @@ export async function readDocument(file: string, bytes: Uint8Array, lex: Lexicon
   // So are places of its head the gazetteer lacks (在霍山县第十八届人民代表大会…).
   const after = unlistedTowns(text, lex);
   // (So is a zone the document speaks for: 来源:宁波大榭开发区.)
-  const own = [...ownUnlistedPlaces(text, lex), ...ownZones(text, lex)];
+  // (And a town the file's name names that the text names again: 織里鎮重點工作推進情況.txt.)
+  const named = fileNameTown(basename(file), text, lex);
+  const own = [...ownUnlistedPlaces(text, lex), ...ownZones(text, lex), ...(named ? [named] : [])];
   const towns = [...after, ...own.filter((p) => !after.some((t) => t.name === p.name))];
   const here = withPlaces(lex, towns);
   try {

@@ -5,7 +5,7 @@
  * home city — at the level they say; where that place is unknown, so is theirs.
  */
 import type { Lexicon, LearnedPlace, Region } from '../knowledge/lexicon.js';
-import { escapeRegExp } from './normalize.js';
+import { escapeRegExp, fold } from './normalize.js';
 
 export interface PlaceMention {
   /** The place named, or null where a word for "this place" has no place to resolve against. */
@@ -47,13 +47,19 @@ function namesStartingIn(text: string, lex: Lexicon): PlaceName[] {
   return at.sort((a, b) => a - b).map((i) => lex.placeNames[i]);
 }
 
+/**
+ * Whether a name starting with 长 there is an office's last character instead (镇长宁云, 区长陈江):
+ * no place lies inside a town, a district or a bureau by that name. (市长兴县 is 湖州市长兴县.)
+ */
+const officeTitle = (text: string, at: number, name: string) => name[0] === '长' && at > 0 && /[镇乡村县区局院校处科所站]/.test(text[at - 1]);
+
 /** Every place named in `text` (folded or tidy text: place names are plain Chinese); `own` is the text's own place. */
 export function findPlaces(text: string, lex: Lexicon, own?: string): PlaceMention[] {
   const taken = new Array<boolean>(text.length).fill(false);
   const found: PlaceMention[] = [];
   for (const { text: name, region, scope } of namesStartingIn(text, lex)) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      if (taken.slice(at, at + name.length).some(Boolean)) continue;
+      if (taken.slice(at, at + name.length).some(Boolean) || officeTitle(text, at, name)) continue;
       taken.fill(true, at, at + name.length);
       found.push(scope ? { region: resolveScope(scope, own, lex), text: name, index: at, relative: true } : { region, text: name, index: at });
     }
@@ -203,7 +209,11 @@ const ORDER: Record<Region['level'], number> = { country: 0, province: 1, city: 
 /** The most specific place a text (a title) names: a town before its county; words for "this place" aside. */
 export function mostSpecificPlace(text: string, lex: Lexicon): string | undefined {
   let best: string | undefined;
-  for (const m of findPlaces(text, lex)) {
+  const found = findPlaces(text, lex);
+  // (慈溪紧追北仑,余姚力压鄞州!宁波各地1-5月工业收入排行: a place whose parts the text goes through is what it is about.)
+  const whole = found.find((m) => m.region && !m.relative && /^(?:各地|各县|各区|各市|各镇|各乡镇|(?:各)?(?:县市区|区县|县区|县\(市、区\)|县（市、区）))/.test(text.slice(m.index + m.text.length)));
+  if (whole) return whole.region!;
+  for (const m of found) {
     if (!m.region || m.relative || MEDIUM_AFTER.test(text.slice(m.index + m.text.length))) continue;
     // (经开区 of 杭州湾经开区 is that name's zone, not 嘉兴's: a kind's word after other words is no place alone.)
     if (m.index > 0 && /[\u4e00-\u9fff]/.test(text[m.index - 1]) && lex.regions.zones.kinds.some((k) => k.includes(m.text))) continue;
@@ -331,7 +341,9 @@ export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
     const named = outer.level === 'county' && !/[市县区镇乡]$/.test(m.text) ? text.slice(m.index + m.text.length).match(/^(镇|乡)(?![村级域街镇乡区政府])/) : null;
     if (named && !out.some((t) => t.name === m.text + named[1])) out.push({ name: m.text + named[1], level: 'town', ownsShortName: true });
     if (named) continue;
-    const town = text.slice(m.index + m.text.length).match(/^([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?![\u4e00-\u9fff]{0,2}(?:建设|政策|工作|发展))/);
+    // (紹興縣稽東鎮: the county's kind word, written after a name the gazetteer gives without it, is no part of the town's.)
+    const kind = text.slice(m.index + m.text.length).match(/^[市县区](?=[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))/)?.[0] ?? '';
+    const town = text.slice(m.index + m.text.length + kind.length).match(/^([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?![\u4e00-\u9fff]{0,2}(?:建设|政策|工作|发展))/);
     // 嘉兴小城镇, 嘉善全域镇, 以城带乡: words, not names; a name is said again, or in the title.
     if (!town || NOT_A_TOWN.test(town[1]) || findPlaces(town[0], lex).length || out.some((t) => t.name === town[0])) continue;
     if (m.index > 200 && text.split(town[0]).length < 3) continue;
@@ -348,7 +360,8 @@ export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
  */
 // (Its issuer's office says so too: 来源:固镇县统计局; and its title's year: 昌硕街道2022年工作总结.)
 const OWN_PLACE = /([\u4e00-\u9fff]{2,12}?)(县|区|市|镇|乡|街道)(?=\s*(?:第[一二三四五六七八九十]+届|人民政府|政府工作报告|工作总结|工作报告|国民经济和社会发展统计公报|统计局|发展和改革局|发展改革局|(?:19|20)\d{2}年))/g;
-const NOT_A_NAME = /^[全各每本我该这市县区镇乡]/;
+// (宁波其余区县2024年…: the rest of a city's parts, no name.)
+const NOT_A_NAME = /^(?:[全各每本我该这市县区镇乡]|其余|其他|其它)/;
 const HEAD_FIELD = /分类|索引|机构|方式|日期|来源|主题|文号|范围/;
 const OPENING_TOWN = /(?:^|\n)\s*(?:19|20)\d{2}年(?:以来)?[，,]([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?=[\u4e00-\u9fff])/g;
 
@@ -356,6 +369,18 @@ const OPENING_TOWN = /(?:^|\n)\s*(?:19|20)\d{2}年(?:以来)?[，,]([\u4e00-\u9f
 export function placeTitle(line: string): string {
   const name = line.replace(/\s+/g, '');
   return /^[\u4e00-\u9fff]{2,4}(?:镇|乡|街道|县|区|市)$/.test(name) ? name : '';
+}
+
+/**
+ * A town the file's name names first (織里鎮重點工作推進情況.txt) that the gazetteer lacks and the
+ * text names twice or more: the place the document is about, learned from its file's name.
+ */
+export function fileNameTown(fileName: string, text: string, lex: Lexicon): LearnedPlace | undefined {
+  const m = fold(fileName).match(/^(?:(?:19|20)\d{2}年?)?([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)/);
+  if (!m || NOT_A_NAME.test(m[1]) || NOT_A_TOWN.test(m[1])) return undefined;
+  const name = m[1] + m[2];
+  if (findPlaces(name, lex).length || text.split(name).length < 3) return undefined;
+  return { name, level: 'town' };
 }
 
 /** The town a text's account of a year opens with (2024年,大洲镇认真落实…), when it is a town the lexicon knows. */
@@ -480,7 +505,8 @@ export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
   // 2024年,大洲镇认真落实…: a town that opens its account of a year, at a paragraph's start.
   for (const m of text.matchAll(OPENING_TOWN)) {
     const name = m[1] + m[2];
-    if (NOT_A_NAME.test(m[1]) || findPlaces(name, lex).some((p) => p.text === name) || out.some((p) => p.name === name)) continue;
+    // (2014年,浙江城镇常住居民…: a known place before a word, 城镇, is no town's name.)
+    if (NOT_A_NAME.test(m[1]) || findPlaces(name, lex).some((p) => p.text === name || (p.index === 0 && !p.relative)) || out.some((p) => p.name === name)) continue;
     out.push({ name, level: 'town' });
   }
   for (const m of head.matchAll(OWN_PLACE)) {
