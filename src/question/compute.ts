@@ -12,6 +12,7 @@ import { isChange, match, type Matches } from './match.js';
 import { findFigure, type FigureFound } from './figure.js';
 import { figureBeside, PROGRESS_STATED } from './generic.js';
 import { sameThing, taskFigures } from './task-figures.js';
+import { fold } from '../text/normalize.js';
 
 /** 亿元 → (元, 1e8): a unit as a base and a factor, so 亿元 and 万元 can be set against each other. */
 export function scaleOf(unit: string): { base: string; factor: number } {
@@ -156,7 +157,9 @@ export function computeFound(k: Knowledge, q: Query, brief: boolean): ComputeFou
   // 完成年度目标多少 after 新增各项贷款1514.25亿元: the share the sentence states beside it wins.
   // (占总投资多少 after 累计完成投资1304.3亿元: 完成总投资的55.5% beside it is that share, stated.)
   const ofB = squeeze(qb?.metric ?? '');
-  const shareSaid = (x: Indicator) => x.unit === '%' && /^(?:占|完成)/.test(x.name) && ofB.length >= 2 && x.name.includes(ofB);
+  // (By any name of B: 占GDP的4.0% for 占地区生产总值比重; names are folded as the question is.)
+  const namesOfB = [ofB, ...k.lex.aliasGroups.filter((g) => g.includes(ofB)).flat()];
+  const shareSaid = (x: Indicator) => x.unit === '%' && /^(?:占|完成)/.test(x.name) && ofB.length >= 2 && namesOfB.some((n) => fold(x.name).includes(n));
   const besideA = a?.record && q.compute === 'progress' ? figureBeside(k, a.record.id, (x) => x.unit === '%' && PROGRESS_STATED.test(x.name)) : a?.record && q.compute === 'share' ? figureBeside(k, a.record.id, shareSaid) : undefined;
   if (besideA) return stated(whole, { answers: [{ record: besideA, score: 1, coverage: 1, nameCoverage: 1 }], nearby: [] });
   const b = a ? (qb.task?.number !== undefined ? inputFor(k, qb, a) : inputFor(k, completeB(qa, qb, a))) : undefined;
