@@ -90,7 +90,11 @@ export function noneFor(k: Knowledge, q: Query, nearby: Candidate[]): Answer {
       break;
     case 'unit':
       // (A unit the question's measure implies, 收入 of money, is no unit it wrote: as another metric.)
-      why = q.unit ? `报告中没有以${q.unit}计的这项数据（${what}）。` : `报告中没有${what}这一指标，只有相近的指标。`;
+      why = !q.unit
+        ? `报告中没有${what}这一指标，只有相近的指标。`
+        : q.intent === 'growth'
+          ? `报告中没有以${q.unit}计的增加额，只有增长率（${what}）。`
+          : `报告中没有以${q.unit}计的这项数据（${what}）。`;
       break;
     case 'metric':
     case 'figure':

@@ -57,6 +57,8 @@ function list(k: Knowledge, q: Query, { doc, lead, part, elsewhere, others }: Fo
     const tag = f.department && offset + i >= primary.length ? `（${f.role === 'part' ? '牵头' : '参与'}）` : '';
     lines.push(tag ? [...item, span(tag)] : item);
   });
+  // A list of one is that task: on the first line, where a phone shows what was asked.
+  if (all.length === 1 && !offset) lines.splice(0, 2, [...head, ...lines[1]]);
   const next = offset + page.length;
   if (next < all.length) lines.push([span(`还有${all.length - next}${unit}，发送“更多”或点“更多”查看。`)]);
   lines.push(...alsoElsewhere(q, elsewhere));

@@ -244,6 +244,11 @@ function namesThingOf(k: Knowledge, q: Query, place: string, hay: string): boole
   });
 }
 
+/** Units a change asked in is a rate of: 增长百分之几, 提高几个百分点. */
+const RATE_ASKED = /%|‰|百分点|千分点|倍|点/;
+/** Whether the question itself writes the amount it asks in (增加了多少亿), not a unit carried from before. */
+const amountAsked = (q: Query) => !/点|百分|%|成|倍/.test(q.text) && (q.text.includes(q.unit!) || /(?:多少|几)(?:个)?(?:亿|万)/.test(q.text));
+
 /** Whether a figure's unit is of the dimension asked (个 asked of people, loosely, too). */
 function unitFits(k: Knowledge, asked: string, unit: string): boolean {
   // Dollars asked (人均GDP多少美元): a figure in yuan is another figure, though both are money.
@@ -752,6 +757,8 @@ export function misfit(
   if (asksGrowth && !q.basis && q.period?.kind !== 'span' && bases(r).length && bases(r).every((b) => /年均|平均/.test(b))) return 'basis';
   // A unit asked is the figure's own: a rate of change answers no 多少亿元.
   if (q.unit && !asksGrowth && (change || !unitFits(k, q.unit, r.unit))) return 'unit';
+  // (Nor 比上年增加了多少亿: a change asked in an amount is one the report states in that amount, not its rate.)
+  if (q.unit && asksGrowth && !RATE_ASKED.test(q.unit) && amountAsked(q) && !(change && unitFits(k, q.unit, r.unit)) && !r.growth.some((g) => unitFits(k, q.unit!, g.unit))) return 'unit';
   // What the question's head measures (收入 is money): a figure in another dimension (43个行政村) is not it.
   const measures = reading.head && reading.head !== '_doc' ? (k.lex.metrics.headDimensions[reading.head] ?? k.lex.metrics.headUnits[reading.head]) : aliasMeasures(k, q.metric);
   const dimension = dimensionOf(r.unit, k.lex);
@@ -1142,8 +1149,30 @@ export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][])
     }
   }
   partsAfterWhole(k, candidates, asName);
+  rareWordApart(k, q, cs, rare[0], [...results.slice(0, read), ...beyond], candidates, nearby);
   return levelsApart(targetsApart(q, ranked(k, q, candidates), nearby.sort(byScore(k))), q);
 }
+
+/**
+ * 援疆项目投资完成了百分之几: where the question's rarest word (援疆) names the thing asked of and
+ * a wording read holds it, a figure whose wording lacks it is another thing's (美丽城镇's
+ * 投资完成率), however well the rest matches: it goes to what the reports hold nearby.
+ */
+function rareWordApart(k: Knowledge, q: Query, cs: Concept[], word: string | undefined, read: { members?: unknown }[], candidates: Candidate[], nearby: Candidate[]): void {
+  // (A measure, 起数, is how a thing is counted, which its unit may say instead: no name of one.)
+  // (Nor a piece of a word, or one of a metric's several names: 社零 is not written where 社会消费品零售总额 is.)
+  if (!word || !/^[\u4e00-\u9fff]{2}$/.test(word) || k.lex.metrics.headUnits[word] || !cs.some((c) => c.forms.length === 1 && c.forms[0] === word) || (q.intent !== 'value' && q.intent !== 'growth') || documentFrequency(k.index, word) > RARE_WORDINGS) return;
+  const holds = (id: string) => k.haystack.get(id)!.includes(word);
+  if (!read.some((res) => holds((res.members as string[])[0])) || candidates.every((c) => holds(c.record.id))) return;
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i];
+    if (holds(c.record.id) || c.record.type !== 'indicator') continue;
+    candidates.splice(i, 1);
+    nearby.push({ record: c.record, score: c.score, coverage: c.coverage, nameCoverage: c.nameCoverage, misfit: 'metric', sameMetric: false });
+  }
+}
+/** How few wordings a word may be in to name one thing (援疆, 有机更新) rather than a kind (项目, 投资). */
+const RARE_WORDINGS = 8;
 
 /**
  * 制造业投资 asked, where a figure is named so: those that name more around it (医药制造业投资,
