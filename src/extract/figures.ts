@@ -395,6 +395,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     .replace(/依次/g, '分别')
     // 年均分别增长7.3%和8.6%: the basis is each value's, as 分别年均增长 says it.
     .replace(/(年均|两年平均)分别(?=增长|下降|提高|增加|减少)/g, '分别$1')
+    // 分别为3.6万元、2.1万元,同比增长4.8%和5.6%: a list of changes right after a list of values is
+    // theirs in order, as 分别 would say it again.
+    .replace(/(分别(?:为|是|达到|达)[^，,；;。]*[、和][^，,；;。]*[，,]\s*(?:同比|比上年|较上年|年均)?)(?=(?:增长|下降|增加|提高|减少)-?\d+(?:\.\d+)?%[、和])/g, '$1分别')
     // 20*年我区完成…: a year a template site masked says nothing, and names nothing.
     .replace(/(?:19|20)[*＊×xX]{1,2}\s*年/g, '')
     // 按可比价计算(下同)比上年增长8.0%: a note on the notes after it, no words of the figure.
@@ -428,7 +431,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // (100%的村集体经济经常性收入100万元以上: the share of a class is of those past the bound, no figure of one.)
   const criterion = (h: Hit) => CRITERIA.test(text.slice(0, h.index)) || (/以上|以下/.test(h.figure + text.slice(h.end, h.end + 2)) && /\d%的[^，,；;。\d]{2,20}$/.test(text.slice(0, h.index)));
   // (落地10亿级产业项目8个, 百亿级产业集群: a size class names the things counted, no figure of its own.)
-  const mark = (h: Hit) => /^(?:的(?:地区|城市|区县|县市|县区)|门槛|级)/.test(text.slice(h.end)) || bound(h) || criterion(h);
+  // (增速低于预期13个百分点: a gap to what was expected, neither a figure nor an aim.)
+  const shortOfAim = (h: Hit) => /(?:低于|高于|超出|超过|好于|快于|慢于|不及|落后于?)(?:预期|目标|计划|序时进度)(?:值|目标)?$/.test(text.slice(0, h.index));
+  const mark = (h: Hit) => /^(?:的(?:地区|城市|区县|县市|县区)|门槛|级)/.test(text.slice(h.end)) || bound(h) || criterion(h) || shortOfAim(h);
   const found = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h) && !mark(h));
   const hits = withBareCounts(text, blank, found);
   const drafts: IndicatorDraft[] = [];
@@ -1190,7 +1195,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const gap = chunk.slice(chunk.lastIndexOf('分别')).match(/(快于|慢于|高于|低于)([\u4e00-\u9fff]{0,8})$/);
       const verb = gap ? `${gap[1]}${gap[2]}` : (chunk.slice(chunk.lastIndexOf('分别')).match(CHANGE_VERB)?.[0] ?? '增长');
       const sign = !gap && FALLING.test(verb) ? -1 : /慢于|低于/.test(verb) ? -1 : 1;
-      const basis = g.basis ?? (gap ? `比${gap[2]}` : /同比/.test(chunk) ? '同比' : '增长');
+      // (其中地方财政收入38.82亿元,年均分别增长20.2%和23.6%: an average over years, as said.)
+      const said = chunk.slice(chunk.lastIndexOf('分别')).match(/两年平均|年均|同比/)?.[0];
+      const basis = g.basis ?? (gap ? `比${gap[2]}` : (said ?? (/同比/.test(chunk) ? '同比' : '增长')));
       g.hits.forEach((h, k) => targets[k].growth.push({ basis, value: sign * Number(h.number), unit: h.unit, text: `${g.basis ?? ''}${verb}${h.figure}` }));
     } else if (g.names.length === 1 && /^[两二三](?:县|区|市|地|镇)/.test(g.names[0]) && namedBefore(g).length === g.hits.length) {
       // 宁海…与象山拉开距离,两县前三季度GDP总量分别为512.3亿元和380.2亿元: the places the sentence

@@ -24,11 +24,13 @@ function gramsOf(k: Knowledge, word: string): Set<string> {
   let grams = n.grams.get(word);
   if (grams) return grams;
   grams = new Set();
+  const ends = k.lex.lexicon.changeWords.includes(word);
   for (const name of n.names) {
     for (let at = name.indexOf(word); at >= 0; at = name.indexOf(word, at + 1)) {
       // 增加值增速的贡献率: a word before 的 describes the name's head, it is not the name;
       // 增加值增速比上月回升: nor one a comparison follows.
-      if (name[at + word.length] === '的' || name[at + word.length] === '比') continue;
+      // (长兴GDP增长: nor one that ends the name, its verb read into it — 增长 asked is still a growth.)
+      if (name[at + word.length] === '的' || name[at + word.length] === '比' || (at + word.length === name.length && ends)) continue;
       for (let start = Math.max(0, at - MAX + word.length); start <= at; start++) {
         for (let end = at + word.length; end <= Math.min(name.length, start + MAX); end++) if (end - start >= MIN) grams.add(name.slice(start, end));
       }
