@@ -265,10 +265,16 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
     lines.slice(0, 12).map((l) => l.match(/第\s*\d+\s*期/)?.[0]).find(Boolean);
 
   // Date: the meeting's, the title's, the header's (成文 before 发布), a date under the signature.
-  const headerDate = layout.fieldNames.date
-    .map((name) => fields.date?.find((f) => f.name === name))
-    .map((f) => (f ? dateIn(f.value) : undefined))
-    .find(Boolean);
+  const headerDate =
+    layout.fieldNames.date
+      .map((name) => fields.date?.find((f) => f.name === name))
+      .map((f) => (f ? dateIn(f.value) : undefined))
+      .find(Boolean) ??
+    // (来源:安徽日报 • 2022-11-03 17:00:21: a stamp inside another field of the page's header is its date.)
+    Object.values(fields)
+      .flat()
+      .map((f) => (/(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}/.test(f.value) ? dateIn(f.value) : undefined))
+      .find(Boolean);
   let signed: string | undefined;
   for (let i = 0; i < Math.min(lines.length, 60) && !signed; i++) {
     if (!head.has(i) && ORG_END.test(lines[i].trim()) && lines[i].trim().length <= 24) {

@@ -159,7 +159,10 @@ export const general: Format = {
     let now: number | undefined;
     const workReport = kind === 'report' && recognised;
     if (workReport) {
-      decided = decide<number>([titleFrom, about.operator.year], ['date', dateYear], ['title', titleYear], ['body', impliedYear(body, lay)], ['file name', named]);
+      // (With no date or year of its own: the year its account most names is the one it reviews —
+      // 2025年奉贤区围绕…, said at a congress of 1月21日 — given the year after.)
+      const reviewed = frequentYear(body);
+      decided = decide<number>([titleFrom, about.operator.year], ['date', dateYear], ['title', titleYear], ['body', impliedYear(body, lay)], ['file name', named], ['body', reviewed === undefined ? undefined : reviewed + 1]);
       now = decided.value;
       year = now === undefined ? undefined : now - 1;
     } else if (kind === 'statistics') {
