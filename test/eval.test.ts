@@ -90,6 +90,10 @@ describe('accuracy', () => {
     ['temptations-17', 0, 86],
     ['unseen-questions-17', 0, 90],
     ['unseen-chat-17', 0, 95],
+    // The fourteenth blind round, first scored at 80%/10 wrong, 60.0%/6 wrong and 60%/1 wrong.
+    ['temptations-18', 3, 87],
+    ['unseen-questions-18', 4, 61],
+    ['unseen-chat-18', 0, 65],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;

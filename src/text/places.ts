@@ -457,7 +457,9 @@ export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
     const prefix = own ? core : whole.slice(outer?.index ?? 0, whole.length - ending.length);
     const zone = [...kind].sort((a, b) => b.length - a.length).map((e) => prefix + e).find((n) => text.includes(n)) ?? prefix + ending;
     if (out.some((p) => p.name === zone)) continue;
-    const aliases = [...(prefix ? kind.map((e) => prefix + e) : []), ...(own && outer ? [whole] : []), ...(own && !findPlaces(core, lex).length ? [core] : [])].filter((a) => a !== zone);
+    // (And with its place before it, as the text writes it: 杭州钱江经济开发区.)
+    const placed = own && outer ? [whole, `${whole.slice(outer.index, start)}${zone}`] : [];
+    const aliases = [...(prefix ? kind.map((e) => prefix + e) : []), ...placed, ...(own && !findPlaces(core, lex).length ? [core] : [])].filter((a) => a !== zone);
     const level = outer?.region && lex.regionByName.get(outer.region)?.level === 'county' ? 'town' : 'county';
     const given = whole === defined?.[1] ? defined[2] : undefined;
     out.push({ name: zone, ...(outer?.region ? { within: outer.region } : {}), level, aliases: [...new Set([...aliases, ...(given ? [given] : [])])], ...(given ? { ownsAliases: true } : {}) });
