@@ -93,7 +93,7 @@ describe('accuracy', () => {
     // The fourteenth blind round, first scored at 80%/10 wrong, 60.0%/6 wrong and 60%/1 wrong.
     ['temptations-18', 3, 87],
     ['unseen-questions-18', 4, 61],
-    ['unseen-chat-18', 0, 65],
+    ['unseen-chat-18', 0, 80],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;
