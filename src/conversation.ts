@@ -429,17 +429,18 @@ function periodBefore(relative: Query['relative'], last: Query): Query['period']
  * 高能耗的呢 after 低产出企业 of 低产出企业171家,高能耗企业108家: a word alone that the last figure's
  * sentence writes before the same tail as the metric asked (企业, 碧水河道) is that parallel figure.
  */
-function parallelInSentence(q: Query, last: Query, sentence: string): Query | undefined {
+function parallelInSentence(q: Query, last: Query, sentence: string, qualifiers: readonly string[]): Query | undefined {
   const word = q.metric.replace(/\s+/g, '').replace(/的$/, '');
   const metric = last.metric.replace(/\s+/g, '');
   if (word.length < 2 || word.length > 6 || q.period || q.places.length || q.task || !metric || metric.includes(word)) return undefined;
   const said = fold(sentence);
   const at = said.indexOf(word);
-  if (at < 0) return undefined;
+  // (Two parallel figures: the sentence names the one asked as it was asked. 累计呢 is a qualifier's, not this.)
+  if (at < 0 || qualifiers.includes(word)) return undefined;
   const after = said.slice(at + word.length);
   for (let n = metric.length - 1; n >= 2; n--) {
     const tail = metric.slice(-n);
-    if (after.startsWith(tail)) return makeQuery({ ...last, text: q.text, metric: `${word}${tail}`, qualifiers: last.qualifiers.filter((x) => tail.includes(x)), carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] });
+    if (after.startsWith(tail) && said.includes(metric.slice(-n - 2))) return makeQuery({ ...last, text: q.text, metric: `${word}${tail}`, qualifiers: last.qualifiers.filter((x) => tail.includes(x)), carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] });
   }
   return undefined;
 }
@@ -640,7 +641,7 @@ export class Conversations {
     // 文号呢, 哪天印发的 after a question of a document: that of the same document.
     const ofDocument = asked.intent === 'document' && q.intent !== 'document' && !q.places.length && !q.period ? this.words.documentAsk(q) : undefined;
     if (ofDocument) return makeQuery({ ...asked, text: q.text, ask: ofDocument, alsoAsk: undefined, carried: ['document'] });
-    const sibling = figure?.type === 'indicator' ? parallelInSentence(q, from, figure.sentence) : undefined;
+    const sibling = figure?.type === 'indicator' ? parallelInSentence(q, from, figure.sentence, this.words.qualifiers) : undefined;
     if (sibling) return sibling;
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);
