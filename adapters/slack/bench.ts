@@ -89,7 +89,7 @@ export async function benchSlackBursts(options: SlackBurstOptions = {}): Promise
   const dir = mkdtempSync(join(tmpdir(), 'slack-bench-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TELEGRAM_|SLACK_|DIGEST_|ANSWER_|DATA_DIR$|LOG_LEVEL$)/.test(k)));
-  const bot = spawn(process.execPath, ['--max-semi-space-size=4', ...scriptArgs('adapters/start.ts')], {
+  const bot = spawn(process.execPath, ['--max-semi-space-size=4', '--single-threaded-gc', ...scriptArgs('adapters/start.ts')], {
     cwd: dir, // no .env here
     env: { ...env, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `${api.root}/api/`, SLACK_PORT: String(port), DATA_DIR: join(dir, 'data'), QUESTIONS_PER_MINUTE: '100000', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
