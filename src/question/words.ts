@@ -103,7 +103,7 @@ export function questionWords(lex: Lexicon): QuestionWords {
     followUpTails: words(l.followUpTails),
     relative: keyed(l.relative),
     // (After a period taken out, 上半年投了多少, the verb may follow a blank.)
-    shortDone: new RegExp(`([\\u4e00-\\u9fff]|\\s)(${l.shortVerbs.words.join('|')})了(?:多少|几)`),
+    shortDone: new RegExp(`([\\u4e00-\\u9fffa-z0-9]|\\s)(${l.shortVerbs.words.join('|')})了(?:多少|几)`),
     // (新增了多少家, and 新增几家了: the 了 after the count says it too.)
     resultDone: new RegExp(`(?:${l.resultVerbs.words.join('|')})(?:了(?:多少|几)|(?:多少|几)[\u4e00-\u9fff]{0,2}了)`),
     spans: Object.entries(l.spans)
