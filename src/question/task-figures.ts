@@ -78,10 +78,13 @@ function anyPeriod(k: Knowledge, q: Query): TaskFigures {
     // 完成多少: the result of a figure the task sets out, by its name in the progress (新认定科技型中小企业600家
     // → 新认定第一批省科技型中小企业971家: the same thing counted, whatever is said of the batch).
     const results = done.filter((x) => x.nature === 'actual');
-    const same = results.filter((x) => set.some((s) => sameThing(s.name, x.name)));
+    // (44个省市县长工程项目落地28个: a progress figure that restates what was set out, 44, is its scope; 28 is done.)
+    const restated = (x: Indicator) => set.some((s) => s.value === x.value && s.unit === x.unit);
+    const fresh = (list: Indicator[]) => (list.some((x) => !restated(x)) ? list.filter((x) => !restated(x)) : list);
+    const same = fresh(results.filter((x) => set.some((s) => sameThing(s.name, x.name))));
     // Else what was done in the unit of what was set out (引进…超亿美元项目70个以上 → …产业项目46个),
     // or, where the task sets out no figure, what its progress says is done (目前已完成改造150户).
-    const inUnit = results.filter((x) => set.some((s) => s.unit === x.unit));
+    const inUnit = fresh(results.filter((x) => set.some((s) => s.unit === x.unit)));
     const saidDone = set.length ? [] : results.filter((x) => /完成/.test(x.name));
     // (Else how far it has got, in percent: “运动家”智慧体育社区进度48.6%.)
     const progress = results.filter((x) => x.unit === '%' && /进度|完成/.test(x.name));
