@@ -317,6 +317,8 @@ function shareTail(names: string[]): string[] {
   let head = '';
   const out = names.map((n, i) => {
     if (i === names.length - 1) return n;
+    // (城镇和农村居民人均可支配收入: a word of two parallel to the last's first two takes what follows them, 居民 too.)
+    if (m && m.index !== undefined && n.length === 2 && !MEASURE.test(n) && m.index > 2 && m.index <= 4 && last.slice(0, 2) !== n) return n + last.slice(2);
     if (m && m.index !== undefined) return MEASURE.test(n) ? n : n + last.slice(m.index);
     const k = last.indexOf(n.at(-1)!) + 1;
     if (k < 1 || k > 3 || last.length - k < 2) return n;
