@@ -332,6 +332,9 @@ const COUNT = /几项|多少项|几个任务|多少个任务|几条|多少条|�
 const RANK = /最多|最少|最高|最低|排名|排第几|第几名|第几位|位次|列第几|居第几|排在|前几名|前三/;
 
 /** Reads a question; `now` resolves 今年, 去年, 上月. `inner` reads one side or part of a question. */
+/** The kind words a place's name may be asked without (前湾 of 前湾新区). */
+const SHORT_KIND = /^(?:新区|开发区|经开区|高新区)$/;
+
 export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), inner = false): Query {
   const w = questionWords(k.lex);
   const text = typeof input === 'string' ? input.trim() : '';
@@ -460,6 +463,15 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // 全省 and 全国 are places only where they open the question (2023年全省GDP), not inside a name
   // (全国城乡交通运输一体化示范县) or a rank or comparison (全省第几, 高于全省).
   q.places = findPlaces(t.rest, k.lex, k.lex.regions.home)
+    // (绍兴县GDP: a kind word the place's own name lacks makes another place, one the gazetteer does not
+    // know — 绍兴县 is no 绍兴市 — whose figures no report gives.)
+    .map((p) => {
+      const kind = t.rest[p.index + p.text.length];
+      const named = `${p.text}${kind}`;
+      return p.region && !p.relative && /[县区]/.test(kind ?? '') && !p.region.endsWith(kind) && !/[县区市镇]$/.test(p.text) && !k.lex.placeNames.some((n) => n.text === named) && !/[县区市域内外里级城]/.test(t.rest[p.index + p.text.length + 1] ?? '')
+        ? { ...p, region: named, text: named }
+        : p;
+    })
     // (乐清市级名师工作室: 市 goes with 级, the place is 乐清.)
     .map((p) => (/[市县区]$/.test(p.text) && t.rest[p.index + p.text.length] === '级' && p.region && k.lex.placeNames.some((n) => n.text === p.text.slice(0, -1) && n.region === p.region) ? { ...p, text: p.text.slice(0, -1) } : p))
     .filter((p) => !/(引进|接轨|对接|来自|赴|融入|服务|联动|不含|含|剔除|扣除|除去)$/.test(t.rest.slice(0, p.index)))
@@ -506,6 +518,13 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
         q.places = [{ region: r.name, text: name }];
         break;
       }
+    }
+    // (前湾规上工业产值, 金义新增城镇就业: a name asked without its kind word, 新区, is the place so named —
+    // where only one is — never the home city's figure for want of it.)
+    const head = opening.match(/^[\u4e00-\u9fff]{2}/)?.[0];
+    if (!q.places.length && head) {
+      const named = k.lex.regions.regions.filter((r) => [r.name, ...r.aliases].some((n) => n.startsWith(head) && SHORT_KIND.test(n.slice(2))));
+      if (named.length === 1) q.places = [{ region: named[0].name, text: head }];
     }
   }
 
