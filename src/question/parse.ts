@@ -6,6 +6,7 @@
  */
 import type { Period } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
+import type { Lexicon } from '../knowledge/lexicon.js';
 import { makeQuery, type DocumentScope, type Intent, type Query, type TaskAspect, type TaskFilter } from './query.js';
 import { escapeRegExp, fold } from '../text/normalize.js';
 import { findPeriods, label } from '../text/period.js';
@@ -334,6 +335,24 @@ const RANK = /最多|最少|最高|最低|排名|排第几|第几名|第几位|�
 /** Reads a question; `now` resolves 今年, 去年, 上月. `inner` reads one side or part of a question. */
 /** The kind words a place's name may be asked without (前湾 of 前湾新区). */
 const SHORT_KIND = /^(?:新区|开发区|经开区|高新区)$/;
+const shortNames = new WeakMap<Lexicon, Map<string, string[]>>();
+
+/** Per two characters, the places whose name or alias is those two and a kind word (前湾 → 宁波杭州湾新区): made once a lexicon. */
+function shortNamed(lex: Lexicon): Map<string, string[]> {
+  let map = shortNames.get(lex);
+  if (map) return map;
+  map = new Map();
+  for (const r of lex.regions.regions) {
+    for (const n of new Set([r.name, ...r.aliases])) {
+      if (!SHORT_KIND.test(n.slice(2))) continue;
+      const list = map.get(n.slice(0, 2)) ?? [];
+      if (!list.includes(r.name)) list.push(r.name);
+      map.set(n.slice(0, 2), list);
+    }
+  }
+  shortNames.set(lex, map);
+  return map;
+}
 
 export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), inner = false): Query {
   const w = questionWords(k.lex);
@@ -522,10 +541,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     // (前湾规上工业产值, 金义新增城镇就业: a name asked without its kind word, 新区, is the place so named —
     // where only one is — never the home city's figure for want of it.)
     const head = opening.match(/^[\u4e00-\u9fff]{2}/)?.[0];
-    if (!q.places.length && head) {
-      const named = k.lex.regions.regions.filter((r) => [r.name, ...r.aliases].some((n) => n.startsWith(head) && SHORT_KIND.test(n.slice(2))));
-      if (named.length === 1) q.places = [{ region: named[0].name, text: head }];
-    }
+    const named = head ? shortNamed(k.lex).get(head) : undefined;
+    if (!q.places.length && head && named?.length === 1) q.places = [{ region: named[0], text: head }];
   }
 
   // 比前两年平均降了多少: a comparison written out is the basis of the change asked.
