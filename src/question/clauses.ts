@@ -39,7 +39,8 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   const cs = concepts(k, q);
   // Asked to compare with something (比第二名高多少), the clause that names it says the answer.
   const other = q.parts?.[1] ? concepts(k, q.parts[1]) : [];
-  const clauses = text.split(/(?<=[，,；;。])/).map((c) => c.replace(/[，,；;。]$/, ''));
+  const pieces = text.split(/(?<=[，,；;。])/);
+  const clauses = pieces.map((c) => c.replace(/[，,；;。]$/, ''));
   // The metric asked without what it ranks among (全省), and the sentence's figures of other metrics.
   let metric = q.metric;
   for (const f of k.lex.lexicon.rankFrames) metric = metric.split(f).join(' ');
@@ -54,7 +55,12 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
     const bare = one.length <= 10 || (own.length > 0 && coverage(fold(one), own) === 0);
     // 两年平均增长10.7%,比全省高出0.4个百分点: a comparison without a subject, likewise.
     const compares = /^(?:比|较|高于|低于)/.test(one);
-    const c = i > 0 && ((ranks && bare) || compares) ? `${clauses[i - 1]}，${one}` : one;
+    // (…零售总额822.87亿元,增长13.1%,居全省第1;…网络零售额591.1亿元,增长22.8%,居全省第3: back over the bare
+    // clauses to the one that names what ranks, within its part of the sentence.)
+    let from = i - 1;
+    const subjectless = (x: string) => x.length <= 10 || (own.length > 0 && coverage(fold(x), own) === 0);
+    while (ranks && bare && from > 0 && subjectless(clauses[from]) && /[，,]$/.test(pieces[from - 1])) from--;
+    const c = i > 0 && ((ranks && bare) || compares) ? `${clauses.slice(Math.max(0, from), i).join('，')}，${one}` : one;
     // (Folded: a traditional text's 財政總收入 is 财政总收入.)
     const folded = fold(c);
     // A rank said of another metric of the sentence (规上工业总产值…列全省第三, asked GDP) is not the one asked.
