@@ -70,7 +70,9 @@ describe('extraction against gold records', () => {
     // holdout31-32: the thirteenth blind round, first measured at 2/81.6% and 1/72.3% (杭州湾 read as 杭州 and 经开区
     // of 杭州湾经开区 as 嘉兴's in a file name; a zone's GDP beside its city's filed under the city).
     ['holdout31', { wrongPlaces: 0, period: 0.82, recall: 0.93 }],
-    ['holdout32', { wrongPlaces: 0, period: 0.88, recall: 0.86 }],
+    // (holdout32's recall 0.86 -> 0.846: 苍南's 城乡居民…达47051元和22166元,分别增长8.3%和9.3% no longer lends 8.3% to the
+    // 一般公共预算收入 of the part before; 22166 and its pair are still unread.)
+    ['holdout32', { wrongPlaces: 0, period: 0.88, recall: 0.84 }],
     // holdout33-34: the fourteenth blind round, first measured at 40/72.8% and 27/68.8% (镇长宁云 read as 长宁区,
     // 紹興縣稽東鎮 learned as 县稽东镇, 浙江城镇 as a town, 前湾新区 unknown as 杭州湾新区's new name, a work report
     // with no date given no year).

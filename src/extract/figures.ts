@@ -1190,8 +1190,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const metric = named ?? [...drafts].reverse().find((d) => d.unit === g.hits[0].unit)?.name;
       if (metric) g.hits.forEach((h, k) => drafts.push({ ...make(metric, h, chunk, false), region: places[k] }));
     } else if ((g.names.length === 0 || (g.names.length === 1 && GROWTH_NOUN.test(g.names[0]))) && (g.change || g.names.length === 1) && drafts.length >= g.hits.length) {
-      // 城镇…52056元、农村…31984元，同比分别增长8.4%和8%: growths of the figures before.
+      // 城镇…52056元、农村…31984元，同比分别增长8.4%和8%: growths of the figures before —
+      // of this part of the sentence (…37.7亿元,分别增长11.1%和11.9%;城乡居民…达47051元和22166元,分别增长8.3%和9.3%:
+      // not 37.7亿元's, where 22166 was read as no figure of its own).
       const targets = drafts.slice(-g.hits.length);
+      const part = Math.max(text.lastIndexOf('；', g.hits[0].index), text.lastIndexOf(';', g.hits[0].index));
+      if (targets.some((d) => text.lastIndexOf(d.figure, g.hits[0].index) < part)) return;
       // …发生生产安全事故46起、死亡35人,与前两年平均相比分别下降32.8%和24.7%: with that basis.
       // (增速分别快于规上工业23.6、12.1、10.0个百分点: a gap to what they are compared with, said so.)
       const gap = chunk.slice(chunk.lastIndexOf('分别')).match(/(快于|慢于|高于|低于)([\u4e00-\u9fff]{0,8})$/);
