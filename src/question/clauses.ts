@@ -47,18 +47,18 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   const own = concepts(k, makeQuery({ ...q, metric }));
   const others = own.length ? ofSentence(k, text).filter((x) => coverage(fold(x.name), own) < 0.99).map((x) => fold(x.name)) : [];
   const rankAsked = /第几|排/.test(q.text);
+  const subjectless = (x: string) => x.length <= 10 || (own.length > 0 && coverage(fold(x), own) === 0);
   let best: { c: string; w: number } | undefined;
   for (const [i, one] of clauses.entries()) {
     // (排名74名: a rank without 第 too.)
     const ranks = /第[一二三四五六七八九十\d]|首位|(?:排名|位列|位居|居)\d+(?:名|位)/.test(one);
     // 规模居全省第三, 全省位次由第4位前移到第3位: no subject of its own, the rank of the clause before it.
-    const bare = one.length <= 10 || (own.length > 0 && coverage(fold(one), own) === 0);
+    const bare = subjectless(one);
     // 两年平均增长10.7%,比全省高出0.4个百分点: a comparison without a subject, likewise.
     const compares = /^(?:比|较|高于|低于)/.test(one);
     // (…零售总额822.87亿元,增长13.1%,居全省第1;…网络零售额591.1亿元,增长22.8%,居全省第3: back over the bare
     // clauses to the one that names what ranks, within its part of the sentence.)
     let from = i - 1;
-    const subjectless = (x: string) => x.length <= 10 || (own.length > 0 && coverage(fold(x), own) === 0);
     while (ranks && bare && from > 0 && subjectless(clauses[from]) && /[，,]$/.test(pieces[from - 1])) from--;
     const c = i > 0 && ((ranks && bare) || compares) ? `${clauses.slice(Math.max(0, from), i).join('，')}，${one}` : one;
     // (Folded: a traditional text's 財政總收入 is 财政总收入.)

@@ -211,7 +211,9 @@ export function mostSpecificPlace(text: string, lex: Lexicon): string | undefine
   let best: string | undefined;
   const found = findPlaces(text, lex);
   // (慈溪紧追北仑,余姚力压鄞州!宁波各地1-5月工业收入排行: a place whose parts the text goes through is what it is about.)
-  const whole = found.find((m) => m.region && !m.relative && /^(?:各地|各县|各区|各市|各镇|各乡镇|(?:各)?(?:县市区|区县|县区|县\(市、区\)|县（市、区）))/.test(text.slice(m.index + m.text.length)));
+  // (The words for each part of a place are the question words' too: knowledge/lexicon.json eachPlaceWords.)
+  const parts = lex.lexicon.eachPlaceWords.map(fold);
+  const whole = found.find((m) => m.region && !m.relative && parts.some((w) => fold(text.slice(m.index + m.text.length, m.index + m.text.length + w.length + 2)).startsWith(w)));
   if (whole) return whole.region!;
   for (const m of found) {
     if (!m.region || m.relative || MEDIUM_AFTER.test(text.slice(m.index + m.text.length))) continue;
