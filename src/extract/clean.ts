@@ -144,6 +144,10 @@ function isMenu(lines: string[], i: number): boolean {
 // that ends the clutter line: 新江南网 > 杭州 > 新闻 > 国内   2023-07-27.)
 const PAGE_DATE = /(?:发布时间|发布日期|發布時間|發布日期)[:：]\s*(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?=\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:(?:来源|作者)[:：]|$))/;
 
+// A news dateline opening a paragraph (新华社北京3月5日电, 央广网宁波7月26日消息(记者…), 本报讯(通讯员…)):
+// 21世纪经济报道记者胡丽华杭州报道: who filed it where and when, no words of the report's own (杭州 is no subject).
+const DATELINE = /^(\s*)(?:[\u4e00-\u9fff]{0,12}?(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:电|讯|消息|音讯)|本报讯|本网讯|[^\s，。,；;]{0,16}?记者[\u4e00-\u9fff ]{2,16}?报道(?=\s*$))[:：]?\s*(?:[(（][^)）]{0,40}?(?:记者|通讯员)[^)）]{0,40}[)）])?\s*/;
+
 /** The last step of a page's breadcrumb, when it is the page's title (a long name with its year). */
 function crumbTitle(line: string): string {
   if (!/>|»/.test(line)) return '';
@@ -168,7 +172,8 @@ export function clean(lines: string[], layout: Layout): Cleaned {
       // (当前位置:首页 > … > 2024年湖州市政府工作报告重点工作上半年完成情况: so does the page's own title, its last step.)
       return line.match(PAGE_DATE)?.[0] ?? crumbTitle(line);
     }
-    const glossed = (line.match(PLAIN_GLOSS)?.length ?? 0) >= PLAIN_GLOSSES ? line.replace(PLAIN_GLOSS, '') : line;
+    const read = line.replace(DATELINE, '$1');
+    const glossed = (read.match(PLAIN_GLOSS)?.length ?? 0) >= PLAIN_GLOSSES ? read.replace(PLAIN_GLOSS, '') : read;
     return glossed.replace(GLOSS, '').replace(FOOTNOTE, '').replace(NOTE_MARK, '');
   });
   if (!isTraditional(kept.join('\n'))) return { lines: kept, clutter, ...(site ? { site } : {}) };

@@ -6,7 +6,7 @@ import type { Nature, Period, Problem, Source, Task } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Context } from './figures.js';
 import { isHeading, readProse, type Paragraph, type LocatedIndicator, type PassageDraft } from './prose.js';
-import { mostSpecificPlace } from '../text/places.js';
+import { findPlaces, isWithin, mostSpecificPlace, placeTitle } from '../text/places.js';
 import { label, span } from '../text/period.js';
 import type { About, Evidence } from './about.js';
 
@@ -110,16 +110,23 @@ export function underHeading(ctx: Context, heading: string, title: string): Cont
  * Contexts of paragraphs under their headings (see underHeading). Within a part of results,
  * a paragraph that opens with 五年来 or 过去一年 sets the period of the paragraphs after it.
  */
-export function sectionContexts(paras: Paragraph[], base: Context, title: string): Map<Paragraph, Context> {
+export function sectionContexts(paras: Paragraph[], base: Context, title: string, lex?: Lexicon): Map<Paragraph, Context> {
   const contexts = new Map<Paragraph, Context>();
   let ctx = base;
   let heading = '';
   for (const p of paras) {
+    const part = lex && placeHeading(p.text, base.region, lex);
+    if (part) {
+      ctx = { ...ctx, region: part, section: p.text.trim() };
+      contexts.set(p, ctx);
+      heading = '';
+      continue;
+    }
     // 一、“十三五”发展回顾 / 和2020年主要工作: a heading broken over two lines is read whole.
     const continued = heading && /^[和及与]/.test(p.text) && isPartHeading(p.text);
     if (isPartHeading(p.text)) {
       heading = continued ? `${heading}${p.text}` : p.text;
-      ctx = underHeading({ ...ctx, year: base.year }, heading, title);
+      ctx = underHeading({ ...ctx, year: base.year, region: base.region }, heading, title);
     } else heading = '';
     if (heading) {
       contexts.set(p, ctx);
@@ -137,17 +144,27 @@ export function sectionContexts(paras: Paragraph[], base: Context, title: string
 }
 
 /**
+ * A line that is only the name of a place inside the document's (独山港镇 over the paragraphs on
+ * it, in a page on three towns of 平湖): the place its part is of, so 全镇 there is that town.
+ */
+function placeHeading(text: string, own: string, lex: Lexicon): string | undefined {
+  const name = placeTitle(text);
+  const place = name ? findPlaces(name, lex).find((p) => p.text === name && p.region && !p.relative)?.region : undefined;
+  return place && place !== own && (!own || isWithin(lex, place, own)) ? place : undefined;
+}
+
+/**
  * Contexts of a work report's paragraphs, given the year it was made in: results are the
  * year before's, targets (wherever they stand) the report's own year's.
  */
-export function reportContexts(paras: Paragraph[], docYear: number | undefined, region: string, title: string): Map<Paragraph, Context> {
+export function reportContexts(paras: Paragraph[], docYear: number | undefined, region: string, title: string, lex?: Lexicon): Map<Paragraph, Context> {
   const results = docYear ? period({ kind: 'year', year: docYear - 1 }) : period({ kind: 'none' });
   const targets = docYear ? period({ kind: 'year', year: docYear }) : undefined;
-  return sectionContexts(paras, { region, year: docYear ? docYear - 1 : undefined, period: results, nature: 'actual', section: title, targets, now: docYear }, title);
+  return sectionContexts(paras, { region, year: docYear ? docYear - 1 : undefined, period: results, nature: 'actual', section: title, targets, now: docYear }, title, lex);
 }
 
 /** Indicators and passages of a work report's paragraphs, by their year sections. */
 export function readReport(paras: Paragraph[], docYear: number | undefined, region: string, title: string, lex: Lexicon) {
-  const contexts = reportContexts(paras, docYear, region, title);
+  const contexts = reportContexts(paras, docYear, region, title, lex);
   return readProse(paras, (p) => contexts.get(p)!, lex);
 }

@@ -8,7 +8,7 @@ import { fold } from '../text/normalize.js';
 import type { Growth, Indicator, Nature, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import { findPeriods, label } from '../text/period.js';
-import { findPlaces, isWithin, leadingPlace, leadingThing, thingsPlace } from '../text/places.js';
+import { findPlaces, isWithin, leadingPlace, leadingThing, thingsPlace, zonesAfterPlace } from '../text/places.js';
 
 export interface Context {
   region: string;
@@ -27,6 +27,8 @@ export interface Context {
   now?: number;
   /** The thing the paragraph's sentences before spoke of (张江长三角科技城平湖园), for sentences with no subject of their own. */
   owner?: string;
+  /** True when that thing is the zones of a kind in the place (全省经济开发区): every sentence after is theirs. */
+  zones?: boolean;
   /** The years of the paragraph's 从2011年的…增加到2016年的…, for a 从…到 after it that names none. */
   fromTo?: { from: number; to: number };
 }
@@ -35,7 +37,7 @@ export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases
 
 const DELIMITERS = '，,；;：:、。！？!?';
 // (按可比价计算比上年增长: the basis said twice; the second is the one kept.)
-const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|同比|同口径|可比口径|环比|比上年同期|较上年同期|比同期|较同期|同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均|可比)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅|微降|略降|微增|略增)(了)?(?:超过|超|近|约|达到|达)?$/;
+const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|名义|实际|同比|同口径|可比口径|环比|比上年同期|较上年同期|比同期|较同期|同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均|可比)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅|微降|略降|微增|略增)(了)?(?:超过|超|近|约|达到|达)?$/;
 const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|微降|略降|微增|略增/;
 // What a change is measured against, when written out: 与前两年平均相比, 比前两年平均.
 const BASIS_WRITTEN = /(?:与|同|和|跟)[^，,；;、与同和跟]{2,14}?(?:相比|比较)|(?:比|较)(?:前|上|去)[^，,；;、]{1,10}?(?=分别|同期|增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|$)/;
@@ -148,11 +150,11 @@ function numberPattern(lex: Lexicon): RegExp {
   // A number not glued to letters (G60, 5G, T1线), maybe with thousands separators (6,355.28),
   // optional 多/余 before the unit, optional 左右/以上 after it — but glued to a metric's own
   // Latin name (实现GDP1192.6亿元) it is that metric's. A bare number after 为/达
-  // (综合指数为88.73) counts as unitless.
+  // (综合指数为88.73) counts as unitless. (成立70周年 is an anniversary, no count of weeks.)
   const latinNames = lex.aliasGroups.flat().filter((w) => /^[a-z]{2,}$/.test(w)).flatMap((w) => [w, w.toUpperCase()]);
   const gluedName = latinNames.length ? `(?<=(?:${latinNames.join('|')}))|` : '';
   return new RegExp(
-    `(?:${gluedName}(?<![A-Za-z\\d.第]))(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(多|余)?(${units})(左右|以上|多)?(?![A-Za-z])` +
+    `(?:${gluedName}(?<![A-Za-z\\d.第]))(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(多|余)?(${units})(左右|以上|多)?(?![A-Za-z]|(?<=周)年)` +
       `|(?<=(?:为|达到|达|是))(\\d+\\.\\d+|\\d{2,})(?=[，,；;。）)]|$)`,
     'g',
   );
@@ -489,7 +491,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const clause = clauses[i].replace(/^\d{1,2}[.、．]/, '');
       const place = leadingPlace(clause, lex, ctx.region);
       // 海宁市:鹃湖国际科技城荣获…: a place that heads a thing of its own.
-      if (place) return /^[:：]/.test(clause.slice(place.index + place.text.length)) ? (leadingThing(clause.slice(place.index + place.text.length + 1), lex) ?? '') : '';
+      // (全省经济开发区规上工业总产值…: the province's zones', not the province's.)
+      if (place) return /^[:：]/.test(clause.slice(place.index + place.text.length)) ? (leadingThing(clause.slice(place.index + place.text.length + 1), lex) ?? '') : (zonesAfterPlace(clause, place, lex) ?? '');
       const thing = leadingThing(clause, lex);
       if (thing) return thing;
       // 试点建设“智安街道”,建成34个场景应用: a pilot built under a name of its own owns what is done in it.
@@ -502,9 +505,15 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // A sentence whose subject is 项目 (1-6月,项目完成投资3.22亿元) is of its project: the thing before, or that project.
     const opening = text.replace(/^[\s\d\-—～~月日年末底至截止到上半今以来,，、.:：]*(?:目前|现|当前|截至目前)?[,，]?/, '');
     if (/^(该)?项目/.test(opening)) return ctx.owner || '项目';
+    // (2024年全省经济开发区实际使用外资…;进出口总额…: the zones the sentence opened on hold for all its parts.)
+    const first = text.split(/[，,。；;]/)[0].replace(/^\d{1,2}[.、．]/, '');
+    const opener = leadingPlace(first, lex, ctx.region);
+    const zones = opener && zonesAfterPlace(first, opener, lex);
+    if (zones) return zones;
     // (2021年,完成地区生产总值…: a sentence opening with a year of its own is a new topic, not the thing before's.)
     if (/^\s*(?:19|20)\d{2}年/.test(text)) return '';
-    return ctx.owner && DONE_FIRST.test(opening) ? ctx.owner : '';
+    // (The zones of a kind a paragraph opened on stay its subject: 2024年全省经济开发区…。固定资产投资同比增长3.3%.)
+    return ctx.owner && (DONE_FIRST.test(opening) || ctx.zones) ? ctx.owner : '';
   };
   const regionAt = (at: number): string => {
     // The last clause of the figure's part of the sentence (up to a ；) that opens with a place
@@ -800,7 +809,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const names = shareTail(listed);
       // 南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%: places listed, each with its figure.
       const parts = list.replace(/^[，,；;\s]+/, '').replace(/^(?:其中|另外|此外|同时)/, '').split(/[、和及与]/);
-      const places = parts.map((part) => leadingPlace(part, lex, ctx.region)).filter((p) => p?.region && p.index === 0).map((p) => p!.region!);
+      // (平湖的独山港镇、新埭镇: the place inside the one the part opens with.)
+      const places = parts.map((part) => (findPlaces(part, lex)[0]?.index === 0 ? leadingPlace(part, lex, ctx.region) : undefined)).filter((p) => p?.region).map((p) => p!.region!);
       // 3月、4月、5月、6月规上工业增加值当月增速分别为…: months listed, each with its figure.
       const months = parts.map((part) => part.replace(/^.*?(?=\d{1,2}月)/, '').match(/^(\d{1,2})月(?!份?[底末])/)).filter((m) => m && Number(m[1]) >= 1 && Number(m[1]) <= 12).map((m) => Number(m![1]));
       group = { names, listed, basis, drafts: [], hits: [hit], change: GROWTH_VERB.test(chunk.slice(respectively).replace(TRAIL_FILLER, '')), prevEnd, start, places: places.length === parts.length ? places : [], months: months.length === parts.length ? months : [] };
@@ -1167,7 +1177,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
 
   function groupDrafts(g: NonNullable<typeof group>, chunk: string) {
     // (湖州和丽水GDP增速分别为…: the places' names are no names of the metric.)
-    const unplaced = (n: string) => n.slice(findPlaces(n, lex).find((p) => p.index === 0)?.text.length ?? 0);
+    const unplaced = (n: string) => {
+      const place = findPlaces(n, lex)[0]?.index === 0 ? leadingPlace(n, lex, ctx.region) : undefined;
+      return place ? n.slice(place.index + place.text.length) : n;
+    };
     const bare = g.places.length >= 2 ? [...new Set(g.names.map(unplaced).filter(hasWords))] : g.names;
     const metricOfMonths = g.months.length >= 2 && g.months.length === g.hits.length ? cleanName((g.listed.at(-1) ?? '').replace(/^\d{1,2}月份?/, ''), lex) : '';
     if (hasWords(metricOfMonths)) {

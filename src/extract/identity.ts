@@ -291,7 +291,8 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
   const stampAt = lines.slice(0, 25).findIndex((l) => {
     const m = l.trim().match(stamp);
     const rest = m ? l.trim().slice(m[0].length) : '';
-    return !!m && (!rest || /^\s*(?:星期|周|週)[一二三四五六日天]/.test(rest) || headerFields(rest, layout).length > 0);
+    // (With a time of day it is a page's stamp whatever follows it: 2024-07-26 20:52:50 1 作者:….)
+    return !!m && (!rest || /\d:\d{2}/.test(m[0]) || /^\s*(?:星期|周|週)[一二三四五六日天]/.test(rest) || headerFields(rest, layout).length > 0);
   });
   if (stampAt >= 0) head.add(stampAt);
   const standalone = stampAt >= 0 ? lines[stampAt].trim() : undefined;

@@ -6,7 +6,7 @@
 import type { Nature, Passage, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import { extractFigures, ownPeriods, type Context, type IndicatorDraft } from './figures.js';
-import { leadingPlace, thingsIn } from '../text/places.js';
+import { leadingPlace, thingsIn, zonesAfterPlace } from '../text/places.js';
 
 export interface Paragraph {
   text: string;
@@ -145,6 +145,8 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     numbered.set(para.line, first + all.length);
     // The thing the paragraph speaks of, so far: a sentence that opens with a place (全市, 海宁市) speaks of that instead.
     let thing = '';
+    // Whether the thing is the zones of a kind in the place (全省经济开发区): they stay the subject.
+    let zonesSpoken = false;
     // The period a sentence opens with (1-7月,全市…) holds for the paragraph's sentences after it
     // that name none (前十大行业中,汽车制造业…增长22.2%).
     let since = pctx.period;
@@ -156,14 +158,17 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       // A sentence of now or of a span since (目前…, 改革实施以来…) is not in the period carried.
       // (The sentences after it are again in the period carried: 上半年,…今年以来累计增速首次转正…。工业用电量下降3.5%.)
       const carried = NOW_OR_SINCE.test(sentence) ? pctx.period : since;
-      const sctx = { ...pctx, period: carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(fromTo ? { fromTo } : {}) };
+      const sctx = { ...pctx, period: carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(thing && zonesSpoken ? { zones: true } : {}), ...(fromTo ? { fromTo } : {}) };
       const found = note ? [] : extractFigures(sentence, sctx, lex);
       // (省级企业研究院, 国家级孵化器: a kind of thing, not one thing the next sentence's figures could be of.)
       // (Only a sentence about the thing, naming it at its start (推动张江长三角科技城平湖园建设), speaks of it for the next.)
       const named = thingsIn(sentence, lex);
       // (加快与桐乡主城区…对接: a thing named as a partner, after 与 or 向, is not what the sentence is about.)
       const about = named.filter((t) => !KIND_OF_THING.test(t) && sentence.indexOf(t) <= 12 && !/[与和同跟向]$/.test(sentence.slice(0, sentence.indexOf(t)))).at(-1);
-      thing = leadingPlace(sentence, lex, pctx.region) ? '' : (about ?? (named.length ? '' : thing));
+      const place = leadingPlace(sentence, lex, pctx.region);
+      const zones = place ? zonesAfterPlace(sentence, place, lex) : undefined;
+      thing = zones ?? (place ? '' : (about ?? (named.length ? '' : thing)));
+      zonesSpoken = zones ? true : place || about || named.length ? false : zonesSpoken;
       // (全县生产总值从2011年的…增加到2016年的…: the sentences after it are of 2016, and a 从…到 of theirs of both years.)
       const years = sentence.match(FROM_TO_YEARS);
       if (years) fromTo = { from: Number(years[1]), to: Number(years[2]) };

@@ -50,6 +50,8 @@ const planStart = (number: string) => 2006 + (PLAN_NUMBER[number] - 1) * 5;
 // Five years counted back from the year of the text, or forward from it.
 const PAST = '过去(?:的)?五年|五年来|近五年|这五年';
 const COMING = '今后五年|未来五年';
+// A news dateline (新华社北京3月5日电, 本报讯, 央广网宁波7月26日消息) dates the report, not its figures.
+const NOT_DATELINE = '(?!电|讯|消息|音讯)';
 
 // Alternatives in order of specificity; named groups say which one matched.
 const PATTERN = new RegExp(
@@ -62,7 +64,7 @@ const PATTERN = new RegExp(
     `(?<yRange>${YEAR}${MONTH}月?${DASH}${MONTH}月)`,
     `(?<yHalf>${YEAR}(${HALF}))`,
     `(?<yAsof>${UPTO}${YEAR}${MONTH}月(?:末|底))`,
-    `(?<yDay>${YEAR}${MONTH}月(\\d{1,2})日)`,
+    `(?<yDay>${YEAR}${MONTH}月(\\d{1,2})日${NOT_DATELINE})`,
     // 截至6月 counts everything up to the end of June: a balance or a running total, not June alone.
     `(?<yUpto>(?:截至|截止)${YEAR}${MONTH}月(?![\\d末底日]))`,
     `(?<yMonth>${YEAR}${MONTH}月(?!\\d))`,
@@ -71,10 +73,10 @@ const PATTERN = new RegExp(
     `(?<ySince>${YEAR}以来)`,
     `(?<year>${YEAR}(?!\\d))`,
     `(?<range>(?<!\\d)${MONTH}月?${DASH}${MONTH}月)`,
-    `(?<first>前${MONTH}个月)`,
+    `(?<first>前${MONTH}个?月)`,
     `(?<asof>${UPTO}(?<!\\d)${MONTH}月(?:末|底))`,
     `(?<upto>(?:截至|截止)(?<!\\d)${MONTH}月(?![\\d末底日]))`,
-    `(?<day>(?<![\\d.])${MONTH}月(\\d{1,2})日)`,
+    `(?<day>(?<![\\d.])${MONTH}月(\\d{1,2})日${NOT_DATELINE})`,
     `(?<half>${HALF})`,
     `(?<month>(?<![\\d.])${MONTH}月份?(?![\\d末底]))`,
     `(?<ytd>今年以来|年初以来|本年以来|年初至今|今年至今)`,

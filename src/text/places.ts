@@ -64,7 +64,29 @@ export function findPlaces(text: string, lex: Lexicon, own?: string): PlaceMenti
       found.push(scope ? { region: resolveScope(scope, own, lex), text: name, index: at, relative: true } : { region, text: name, index: at });
     }
   }
-  return found.sort((a, b) => a.index - b.index);
+  found.sort((a, b) => a.index - b.index);
+  return found.filter((m, k) => !kindOfZone(m, lex) || !(KIND_QUALIFIED.test(text.slice(0, m.index)) || (k > 0 && found[k - 1].index + found[k - 1].text.length === m.index)));
+}
+
+/**
+ * The kind of zone a clause names right after its place (全省经济开发区…, 全市高新区…): the zones of
+ * that kind in the place, whose figures are theirs, not the place's. Undefined when none.
+ */
+export function zonesAfterPlace(clause: string, place: PlaceMention, lex: Lexicon): string | undefined {
+  const rest = clause.slice(place.index + place.text.length);
+  return lex.regions.zones.kinds.flat().sort((a, b) => b.length - a.length).find((k) => rest.startsWith(k));
+}
+
+// (国家级经开区, 229家经开区, 各开发区: a kind of zone counted or ranked, not the zone the gazetteer names by it.)
+const KIND_QUALIFIED = /[级类家个各等批]$/;
+
+/**
+ * Whether a mention is only a kind's word (经开区, 高新区) that the gazetteer gives a zone of the home
+ * city as its short name: after another place (温州经开区 of a text that does not define it) or a
+ * count or level, it is no name of that zone.
+ */
+function kindOfZone(m: PlaceMention, lex: Lexicon): boolean {
+  return m.region !== null && !m.relative && lex.regions.zones.kinds.some((k) => k.includes(m.text));
 }
 
 /** Whether a word is one for "this place" (全市, 我市, 全县 …). */
@@ -83,8 +105,9 @@ export function leadingPlace(clause: string, lex: Lexicon, own?: string): PlaceM
   if (frame) return { ...frame, index: clause.indexOf(framed![1]) };
   const mentions = findPlaces(clause.slice(0, 16), lex, own);
   let first = mentions[0];
-  // 桐乡崇福镇, 嘉兴市秀洲区: of places written one after the other, the one inside the others.
-  for (let k = 1; first && k < mentions.length && mentions[k].index === first.index + first.text.length && mentions[k].region && first.region && isWithin(lex, mentions[k].region!, first.region); k++) first = mentions[k];
+  // 桐乡崇福镇, 嘉兴市秀洲区, 平湖的独山港镇: of places written one after the other, the one inside the others.
+  const next = (k: number) => ['', '的'].includes(clause.slice(first!.index + first!.text.length, mentions[k].index));
+  for (let k = 1; first && k < mentions.length && next(k) && mentions[k].region && first.region && isWithin(lex, mentions[k].region!, first.region); k++) first = mentions[k];
   if (!first || (first.region === null && !first.relative)) return undefined;
   // 嘉兴市级示范性家庭农场, 嘉兴市属…: 市级 and 市属 are a level of government, not the place.
   if (/[级属]/.test(clause[first.index + first.text.length] ?? '')) return undefined;
@@ -270,9 +293,16 @@ export function frequentPlace(text: string, lex: Lexicon): string | undefined {
   // A province named in passing (浙江省委) is no city's page's subject; a page that names no
   // smaller place at all is the province's (7月浙江经济…, 上海上半年GDP…) — named once, where
   // the page speaks of 全省 throughout (发布了2013年一季度浙江经济运行情况。一季度,全省…).
+  // (Nor is a zone or county named once among the province's own: 全省经济开发区…, 全省2024年… — 全省 as the
+  // subject three times, not as the yardstick of a rank, 居全省第一.)
   const smaller = mentions.some((m) => ORDER[lex.regionByName.get(m.region!)!.level] >= ORDER.city);
   const ofProvince = (text.match(/全省|我省|本省/g)?.length ?? 0) >= 2;
-  return leading(ORDER.city) ?? (smaller ? undefined : leading(ORDER.province, ofProvince ? 1 : 2));
+  const provinceSubject = (text.match(/(?<![居列占比于在为])(?:全省|我省|本省)(?!第|前|平均|首|排名|领先|范围)/g)?.length ?? 0) >= 3;
+  const city = leading(ORDER.city);
+  if (city || !provinceSubject) return city ?? (smaller ? undefined : leading(ORDER.province, ofProvince ? 1 : 2));
+  // (Then the one province it names at all is its, even in passing: 中共浙江省委通报了….)
+  const provinces = new Set(findPlaces(text, lex).filter((m) => m.region && !m.relative && lex.regionByName.get(m.region)!.level === 'province').map((m) => m.region!));
+  return provinces.size === 1 ? [...provinces][0] : undefined;
 }
 
 /**
@@ -520,7 +550,8 @@ export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
     if (outer) run = run.slice(outer.index + outer.text.length);
     const name = run + m[2];
     // (组配分类 市政府工作报告: a field of the page's head, no place.)
-    if (run.length < 2 || run.length > 4 || NOT_A_NAME.test(run) || HEAD_FIELD.test(run) || findPlaces(name, lex).some((p) => p.text === name)) continue;
+    // (现将我区2019年…: 我区 is the speaker's own district, whatever words come before it.)
+    if (run.length < 2 || run.length > 4 || NOT_A_NAME.test(run) || /[全我本该各每]$/.test(run) || HEAD_FIELD.test(run) || findPlaces(name, lex).some((p) => p.text === name)) continue;
     const within = outer?.region && !outer.relative ? outer.region : undefined;
     // (Named twice, once after its county: that one says where it lies.)
     const seen = out.findIndex((p) => p.name === name);

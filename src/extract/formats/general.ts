@@ -42,8 +42,8 @@ const PROGRESS_TITLE = /进展|进度|推进情况|完成情况|执行情况|落
 // A title that names what is to be done (2017年衢州市政府民生实事十大项目, …工作要点): its figures are aims, unless it says how far they got.
 const AIMS_TITLE = /民生实事(?:十大)?项目(?:计划)?$|工作要点$|工作计划$/;
 // A year named with a part of it (2023年上半年, 2023年1-6月, 2014年10月15日), or with its plan
-// (2012年全县计划投资…): a year still going on.
-const YEAR_WITH_PART = /(?:19|20)\d{2}\s*年\s*(?=上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|1?\d\s*[月\-—至~]|(?:全[市县区省镇]|我[市县区省镇])?(?:计划|预计|目标))/g;
+// (2012年全县计划投资…), or with an estimate of it (预计2006年全镇生产总值…): a year still going on.
+const YEAR_WITH_PART = /(?<=预计\s*)(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年\s*(?=上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|1?\d\s*[月\-—至~]|(?:全[市县区省镇]|我[市县区省镇])?(?:计划|预计|目标))/g;
 const yearOf = (text: string | undefined) => Number(text?.match(/((?:19|20)\d{2})年/)?.[1]) || undefined;
 
 /** The year a text names most often (ties: the later). */
@@ -153,7 +153,8 @@ export const general: Format = {
     // 去年台州这些工作拿到全省第一 (dated 2018-01-11): a title that says 去年 is of the year before its date.
     const lastYear = !titleYear && /去年|上年/.test(id.title || lines.slice(0, 3).join('')) && dateYear ? dateYear - 1 : undefined;
     // 2024年,新嘉街道办事处坚持… (dated 2025-01-22): a text that opens on a year is about that year.
-    const opening = Number(body.trimStart().match(/^((?:19|20)\d{2})\s*年(?!\s*\d)/)?.[1]) || undefined;
+    // (So is a page's question, 问:2014年上虞区工业经济发展情况如何?, stamped 2025-06-25.)
+    const opening = Number(body.trimStart().match(/^(?:问[:：])?((?:19|20)\d{2})\s*年(?!\s*\d)/)?.[1]) || undefined;
     let decided: { value?: number; from?: Evidence };
     let year: number | undefined;
     let now: number | undefined;
@@ -240,7 +241,7 @@ export const general: Format = {
           targets: (kind === 'tasks' || aims) && year !== undefined ? period({ kind: 'year', year }) : now !== undefined && kind !== 'statistics' ? period({ kind: 'year', year: now }) : undefined,
           now,
         };
-    const contexts = workReport ? reportContexts(paras, now, region, title) : sectionContexts(paras, base, title);
+    const contexts = workReport ? reportContexts(paras, now, region, title, lex) : sectionContexts(paras, base, title, lex);
     const prose = readProse(paras, (p) => contexts.get(p)!, lex);
 
     // Tables: each in the context of the part it stands in, its title and its group rows.
