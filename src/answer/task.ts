@@ -35,7 +35,8 @@ export function taskAnswer(k: Knowledge, q: Query, t: Task, about: string[], ext
 /** The clause of a progress part that holds the most of what was asked, when the part says more than it (…省政府民生实事进度率99.6%、…市政府民生实事进度81.1%). */
 function askedClause(k: Knowledge, q: Query, part: string): string | undefined {
   if (!q.metric.trim()) return undefined;
-  const clauses = part.split(/(?<=[，,；;。、])/).map((c) => c.replace(/[，,；;。、]$/, '').trim()).filter((c) => /\d/.test(c));
+  // (…申报材料6月23日通过命名公示: a date opens an event of its own, comma or not.)
+  const clauses = part.split(/(?<=[，,；;。、])|(?<=[\u4e00-\u9fff])(?=\d{1,2}月\d{1,2}日)/).map((c) => c.replace(/[，,；;。、]$/, '').trim()).filter((c) => /\d/.test(c));
   if (clauses.length < 2) return undefined;
   const cs = concepts(k, q);
   const scored = clauses.map((c, i) => ({ c, w: coverage(fold(c), cs, false) - i * 0.001 })).sort((a, b) => b.w - a.w);

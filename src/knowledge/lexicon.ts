@@ -98,6 +98,8 @@ const schemas = {
     impliedQualifiers: z.record(z.string(), z.union([z.string(), z.object({ by: z.array(z.string().min(1)), unless: z.array(z.string().min(1)) })])),
     headDimensions: z.record(z.string(), z.string()),
     actVerbs: z.object({ words: z.array(z.string().min(1)) }).default({ words: [] }),
+    /** Words that make a count one of candidates for a thing (苗子, 后备): never the thing's own count. */
+    candidates: z.object({ words: z.array(z.string().min(1)) }).default({ words: [] }),
     apartNames: z.object({ pairs: z.array(z.tuple([z.string().min(1), z.string().min(1)])) }),
     oneCharacterNames: z.record(z.string(), z.string()),
     headUnits: z.record(z.string(), z.string()),

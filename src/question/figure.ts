@@ -14,6 +14,7 @@ import { saidInClause, sentenceBefore, statementFound } from './clauses.js';
 import { besideFigure, genericWord } from './generic.js';
 import { asksAmount, setsLevel } from './level.js';
 import { fold } from '../text/normalize.js';
+import { sentenceMates } from './sentences.js';
 
 /** Relative periods (今年, 去年, 上月) that fall back to the latest the reports hold. */
 const RELATIVE = new Set(['this-year', 'last-year', 'this-month', 'last-month']);
@@ -127,6 +128,8 @@ export type FigureFound =
   | { kind: 'task'; task: Task }
   | { kind: 'none'; nearby: Candidate[] };
 
+const RANK_ASKED = /排第几|排名|第几名|第几位|位次|列第几|居第几/;
+
 /** A figure or a statement for a query; `found`: the records already matched for it; `brief`: the figure alone. */
 export function findFigure(k: Knowledge, q: Query, brief: boolean, found?: Matches): FigureFound {
   const indicator = (best: Indicator, rest: Candidate[], fallback?: string): FigureFound =>
@@ -156,9 +159,14 @@ export function findFigure(k: Knowledge, q: Query, brief: boolean, found?: Match
   if (asksFigure && r.type !== 'indicator' && best.coverage < 0.99) return { kind: 'none', nearby: m.nearby };
   // Nor when it sets no level (R&D占比:…的比重 defines; 明确…工作目标 does), or a number of something was asked.
   if (asksFigure && r.type === 'passage' && (asksAmount(q.text) || !setsLevel(r.text, k.lex))) return { kind: 'none', nearby: m.nearby };
+  // A rank asked is of the metric asked, every word of it (高新区…增速排名 is no rank of 高新技术产业增加值占比).
+  const rankAsked = RANK_ASKED.test(q.text);
+  if (rankAsked && best.coverage < 0.99) return { kind: 'none', nearby: m.nearby };
   if (r.type === 'indicator') {
     // A ranking, or words that are in the sentence but in no figure's name: the sentence answers.
-    if (!brief && (q.intent === 'fact' || /排第几|排名|第几名|第几位|位次|列第几|居第几/.test(q.text))) return statement(r, m.answers.slice(1), fallback);
+    // (Unless the sentence ranks several places at once, 独山港镇、新埭镇…分别排在第124、409、448名: the asked place's own figure answers.)
+    const ranksEach = r.region && sentenceMates(k, r).some((x) => x.unit === r.unit && x.region && x.region !== r.region);
+    if (!brief && !ranksEach && (q.intent === 'fact' || rankAsked)) return statement(r, m.answers.slice(1), fallback);
     return indicator(r, m.answers.slice(1), fallback);
   }
   if (r.type === 'task') return { kind: 'task', task: r };

@@ -12,7 +12,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import { sameNumber, type Query } from './query.js';
 import { tokensOfFolded } from '../text/tokenize.js';
 import { documentFrequency } from '../knowledge/search.js';
-import { findPlaces, isWithin, thingsIn } from '../text/places.js';
+import { findPlaces, isSubjectMention, isWithin, thingsIn } from '../text/places.js';
 import { lexicon } from '../knowledge/lexicon.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
@@ -105,7 +105,18 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
     if (p.relative) return r.type === 'task' && hay.includes(p.text);
     // A task of a city table whose progress names the place; a statement of a place within
     // the one asked that names it (新联村成为桐乡唯一全国文明村, in 濮院镇's report).
-    if (r.type === 'task' || q.intent === 'fact') return hay.includes(p.text) && (r.type === 'task' || within(k, r.region, p.region));
+    // (A figure of a place within it answers only where its own sentence makes the place asked its subject —
+    // not where the document names it elsewhere, nor as the yardstick of a rank: 嵊泗's 一般公共预算收入 is no 舟山's.)
+    if (r.type === 'task') return hay.includes(p.text);
+    if (q.intent === 'fact' && r.type === 'passage') return fold(r.text).includes(p.text) && within(k, r.region, p.region);
+    // (Asked as the frame itself, 桐乡…在嘉兴排第几, the sentence's frame, 位居嘉兴市第二位, is the one asked.)
+    if (q.intent === 'fact' && r.type === 'indicator') {
+      if (!within(k, r.region, p.region)) return false;
+      const sentence = fold(r.sentence);
+      const asked = findPlaces(q.text, k.lex).find((m) => m.region === p.region);
+      const frame = !!asked && (!isSubjectMention(q.text, asked) || /(?:在|居|列)$/.test(q.text.slice(0, asked.index)) || /^(?:排|第|中|内)/.test(q.text.slice(asked.index + asked.text.length)));
+      return findPlaces(sentence, k.lex).some((m) => m.region === p.region && !m.relative && (frame || isSubjectMention(sentence, m)));
+    }
     // A figure of a larger place that its own words say is the place's (现桐乡崇福镇行使…918项,
     // 其中南湖东方特钢1-6月预计产值52亿元), or that is of a thing named after the place (平湖园,
     // 乌镇以色列信息产业园) as the record names it.

@@ -563,7 +563,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // 提高到多少, 降至多少: the level reached, not the change.
   const changeWord = signalWord(k, t.rest, w.change);
   const change = Boolean(basis) || Boolean(changeWord && !t.rest.includes(`${changeWord}到`) && !t.rest.includes(`${changeWord}至`));
-  const unit = expectedUnit(t.rest);
+  // (同比多了多少亿: the words of the change may take the ask with them; the question still says its unit.)
+  const unit = expectedUnit(t.rest) ?? expectedUnit(text);
   const count = COUNT.test(t.rest);
   const rank = RANK.test(t.rest);
   // 哪几个区, 哪六个: the members asked, by the word they end in and their number.

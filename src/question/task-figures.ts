@@ -113,7 +113,9 @@ function anyPeriod(k: Knowledge, q: Query): TaskFigures {
     // asks the thing all the same; 签约项目总投资 of 签约项目's 总投资额: the subject with the name.)
     const bare = asked.replace(/^(?:已经|已|共|累计|引进|新增|新建|建成|完成|实现)+/, '');
     // (The words as asked first: 完成投资 is not 总投资, though both are 投资.)
-    const holds = (f: string) => (x: Indicator) => (nearlyHolds(fold(x.name), f) || Boolean(x.subject && nearlyHolds(fold(x.subject + x.name), f))) && inDimension(x);
+    // (What was done is never a count of candidates: 上市了几家 is no 上市…苗子群10家 — though 重点培育企业几家 is.)
+    const candidates = (x: Indicator) => resultAsked && k.lex.metrics.candidates.words.some((w) => fold(x.name).includes(w) && !q.text.includes(w));
+    const holds = (f: string) => (x: Indicator) => (nearlyHolds(fold(x.name), f) || Boolean(x.subject && nearlyHolds(fold(x.subject + x.name), f))) && inDimension(x) && !candidates(x);
     // (生态环境问题整改率 of 上报各类生态环境问题159434个,…,整改率99.53%: the name ends what was asked, its part of the
     // sentence says the rest before it — 援青 of 援疆上,今年安排资金1.5亿元 does not.)
     // (The nearest first: 抖音号…吸粉约5.2万人 before 微信公众号…吸粉约5.3万人.)
