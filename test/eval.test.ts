@@ -94,6 +94,10 @@ describe('accuracy', () => {
     ['temptations-18', 2, 88],
     ['unseen-questions-18', 4, 61],
     ['unseen-chat-18', 0, 80],
+    // The fifteenth blind round, first scored at 81%/3 wrong, 75.0%/1 wrong and 65%/0 wrong.
+    ['temptations-19', 1, 83],
+    ['unseen-questions-19', 0, 76],
+    ['unseen-chat-19', 0, 65],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;
