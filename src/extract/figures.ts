@@ -336,6 +336,20 @@ function shareTail(names: string[]): string[] {
 }
 
 /**
+ * 商品房销售面积和销售额: a short name after the first that starts with words the first has after
+ * its own opening (销售 of 商品房销售面积) is of the same thing: it takes that opening (商品房销售额).
+ */
+function shareHead(names: string[]): string[] {
+  const first = names[0];
+  if (!first || names.length < 2) return names;
+  return names.map((n, i) => {
+    if (i === 0 || n.length < 2 || n.length > 4) return n;
+    const at = first.indexOf(n.slice(0, 2));
+    return at >= 2 && !first.includes(n) ? first.slice(0, at) + n : n;
+  });
+}
+
+/**
  * Names before 分别 that are more than the values after them: a run of names without the
  * list's tail and the one with it name one thing (交通投资、社会事业投资、生态环保、城市更新和
  * 水利设施投资分别增长…: the last three are one). Undefined when that does not pair them.
@@ -481,6 +495,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // Results over 过去五年: a level reached is the span's last year's; what was counted over
     // the span stays the span's. Targets for a span stay the span's.
     if (p.kind !== 'span' || nature !== 'actual' || p.toYear === undefined || OVER_SPAN.test(chunk) || !REACHED.test(chunk)) return p;
+    // (…利用内资450亿元、外资21.4亿美元,进出口总额达1928亿元: after sums of the span in its part of the sentence, a 达
+    // adds one more — not after a ；, 实际利用外资19亿美元;上市公司总数…达到19家.)
+    const part = Math.max(text.lastIndexOf('；', at), text.lastIndexOf(';', at));
+    if (drafts.some((d) => d.period.kind === 'span' && d.nature === 'actual' && /元$/.test(d.unit) && !d.isChange && text.indexOf(d.figure) > part)) return p;
     return yearPeriod(p.toYear);
   };
   /** The thing inside the place that the nearest clause naming an owner opens with (see leadingThing). */
@@ -806,7 +824,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
             .split(/[、和及与]/)
             .map((n) => cleanName(n, lex))
             .filter(hasWords);
-      const names = shareTail(listed);
+      const names = shareHead(shareTail(listed));
       // 南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%: places listed, each with its figure.
       const parts = list.replace(/^[，,；;\s]+/, '').replace(/^(?:其中|另外|此外|同时)/, '').split(/[、和及与]/);
       // (平湖的独山港镇、新埭镇: the place inside the one the part opens with.)
@@ -1089,6 +1107,14 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       if (end >= 0 && at > text.indexOf(counted.figure) + end) break;
       if (!d.subject && !d.owner && /^(?:项目)?(?:累计)?(?:总投资|完成投资|计划投资|投资|到资)(?:额)?$/.test(d.name)) d.subject = counted.name;
     }
+  }
+  // 新增规上企业22家,合计完成产值1.7亿元: a total said right after a count is of the things counted.
+  for (const [i, d] of drafts.entries()) {
+    const c = drafts[i - 1];
+    if (!c || d.subject || d.owner || !COUNT_UNITS.test(c.unit) || COUNT_UNITS.test(d.unit)) continue;
+    const from = text.indexOf(c.figure) + c.figure.length;
+    const at = text.indexOf(d.figure, from);
+    if (at > from && /^[，,]\s*(?:合计|共计|总计|共)/.test(text.slice(from, at))) d.subject = c.name;
   }
   // …项目累计完成投资28.4亿元,1—12月完成投资19.1亿元: a running total said before the period's own
   // figure of the same metric is the total so far, and says so.

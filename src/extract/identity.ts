@@ -5,7 +5,7 @@
  */
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Layout, HeaderField } from './layout.js';
-import { findPlaces, isSubjectMention, MEDIUM_AFTER, mostSpecificPlace, placeTitle } from '../text/places.js';
+import { findPlaces, isSubjectMention, MEDIUM_AFTER, mostSpecificPlace, placeTitle, type PlaceMention } from '../text/places.js';
 import { escapeRegExp } from '../text/normalize.js';
 import { decide } from './about.js';
 
@@ -362,5 +362,7 @@ export function subjectPlace(text: string, lex: Lexicon): string | undefined {
     .split('\n')
     .filter((line) => findPlaces(line, lex).filter((p) => !p.relative).length < 3)
     .join('\n');
-  return findPlaces(prose, lex).find((p) => p.region && !p.relative && local(p.region) && isSubjectMention(prose, p))?.region ?? undefined;
+  // Nor is one of a list or an example (遂昌县、景宁县增速最高; 萧山经济技术开发区等14家).
+  const listed = (p: PlaceMention) => prose[p.index - 1] === '、' || /^[\u4e00-\u9fff]{0,8}、|^[\u4e00-\u9fff]{0,10}等/.test(prose.slice(p.index + p.text.length));
+  return findPlaces(prose, lex).find((p) => p.region && !p.relative && local(p.region) && isSubjectMention(prose, p) && !listed(p))?.region ?? undefined;
 }

@@ -10,6 +10,7 @@ import type { Problem, Source } from '../../types.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import type { Format, SourceRecords, TaskDraft } from '../document.js';
 import type { Context } from '../figures.js';
+import { withRestatedYears } from '../restated.js';
 import { period, reportContexts, sectionContexts, underHeading, isPartHeading } from '../document.js';
 import { paragraphs, readProse, splitPartTitles, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
 import { identify, impliedYear, subjectPlace, type Identity } from '../identity.js';
@@ -283,7 +284,7 @@ export const general: Format = {
       evidence: { place: place.from, year: decided.from, kind: kindFrom },
     };
     if (!region) problems.push({ line: 1, message: 'no place: neither its text nor its file name names one; its figures answer no question of a place' });
-    return { items: [{ source, tasks, indicators, passages }], problems };
+    return { items: [{ source, tasks, indicators: withRestatedYears(indicators, text), passages }], problems };
   },
 };
 
