@@ -566,7 +566,10 @@ export class Conversations {
 
   /** 原文呢: the source sentence of the conversation's last answer, as an Answer, if the text asks for it. */
   quote(id: string, text: string): Answer | undefined {
-    const bare = text.trim().toLowerCase().replace(/[\s。？?！!，,.呢吗]+/g, '');
+    const said = text.trim().toLowerCase().replace(/[\s。？?！!，,.呢吗]+/g, '');
+    // (进展原文咋写的: which part of the last answer, before the words that ask its quote.)
+    const lead = this.k.lex.lexicon.quoteLeads.find((w) => said.startsWith(w) && said.length > w.length);
+    const bare = lead ? said.slice(lead.length) : said;
     if (!this.k.lex.lexicon.quoteWords.some((w) => w.replace(/呢$/, '') === bare)) return undefined;
     const last = this.last(id);
     if (!last?.quote) return undefined;

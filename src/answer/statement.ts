@@ -28,6 +28,8 @@ function openingPassages(k: Knowledge): Map<string, Passage[]> {
   return map;
 }
 
+const AIM_WORDS = /目标|力争|确保|争取|计划|预期|预计|要求|将/;
+
 const ORDINAL = /^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．])/;
 
 /**
@@ -63,9 +65,12 @@ function placeAsked(text: string): number | undefined {
 export function answerStatement(k: Knowledge, q: Query, found: Extract<FigureFound, { kind: 'statement' }>): Answer {
   const { best, rest, fallback: lead, text, clause, around } = found;
   const where = best.type === 'task' ? best.section : [best.region, best.period.label, best.nature === 'target' ? '目标' : ''].filter(Boolean).join(' · ');
+  // A target's words read as a fact on their own (规上工业增加值增长8%。): the first line says it is one.
+  const said = clause ?? text;
+  const aim = best.type !== 'task' && best.nature === 'target' && !AIM_WORDS.test(said) ? [span('目标：')] : [];
   const lines: Line[] = clause
-    ? [[...(lead ? [span(lead)] : []), span(`${clause}。`, true)], [span(where)], quoteLine(text, clause)]
-    : [[...(lead ? [span(lead)] : []), span(/[:：]$/.test(text.trim()) ? text.trim() : `${text}。`)], ...around.map((t) => [span(`${t}。`)]), [span(where)]];
+    ? [[...(lead ? [span(lead)] : []), ...aim, span(`${clause}。`, true)], [span(where)], quoteLine(text, clause)]
+    : [[...(lead ? [span(lead)] : []), ...aim, span(/[:：]$/.test(text.trim()) ? text.trim() : `${text}。`)], ...around.map((t) => [span(`${t}。`)]), [span(where)]];
   // (要切实做到“三个把握”： — the members the paragraphs after it open with, 一是把握战略指向…)
   const listed = /[:：]$/.test(text.trim()) && best.type !== 'task' ? listedAfter(k, best.source, best.line, best.type === 'passage' ? best.section : '') : [];
   if (listed.length) lines.splice(1, 0, ...listed.map((t) => [span(`· ${t}`)]));

@@ -66,6 +66,8 @@ const schemas = {
     looseSuffixes: z.array(z.string()),
     eachPlaceWords: z.array(z.string()),
     quoteWords: z.array(z.string()),
+    /** Words before a quote word that say which part of the last answer (进展原文咋写的): the quote all the same. */
+    quoteLeads: z.array(z.string()).default([]),
     followUpQualifiers: z.object({ words: z.array(z.string().min(1)), alternatives: z.array(z.array(z.string().min(1))) }),
     genericWords: z.object({ words: z.array(z.string().min(1)), units: z.record(z.string(), z.string()) }),
     levelsInWords: z.object({ words: z.array(z.string().min(1)) }),

@@ -129,6 +129,7 @@ export type FigureFound =
   | { kind: 'none'; nearby: Candidate[] };
 
 const RANK_ASKED = /排第几|排名|第几名|第几位|位次|列第几|居第几/;
+const RANK_SAID = /第[一二三四五六七八九十\d]|首位|前列|榜首|领先|位居|位列|排名|排在|居[^，,。；;]{0,8}(?:首|前|先)|冠军|之首|最高|最快|最多/;
 
 /** A figure or a statement for a query; `found`: the records already matched for it; `brief`: the figure alone. */
 export function findFigure(k: Knowledge, q: Query, brief: boolean, found?: Matches): FigureFound {
@@ -160,8 +161,10 @@ export function findFigure(k: Knowledge, q: Query, brief: boolean, found?: Match
   // Nor when it sets no level (R&D占比:…的比重 defines; 明确…工作目标 does), or a number of something was asked.
   if (asksFigure && r.type === 'passage' && (asksAmount(q.text) || !setsLevel(r.text, k.lex))) return { kind: 'none', nearby: m.nearby };
   // A rank asked is of the metric asked, every word of it (高新区…增速排名 is no rank of 高新技术产业增加值占比).
+  // (Nor by a sentence that ranks nothing: 嘉善GDP增长 → 排名呢 is no 年均增长率达到8%.)
   const rankAsked = RANK_ASKED.test(q.text);
-  if (rankAsked && best.coverage < 0.99) return { kind: 'none', nearby: m.nearby };
+  const text = r.type === 'indicator' ? r.sentence : r.text;
+  if (rankAsked && (best.coverage < 0.99 || !RANK_SAID.test(text))) return { kind: 'none', nearby: m.nearby };
   if (r.type === 'indicator') {
     // A ranking, or words that are in the sentence but in no figure's name: the sentence answers.
     // (Unless the sentence ranks several places at once, 独山港镇、新埭镇…分别排在第124、409、448名: the asked place's own figure answers.)

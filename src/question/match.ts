@@ -580,6 +580,12 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const namedNumbers = bareAsked.match(/\d+(?:\.\d+)?(?=[亿万千百]|元)/g) ?? [];
   const flatMine = mineText.replace(/\s+/g, '');
   if (namedNumbers.some((n) => !flatMine.includes(n))) return 'metric';
+  // (亿元企业, 超亿美元项目: a class of things by size, named by the figure's words and its context — never by the unit of a
+  // figure, 为240家企业提供应急转贷资金12.3亿元.)
+  // (Of the same size: 超百亿元产业项目 are no 亿元项目.)
+  const sizeClass = bareAsked.match(/(?:[十百千]|\d+)?[亿万]美?元(?=(?:以上)?[\u4e00-\u9fff])/)?.[0];
+  const sized = (text: string) => [...text.matchAll(/(?:[十百千]|\d+)?[亿万]美?元/g)].some((m) => m[0] === sizeClass);
+  if (sizeClass && !sized(fold(`${mineText}|${ind.owner ?? ''}`).replace(/\s+/g, ''))) return 'metric';
   // 签约项目50个 beside a paragraph on 世界500强 is not 世界500强项目: the word that says which
   // 项目 must be the figure's own when its own name says another kind (签约).
   const headAt = reading.head ? bareAsked.lastIndexOf(reading.head) : -1;
@@ -1340,9 +1346,9 @@ function qualifiedFirst(k: Knowledge, q: Query, candidates: Candidate[]): void {
   // (Only where the leader names less than was asked: 财政收入 of 地方财政收入, not 生产总值 of GDP.)
   const less = fold(top.name).length < core.length && core.includes(fold(top.name));
   // (街道财政收入12.83亿元 beside its 一般公共预算收入7.57亿元: the name written as asked before an alias of it.)
-  // (Only where one sentence names both, as two figures; and only a figure of the same kind, named by the
-  // words asked at its end: 江苏13市中有4市GDP总量 is no GDP.)
-  const literal = says(top) ? undefined : candidates.find(({ record: r, score }) => r.type === 'indicator' && r.sentence === top.sentence && score >= candidates[0].score - LATEST_MARGIN && r.region === top.region && r.period.label === top.period.label && isChange(r) === isChange(top) && fold(r.name).endsWith(core) && fold(r.name).length - core.length <= 4);
+  // (Only where one document names both, as two figures — 新增高技能人才1500人 and 完成新增技能人才2900人; and only a
+  // figure of the same kind, named by the words asked at its end: 江苏13市中有4市GDP总量 is no GDP.)
+  const literal = says(top) ? undefined : candidates.find(({ record: r, score }) => r.type === 'indicator' && r.source === top.source && score >= candidates[0].score - LATEST_MARGIN && r.region === top.region && r.period.label === top.period.label && isChange(r) === isChange(top) && fold(r.name).endsWith(core) && fold(r.name).length - core.length <= 4);
   if (literal) {
     candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(literal), 1));
     return;

@@ -308,8 +308,13 @@ function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
     scope.kind ??= 'bulletin';
     t.rest = t.rest.replace(issue[0], ' ');
   }
-  const kind = takeKeyed(t, w.documents);
-  if (kind) scope.kind ??= kind as DocumentScope['kind'];
+  for (const [word, kind] of w.documents) {
+    if (!t.rest.includes(word)) continue;
+    // (嘉善意见里…, 政府工作报告中…: where in the document, no word of the metric.)
+    t.rest = t.rest.split(new RegExp(`${escapeRegExp(word)}(?:里|中|内)?`)).join(' ');
+    scope.kind ??= kind as DocumentScope['kind'];
+    return;
+  }
 }
 
 /** Takes the words that open a correction (不对，我问的是), longest first, from the start. */
