@@ -48,7 +48,8 @@ const BASIS_WRITTEN_END = new RegExp(`(?:${BASIS_WRITTEN.source})$`);
 const WRITTEN_CHANGE = new RegExp(`(?:${BASIS_WRITTEN.source})?${GROWTH_VERB.source}`);
 const FALLING = /下降|降低|减少|回落|下跌|降幅|微降|略降/;
 // (1-5月其规模以上工业企业收入总额, 镇海的规模以上…: 其/的 after the owner are no part of the name.)
-const LEAD_FILLER = /^([一二三四五六七八九十]是|首先|其次|再次|最后|其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|当月|单月|本月|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比|的|其(?![中他余它次实间]))+/;
+// (左右创建…: the end of the figure before, 10个左右, no word of the next name.)
+const LEAD_FILLER = /^(左右|以上|以下|以内|[一二三四五六七八九十]是|首先|其次|再次|最后|其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|当月|单月|本月|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比|的|其(?![中他余它次实间]))+/;
 // (实际利用外资确保28亿美元: the target's verb ends no name.)
 const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达到|实现了|实现|达|为|是|突破|超过|超|约|接近|近|共计|共|累计|合计|计|增至|提高到|提高至|提升至|提升到|上升到|升至|下降到|降至|降到|至|到|有|已达|已|分别为|分别达到|分别达|分别|均为|均达到|均|都|高达|的|了|在|以上|以下|继|并|也)+$/;
 // A clause that opens with a verb of doing has no subject of its own: its owner is the one before.
@@ -134,6 +135,8 @@ const GROWTH_NOUN = /^(同比)?(增速|增幅|增长率|增长速度|增长)$/;
 // and a verb of the next count: 13人参评…教坛新秀择优推荐17人.)
 const NOUN_END = /(中有|完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取|推行|实施|开展|参加|参与|亮相|入驻|落户|(?:择优|拟)?推荐|(?<![正现所存实自])在[^，,。；;在]{1,16}?[上中内])/;
 // What a count of people did, right after it and to its clause's end (752人实现脱贫, 3万人受益).
+// Verbs of making or bringing in, ending the words before a count of what was made (…出台22条稳外贸政策).
+const MADE_VERB = /(?:出台|推出|制定|发布|实施|开展|新建|建成|创建|打造|设立|建立|组建|引进|招引|签约|举办|培育)$/;
 const DID_AFTER_COUNT = /^(?:实现|已经?|全部|均)?(?:脱贫|脱低|就业|再就业|受益|参保|参加[\u4e00-\u9fff]{2,8}|参与[\u4e00-\u9fff]{2,8}|入选[\u4e00-\u9fff]{2,8})(?=[，,。；;]|$)/;
 const VERB_CUT = /(完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取)/;
 
@@ -451,7 +454,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // (落地10亿级产业项目8个, 百亿级产业集群: a size class names the things counted, no figure of its own.)
   // (增速低于预期13个百分点: a gap to what was expected, neither a figure nor an aim.)
   const shortOfAim = (h: Hit) => /(?:低于|高于|超出|超过|好于|快于|慢于|不及|落后于?)(?:预期|目标|计划|序时进度)(?:值|目标)?$/.test(text.slice(0, h.index));
-  const mark = (h: Hit) => /^(?:的(?:地区|城市|区县|县市|县区)|门槛|级)/.test(text.slice(h.end)) || bound(h) || criterion(h) || shortOfAim(h);
+  // (重点筛查60岁以上人群7400人, 65周岁及以上老年人: an age bracket of the people counted, no figure.)
+  const ageBracket = (h: Hit) => /岁$/.test(h.unit) && /^(?:以上|以下|及以上|及以下|至\d+岁)?[的\u4e00-\u9fff]/.test(text.slice(h.end)) && /以上|以下|至/.test(h.figure + text.slice(h.end, h.end + 3));
+  const mark = (h: Hit) => /^(?:的(?:地区|城市|区县|县市|县区)|门槛|级)/.test(text.slice(h.end)) || bound(h) || criterion(h) || shortOfAim(h) || ageBracket(h);
   const found = findHits(text, lex).filter((h) => blank[h.index] !== '\u0001' && !quoted.some(([a, b]) => h.index > a && h.index < b) && !inPeriod(h) && !mark(h));
   const hits = withBareCounts(text, blank, found);
   const drafts: IndicatorDraft[] = [];
@@ -1010,7 +1015,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       }
     }
     // 创建50个“运动家”社区, 新建3.2万亩高标准农田: a count or a measure after a bare verb is named by verb and noun together.
-    if (!growth && name.length <= 3 && (COUNT_UNITS.test(hit.unit) || MEASURED_UNITS.test(hit.unit))) {
+    // (So after a verb of making that ends longer words: 率先在全省出台22条稳外贸政策.)
+    if (!growth && (name.length <= 3 || (name.length <= 10 && MADE_VERB.test(name))) && (COUNT_UNITS.test(hit.unit) || MEASURED_UNITS.test(hit.unit))) {
       const noun = nounAfter(i);
       if (noun) {
         drafts.push(make(name + noun, hit, chunk, false));
@@ -1114,7 +1120,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (!c || d.subject || d.owner || !COUNT_UNITS.test(c.unit) || COUNT_UNITS.test(d.unit)) continue;
     const from = text.indexOf(c.figure) + c.figure.length;
     const at = text.indexOf(d.figure, from);
-    if (at > from && /^[，,]\s*(?:合计|共计|总计|共)/.test(text.slice(from, at))) d.subject = c.name;
+    // (Theirs, not the place's: the owner, 22家新增规上企业.)
+    if (at > from && /^[，,]\s*(?:合计|共计|总计|共)/.test(text.slice(from, at))) d.owner = `${c.figure}${c.name.replace(/^.*(?:共|合计|共计)/, '')}`;
   }
   // …项目累计完成投资28.4亿元,1—12月完成投资19.1亿元: a running total said before the period's own
   // figure of the same metric is the total so far, and says so.

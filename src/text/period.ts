@@ -64,6 +64,8 @@ const PATTERN = new RegExp(
     `(?<yRange>${YEAR}${MONTH}月?${DASH}${MONTH}月)`,
     `(?<yHalf>${YEAR}(${HALF}))`,
     `(?<yAsof>${UPTO}${YEAR}${MONTH}月(?:末|底))`,
+    // 截至7月22日: how things stood that day, a running total or a level, not the day's own.
+    `(?<yUptoDay>(?:截至|截止)${YEAR}${MONTH}月(\\d{1,2})日)`,
     `(?<yDay>${YEAR}${MONTH}月(\\d{1,2})日${NOT_DATELINE})`,
     // 截至6月 counts everything up to the end of June: a balance or a running total, not June alone.
     `(?<yUpto>(?:截至|截止)${YEAR}${MONTH}月(?![\\d末底日]))`,
@@ -76,6 +78,7 @@ const PATTERN = new RegExp(
     `(?<first>前${MONTH}个?月)`,
     `(?<asof>${UPTO}(?<!\\d)${MONTH}月(?:末|底))`,
     `(?<upto>(?:截至|截止)(?<!\\d)${MONTH}月(?![\\d末底日]))`,
+    `(?<uptoDay>(?:截至|截止)(?<![\\d.])${MONTH}月(\\d{1,2})日)`,
     `(?<day>(?<![\\d.])${MONTH}月(\\d{1,2})日${NOT_DATELINE})`,
     `(?<half>${HALF})`,
     `(?<month>(?<![\\d.])${MONTH}月份?(?![\\d末底]))`,
@@ -96,7 +99,7 @@ export function label(p: Omit<Period, 'label'>): string {
     case 'range':
       return p.from === 1 && p.to === 6 && !y ? '上半年' : `${y}${p.from}-${p.to}月`;
     case 'asof':
-      return p.to === 12 && p.year ? `${p.year}年底` : `截至${y}${p.to}月底`;
+      return p.day ? `截至${y}${p.to}月${p.day}日` : p.to === 12 && p.year ? `${p.year}年底` : `截至${y}${p.to}月底`;
     case 'day':
       return `${y}${p.to}月${p.day}日`;
     case 'since':
@@ -162,7 +165,8 @@ export function findPeriods(text: string, year?: number, now?: number): PeriodMe
     } else if (g.yAsof) {
       const nums = parts.slice(1).filter((v) => /^\d+$/.test(v));
       period = make({ kind: 'asof', year: n(nums[0]), to: n(nums[1]) });
-    } else if (g.yDay) period = make({ kind: 'day', year: n(parts[1]), to: n(parts[2]), day: n(parts[3]) });
+    } else if (g.yUptoDay) period = make({ kind: 'asof', year: n(parts[1]), to: n(parts[2]), day: n(parts[3]) });
+    else if (g.yDay) period = make({ kind: 'day', year: n(parts[1]), to: n(parts[2]), day: n(parts[3]) });
     else if (g.yUpto) period = make({ kind: 'asof', year: n(parts[1]), to: n(parts[2]) });
     else if (g.yMonth) period = make({ kind: 'month', year: n(parts[1]), to: n(parts[2]) });
     else if (g.yEnd) {
@@ -177,6 +181,7 @@ export function findPeriods(text: string, year?: number, now?: number): PeriodMe
       const nums = parts.slice(1).filter((v) => /^\d+$/.test(v));
       period = make({ kind: 'asof', year, to: n(nums[0]) });
     } else if (g.upto) period = make({ kind: 'asof', year, to: n(parts[1]) });
+    else if (g.uptoDay) period = make({ kind: 'asof', year, to: n(parts[1]), day: n(parts[2]) });
     else if (g.day) period = make({ kind: 'day', year, to: n(parts[1]), day: n(parts[2]) });
     else if (g.half) {
       const [from, to] = HALVES[parts[0]];
@@ -195,7 +200,7 @@ export function findPeriods(text: string, year?: number, now?: number): PeriodMe
     // 今年1—8月, 去年上半年: the year word says whose months follow it, in one period.
     const prev = found.at(-1);
     const yearWord = prev && prevIsYearWord && prev.index + prev.length === (m.index ?? 0);
-    const months = !g.yRange && !g.yHalf && !g.yAsof && !g.yDay && !g.yUpto && !g.yMonth && !g.yEnd && !g.ySince && !g.year && period.kind !== 'year' && period.kind !== 'span' && period.kind !== 'since';
+    const months = !g.yRange && !g.yHalf && !g.yAsof && !g.yDay && !g.yUptoDay && !g.yUpto && !g.yMonth && !g.yEnd && !g.ySince && !g.year && period.kind !== 'year' && period.kind !== 'span' && period.kind !== 'since';
     if (yearWord && months) {
       found.pop();
       period = make({ ...period, year: prev.period.year });

@@ -143,11 +143,16 @@ export const general: Format = {
     // (So is a year's GDP in a page of 2024-02-01 that counts no year from its date: no GDP of the year dated exists
     // before April. One that says 去年 counts from its date: 嘉兴去年全市生产总值… of 2018-02-01 is 2017's.)
     const head600 = body.slice(0, 600);
-    const review = Number(id.date.slice(5, 7)) <= 2 && (/全年预计|预计全年|今年以来|一年来|过去的一年/.test(head600) || (/生产总值|GDP/i.test(head600) && !/去年|今年|上年|前年/.test(head600)));
+    const earlyInYear = Number(id.date.slice(5, 7)) <= 2;
+    const review = earlyInYear && (/全年预计|预计全年|今年以来|一年来|过去的一年/.test(head600) || (/生产总值|GDP/i.test(head600) && !/去年|今年|上年|前年/.test(head600)));
     const dateYear = Number(id.date.slice(0, 4)) || undefined;
     // 20*年我区完成国内生产总值… (a template site masked the year): the page's date says nothing of it.
     const masked = /(?:19|20)[*＊×xX]{1,2}\s*年/.test(body.slice(0, 600));
     const writtenOf = masked ? undefined : review && dateYear ? dateYear - 1 : dateYear;
+    // (So is one of January that names the year before twice or more and never 今年, 数据显示,2021年经开区… of
+    // 2022-01-11 — though it still counts its 去年 from its date: 去年1至11月 of 2018-01-31 is 2017's.)
+    const priorNamed = dateYear !== undefined && (body.match(new RegExp(`${dateYear - 1}\\s*年`, 'g'))?.length ?? 0) >= 2 && !/今年|本年/.test(body);
+    const accountYear = earlyInYear && priorNamed && !review && writtenOf !== undefined ? writtenOf - 1 : writtenOf;
     const titleYear = about.operator.year ?? yearOf(id.title);
     const titleFrom: Evidence = about.operator.year ? 'operator' : 'title';
     const named = about.fileName.year;
@@ -173,7 +178,7 @@ export const general: Format = {
       year = decided.value;
     } else if (kind === 'summary') {
       // (2024年浙江省…计划执行情况, dated 2025-01-24: the year its title names.)
-      decided = decide<number>([titleFrom, about.operator.year], ['title', lastYear], ['title', titleYear], ['body', opening], ['date', writtenOf], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
+      decided = decide<number>([titleFrom, about.operator.year], ['title', lastYear], ['title', titleYear], ['body', opening], ['date', accountYear], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
       year = decided.value;
       now = writtenOf ?? year;
     } else {
@@ -181,7 +186,7 @@ export const general: Format = {
       // other years by number — only a year it names with a part of it, 2023年上半年, 2014年10月15日, is its own.)
       const ownYearUnnamed = /今年|本年/.test(body);
       const guessed = ownYearUnnamed ? frequentYear(text.match(YEAR_WITH_PART)?.join(' ') ?? '') : frequentYear(text);
-      decided = decide<number>([titleFrom, titleYear], ['title', lastYear], ['body', opening], ['date', writtenOf], ['body', masked ? undefined : (guessed ?? impliedYear(body, lay))], ['file name', named]);
+      decided = decide<number>([titleFrom, titleYear], ['title', lastYear], ['body', opening], ['date', accountYear], ['body', masked ? undefined : (guessed ?? impliedYear(body, lay))], ['file name', named]);
       year = decided.value;
       now = writtenOf ?? year;
     }
