@@ -18,7 +18,10 @@ import { noAnswer, noneFor } from './none.js';
 /** An indicator answer: the figure, what it is, the same metric at other times, the sentence. */
 function answerIndicator(k: Knowledge, q: Query, found: Extract<FigureFound, { kind: 'indicator' }>, brief: boolean): Answer {
   const { best, fallback: lead, related: more, before } = found;
-  const basis = q.basis ?? (q.intent === 'growth' && q.period ? basisOfPeriod(q.period, best) : undefined);
+  // (实际增长 asked of a figure the report gives 实际 apart from 名义 — 扣除价格因素后实际增长9.6% — is that one;
+  // of any other, it is only how officials say its growth, 实际 as against the target.)
+  const real = /实际增/.test(q.text) && best.growth.some((g) => g.basis === '实际') ? '实际' : undefined;
+  const basis = q.basis ?? real ?? (q.intent === 'growth' && q.period ? basisOfPeriod(q.period, best) : undefined);
   const lines: Line[] = indicatorLines(best, q.intent === 'growth', basis);
   // A target given where none was asked says so first: 海盐2022年GDP → 目标：增长7.5%左右.
   if (best.nature === 'target' && q.nature !== 'target') lines[0] = [span('目标：'), ...lines[0]];

@@ -1348,7 +1348,7 @@ function qualifiedFirst(k: Knowledge, q: Query, candidates: Candidate[]): void {
   // (街道财政收入12.83亿元 beside its 一般公共预算收入7.57亿元: the name written as asked before an alias of it.)
   // (Only where one document names both, as two figures — 新增高技能人才1500人 and 完成新增技能人才2900人; and only a
   // figure of the same kind, named by the words asked at its end: 江苏13市中有4市GDP总量 is no GDP.)
-  const literal = says(top) ? undefined : candidates.find(({ record: r, score }) => r.type === 'indicator' && r.source === top.source && score >= candidates[0].score - LATEST_MARGIN && r.region === top.region && r.period.label === top.period.label && isChange(r) === isChange(top) && fold(r.name).endsWith(core) && fold(r.name).length - core.length <= 4);
+  const literal = fold(top.name).includes(core) ? undefined : candidates.find(({ record: r, score }) => r.type === 'indicator' && r.source === top.source && score >= candidates[0].score - LATEST_MARGIN && r.region === top.region && r.period.label === top.period.label && isChange(r) === isChange(top) && fold(r.name).endsWith(core) && fold(r.name).length - core.length <= 4);
   if (literal) {
     candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(literal), 1));
     return;
