@@ -153,11 +153,12 @@ function numberPattern(lex: Lexicon): RegExp {
   // A number not glued to letters (G60, 5G, T1线), maybe with thousands separators (6,355.28),
   // optional 多/余 before the unit, optional 左右/以上 after it — but glued to a metric's own
   // Latin name (实现GDP1192.6亿元) it is that metric's. A bare number after 为/达
-  // (综合指数为88.73) counts as unitless. (成立70周年 is an anniversary, no count of weeks.)
+  // (综合指数为88.73) counts as unitless. (成立70周年 is an anniversary, no count of weeks; 55.6人均… of a ratio
+  // run into the next name is no count of people.)
   const latinNames = lex.aliasGroups.flat().filter((w) => /^[a-z]{2,}$/.test(w)).flatMap((w) => [w, w.toUpperCase()]);
   const gluedName = latinNames.length ? `(?<=(?:${latinNames.join('|')}))|` : '';
   return new RegExp(
-    `(?:${gluedName}(?<![A-Za-z\\d.第]))(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(多|余)?(${units})(左右|以上|多)?(?![A-Za-z]|(?<=周)年)` +
+    `(?:${gluedName}(?<![A-Za-z\\d.第]))(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(多|余)?(${units})(左右|以上|多)?(?![A-Za-z]|(?<=周)年|(?<=人)均)` +
       `|(?<=(?:为|达到|达|是))(\\d+\\.\\d+|\\d{2,})(?=[，,；;。）)]|$)`,
     'g',
   );
@@ -232,6 +233,8 @@ function cleanName(chunk: string, lex: Lexicon): string {
   // So is a row or footnote number glued to it (1实现生产总值), but not a number with its unit
   // (3个重点项目) or a name that is a number (12345热线).
   s = s.replace(/^\d{1,2}[.、．]\s*(?=[^\d])/, '');
+  // (A decimal run into the name, 55.6人均地区生产总值 after a ratio that lost its comma, is the ratio's.)
+  s = s.replace(/^\d+\.\d+(?=[\u4e00-\u9fff])/, '');
   const glued = s.match(/^\d{1,2}(?=[\u4e00-\u9fff])/);
   if (glued && !lex.unitList.some((u) => s.startsWith(u, glued[0].length))) s = s.slice(glued[0].length);
   for (let again = true; again; ) {
