@@ -110,12 +110,12 @@ export function underHeading(ctx: Context, heading: string, title: string): Cont
  * Contexts of paragraphs under their headings (see underHeading). Within a part of results,
  * a paragraph that opens with 五年来 or 过去一年 sets the period of the paragraphs after it.
  */
-export function sectionContexts(paras: Paragraph[], base: Context, title: string, lex?: Lexicon): Map<Paragraph, Context> {
+export function sectionContexts(paras: Paragraph[], base: Context, title: string, lex: Lexicon): Map<Paragraph, Context> {
   const contexts = new Map<Paragraph, Context>();
   let ctx = base;
   let heading = '';
   for (const p of paras) {
-    const part = lex && placeHeading(p.text, base.region, lex);
+    const part = placeHeading(p.text, base.region, lex);
     if (part) {
       ctx = { ...ctx, region: part, section: p.text.trim() };
       contexts.set(p, ctx);
@@ -157,7 +157,7 @@ function placeHeading(text: string, own: string, lex: Lexicon): string | undefin
  * Contexts of a work report's paragraphs, given the year it was made in: results are the
  * year before's, targets (wherever they stand) the report's own year's.
  */
-export function reportContexts(paras: Paragraph[], docYear: number | undefined, region: string, title: string, lex?: Lexicon): Map<Paragraph, Context> {
+export function reportContexts(paras: Paragraph[], docYear: number | undefined, region: string, title: string, lex: Lexicon): Map<Paragraph, Context> {
   const results = docYear ? period({ kind: 'year', year: docYear - 1 }) : period({ kind: 'none' });
   const targets = docYear ? period({ kind: 'year', year: docYear }) : undefined;
   return sectionContexts(paras, { region, year: docYear ? docYear - 1 : undefined, period: results, nature: 'actual', section: title, targets, now: docYear }, title, lex);
