@@ -332,6 +332,14 @@ describe('a place with a figure of what follows its 的, and a name that opens w
     const tt = { ...ctx, region: '天台县' };
     expect(extractFigures('上三高速东互通区块房屋签约完成率89%', tt, lexicon()).map((f) => f.owner)).toEqual(['上三高速东互通区块']);
   });
+  it('a company described before its 的 owns what its sentence says of it, from…to its level now (麦田能源 年产值…飙升到20亿元)', () => {
+    const zone = { region: '温州经济技术开发区', year: 2023, period: year(2023), nature: 'actual' as const, section: '' };
+    const found = extractFigures('总部位于温州经开区的麦田能源股份有限公司,年产值从2019年成立之初的8000万元飙升到20亿元', zone, lexicon());
+    expect(found.map((f) => [f.name, f.period.label, f.figure, f.owner])).toEqual([
+      ['年产值', '2019年', '8000万元', '麦田能源股份有限公司'],
+      ['年产值', '2023年', '20亿元', '麦田能源股份有限公司'],
+    ]);
+  });
 });
 
 describe('a sentence that says how it counts, a mark passed, and a head alone', () => {

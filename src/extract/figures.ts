@@ -8,7 +8,7 @@ import { fold } from '../text/normalize.js';
 import type { Growth, Indicator, Nature, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import { findPeriods, label } from '../text/period.js';
-import { findPlaces, isWithin, leadingPlace, leadingThing, thingsPlace, zonesAfterPlace } from '../text/places.js';
+import { findPlaces, isWithin, leadingPlace, leadingThing, thingsIn, thingsPlace, zonesAfterPlace } from '../text/places.js';
 
 export interface Context {
   region: string;
@@ -521,6 +521,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       if (place) return /^[:：]/.test(clause.slice(place.index + place.text.length)) ? (leadingThing(clause.slice(place.index + place.text.length + 1), lex) ?? '') : (zonesAfterPlace(clause, place, lex) ?? '');
       const thing = leadingThing(clause, lex);
       if (thing) return thing;
+      // (总部位于温州经开区的麦田能源股份有限公司,年产值…: a clause that is only a thing, described before its 的.)
+      const described = thingsIn(clause, lex).find((t) => clause.endsWith(`的${t}`));
+      if (described && i < clauses.length - 1) return described;
       // 试点建设“智安街道”,建成34个场景应用: a pilot built under a name of its own owns what is done in it.
       const pilotMatch = clause.match(PILOT);
       const pilot = pilotMatch?.[1] ?? pilotMatch?.[2];
