@@ -113,8 +113,7 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
     if (q.intent === 'fact' && r.type === 'indicator') {
       if (!within(k, r.region, p.region)) return false;
       const sentence = fold(r.sentence);
-      const asked = findPlaces(q.text, k.lex).find((m) => m.region === p.region);
-      const frame = !!asked && (!isSubjectMention(q.text, asked) || /(?:在|居|列)$/.test(q.text.slice(0, asked.index)) || /^(?:排|第|中|内)/.test(q.text.slice(asked.index + asked.text.length)));
+      const frame = askedAsFrame(k, q, p.region);
       return findPlaces(sentence, k.lex).some((m) => m.region === p.region && !m.relative && (frame || isSubjectMention(sentence, m)));
     }
     // A figure of a larger place that its own words say is the place's (现桐乡崇福镇行使…918项,
@@ -125,6 +124,20 @@ function placeFits(k: Knowledge, q: Query, r: KnowledgeRecord): boolean {
     }
     return false;
   });
+}
+
+const framesAsked = new WeakMap<Query, Map<string, boolean>>();
+/** Whether the question names a place as the frame of a rank (桐乡…在嘉兴排第几), not as its subject: read once a query. */
+function askedAsFrame(k: Knowledge, q: Query, region: string): boolean {
+  let frames = framesAsked.get(q);
+  if (!frames) framesAsked.set(q, (frames = new Map()));
+  let frame = frames.get(region);
+  if (frame === undefined) {
+    const asked = findPlaces(q.text, k.lex).find((m) => m.region === region);
+    frame = !!asked && (!isSubjectMention(q.text, asked) || /(?:在|居|列)$/.test(q.text.slice(0, asked.index)) || /^(?:排|第|中|内)/.test(q.text.slice(asked.index + asked.text.length)));
+    frames.set(region, frame);
+  }
+  return frame;
 }
 
 // What namesSubjectOf reads of a metric asked and of a record's sentence, read once: the same for every record it looks at.

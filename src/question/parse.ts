@@ -138,10 +138,10 @@ interface Taken {
 }
 
 /** Finds a word of a keyed list in `t.rest`, takes it out, and returns its key. */
-function takeKeyed<K>(t: Taken, list: [string, K][]): K | undefined {
+function takeKeyed<K>(t: Taken, list: [string, K][], after?: string): K | undefined {
   for (const [word, key] of list) {
     if (t.rest.includes(word)) {
-      t.rest = t.rest.split(word).join(' ');
+      t.rest = after ? t.rest.split(new RegExp(`${escapeRegExp(word)}(?:${after})?`)).join(' ') : t.rest.split(word).join(' ');
       return key;
     }
   }
@@ -308,13 +308,9 @@ function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
     scope.kind ??= 'bulletin';
     t.rest = t.rest.replace(issue[0], ' ');
   }
-  for (const [word, kind] of w.documents) {
-    if (!t.rest.includes(word)) continue;
-    // (嘉善意见里…, 政府工作报告中…: where in the document, no word of the metric.)
-    t.rest = t.rest.split(new RegExp(`${escapeRegExp(word)}(?:里|中|内)?`)).join(' ');
-    scope.kind ??= kind as DocumentScope['kind'];
-    return;
-  }
+  // (嘉善意见里…, 政府工作报告中…: where in the document, no word of the metric.)
+  const kind = takeKeyed(t, w.documents, '里|中|内');
+  if (kind) scope.kind ??= kind as DocumentScope['kind'];
 }
 
 /** Takes the words that open a correction (不对，我问的是), longest first, from the start. */

@@ -74,7 +74,15 @@ export function findPlaces(text: string, lex: Lexicon, own?: string): PlaceMenti
  */
 export function zonesAfterPlace(clause: string, place: PlaceMention, lex: Lexicon): string | undefined {
   const rest = clause.slice(place.index + place.text.length);
-  return lex.regions.zones.kinds.flat().sort((a, b) => b.length - a.length).find((k) => rest.startsWith(k));
+  return zoneKindWords(lex).find((k) => rest.startsWith(k));
+}
+
+const kindWords = new WeakMap<Lexicon, string[]>();
+/** The words of every kind of zone, longest first: made once a lexicon. */
+function zoneKindWords(lex: Lexicon): string[] {
+  let words = kindWords.get(lex);
+  if (!words) kindWords.set(lex, (words = lex.regions.zones.kinds.flat().sort((a, b) => b.length - a.length)));
+  return words;
 }
 
 // (国家级经开区, 229家经开区, 各开发区: a kind of zone counted or ranked, not the zone the gazetteer names by it.)
@@ -86,7 +94,7 @@ const KIND_QUALIFIED = /[级类家个各等批]$/;
  * count or level, it is no name of that zone.
  */
 function kindOfZone(m: PlaceMention, lex: Lexicon): boolean {
-  return m.region !== null && !m.relative && lex.regions.zones.kinds.some((k) => k.includes(m.text));
+  return m.region !== null && !m.relative && zoneKindWords(lex).includes(m.text);
 }
 
 /** Whether a word is one for "this place" (全市, 我市, 全县 …). */
