@@ -380,6 +380,57 @@ describe('other layouts', () => {
   });
 });
 
+describe('monthly statistics tables', () => {
+  // [owner or region, period, figure, growth] of each record named `name`.
+  const rows = (r: Records, name: string) => r.indicators.filter((i) => i.name === name).map((i) => [i.owner ?? i.region, i.period.label, i.figure, i.growth[0]?.text ?? '']);
+
+  it('rows whose figures run on from their label, under a header run together (12月同比±%1-12月同比±%)', () => {
+    const r = variant('工业月报-数字紧贴指标');
+    // (The year picked on the page's menu, • 2021年, not that of its date 2022-01-20.)
+    expect(r.sources[0]).toMatchObject({ region: '温州市', year: 2021 });
+    expect(rows(r, '规上工业增加值')).toEqual([
+      ['温州市', '2021年12月', '180.2亿元', '同比6.1%'],
+      ['温州市', '2021年1-12月', '1932.5亿元', '同比10.4%'],
+      // Parts of the total are their own, never the city's.
+      ['轻工业', '2021年12月', '70.3亿元', '同比2.2%'],
+      ['轻工业', '2021年1-12月', '801.6亿元', '同比7.5%'],
+      ['重工业', '2021年12月', '109.9亿元', '同比8.8%'],
+      ['重工业', '2021年1-12月', '1130.9亿元', '同比12.6%'],
+      ['私营企业', '2021年12月', '120.4亿元', '同比下降1.3%'],
+      ['私营企业', '2021年1-12月', '1290.8亿元', '同比9.9%'],
+      ['外商投资企业', '2021年12月', '8.1亿元', '同比12.0%'],
+      ['外商投资企业', '2021年1-12月', '90.7亿元', '同比3.3%'],
+      ['温州市', '2021年12月', '180.2亿元', '同比6.1%'],
+      ['温州市', '2021年1-12月', '1932.5亿元', '同比10.4%'],
+      ['鹿城区', '2021年12月', '10.5亿元', '同比下降2.4%'],
+      ['鹿城区', '2021年1-12月', '118.2亿元', '同比5.5%'],
+      ['瓯海区', '2021年12月', '25.8亿元', '同比7.7%'],
+      ['瓯海区', '2021年1-12月', '270.4亿元', '同比11.9%'],
+      // (瓯海区属 is not 瓯海区, nor anything of the city's: nothing.)
+      ['乐清市', '2021年12月', '44.1亿元', '同比9.0%'],
+      ['乐清市', '2021年1-12月', '460.3亿元', '同比13.8%'],
+    ]);
+    // The same columns under another measure open a table of its own.
+    expect(rows(r, '规上工业销售产值').slice(0, 2)).toEqual([
+      ['温州市', '2021年12月', '760.5亿元', '同比5.2%'],
+      ['温州市', '2021年1-12月', '8010.4亿元', '同比12.2%'],
+    ]);
+  });
+
+  it('one cell a line, 本月 and 1-本月 of the month the table names', () => {
+    const r = variant('社零月报-单元格分行');
+    expect(rows(r, '社会消费品零售总额')).toEqual([
+      // (No place in the text or the file's name: the figures are nobody's, never the home city's.)
+      ['', '2023年5月', '402.18亿元', '比去年同月增长7.9%'],
+      ['', '2023年1-5月', '1870.44亿元', '比去年同期增长9.6%'],
+      ['批发零售业', '2023年5月', '360.02亿元', '比去年同月增长6.8%'],
+      ['批发零售业', '2023年1-5月', '1681.90亿元', '比去年同期增长8.7%'],
+      ['住宿餐饮业', '2023年5月', '42.16亿元', '比去年同月增长18.2%'],
+      ['住宿餐饮业', '2023年1-5月', '188.54亿元', '比去年同期增长18.9%'],
+    ]);
+  });
+});
+
 describe('--explain', () => {
   it('shows a document’s identity and records as a reviewer reads them', () => {
     const text = explain(real('2024年桐乡市计划执行情况-单元格分行')).join('\n');

@@ -37,12 +37,17 @@ export interface Tally {
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
-/** The indicator that reads this gold figure: the same value, from the sentence the quote is in. */
-function findIndicator(gold: GoldRecord, inds: Indicator[]): Indicator | undefined {
+/**
+ * The indicator that reads this gold figure: the same value, from the sentence the quote is in —
+ * or, for a table's row (quoted as written, read as header：cell pairs), from the quote's line.
+ */
+function findIndicator(gold: GoldRecord, inds: Indicator[], lines: string[]): Indicator | undefined {
   const quote = fold(gold.quote).replace(/\s+/g, '');
+  const squeezed = (l: string) => fold(l).replace(/\s+/g, '');
+  const quoteLines = new Set(lines.flatMap((l, i) => (quote.length >= 8 && squeezed(l).includes(quote) ? [i + 1] : [])));
   const inSentence = (i: Indicator) => {
     const s = fold(i.sentence).replace(/\s+/g, '');
-    return s.includes(quote.slice(0, 12)) || quote.includes(s.slice(0, 12)) || s.includes(quote.slice(-12));
+    return s.includes(quote.slice(0, 12)) || quote.includes(s.slice(0, 12)) || s.includes(quote.slice(-12)) || quoteLines.has(i.line);
   };
   const candidates = inds.filter(inSentence);
   const hasValue = (i: Indicator) =>
@@ -98,12 +103,13 @@ export async function measure(dir: string): Promise<Tally & { files: number }> {
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as GoldRecord);
     const records = await documentRecords(file, lex);
+    const lines = readFileSync(file, 'utf8').split('\n');
     const inds = records.indicators;
     const learned = records.sources.flatMap((src) => src.places ?? []);
     t.files++;
     for (const g of golds) {
       t.gold++;
-      const ind = findIndicator(g, inds);
+      const ind = findIndicator(g, inds, lines);
       if (!ind) continue;
       t.found++;
       if (!ind.region) t.placeUnknown++;

@@ -31,6 +31,7 @@ const schema = z.object({
     growth: words,
     note: words,
   }),
+  figureColumns: z.object({ thisMonth: words, cumulative: words, amounts: words, bases: words, changes: words }),
   progressStatuses: z.record(z.string(), z.union([words, z.string()])),
   years: z.record(z.string(), z.union([z.number(), z.string()])),
   fileNames: z.object({ kinds: z.object({ statistics: words, report: words, summary: words, tasks: words }) }),
@@ -56,6 +57,8 @@ export interface Layout {
   years: { phrase: string; year: number }[];
   /** Words of a file's name that say its document's kind. */
   fileKinds: z.infer<typeof schema>['fileNames']['kinds'];
+  /** A statistics table's column words, longest first: the month's (本月), the year's so far (累计), other amounts, and the bases and words of a change (同比, ±). */
+  figureColumns: { thisMonth: string[]; cumulative: string[]; amounts: string[]; bases: string[]; changes: string[] };
   /** Words that end a progress cell with its status (…,按时推进), longest first, with the status. */
   progressStatuses: { word: string; status: string }[];
 }
@@ -83,6 +86,13 @@ export function loadLayout(dir = KNOWLEDGE_DIR): Layout {
     columns: Object.entries(d.columns)
       .flatMap(([role, ws]) => ws.map((word) => ({ word, role: role as ColumnRole })))
       .sort(byLength((c) => c.word)),
+    figureColumns: {
+      thisMonth: [...d.figureColumns.thisMonth].sort(byLength((w) => w)),
+      cumulative: [...d.figureColumns.cumulative].sort(byLength((w) => w)),
+      amounts: [...d.figureColumns.amounts].sort(byLength((w) => w)),
+      bases: [...d.figureColumns.bases].sort(byLength((w) => w)),
+      changes: [...d.figureColumns.changes].sort(byLength((w) => w)),
+    },
     progressStatuses: Object.entries(d.progressStatuses)
       .filter((e): e is [string, string[]] => Array.isArray(e[1]))
       .flatMap(([status, ws]) => ws.map((word) => ({ word, status })))

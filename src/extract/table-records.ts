@@ -16,7 +16,7 @@ import type { TaskDraft } from './document.js';
 import type { Column, Row, Table } from './tables.js';
 import { readProse, type LocatedIndicator, type PassageDraft } from './prose.js';
 import { findPeriods } from '../text/period.js';
-import { findPlaces, isScopeWord } from '../text/places.js';
+import { findPlaces, isScopeWord, isWithin } from '../text/places.js';
 import { layout } from './layout.js';
 
 export interface TableRecords {
@@ -63,12 +63,15 @@ export function readCell(cell: string, columnUnit: string, lex: Lexicon): CellFi
  * The place a table cell names: the whole cell is a place name, or (as tables shorten them:
  * 经开 for 经开区) the start of exactly one place's name.
  */
-function placeOfCell(cell: string, lex: Lexicon): string | undefined {
+function placeOfCell(cell: string, lex: Lexicon, within?: string): string | undefined {
   const whole = findPlaces(cell, lex).find((p) => p.region && p.text.length >= cell.length - 1);
   if (whole?.region) return whole.region;
   if (cell.length < 2) return undefined;
-  const starts = new Set(lex.placeNames.filter((p) => p.region && p.text.startsWith(cell)).map((p) => p.region));
-  return starts.size === 1 ? [...starts][0]! : undefined;
+  const starts = new Set(lex.placeNames.filter((p) => p.region && p.text.startsWith(cell)).map((p) => p.region!));
+  // (普陀 in a 舟山 table: the one of the document's place, though 上海 has a 普陀 too.)
+  // (A short name, 新城, is of a place of the document's own: not 嘉兴's 新城街道 in a 舟山 table.)
+  const inside = within ? [...starts].filter((r) => r !== within && isWithin(lex, r, within)) : [...starts];
+  return inside.length === 1 ? inside[0] : undefined;
 }
 
 /** 责任单位 as written: *市委组织部(市委人才办)、市人力社保局 — a * marks the lead. */
@@ -114,8 +117,21 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
   const has = (role: Column['role']) => columns.some((c) => c.role === role);
   // (截至6月20日 over a table of a 2018 report: the report's year.)
   const titlePeriod = table.title ? findPeriods(table.title, contextFor().year).find((p) => p.period.year !== undefined)?.period : undefined;
+  // A column of 11月 or 1-11月: that period of the table's year (its title's, else the document's).
+  const yearOfTable = titlePeriod?.year ?? contextFor().year;
+  // (本月 and 累计: the table's month, and its year up to that month.)
+  const month = (titlePeriod ?? contextFor().period).to;
+  const ofMonth = (words: string) => (month === undefined || yearOfTable === undefined ? undefined : findPeriods(words === '本月' ? `${month}月` : `1-${month}月`, yearOfTable)[0]?.period);
+  const periodOf = (c: Column) =>
+    c.period ?? (c.periodWords === '本月' || c.periodWords === '累计' ? ofMonth(c.periodWords) : c.periodWords && yearOfTable !== undefined ? findPeriods(c.periodWords, yearOfTable)[0]?.period : undefined);
   // A task cell merged over several rows (written empty below the first): the row above's task and lead.
   let above: { cell: string; lead?: string } | undefined;
+  // The metric of the last row that named one, for rows of places under it; and of a run of its parts.
+  let lastMetric: string | undefined;
+  let partsOf: string | undefined;
+  // Their units, where only the metric's own row says it (社会消费品零售总额(亿元)).
+  let lastUnit = '';
+  let unitOfParts = '';
 
   table.rows.forEach((row, index) => {
     const base = contextFor(row.group);
@@ -159,17 +175,32 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     if (!fig) return undefined;
     const basis = /同比/.test(col.text) ? '同比' : /比上年/.test(col.text) ? '比上年' : '增长';
     const value = FALLING.test(fig.change ?? '') ? -fig.value : fig.value;
-    const words = col.text.replace(/\s+/g, '').replace(/[(（][^()（）]*[)）]$/, '');
+    // (±%: a change, said as one.)
+    const words = col.text.replace(/\s+/g, '').replace(/[(（][^()（）]*[)）]$/, '').replace(/[±%]/g, '') || '增长';
+    // (同比±% | -5.1: a fall, said as one.)
+    if (value < 0 && !fig.change) return { basis, value, unit: fig.unit, text: `${words.replace(/(?:增长|增减|增幅|增速)$/, '')}下降${-value}${fig.unit}` };
     return { basis, value, unit: fig.unit, text: `${words}${cell}${/%|‰|百分点|千分点/.test(cell) ? '' : fig.unit}` };
   }
 
   /** The figures of a row about one place (or one year): each value column, with the row's growth. */
-  function valueRow(row: Row, region: string, rowPeriod: Period | undefined, base: Context, line: number, named = (metric: string) => metric) {
-    const values = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'value');
+  function valueRow(row: Row, region: string, rowPeriod: Period | undefined, base: Context, line: number, named = (metric: string) => metric, rowUnit = '') {
+    // (指标 | 单位 | …: the column of units holds no figures.)
+    const values = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'value' && !/^(?:计量)?单位$/.test(c.text.replace(/\s+/g, '')));
+    // (11月 | 同比±% | 1-11月 | 同比±%: a change column right after each value column is that value's alone.)
+    const pairedAt = (i: number) => (columns[i + 1]?.role === 'growth' && !columns[i + 1].metric ? i + 1 : -1);
+    const paired = values.some(({ i }) => pairedAt(i) >= 0);
+    // (指标 | 单位 | 3月同比±% | 1-3月同比±%: a change column of a period of its own, beside no value, is the row's change over that period.)
+    const overPeriod = (c: Column, i: number) => c.role === 'growth' && !c.metric && !!(c.period || c.periodWords) && !values.some((v) => pairedAt(v.i) === i);
     // The growth of the values: a 同比增长 column, or one named for a value's metric (GDP增速).
-    const ofValues = (c: Column) => c.role === 'growth' && (!c.metric || values.some((v) => v.c.metric.includes(c.metric)));
-    const g = values.length ? columns.findIndex(ofValues) : columns.findIndex((c) => c.role === 'growth');
+    const ofValues = (c: Column, i: number) => c.role === 'growth' && !overPeriod(c, i) && (!c.metric || values.some((v) => v.c.metric.includes(c.metric)));
+    const g = values.length ? columns.findIndex(ofValues) : columns.findIndex((c, i) => c.role === 'growth' && !overPeriod(c, i));
     const growth = g >= 0 ? growthOf(row.cells[g], columns[g]) : undefined;
+    const growthAt = (i: number) => (paired ? (pairedAt(i) >= 0 ? growthOf(row.cells[i + 1], columns[i + 1]) : undefined) : growth);
+    columns.forEach((c, i) => {
+      const own = overPeriod(c, i) ? growthOf(row.cells[i], c) : undefined;
+      const metric = named(c.metric) || base.section;
+      if (own && metric) out.indicators.push(indicator(metric, { value: Math.abs(own.value), unit: own.unit, figure: row.cells[i] + own.unit }, periodOf(c) ?? rowPeriod ?? titlePeriod ?? base.period, base.nature, region, base, row, [own], true));
+    });
     // A growth column of a metric of its own (固定资产投资增速(%) beside 规上工业增加值): a change figure apart.
     columns.forEach((c, i) => {
       if (i === g || c.role !== 'growth' || !c.metric) return;
@@ -179,9 +210,10 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     // A yearbook's blocks: under 增长速度 each value is its column's growth; under 产业结构, its share.
     const block = row.group && GROWTH_BLOCK.test(row.group) ? 'growth' : row.group && SHARE_BLOCK.test(row.group) ? 'share' : undefined;
     for (const { c, i } of values) {
-      const fig = readCell(row.cells[i] ?? '', c.unit, lex);
+      const fig = readCell(row.cells[i] ?? '', c.unit || rowUnit, lex);
       if (!fig || !named(c.metric)) continue;
-      const p = c.period ?? rowPeriod ?? titlePeriod ?? base.period;
+      const p = periodOf(c) ?? rowPeriod ?? titlePeriod ?? base.period;
+      const growth = growthAt(i);
       if (block === 'growth') {
         const change: Growth = { basis: '增长', value: fig.value, unit: fig.unit, text: `增长${fig.figure}` };
         out.indicators.push(indicator(named(c.metric), fig, p, base.nature, region, base, row, [change], true));
@@ -214,24 +246,60 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
   function metricRow(row: Row, base: Context, line: number) {
     const name = (cellAt(columns, row, 'name') ?? '').replace(/^\d{1,3}[.、．]\s*/, '').trim();
     if (!name) return;
+    const whole = columns.find((c) => c.role === 'name')?.metric;
+    if (whole) {
+      measureRow(row, name, whole, base, line);
+      return;
+    }
+    // 社会消费品零售总额 | 亿元 | … then 其中:定 海 | 亿元 | …: a place under a metric's row is that metric's
+    // figure of the place; a place under none names no metric, nor does a part of a place (舟山经济开发区).
+    // (其中:, and the # of a statistics table, mark a row as one of the row above.)
+    const partRow = /^(?:其中[:：]|#)/.test(name);
+    const written = name.replace(/^(?:其中[:：]|#)/, '').replace(/\s+/g, '');
+    // (社会消费品零售总额(亿元): the row's unit, said with its label.)
+    const unitSaid = written.match(/[(（]([^()（）]{1,6})[)）]$/);
+    const label = unitSaid && lex.unitList.includes(unitSaid[1]) ? written.slice(0, unitSaid.index) : written;
+    // (指标名称 | 单位 | …: a column of units says each row's.)
+    const units = columns.findIndex((c) => /^(?:计量)?单位$/.test(c.text.replace(/\s+/g, '')));
+    const rowUnit = units >= 0 ? (row.cells[units] ?? '').trim() : label !== written ? unitSaid![1] : '';
+    const place = isScopeWord(label, lex) ? undefined : placeOfCell(label, lex, base.region);
+    if (place || findPlaces(label, lex).some((p) => p.index === 0)) {
+      if (place && lastMetric) valueRow(row, place, titlePeriod ?? base.period, base, line, () => lastMetric!, rowUnit);
+      if (place && lastMetric) [partsOf, unitOfParts] = [lastMetric, lastUnit];
+      return;
+    }
+    // 其中:船舶修造业, 水产品加工业 … under 主要行业工业总产值 (其中:普陀山, 朱家尖 under 旅游接待人数; 新城, 六横
+    // after the counties under 分县(区)工业总产值): labels that name no measure, from a 其中 or a place on, are parts of
+    // the metric above — each figure its part's, never the metric's.
+    const measure = lex.metrics.heads.some((h) => label.includes(h));
+    if (partRow && !measure && lastMetric) [partsOf, unitOfParts] = [lastMetric, lastUnit];
+    if (partsOf && !measure) {
+      const from = out.indicators.length;
+      valueRow(row, base.region, titlePeriod ?? base.period, base, line, () => partsOf!, rowUnit || unitOfParts);
+      for (const ind of out.indicators.slice(from)) Object.assign(ind, { owner: label, subject: label });
+      return;
+    }
+    partsOf = undefined;
+    // (分县(区)工业总产值 over rows of counties: the metric, whatever it is broken down by. 其中:入境过夜人数 is a
+    // metric of its own, and the 其中 rows after it parts of the one above it.)
+    const metric = label.replace(/^分(?:县|地区|区域|区县|县市区)(?:[(（][^()（）]*[)）])?(?=[\u4e00-\u9fff]{2})/, '');
+    if (!partRow) [lastMetric, lastUnit] = [metric, rowUnit];
     const p = titlePeriod ?? base.period;
     const target = columns.findIndex((c) => c.role === 'target');
     const actual = columns.findIndex((c) => c.role === 'actual');
     const note = columns.findIndex((c) => c.role === 'note');
     const asGrowth = (fig: CellFigure, text: string): Growth => ({ basis: '增长', value: FALLING.test(fig.change ?? '') ? -fig.value : fig.value, unit: fig.unit, text });
     // (指标名称 | 单位 | …: a column of units says each row's.)
-    const units = columns.findIndex((c) => /^(?:计量)?单位$/.test(c.text.replace(/\s+/g, '')));
-    const rowUnit = units >= 0 ? (row.cells[units] ?? '').trim() : '';
     const one = (i: number, nature: Nature) => {
       const cell = row.cells[i];
       const fig = cell ? readCell(cell, columns[i].unit || rowUnit, lex) : undefined;
       if (!fig) return undefined;
-      return fig.change ? indicator(name, fig, p, nature, base.region, base, row, [asGrowth(fig, cell!)], true) : indicator(name, fig, p, nature, base.region, base, row, [], false);
+      return fig.change ? indicator(metric, fig, p, nature, base.region, base, row, [asGrowth(fig, cell!)], true) : indicator(metric, fig, p, nature, base.region, base, row, [], false);
     };
     // 指标 | 产值(亿元) | 比上年增长(%): each row's value, named by the row (农业 + 产值), with its growth.
     if (target < 0 && actual < 0) {
       const head = (metric: string) => lex.metrics.heads.some((h) => metric.endsWith(h));
-      valueRow(row, base.region, p, base, line, (metric) => (head(name) || !head(metric) ? name : `${name}${metric}`));
+      valueRow(row, base.region, p, base, line, (measured) => (head(metric) || !head(measured) ? metric : `${metric}${measured}`), rowUnit);
       return;
     }
     const planned = target >= 0 ? one(target, 'target') : undefined;
@@ -239,7 +307,7 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     // 实际完成 增长4.8%, 备注 1347.1亿元: the level reached, with its growth.
     const level = note >= 0 && row.cells[note] ? readCell(row.cells[note], columns[note].unit, lex) : undefined;
     if (done?.isChange && level && !level.change) {
-      done = { ...indicator(name, level, p, 'actual', base.region, base, row, done.growth, false) };
+      done = { ...indicator(metric, level, p, 'actual', base.region, base, row, done.growth, false) };
     }
     // (… | 2022年实绩 绝对值 | 增速(%): the growth beside the level reached is its growth.)
     const g = columns.findIndex((c) => c.role === 'growth' && !c.metric);
@@ -247,6 +315,34 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     if (done && grew) done = { ...done, growth: [grew] };
     for (const r of [planned, done]) if (r) out.indicators.push(r);
     void line;
+  }
+
+  /**
+   * A row of a table that measures one thing (规上工业增加值) by its label: the total (规上工业增加值合计,
+   * 合计), a place (宁波市, 海曙区, 全市) — its figure —, or a part of the whole (合计中:轻工业, 私营企业),
+   * the part's own figure. A label that opens with a place and says more (奉化区属) is neither
+   * the place nor a part of the document's: its owner is not clear, and it gives nothing.
+   */
+  function measureRow(row: Row, label: string, whole: string, base: Context, line: number) {
+    const part = label.replace(/^(?:合计|总计)?其?中[:：]/, '');
+    const total = part.replace(/(?:合计|总计)$/, '');
+    if (!total || (part !== total && (whole.endsWith(total) || total.endsWith(whole))) || part === whole) {
+      valueRow(row, base.region, undefined, base, line, () => whole);
+      return;
+    }
+    const scoped = isScopeWord(part, lex) ? findPlaces(part, lex, base.region)[0]?.region : undefined;
+    const places = findPlaces(part, lex);
+    const place = scoped ?? places.find((p) => p.region && p.index === 0 && p.text === part)?.region;
+    if (place) {
+      valueRow(row, place, undefined, base, line, () => whole);
+      return;
+    }
+    if (places.some((p) => p.index === 0)) return;
+    // A part's figures are the part's (its owner): never the whole's, whatever is asked of the whole.
+    const from = out.indicators.length;
+    valueRow(row, base.region, undefined, base, line, () => whole);
+    // (It is what the figure's metric is of, too: 高新技术产业 of 规上工业增加值.)
+    for (const ind of out.indicators.slice(from)) Object.assign(ind, { owner: part, subject: part });
   }
 
   function taskRow(row: Row, index: number, base: Context, line: number) {

@@ -9,6 +9,7 @@ import type { Period } from '../types.js';
 import type { Layout, ColumnRole } from './layout.js';
 import { findPeriods } from '../text/period.js';
 import { BLOCK_LABEL } from './clean.js';
+import { isFigureColumn } from './figure-rows.js';
 
 export interface Column {
   /** The header as written. */
@@ -19,6 +20,8 @@ export interface Column {
   /** The unit of bare numbers in the column: 亿元 of 2021年GDP(亿元). */
   unit: string;
   period?: Period;
+  /** A period the header names without its year (11月, 1-11月): of the document's year. */
+  periodWords?: string;
 }
 
 export interface Row {
@@ -51,19 +54,33 @@ export function column(text: string, layout: Layout): Column {
   const whole = layout.columns.find((c) => c.word === rest);
   if (whole) return { text, role: whole.role, metric: '', unit: '' };
   const unitMatch = rest.match(UNIT_IN_HEADER);
-  const unit = unitMatch ? unitMatch[1] : '';
+  // (规上工业增加值(单位:亿元): the unit said as one.)
+  const unit = unitMatch ? unitMatch[1].replace(/^(?:计量)?单位[:：]/, '') : '';
   if (unitMatch) rest = rest.slice(0, unitMatch.index);
   const found = findPeriods(rest)[0];
   const period = found?.period.year !== undefined ? found.period : undefined;
   if (found && period) rest = rest.slice(0, found.index) + rest.slice(found.index + found.length);
+  // (11月, 1-11月累计, 3月同比±%: a column of a period of the document's year — its values, or their change.)
+  const periodWords = found && !period && found.index === 0 ? rest.slice(0, found.length) : undefined;
+  if (periodWords) {
+    rest = rest.slice(found!.length);
+    if (/^(?:累计)?$/.test(rest)) return { text, role: 'value', metric: '', unit, periodWords: `${periodWords}${rest}` };
+  }
+  // (本月 | 1-本月: the month of the table, and its year so far.)
+  const { thisMonth, cumulative, bases } = layout.figureColumns;
+  if (!periodWords && thisMonth.includes(rest)) return { text, role: 'value', metric: '', unit, periodWords: '本月' };
+  if (!periodWords && cumulative.includes(rest)) return { text, role: 'value', metric: '', unit, periodWords: '累计' };
   const exact = layout.columns.find((c) => c.word === rest);
   // (进展情况、存在问题及下一步打算: a long header is of the role its first words name.)
   const within = rest.length <= 10 ? layout.columns.find((c) => rest.includes(c.word)) : layout.columns.find((c) => c.word.length >= 2 && rest.startsWith(c.word));
   const role = (exact ?? within)?.role ?? 'value';
   // The metric of a value column is its header without period and unit; of a growth column
   // (GDP增速) the words before the growth word.
-  const metric = role === 'value' ? rest : rest.replace((exact ?? within)!.word, '');
-  return { text, role, metric, unit, period };
+  // (同比±%, 增长(%): no metric of its own.)
+  // (比去年同月增长(%): what the change is over is its basis, no metric.)
+  const basis = bases.find((b) => rest.startsWith(b));
+  const metric = role === 'value' ? rest : rest.replace((exact ?? within)!.word, '').replace(basis ?? /$^/, '').replace(/^[±%()]+$/, '');
+  return { text, role, metric, unit, period, ...(periodWords ? { periodWords } : {}) };
 }
 
 function pipeCells(line: string): { cells: string[]; closed: boolean } {
@@ -171,6 +188,10 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
       // A markdown separator (|---|---|) is no row.
       if (/^[\s|:：\-—]+$/.test(line)) continue;
       const { cells, closed } = pipeCells(line);
+      // A header again (指 标 | 单位 | 3月 同比±% …, or the same columns under another first cell: 规上工业销售产值(单位:亿元) |
+      // 11月 | 同比±% …): the next table's.
+      const restated = squeeze(cells[0] ?? '') === squeeze(headCells[0]) && columns[0].role !== 'value';
+      if (headCells.length > 2 && (restated || (withoutTrailingEmpty(cells).length === headCells.length && cells.slice(1).every((c, k) => squeeze(c) === squeeze(headCells[k + 1]))))) break;
       const first = j;
       // A cell broken over lines (财政总收入突破1700亿元,其中 / 一般公共预算收入…| 市财政局 |):
       // the row goes on until it has its cells or closes.
@@ -220,9 +241,15 @@ function cellTables(lines: string[], layout: Layout): Table[] {
   for (let n = 0; n < filled.length; n++) {
     // Header: three or more lines in a row, each a header cell alone.
     let h = n;
-    const headerCell = (t: string) => t.length <= 16 && !t.includes('|') && (layout.columns.some((c) => c.word === squeeze(t).replace(PERIOD_OF_COLUMN, '')) || (UNIT_IN_HEADER.test(squeeze(t)) && !/^[\d.]+/.test(t)));
-    while (h < filled.length && headerCell(filled[h].text)) h++;
+    const named = (t: string) => layout.columns.some((c) => c.word === squeeze(t).replace(PERIOD_OF_COLUMN, '')) || isFigureColumn(t, layout);
+    const headerCell = (t: string) => t.length <= 16 && !t.includes('|') && (named(t) || (UNIT_IN_HEADER.test(squeeze(t)) && !/^[\d.]+/.test(t)));
+    // (社会消费品零售总额(亿元) / 1478.53: a cell no column word names that a figure follows is the first row's label.)
+    const isFigure = (t: string | undefined) => !!t && /^-?[\d.,]+%?$/.test(t);
+    while (h < filled.length && headerCell(filled[h].text) && (named(filled[h].text) || !isFigure(filled[h + 1]?.text))) h++;
     if (h - n < 3) continue;
+    // (2022年9月 / 指标 / 本月 …: the header opens with the column of rows; the cells above it name the table.)
+    const opening = filled.slice(n, h).findIndex((l) => ['name', 'place'].includes(column(l.text, layout).role));
+    if (opening > 0 && h - n - opening >= 3) n += opening;
     const columns = filled.slice(n, h).map((l) => column(l.text, layout));
     if (!columns.some((c) => ROLES_OF_ROWS.includes(c.role as ColumnRole))) {
       n = h - 1;
@@ -235,6 +262,7 @@ function cellTables(lines: string[], layout: Layout): Table[] {
     // Under 序号, a row runs from its number to the next: its cells may be several lines each
     // (推进情况 1.… 2.… 3.…), and sentences (a task's text) are cells, not the prose after the table.
     const numbered = columns[0].role === 'number';
+    const figuresOnly = columns.length >= 3 && columns.slice(1).every((c) => c.periodWords || c.period || (c.role === 'growth' && !c.metric));
     for (; k < filled.length; k++) {
       const { text, i } = filled[k];
       if (numbered && headerCell(text) && column(text, layout).role === 'number') {
@@ -252,9 +280,11 @@ function cellTables(lines: string[], layout: Layout): Table[] {
       // 指标名称), or, in other tables, when the row before has all its cells.
       const first = columns[0].role;
       const marked = first === 'number' || first === 'name';
+      // (指标 / 本月 / 比去年同月增长(%) / 1-本月 / …: under columns of figures alone, a row opens with its label, the one cell no figure.)
+      const label = figuresOnly && !/^-?[\d.,]+%?$/.test(text);
       // (Numbers go on from the row before: a second part of a table may start at 11.)
       const next = rows.length ? (Number(rows[rows.length - 1].cells[0]) || rows.length) + 1 : 1;
-      const opens = first === 'number' ? /^\d{1,3}$/.test(text) && (Number(text) === next || (!rows.length && Number(text) >= 1)) && (!row || row.cells.length > 1) : first === 'name' ? ROW_START.test(text) : !!row && row.cells.length >= columns.length;
+      const opens = figuresOnly ? label : first === 'number' ? /^\d{1,3}$/.test(text) && (Number(text) === next || (!rows.length && Number(text) >= 1)) && (!row || row.cells.length > 1) : first === 'name' ? ROW_START.test(text) : !!row && row.cells.length >= columns.length;
       if (opens || !row) {
         row = { cells: [text], line: i, cut: false, group };
         rows.push(row);
@@ -380,6 +410,20 @@ function fieldTables(lines: string[], layout: Layout): Table[] {
   return [{ layout: 'fields', columns, rows, start: tasks[0].line, end: tasks.at(-1)!.end }];
 }
 
+/**
+ * 规上工业增加值(单位:亿元) | 11月 | 同比±% | 1-11月 | 同比±%: a first column headed by what the
+ * table measures, over columns of periods and their changes, holds the rows' labels — the
+ * places or the parts of that measure. Its values are of that measure, in its unit.
+ */
+function labelledByMeasure(table: Table): Table {
+  const [first, ...rest] = table.columns;
+  if (!first || first.role !== 'value' || first.period || first.periodWords || !first.metric) return table;
+  const ofPeriod = (c: Column) => c.role === 'value' && !c.metric && (c.period || c.periodWords);
+  if (!rest.some(ofPeriod) || !rest.every((c) => ofPeriod(c) || (c.role === 'growth' && !c.metric))) return table;
+  const measured = rest.map((c) => (c.role === 'value' ? { ...c, metric: first.metric, unit: c.unit || first.unit } : c));
+  return { ...table, columns: [{ ...first, role: 'name' as const }, ...measured] };
+}
+
 /** A line that is a header field or a date rather than a table's name. */
 const notATitle = (line: string) => /^[•·]?\s*(发布|来源|索引|日期|发文|成文|信息来源|浏览|字体|字号)/.test(line) || /^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?$/.test(line);
 
@@ -387,6 +431,7 @@ const notATitle = (line: string) => /^[•·]?\s*(发布|来源|索引|日期|�
 export function findTables(lines: string[], layout: Layout): Table[] {
   return [...pipeTables(lines, layout), ...cellTables(lines, layout), ...fieldTables(lines, layout)]
     .map(inferTaskColumn)
+    .map(labelledByMeasure)
     .map((t) => (t.title && notATitle(t.title) ? { ...t, title: undefined } : t))
     .sort((a, b) => a.start - b.start);
 }

@@ -17,6 +17,7 @@ import { plan } from '../extract/formats/plan.js';
 import { page } from '../extract/formats/page.js';
 import { general } from '../extract/formats/general.js';
 import { clean, asWritten, columnsToPipes, joinLines, withoutTranslations } from '../extract/clean.js';
+import { figureRowsToPipes } from '../extract/figure-rows.js';
 import { layout } from '../extract/layout.js';
 import { aboutFile, isMetaFile } from '../extract/about.js';
 import { readFormat } from '../extract/read/index.js';
@@ -79,7 +80,7 @@ export async function readDocument(file: string, bytes: Uint8Array, lex: Lexicon
   const unread: Problem[] = reading.problems.map((message) => ({ file: name, line: 1, message }));
   if (!reading.blocks.length) return { items: [], problems: unread };
   const raw = blocksToLines(reading.blocks).join('\n');
-  const tidied = tidy(columnsToPipes(withoutTranslations(applyCorrections(file, raw.replace(/\r\n?/g, '\n'), lex))));
+  const tidied = tidy(figureRowsToPipes(columnsToPipes(withoutTranslations(applyCorrections(file, raw.replace(/\r\n?/g, '\n'), lex))), layout()));
   if (!tidied.trim()) return { items: [], problems: [{ file: name, line: 1, message: 'empty document; skipped' }] };
   const cleaned = clean(tidied.split('\n'), layout());
   const lines = cleaned.lines;

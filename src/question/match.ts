@@ -504,11 +504,13 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // (A figure of change, 进出口总额增长9.3%, says nothing by its unit of what was measured.)
   const unit = isChange(ind) ? '' : ind.unit;
   const flow = q.period !== undefined && ['range', 'month', 'since'].includes(q.period.kind) && q.nature !== 'target';
-  if (!sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, true, clause, sentence, flow)) {
+  // (A table's part of a whole, 规上工业增加值 of 轻工业, is owned by what its metric is of.)
+  const part = !!ind.owner && ind.owner === ind.subject;
+  if (!sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, true, clause, sentence, flow, part)) {
     // 布伦特原油涨了多少: a metric named by its alias alone is the one thing the records
     // measure of it (its 收盘价格), when they measure only one.
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;
-    if ((!sole || !sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, false, clause, sentence, flow)) && !soleOfPlace(k, q, asked, ind)) return 'metric';
+    if ((!sole || !sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, false, clause, sentence, flow, part)) && !soleOfPlace(k, q, asked, ind)) return 'metric';
   }
   // A figure that holds only part of the question holds most of it in its own words and sentences:
   // words found only in the task it stands under (健全大救助体系) do not make 困难老年人家庭适老化改造 the 慈善救助困难家庭 asked.

@@ -183,6 +183,7 @@ export function sameMetric(
   clause = own,
   sentence = clause,
   flow = false,
+  partOfWhole = false,
 ): boolean {
   // 高新技术产业增加值占比 asks 高新技术产业增加值占规上工业增加值比重: a share of the record's
   // whole; the whole (占…) names no qualifier of the metric.
@@ -222,7 +223,11 @@ export function sameMetric(
   const implied = (qual: string) => impliedBy(qual, asked);
   // (Counted over part of a year, 上半年高层次人才, what is counted is what came new: 新引进高层次人才2873名.)
   const fresh = (qual: string) => flow && /^新/.test(qual);
-  for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual) && !implied(qual) && !fresh(qual) && !lex.metrics.qualifiers.some((w) => (lex.metrics.sameQualifiers[w] ?? w) === qual && newly(w))) return false;
+  // (高新技术产业 asked of its 规上工业增加值 — a part a table gives of a whole —: the part named carries the whole's
+  // qualifiers and names.)
+  const partNamed = partOfWhole && subject.length >= 2 && asked.includes(fold(subject));
+  const ofWhole = (qual: string) => partNamed && record.qualifiers.includes(qual);
+  for (const qual of qualifiers) if (!askedReading.qualifiers.includes(qual) && !implied(qual) && !fresh(qual) && !ofWhole(qual) && !lex.metrics.qualifiers.some((w) => (lex.metrics.sameQualifiers[w] ?? w) === qual && newly(w))) return false;
   // A qualifier of the question the record lacks, likewise (one its own words state will do, or
   // imply: 规模以上企业…增加值 is 规上工业's).
   for (const qual of askedReading.qualifiers) {
@@ -235,7 +240,7 @@ export function sameMetric(
   const askedGroups = groupsIn(asked, lex, true);
   // (Not one that only says whose the figure is: 户籍人口 of 户籍人口基本养老参保率.)
   const recordGroups = groupsIn(name, lex).filter((g) => !lex.aliasGroups[g].some((a) => whoseAsked(folded, a, asked, metricWords(lex).qualifiers)));
-  if (recordGroups.some((g) => !askedGroups.includes(g))) return false;
+  if (recordGroups.some((g) => !askedGroups.includes(g)) && !partNamed) return false;
   if (askedGroups.some((g) => !recordGroups.includes(g) && !groupsIn(forms, lex).includes(g) && !groupsIn(own, lex).includes(g))) return false;
   // The record's name ends in what it measures: that must be what is asked — unless the head
   // only says how it is measured (总额, 人数), which the unit says as well.

@@ -61,7 +61,7 @@ const PATTERN = new RegExp(
     `(?<plan>${PLAN})`,
     `(?<past>${PAST})`,
     `(?<coming>${COMING})`,
-    `(?<yRange>${YEAR}${MONTH}月?${DASH}${MONTH}月)`,
+    `(?<yRange>${YEAR}${MONTH}月?${DASH}${MONTH}月份?)`,
     `(?<yHalf>${YEAR}(${HALF}))`,
     `(?<yAsof>${UPTO}${YEAR}${MONTH}月(?:末|底))`,
     // 截至7月22日: how things stood that day, a running total or a level, not the day's own.
@@ -69,12 +69,12 @@ const PATTERN = new RegExp(
     `(?<yDay>${YEAR}${MONTH}月(\\d{1,2})日${NOT_DATELINE})`,
     // 截至6月 counts everything up to the end of June: a balance or a running total, not June alone.
     `(?<yUpto>(?:截至|截止)${YEAR}${MONTH}月(?![\\d末底日]))`,
-    `(?<yMonth>${YEAR}${MONTH}月(?!\\d))`,
+    `(?<yMonth>${YEAR}${MONTH}月份?(?!\\d))`,
     `(?<yEnd>${UPTO}${YEAR}(?:底|末))`,
     `(?<end>(?<![\\d月])(?<!上|去|前)年(?:末|底))`,
     `(?<ySince>${YEAR}以来)`,
     `(?<year>${YEAR}(?!\\d))`,
-    `(?<range>(?<!\\d)${MONTH}月?${DASH}${MONTH}月)`,
+    `(?<range>(?<!\\d)${MONTH}月?${DASH}${MONTH}月份?)`,
     `(?<first>前${MONTH}个?月)`,
     `(?<asof>${UPTO}(?<!\\d)${MONTH}月(?:末|底))`,
     `(?<upto>(?:截至|截止)(?<!\\d)${MONTH}月(?![\\d末底日]))`,

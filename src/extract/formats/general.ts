@@ -161,6 +161,9 @@ export const general: Format = {
     // 2024年,新嘉街道办事处坚持… (dated 2025-01-22): a text that opens on a year is about that year.
     // (So is a page's question, 问:2014年上虞区工业经济发展情况如何?, stamped 2025-06-25.)
     const opening = Number(body.trimStart().match(/^(?:问[:：])?((?:19|20)\d{2})\s*年(?!\s*\d)/)?.[1]) || undefined;
+    // • 2018年 / 11月 on a line each at the top of a page of monthly figures: the year picked on the site's
+    // menu is the page's, whatever day it was posted (2019-01-08).
+    const picked = Number(lines.slice(0, 12).map((l) => l.trim().match(/^[•·]?\s*((?:19|20)\d{2})\s*年$/)?.[1]).find(Boolean)) || undefined;
     let decided: { value?: number; from?: Evidence };
     let year: number | undefined;
     let now: number | undefined;
@@ -174,11 +177,11 @@ export const general: Format = {
       year = now === undefined ? undefined : now - 1;
     } else if (kind === 'statistics') {
       // A 统计公报 of year N is about N, whenever it was published.
-      decided = decide<number>([titleFrom, titleYear], ['body', frequentYear(body)], ['file name', named]);
+      decided = decide<number>([titleFrom, titleYear], ['header', picked], ['body', frequentYear(body)], ['file name', named]);
       year = decided.value;
     } else if (kind === 'summary') {
       // (2024年浙江省…计划执行情况, dated 2025-01-24: the year its title names.)
-      decided = decide<number>([titleFrom, about.operator.year], ['title', lastYear], ['title', titleYear], ['body', opening], ['date', accountYear], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
+      decided = decide<number>([titleFrom, about.operator.year], ['title', lastYear], ['title', titleYear], ['header', picked], ['body', opening], ['date', accountYear], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
       year = decided.value;
       now = writtenOf ?? year;
     } else {
@@ -186,7 +189,7 @@ export const general: Format = {
       // other years by number — only a year it names with a part of it, 2023年上半年, 2014年10月15日, is its own.)
       const ownYearUnnamed = /今年|本年/.test(body);
       const guessed = ownYearUnnamed ? frequentYear(text.match(YEAR_WITH_PART)?.join(' ') ?? '') : frequentYear(text);
-      decided = decide<number>([titleFrom, titleYear], ['title', lastYear], ['body', opening], ['date', accountYear], ['body', masked ? undefined : (guessed ?? impliedYear(body, lay))], ['file name', named]);
+      decided = decide<number>([titleFrom, titleYear], ['title', lastYear], ['header', picked], ['body', opening], ['date', accountYear], ['body', masked ? undefined : (guessed ?? impliedYear(body, lay))], ['file name', named]);
       year = decided.value;
       now = writtenOf ?? year;
     }
