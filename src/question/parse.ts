@@ -502,8 +502,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
           p.region !== k.lex.regions.home &&
           (!/^[\s\d年月份季度上下半前一二三四末底至到\-—~～,，、]*$/.test(t.rest.slice(0, p.index)) ||
             /^(第[几\d一二三四五六七八九十]+(?![产])|排|位次|前列|前|首位|领先|平均|均值|水平)/.test(t.rest.slice(p.index + p.text.length)) ||
-            // With no metric after it (the other side of 比全省高多少), it is what is compared with.
-            !/[\u4e00-\u9fff]{2}|[a-z]{2}/i.test(t.rest.slice(p.index + p.text.length).replace(/是|多少|几|呢|吗|高|低|快|慢|多|少/g, '')))
+            // With no metric after it, 全省 is the other side of a comparison (比全省高多少): what is compared with —
+            // but a province or a municipality named alone (上海呢, 浙江呢) is whose figure is asked, unless compared with.
+            ((p.relative || /比|高于|低于|快于|慢于|相比|对比/.test(t.rest.slice(0, p.index))) && !/[\u4e00-\u9fff]{2}|[a-z]{2}/i.test(t.rest.slice(p.index + p.text.length).replace(/是|多少|几|呢|吗|高|低|快|慢|多|少/g, ''))))
         ),
     )
     // (三门固定资产投资增速全市第几: 全市 after the metric, before its rank, is what it ranks among, even for the home city.)
