@@ -4,7 +4,7 @@
  * A rate that follows a figure (，同比增长29%) is that figure's growth; "A、B分别为x、y" pairs
  * names with values. Period, place and target/actual come from the sentence and its context.
  */
-import { fold } from '../text/normalize.js';
+import { escapeRegExp, fold } from '../text/normalize.js';
 import type { Growth, Indicator, Nature, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import { findPeriods, label } from '../text/period.js';
@@ -134,6 +134,8 @@ const GROWTH_NOUN = /^(同比)?(增速|增幅|增长率|增长速度|增长)$/;
 // (So does what they took part in: 9家国际产业合作园参加…评审会, 4家…园在第二十三届浙洽会上集中亮相;
 // and a verb of the next count: 13人参评…教坛新秀择优推荐17人.)
 const NOUN_END = /(中有|完成|实现|开工|竣工|建成|投入|引进|新增|达到|签约|落地|累计|占比|占全|列入|列为|列全|获得|获评|入选|覆盖|增长|下降|达成|采取|推行|实施|开展|参加|参与|亮相|入驻|落户|(?:择优|拟)?推荐|(?<![正现所存实自])在[^，,。；;在]{1,16}?[上中内])/;
+// A verb of NOUN_END alone, ending its clause.
+const ENDING_VERB = new RegExp(`^(?:${NOUN_END.source})$`);
 // What a count of people did, right after it and to its clause's end (752人实现脱贫, 3万人受益).
 // Verbs of making or bringing in, ending the words before a count of what was made (…出台22条稳外贸政策).
 const MADE_VERB = /(?:出台|推出|制定|发布|实施|开展|新建|建成|创建|打造|设立|建立|组建|引进|招引|签约|举办|培育)$/;
@@ -731,6 +733,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     let after = blank.slice(hits[i].end, nextStart);
     // Up to a delimiter, or a 和 that joins the next counted thing (8项集成改革和8大标志性工程).
     const stop = after.search(new RegExp(`[${DELIMITERS}]|[和及与](?=\\d)`));
+    // (Whether the clause ends here, or the next figure comes first: 项目落地28个.)
+    const closed = stop >= 0 || nextStart === text.length;
     if (stop >= 0) after = after.slice(0, stop);
     // 31人为…教坛新秀: the count's noun is what they were made.
     after = after.replace(/^[为是]/, '');
@@ -739,6 +743,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // 已有39项提前完成年度任务, 尚有7项未完成年度任务: counted by what they did, with no noun of
     // their own before the verb (提前, 未 say how): the count is of that doing.
     if (cut > 0 && cut <= 2 && /^(?:提前|如期|按时|超额|已|未|尚未|没有)?$/.test(after.slice(0, cut))) noun = cleanName(after.replace(/\u0001/g, ''), lex);
+    // (25个项目开工、27个项目竣工: counts of one thing that its clauses tell apart by the verb ending each — 开工 apart
+    // from 竣工 — are named with it.)
+    const verb = after.slice(cut).replace(/\u0001/g, '').trim();
+    if (cut > 0 && closed && noun && ENDING_VERB.test(verb)) {
+      const verbs = new Set([...text.matchAll(new RegExp(`\\d+[个项家座所条]${escapeRegExp(noun)}(${NOUN_END.source})(?=[${DELIMITERS}]|$)`, 'g'))].map((m) => m[1]));
+      if (verbs.size >= 2) noun = cleanName(after.replace(/\u0001/g, ''), lex);
+    }
     // 12个高能级产业园产业当前集聚度达到72.7%: the rate after names the rate; the count counts the thing it is of.
     // (So does 399家规模以上企业工业总产值96.1亿元: a count before an amount of what they made.)
     const thing = i + 1 < hits.length && (RATE.test(hits[i + 1].unit) || !COUNT_UNITS.test(hits[i + 1].unit)) ? leadingThing(noun, lex) : undefined;
@@ -797,6 +808,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // 连续18年保持全省首位: how long, not how much.
     if (/^(年|个月|天)$/.test(hit.unit) && /连续$/.test(blank.slice(start, hit.index))) return;
     if (compared && joined) return;
+    // (比全国平均水平10489元高出8884元: the gap after the figure compared with is no figure of the place either.)
+    if (compared && /^(?:高出?|低|多出?|少|快|慢|超出?)了?$/.test(blank.slice(prevEnd, hit.index).replace(/\u0001/g, ''))) return;
     compared = COMPARED.test(blank.slice(start, hit.index).replace(/分别/g, ''));
     if (compared) return;
     const respectively = chunk.lastIndexOf('分别');
