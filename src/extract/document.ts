@@ -94,6 +94,9 @@ export function underHeading(ctx: Context, heading: string, title: string): Cont
     nature = ahead ? 'target' : 'actual';
     per = span(ahead ? '今后五年' : '过去五年', ctx.year, ctx.now) ?? per;
     if (ahead) targets = per;
+  } else if (!year && /^(?:[一二三四五六七八九十]+、)?(?:下阶段|下一阶段|下一步|下步|今后一个时期|明年)/.test(heading) && PLAN.test(heading)) {
+    // 二、下阶段工作计划: what is to be done, whatever the part before did.
+    nature = 'target';
   } else if (year && (REVIEW.test(heading) || PLAN.test(heading))) {
     // (2020年主要工作 in a report of 2021: the work of a year gone by, done.)
     const past = ctx.now !== undefined && Number(year[1]) < ctx.now;

@@ -237,7 +237,8 @@ export const general: Format = {
     // (So is 2023年第三季度民生实事项目推进情况: how far by the quarter's end.)
     const progressOf = (titled?.kind === 'month' || (titled?.kind === 'range' && titled.from !== 1)) && PROGRESS_TITLE.test(id.title || title);
     const summarySpan = progressOf ? period({ kind: 'asof', year: titled!.year, to: titled!.to }) : titled;
-    const aims = AIMS_TITLE.test(id.title || title) && !PROGRESS_TITLE.test(id.title || title);
+    // (…工作总结及下阶段工作计划: a review first, its plans under a heading of their own.)
+    const aims = AIMS_TITLE.test(id.title || title) && !PROGRESS_TITLE.test(id.title || title) && !/总结|回顾/.test(id.title || title);
     const base: Context = workReport
       ? { region, year, period: year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' }), nature: 'actual', section: title, targets: now !== undefined ? period({ kind: 'year', year: now }) : undefined, now }
       : {
