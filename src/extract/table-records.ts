@@ -13,7 +13,7 @@ import type { Growth, Nature, Period, Problem } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Context } from './figures.js';
 import type { TaskDraft } from './document.js';
-import type { Column, Row, Table } from './tables.js';
+import { isUnitColumn, type Column, type Row, type Table } from './tables.js';
 import { readProse, type LocatedIndicator, type PassageDraft } from './prose.js';
 import { findPeriods } from '../text/period.js';
 import { findPlaces, isScopeWord, isWithin } from '../text/places.js';
@@ -179,13 +179,14 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     const words = col.text.replace(/\s+/g, '').replace(/[(（][^()（）]*[)）]$/, '').replace(/[±%]/g, '') || '增长';
     // (同比±% | -5.1: a fall, said as one.)
     if (value < 0 && !fig.change) return { basis, value, unit: fig.unit, text: `${words.replace(/(?:增长|增减|增幅|增速)$/, '')}下降${-value}${fig.unit}` };
-    return { basis, value, unit: fig.unit, text: `${words}${cell}${/%|‰|百分点|千分点/.test(cell) ? '' : fig.unit}` };
+    // (7以上 in a column of %: 增速7%以上.)
+    return { basis, value, unit: fig.unit, text: `${words}${/%|‰|百分点|千分点/.test(cell) ? cell : fig.figure}` };
   }
 
   /** The figures of a row about one place (or one year): each value column, with the row's growth. */
   function valueRow(row: Row, region: string, rowPeriod: Period | undefined, base: Context, line: number, named = (metric: string) => metric, rowUnit = '') {
     // (指标 | 单位 | …: the column of units holds no figures.)
-    const values = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'value' && !/^(?:计量)?单位$/.test(c.text.replace(/\s+/g, '')));
+    const values = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.role === 'value' && !isUnitColumn(c.text));
     // (11月 | 同比±% | 1-11月 | 同比±%: a change column right after each value column is that value's alone.)
     const pairedAt = (i: number) => (columns[i + 1]?.role === 'growth' && !columns[i + 1].metric ? i + 1 : -1);
     const paired = values.some(({ i }) => pairedAt(i) >= 0);
@@ -260,10 +261,16 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     const unitSaid = written.match(/[(（]([^()（）]{1,6})[)）]$/);
     const label = unitSaid && lex.unitList.includes(unitSaid[1]) ? written.slice(0, unitSaid.index) : written;
     // (指标名称 | 单位 | …: a column of units says each row's.)
-    const units = columns.findIndex((c) => /^(?:计量)?单位$/.test(c.text.replace(/\s+/g, '')));
+    const units = columns.findIndex((c) => isUnitColumn(c.text));
     const rowUnit = units >= 0 ? (row.cells[units] ?? '').trim() : label !== written ? unitSaid![1] : '';
+    // (A figure where the unit stands: the row's cells have slipped; none of them can be trusted.)
+    if (/^-?[\d.,]+%?$/.test(rowUnit)) {
+      out.problems.push({ line, message: `table row's cells do not fit its columns (${row.cells.join(' | ').slice(0, 40)}); its figures are left out` });
+      return;
+    }
     const place = isScopeWord(label, lex) ? undefined : placeOfCell(label, lex, base.region);
-    if (place || findPlaces(label, lex).some((p) => p.index === 0)) {
+    // (全市生产总值: the whole of the document's place, no part of one.)
+    if (place || findPlaces(label, lex).some((p) => p.index === 0 && !p.relative)) {
       if (place && lastMetric) valueRow(row, place, titlePeriod ?? base.period, base, line, () => lastMetric!, rowUnit);
       if (place && lastMetric) [partsOf, unitOfParts] = [lastMetric, lastUnit];
       return;
@@ -302,7 +309,14 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
       valueRow(row, base.region, p, base, line, (measured) => (head(metric) || !head(measured) ? metric : `${metric}${measured}`), rowUnit);
       return;
     }
-    const planned = target >= 0 ? one(target, 'target') : undefined;
+    // (2015年目标 绝对值 | 增速(%) | 2015年实绩 绝对值 | 增速(%): a growth column right after the target's or the result's is its own.)
+    const after = (i: number) => (i >= 0 && columns[i + 1]?.role === 'growth' && !columns[i + 1].metric ? i + 1 : -1);
+    let planned = target >= 0 ? one(target, 'target') : undefined;
+    const aimedGrowth = after(target) >= 0 ? growthOf(row.cells[after(target)], columns[after(target)]) : undefined;
+    if (aimedGrowth) {
+      const change = { value: Math.abs(aimedGrowth.value), unit: aimedGrowth.unit, figure: `${row.cells[after(target)].trim()}${aimedGrowth.unit}` };
+      planned = planned && !planned.isChange ? { ...planned, growth: [aimedGrowth] } : indicator(metric, change, p, 'target', base.region, base, row, [aimedGrowth], true);
+    }
     let done = actual >= 0 ? one(actual, 'actual') : undefined;
     // 实际完成 增长4.8%, 备注 1347.1亿元: the level reached, with its growth.
     const level = note >= 0 && row.cells[note] ? readCell(row.cells[note], columns[note].unit, lex) : undefined;
@@ -310,7 +324,7 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
       done = { ...indicator(metric, level, p, 'actual', base.region, base, row, done.growth, false) };
     }
     // (… | 2022年实绩 绝对值 | 增速(%): the growth beside the level reached is its growth.)
-    const g = columns.findIndex((c) => c.role === 'growth' && !c.metric);
+    const g = after(actual) >= 0 ? after(actual) : columns.findIndex((c, i) => c.role === 'growth' && !c.metric && i !== after(target));
     const grew = done && !done.isChange && !done.growth.length && g >= 0 ? growthOf(row.cells[g], columns[g]) : undefined;
     if (done && grew) done = { ...done, growth: [grew] };
     for (const r of [planned, done]) if (r) out.indicators.push(r);

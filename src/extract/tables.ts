@@ -47,6 +47,11 @@ export interface Table {
 
 const UNIT_IN_HEADER = /[(（]([^()（）]{1,8})[)）]$/;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
+/** A column of units (单位, 计量单位): words, no figures. */
+export const isUnitColumn = (header: string) => /^(?:计量)?单位$/.test(squeeze(header));
+// An amount under a cell that spans it (2022年实绩 over 绝对值 | 增速(%)).
+const AMOUNT_CELL = /^(?:绝对值|绝对数|绝对额|总量|数值|数量|金额|总额)(?:[(（][^()（）]*[)）])?$/;
+const isFigureCell = (t: string | undefined) => !!t && /^-?[\d.,]+%?$/.test(t);
 
 /** A header cell's role, metric, unit and period. */
 export function column(text: string, layout: Layout): Column {
@@ -109,7 +114,7 @@ function spannedHeader(cells: string[], next: string | undefined, layout: Layout
   if (below.length < 2 || below.length > spare + 1 || below.some((c) => !c || /^\d/.test(c) && /^[\d.\s%-]+$/.test(c))) return undefined;
   // (2022年实绩 over 绝对值 | 增速(%): a column the second line names only as an amount is the spanning cell's.)
   const over = named.at(-1)!;
-  const amount = (c: string) => /^(?:绝对值|绝对数|总量|数值|数量|金额|总额)(?:[(（][^()（）]*[)）])?$/.test(c.replace(/\s+/g, ''));
+  const amount = (c: string) => AMOUNT_CELL.test(squeeze(c));
   return [...named.slice(0, -1), ...below.map((c) => (amount(c) && column(c, layout).role === 'value' ? `${over} ${c}` : c))];
 }
 
@@ -241,16 +246,15 @@ function cellTables(lines: string[], layout: Layout): Table[] {
   for (let n = 0; n < filled.length; n++) {
     // Header: three or more lines in a row, each a header cell alone.
     let h = n;
-    const named = (t: string) => layout.columns.some((c) => c.word === squeeze(t).replace(PERIOD_OF_COLUMN, '')) || isFigureColumn(t, layout);
+    const named = (t: string) => layout.columns.some((c) => c.word === squeeze(t).replace(PERIOD_OF_COLUMN, '')) || isFigureColumn(t, layout) || isUnitColumn(t);
     const headerCell = (t: string) => t.length <= 16 && !t.includes('|') && (named(t) || (UNIT_IN_HEADER.test(squeeze(t)) && !/^[\d.]+/.test(t)));
     // (社会消费品零售总额(亿元) / 1478.53: a cell no column word names that a figure follows is the first row's label.)
-    const isFigure = (t: string | undefined) => !!t && /^-?[\d.,]+%?$/.test(t);
-    while (h < filled.length && headerCell(filled[h].text) && (named(filled[h].text) || !isFigure(filled[h + 1]?.text))) h++;
+    while (h < filled.length && headerCell(filled[h].text) && (named(filled[h].text) || !isFigureCell(filled[h + 1]?.text))) h++;
     if (h - n < 3) continue;
     // (2022年9月 / 指标 / 本月 …: the header opens with the column of rows; the cells above it name the table.)
     const opening = filled.slice(n, h).findIndex((l) => ['name', 'place'].includes(column(l.text, layout).role));
     if (opening > 0 && h - n - opening >= 3) n += opening;
-    const columns = filled.slice(n, h).map((l) => column(l.text, layout));
+    const columns = spannedCells(filled.slice(n, h).map((l) => l.text), layout).map((t) => column(t, layout));
     if (!columns.some((c) => ROLES_OF_ROWS.includes(c.role as ColumnRole))) {
       n = h - 1;
       continue;
@@ -281,16 +285,18 @@ function cellTables(lines: string[], layout: Layout): Table[] {
       const first = columns[0].role;
       const marked = first === 'number' || first === 'name';
       // (指标 / 本月 / 比去年同月增长(%) / 1-本月 / …: under columns of figures alone, a row opens with its label, the one cell no figure.)
-      const label = figuresOnly && !/^-?[\d.,]+%?$/.test(text);
+      const label = figuresOnly && !isFigureCell(text);
       // (Numbers go on from the row before: a second part of a table may start at 11.)
       const next = rows.length ? (Number(rows[rows.length - 1].cells[0]) || rows.length) + 1 : 1;
-      const opens = figuresOnly ? label : first === 'number' ? /^\d{1,3}$/.test(text) && (Number(text) === next || (!rows.length && Number(text) >= 1)) && (!row || row.cells.length > 1) : first === 'name' ? ROW_START.test(text) : !!row && row.cells.length >= columns.length;
+      const opens = figuresOnly ? label : first === 'number' ? /^\d{1,3}$/.test(text) && (Number(text) === next || (!rows.length && Number(text) >= 1)) && (!row || row.cells.length > 1) : first === 'name' ? ROW_START.test(text) || (!!row && row.cells.length === columns.length && text.length <= 20 && !isFigureCell(text) && !rows.some((r) => ROW_START.test(r.cells[0]))) : !!row && row.cells.length >= columns.length;
       if (opens || !row) {
         row = { cells: [text], line: i, cut: false, group };
         rows.push(row);
         continue;
       }
       if (marked && !numbered && row.cells.length >= columns.length) break;
+      // (城镇常住居民人均可支配收入 / 43760 under 指标名称 / 单位: a row without its unit leaves that cell empty.)
+      if (row.cells.length === 1 && isUnitColumn(columns[1]?.text ?? '') && isFigureCell(text)) row.cells.push('');
       row.cells.push(text);
     }
     if (numbered) for (const r of rows) r.cells = fitCells(r.cells, columns);
@@ -303,6 +309,29 @@ function cellTables(lines: string[], layout: Layout): Table[] {
     n = k - 1;
   }
   return tables;
+}
+
+/**
+ * A header over two lines written one cell a line (指标名称 / 单位 / 2015年目标 / 2015年实绩 / 绝对值 / 增速(%) /
+ * 绝对值 / 增速(%)): the cells that span (目标, 实绩) are followed by the same group of cells under each. The header
+ * as one line of columns, each amount named by the cell over it (2015年目标 绝对值 | 增速(%) | 2015年实绩 绝对值 | 增速(%)).
+ */
+function spannedCells(cells: string[], layout: Layout): string[] {
+  const sub = (c: string) => AMOUNT_CELL.test(squeeze(c)) || column(c, layout).role === 'growth';
+  let tail = 0;
+  while (tail < cells.length && sub(cells[cells.length - 1 - tail])) tail++;
+  for (const width of [2, 3]) {
+    const spans = tail / width;
+    if (!Number.isInteger(spans) || spans < 2 || cells.length - tail - spans < 1) continue;
+    const group = cells.slice(cells.length - tail, cells.length - tail + width).map(squeeze);
+    const under = cells.slice(cells.length - tail);
+    if (!under.every((c, i) => squeeze(c) === group[i % width])) continue;
+    const over = cells.slice(cells.length - tail - spans, cells.length - tail);
+    if (over.some(sub)) continue;
+    const named = over.flatMap((o) => group.map((g) => (AMOUNT_CELL.test(g) ? `${o} ${g}` : g)));
+    return [...cells.slice(0, cells.length - tail - spans), ...named];
+  }
+  return cells;
 }
 
 // 前三季度完成情况, 2024年推进情况: a column word after the period it is of.
