@@ -14,6 +14,10 @@ export interface Identity {
   title: string;
   /** True when the title line was damaged (lost characters) and only its readable end is kept. */
   garbled: boolean;
+  /** True for a page's headline that no title word marks (the line above its header fields): a title, but no evidence of place before the body. */
+  headline?: boolean;
+  /** 0-based index of the title's line, when the document has one. */
+  titleAt?: number;
   issuer: string;
   /** YYYY-MM-DD, or '' when the document gives no date. */
   date: string;
@@ -209,6 +213,25 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
     if (line.length > 80 || /。/.test(line)) break;
   }
 
+  // A page's headline stands right above its header fields (4月份浙江工业生产增长3.3% / 来源: 作者: 时间:…), whatever
+  // words it holds: the title, when no line reads as one.
+  const fieldsAt = [...head].filter((i) => headerFields(lines[i], layout).length).sort((a, b) => a - b)[0];
+  let headline = false;
+  if (!title && fieldsAt !== undefined) {
+    // (Over the date it carries on a line of its own: 去年台州这些工作… / 2018年01月11日 / 来源:.)
+    let at = fieldsAt - 1;
+    while (at >= 0 && (!lines[at].trim() || /^[(（]?(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?[)）]?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$/.test(lines[at].trim()))) at--;
+    const line = at >= 0 ? lines[at].trim() : '';
+    if (line.length >= 6 && line.length <= 60 && !/[。；;:：|]/.test(line) && !head.has(at)) {
+      const t = tidyTitle(line);
+      ({ title, garbled } = t);
+      titleDate = t.date;
+      titleAt = at;
+      head.add(at);
+      headline = true;
+    }
+  }
+
   // Issuer: the organ before 关于 in the title, a line of its own under the title, a 据…消息, the header.
   let issuer = '';
   const before = title.indexOf('关于') > 0 ? title.slice(0, title.indexOf('关于')) : '';
@@ -312,19 +335,21 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
   // 现在,我代表常熟市人民政府,向大会报告工作: whose report it is, when the meeting line says only 市.
   const onBehalf = lines.slice(0, 20).join('').match(/我代表([\u4e00-\u9fff]{2,20}?)(?:人民政府|政府)/)?.[1];
   const place = decide<string>(
-    ['title', title && !garbled ? mostSpecificPlace(title, lex) : undefined],
+    ['title', title && !garbled && !headline ? mostSpecificPlace(title, lex) : undefined],
     // 在嘉兴市秀洲区第十届人民代表大会…: the district's congress, not the city's.
     ['meeting', meeting ? mostSpecificPlace(meeting.text, lex) : undefined],
     ['speaker', speaker ? mostSpecificPlace(speaker, lex) : undefined],
     ['speaker', onBehalf ? mostSpecificPlace(onBehalf, lex) : undefined],
     // (Not a medium's, 来源:南通发布, 浙江日报: it posts what is about any of its places.)
     ['issuer', issuer && !MEDIUM_ISSUER.test(issuer) ? mostSpecificPlace(issuer, lex) : undefined],
-    ['title', title ? mostSpecificPlace(title, lex) : undefined],
+    ['title', title && !headline ? mostSpecificPlace(title, lex) : undefined],
   );
 
   return {
     title,
     garbled,
+    ...(headline ? { headline } : {}),
+    ...(titleAt >= 0 ? { titleAt } : {}),
     issuer,
     date,
     region: place.value,

@@ -263,7 +263,7 @@ const LEFT_OUT_BEFORE = /(?:不含|含|除|扣除|剔除|居|位居|列|排|高�
 const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|五县两区|各县|平均|同期|日报|晚报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
 // (浙江日报, 浙江在线, 宣城传媒网讯: a medium named after a place says nothing of whose the page is.)
 // (Nor the place a report was filed from: 浙江日报杭州4月22日讯.)
-export const MEDIUM_AFTER = /^(?:日报|晚报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
+export const MEDIUM_AFTER = /^(?:日报|晚报|证券报|商报|时报|晨报|都市报|青年报|法治报|经济报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
 
 /** Whether a place is named as the text's subject, not as something left out or a frame of comparison. */
 export function isSubjectMention(text: string, m: PlaceMention): boolean {
@@ -320,7 +320,8 @@ export function frequentPlace(text: string, lex: Lexicon): string | undefined {
  */
 export function scopedPlace(text: string, lex: Lexicon): string | undefined {
   // (全镇, 我镇: a town's, likewise — 2010年全镇生产总值13亿元 of a page on 沈荡镇.)
-  const kind = text.match(/(?:^|[^\u4e00-\u9fff]|年)(区|县)(?=政府|府办|委|人民政府)|[全我本](区|县|镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:域|级))/);
+  // (区五届人大常委会, 区财政局: its own organs.)
+  const kind = text.match(/(?:^|[^\u4e00-\u9fff]|年)(区|县)(?=政府|府办|委|人民政府|[一二三四五六七八九十]+届|人大|财政局)|[全我本](区|县|镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:域|级))/);
   const suffix = kind?.[1] ?? kind?.[2];
   if (!suffix) return undefined;
   const level = /镇|乡|街道/.test(suffix) ? 'town' : 'county';

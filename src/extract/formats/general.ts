@@ -41,6 +41,8 @@ export function recognise(text: string, id: Identity, tables: Table[], lay: Layo
 /** A title of how things stand (进展情况, 推进情况, 完成情况): its month is the month things stood at. */
 const PROGRESS_TITLE = /进展|进度|推进情况|完成情况|执行情况|落实情况/;
 // A title that names what is to be done (2017年衢州市政府民生实事十大项目, …工作要点): its figures are aims, unless it says how far they got.
+// A title of a review as well (…工作总结及下阶段工作计划).
+const REVIEWED = /总结|回顾/;
 const AIMS_TITLE = /民生实事(?:十大)?项目(?:计划)?$|工作要点$|工作计划$/;
 // A year named with a part of it (2023年上半年, 2023年1-6月, 2014年10月15日), or with its plan
 // (2012年全县计划投资…), or with an estimate of it (预计2006年全镇生产总值…): a year still going on.
@@ -123,6 +125,10 @@ export const general: Format = {
     const kindFrom: Evidence = about.operator.kind ? 'operator' : !seen.recognised && about.fileName.kind ? 'file name' : 'content';
 
     const skip = new Set(id.head);
+    // Short lines above a headline its header fields follow (a site's menu, a library's opening hours) are the
+    // page's, not the text's. (Not above a title that may be a subtitle: 杭州湾新区冲刺… over 前三季度主要经济指标….)
+    const above = id.headline ? lines.slice(0, id.titleAt ?? 0) : [];
+    if (above.every((l) => l.trim().length <= 40 && !/[。；;]/.test(l))) above.forEach((_, i) => skip.add(i));
     // A running header (the title again at the top of each page) is no text.
     if (id.title) lines.forEach((l, i) => i > 0 && l.trim() === id.title && !id.head.has(i) && skip.add(i));
     for (const t of tables) {
@@ -193,10 +199,19 @@ export const general: Format = {
       year = decided.value;
       now = writtenOf ?? year;
     }
+    // 上半年 on a page stamped 2020-04-15: a part of the year not over by its date is no part of that year, and the
+    // date says nothing of which year it is.
+    const opening600 = `${lines.slice(0, 12).join('\n')}\n${head600}`;
+    const reported = findPeriods(opening600).find((p) => p.period.year === undefined && p.period.to !== undefined && ['range', 'month', 'asof'].includes(p.period.kind));
+    if (decided.from === 'date' && year === dateYear && reported && reported.period.to! > Number(id.date.slice(5, 7))) {
+      problems.push({ line: 1, message: `its ${opening600.substr(reported.index, reported.length)} had not ended by its date (${id.date}): the date gives no year, and its figures carry none` });
+      decided = {};
+      year = undefined;
+    }
 
     const tableTitle = tables.find((t) => t.title)?.title;
     // A page with no title line has headlines no title word marks (浙江省2023年一季度全省生产总值…).
-    const headlines = id.title ? [] : headLines(lines);
+    const headlines = id.headline ? [id.title] : id.title ? [] : headLines(lines);
     const place = decide<string>(
       ['operator', about.operator.place],
       [id.regionFrom ?? 'title', id.region],
@@ -238,7 +253,7 @@ export const general: Format = {
     const progressOf = (titled?.kind === 'month' || (titled?.kind === 'range' && titled.from !== 1)) && PROGRESS_TITLE.test(id.title || title);
     const summarySpan = progressOf ? period({ kind: 'asof', year: titled!.year, to: titled!.to }) : titled;
     // (…工作总结及下阶段工作计划: a review first, its plans under a heading of their own.)
-    const aims = AIMS_TITLE.test(id.title || title) && !PROGRESS_TITLE.test(id.title || title) && !/总结|回顾/.test(id.title || title);
+    const aims = AIMS_TITLE.test(id.title || title) && !PROGRESS_TITLE.test(id.title || title) && !REVIEWED.test(id.title || title);
     const base: Context = workReport
       ? { region, year, period: year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' }), nature: 'actual', section: title, targets: now !== undefined ? period({ kind: 'year', year: now }) : undefined, now }
       : {
@@ -248,7 +263,8 @@ export const general: Format = {
           nature: aims ? 'target' : 'actual',
           section: title,
           // (A task table's aims are of the year it names: 2023年第四季度…主要任务完成情况 dated 2024-01-08; so are a list of aims'.)
-          targets: (kind === 'tasks' || aims) && year !== undefined ? period({ kind: 'year', year }) : now !== undefined && kind !== 'statistics' ? period({ kind: 'year', year: now }) : undefined,
+          // (So are a review's, …2024年工作总结和2025年工作计划: the plans' year is its plans' part's to say.)
+          targets: (kind === 'tasks' || aims || REVIEWED.test(id.title || title)) && year !== undefined ? period({ kind: 'year', year }) : now !== undefined && kind !== 'statistics' ? period({ kind: 'year', year: now }) : undefined,
           now,
         };
     const contexts = workReport ? reportContexts(paras, now, region, title, lex) : sectionContexts(paras, base, title, lex);
