@@ -126,7 +126,10 @@ const FROM = /(?:从|由)(?:[^，,；;。从由]{0,12}?的)?$/;
 const JOINED = /^[、和及与]$/;
 // 增速比全省高出1.8个百分点, 分别比全省平均高出4.0个和9.4个百分点: a gap to another place's
 // figure, not a figure of the document's place.
-const COMPARED = /(比|较|高于|低于)(全省|全国|省|全市|全区|平均)[^，,；;。]{0,8}$/;
+// 为调整预期的99.8%, 完成年度计划的68.4%: the share of its plan the figure before made.
+const OF_PLAN = /^(?:为|是|完成|达到?|占)(?:年初|年度|全年|调整)?(?:预期|预算|计划|目标)(?:数|任务|数的)?$/;
+// (So is 高出年初预期目标1.3个百分点: a gap to the target.)
+const COMPARED = /(比|较|高于|低于)(全省|全国|省|全市|全区|平均)[^，,；;。]{0,8}$|(?:高出|超出|低于|高于)(?:年初|年度)?(?:预期|计划)?目标$/;
 // 增速为7%: the growth of the figure before, named by a noun.
 const GROWTH_NOUN = /^(同比)?(增速|增幅|增长率|增长速度|增长)$/;
 // Where the noun after a count ends: at a verb (24个行政执法部门推行…), less an adverb before
@@ -327,6 +330,9 @@ function shareTail(names: string[]): string[] {
   let head = '';
   const out = names.map((n, i) => {
     if (i === names.length - 1) return n;
+    // (轻、重工业增加值: 轻 is 轻工业增加值; 大型、中型企业工业增加值: 大型 is 大型企业工业增加值.)
+    if (n.length === 1 && last.length >= 3) return n + last.slice(1);
+    if (n.length === 2 && last.length > 4 && n[1] === last[1] && n !== last.slice(0, 2) && !MEASURE.test(n)) return n + last.slice(2);
     // (城镇和农村居民人均可支配收入: a word of two parallel to the last's first two takes what follows them, 居民 too.)
     if (m && m.index !== undefined && n.length === 2 && !MEASURE.test(n) && m.index > 2 && m.index <= 4 && last.slice(0, 2) !== n) return n + last.slice(2);
     if (m && m.index !== undefined) return MEASURE.test(n) ? n : n + last.slice(m.index);
@@ -483,8 +489,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const holdsAt = (p: { index: number }, at: number) => p.index >= partStart(at) || /^[\s\d.、．（）()]*$|^[^，,；;。]{0,14}(?:显示|表明|统计|获悉|介绍|公布)[，,:：]\s*$/.test(text.slice(partStart(p.index), p.index));
   // (由2016年末的38降至27: the year a span starts from is that start's alone, not the period of what follows.)
   const startPoint = (p: { index: number }) => /(?:由|从)$/.test(text.slice(0, p.index));
+  // (共引进亿元以上项目19个(去年全年为12个),其中10亿元以上3个: a period in brackets holds inside them only.)
+  const inBrackets = (p: { index: number }, at: number) => {
+    const open = Math.max(text.lastIndexOf('(', p.index), text.lastIndexOf('（', p.index));
+    return open > Math.max(text.lastIndexOf(')', p.index), text.lastIndexOf('）', p.index)) && /[)）]/.test(text.slice(p.index, at));
+  };
   const basePeriod = (at: number, nature: Nature): Period => {
-    const before = periods.filter((p) => p.index < at && holdsAt(p, at) && !startPoint(p));
+    const before = periods.filter((p) => p.index < at && holdsAt(p, at) && !startPoint(p) && !inBrackets(p, at));
     const last = before.at(-1);
     const own = nature === 'target' && ctx.targets ? ctx.targets : ctx.period;
     if (last && vague(last)) return nature === 'target' && ctx.targets ? ctx.targets : (before.filter((p) => !vague(p)).at(-1)?.period ?? last.period);
@@ -847,7 +858,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
         : cleanName(list, lex)
             .split(/[、和及与]/)
             .map((n) => cleanName(n, lex))
-            .filter(hasWords);
+            // (轻、重工业增加值: a character alone before the last shares its words.)
+            .filter((n, i, all) => hasWords(n) || (/^[\u4e00-\u9fff]$/.test(n) && i < all.length - 1));
       const names = shareHead(shareTail(listed));
       // 南湖区、秀洲区规上工业增加值分别增长8.1%和10.2%: places listed, each with its figure.
       const parts = list.replace(/^[，,；;\s]+/, '').replace(/^(?:其中|另外|此外|同时)/, '').split(/[、和及与]/);
@@ -1062,6 +1074,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // rate (新增停车位4245个,完成率77%).
     if (!growth && RATE.test(hit.unit) && /^占/.test(name)) draft.subject = shareSubject(i, start);
     else if (!growth && RATE.test(hit.unit) && !draft.subject && /^[\u4e00-\u9fff]{1,3}率$/.test(name)) draft.subject = shareSubject(i, start);
+    // (So is how much of its plan a figure made, 增值税65.72亿元,为调整预期的99.8%: the 增值税's — done, not aimed at.)
+    // (Unless a verb of aiming says otherwise: 力争新增贷款1500亿元，完成年度目标的100%.)
+    else if (!growth && RATE.test(hit.unit) && !draft.subject && OF_PLAN.test(name)) {
+      const aimed = TARGET_VERB.test((text.slice(0, hit.index).split(/[；;]/).at(-1) ?? '').replace(name, ''));
+      Object.assign(draft, { subject: shareSubject(i, start), ...(aimed ? {} : { nature: 'actual' as const }) });
+    }
     drafts.push(draft);
   });
   if (group) closeGroup();

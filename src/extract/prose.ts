@@ -6,7 +6,7 @@
 import type { Nature, Passage, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import { extractFigures, ownPeriods, type Context, type IndicatorDraft } from './figures.js';
-import { leadingPlace, thingsIn, zonesAfterPlace } from '../text/places.js';
+import { isWithin, leadingPlace, thingsIn, zonesAfterPlace } from '../text/places.js';
 
 export interface Paragraph {
   text: string;
@@ -153,12 +153,18 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     // (截至2023年底,入园企业154家。1-12月…: a period of no year, after one a sentence of the paragraph opened with, is of its year.)
     let opened: number | undefined;
     let fromTo: Context['fromTo'];
+    // The place the paragraph opens with (定海区上半年GDP为269.07亿元。…名义下降3.75%): the sentences after it that
+    // open with no place or thing of their own go on speaking of it. (Only its first sentence's: a place one
+    // sentence of a long paragraph opens with, 濮院时尚中心等16个项目…, is no subject of the rest.)
+    let spoken: string | undefined;
     for (const [i, sentence] of all.entries()) {
       const at = first + i;
       // A sentence of now or of a span since (目前…, 改革实施以来…) is not in the period carried.
       // (The sentences after it are again in the period carried: 上半年,…今年以来累计增速首次转正…。工业用电量下降3.5%.)
       const carried = NOW_OR_SINCE.test(sentence) ? pctx.period : since;
-      const sctx = { ...pctx, period: carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(thing && zonesSpoken ? { zones: true } : {}), ...(fromTo ? { fromTo } : {}) };
+      const leading = leadingPlace(sentence, lex, pctx.region);
+      if (leading) spoken = i === 0 && leading.region && !leading.relative && leading.region !== pctx.region && isWithin(lex, leading.region, pctx.region) ? leading.region : undefined;
+      const sctx = { ...pctx, ...(!leading && !thing && spoken ? { region: spoken } : {}), period: carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(thing && zonesSpoken ? { zones: true } : {}), ...(fromTo ? { fromTo } : {}) };
       const found = note ? [] : extractFigures(sentence, sctx, lex);
       // (省级企业研究院, 国家级孵化器: a kind of thing, not one thing the next sentence's figures could be of.)
       // (Only a sentence about the thing, naming it at its start (推动张江长三角科技城平湖园建设), speaks of it for the next.)
