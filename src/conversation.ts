@@ -594,6 +594,17 @@ export class Conversations {
     }
   }
 
+  /**
+   * 为调整预期的多少 after 企业所得税45.78亿元: of the figures its sentence gives each of its subjects (增值税…为调整预期的
+   * 99.8%; 企业所得税…为调整预期的93.1%), the one of the figure just answered.
+   */
+  private ofFigureAnswered(q: Query, figure: KnowledgeRecord | undefined, asked: Query): Query {
+    // (Not when the question asks a period of its own.)
+    if (q.beside || asked.period || figure?.type !== 'indicator') return q;
+    const own = sentenceMates(this.k, figure).find((x) => x.subject === figure.name && misfit(this.k, q, x) === undefined);
+    return own ? makeQuery({ ...q, beside: { id: figure.id, word: own.name } }) : q;
+  }
+
   private resolveIn(last: Context | undefined, q: Query): Query {
     if (!last) return q;
     // 第一个是谁负责 after a list: the list's first task, in its table.
@@ -667,10 +678,10 @@ export class Conversations {
       const share = word !== undefined && this.words.light(word) && q.unit === '%';
       // (上半年完成投资多少 asks a period of its own: the figure beside is another period's, maybe a plan.)
       if (word && (!this.words.light(word) || share) && last.figure && merged.task?.number === undefined && !q.period) merged.beside = { id: last.figure, word };
-      return merged;
+      return this.ofFigureAnswered(merged, figure, q);
     }
     const kept = keepSetting(q, last.query) ?? sameSentence(this.k, q, figure, from);
-    if (kept) return kept;
+    if (kept) return this.ofFigureAnswered(kept, figure, q);
     // A new question of a task (第10项谁牵头) that names no table is of the table just answered from.
     const source = last.query.scope?.source;
     if (source && q.task && !q.scope && !q.period) return makeQuery({ ...q, scope: { source } });
