@@ -431,6 +431,43 @@ describe('monthly statistics tables', () => {
   });
 });
 
+describe('pages whose identity is in their layout', () => {
+  const rows = (r: Records) => r.indicators.map((i) => [i.name, i.region, i.period.label, i.nature, i.figure, i.growth[0]?.text ?? '']);
+
+  it('a plan report’s table one cell a line, 目标 and 实绩 each over 绝对值 and 增速', () => {
+    expect(rows(variant('计划执行-目标实绩分列'))).toEqual([
+      ['全市生产总值', '丽水市', '2019年', 'target', '1480亿元', '增速7%以上'],
+      ['全市生产总值', '丽水市', '2019年', 'actual', '1476.6亿元', '增速7.9%'],
+      ['一般公共预算收入', '丽水市', '2019年', 'target', '130亿元', '增速8%以上'],
+      ['一般公共预算收入', '丽水市', '2019年', 'actual', '132.4亿元', '增速9.1%'],
+      // (A row without its unit keeps its cells in their columns.)
+      ['城镇常住居民人均可支配收入', '丽水市', '2019年', 'target', '48200', '增速8%以上'],
+      ['城镇常住居民人均可支配收入', '丽水市', '2019年', 'actual', '48532', '增速8.6%'],
+    ]);
+  });
+
+  it('a headline above its header fields is the title; the lines above it are the page’s, not the text’s', () => {
+    const r = variant('工业生产新闻-页眉在标题上方');
+    // (Not 宁波 or 温州 of the reading rooms' hours; no issuer from empty 来源/作者 fields.)
+    expect(r.sources[0]).toMatchObject({ title: '5月份浙江工业生产增长4.1%', region: '浙江省', issuer: '' });
+    // 轻、重工业增加值分别为…: 轻 is 轻工业增加值.
+    expect(rows(r).slice(1, 3).map((x) => [x[0], x[4]])).toEqual([
+      ['轻工业增加值', '470亿元'],
+      ['重工业增加值', '650亿元'],
+    ]);
+  });
+
+  it('no year from a date before the period reported ended; a paragraph’s place carries to its sentences', () => {
+    const r = variant('各区县半年GDP-无年份');
+    expect(r.sources[0].year).toBeUndefined();
+    expect(problems(r).join('\n')).toContain('its 上半年 had not ended by its date (2021-03-10)');
+    expect(rows(r).filter((x) => x[0] !== 'GDP' && x[0] !== '地区生产总值').map((x) => [x[1], x[2], x[4], x[5]])).toEqual([
+      ['吴兴区', '上半年', '21.5亿元', '名义增长7.2%'],
+      ['德清县', '上半年', '4.0亿元', '名义下降1.4%'],
+    ]);
+  });
+});
+
 describe('--explain', () => {
   it('shows a document’s identity and records as a reviewer reads them', () => {
     const text = explain(real('2024年桐乡市计划执行情况-单元格分行')).join('\n');
