@@ -157,14 +157,20 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     // open with no place or thing of their own go on speaking of it. (Only its first sentence's: a place one
     // sentence of a long paragraph opens with, 濮院时尚中心等16个项目…, is no subject of the rest.)
     let spoken: string | undefined;
+    // The place the sentence before opened with, for one that opens with 其中.
+    let before: string | undefined;
     for (const [i, sentence] of all.entries()) {
       const at = first + i;
       // A sentence of now or of a span since (目前…, 改革实施以来…) is not in the period carried.
       // (The sentences after it are again in the period carried: 上半年,…今年以来累计增速首次转正…。工业用电量下降3.5%.)
       const carried = NOW_OR_SINCE.test(sentence) ? pctx.period : since;
       const leading = leadingPlace(sentence, lex, pctx.region);
-      if (leading) spoken = i === 0 && leading.region && !leading.relative && leading.region !== pctx.region && isWithin(lex, leading.region, pctx.region) ? leading.region : undefined;
-      const sctx = { ...pctx, ...(!leading && !thing && spoken ? { region: spoken } : {}), period: carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(thing && zonesSpoken ? { zones: true } : {}), ...(fromTo ? { fromTo } : {}) };
+      const inside = leading?.region && !leading.relative && leading.region !== pctx.region && isWithin(lex, leading.region, pctx.region) ? leading.region : undefined;
+      // (…宝应的地区生产总值…突破千亿元大关。其中,工业开票达到1200亿元: 其中 goes on with the sentence before's place.)
+      const ofWhich = !leading && /^其中/.test(sentence) ? before : undefined;
+      if (leading) spoken = i === 0 ? inside : undefined;
+      before = inside;
+      const sctx = { ...pctx, ...(!leading && !thing && (ofWhich ?? spoken) ? { region: (ofWhich ?? spoken)! } : {}), period: carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(thing && zonesSpoken ? { zones: true } : {}), ...(fromTo ? { fromTo } : {}) };
       const found = note ? [] : extractFigures(sentence, sctx, lex);
       // (省级企业研究院, 国家级孵化器: a kind of thing, not one thing the next sentence's figures could be of.)
       // (Only a sentence about the thing, naming it at its start (推动张江长三角科技城平湖园建设), speaks of it for the next.)

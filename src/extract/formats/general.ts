@@ -15,7 +15,7 @@ import { period, reportContexts, sectionContexts, underHeading, isPartHeading } 
 import { paragraphs, readProse, splitPartTitles, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
 import { identify, impliedYear, subjectPlace, type Identity } from '../identity.js';
 import { decide, type Evidence } from '../about.js';
-import { commonPlace, comparedPlace, frequentPlace, isWithin, mostSpecificPlace, openingTown, scopedPlace, subjectShortName } from '../../text/places.js';
+import { commonPlace, comparedPlace, findPlaces, frequentPlace, isWithin, mostSpecificPlace, openingTown, scopedPlace, subjectShortName } from '../../text/places.js';
 import { findTables, type Table } from '../tables.js';
 import { tableRecords } from '../table-records.js';
 import { layout as sharedLayout, type Layout } from '../layout.js';
@@ -105,6 +105,16 @@ function spokenLevel(region: string, head: string, body: string, lex: Lexicon): 
   // (By any name, its short one too: 江北 of 《数字江北建设三年行动计划》.)
   const inside = lex.regions.regions.filter((r) => r.name.endsWith(title) && isWithin(lex, r.name, region) && [r.name, ...r.aliases, ...(r.askedAs ?? [])].some((n) => n.length >= 2 && body.includes(n)));
   return inside.length === 1 ? inside[0].name : '';
+}
+
+/** The place a headline names, when the body names three or more places inside it and none outside it. */
+function overParts(headlines: string[], body: string, lex: Lexicon): string | undefined {
+  const over = headlines.map((l) => mostSpecificPlace(l, lex)).find(Boolean);
+  if (!over) return undefined;
+  const named = new Set(findPlaces(body, lex).filter((m) => m.region && !m.relative && m.region !== over).map((m) => m.region!));
+  const level = (r: string) => lex.regionByName.get(r)?.level;
+  const parts = [...named].filter((r) => level(r) !== 'country' && level(r) !== 'province');
+  return parts.length >= 3 && parts.every((r) => isWithin(lex, r, over)) ? over : undefined;
 }
 
 export const general: Format = {
@@ -221,6 +231,9 @@ export const general: Format = {
       // (A task table's text is its rows: the places they name count too.)
       // (At last, the one district a 区 document names at all: 区府办's table naming 临安区职教中心.)
       // (A district's column whose account of the year opens with one of its towns, 2024年,大洲镇…: the town's.)
+      // (A headline's place whose parts the body goes through, three or more of them — 江苏千亿县达23个 over 宝应, 昆山, 江阴
+      // … — is the page's: no one of them is.)
+      ['title', overParts(headlines, body, lex)],
       ['body', openingTown(body, lex) ?? comparedPlace(body, lex) ?? subjectShortName(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
       // (After the body: 两项增速列金华第一 heads a story of 兰溪, ranked among 金华's counties.)
       ['title', headlines.map((l) => mostSpecificPlace(l, lex)).find(Boolean)],
