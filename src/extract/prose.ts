@@ -99,6 +99,10 @@ export function sentences(paragraph: string, end: RegExp = SENTENCE_END): string
   return out;
 }
 
+// 新一代电子信息产业是… (after 许士东表示,), 文创产业优化发展: a sentence that opens with an industry, which 该产业 later points back to.
+const INDUSTRY_OPENING = /^(?:[\u4e00-\u9fff]{2,6}?(?:表示|介绍|指出)[，,:：])?([\u4e00-\u9fff]{2,12}?(?:产业|行业|服务业|制造业))(?=是|优化|发展|加快|持续|稳步|提质|实现|完成|保持|增长|[，,])/;
+const THAT_INDUSTRY = /^该(?:产业|行业)/;
+
 const cjkCount = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
 
 // 主要预期目标为：生产总值增长7%左右，一般公共预算收入…增长与经济增长基本同步: a list of targets.
@@ -159,6 +163,8 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     let spoken: string | undefined;
     // The place the sentence before opened with, for one that opens with 其中.
     let before: string | undefined;
+    // The industry a sentence of the paragraph opened with, for 该产业 after it.
+    let industry: string | undefined;
     for (const [i, sentence] of all.entries()) {
       const at = first + i;
       // A sentence of now or of a span since (目前…, 改革实施以来…) is not in the period carried.
@@ -188,7 +194,10 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       since = opening ?? since;
       if (opening?.year !== undefined) opened = opening.year;
       const inCell = para.part !== undefined ? { part: para.part } : {};
-      for (const f of found) indicators.push({ ...f, line: para.line, at, ...inCell });
+      // (金融服务业优化发展。…该产业完成一般公共预算收入18.08亿元: 该产业 is the industry a sentence before opened with.)
+      const opensIndustry = sentence.trim().match(INDUSTRY_OPENING)?.[1];
+      if (opensIndustry) industry = opensIndustry;
+      for (const f of found) indicators.push({ ...f, ...(industry && THAT_INDUSTRY.test(f.name) ? { name: f.name.replace(THAT_INDUSTRY, industry) } : {}), line: para.line, at, ...inCell });
       for (const part of parts(sentence)) {
         if (found.some((f) => part.includes(f.figure) || f.growth.some((g) => part.includes(g.text))) || cjkCount(part) < 6 || isHeading(part)) continue;
         passages.push({
