@@ -472,3 +472,25 @@ describe('a paragraph’s years, a share after a growth, a count before the next
   });
 });
 
+
+describe('what a sentence points back to', () => {
+  it('names 该产业 by the industry a sentence of the paragraph opened with', () => {
+    const text = '金融服务业优化发展。评出杰出金融人才4名。该产业完成一般公共预算收入18.08亿元。文创产业优化发展。该产业完成一般公共预算收入4.97亿元。';
+    const { indicators } = readProse([{ text, line: 1 }], results, lex);
+    expect(indicators.filter((i) => i.unit === '亿元').map((i) => [i.name, i.figure])).toEqual([
+      ['金融服务业完成一般公共预算收入', '18.08亿元'],
+      ['文创产业完成一般公共预算收入', '4.97亿元'],
+    ]);
+  });
+  it('keeps apart counts of one thing told apart by their verbs, and reads no gap to 全国 as the place’s', () => {
+    expect(read('全年25个项目开工、27个项目竣工、22个项目投产').map((r) => [r[0], r[3]])).toEqual([
+      ['项目开工', '25个'],
+      ['项目竣工', '27个'],
+      ['项目投产', '22个'],
+    ]);
+    expect(read('农村常住居民人均可支配收入19373元,比全国平均水平10489元高出8884元').map((r) => r[3])).toEqual(['19373元']);
+    // (A period in brackets holds inside them only.)
+    const plans2021: Context = { ...results, targets: year(2021) };
+    expect(read('各地计划建设绕镇碧水河道47.2公里(其中乍浦镇5公里预计2022年完成),建设绕村碧水河道176.5公里', plans2021).map((r) => [r[1], r[3]])).toContainEqual(['2021年', '176.5公里']);
+  });
+});

@@ -227,3 +227,19 @@ describe('qualifiers a record implies', () => {
     expect(same('城镇登记失业率', '城镇调查失业率控制在低于')).toBe(false);
   });
 });
+
+describe('places and parts asked (round 17)', () => {
+  it('reads a province or a municipality named alone as whose figure is asked, and 全省 after 比 as what is compared with', () => {
+    expect(parse('上海呢').places.map((p) => p.region)).toEqual(['上海市']);
+    expect(parse('浙江呢').places.map((p) => p.region)).toEqual(['浙江省']);
+    expect(parse('比全省高多少').places).toEqual([]);
+    // (11月份 is 11月: no 份 left over for the metric.)
+    expect(parse('宁波市2018年11月份规上工业增加值').metric.replace(/\s+/g, '')).toBe('宁波市规上工业增加值');
+  });
+  it('lets a table’s part named carry the whole’s qualifiers, and no other subject', () => {
+    const part = (asked: string, name: string, subject: string, partOfWhole: boolean) =>
+      sameMetric(asked, readMetric(asked, k.lex), name, subject, `${name}|${subject}`, name, '亿元', k.lex, true, name, name, false, partOfWhole);
+    expect(part('高新技术产业增加值', '规上工业增加值', '高新技术产业', true)).toBe(true);
+    expect(part('高新技术产业增加值', '规上工业增加值', '高新技术产业', false)).toBe(false);
+  });
+});
