@@ -486,7 +486,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // A period inside an earlier part of the sentence (评定…为一季度重大产业项目“领跑者”;百年百项…)
   // holds for that part; one that opens its part (6月底,全市…) holds for the parts after it too.
   // (So does one after who says it: 海关数据显示,2023年浙江省进出口额…;其中出口….)
-  const holdsAt = (p: { index: number }, at: number) => p.index >= partStart(at) || /^[\s\d.、．（）()]*$|^[^，,；;。]{0,14}(?:显示|表明|统计|获悉|介绍|公布)[，,:：]\s*$/.test(text.slice(partStart(p.index), p.index));
+  // (政府工作报告说,据初步统计,2018年…;一般公共预算总收入…: who said it, then the year of all the sentence's parts.)
+  const holdsAt = (p: { index: number }, at: number) => p.index >= partStart(at) || /^[\s\d.、．（）()]*$|^(?:[^，,；;。]{0,10}(?:说|表示|指出)[，,])?[^，,；;。]{0,14}(?:显示|表明|统计|获悉|介绍|公布)[，,:：]\s*$/.test(text.slice(partStart(p.index), p.index));
   // (由2016年末的38降至27: the year a span starts from is that start's alone, not the period of what follows.)
   const startPoint = (p: { index: number }) => /(?:由|从)$/.test(text.slice(0, p.index));
   // (共引进亿元以上项目19个(去年全年为12个),其中10亿元以上3个: a period in brackets holds inside them only.)

@@ -84,7 +84,8 @@ const PATTERN = new RegExp(
     `(?<month>(?<![\\d.])${MONTH}月份?(?![\\d末底]))`,
     `(?<ytd>今年以来|年初以来|本年以来|年初至今|今年至今)`,
     `(?<thisYear>今年|本年度|本年|全年|年内)`,
-    `(?<lastYear>去年|上年|上一年)`,
+    // (上年专项结转, 上年结余: money carried over from the year before is this year's, named so — no period.)
+    `(?<lastYear>去年|上年(?!(?:专项)?结[转余]|末?滚存)|上一年)`,
   ].join('|'),
   'g',
 );
