@@ -492,5 +492,11 @@ describe('what a sentence points back to', () => {
     // (A period in brackets holds inside them only.)
     const plans2021: Context = { ...results, targets: year(2021) };
     expect(read('各地计划建设绕镇碧水河道47.2公里(其中乍浦镇5公里预计2022年完成),建设绕村碧水河道176.5公里', plans2021).map((r) => [r[1], r[3]])).toContainEqual(['2021年', '176.5公里']);
+    // (Who said it, then a year: the year of every part of the sentence; 上年专项结转 is no period.)
+    expect(read('政府工作报告说,据初步统计,2018年全省生产总值3.58万亿元,增长8.3%;一般公共预算总收入5045.4亿元').map((r) => [r[1], r[3]])).toEqual([
+      ['2018年', '3.58万亿元'],
+      ['2018年', '5045.4亿元'],
+    ]);
+    expect(read('上年专项结转10.87亿元').map((r) => [r[0], r[1]])).toEqual([['上年专项结转', '2021年']]);
   });
 });
