@@ -183,7 +183,7 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       const named = thingsIn(sentence, lex);
       // (加快与桐乡主城区…对接: a thing named as a partner, after 与 or 向, is not what the sentence is about.)
       const about = named.filter((t) => !KIND_OF_THING.test(t) && sentence.indexOf(t) <= 12 && !/[与和同跟向]$/.test(sentence.slice(0, sentence.indexOf(t)))).at(-1);
-      const place = leadingPlace(sentence, lex, pctx.region);
+      const place = leading;
       const zones = place ? zonesAfterPlace(sentence, place, lex) : undefined;
       thing = zones ?? (place ? '' : (about ?? (named.length ? '' : thing)));
       zonesSpoken = zones ? true : place || about || named.length ? false : zonesSpoken;

@@ -13,7 +13,7 @@ import type { Growth, Nature, Period, Problem } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Context } from './figures.js';
 import type { TaskDraft } from './document.js';
-import { isUnitColumn, type Column, type Row, type Table } from './tables.js';
+import { isFigureCell, isUnitColumn, type Column, type Row, type Table } from './tables.js';
 import { readProse, type LocatedIndicator, type PassageDraft } from './prose.js';
 import { findPeriods } from '../text/period.js';
 import { findPlaces, isScopeWord, isWithin } from '../text/places.js';
@@ -264,7 +264,7 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     const units = columns.findIndex((c) => isUnitColumn(c.text));
     const rowUnit = units >= 0 ? (row.cells[units] ?? '').trim() : label !== written ? unitSaid![1] : '';
     // (A figure where the unit stands: the row's cells have slipped; none of them can be trusted.)
-    if (/^-?[\d.,]+%?$/.test(rowUnit)) {
+    if (isFigureCell(rowUnit)) {
       out.problems.push({ line, message: `table row's cells do not fit its columns (${row.cells.join(' | ').slice(0, 40)}); its figures are left out` });
       return;
     }

@@ -51,7 +51,8 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
 export const isUnitColumn = (header: string) => /^(?:计量)?单位$/.test(squeeze(header));
 // An amount under a cell that spans it (2022年实绩 over 绝对值 | 增速(%)).
 const AMOUNT_CELL = /^(?:绝对值|绝对数|绝对额|总量|数值|数量|金额|总额)(?:[(（][^()（）]*[)）])?$/;
-const isFigureCell = (t: string | undefined) => !!t && /^-?[\d.,]+%?$/.test(t);
+/** A cell that is a figure alone (1478.53, -10.7, 7%). */
+export const isFigureCell = (t: string | undefined) => !!t && /^-?[\d.,]+%?$/.test(t);
 
 /** A header cell's role, metric, unit and period. */
 export function column(text: string, layout: Layout): Column {

@@ -534,8 +534,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   }
   // 粮食播种面积 is not 小麦播种面积, 工业用电量 not 全社会用电量: a word asked before the words the
   // name shares, where the name puts a word of its own instead, asks the sibling's figure.
-  const ownPart = folded.split(/[；;]/).find((x) => x.includes(fold(ind.figure))) ?? folded;
-  if (siblingAsked(foldedName, fold(q.metric).replace(/\s+/g, ''), cs, folded, ownPart)) return 'metric';
+  if (siblingAsked(foldedName, fold(q.metric).replace(/\s+/g, ''), cs, folded, ind.figure)) return 'metric';
   const { mineText, ownWords } = fig;
   // A thing the question names (中新嘉善现代产业园引进多少项目) is the figure's owner or named in its
   // sentence: the sentence before it naming the thing does not make another sentence's figure the thing's.
@@ -1254,7 +1253,7 @@ function targetsApart(q: Query, answers: Candidate[], nearby: Candidate[]): Matc
 // Words that open a name by how it was counted, not what (新增小麦…, 累计…).
 const COUNTED_OPENING = /^(?:新增|新建|新|完成|实现|累计|全年|当年|年度|其中|全部|共)+/;
 
-function siblingAsked(name: string, asked: string, cs: Concept[], sentence: string, part = sentence): boolean {
+function siblingAsked(name: string, asked: string, cs: Concept[], sentence: string, figure?: string): boolean {
   // (Read once per record, so in loops: where each concept stands in the name and in the question.)
   let first = Infinity;
   let firstAsked = Infinity;
@@ -1287,7 +1286,10 @@ function siblingAsked(name: string, asked: string, cs: Concept[], sentence: stri
   if (at < 0 || sentence.indexOf(head, at + head.length) < 0) return false;
   // (A word its own sentence says, 大病无忧…发布以来参保人数, is the figure's topic: only one the
   // sentence never says, found in the task or part around it, can be a sibling's. Its own part of the
-  // sentence: 小微企业 after a ；is another figure's, not the topic of 大型企业工业增加值 before it.)
+  // sentence: 小微企业 after a ；is another figure's, not the topic of 大型企业工业增加值 before it — cut only here, once
+  // the rest holds.)
+  const figureText = figure ? fold(figure) : '';
+  const part = (figureText && sentence.split(/[；;]/).find((x) => x.includes(figureText))) || sentence;
   return cs.some((c) => c.weight >= 2 && !c.forms.some((f) => name.includes(f) || part.includes(f)) && c.forms.some((f) => { const j = asked.indexOf(f); return j >= 0 && j < firstAsked; }));
 }
 
