@@ -12,7 +12,7 @@ import type { Knowledge } from './knowledge/load.js';
 import { makeQuery, storedQuery, type Query } from './question/query.js';
 import { chineseNumber } from './question/parse.js';
 import { span, textOf } from './answer/compose.js';
-import { genericWord, isLightVerb } from './question/generic.js';
+import { genericUnit, genericWord, isLightVerb } from './question/generic.js';
 import { escapeRegExp, fold } from './text/normalize.js';
 import { leadingThing } from './text/places.js';
 import { label } from './text/period.js';
@@ -106,7 +106,7 @@ function followUpWords(k: Knowledge): FollowUpWords {
     alternatives: k.lex.lexicon.followUpQualifiers.alternatives,
     generic: (q) => genericWord(q, k.lex),
     light: (word) => isLightVerb(word, k.lex),
-    unitOf: (word) => k.lex.lexicon.genericWords.units[word],
+    unitOf: (word) => genericUnit(word, k.lex),
     thing: (metric) => leadingThing(metric, k.lex),
     documentAsk: (q) => {
       const rest = q.text.replace(/[呢吗啊？?。\s]|是多少|是什么|是啥/g, '');

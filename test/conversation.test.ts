@@ -93,6 +93,12 @@ describe('follow-ups', () => {
     say('task29', '第29项任务');
     expect(first('task29', '目标呢')).toContain('8%');
   });
+  it('ask a generic word with how far it went (累计完成投资) of the last subject, and alone of nothing', () => {
+    say('task10', '第10项任务');
+    expect(first('task10', '累计完成投资多少')).toContain('7.2亿元');
+    // (A city asked with no thing named: 攻坚项目's 320亿元 is no answer.)
+    for (const q of ['全市已完成投资多少', '嘉善投资完成多少']) expect(say(q, q).kind).toBe('none');
+  });
   it('show of the basis asked only that growth first (同比呢 after an index)', () => {
     say('basis', '6月STI进出口贸易指数');
     const line = first('basis', '同比呢');

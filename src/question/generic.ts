@@ -11,6 +11,8 @@ import { fold } from '../text/normalize.js';
 import { dimensionOf } from './metric.js';
 import { sentenceMates } from './sentences.js';
 
+const SO_FAR = /^(?:已经|已|累计|共计|总共|一共|共|实际)/;
+
 /** The question's metric when it is only a generic word (完成率) or a light verb (完成), else undefined. */
 export function genericWord(q: Query, lex: Lexicon): string | undefined {
   let m = q.metric.replace(/\s+/g, '');
@@ -21,7 +23,17 @@ export function genericWord(q: Query, lex: Lexicon): string | undefined {
   if (!m || lex.lexicon.followUpQualifiers.words.includes(m)) return undefined;
   const words = lex.lexicon.genericWords.words;
   if (words.includes(m) || isLightVerb(m, lex)) return m;
-  return undefined;
+  // (已完成投资, 累计完成投资: a word of how far it went says no more of what — and is kept: 累计完成投资
+  // of a task is not its 项目完成投资.)
+  const bare = m.replace(SO_FAR, '');
+  if (bare === m) return undefined;
+  if (isLightVerb(bare, lex)) return bare;
+  return words.includes(bare) ? m : undefined;
+}
+
+/** The unit a generic word asks in (总投资: 亿元), whatever it says of how far it went. */
+export function genericUnit(word: string, lex: Lexicon): string | undefined {
+  return lex.lexicon.genericWords.units[word.replace(SO_FAR, '')];
 }
 
 /** 完成, 实现, 达到: a result asked of something left unsaid. */
@@ -44,7 +56,7 @@ export function besideFigure(k: Knowledge, beside: NonNullable<Query['beside']>)
   if (isLightVerb(beside.word, k.lex)) return figureBeside(k, beside.id, (x) => x.unit === '%' && PROGRESS_STATED.test(x.name));
   const word = fold(beside.word);
   // (总投资 asks money: 完成总投资的55.5% is a share of it.)
-  const unit = k.lex.lexicon.genericWords.units[beside.word];
+  const unit = genericUnit(beside.word, k.lex);
   const measured = (x: Indicator) => !unit || dimensionOf(x.unit, k.lex) === dimensionOf(unit, k.lex);
   return figureBeside(k, beside.id, (x) => fold(x.name).endsWith(word) && measured(x));
 }

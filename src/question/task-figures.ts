@@ -10,7 +10,7 @@ import { makeQuery, type Query } from './query.js';
 import { escapeRegExp, fold } from '../text/normalize.js';
 import { match, periodFits, type Candidate } from './match.js';
 import { numberedTask } from './tasks.js';
-import { genericWord, isLightVerb } from './generic.js';
+import { genericUnit, genericWord, isLightVerb } from './generic.js';
 import { dimensionOf } from './metric.js';
 
 const found = (records: Indicator[]): Candidate[] => records.map((record) => ({ record, score: 1, coverage: 1, nameCoverage: 1 }));
@@ -104,7 +104,7 @@ function anyPeriod(k: Knowledge, q: Query): TaskFigures {
   const resultAsked = (cut !== whole && /完成|实现|达到/.test(whole.slice(cut.length))) || (q.nature !== 'target' && (/[\u4e00-\u9fff]了(?:多少|几)/.test(q.text) || /^(?:完成|实现)(?!率|进度|情况)[\u4e00-\u9fff]{2}/.test(whole)));
   if (asked.length >= 2) {
     // (接待考察多少人次: the unit asked, of 81批1012人次.)
-    const unit = (word ? k.lex.lexicon.genericWords.units[word] : undefined) ?? q.unit;
+    const unit = (word ? genericUnit(word, k.lex) : undefined) ?? q.unit;
     // (A change asked, 下降了多少: figures that state one first.)
     const changed = (x: Indicator) => Number(q.intent === 'growth' && (x.growth.length > 0 || x.isChange));
     // (In the unit the word asks, or one of its dimension: 4215万元 is an amount of 完成投资 too.)
