@@ -5,16 +5,16 @@
  * idle a conversation forgets. The answer says in one short line what it carried over.
  */
 import type { Answer, ContextStore, Indicator, KnowledgeRecord, Line } from './types.js';
-import { misfit } from './question/match.js';
+import { concepts, coverage, misfit } from './question/match.js';
 import { readMetric } from './question/metric.js';
 import { sentenceMates } from './question/sentences.js';
 import type { Knowledge } from './knowledge/load.js';
-import { makeQuery, storedQuery, type Query } from './question/query.js';
+import { makeQuery, storedQuery, type PlaceRef, type Query } from './question/query.js';
 import { chineseNumber } from './question/parse.js';
 import { span, textOf } from './answer/compose.js';
 import { genericUnit, genericWord, isLightVerb } from './question/generic.js';
 import { escapeRegExp, fold } from './text/normalize.js';
-import { leadingThing } from './text/places.js';
+import { leadingThing, scopesBeside } from './text/places.js';
 import { label } from './text/period.js';
 import { taskFigures } from './question/task-figures.js';
 import { LEADING } from './question/split.js';
@@ -91,16 +91,36 @@ interface FollowUpWords {
   sameHead: (a: string, b: string) => boolean;
   /** 存款, 贷款, 进口: the words that say which of a metric (metrics.json qualifiers). */
   metricQualifiers: readonly string[];
+  /**
+   * Whether the reports name the thing by its word and the measure together, or the thing nowhere in a name (援青 of
+   * 援青上,今年安排资金…): 粮油 is named (粮油食品类), but never with 制品.
+   */
+  named: (thing: string, measure: string) => boolean;
+  /** 全市呢 after 定海: the places asked, a scope word read beside the others' place (text/places.ts scopesBeside). */
+  scopesBeside: (places: PlaceRef[], others: readonly PlaceRef[], settled?: boolean) => PlaceRef[];
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, metricQualifiers: [] };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, metricQualifiers: [], scopesBeside: (places) => places, named: () => true };
 
 const inTaskOf = new WeakMap<Query, boolean>();
+
+const namesOf = new WeakMap<Knowledge, string[]>();
+/** Every figure's name once, folded. */
+function allNames(k: Knowledge): string[] {
+  let names = namesOf.get(k);
+  if (!names) namesOf.set(k, (names = [...new Set(k.indicators.map((x) => fold(x.name)))]));
+  return names;
+}
 
 function followUpWords(k: Knowledge): FollowUpWords {
   return {
     frames: k.lex.lexicon.rankFrames,
     metricQualifiers: k.lex.metrics.qualifiers,
+    scopesBeside: (places, others, settled) => scopesBeside(places, others, k.lex, settled),
+    named: (thing, measure) => {
+      const names = allNames(k).filter((n) => n.includes(fold(thing)));
+      return !names.length || names.some((n) => n.includes(fold(measure)));
+    },
     heads: Object.keys(k.lex.metrics.headUnits),
     qualifiers: k.lex.lexicon.followUpQualifiers.words,
     alternatives: k.lex.lexicon.followUpQualifiers.alternatives,
@@ -262,13 +282,16 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead, metricQualifiers }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead, metricQualifiers, scopesBeside, named }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = makeQuery({ ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined });
     // The whole keeps the comparison's words (比全省), as the question written out would.
     // (A basis written out, 两年平均, picks the gap said of it: 两年平均增长10.7%,比全省高出0.4个百分点.)
     const metric = [last.metric, last.basis && !/^[同环]比$/.test(last.basis) ? last.basis : '', q.metric].filter(Boolean).join(' ');
-    return makeQuery({ ...a, text: q.text, metric, intent: 'compute', compute: q.compute, parts: [a, q.parts[1]], corrections: q.corrections, carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] });
+    // (占全市比重 after 定海GDP: 舟山's whole.)
+    const b = q.parts[1];
+    const whole = b.places.every((p) => p.relative) ? makeQuery({ ...b, places: scopesBeside(b.places, last.places) }) : b;
+    return makeQuery({ ...a, text: q.text, metric, intent: 'compute', compute: q.compute, parts: [a, whole], corrections: q.corrections, carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] });
   }
   const carried: string[] = [];
   const merged: Query = makeQuery({ ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, corrects: undefined, beside: undefined, withinYear: undefined });
@@ -307,16 +330,25 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     const qualifier = q.metric.replace(/\s+/g, '');
     // 农村呢 after 城镇居民收入: the alternative takes the other's place.
     const other = alternatives.find((g) => g.includes(qualifier))?.find((w) => w !== qualifier && last.metric.includes(w));
-    merged.metric = last.metric.includes(qualifier) ? last.metric : other ? last.metric.split(other).join(qualifier) : `${qualifier}${last.metric}`;
+    // (工业呢 after 规上工业增加值: the whole industry's, the qualifiers said before it dropped.)
+    const bare = ownMetric(last).replace(/\s+/g, '');
+    const before = bare.slice(0, Math.max(0, bare.indexOf(qualifier)));
+    const dropped = before && metricQualifiers.filter((w) => before.includes(w));
+    const onlyQualifiers = dropped && dropped.length && !dropped.reduce((rest, w) => rest.split(w).join(''), before);
+    merged.metric = onlyQualifiers ? bare.slice(before.length) : last.metric.includes(qualifier) ? last.metric : other ? last.metric.split(other).join(qualifier) : `${qualifier}${last.metric}`;
+    if (onlyQualifiers) merged.qualifiers = merged.qualifiers.filter((x) => merged.metric.includes(x));
     if (other) merged.qualifiers = merged.qualifiers.map((x) => (x === other ? qualifier : x));
     carried.push('metric');
   } else if (parallel(ownMetric(q, frames), ownMetric(last, frames)) !== undefined) {
     // 存款呢 after 贷款余额: the same measure of the parallel thing (存款余额); 出口呢 after 进出口贸易指数, 出口贸易指数.
+    // (Where the reports name it so: 粮油呢 after 石油制品 is 粮油食品类, no 粮油制品 — the word alone, in the same place and time.)
     const own = ownMetric(q, frames);
-    merged.metric = own + parallel(own, ownMetric(last, frames));
+    const measure = parallel(own, ownMetric(last, frames))!;
+    const made = own + measure;
+    merged.metric = named(own, measure) ? made : own;
     // (进出口 qualified 进出口总额, not 出口总额.)
     merged.qualifiers = merged.qualifiers.filter((x) => merged.metric.includes(x));
-    carried.push('metric');
+    if (merged.metric === made) carried.push('metric');
   } else if (parallelInside(ownMetric(q, frames), ownMetric(last, frames), metricQualifiers) !== undefined) {
     // 存款呢 after 金融机构贷款余额: the parallel word in its place, inside the last metric.
     merged.metric = parallelInside(ownMetric(q, frames), ownMetric(last, frames), metricQualifiers)!;
@@ -355,7 +387,8 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   } else if (last.metric) carried.push('metric');
   if (q.eachPlace || q.places.length) {
     merged.eachPlace = q.eachPlace;
-    merged.places = q.places;
+    // (全市呢 after 定海GDP: 舟山's, the city the conversation's place lies in, not the home city's.)
+    merged.places = q.places.every((p) => p.relative) ? scopesBeside(q.places, last.places, true) : q.places;
     // (全市呢 after a zone's figure: the city's; the zone goes with the old place.)
     merged.owner = undefined;
     // The old place's words leave the metric with it (桐乡实到外资 → 濮院呢, 各县市呢).
@@ -601,7 +634,9 @@ export class Conversations {
   private ofFigureAnswered(q: Query, figure: KnowledgeRecord | undefined, asked: Query): Query {
     // (Not when the question asks a period of its own.)
     if (q.beside || asked.period || figure?.type !== 'indicator') return q;
-    const own = sentenceMates(this.k, figure).find((x) => x.subject === figure.name && misfit(this.k, q, x) === undefined);
+    // (What its own name says, every word of the question: 个税呢 after 企业所得税 asks no 为调整预期 of it.)
+    const cs = concepts(this.k, q);
+    const own = sentenceMates(this.k, figure).find((x) => x.subject === figure.name && coverage(fold(x.name), cs) >= 0.99 && misfit(this.k, q, x) === undefined);
     return own ? makeQuery({ ...q, beside: { id: figure.id, word: own.name } }) : q;
   }
 

@@ -171,6 +171,36 @@ describe('questions about the whole city', () => {
   });
 });
 
+describe('a scope word beside another place', () => {
+  const seeds = join(dir, 'scope-seeds');
+  mkdirSync(seeds);
+  for (const f of readdirSync(SEEDS_DIR)) copyFileSync(join(SEEDS_DIR, f), join(seeds, f));
+  writeFileSync(join(seeds, '2023年上半年舟山市经济运行.txt'), '2023年上半年舟山市经济运行情况\n上半年,舟山市地区生产总值为712.4亿元。\n定海区上半年GDP为281.9亿元,在全市排第一位。\n');
+  writeFileSync(join(seeds, '2023年1-8月安庆市经济运行.txt'), '2023年1-8月安庆市经济运行情况\n1-8月份,全市固定资产投资增长12.6%,比全省高4.1个百分点。全市一般公共预算收入增长13.5%,比全省高8.2个百分点。\n');
+  const core = (async () => {
+    const records = await extractAll(seeds);
+    return createCore(fromRecords(records, buildIndex(records)), { contexts: memoryContexts(), now: () => new Date('2026-11-23T09:00:00+08:00') });
+  })();
+  const first = async (q: string, conversation?: string) => (await core).ask(q, { conversation }).text.split('\n')[0];
+
+  it('is of the city that place lies in, in one question and in a conversation (定海 → 舟山), never the home city', async () => {
+    expect(await first('定海GDP占全市比重')).toContain('39.57%');
+    await first('定海GDP', 'dinghai');
+    expect(await first('全市呢', 'dinghai')).toContain('712.4亿元');
+    await first('定海GDP', 'share');
+    expect(await first('占全市比重', 'share')).toContain('39.57%');
+  });
+  it("asks that province's figure (全省呢 after 安庆), and never another metric's comparison with it", async () => {
+    await first('安庆固投', 'anqing');
+    const a = await first('全省呢', 'anqing');
+    expect(a).toContain('安徽省');
+    expect(a).not.toMatch(/8\.2|4\.1/);
+    await first('嘉兴出口', 'jiaxing');
+    expect(await first('全省呢', 'jiaxing')).toContain('浙江省');
+    expect(await first('全省第几', 'jiaxing')).not.toMatch(/第31项|11\.1%/);
+  });
+});
+
 describe('where a document names its place', () => {
   it('is not where it names a place left out or a frame of ranking (不含嘉兴港区, 居嘉兴第2位)', async () => {
     const r = await read(

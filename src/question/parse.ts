@@ -10,7 +10,7 @@ import type { Lexicon } from '../knowledge/lexicon.js';
 import { makeQuery, type DocumentScope, type Intent, type Query, type TaskAspect, type TaskFilter } from './query.js';
 import { escapeRegExp, fold } from '../text/normalize.js';
 import { findPeriods, label } from '../text/period.js';
-import { findPlaces, isWithin } from '../text/places.js';
+import { findPlaces, isWithin, scopesBeside } from '../text/places.js';
 import { questionWords, without, findWord, type QuestionWords } from './words.js';
 import { correctTypos } from './spell.js';
 import { qualifiersOf } from './metric.js';
@@ -503,8 +503,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
           (!/^[\s\d年月份季度上下半前一二三四末底至到\-—~～,，、]*$/.test(t.rest.slice(0, p.index)) ||
             /^(第[几\d一二三四五六七八九十]+(?![产])|排|位次|前列|前|首位|领先|平均|均值|水平)/.test(t.rest.slice(p.index + p.text.length)) ||
             // With no metric after it, 全省 is the other side of a comparison (比全省高多少): what is compared with —
-            // but a province or a municipality named alone (上海呢, 浙江呢) is whose figure is asked, unless compared with.
-            ((p.relative || /比|高于|低于|快于|慢于|相比|对比/.test(t.rest.slice(0, p.index))) && !/[\u4e00-\u9fff]{2}|[a-z]{2}/i.test(t.rest.slice(p.index + p.text.length).replace(/是|多少|几|呢|吗|高|低|快|慢|多|少/g, ''))))
+            // but a place named alone (上海呢, 浙江呢, 全省呢) is whose figure is asked, unless compared with.
+            // (全国 as a side of 比全国高多少 read alone is still the side compared with.)
+            (((inner && p.relative) || /比|高于|低于|快于|慢于|相比|对比/.test(t.rest.slice(0, p.index))) && !/[\u4e00-\u9fff]{2}|[a-z]{2}/i.test(t.rest.slice(p.index + p.text.length).replace(/是|多少|几|呢|吗|高|低|快|慢|多|少/g, ''))))
         ),
     )
     // (三门固定资产投资增速全市第几: 全市 after the metric, before its rank, is what it ranks among, even for the home city.)
@@ -529,6 +530,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       return !(/^[与同跟和、及\s]+$/.test(between) && /[与同跟]/.test(between));
     })
     .map((p) => ({ region: p.region, text: p.text, ...(p.relative ? { relative: true } : {}) }));
+  // 定海GDP占全市比重: a scope word beside a place named is of that place's city, not the home city's.
+  q.places = scopesBeside(q.places, q.places, k.lex);
   // 临海2018年GDP: a short name that is also a common word (regions.json askedAs) names the place
   // when the question opens with it, and nowhere else.
   if (!q.places.length) {
@@ -654,7 +657,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       q.compute = sides.op;
       // An A left out is read as nothing pinned down; the conversation fills it in.
       const a = sides.a ? parseQuery(sides.a, k, now, true) : makeQuery({ text: '', intent: 'value', metric: '', qualifiers: [], places: [] });
-      const b = parseQuery(sides.b, k, now, true);
+      // (定海GDP占全市比重: a side named by a scope word alone is of the other side's place, 舟山市.)
+      const bare = parseQuery(sides.b, k, now, true);
+      const b = bare.places.every((p) => p.relative) ? makeQuery({ ...bare, places: scopesBeside(bare.places, a.places, k.lex) }) : bare;
       // 进出口总额比GDP增速高多少: a change named on one side is asked of both.
       const grown = [a, b].find((p) => p.intent === 'growth');
       q.parts = [a, b].map((p) => (grown && p.intent !== 'growth' ? makeQuery({ ...p, intent: 'growth' as const, ...(grown.basis ? { basis: grown.basis } : {}) }) : p));

@@ -24,6 +24,34 @@ export function resolveScope(level: string, own: string | undefined, lex: Lexico
   return null;
 }
 
+/**
+ * A scope word (全市, 全省) said beside another place in a question or a conversation: the nearest
+ * place at its level that holds that one — 全市 beside 定海 is 舟山市, 全省 beside 安庆 is 安徽省,
+ * and 全市 beside 海宁 is 嘉兴市, not 海宁 itself (a part is weighed against a whole); the place
+ * itself only where nothing larger is at that level (全市 beside 嘉兴).
+ */
+export function scopeBeside(word: string, other: string, lex: Lexicon): string | null {
+  const level = lex.regions.scopes.words[word];
+  if (!level) return null;
+  const outer = lex.regionByName.get(other)?.within;
+  return (outer ? resolveScope(level, outer, lex) : null) ?? resolveScope(level, other, lex);
+}
+
+/**
+ * Places asked (`places`) with each scope word among them read beside the first place named in
+ * `others` (scopeBeside); `settled`: as the place found, by its name (全省呢 in a conversation
+ * about 安庆 asks 安徽省, and 全省 is then no word to look for in a record).
+ */
+export function scopesBeside<T extends { region: string | null; text: string; relative?: boolean }>(places: T[], others: readonly T[], lex: Lexicon, settled = false): T[] {
+  const named = others.find((p) => !p.relative && p.region);
+  if (!named || !places.some((p) => p.relative)) return places;
+  return places.map((p) => {
+    if (!p.relative) return p;
+    const region = scopeBeside(p.text, named.region!, lex) ?? p.region;
+    return settled && region ? { ...p, region, text: region, relative: undefined } : { ...p, region };
+  });
+}
+
 type PlaceName = Lexicon['placeNames'][number];
 const byFirst = new WeakMap<Lexicon, Map<string, number[]>>();
 
