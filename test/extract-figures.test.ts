@@ -500,3 +500,32 @@ describe('what a sentence points back to', () => {
     expect(read('上年专项结转10.87亿元').map((r) => [r[0], r[1]])).toEqual([['上年专项结转', '2021年']]);
   });
 });
+
+describe('a census bulletin’s classes and shares, a scope a part opens on, a breakdown’s period', () => {
+  it('names age classes and averages whole, and a bare share as the class’s (0-14岁88511人,占15.75%)', () => {
+    expect(read('全区常住人口里,0-14岁88511人,占15.75%;60岁及以上98361人,占17.50%').map((r) => [r[0], r[3]])).toEqual([
+      ['0-14岁', '88511人'],
+      ['0-14岁占比', '15.75%'],
+      ['60岁及以上', '98361人'],
+      ['60岁及以上占比', '17.50%'],
+    ]);
+    expect(read('全区常住人口里,男性292498人,所占比重52.04%').map((r) => r[0])).toEqual(['男性', '男性比重']);
+    expect(read('每个家庭户平均2.40人').map((r) => r[0])).toEqual(['每个家庭户平均']);
+  });
+  it('gives a growth after how much of its plan a level made to the level (…64854万元,完成预算的232%,增长350%)', () => {
+    expect(read('国有资源有偿使用收入64854万元,完成预算的232%,增长350%')).toEqual([
+      ['国有资源有偿使用收入', '2021年', 'actual', '64854万元', '增长350'],
+      ['完成预算', '2021年', 'actual', '232%'],
+    ]);
+  });
+  it('keeps a part’s scope (若剔除…) and never names its figure after what it leaves out', () => {
+    const [, rest] = extractFigures('其中,奥克斯集团完成产值10.39亿元,同比增长-52.1%;若剔除奥克斯集团,10月产值同比增长10.3%', results, lex);
+    expect(rest).toMatchObject({ scope: '剔除奥克斯集团' });
+    expect(rest.name).not.toContain('奥克斯');
+  });
+  it('reads a breakdown (其中…) in the period of the figure it breaks down', () => {
+    const text = '2020年1-10月,全区本级产值1138.53亿元。全区规上企业10月当月完成产值126.41亿元,同比增长-0.44%。其中,奥克斯集团完成产值10.39亿元,同比增长-52.1%。';
+    const { indicators } = readProse([{ text, line: 1 }], { ...results, year: 2020, period: year(2020) }, lex);
+    expect(indicators.find((i) => i.figure === '10.39亿元')?.period.label).toBe('2020年10月');
+  });
+});

@@ -259,7 +259,8 @@ function cleanName(chunk: string, lex: Lexicon): string {
   }
   // 共计/累计 inside a name (中心城区共计新增停车位) say how it was counted, not what; nor does
   // 实现 between a subject and what it achieved (规上工业实现增加值).
-  s = s.replace(TRAIL_FILLER, '').replace(/共计|累计|合计|总计(?!划)/g, '').replace(/(?<=[\u4e00-\u9fff]{2})实现(?=增加值|总产值|产值|营业收入|收入|利润|税收|销售)/g, '').trim();
+  // (60岁及以上, 每户平均: what ends a class or an average is its name's, not a filler.)
+  s = (/(?:及以上|及以下|平均)$/.test(s) ? s : s.replace(TRAIL_FILLER, '')).replace(/共计|累计|合计|总计(?!划)/g, '').replace(/(?<=[\u4e00-\u9fff]{2})实现(?=增加值|总产值|产值|营业收入|收入|利润|税收|销售)/g, '').trim();
   // A name cut out of a title or a quotation (…责任分解》和《…) names nothing.
   const unbalanced = (open: string, close: string) => s.split(open).length !== s.split(close).length;
   return VERB_ONLY.test(s) || unbalanced('《', '》') || unbalanced('“', '”') ? '' : s;
@@ -285,7 +286,8 @@ const spanPeriod = (fromYear: number, toYear: number): Period => ({ kind: 'span'
 // 五年累计, 三年来共: a count or an average over that many years.
 const OVER_YEARS = /(?:^|[，,、;；]|近|过去|预计)([两二三四五六七八九十])年(?:来|间|内|中)?(?:累计|年均|共计|共|合计)/;
 
-const hasWords = (name: string) => /[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}/.test(name);
+// (An age group names people: 0-14岁.)
+const hasWords = (name: string) => /[\u4e00-\u9fff]{2,}|[A-Za-z]{2,}|\d+岁/.test(name);
 
 function growthOf(chunk: string, hit: Hit): Growth | undefined {
   const m = chunk.match(GROWTH_VERB);
@@ -926,7 +928,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
         return;
       }
       // (…29.9亿元,占…比重为52.7%;同比增长12%: a share changes by 个百分点 — a growth in % is the level's before it.)
-      const ofShare = prev && RATE.test(prev.unit) && SHARE_NAME.test(prev.name) && RATE.test(growth.unit);
+      // (So is one after how much of its plan the level made: 国有资源有偿使用收入64854万元,完成预算的232%,增长350%.)
+      const ofShare = prev && RATE.test(prev.unit) && (SHARE_NAME.test(prev.name) || OF_PLAN.test(prev.name)) && RATE.test(growth.unit);
       const level = ofShare ? [...drafts].reverse().find((d) => !RATE.test(d.unit)) : undefined;
       // (服务业增加值占GDP比重达到67.8%,增长9.5%: with no level said, the growth is of what the share is of.)
       const whole = ofShare && !level ? prev!.name.match(/^(.{2,}?)占/)?.[1] : undefined;
@@ -935,6 +938,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
         return;
       }
       (level ?? prev)?.growth.push(growth);
+      return;
+    }
+    // 0-14岁88511人,占15.75%: a share said of nothing else is the figure before's share of the whole (its 占比).
+    const bareShare = !hasWords(name) && !growth && i > 0 && RATE.test(hit.unit) && /^[，,]?所?占$/.test(chunk.trim()) ? drafts.at(-1) : undefined;
+    if (bareShare && bareShare.figure === hits[i - 1].figure && !RATE.test(bareShare.unit) && hasWords(bareShare.name)) {
+      drafts.push({ ...make(`${bareShare.name}占比`, hit, chunk, false), subject: bareShare.name });
       return;
     }
     // 占三年目标投资1000亿的32%: a share of the whole just given, named by what it is a share
@@ -1088,12 +1097,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // (由22.7%提升至25.8%: both.)
   const shares = new Set<IndicatorDraft>();
   for (const [i, d] of drafts.entries()) {
-    if (!RATE.test(d.unit) || !/^(?:占比|比重)$/.test(d.name) || d.subject) continue;
+    if (!RATE.test(d.unit) || !/^(?:所占比重|所占比例|占比|比重)$/.test(d.name) || d.subject) continue;
     const before = drafts.slice(0, i).reverse().find((e) => e.name !== d.name);
     const between = before ? text.slice(text.indexOf(before.figure), text.indexOf(d.figure)) : '';
     if (!before || !hasWords(before.name) || /[；;。]/.test(between)) continue;
     if (shares.has(before)) d.name = before.name;
-    else if (!/(?:占比|比重|率)$/.test(before.name)) d.name = `${before.name}${d.name}`;
+    else if (!/(?:占比|比重|率)$/.test(before.name)) d.name = `${before.name}${d.name.replace(/^所占/, '')}`;
     else continue;
     shares.add(d);
   }
@@ -1204,6 +1213,19 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // 不含常州经开区计算,全年地区生产总值2239.58亿元…: a sentence that opens on how it counts counts so throughout.
   const scoped = text.match(SCOPE_OPENING);
   if (scoped) for (const d of drafts) d.scope ??= `${scoped[1]}${scoped[2]}`;
+  // (…;若剔除奥克斯集团,10月产值同比增长10.3%: so does a part of it, for its own figures.)
+  let partAt = 0;
+  for (const part of text.split(/[；;]/)) {
+    const scopedPart = partAt > 0 ? part.match(SCOPE_OPENING) : null;
+    const within = (d: IndicatorDraft) => text.indexOf(d.figure, partAt) >= 0 && text.indexOf(d.figure, partAt) < partAt + part.length;
+    // (What is left out is no name of what is counted: not 奥克斯集团完成产值, the figure before's.)
+    if (scopedPart) for (const d of drafts) if (within(d)) {
+      d.scope ??= `${scopedPart[1]}${scopedPart[2]}`;
+      if (d.name.includes(scopedPart[2])) d.name = d.name.replace(scopedPart[2], '') || d.name;
+      if (d.owner === scopedPart[2]) delete d.owner;
+    }
+    partAt += part.length + 1;
+  }
   // A figure several places share is a record of each.
   return drafts.flatMap((d) => shared.get(d)?.map((region) => ({ ...d, region })) ?? [d]);
 

@@ -163,6 +163,8 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     let spoken: string | undefined;
     // The place the sentence before opened with, for one that opens with 其中.
     let before: string | undefined;
+    // And the period its figures were of (全区…10月当月完成产值126.41亿元。其中,奥克斯集团完成产值10.39亿元: October's too).
+    let periodBefore: Period | undefined;
     // The industry a sentence of the paragraph opened with, for 该产业 after it.
     let industry: string | undefined;
     for (const [i, sentence] of all.entries()) {
@@ -176,8 +178,11 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       const ofWhich = !leading && /^其中/.test(sentence) ? before : undefined;
       if (leading) spoken = i === 0 ? inside : undefined;
       before = inside;
-      const sctx = { ...pctx, ...(!leading && !thing && (ofWhich ?? spoken) ? { region: (ofWhich ?? spoken)! } : {}), period: carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(thing && zonesSpoken ? { zones: true } : {}), ...(fromTo ? { fromTo } : {}) };
+      const partOf = /^其中/.test(sentence) ? periodBefore : undefined;
+      const sctx = { ...pctx, ...(!leading && !thing && (ofWhich ?? spoken) ? { region: (ofWhich ?? spoken)! } : {}), period: partOf ?? carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(thing && zonesSpoken ? { zones: true } : {}), ...(fromTo ? { fromTo } : {}) };
       const found = note ? [] : extractFigures(sentence, sctx, lex);
+      // (Its last figure's: 其中 breaks down what was said last, 10月当月完成产值 after 1112家规上企业.)
+      periodBefore = found.at(-1)?.period;
       // (省级企业研究院, 国家级孵化器: a kind of thing, not one thing the next sentence's figures could be of.)
       // (Only a sentence about the thing, naming it at its start (推动张江长三角科技城平湖园建设), speaks of it for the next.)
       const named = thingsIn(sentence, lex);

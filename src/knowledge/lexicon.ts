@@ -38,6 +38,7 @@ const schemas = {
   lexicon: z.object({
     questionWords: z.array(z.string()),
     targetWords: z.array(z.string()),
+    budgetEndings: z.object({ words: z.array(z.string().min(1)) }),
     actualWords: z.array(z.string()),
     actualVerbs: z.array(z.string()),
     lightVerbs: z.array(z.string()),

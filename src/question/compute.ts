@@ -105,8 +105,16 @@ function within(a?: Period, b?: Period): boolean {
   return Boolean(sa && sb && sa[0] >= sb[0] && sa[1] <= sb[1]);
 }
 
-/** Why two inputs cannot be set against each other, if they cannot: their units, their periods, or no actual and target. */
-function incompatible(op: Query['compute'], a: Input, b: Input): 'unit' | 'period' | 'nature' | 'bound' | undefined {
+/** Whether two periods are the same stretch of time (2019年 and 2019年; not 2019年 and 2015年, nor 1-6月 and 6月). */
+function samePeriod(a: Period, b: Period): boolean {
+  return a.kind === b.kind && a.year === b.year && a.from === b.from && a.to === b.to && a.day === b.day && a.fromYear === b.fromYear && a.toYear === b.toYear;
+}
+
+/**
+ * Why two inputs cannot be set against each other, if they cannot: their units, their periods, or no actual and target.
+ * `dated`: the question names a period of its own on a side (2019年比2015年多多少), so periods may differ as asked.
+ */
+function incompatible(op: Query['compute'], a: Input, b: Input, dated: boolean): 'unit' | 'period' | 'nature' | 'bound' | undefined {
   if (scaleOf(a.unit).base !== scaleOf(b.unit).base) return 'unit';
   // (56.1亿元 ÷ 突破1500亿元: a bound is no amount to divide by or subtract.)
   // (A target of 2000亿元以上 is what progress is measured against, a bound by nature.)
@@ -114,6 +122,8 @@ function incompatible(op: Query['compute'], a: Input, b: Input): 'unit' | 'perio
   if (op === 'share' && !within(a.period, b.period)) return 'period';
   if (op === 'progress' && (a.nature !== 'actual' || b.nature !== 'target')) return 'nature';
   if ((op === 'difference' || op === 'shortfall') && a.nature === b.nature && a.period && b.period && a.period.kind !== b.period.kind) return 'period';
+  // 嘉兴GDP比温州多多少: two figures of two years, asked of none, are no gap of one time (嘉兴 2019 against 温州 2015).
+  if (op !== 'progress' && op !== 'share' && !dated && a.nature === b.nature && a.period && b.period && !samePeriod(a.period, b.period)) return 'period';
   return undefined;
 }
 
@@ -173,6 +183,6 @@ export function computeFound(k: Knowledge, q: Query, brief: boolean): ComputeFou
   }
   // Both sides read as the same figure (比第二名高多少: 第二名 names no figure): nothing to compute.
   if (a.record && a.record === b.record) return stated(fact);
-  const why = incompatible(q.compute, a, b);
+  const why = incompatible(q.compute, a, b, Boolean(qa.period || qb.period));
   return why ? { kind: 'incompatible', why, a, b } : { kind: 'computed', a, b };
 }

@@ -41,8 +41,8 @@ export function isLightVerb(word: string, lex: Lexicon): boolean {
   return lex.lexicon.lightVerbs.includes(word) || lex.lexicon.actualVerbs.includes(word);
 }
 
-/** A figure that states how much of a target or plan is done: 完成年度目标的75.7%, 完成…计划的83.5%. */
-export const PROGRESS_STATED = /(?:完成|达到|占).*(?:目标|计划)|(?:目标|计划)完成率/;
+/** A figure that states how much of a target, plan or budget is done: 完成年度目标的75.7%, 完成…计划的83.5%, 为调整预期的99.8%. */
+export const PROGRESS_STATED = /(?:完成|达到|占|为|是).*(?:目标|计划|预算|预期)|(?:目标|计划)完成率/;
 
 /**
  * The figure of a generic word said right after the last figure, in the same clause run of its

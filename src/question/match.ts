@@ -16,6 +16,7 @@ import { findPlaces, isSubjectMention, isWithin, thingsIn } from '../text/places
 import { lexicon } from '../knowledge/lexicon.js';
 import { periodKey } from '../text/period.js';
 import { fold } from '../text/normalize.js';
+import { PROGRESS_STATED } from './generic.js';
 import { surroundings } from './surroundings.js';
 import { afterFrame, dimensionOf, holdsLoosely, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
 
@@ -541,6 +542,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   if (!ind.owner && thingsAsked(k, q).some((t) => !ownWords.includes(t) && !saysThing(k, fold(ind.sentence), t))) return 'metric';
   // An effect on a metric (拉动规上工业增加值增速14.1个百分点) answers only a question of that effect.
   if (fig.effect && !q.text.includes(fig.effect)) return 'metric';
+  // How much of a target was made (完成年初目标的22%) is no answer to what the target is (年初目标是多少).
+  if (ind.unit === '%' && PROGRESS_STATED.test(ind.name) && !PROGRESS_STATED.test(q.text) && !/完成|实现|达到|进度|百分之|几成|比例|%/.test(q.text)) return 'metric';
   // A share (占今年计划完成投资65.4%) answers only a question of a share.
   if (/^占/.test(ind.name) && !/占|比重|比例|份额|百分之|几成|%/.test(q.text)) return 'metric';
   // A rate whose figure is no rate (集聚度 of 12个) is a misread name, not the rate.

@@ -558,7 +558,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // (2020年要引进…多少个, 嘉善要新建多少: 要 right after a period or a place says what is aimed at.)
   const aimed = AIMED.test(text) || q.places.some((p) => AIMED_AFTER_PLACE.test(text.split(`${p.text}要`)[1] ?? ''));
   const targetWord = signalWord(k, t.rest, w.target);
-  const target = aimed || Boolean(targetWord);
+  const budgeted = budgetAsked(t.rest, k);
+  if (budgeted) t.rest = t.rest.replace(budgeted, ' ');
+  const target = aimed || Boolean(targetWord) || Boolean(budgeted);
   // (要完成多少: the 完成 of a target word asking a figure signals no result.)
   const signals = targetWord && /多少/.test(t.rest) ? t.rest.replace(targetWord, ' ') : t.rest;
   // (现在有几家: how many there are now, whatever the period words took of it.)
@@ -675,6 +677,19 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     if (parts) q.parts = parts.map((metric, i) => makeQuery({ ...q, text: partText(q.text, parts, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
   }
   return q;
+}
+
+/**
+ * 一般公共预算收入预算, 支出调整预算数, 预算呢: the budget word that ends what the question asks, after what is measured
+ * (a head: 收入, 支出) or alone — a target asked. (一般公共预算收入 alone ends in no such word.)
+ */
+function budgetAsked(rest: string, k: Knowledge): RegExp | undefined {
+  const asked = rest.replace(/(?:是|为)?(?:多少|几何|呢|吗|啊|[？?])*\s*$/, '').trimEnd();
+  const word = k.lex.lexicon.budgetEndings.words.find((w) => asked.endsWith(w));
+  if (!word) return undefined;
+  const before = asked.slice(0, -word.length).trim();
+  if (before && !k.lex.metrics.heads.some((h) => before.endsWith(h))) return undefined;
+  return new RegExp(`${word}(?=(?:是|为)?(?:多少|几何|呢|吗|啊|[？?])*\\s*$)`);
 }
 
 /** The question as one part of it: the words the other parts alone say taken out. */

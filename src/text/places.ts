@@ -429,7 +429,7 @@ export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
  * (龙游县湖镇镇), else within a place not known.
  */
 // (Its issuer's office says so too: 来源:固镇县统计局; and its title's year: 昌硕街道2022年工作总结.)
-const OWN_PLACE = /([\u4e00-\u9fff]{2,12}?)(县|区|市|镇|乡|街道)(?=\s*(?:第[一二三四五六七八九十]+届|人民政府|政府工作报告|工作总结|工作报告|国民经济和社会发展统计公报|统计局|发展和改革局|发展改革局|(?:19|20)\d{2}年))/g;
+const OWN_PLACE = /([\u4e00-\u9fff]{2,12}?)(县|区|市|镇|乡|街道)(?=\s*(?:第[一二三四五六七八九十]+届|人民政府|办事处|政府工作报告|工作总结|工作报告|国民经济和社会发展统计公报|统计局|发展和改革局|发展改革局|(?:19|20)\d{2}年))/g;
 // (宁波其余区县2024年…: the rest of a city's parts, no name.)
 const NOT_A_NAME = /^(?:[全各每本我该这市县区镇乡]|其余|其他|其它)/;
 const HEAD_FIELD = /分类|索引|机构|方式|日期|来源|主题|文号|范围/;
