@@ -12,7 +12,7 @@ import type { Knowledge } from './knowledge/load.js';
 import { makeQuery, storedQuery, type PlaceRef, type Query } from './question/query.js';
 import { chineseNumber } from './question/parse.js';
 import { span, textOf } from './answer/compose.js';
-import { genericUnit, genericWord, isLightVerb } from './question/generic.js';
+import { figureBeside, genericUnit, genericWord, isLightVerb } from './question/generic.js';
 import { escapeRegExp, fold } from './text/normalize.js';
 import { leadingThing, scopesBeside } from './text/places.js';
 import { label } from './text/period.js';
@@ -61,6 +61,8 @@ export function memoryContexts(max = 10_000): ContextStore {
 /** Intents that stand on their own and never take anything from the conversation. */
 const STANDALONE = new Set<Query['intent']>(['help', 'greeting', 'thanks', 'sources', 'document']);
 const RANKED = /第几|排名|位次|排在/;
+// A share as a figure names itself: 占财政总收入的81%, 女性比重, 0-14岁占比.
+const SHARE_SAID = /^占|占比$|比重$/;
 const FIGURE_INTENTS = new Set<Query['intent']>(['value', 'growth', 'fact']);
 
 /** The knowledge words a follow-up is read by (knowledge/lexicon.json, metrics.json), gathered once. */
@@ -91,6 +93,8 @@ interface FollowUpWords {
   sameHead: (a: string, b: string) => boolean;
   /** 存款, 贷款, 进口: the words that say which of a metric (metrics.json qualifiers). */
   metricQualifiers: readonly string[];
+  /** The home city: a question that names no place is about it, unless the conversation is about another. */
+  home: string;
   /**
    * Whether the reports name the thing by its word and the measure together, or the thing nowhere in a name (援青 of
    * 援青上,今年安排资金…): 粮油 is named (粮油食品类), but never with 制品.
@@ -100,7 +104,7 @@ interface FollowUpWords {
   scopesBeside: (places: PlaceRef[], others: readonly PlaceRef[], settled?: boolean) => PlaceRef[];
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, metricQualifiers: [], scopesBeside: (places) => places, named: () => true };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, metricQualifiers: [], scopesBeside: (places) => places, named: () => true, home: '' };
 
 const inTaskOf = new WeakMap<Query, boolean>();
 
@@ -117,6 +121,7 @@ function followUpWords(k: Knowledge): FollowUpWords {
     frames: k.lex.lexicon.rankFrames,
     metricQualifiers: k.lex.metrics.qualifiers,
     scopesBeside: (places, others, settled) => scopesBeside(places, others, k.lex, settled),
+    home: k.lex.regions.home,
     named: (thing, measure) => {
       const names = allNames(k).filter((n) => n.includes(fold(thing)));
       return !names.length || names.some((n) => n.includes(fold(measure)));
@@ -256,12 +261,15 @@ function wordOfLast(q: Query, last: Query): boolean {
 }
 
 /** Whether the question leaves out what it asks about, so the last query fills it in. */
-function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic, inTask, thing }: FollowUpWords): boolean {
+function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic, inTask, thing, home }: FollowUpWords): boolean {
   if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
   if (q.followUp && !q.period && otherThing(q.metric, last.metric, thing)) return true;
   // 比5月多多少: a computation from the last figure.
   if (q.intent === 'compute') return Boolean(q.parts && !q.parts[0].metric && !q.parts[0].period && !q.parts[0].places.length && FIGURE_INTENTS.has(last.intent) && last.metric);
   if (q.parts?.length) return false;
+  // 一般公共预算收入 after 龙湾 alone: of the place just named, whatever the metric.
+  // (Not after a plan's measure, 嘉善意见第(58)条: its place is the plan's.)
+  if (last.places.length && !ownMetric(last, frames) && !last.task && !last.scope && FIGURE_INTENTS.has(last.intent) && !q.places.length && ownMetric(q, frames) && FIGURE_INTENTS.has(q.intent)) return true;
   // 完成多少, 完成率呢, 总投资呢: of the last answer's subject, whatever it was.
   if (generic(q) && !q.task && (last.metric || last.task?.number !== undefined)) return true;
   // 上市了几家, 压减了多少 after a task: a short word of what was done, of that task.
@@ -276,6 +284,8 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
   if (!ownMetric(q, frames) || ((alone(q, heads) || alone(q, qualifiers)) && last.metric)) return true;
   // 全年要引进多少 after 新引进高层次人才: a word of the last metric alone asks it again.
   if (wordOfLast(q, last)) return true;
+  // 完工多少 after 舟山's figures: a figure asked of no place goes on with the conversation's place, never the home city's.
+  if (!q.places.length && !q.task && FIGURE_INTENTS.has(q.intent) && FIGURE_INTENTS.has(last.intent) && last.places.some((p) => !p.relative && p.region && p.region !== home)) return true;
   // 那进出口呢: a new metric in the old setting; so is a short metric typed alone (一产, 二产 after 2017年嘉兴GDP).
   const bare = q.text.replace(/[\s？?。！!，,]/g, '').toLowerCase() === q.metric.replace(/\s+/g, '') && q.metric.length <= 6;
   return (q.followUp === true || (bare && FIGURE_INTENTS.has(last.intent))) && q.metric.length <= 14 && !q.period && !q.places.length;
@@ -653,9 +663,14 @@ export class Conversations {
     // 还差多少, 占几成 after two figures: the computation of those two.
     // (占比多少 alone, after two figures: the first's share of the second — no metric named 占比.)
     const shareAlone = !q.compute && !q.parts && !q.places.length && !q.period && /^(?:占比|比重|所占比重|占多少)$/.test(q.metric.replace(/\s+/g, ''));
+    // (占比呢 after 女性269618人,所占比重47.96%: the share its sentence states beside it, before any computed.)
+    const statedShare = shareAlone && last.figure ? figureBeside(this.k, last.figure, (x) => x.unit === '%' && SHARE_SAID.test(x.name)) : undefined;
+    if (statedShare) return makeQuery({ ...last.query, text: q.text, intent: 'value', beside: { id: last.figure!, word: statedShare.name }, carried: ['metric'] });
     const compute = shareAlone ? 'share' : q.compute;
     const two = compute && !q.parts && (!q.metric.trim() || shareAlone) ? this.lastTwo(last) : undefined;
     if (two) return makeQuery({ ...two[0], text: q.text, intent: 'compute', compute: compute === 'difference' && two[0].nature !== two[1].nature ? 'shortfall' : compute, parts: two, carried: ['metric'] });
+    // (占比呢 after one figure: its share, as a record names it — never any 占X% of the place.)
+    if (shareAlone && last.query.metric.trim()) return makeQuery({ ...last.query, text: q.text, intent: 'value', metric: `${ownMetric(last.query)} 占比`, carried: ['metric'] });
     // 完成目标的比例 after a task: what its progress says was done, against what it sets out.
     const task = last.query.task?.number;
     if (q.compute === 'progress' && q.parts && !q.parts[0].metric && task !== undefined && !q.places.length && !q.period) {

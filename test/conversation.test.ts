@@ -93,6 +93,14 @@ describe('follow-ups', () => {
     say('task29', '第29项任务');
     expect(first('task29', '目标呢')).toContain('8%');
   });
+  it('go on with a place named alone, and ask 占比呢 of one figure only as its records name it', () => {
+    say('place', '桐乡');
+    expect(first('place', '实到外资')).toContain('近3.8亿美元');
+    say('tax', '嘉兴税收收入');
+    expect(say('tax', '占比呢').kind).toBe('none');
+    say('rank-county', '桐乡2017年GDP');
+    expect(first('rank-county', '全市第几')).not.toMatch(/5370\.3|全市实现生产总值/);
+  });
   it('ask a generic word with how far it went (累计完成投资) of the last subject, and alone of nothing', () => {
     say('task10', '第10项任务');
     expect(first('task10', '累计完成投资多少')).toContain('7.2亿元');

@@ -176,6 +176,7 @@ describe('a scope word beside another place', () => {
   mkdirSync(seeds);
   for (const f of readdirSync(SEEDS_DIR)) copyFileSync(join(SEEDS_DIR, f), join(seeds, f));
   writeFileSync(join(seeds, '2023年上半年舟山市经济运行.txt'), '2023年上半年舟山市经济运行情况\n上半年,舟山市地区生产总值为712.4亿元。\n定海区上半年GDP为281.9亿元,在全市排第一位。\n');
+  writeFileSync(join(seeds, '温州市2015年国民经济和社会发展统计公报.txt'), '温州市2015年国民经济和社会发展统计公报\n温州市统计局\n全年实现地区生产总值4619.8亿元，比上年增长8.3%。\n');
   writeFileSync(join(seeds, '2023年1-8月安庆市经济运行.txt'), '2023年1-8月安庆市经济运行情况\n1-8月份,全市固定资产投资增长12.6%,比全省高4.1个百分点。全市一般公共预算收入增长13.5%,比全省高8.2个百分点。\n');
   const core = (async () => {
     const records = await extractAll(seeds);
@@ -189,6 +190,10 @@ describe('a scope word beside another place', () => {
     expect(await first('全市呢', 'dinghai')).toContain('712.4亿元');
     await first('定海GDP', 'share');
     expect(await first('占全市比重', 'share')).toContain('39.57%');
+  });
+  it('never sets two places’ figures of two years against each other unless the years are asked', async () => {
+    expect(await first('嘉兴GDP比温州多多少')).toMatch(/时期不相容/);
+    expect(await first('2019年嘉兴GDP比2015年温州多多少')).toContain('750.5亿元');
   });
   it("asks that province's figure (全省呢 after 安庆), and never another metric's comparison with it", async () => {
     await first('安庆固投', 'anqing');

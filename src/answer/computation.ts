@@ -7,7 +7,7 @@
 import type { Answer, Indicator, Line } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
-import { BOUND, scaleOf, type ComputeFound, type Input } from '../question/compute.js';
+import { BOUND, scaleOf, type ComputeFound, type Incompatible, type Input } from '../question/compute.js';
 import { escapeRegExp } from '../text/normalize.js';
 import { indicatorLabel, makeAnswer, span } from './compose.js';
 import { noAnswer } from './none.js';
@@ -25,10 +25,11 @@ function labelOf(x: Input): string {
 }
 
 /** Why two inputs cannot be set against each other, in words. */
-function whyNot(why: 'unit' | 'period' | 'nature' | 'bound', a: Input, b: Input): string {
+function whyNot(why: Incompatible, a: Input, b: Input): string {
   if (why === 'unit') return `单位不同（${a.unit}、${b.unit}）`;
   if (why === 'bound') return `中有只说界限的（${[a, b].filter((x) => BOUND.test(x.figure)).map((x) => x.figure).join('、')}），不是确数`;
   if (why === 'nature') return '缺少实际数或目标';
+  if (why === 'whole') return `中前者（${a.figure}）大于后者（${b.figure}），不是后者的一部分`;
   return `时期不相容（${a.period?.label ?? '未注明'}、${b.period?.label ?? '未注明'}）`;
 }
 

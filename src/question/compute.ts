@@ -105,6 +105,9 @@ function within(a?: Period, b?: Period): boolean {
   return Boolean(sa && sb && sa[0] >= sb[0] && sa[1] <= sb[1]);
 }
 
+/** Why two figures cannot be computed with: units, periods, natures, a bound, or a part larger than its whole. */
+export type Incompatible = 'unit' | 'period' | 'nature' | 'bound' | 'whole';
+
 /** Whether two periods are the same stretch of time (2019年 and 2019年; not 2019年 and 2015年, nor 1-6月 and 6月). */
 function samePeriod(a: Period, b: Period): boolean {
   return a.kind === b.kind && a.year === b.year && a.from === b.from && a.to === b.to && a.day === b.day && a.fromYear === b.fromYear && a.toYear === b.toYear;
@@ -114,16 +117,20 @@ function samePeriod(a: Period, b: Period): boolean {
  * Why two inputs cannot be set against each other, if they cannot: their units, their periods, or no actual and target.
  * `dated`: the question names a period of its own on a side (2019年比2015年多多少), so periods may differ as asked.
  */
-function incompatible(op: Query['compute'], a: Input, b: Input, dated: boolean): 'unit' | 'period' | 'nature' | 'bound' | undefined {
+function incompatible(op: Query['compute'], a: Input, b: Input, dated: boolean): Incompatible | undefined {
   if (scaleOf(a.unit).base !== scaleOf(b.unit).base) return 'unit';
   // (56.1亿元 ÷ 突破1500亿元: a bound is no amount to divide by or subtract.)
   // (A target of 2000亿元以上 is what progress is measured against, a bound by nature.)
   if (BOUND.test(a.figure) || (op !== 'progress' && b.nature !== 'target' && BOUND.test(b.figure))) return 'bound';
   if (op === 'share' && !within(a.period, b.period)) return 'period';
+  // (A part is no more than its whole: 第三产业 of 第二产业, 重工业 of 轻工业 are siblings, no share of each other.)
+  if (op === 'share' && a.value * scaleOf(a.unit).factor > b.value * scaleOf(b.unit).factor) return 'whole';
   if (op === 'progress' && (a.nature !== 'actual' || b.nature !== 'target')) return 'nature';
   if ((op === 'difference' || op === 'shortfall') && a.nature === b.nature && a.period && b.period && a.period.kind !== b.period.kind) return 'period';
   // 嘉兴GDP比温州多多少: two figures of two years, asked of none, are no gap of one time (嘉兴 2019 against 温州 2015).
-  if (op !== 'progress' && op !== 'share' && !dated && a.nature === b.nature && a.period && b.period && !samePeriod(a.period, b.period)) return 'period';
+  // (Nor two of no known year from two reports: 义乌's 一季度 and 嘉善's may be years apart.)
+  const unknownYears = a.period?.year === undefined && a.record?.source !== b.record?.source;
+  if (op !== 'progress' && op !== 'share' && !dated && a.nature === b.nature && a.period && b.period && (!samePeriod(a.period, b.period) || unknownYears)) return 'period';
   return undefined;
 }
 
@@ -143,7 +150,7 @@ export type ComputeFound =
   | { kind: 'unclear'; why: 'sides' | 'a' }
   /** A side the reports lack: a sentence may still say the gap itself (比第二名高多少), if it names B and holds A. */
   | { kind: 'missing'; missing: string; a?: Input; query: Query; figure: FigureFound }
-  | { kind: 'incompatible'; why: 'unit' | 'period' | 'nature' | 'bound'; a: Input; b: Input }
+  | { kind: 'incompatible'; why: Incompatible; a: Input; b: Input }
   | { kind: 'computed'; a: Input; b: Input };
 
 /** A computation's sides and whether they can be set against each other — or the figure the reports state, which wins. */

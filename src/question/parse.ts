@@ -508,8 +508,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
             (((inner && p.relative) || /比|高于|低于|快于|慢于|相比|对比/.test(t.rest.slice(0, p.index))) && !/[\u4e00-\u9fff]{2}|[a-z]{2}/i.test(t.rest.slice(p.index + p.text.length).replace(/是|多少|几|呢|吗|高|低|快|慢|多|少/g, ''))))
         ),
     )
-    // (三门固定资产投资增速全市第几: 全市 after the metric, before its rank, is what it ranks among, even for the home city.)
-    .filter((p) => !(p.relative && /[\u4e00-\u9fff]{2}|[a-z]{2}/i.test(t.rest.slice(0, p.index)) && /^(?:第[几\d一二三四五六七八九十]+|排|位次|前列|首位)/.test(t.rest.slice(p.index + p.text.length))))
+    // (三门固定资产投资增速全市第几: 全市 after the metric, before its rank, is what it ranks among, even for the home city;
+    // so is 全市第几 alone, after a county's figure.)
+    .filter((p) => !(p.relative && (/[\u4e00-\u9fff]{2}|[a-z]{2}/i.test(t.rest.slice(0, p.index)) || !t.rest.slice(0, p.index).trim()) && /^(?:第[几\d一二三四五六七八九十]+(?![产])|排|位次|前列|首位)/.test(t.rest.slice(p.index + p.text.length))))
     // 杭州西湖区: a place written right after the one it lies in is the one asked (the other is no word of the metric).
     .filter((p, i, all) => {
       const next = all[i + 1];
