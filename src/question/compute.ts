@@ -179,7 +179,7 @@ export function computeFound(k: Knowledge, q: Query, brief: boolean): ComputeFou
   const shareSaid = (x: Indicator) => x.unit === '%' && /^(?:占|完成)/.test(x.name) && ofB.length >= 2 && namesOfB.some((n) => fold(x.name).includes(n));
   const besideA = a?.record && q.compute === 'progress' ? figureBeside(k, a.record.id, (x) => x.unit === '%' && PROGRESS_STATED.test(x.name)) : a?.record && q.compute === 'share' ? figureBeside(k, a.record.id, shareSaid) : undefined;
   if (besideA) return stated(whole, { answers: [{ record: besideA, score: 1, coverage: 1, nameCoverage: 1 }], nearby: [] });
-  const b = a ? (qb.task?.number !== undefined ? inputFor(k, qb, a) : inputFor(k, completeB(qa, qb, a))) : undefined;
+  const b = a ? (qb.task?.number !== undefined ? inputFor(k, qb, a) : inputFor(k, makeQuery({ ...completeB(qa, qb, a), comparedWith: true }))) : undefined;
   // 比第二名高多少, 比全省平均高多少: what A is compared with is no figure the reports state
   // apart, but the sentence may say the gap itself.
   const fact: Query = makeQuery({ ...whole, intent: 'fact', parts: q.parts });

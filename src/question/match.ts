@@ -271,6 +271,9 @@ function namesThingOf(k: Knowledge, q: Query, place: string, hay: string): boole
 
 /** Units a change asked in is a rate of: 增长百分之几, 提高几个百分点. */
 const RATE_ASKED = /%|‰|百分点|千分点|倍|点/;
+// A figure named as a gap to another thing, and a question that asks one.
+const GAP_NAME = /^(?:比|较|高于|低于|快于|慢于|领先|落后)|(?:比|较)[\u4e00-\u9fffa-z0-9]{1,12}(?:高|低|快|慢|多|少)出?$/;
+const GAP_ASKED = /比|较|高于|低于|高出|低出|差|快于|慢于|领先|落后|相比|对比/;
 /** Whether the question itself writes the amount it asks in (增加了多少亿), not a unit carried from before. */
 const amountAsked = (q: Query) => !/点|百分|%|成|倍/.test(q.text) && (q.text.includes(q.unit!) || /(?:多少|几)(?:个)?(?:亿|万)/.test(q.text));
 
@@ -542,6 +545,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   if (!ind.owner && thingsAsked(k, q).some((t) => !ownWords.includes(t) && !saysThing(k, fold(ind.sentence), t))) return 'metric';
   // An effect on a metric (拉动规上工业增加值增速14.1个百分点) answers only a question of that effect.
   if (fig.effect && !q.text.includes(fig.effect)) return 'metric';
+  // A gap to something (比GDP增速高2.6个百分点, 增速比重工业高出20个百分点) answers only a question of a gap: not GDP增速, not 轻工业.
+  if (GAP_NAME.test(fold(ind.name)) && !q.comparedWith && !GAP_ASKED.test(q.text.replace(/多少|几多/g, ''))) return 'metric';
   // How much of a target was made (完成年初目标的22%) is no answer to what the target is (年初目标是多少).
   if (ind.unit === '%' && PROGRESS_STATED.test(ind.name) && !PROGRESS_STATED.test(q.text) && !/完成|实现|达到|进度|百分之|几成|比例|%/.test(q.text)) return 'metric';
   // A share (占今年计划完成投资65.4%) answers only a question of a share.

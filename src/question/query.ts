@@ -160,6 +160,8 @@ export interface Query {
   corrections?: [string, string][];
   /** Parts taken from the conversation's last query (a follow-up), by name: 指标, 地区, 时期. */
   carried?: string[];
+  /** What a computation compares with (第二名 of 比第二名高多少): a gap to it (高于第二名9个百分点) is its figure. */
+  comparedWith?: boolean;
 }
 
 /** Every field of a query, present even when undefined: the compiler then names one left out of makeQuery. */
@@ -201,6 +203,7 @@ export function makeQuery(f: Query): Query {
     corrects: f.corrects,
     corrections: f.corrections,
     carried: f.carried,
+    comparedWith: f.comparedWith,
   };
   return q;
 }
