@@ -685,13 +685,16 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
  * (a head: 收入, 支出) or alone — a target asked. (一般公共预算收入 alone ends in no such word.)
  */
 function budgetAsked(rest: string, k: Knowledge): RegExp | undefined {
-  const asked = rest.replace(/(?:是|为)?(?:多少|几何|呢|吗|啊|[？?])*\s*$/, '').trimEnd();
+  const asked = rest.replace(ASK_AT_END, '').trimEnd();
   const word = k.lex.lexicon.budgetEndings.words.find((w) => asked.endsWith(w));
   if (!word) return undefined;
   const before = asked.slice(0, -word.length).trim();
   if (before && !k.lex.metrics.heads.some((h) => before.endsWith(h))) return undefined;
-  return new RegExp(`${word}(?=(?:是|为)?(?:多少|几何|呢|吗|啊|[？?])*\\s*$)`);
+  return new RegExp(`${word}(?=${ASK_AT_END.source})`);
 }
+
+// How a question ends on its ask (是多少, 呢, ？).
+const ASK_AT_END = /(?:是|为)?(?:多少|几何|呢|吗|啊|[？?])*\s*$/;
 
 /** The question as one part of it: the words the other parts alone say taken out. */
 export function partText(text: string, parts: string[], i: number): string {
