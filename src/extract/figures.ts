@@ -37,8 +37,8 @@ export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases
 
 const DELIMITERS = '，,；;：:、。！？!?';
 // (按可比价计算比上年增长: the basis said twice; the second is the one kept.)
-const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|名义|实际|同比|同口径|可比口径|环比|比上年同期|较上年同期|比同期|较同期|同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均|可比)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|增幅|增速|涨幅|降幅|微降|略降|微增|略增)(了)?(?:超过|超|近|约|达到|达)?$/;
-const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|微降|略降|微增|略增/;
+const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|名义|实际|同比|同口径|可比口径|环比|比上年同期|较上年同期|比同期|较同期|同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均|可比)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|下滑|增幅|增速|涨幅|降幅|微降|略降|微增|略增)(了)?(?:超过|超|近|约|达到|达)?$/;
+const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|下滑|微降|略降|微增|略增/;
 // What a change is measured against, when written out: 与前两年平均相比, 比前两年平均.
 const BASIS_WRITTEN = /(?:与|同|和|跟)[^，,；;、与同和跟]{2,14}?(?:相比|比较)|(?:比|较)(?:前|上|去)[^，,；;、]{1,10}?(?=分别|同期|增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|$)/;
 // A list before 分别 that is only such a basis: 与前两年平均相比分别下降…
@@ -46,7 +46,7 @@ const BASIS_LISTED = new RegExp(`^(?:${BASIS_WRITTEN.source})$`);
 const BASIS_WRITTEN_END = new RegExp(`(?:${BASIS_WRITTEN.source})$`);
 // A change with its basis, as the end of the words before a rate: 比前两年平均下降.
 const WRITTEN_CHANGE = new RegExp(`(?:${BASIS_WRITTEN.source})?${GROWTH_VERB.source}`);
-const FALLING = /下降|降低|减少|回落|下跌|降幅|微降|略降/;
+const FALLING = /下降|降低|减少|回落|下跌|下滑|降幅|微降|略降/;
 // (1-5月其规模以上工业企业收入总额, 镇海的规模以上…: 其/的 after the owner are no part of the name.)
 // (左右创建…: the end of the figure before, 10个左右, no word of the next name.)
 const LEAD_FILLER = /^(左右|以上|以下|以内|[一二三四五六七八九十]是|首先|其次|再次|最后|其中|另外|此外|同时|并且|要(?=力争|确保|争取|实现|努力)|共计|累计|合计|总计|全年实现|全年|当年|当月|单月|本月|预计|努力实现|确保|力争|争取|实现|已经|已|均|还|再|约|近|超过|达到|同比|环比|的|其(?![中他余它次实间]))+/;
@@ -56,7 +56,7 @@ const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达�
 // Verbs a list's first item may share with the rest (利用内资…、外资…).
 const LIST_VERB = /^(实际利用|利用|引进|新引进|新增|完成|实现|累计完成)/;
 const DONE_FIRST = /^(已|累计|共|新增|完成|实现|引进|招引|签约|开工|落地|建成|新建|培育|举办|接待|成立|创建|入驻|孵化|带动|拉动|吸引|推出|发放|完成了|实现了|区域内|园区内|区内|园内|总投资|计划总投资|一期|二期|占地|用地|建筑面积)/;
-const PLACE_WORDS = /^(全市|我市|本市|全县|我县|本县|全镇|我镇|本镇|全村|全区|我区|本区|全省|我省|本省|全国|市本级)/;
+const PLACE_WORDS = /^(全市|我市|本市|全县|我县|本县|全镇|我镇|本镇|全村|全区|我区|本区|全省|我省|本省|全国)/;
 // What has happened: 已, 完成了, 截至 say so whatever the context. 累计 and 完成…目标 say so
 // more weakly: 累计 also counts what a target aims for (工业企业上云累计突破3万家 among a
 // report's tasks), and a year ahead (到2020年累计完成…) makes a target of either.

@@ -26,11 +26,11 @@ export interface TableRecords {
   problems: Omit<Problem, 'file'>[];
 }
 
-const CHANGE = /^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌)/;
+const CHANGE = /^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌|下滑)/;
 // The label of a block of rows that are growth rates (增长速度), or shares of a whole (产业结构, 构成).
 const GROWTH_BLOCK = /增长速度|增速|增幅|比上年增长|同比增长/;
 const SHARE_BLOCK = /结构|构成|比重|占比/;
-const FALLING = /^(下降|降低|减少|回落|下跌)/;
+const FALLING = /^(下降|降低|减少|回落|下跌|下滑)/;
 
 interface CellFigure {
   value: number;
@@ -50,7 +50,7 @@ function statusSaid(progress: string[]): string | undefined {
 }
 
 export function readCell(cell: string, columnUnit: string, lex: Lexicon): CellFigure | undefined {
-  const m = cell.trim().match(/^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(.*)$/);
+  const m = cell.trim().match(/^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌|下滑)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(.*)$/);
   if (!m) return undefined;
   const tail = m[3];
   const unit = lex.unitList.find((u) => tail.startsWith(u));
