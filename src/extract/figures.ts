@@ -56,7 +56,7 @@ const TRAIL_FILLER = /(同比|环比|预计|确保|力争|争取|达到了|达�
 // Verbs a list's first item may share with the rest (利用内资…、外资…).
 const LIST_VERB = /^(实际利用|利用|引进|新引进|新增|完成|实现|累计完成)/;
 const DONE_FIRST = /^(已|累计|共|新增|完成|实现|引进|招引|签约|开工|落地|建成|新建|培育|举办|接待|成立|创建|入驻|孵化|带动|拉动|吸引|推出|发放|完成了|实现了|区域内|园区内|区内|园内|总投资|计划总投资|一期|二期|占地|用地|建筑面积)/;
-const PLACE_WORDS = /^(全市|我市|本市|全县|我县|本县|全镇|我镇|本镇|全村|全区|我区|本区|全省|我省|本省|全国)/;
+const PLACE_WORDS = /^(全市|我市|本市|全县|我县|本县|全镇|我镇|本镇|全村|全区|我区|本区|全省|我省|本省|全国|市本级)/;
 // What has happened: 已, 完成了, 截至 say so whatever the context. 累计 and 完成…目标 say so
 // more weakly: 累计 also counts what a target aims for (工业企业上云累计突破3万家 among a
 // report's tasks), and a year ahead (到2020年累计完成…) makes a target of either.
