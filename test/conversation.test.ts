@@ -94,7 +94,11 @@ describe('follow-ups', () => {
     expect(first('task29', '目标呢')).toContain('8%');
   });
   it('go on with a place named alone, and ask 占比呢 of one figure only as its records name it', () => {
-    say('place', '桐乡');
+    // (The place alone asks which: what the reports hold of it, the metrics people ask by name first.)
+    const which = say('place', '桐乡');
+    expect(which.kind).toBe('none');
+    expect(which.text.split('\n')[0]).toBe('请问要桐乡市的哪项数据？');
+    expect(which.text).toContain('地区生产总值（2017年）');
     expect(first('place', '实到外资')).toContain('近3.8亿美元');
     say('tax', '嘉兴税收收入');
     expect(say('tax', '占比呢').kind).toBe('none');

@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
 import type { Candidate, Misfit } from '../question/match.js';
 import { clip, makeAnswer, span } from './compose.js';
+import { fold } from '../text/normalize.js';
 
 export const EXAMPLES = ['6月全市用电量是多少？', '哪些任务滞后？', '市科技局牵头的任务进展如何？', '2020年GDP目标是多少？'];
 
@@ -54,6 +55,16 @@ export function noneFor(k: Knowledge, q: Query, nearby: Candidate[]): Answer {
   const outside = q.places.find((p) => p.region === null);
   if (outside) return noAnswer(k, q, `报告中没有${outside.text}的数据：这些报告只涉及嘉兴市及其县（市、区）。`);
   if (!q.metric) return noAnswer(k, q, '没有看懂这个问题。');
+  // 龙湾 alone: a place asked of nothing — what the reports hold of it, to ask by.
+  const place = q.places.length === 1 ? q.places[0].region : null;
+  if (place && !q.places.reduce((m, p) => m.split(p.text).join(''), q.metric).trim()) {
+    // (The metrics people ask by name first, 地区生产总值 and 一般公共预算收入 (aliases.json), then its own reports' figures.)
+    const of = k.indicators.filter((r) => r.region === place && !r.owner && !r.isChange);
+    const known = k.lex.aliasGroups.flat().map(fold);
+    const rank = (r: Indicator) => (known.some((w) => fold(r.name).includes(w)) ? 0 : 2) + Number(k.sourceById.get(r.source)?.region !== place);
+    const held = [...new Set(of.sort((a, b) => rank(a) - rank(b)).map((r) => `${r.name}（${r.period.label}）`))].slice(0, 5);
+    if (held.length) return noAnswer(k, q, `请问要${place}的哪项数据？`, held);
+  }
   const held = heldInstead(nearby);
   const what = `“${asked(q)}”`;
   let why = `报告中没有找到${what}的数据。`;
