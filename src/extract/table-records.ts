@@ -26,11 +26,15 @@ export interface TableRecords {
   problems: Omit<Problem, 'file'>[];
 }
 
-const CHANGE = /^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌|下滑)/;
+// The verbs of a change a cell may open with, the falls among them.
+const FALL_WORDS = '下降|降低|减少|回落|下跌|下滑';
+const CHANGE_WORDS = `增长|增加|提高|提升|上升|上涨|${FALL_WORDS}`;
+const CHANGE = new RegExp(`^(${CHANGE_WORDS})`);
 // The label of a block of rows that are growth rates (增长速度), or shares of a whole (产业结构, 构成).
 const GROWTH_BLOCK = /增长速度|增速|增幅|比上年增长|同比增长/;
 const SHARE_BLOCK = /结构|构成|比重|占比/;
-const FALLING = /^(下降|降低|减少|回落|下跌|下滑)/;
+const FALLING = new RegExp(`^(${FALL_WORDS})`);
+const AMOUNT_IN_CELL = new RegExp(`^(${CHANGE_WORDS})?\\s*(-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?)\\s*(.*)$`);
 
 interface CellFigure {
   value: number;
@@ -41,7 +45,6 @@ interface CellFigure {
   change?: string;
 }
 
-/** A cell that holds one amount: 增长6.5%左右, 1347.1亿元, or a bare 1196.3 in a column of 亿元. */
 /** The status a progress cell ends on (…已完工3所,其余5所受用地报批影响,进度滞后。), when it says one. */
 function statusSaid(progress: string[]): string | undefined {
   const last = progress.join('。').split(/[，,。；;]/).map((c) => c.trim()).filter(Boolean).at(-1) ?? '';
@@ -49,8 +52,9 @@ function statusSaid(progress: string[]): string | undefined {
   return layout().progressStatuses.find((s) => last.endsWith(s.word))?.status;
 }
 
+/** A cell that holds one amount: 增长6.5%左右, 1347.1亿元, or a bare 1196.3 in a column of 亿元. */
 export function readCell(cell: string, columnUnit: string, lex: Lexicon): CellFigure | undefined {
-  const m = cell.trim().match(/^(增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌|下滑)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(.*)$/);
+  const m = cell.trim().match(AMOUNT_IN_CELL);
   if (!m) return undefined;
   const tail = m[3];
   const unit = lex.unitList.find((u) => tail.startsWith(u));
