@@ -420,7 +420,7 @@ describe('a paragraph’s years, a share after a growth, a count before the next
     expect(read('12个省“千项万亿”项目、51个市重点项目的年度投资完成率分别达到152%、105%').map((r) => [r[0], r[3]])).toEqual([
       ['省“千项万亿”项目', '12个'],
       ['市重点项目的年度投资', '51个'],
-      ['省“千项万亿”项目投资完成率', '152%'],
+      ['省“千项万亿”项目的年度投资完成率', '152%'],
       ['市重点项目的年度投资完成率', '105%'],
     ]);
   });
@@ -527,5 +527,55 @@ describe('a census bulletin’s classes and shares, a scope a part opens on, a b
     const text = '2020年1-10月,全区本级产值1138.53亿元。全区规上企业10月当月完成产值126.41亿元,同比增长-0.44%。其中,奥克斯集团完成产值10.39亿元,同比增长-52.1%。';
     const { indicators } = readProse([{ text, line: 1 }], { ...results, year: 2020, period: year(2020) }, lex);
     expect(indicators.find((i) => i.figure === '10.39亿元')?.period.label).toBe('2020年10月');
+  });
+});
+
+describe('owners, starts and years a sentence gives its figures in passing', () => {
+  const places = (sentence: string) => extractFigures(sentence, { ...results, region: '衢州市' }, lex).map((d) => [d.name, d.figure, d.region]);
+  it('files a figure under the place a clause ends on as what it names (…最多的区县为柯城区,常住人口53.24万人)', () => {
+    expect(places('到2021年末,衢州市常住人口最多的区县为柯城区,常住人口53.24万人')).toEqual([['常住人口', '53.24万人', '柯城区']]);
+  });
+  it('pairs values with the places the clause before ends on (…的分别是江山市和龙游县,…分别为69.25亿元和65.78亿元)', () => {
+    expect(places('位列全市第二和第三的分别是江山市和龙游县,地方财政收入分别为69.25亿元和65.78亿元').map((r) => [r[1], r[2]])).toEqual([
+      ['69.25亿元', '江山市'],
+      ['65.78亿元', '龙游县'],
+    ]);
+  });
+  it('reads a yardstick’s figure in brackets as that place’s growth of what was compared (比全省(6.3%)和衢州(6.7%))', () => {
+    const read2 = extractFigures('地区生产总值为140.4亿元,比上年同期增长8.7%,比全省(6.3%)和衢州(6.7%)分别高出2.4个和2.0个百分点', { ...results, region: '江山市' }, lex);
+    expect(read2.filter((d) => d.region !== '江山市').map((d) => [d.name, d.region, d.growth[0]?.value])).toEqual([
+      ['地区生产总值', '浙江省', 6.3],
+      ['地区生产总值', '衢州市', 6.7],
+    ]);
+  });
+  it('gives a start whose end was cut off its own year (…比重从2006年的10.11%增加)', () => {
+    expect(read('2012年,高新技术产业增加值占工业增加值的比重从2006年的10.11%增加')).toEqual([['高新技术产业增加值占工业增加值的比重', '2006年', 'actual', '10.11%']]);
+  });
+  it('gives another year’s figure in brackets its own year, of the same thing (共引进亿元以上项目19个(去年全年为12个))', () => {
+    expect(read('今年以来共引进亿元以上项目19个(去年全年为12个)', { ...results, now: 2021 }).map((r) => [r[0], r[1], r[3]])).toEqual([
+      ['共引进亿元以上项目', '2021年以来', '19个'],
+      ['共引进亿元以上项目', '2020年', '12个'],
+    ]);
+  });
+  it('reads 计划年内完工 as a plan and 争取到 as something got', () => {
+    expect(read('其中,计划年内完工的项目39个,按形象进度已完工或基本完工的19个').map((r) => r[2])).toEqual(['target', 'actual']);
+    expect(read('争取到地方专债项目11个').map((r) => r[2])).toEqual(['actual']);
+  });
+  it('shares what follows the last name’s 的 across a list, and growths said 比年初分别', () => {
+    expect(read('宁波对欧盟、美国和东盟的进出口额分别为1347.7亿元、1324.4亿元和812.7亿元').map((r) => r[0])).toEqual(['对欧盟的进出口额', '美国的进出口额', '东盟的进出口额']);
+    expect(read('存款、贷款余额分别为3076亿元、3435亿元,比年初分别增长7.5%、13.8%').map((r) => r[4])).toEqual(['比年初7.5', '比年初13.8']);
+  });
+  it('pairs values after a bound both pass (两地进出口总额也都在3000亿之上,分别为…)', () => {
+    expect(places('绍兴、舟山两地进出口总额也都在3000亿之上,分别为3555.64亿元和3289.41亿元').map((r) => [r[1], r[2]])).toEqual([
+      ['3555.64亿元', '绍兴市'],
+      ['3289.41亿元', '舟山市'],
+    ]);
+  });
+  it('makes each count of a thing of its own the subject of what was done of it (2个…已完成1个、15个…已完成8个)', () => {
+    const drafts = extractFigures('2个嵌入式养老机构建设已完成1个、15个农村幸福院建设已完成8个', results, lex);
+    expect(drafts.filter((d) => d.subject).map((d) => [d.figure, d.subject])).toEqual([
+      ['1个', '嵌入式养老机构建设'],
+      ['8个', '农村幸福院建设'],
+    ]);
   });
 });

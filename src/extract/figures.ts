@@ -40,7 +40,7 @@ const DELIMITERS = '，,；;：:、。！？!?';
 const GROWTH_VERB = /(?:按可比价格?计算(?=比|较|同比)|扣除价格因素(?:后|影响)?)?(可比价同比|按可比价计算|可比价|名义|实际|同比|同口径|可比口径|环比|比上年同期|较上年同期|比同期|较同期|同期|比上年末|较上年末|比年初|较年初|比上年|较上年|比去年|较去年|今年以来|两年平均|年均|可比)?(增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|下滑|增幅|增速|涨幅|降幅|微降|略降|微增|略增)(了)?(?:超过|超|近|约|达到|达)?$/;
 const CHANGE_VERB = /增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|下滑|微降|略降|微增|略增/;
 // What a change is measured against, when written out: 与前两年平均相比, 比前两年平均.
-const BASIS_WRITTEN = /(?:与|同|和|跟)[^，,；;、与同和跟]{2,14}?(?:相比|比较)|(?:比|较)(?:前|上|去)[^，,；;、]{1,10}?(?=分别|同期|增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|$)/;
+const BASIS_WRITTEN = /(?:与|同|和|跟)[^，,；;、与同和跟]{2,14}?(?:相比|比较)|(?:比|较)(?:(?:前|上|去)[^，,；;、]{1,10}?|年初)(?=分别|同期|增长|增加|提高|提升|上涨|上升|下降|降低|减少|回落|下跌|$)/;
 // A list before 分别 that is only such a basis: 与前两年平均相比分别下降…
 const BASIS_LISTED = new RegExp(`^(?:${BASIS_WRITTEN.source})$`);
 const BASIS_WRITTEN_END = new RegExp(`(?:${BASIS_WRITTEN.source})$`);
@@ -67,7 +67,7 @@ const ACTUAL_WEAK = /累计|完成[^，,；;]{0,8}(目标|计划|任务)/;
 // noun 目标 only its own clause (占三年目标投资的32%，推动项目开工41个: the 41 is a result).
 // 计划 alone names programmes (硕博倍增计划); before a verb it plans (全年计划完成…2225户), though
 // 总计划开工数 is a count. 预计 estimates results, so it marks no target; 预期寿命 is a result too.
-const TARGET_VERB = /确保|力争|(?<!斗)争取|预期(?!寿命)|要求|(?<!总|超出|超过|高于|低于|占)计划(?=完成|新增|新建|实施|建设|投资|引进|开工|改造|培育|招引|建成)(?![\u4e00-\u9fff]{0,6}完成率)/;
+const TARGET_VERB = /确保|力争|(?<!斗)争取(?!到(?!(?:19|20)\d{2}))|预期(?!寿命)|要求|(?<!总|超出|超过|高于|低于|占)计划(?:年内|全年|今年|当年|年底前)?(?=完成|新增|新建|实施|建设|投资|引进|开工|完工|竣工|投产|改造|培育|招引|建成)(?![\u4e00-\u9fff]{0,6}完成率)/;
 // 到2020年, 2020年底前: a deadline, a target when the year is not past when the text was written.
 const DEADLINE = /到((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底前|前(?![\d一二三四五六七八九十两]+个?(?:月|季度)))/g;
 const TARGET_NOUN = /目标/;
@@ -81,6 +81,16 @@ const PILOT = /^(?:开展|推进|深化)?(?:试点|示范)(?:建设|打造|创�
 // A sentence that opens by naming the survey or index its figures come from: …X（STI）显示:.
 const FRAME = /^(?:[^，,。；;：:]{0,12}[，,])?[^，,。；;：:]{0,40}?([\u4e00-\u9fff]{2,12}(?:指数|调查|监测|统计))\*{0,2}(?:[（(][A-Za-z]{2,8}[)）])?\*{0,2}(?:显示|表明)[：:，,]/;
 const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
+// …最多的区县为柯城区 / 即江山市 / 居首位的是海宁: a clause that ends by naming what it is about.
+const NAMED_AS = /(?:为|是|即)([\u4e00-\u9fff（）()]{2,12})$/;
+
+/** The place a clause ends on as the one it is about (…最多的区县为柯城区), if a known, non-relative place. */
+function holderNamed(clause: string, lex: Lexicon, own: string): string | undefined {
+  const named = clause.trim().match(NAMED_AS)?.[1];
+  if (!named) return undefined;
+  const place = findPlaces(named, lex, own).find((p) => p.index === 0 && p.text === named && p.region && !p.relative);
+  return place?.region ?? undefined;
+}
 // The words that open the conditions of a class (划定标准是:…, 申报条件为…): what follows is a bar, not a result.
 const CRITERIA = /(?:标准|条件|门槛)(?:是|为)?[:：]|(?:标准|条件|门槛)(?:是|为)(?=[^，,；;。]{0,12}\d)/;
 // A parenthetical clause: words, a verb, then a figure (省厅已将…目标调整为22%, 其中工业投资增长
@@ -112,6 +122,13 @@ const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|�
 const PASSED_VERB = /(?:突破|超过|跨过|跨越|越过|迈上|站上|完成)$/;
 // Units of an area, a length or a weight: 新建3.2万亩高标准农田 names what it measures after it.
 const MEASURED_UNITS = /^(万?亩|公顷|万?平方米|平方公里|公里|千米|万?吨)$/;
+/** Whether a name says only what was done, or how much (已完成, 开工率, 完成投资): a figure of the subject before it. */
+function ofSubject(name: string): boolean {
+  return name.length <= 4 || DONE_FIRST.test(name) || /^(?:高于|低于|快于|慢于|超过|比)|已|率$|进度$|比例$|占比$|比重$|投资额?$|总额$/.test(name);
+}
+
+// (去年全年为12个), (上年同期为8个), (2024年为12个): a figure of another year, in brackets after one.
+const EARLIER_IN_BRACKETS = /^[（(]((?:去年|上年|前年|(?:19|20)\d{2}年)(?:全年|同期)?)(?:为|是|有)?(\d+(?:\.\d+)?)([^)）\d]{0,4})[)）]/;
 // Words that measure something: the shared tail of names listed before 分别 (A、B增加值占比分别…).
 const MEASURE = /(人均可支配收入|可支配收入|增加值|参保率|覆盖率|完成率|比重|占比|收入|产值|投资|总额|增速|增幅)/;
 // A name that is only a verb (跃升, 增長) or a preposition (依据2021年5‰人口变动抽样调查) names nothing.
@@ -263,6 +280,8 @@ function cleanName(chunk: string, lex: Lexicon): string {
   s = (/(?:及以上|及以下|平均)$/.test(s) ? s : s.replace(TRAIL_FILLER, '')).replace(/共计|累计|合计|总计(?!划)/g, '').replace(/(?<=[\u4e00-\u9fff]{2})实现(?=增加值|总产值|产值|营业收入|收入|利润|税收|销售)/g, '').trim();
   // A name cut out of a title or a quotation (…责任分解》和《…) names nothing.
   const unbalanced = (open: string, close: string) => s.split(open).length !== s.split(close).length;
+  // (…比重从2006年的10.11%: where a span starts is no part of what it names.)
+  s = s.replace(/(?<=[\u4e00-\u9fff]{2})(?:从|由)的?$/, '');
   return VERB_ONLY.test(s) || unbalanced('《', '》') || unbalanced('“', '”') ? '' : s;
 }
 
@@ -329,9 +348,13 @@ function shareTail(names: string[]): string[] {
     );
   }
   const m = last.match(MEASURE);
+  // (对欧盟、美国和东盟的进出口额, 锂离子电池、集成电路…和笔记本计算机的产量: what follows the last's 的 is every name's.)
+  const of = last.lastIndexOf('的');
+  const ofTail = of > 0 && hasWords(last.slice(of + 1)) ? last.slice(of) : '';
   let head = '';
   const out = names.map((n, i) => {
     if (i === names.length - 1) return n;
+    if (ofTail && !n.includes('的') && !MEASURE.test(n)) return n + ofTail;
     // (轻、重工业增加值: 轻 is 轻工业增加值; 大型、中型企业工业增加值: 大型 is 大型企业工业增加值.)
     if (n.length === 1 && last.length >= 3) return n + last.slice(1);
     if (n.length === 2 && last.length > 4 && n[1] === last[1] && n !== last.slice(0, 2) && !MEASURE.test(n)) return n + last.slice(2);
@@ -442,6 +465,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // GDP总量逼近3000亿元,达到2923.2亿元: a round level neared or passed, then the figure itself.
     // (湖州和丽水GDP增速超过8%,分别为8.3%、8.2%: the values follow the bound.)
     .replace(/(?:首次|首度|已经|已|再次|历史性地?)?(?:逼近|接近|突破|超过|越过|不足|不到|低于)(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)[亿万千百]*[元人户个家吨亩%]?[，,](?=达到|达|为|分别)/g, '')
+    // (两地进出口总额也都在3000亿之上,分别为…: a bound both lie beyond, then their values.)
+    .replace(/(?:也)?(?:都|均)?在(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)[亿万千百]*[元人户个家吨亩]?(?:之上|以上|之下|以下)[，,](?=分别)/g, '')
     // (进出口、出口总额 is two names already: the item before 、 ends a word the rest starts again.)
     .replace(/([\u4e00-\u9fff])、([\u4e00-\u9fff])([\u4e00-\u9fff]{0,2}(?:余额|总额|额|量))(?=分别|均|为|达)/g, (all, a: string, b: string, rest: string) => (rest.startsWith(a) ? all : `${a}${rest}、${b}${rest}`))
     // 农、林、牧、渔总产值分别…: three or more such items, each the name it stands for (knowledge/metrics.json).
@@ -498,10 +523,15 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     return open > Math.max(text.lastIndexOf(')', p.index), text.lastIndexOf('）', p.index)) && /[)）]/.test(text.slice(p.index, at));
   };
   const basePeriod = (at: number, nature: Nature): Period => {
+    // (…比重从2006年的10.11%增加, its end cut off: a start is its own year's.)
+    const started = /^[\d.]+[^，,；;。\d]{0,8}?(?:到|至)[\d.]/.test(text.slice(at)) ? undefined : periods.find((p) => startPoint(p) && p.index < at && /^的?$/.test(text.slice(p.index + p.length, at)));
+    if (started) return started.period;
     const before = periods.filter((p) => p.index < at && holdsAt(p, at) && !startPoint(p) && !inBrackets(p, at));
     const last = before.at(-1);
     const own = nature === 'target' && ctx.targets ? ctx.targets : ctx.period;
-    if (last && vague(last)) return nature === 'target' && ctx.targets ? ctx.targets : (before.filter((p) => !vague(p)).at(-1)?.period ?? last.period);
+    // (完成全年指标任务的110.4%: 全年 there is the target's; the figure is of the text's own period.)
+    const ofTarget = last && vague(last) && /^[^，,；;。]{0,2}(?:指标|目标|任务|计划)/.test(text.slice(last.index + last.length));
+    if (last && vague(last)) return nature === 'target' && ctx.targets ? ctx.targets : (before.filter((p) => !vague(p)).at(-1)?.period ?? (ofTarget && nature === 'actual' ? own : last.period));
     return last?.period ?? own;
   };
   // (The sentence with its lists' 、 no stop: an item's clause runs back to the list's start.)
@@ -567,6 +597,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const clauses = part.split(/[，,。]/);
     for (let i = clauses.length - 1; i >= 0; i--) {
       const clause = clauses[i].replace(/^\d{1,2}[.、．]/, '');
+      // 衢州市常住人口最多的区县为柯城区,常住人口53.24万人: the place a clause ends on as what it names is the owner.
+      const holder = holderNamed(clause, lex, ctx.region);
+      if (holder) return holder;
       // 全市, 全省, 我县: the document's own place, or the larger one they name, at their level.
       const place = leadingPlace(clause, lex, ctx.region);
       // A word for a place the document's own does not lie in (全区 of an unknown zone): unknown.
@@ -642,7 +675,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       ...(placeless ? { placeless } : {}),
       type: 'indicator',
       name,
-      subject: subject && subject !== name ? subject : '',
+      // (What was done of it, 已完成1个, 开工率98.1%, 完成投资: of the subject counted; a figure named whole,
+      // 群众安全感达97.58% after 17项量化指标达标, is no figure of it.)
+      subject: subject && subject !== name && (ofSubject(name) || partsOwner.has(subject)) ? subject : '',
       region: regionAt(hit.index),
       ...(ownerAt(hit.index) ? { owner: ownerAt(hit.index) } : {}),
       period: periodAt(hit.index, chunk, nature),
@@ -775,17 +810,20 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // 九大县市区的GDP排名依次为义乌(1485.6亿元)、婺城(654.48亿元)…, 平湖市(6.8%)、秀洲区(6.2%):
   // places with their figure in brackets, each a record of the metric the sentence named before them.
   const bracketed = [...text.matchAll(/([\u4e00-\u9fff]{2,8})[（(]\s*(-?\d+(?:\.\d+)?)\s*(%|亿元|万元|元|亿|万人|个|家)\s*[）)]/g)]
-    .map((m) => ({ m, place: findPlaces(m[1], lex).find((p) => p.region && !p.relative && p.index + p.text.length === m[1].length) }))
+    .map((m) => ({ m, place: findPlaces(m[1], lex, ctx.region).find((p) => p.region && p.index + p.text.length === m[1].length) }))
     .filter((x) => x.place);
+  // (比全省(6.3%)和金华(6.7%)分别高出…: the yardsticks' own figures of what was just said — read after it, below.)
+  let yardsticks: { before: number; values: typeof bracketed } | undefined;
   if (bracketed.length >= 2) {
     const first = bracketed[0].m.index! + bracketed[0].m[1].length - bracketed[0].place!.text.length;
     const before = text.slice(0, first).split(/[。；;]/).at(-1)!.split(/[，,]/).at(-1)!;
+    if (/(?:比|较|高于|快于|低于|慢于)$/.test(before)) yardsticks = { before: first, values: bracketed };
     const named = before
       .replace(/(?:的)?(?:排名|排序|位次)?(?:依次|分别)?(?:为|是)?[:：]?$/, '')
       .replace(/^.*?(?:县（市、区）|县市区|县区|区县|县市|各地)的?/, '');
     const rate = /(?:增速|增幅|增长率?)$/.test(named);
     const metric = cleanName(named.replace(/(?:增速|增幅|增长率?)$/, ''), lex);
-    if (hasWords(metric)) {
+    if (hasWords(metric) && !yardsticks && bracketed.every((x) => !x.place!.relative)) {
       for (const { m, place } of bracketed) {
         const at = m.index! + m[0].indexOf(m[2]);
         const hit: Hit = { index: at, end: at + m[2].length + m[3].length, number: m[2], unit: m[3], figure: `${m[2]}${m[3]}` };
@@ -1042,7 +1080,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const noun = nounAfter(i);
       if (!noun) return;
       if (!subject && partsDoing(hit, noun)) partsOwner.set(noun, noun);
-      subject ||= noun;
+      // (2个嵌入式养老机构建设已完成1个、15个农村幸福院建设已完成8个: each count of a thing of its own is the
+      // subject of what follows it; under 其中, the whole's stays.)
+      subject = subject && /其中/.test(blank.slice(prevEnd, hit.index)) ? subject : noun;
       drafts.push({ ...make(noun, hit, chunk, false), subject: '' });
       return;
     }
@@ -1158,7 +1198,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     for (const d of drafts.slice(1)) {
       const at = text.indexOf(d.figure);
       if (end >= 0 && at > text.indexOf(counted.figure) + end) break;
-      if (!d.subject && !d.owner && /^(?:项目)?(?:累计)?(?:总投资|完成投资|计划投资|投资|到资)(?:额)?$/.test(d.name)) d.subject = counted.name;
+      if (!d.subject && !d.owner && /^(?:项目)?(?:累计)?(?:总投资|(?:完成|计划)?(?:年度|全年|当年)?投资|到资)(?:额)?$/.test(d.name)) d.subject = counted.name;
     }
   }
   // 新增规上企业22家,合计完成产值1.7亿元: a total said right after a count is of the things counted.
@@ -1227,14 +1267,52 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     partAt += part.length + 1;
   }
   // A figure several places share is a record of each.
+  // 共引进亿元以上项目19个(去年全年为12个): the figure of another year in brackets right after one, of the same thing.
+  for (const d of [...drafts]) {
+    const at = d.value === null ? -1 : text.indexOf(d.figure);
+    const m = at < 0 ? null : text.slice(at + d.figure.length).match(EARLIER_IN_BRACKETS);
+    if (!m || m[3] !== d.unit) continue;
+    const said = findPeriods(m[1], ctx.year, ctx.now)[0]?.period;
+    if (said?.year === undefined || said.year === d.period.year) continue;
+    // (上年同期为8个: the same part of that year.)
+    const same = /同期/.test(m[1]) && ['range', 'month', 'asof'].includes(d.period.kind) ? { ...d.period, year: said.year } : said;
+    // (Read in place of whatever the bracket's words were read as: 同期 4200家.)
+    const from = at + d.figure.length;
+    const inside = drafts.findIndex((x) => x !== d && x.figure === `${m[2]}${m[3]}` && text.indexOf(x.figure, from) === from + m[0].indexOf(m[2]));
+    if (inside >= 0) drafts.splice(inside, 1);
+    drafts.push({ ...d, value: Number(m[2]), figure: `${m[2]}${m[3]}`, period: { ...same, label: label(same) }, growth: [], isChange: false });
+  }
+  if (yardsticks) {
+    // …增长8.7%,…比全省(6.3%)和金华(6.7%)…: each place's growth of the figure whose growth is compared.
+    const compared = [...drafts].reverse().find((d) => d.growth.length && text.indexOf(d.figure) >= 0 && text.indexOf(d.figure) < yardsticks!.before);
+    const g = compared?.growth[0];
+    if (compared && g && g.unit === '%') {
+      for (const { m, place } of yardsticks.values) {
+        if (m[3] !== '%') continue;
+        const at = m.index! + m[0].indexOf(m[2]);
+        const hit: Hit = { index: at, end: at + m[2].length + 1, number: m[2], unit: '%', figure: `${m[2]}%` };
+        const { owner: _owner, ...d } = make(compared.name, hit, '', true);
+        void _owner;
+        drafts.push({ ...d, region: place!.region!, period: compared.period, nature: compared.nature, subject: '', growth: [{ basis: g.basis, value: Number(m[2]), unit: '%', text: `${g.basis === '增长' ? '' : g.basis}增长${m[2]}%` }] });
+      }
+    }
+  }
   return drafts.flatMap((d) => shared.get(d)?.map((region) => ({ ...d, region })) ?? [d]);
 
   /** The places a clause before a group of values opens with: 桐乡市和嘉善县…, in order. */
   function placesBefore(g: NonNullable<typeof group>): string[] {
     const before = blank.slice(g.prevEnd, g.start).replace(/^[，,；;、\s]+/, '').replace(/[，,]$/, '');
     const clause = before.split(/[，,；;]/).at(-1) ?? '';
+    const listed = placeList(clause);
+    // (位列全市第二和第三的分别是临海市和玉环市,1-12月地方财政收入分别为…: the places the clause ends on.)
+    const ending = clause.match(/(?:分别是|分别为|依次是|依次为|是|为)([^是为]+)$/)?.[1];
+    return listed.length || !ending ? listed : placeList(ending);
+  }
+
+  /** The places a text opens with, listed with 和、及与 (桐乡市和嘉善县). */
+  function placeList(text: string): string[] {
     const out: string[] = [];
-    let rest = clause;
+    let rest = text;
     for (;;) {
       const p = findPlaces(rest.slice(0, 12), lex, ctx.region)[0];
       if (!p?.region || p.index !== 0) break;

@@ -289,7 +289,7 @@ export function mostSpecificPlace(text: string, lex: Lexicon): string | undefine
 // comparison is made in, is not what the text is about.
 const LEFT_OUT_BEFORE = /(?:不含|含|除|扣除|剔除|居|位居|列|排|高于|低于|快于|慢于|超过|比|较)$/;
 // (浙江日报: a medium named after a place, no mention of it either.)
-const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|五县两区|各县|平均|同期|日报|晚报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
+const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|[（(][\d.]+%[)）]|五县两区|各县|平均|同期|日报|晚报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
 // (浙江日报, 浙江在线, 宣城传媒网讯: a medium named after a place says nothing of whose the page is.)
 // (Nor the place a report was filed from: 浙江日报杭州4月22日讯.)
 export const MEDIUM_AFTER = /^(?:日报|晚报|证券报|商报|时报|晨报|都市报|青年报|法治报|经济报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
@@ -318,9 +318,17 @@ export function subjectShortName(text: string, lex: Lexicon): string | undefined
   return best?.region;
 }
 
+/** Whether a mention only leads into a place inside it (金华 of 金华义乌, 萧山区 of 萧山区益农镇): that one is named. */
+function leadsInto(all: PlaceMention[], m: PlaceMention, lex: Lexicon): boolean {
+  const next = all.find((n) => n.index === m.index + m.text.length);
+  return Boolean(next?.region && !next.relative && isWithin(lex, next.region, m.region!));
+}
+
 /** The place a text names most often, of a city or smaller, when one clearly leads: a page's own. */
 export function frequentPlace(text: string, lex: Lexicon): string | undefined {
-  const mentions = findPlaces(text, lex).filter((m) => m.region && !m.relative && isSubjectMention(text, m));
+  // (比全省(6.3%)和金华(6.7%): a yardstick with its figure in brackets; 金华义乌: 义乌.)
+  const all = findPlaces(text, lex);
+  const mentions = all.filter((m) => m.region && !m.relative && isSubjectMention(text, m) && !leadsInto(all, m, lex));
   const leading = (level: number, least = 2) => {
     const counts = new Map<string, number>();
     for (const m of mentions) if (ORDER[lex.regionByName.get(m.region!)!.level] >= level) counts.set(m.region!, (counts.get(m.region!) ?? 0) + 1);
@@ -443,13 +451,15 @@ export function placeTitle(line: string): string {
 
 /**
  * A town the file's name names first (織里鎮重點工作推進情況.txt) that the gazetteer lacks and the
- * text names twice or more: the place the document is about, learned from its file's name.
+ * text names twice or more (once, beside its own 全镇): the place the document is about, learned from its file's name.
  */
 export function fileNameTown(fileName: string, text: string, lex: Lexicon): LearnedPlace | undefined {
   const m = fold(fileName).match(/^(?:(?:19|20)\d{2}年?)?([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)/);
   if (!m || NOT_A_NAME.test(m[1]) || NOT_A_TOWN.test(m[1])) return undefined;
   const name = m[1] + m[2];
-  if (findPlaces(name, lex).length || text.split(name).length < 3) return undefined;
+  // (Once will do where the text speaks of its own 全街道, 我镇: 一年来,松台街道深入贯彻…,全街道上下….)
+  const own = new RegExp(`[全我本]${m[2]}`).test(text);
+  if (findPlaces(name, lex).length || text.split(name).length < (own ? 2 : 3)) return undefined;
   return { name, level: 'town' };
 }
 

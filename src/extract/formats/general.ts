@@ -50,11 +50,19 @@ const YEAR_WITH_PART = /(?<=预计\s*)(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年\
 const yearOf = (text: string | undefined) => Number(text?.match(/((?:19|20)\d{2})年/)?.[1]) || undefined;
 
 /** The year a text names most often (ties: the later). */
-function frequentYear(text: string): number | undefined {
+function frequentYear(text: string, tie: 'latest' | 'earliest' = 'latest', skip = /(?<![从自])/): number | undefined {
   const counts = new Map<number, number>();
   // (从2016年起, 2016年以来: a year since which something holds is past, not the text's.)
-  for (const m of text.matchAll(/(?<![从自])((?:19|20)\d{2})年(?!起|以来|来|开始)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+  for (const m of text.matchAll(new RegExp(`${skip.source}((?:19|20)\\d{2})年(?!起|以来|来|开始)`, 'g'))) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (tie === 'latest' ? b[0] - a[0] : a[0] - b[0]))[0]?.[0];
+}
+
+/**
+ * The year a work report with no date or year of its own reviews: the one its account names most, not a
+ * deadline ahead (到2027年, 到2035年); of years named as often, the earliest (刚刚过去的2022年 before 2023年…预期目标).
+ */
+function reviewedYear(text: string): number | undefined {
+  return frequentYear(text, 'earliest', /(?<![从自到至])/);
 }
 
 /** Whether line i stands inside a sentence: the line before ends mid-sentence and the one after goes on with a unit or words. */
@@ -187,7 +195,7 @@ export const general: Format = {
     if (workReport) {
       // (With no date or year of its own: the year its account most names is the one it reviews —
       // 2025年奉贤区围绕…, said at a congress of 1月21日 — given the year after.)
-      const reviewed = frequentYear(body);
+      const reviewed = reviewedYear(body);
       decided = decide<number>([titleFrom, about.operator.year], ['date', dateYear], ['title', titleYear], ['body', impliedYear(body, lay)], ['file name', named], ['body', reviewed === undefined ? undefined : reviewed + 1]);
       now = decided.value;
       year = now === undefined ? undefined : now - 1;
@@ -195,6 +203,8 @@ export const general: Format = {
       // A 统计公报 of year N is about N, whenever it was published.
       decided = decide<number>([titleFrom, titleYear], ['header', picked], ['body', frequentYear(body)], ['file name', named]);
       year = decided.value;
+      // …written after its year is over: 到2021年末…为228.7万人 is where the year ended, no target.
+      now = writtenOf ?? (year === undefined ? undefined : year + 1);
     } else if (kind === 'summary') {
       // (2024年浙江省…计划执行情况, dated 2025-01-24: the year its title names.)
       decided = decide<number>([titleFrom, about.operator.year], ['title', lastYear], ['title', titleYear], ['header', picked], ['body', opening], ['date', accountYear], ['body', yearOf(body.slice(0, 300)) ?? impliedYear(body, lay)], ['file name', named]);
