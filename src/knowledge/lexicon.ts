@@ -69,7 +69,7 @@ const schemas = {
     quoteWords: z.array(z.string()),
     /** Words before a quote word that say which part of the last answer (进展原文咋写的): the quote all the same. */
     quoteLeads: z.array(z.string()).default([]),
-    followUpQualifiers: z.object({ words: z.array(z.string().min(1)), alternatives: z.array(z.array(z.string().min(1))) }),
+    followUpQualifiers: z.object({ words: z.array(z.string().min(1)), alternatives: z.array(z.array(z.string().min(1))), counterparts: z.array(z.array(z.string().min(1))).default([]) }),
     genericWords: z.object({ words: z.array(z.string().min(1)), units: z.record(z.string(), z.string()) }),
     levelsInWords: z.object({ words: z.array(z.string().min(1)) }),
     sinceJanuary: z.object({ words: z.array(z.string().min(1)) }),
@@ -103,6 +103,7 @@ const schemas = {
     actVerbs: z.object({ words: z.array(z.string().min(1)) }).default({ words: [] }),
     /** Words that make a count one of candidates for a thing (苗子, 后备): never the thing's own count. */
     candidates: z.object({ words: z.array(z.string().min(1)) }).default({ words: [] }),
+    budgetLevels: z.object({ words: z.array(z.string().min(1)) }).default({ words: [] }),
     apartNames: z.object({ pairs: z.array(z.tuple([z.string().min(1), z.string().min(1)])) }),
     oneCharacterNames: z.record(z.string(), z.string()),
     headUnits: z.record(z.string(), z.string()),

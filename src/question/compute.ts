@@ -97,7 +97,7 @@ function completeB(a: Query, b: Query, found?: Input): Query {
 /** Whether A's period lies within B's (6月 within 1-6月, 1-6月 within the year). */
 function within(a?: Period, b?: Period): boolean {
   if (!a || !b) return !a && !b;
-  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return false;
+  if (a.year !== b.year) return false;
   const span = (p: Period): [number, number] | undefined =>
     p.kind === 'year' ? [1, 12] : p.kind === 'range' || p.kind === 'since' ? [p.from ?? 1, p.to ?? 12] : p.kind === 'month' || p.kind === 'asof' ? [p.kind === 'asof' ? 1 : p.to!, p.to!] : undefined;
   const sa = span(a);
@@ -122,7 +122,8 @@ function incompatible(op: Query['compute'], a: Input, b: Input, dated: boolean):
   // (56.1亿元 ÷ 突破1500亿元: a bound is no amount to divide by or subtract.)
   // (A target of 2000亿元以上 is what progress is measured against, a bound by nature.)
   if (BOUND.test(a.figure) || (op !== 'progress' && b.nature !== 'target' && BOUND.test(b.figure))) return 'bound';
-  if (op === 'share' && !within(a.period, b.period)) return 'period';
+  // (A part of no known year is in no year's whole: 嘉善's 1-3月 of 嘉兴's 2021年1-6月; nor, from two reports, of another unknown year.)
+  if (op === 'share' && (!within(a.period, b.period) || (a.period?.year === undefined && a.record?.source !== b.record?.source))) return 'period';
   // (A part is no more than its whole: 第三产业 of 第二产业, 重工业 of 轻工业 are siblings, no share of each other.)
   if (op === 'share' && a.value * scaleOf(a.unit).factor > b.value * scaleOf(b.unit).factor) return 'whole';
   if (op === 'progress' && (a.nature !== 'actual' || b.nature !== 'target')) return 'nature';

@@ -495,7 +495,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const { asked, done, light, lastConcept, lone, last, head } = askedFacts(k, q, reading, cs);
   // 未达到序时进度的11项 is not what 达到序时进度几项 asks: a figure of what was not done.
   if (fig.notDone && !NOT_DONE.test(q.metric)) return 'metric';
-  const { own, context, foreign, clause, sentence: folded } = surroundings(k, ind);
+  const { own, context, foreign, clause, sentence: folded, whole } = surroundings(k, ind);
   const names = k.nameHaystack.get(ind.id)!;
   // Asked how a metric grew, a figure named as its growth (地区生产总值年均增长率) is of that metric.
   // And 规上工业增速 asks how its 增加值 grew: a head the growth of an industry implies.
@@ -569,6 +569,12 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   if (ind.value === null && coverage(names, cs) < 0.99) return 'figure';
   // A figure whose name shares no word with the question is asked only if its own words say it all.
   if (cs.length && coverage(names, cs, false) === 0 && coverage(own, cs) < 0.99) return 'metric';
+  // A part (其中男性人口130.33万人) is not its whole: a question the whole's words say in full, and the
+  // part's not (衢州总人口), asks the whole (户籍总人口255.94万人).
+  // (Said as itself: 出口 inside 进出口总额 is another word — 出口总额 asks the part, 出口237亿元.)
+  if (whole && coverage(wordsApart(whole, cs, k.lex.metrics.qualifiers), cs) >= 0.999 && cs.some((c) => !c.forms.some((f) => fig.ownWords.includes(f)))) return 'figure';
+  // (财政总收入704.8亿元,其中区级财政收入219.8亿元: a budget level's part answers only a question of that level.)
+  if (whole && k.lex.metrics.budgetLevels.words.some((w) => fold(ind.name).startsWith(w) && !q.text.includes(w))) return 'figure';
   // Another figure's clause that says more of the question, head included, is the one asked; in
   // a breakdown (其中，财政4.2亿元，税务63.3亿元) a clause that names no head of its own is asked by
   // any word of the question that it alone says.
@@ -580,7 +586,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   let bareAsked = asked;
   for (const p of q.places) bareAsked = bareAsked.split(fold(p.text)).join('');
   // (So is 产值 asked alone: 东方特钢预计产值 is one company's.)
-  if (reading.head && bareAsked === reading.head && (reading.head in k.lex.metrics.headUnits || reading.head in k.lex.metrics.headDimensions)) {
+  // (总人口 and 全市面积 too: the whole of it, not 出生人口 or 男性人口.)
+  if (reading.head && bareAsked.replace(/^[总全]/, '') === reading.head && (reading.head in k.lex.metrics.headUnits || reading.head in k.lex.metrics.headDimensions)) {
     let rest = fold(ind.name).replace(reading.head, '');
     // (Nor a verb of doing it: 完成工业总产值 is the 产值.)
     for (const w of [...k.lex.metrics.qualifiers, ...light].sort((a, b) => b.length - a.length)) rest = rest.split(w).join('');
@@ -803,7 +810,10 @@ export function misfit(
   const measures = reading.head && reading.head !== '_doc' ? (k.lex.metrics.headDimensions[reading.head] ?? k.lex.metrics.headUnits[reading.head]) : aliasMeasures(k, q.metric);
   const dimension = dimensionOf(r.unit, k.lex);
   // (A unit asked says what is measured itself: 为多少家小微企业发放了信用贷款 asks 家, whatever 贷款 measures.)
-  if (measures && !q.unit && !change && !asksGrowth && dimension !== r.unit && dimension !== measures && !(dimension === 'percent' && /百分|比例|比重|占比|几成|%|率/.test(q.text))) return 'unit';
+  // (A name that ends in how it changed, 支出再压减10%, measures that change, not the spending.)
+  if (measures && !q.unit && !change && !asksGrowth && dimension !== r.unit && dimension !== measures && !(dimension === 'percent' && (/百分|比例|比重|占比|几成|%|率/.test(q.text) || CHANGED_END.test(r.name)))) return 'unit';
+  // (Nor a ratio, a bare number: 总人口性别比 108.49 is no count of 男性人口.)
+  if (measures && !q.unit && !change && !asksGrowth && !r.unit && r.value !== null && /比$/.test(r.name) && !/比/.test(q.metric)) return 'unit';
   // The amount itself asked (GDP总量): a rate of change of it is another figure.
   if (q.intent === 'value' && change && k.lex.metrics.levelWords.words.some((w) => q.metric.includes(w))) return 'level';
   // Each member's figure (各引进1个以上) answers only a question of each.
@@ -814,6 +824,14 @@ export function misfit(
   return fit === 'fits' ? undefined : fit;
 }
 
+/** Text with the longer words that hold a concept's form inside them (进出口 of 出口) blanked out. */
+function wordsApart(text: string, cs: Concept[], words: readonly string[]): string {
+  let out = text;
+  for (const w of words) if (cs.some((c) => c.forms.some((f) => w.length > f.length && w.includes(f)))) out = out.split(w).join('|');
+  return out;
+}
+
+const CHANGED_END = /(?:压减|压降|下降|减少|降低|增长|提高|上升|增加)$/;
 const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 // Words that join others and name nothing: a record need not contain them.
 // (到 and 至 of 扩容到多少 only point at the level reached.)

@@ -21,6 +21,8 @@ export interface Surroundings {
   context: string;
   /** Stretches of the sentence that belong to other figures. */
   foreign: string[];
+  /** The whole a part is of (户籍总人口255.94万人, before 其中男性人口130.33万人), or ''. */
+  whole?: string;
   /**
    * The figure's clause: a qualifier stated once for figures listed with 、 holds for all of them
    * (新增高新技术企业450家、科技型中小企业1000家); with the sentence's opening and its part's
@@ -159,7 +161,7 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     // A part of a whole (为企业减负67.5亿元(其中,财政4.2亿元,税务63.3亿元): the whole's words are its context.
     const among = text.lastIndexOf('其中', at);
     const whole = among >= 0 ? text.slice(bounds(text, among, among, PART_END)[0], among) : '';
-    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}|${clauseTopic}|${before}|${whole}`, foreign, clause: `${listClause(k, text, clauseStart, clauseEnd)}|${text.slice(0, opening)}|${partTopic}`, sentence: text };
+    s = { own: text.slice(ownStart, ownEnd), context: `${text.slice(0, opening)}|${partTopic}|${clauseTopic}|${before}|${whole}`, foreign, clause: `${listClause(k, text, clauseStart, clauseEnd)}|${text.slice(0, opening)}|${partTopic}`, sentence: text, whole };
   }
   cache.set(ind, s);
   return s;

@@ -11,7 +11,7 @@ import { escapeRegExp, fold } from '../text/normalize.js';
 import { match, periodFits, type Candidate } from './match.js';
 import { numberedTask } from './tasks.js';
 import { genericUnit, genericWord, isLightVerb } from './generic.js';
-import { dimensionOf } from './metric.js';
+import { afterFrame, dimensionOf } from './metric.js';
 
 const found = (records: Indicator[]): Candidate[] => records.map((record) => ({ record, score: 1, coverage: 1, nameCoverage: 1 }));
 
@@ -99,9 +99,9 @@ function anyPeriod(k: Knowledge, q: Query): TaskFigures {
   const cut = whole.replace(/(?:培育|建设|建成|新建|完成|实现|新增|引进|达到|认定|下降|增长|减少|提高|上升|降低)+$/, '');
   const asked = cut.length >= 2 ? cut : whole;
   // (…完成多少: what was done, never what was set out.)
-  // (So does a verb with 了: 压减了多少, 上市了几家.)
+  // (So does a verb with 了: 压减了多少, 上市了几家, 建成几个了.)
   // (完成投资多少 too: a result named by its verb first, 计划完成投资 being what was set out.)
-  const resultAsked = (cut !== whole && /完成|实现|达到/.test(whole.slice(cut.length))) || (q.nature !== 'target' && (/[\u4e00-\u9fff]了(?:多少|几)/.test(q.text) || /^(?:完成|实现)(?!率|进度|情况)[\u4e00-\u9fff]{2}/.test(whole)));
+  const resultAsked = (cut !== whole && /完成|实现|达到/.test(whole.slice(cut.length))) || (q.nature !== 'target' && (/[\u4e00-\u9fff]了(?:多少|几)|(?:多少|几)[\u4e00-\u9fff]?了/.test(q.text) || /^(?:完成|实现)(?!率|进度|情况)[\u4e00-\u9fff]{2}/.test(whole)));
   if (asked.length >= 2) {
     // (接待考察多少人次: the unit asked, of 81批1012人次.)
     const unit = (word ? genericUnit(word, k.lex) : undefined) ?? q.unit;
@@ -114,7 +114,8 @@ function anyPeriod(k: Knowledge, q: Query): TaskFigures {
     const bare = asked.replace(/^(?:已经|已|共|累计|引进|新增|新建|建成|完成|实现)+/, '');
     // (The words as asked first: 完成投资 is not 总投资, though both are 投资.)
     // (What was done is never a count of candidates: 上市了几家 is no 上市…苗子群10家 — though 重点培育企业几家 is.)
-    const candidates = (x: Indicator) => resultAsked && k.lex.metrics.candidates.words.some((w) => fold(x.name).includes(w) && !q.text.includes(w));
+    // (Of the name after its frame: 开展…申报工作新认定…企业971家 counts those 认定, 56个精品村申报工作 the applications.)
+    const candidates = (x: Indicator) => resultAsked && k.lex.metrics.candidates.words.some((w) => fold(afterFrame(x.name, k.lex)).includes(w) && !q.text.includes(w));
     const holds = (f: string) => (x: Indicator) => (nearlyHolds(fold(x.name), f) || Boolean(x.subject && nearlyHolds(fold(x.subject + x.name), f))) && inDimension(x) && !candidates(x);
     // (生态环境问题整改率 of 上报各类生态环境问题159434个,…,整改率99.53%: the name ends what was asked, its part of the
     // sentence says the rest before it — 援青 of 援疆上,今年安排资金1.5亿元 does not.)
