@@ -5,7 +5,7 @@
  * idle a conversation forgets. The answer says in one short line what it carried over.
  */
 import type { Answer, ContextStore, Indicator, KnowledgeRecord, Line } from './types.js';
-import { concepts, coverage, misfit } from './question/match.js';
+import { concepts, coverage, match, misfit } from './question/match.js';
 import { readMetric } from './question/metric.js';
 import { sentenceMates } from './question/sentences.js';
 import type { Knowledge } from './knowledge/load.js';
@@ -75,6 +75,8 @@ interface FollowUpWords {
   qualifiers: readonly string[];
   /** 城镇 and 农村: qualifiers one of which takes the other's place. */
   alternatives: readonly (readonly string[])[];
+  /** 收入 and 支出: measures one of which, asked alone, takes the other's place in the last metric. */
+  counterparts: readonly (readonly string[])[];
   /** 完成, 完成率, 总投资: the generic word a question is only, if it is one (question/generic.ts). */
   generic: (q: Query) => string | undefined;
   /** 完成, 实现: a result asked of what was left unsaid. */
@@ -104,7 +106,7 @@ interface FollowUpWords {
   scopesBeside: (places: PlaceRef[], others: readonly PlaceRef[], settled?: boolean) => PlaceRef[];
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, metricQualifiers: [], scopesBeside: (places) => places, named: () => true, home: '' };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], counterparts: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, metricQualifiers: [], scopesBeside: (places) => places, named: () => true, home: '' };
 
 const inTaskOf = new WeakMap<Query, boolean>();
 
@@ -129,6 +131,7 @@ function followUpWords(k: Knowledge): FollowUpWords {
     heads: Object.keys(k.lex.metrics.headUnits),
     qualifiers: k.lex.lexicon.followUpQualifiers.words,
     alternatives: k.lex.lexicon.followUpQualifiers.alternatives,
+    counterparts: k.lex.lexicon.followUpQualifiers.counterparts,
     generic: (q) => genericWord(q, k.lex),
     light: (word) => isLightVerb(word, k.lex),
     unitOf: (word) => genericUnit(word, k.lex),
@@ -234,6 +237,12 @@ function frameBefore(own: string, last: string): string | undefined {
   return end.slice(-2) === own.slice(-2) ? l.slice(0, -own.length) : undefined;
 }
 
+/** 全国平均, 全省平均增速: an average of a frame (rankFrames) a figure is set against, asked alone. */
+function yardstick(own: string, frames: readonly string[]): boolean {
+  const word = own.replace(/\s+/g, '');
+  return frames.some((f) => word.startsWith(`${f}平均`));
+}
+
 /** 总额多少, 累计呢: a word of the list alone (a head that says only how something is measured, a qualifier), of a metric left unsaid. */
 function alone(q: Query, words: readonly string[]): boolean {
   return words.includes(q.metric.replace(/\s+/g, ''));
@@ -253,15 +262,36 @@ function doneOfTask(q: Query, last: Query, inTask: FollowUpWords['inTask'], qual
   return (words <= 4 && /[\u4e00-\u9fff]了(?:多少|几)/.test(q.text)) || (words >= 2 && words <= 12 && inTask(q, last));
 }
 
-/** A word of two or three characters the last metric holds, asked alone, of no place (引进 of 新引进高层次人才). */
-function wordOfLast(q: Query, last: Query): boolean {
+/**
+ * A word of two or three characters the last metric holds, asked alone, of no place (引进 of 新引进高层次人才);
+ * held as itself, not only inside a longer word that says which (出口 inside 进出口 is another metric).
+ */
+function wordOfLast(q: Query, last: Query, counterparts: readonly (readonly string[])[]): boolean {
   const word = q.metric.replace(/\s+/g, '');
-  const before = last.metric.replace(/\s+/g, '');
+  const before = apart(last.metric.replace(/\s+/g, ''), word, counterparts);
   return word.length >= 2 && word.length <= 3 && before.length > word.length + 1 && before.includes(word) && !q.places.length && !q.task && !q.parts;
 }
 
+/** A metric with the counterparts that hold a word inside them (进出口 of 出口) blanked out: there the word is not itself. */
+function apart(metric: string, word: string, counterparts: readonly (readonly string[])[]): string {
+  let out = metric;
+  for (const w of counterparts.flat()) if (w.length > word.length && w.includes(word)) out = out.split(w).join('|');
+  return out;
+}
+
+/** 支出 after 一般公共预算收入, 出口 after 进出口: the last metric with the counterpart asked in its place (lexicon followUpQualifiers.counterparts). */
+function counterpartOf(own: string, last: string, counterparts: readonly (readonly string[])[]): string | undefined {
+  const word = own.replace(/\s+/g, '');
+  const before = last.replace(/\s+/g, '');
+  if (apart(before, word, counterparts).includes(word)) return undefined;
+  const other = counterparts.find((g) => g.includes(word))?.filter((w) => w !== word && before.includes(w)).sort((a, b) => b.length - a.length)[0];
+  if (!other) return undefined;
+  const at = before.lastIndexOf(other);
+  return `${before.slice(0, at)}${word}${before.slice(at + other.length)}`;
+}
+
 /** Whether the question leaves out what it asks about, so the last query fills it in. */
-function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic, inTask, thing, home }: FollowUpWords): boolean {
+function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic, inTask, thing, home, counterparts }: FollowUpWords): boolean {
   if (STANDALONE.has(q.intent) || STANDALONE.has(last.intent)) return false;
   if (q.followUp && !q.period && otherThing(q.metric, last.metric, thing)) return true;
   // 比5月多多少: a computation from the last figure.
@@ -283,7 +313,9 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
   if (!ownMetric(q, frames) || ((alone(q, heads) || alone(q, qualifiers)) && last.metric)) return true;
   // 全年要引进多少 after 新引进高层次人才: a word of the last metric alone asks it again.
-  if (wordOfLast(q, last)) return true;
+  if (wordOfLast(q, last, counterparts)) return true;
+  // 支出呢 after 一般公共预算收入: its counterpart.
+  if (!q.places.length && !q.period && counterpartOf(ownMetric(q, frames), last.metric, counterparts)) return true;
   // 完工多少 after 舟山's figures: a figure asked of no place goes on with the conversation's place, never the home city's.
   if (!q.places.length && !q.task && FIGURE_INTENTS.has(q.intent) && FIGURE_INTENTS.has(last.intent) && last.places.some((p) => !p.relative && p.region && p.region !== home)) return true;
   // 那进出口呢: a new metric in the old setting; so is a short metric typed alone (一产, 二产 after 2017年嘉兴GDP).
@@ -292,7 +324,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead, metricQualifiers, scopesBeside, named }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, counterparts, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead, metricQualifiers, scopesBeside, named }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = makeQuery({ ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined });
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -311,7 +343,11 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   const swapped = otherThing(q.metric, last.metric, thing);
   const industry = q.followUp ? industryOf(ownMetric(q, frames), last.metric) : undefined;
   const qualified = q.metric.trim() && last.metric ? qualifiedHead(q.metric, last.metric) : undefined;
-  if (ofTask) {
+  if (yardstick(ownMetric(q), frames) && last.metric) {
+    // 全国平均呢 after 农村居民收入: the average the last metric is set against, in its own sentence (10489元), not another's.
+    merged.metric = `${last.metric.trim()} ${ownMetric(q)}`;
+    carried.push('metric');
+  } else if (ofTask) {
     // 完成多少 after a task: a figure of that task.
     merged.metric = q.metric;
     merged.qualifiers = q.qualifiers;
@@ -349,6 +385,11 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     if (onlyQualifiers) merged.qualifiers = merged.qualifiers.filter((x) => merged.metric.includes(x));
     if (other) merged.qualifiers = merged.qualifiers.map((x) => (x === other ? qualifier : x));
     carried.push('metric');
+  } else if (counterpartOf(ownMetric(q, frames), ownMetric(last, frames), counterparts)) {
+    // 支出呢 after 一般公共预算收入: the counterpart in its place (一般公共预算支出), not any 支出 (民生支出).
+    merged.metric = counterpartOf(ownMetric(q, frames), ownMetric(last, frames), counterparts)!;
+    merged.qualifiers = merged.qualifiers.filter((x) => merged.metric.includes(x));
+    carried.push('metric');
   } else if (parallel(ownMetric(q, frames), ownMetric(last, frames)) !== undefined) {
     // 存款呢 after 贷款余额: the same measure of the parallel thing (存款余额); 出口呢 after 进出口贸易指数, 出口贸易指数.
     // (Where the reports name it so: 粮油呢 after 石油制品 is 粮油食品类, no 粮油制品 — the word alone, in the same place and time.)
@@ -380,7 +421,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     merged.metric = `${q.metric.replace(/\s+/g, '')}${qualified}`;
     merged.qualifiers = q.qualifiers;
     carried.push('metric');
-  } else if (wordOfLast(q, last)) {
+  } else if (wordOfLast(q, last, counterparts)) {
     // 全年要引进多少 after 新引进高层次人才: the last metric, of the period and nature asked.
     carried.push('metric');
   } else if (ownMetric(q, frames)) {
@@ -514,7 +555,11 @@ function sameSentence(k: Knowledge, q: Query, figure: KnowledgeRecord | undefine
   const period = last.period ?? (owner ? figure.period : undefined);
   const setting = makeQuery({ ...q, places: [{ region: figure.region, text: figure.region }], period, owner, carried: ['place', ...(period ? ['period'] : []), ...(owner ? ['owner'] : [])] });
   const read = readMetric(setting.metric, k.lex);
-  if (sentenceMates(k, figure).some((x) => misfit(k, setting, x, read) === undefined)) return setting;
+  const fitting = sentenceMates(k, figure).filter((x) => misfit(k, setting, x, read) === undefined);
+  // (开工了几个 after 150个攻坚项目累计完成投资320亿元: its sentence's 推动项目开工41个, not 百年百项's 已开工103个 elsewhere.)
+  const best = fitting.length ? match(k, setting, ['indicator']).answers.find((c) => fitting.includes(c.record as Indicator)) : undefined;
+  if (best) return makeQuery({ ...setting, beside: { id: best.record.id, word: fold(q.metric), counted: true } });
+  if (fitting.length) return setting;
   // (给了多少家小微企业 after 平台…发放信用贷款123.98亿元: the count its sentence writes right
   // before the thing asked, 为3168家小微企业发放, counts that thing.)
   const thing = fold(q.metric);
@@ -695,8 +740,11 @@ export class Conversations {
     const year = figure?.type === 'indicator' ? figure.period.year : undefined;
     // (上年呢 after 生猪出栏完成率, asked of no period: the year before the figure's.)
     const period = asked.period ? (asked.period.year === undefined && year !== undefined ? { ...asked.period, year } : asked.period) : q.relative && figure?.type === 'indicator' ? figure.period : undefined;
-    // (桐乡呢 after 目标呢 answered with 2021's target: the year of the figure answered goes on with another place.)
-    const pinned = !period && q.places.length && !q.period && figure?.type === 'indicator' && figure.period.kind === 'year' ? figure.period : undefined;
+    // (桐乡呢 after 目标呢 answered with 2021's target: the year of the figure answered goes on with another place;
+    // 全省呢 after 嘉兴's 2021年1-6月: so does its part of the year — never another year's figure of the other place.)
+    // (Not a place inside another thing's name: 南湖 of 中电科南湖研究院呢.)
+    const otherPlace = q.places.length && !otherThing(q.metric, asked.metric, this.words.thing);
+    const pinned = !period && otherPlace && !q.period && figure?.type === 'indicator' && figure.period.year !== undefined && (figure.period.kind === 'year' || (['range', 'month', 'asof'].includes(figure.period.kind) && !ownMetric(q))) ? figure.period : undefined;
     const from = period || pinned ? makeQuery({ ...asked, period: period ?? pinned }) : asked;
     // 进度呢 after a figure (not a task): the progress figure of its subject, a generic word.
     if (q.intent === 'task' && q.task?.aspect === 'progress' && !q.metric && q.task.number === undefined && figure?.type === 'indicator' && from.task?.number === undefined && from.intent !== 'task') {

@@ -206,6 +206,41 @@ describe('a scope word beside another place', () => {
   });
 });
 
+describe('a follow-up of the figure just shown', () => {
+  const seeds = join(dir, 'follow-seeds');
+  mkdirSync(seeds);
+  for (const f of readdirSync(SEEDS_DIR)) copyFileSync(join(SEEDS_DIR, f), join(seeds, f));
+  writeFileSync(join(seeds, '洞头区2022年预算执行情况.txt'), '关于温州市洞头区2022年预算执行情况的报告\n2022年,全区一般公共预算收入10.62亿元。全区一般公共预算支出为33.41亿元,比上年增长0.2%。其中,民生支出24.50亿元,占年度预算支出的73.3%。\n');
+  writeFileSync(join(seeds, '2014年浙江居民收入.txt'), '2014年浙江居民收入保持较快增长\n2014年,浙江城镇常住居民人均可支配收入40393元,比全国平均水平28844元高出11549元。2014年,浙江农村常住居民人均可支配收入19373元,比全国平均水平10489元高出8884元。\n');
+  writeFileSync(join(seeds, '宁波2021年外贸.txt'), '2021年宁波外贸\n2021年,宁波实现外贸自营进出口总额11926.1亿元,增长21.6%,其中出口增长19%。\n');
+  const core = (async () => {
+    const records = await extractAll(seeds);
+    return createCore(fromRecords(records, buildIndex(records)), { contexts: memoryContexts(), now: () => new Date('2026-11-23T09:00:00+08:00') });
+  })();
+  const first = async (q: string, conversation?: string) => (await core).ask(q, { conversation }).text.split('\n')[0];
+
+  it('asks its counterpart in its place (支出呢 after 一般公共预算收入), not any figure so named (民生支出)', async () => {
+    await first('洞头一般公共预算收入', 'dongtou');
+    expect(await first('支出呢', 'dongtou')).toContain('33.41亿元');
+  });
+  it('asks 出口 apart from 进出口: never the 进出口 total again', async () => {
+    await first('宁波进出口', 'ningbo');
+    expect(await first('出口呢', 'ningbo')).not.toContain('11926.1');
+  });
+  it('asks the average it is set against of the same metric (全国平均呢), never another’s', async () => {
+    await first('浙江农村居民收入', 'zhejiang');
+    expect(await first('全国平均呢', 'zhejiang')).not.toContain('28844');
+  });
+  it('keeps its part of the year for another place (全省呢 after 嘉兴’s 2021年6月): that, or none — never another year', async () => {
+    await first('嘉兴一般公共预算收入', 'province');
+    expect(await first('浙江呢', 'province')).toMatch(/没有/);
+  });
+  it('asks what else its sentence counts (开工了几个 after 150个攻坚项目…完成投资): that sentence’s figure', async () => {
+    await first('枢纽嘉兴150个攻坚项目完成投资多少', 'hub');
+    expect(await first('开工了几个', 'hub')).toContain('41个');
+  });
+});
+
 describe('where a document names its place', () => {
   it('is not where it names a place left out or a frame of ranking (不含嘉兴港区, 居嘉兴第2位)', async () => {
     const r = await read(

@@ -54,13 +54,20 @@ export function makeAnswer(
 
 /** The growth as written; of the basis asked (今年以来, 环比) only that one, when the figure has it. */
 export function growthText(ind: Indicator, basis?: string): string {
-  // (No basis asked: the change over the year before, not an average over years beside it — 下降4.1%, not 两年平均增长2.5%.)
-  const primary = ind.growth.filter((g) => !/平均|年均/.test(g.basis));
+  // (No basis asked: the change over the year before, not an average over years beside it — 下降4.1%, not 两年平均增长2.5%;
+  // nor how the rate moved since another part of the year — 同比增长4.1%, not 比1-5月提升2.6%.)
+  const primary = ind.growth.filter((g) => !/平均|年均/.test(g.basis) && !sinceAnotherPeriod(g));
   const asked = basis ? ind.growth.filter((g) => g.basis === basis) : primary.length ? primary : [];
   // (The rate before a change of the rate: 同比增长40.3% before 加快10.0个百分点.)
   const points = (g: Indicator['growth'][number]) => Number(/百分点/.test(g.unit));
   const growth = [...(asked.length ? asked : ind.growth)].sort((a, b) => points(a) - points(b));
-  return growth.map((g) => g.text.replace(/^[，,、]/, '')).join('，');
+  // (Said with what it is set against, where the words alone do not say it: 比1-3月提高4.4个百分点.)
+  return growth.map((g) => `${sinceAnotherPeriod(g) && !g.text.includes(g.basis) ? `比${g.basis}` : ''}${g.text.replace(/^[，,、]/, '')}`).join('，');
+}
+
+/** A change set against another part of the year (比1—5月提升2.6%, 比一季度提高4.4个百分点), not against a year before. */
+function sinceAnotherPeriod(g: Indicator['growth'][number]): boolean {
+  return /^(?:\d{1,2}(?:-\d{1,2})?月|[一二三四]季度|上半年|前三季度)$/.test(g.basis);
 }
 
 /** 一般公共预算收入 · 嘉兴市 · 2021年6月 (目标); whose it is when not the place's (嘉兴市（南湖实验室）) and its reckoning (不含嘉兴港区). */

@@ -84,15 +84,20 @@ function factLines(s: Source, { ask, notes }: FactAsked): Line[] {
       // (Who gave it first: 嘉兴市人民政府市长 毛宏芳, then the meeting it was given at.)
       const who = notes.find((n) => /(?:长|主任|书记)\s*[\u4e00-\u9fff·]{2,4}$/.test(n.trim()) && !/^——/.test(n.trim()));
       if (who) lines.push([span(`${titled(s)}的报告人：`), span(who, true)], ...notes.filter((n) => n !== who).map((n) => [span(n)]));
-      else if (notes.length) lines.push([span(`${titled(s)}：`)], ...notes.map((n) => [span(n, true)]));
+      else if (notes.length) lines.push(...noted(titled(s), notes));
       break;
     }
     default:
-      if (notes.length) lines.push([span(`${titled(s)}：`)], ...notes.map((n) => [span(n, true)]));
+      if (notes.length) lines.push(...noted(titled(s), notes));
   }
   return lines;
 }
 
 export function answerSources(k: Knowledge, q: Query): Answer {
   return q.ask === 'freshness' ? freshnessAnswer(k, q) : sourcesAnswer(k, q.text, q);
+}
+
+/** A document's notes with the first on the title's line (《…》第5期：签发：章剑): the first line says what was asked. */
+function noted(title: string, notes: string[]): Line[] {
+  return [[span(`${title}：`), span(notes[0], true)], ...notes.slice(1).map((n) => [span(n, true)])];
 }

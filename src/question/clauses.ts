@@ -35,7 +35,18 @@ export function sentenceBefore(k: Knowledge, q: Query, ind: Indicator): { senten
 function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   // Asked for a rank or a date, a clause says it; asked what something means, the sentence does.
   // (A short sentence is shown whole, unless a rank is asked: 排第几 leads with the clause that ranks.)
-  if ((text.length <= 60 && !/第几|排/.test(q.text)) || !/第几|排|哪天|哪一天|什么时候|啥时候|何时|几月|比|高于|低于/.test(q.text)) return undefined;
+  // (Nor a date asked of a sentence of several: …6月23日通过命名公示,7月7日通过现场核查 leads with the one asked.)
+  const dates = /哪天|哪一天|什么时候|啥时候|何时|几月/.test(q.text) && (text.match(/\d{1,2}月\d{1,2}日/g) ?? []).length >= 2;
+  if ((text.length <= 60 && !/第几|排/.test(q.text) && !dates) || !/第几|排|哪天|哪一天|什么时候|啥时候|何时|几月|比|高于|低于/.test(q.text)) return undefined;
+  if (dates) {
+    // (哪天通过现场核查的: the dated clause that says what happened then, by the words beside the ask.)
+    const event = fold(q.text.match(/(?:哪天|哪一天|什么时候|啥时候|何时)([\u4e00-\u9fff]{2,})/)?.[1]?.replace(/[的了呢吗啊]+$/, '') ?? q.text.match(/([\u4e00-\u9fff]{2,}?)(?:是|在)?(?:哪天|哪一天|什么时候|啥时候|何时)/)?.[1] ?? '');
+    const dated = text.split(/[，,；;。]/).filter((c) => /\d{1,2}月\d{1,2}日/.test(c));
+    for (let n = event.length; n >= 2; n--) {
+      const hit = dated.find((c) => fold(c).includes(event.slice(-n)));
+      if (hit) return dateSpan(hit, fold(hit).indexOf(event.slice(-n)));
+    }
+  }
   const cs = concepts(k, q);
   // Asked to compare with something (比第二名高多少), the clause that names it says the answer.
   const other = q.parts?.[1] ? concepts(k, q.parts[1]) : [];
@@ -147,4 +158,11 @@ export function statementFound(k: Knowledge, q: Query, best: KnowledgeRecord, sa
   const clause = said ?? memberClause(q, text) ?? leadClause(k, q, text);
   const around = best.type === 'task' ? [] : neighbours(k, best, text);
   return { text, clause, around };
+}
+
+/** What a clause says at `at` with its date: from the last date before it to the next (…申报材料|6月23日通过命名公示). */
+function dateSpan(clause: string, at: number): string {
+  const dates = [...clause.matchAll(/\d{1,2}月\d{1,2}日/g)].map((d) => d.index!);
+  const start = dates.filter((d) => d <= at).at(-1) ?? 0;
+  return clause.slice(start, dates.find((d) => d > at) ?? clause.length);
 }
