@@ -93,6 +93,8 @@ interface FollowUpWords {
   qualifiedHead: (metric: string, last: string) => string | undefined;
   /** Whether two metrics end in the same head (科技型中小企业, 高新技术企业: 企业). */
   sameHead: (a: string, b: string) => boolean;
+  /** The head a metric's words end in (完成率 of 投资完成率), if any. */
+  headOf: (metric: string) => string | undefined;
   /** 存款, 贷款, 进口: the words that say which of a metric (metrics.json qualifiers). */
   metricQualifiers: readonly string[];
   /** The home city: a question that names no place is about it, unless the conversation is about another. */
@@ -106,7 +108,7 @@ interface FollowUpWords {
   scopesBeside: (places: PlaceRef[], others: readonly PlaceRef[], settled?: boolean) => PlaceRef[];
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], counterparts: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, metricQualifiers: [], scopesBeside: (places) => places, named: () => true, home: '' };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], counterparts: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, headOf: () => undefined, metricQualifiers: [], scopesBeside: (places) => places, named: () => true, home: '' };
 
 const inTaskOf = new WeakMap<Query, boolean>();
 
@@ -148,6 +150,7 @@ function followUpWords(k: Knowledge): FollowUpWords {
       };
       return head(a) !== undefined && head(a) === head(b);
     },
+    headOf: (metric) => readMetric(fold(metric.replace(/\s+/g, '')), k.lex).head,
     qualifiedHead: (metric, last) => {
       const own = fold(metric.replace(/\s+/g, ''));
       const reading = readMetric(own, k.lex);
@@ -221,6 +224,20 @@ function otherThing(own: string, last: string, thing: FollowUpWords['thing']): s
   const before = last.replace(/\s+/g, '');
   const was = thing(before);
   return named.length >= 3 && thing(named) === named && was && was !== named && before.length > was.length ? `${named}${before.slice(was.length)}` : undefined;
+}
+
+/**
+ * A thing of the same kind alone (市级投资项目) after a measure of another (省重点建设项目投资完成率): that
+ * measure of it, the two ending in the same word (项目) with the measure after it.
+ */
+function sameKind(own: string, last: string, headOf: FollowUpWords['headOf']): string | undefined {
+  const named = own.replace(/\s+/g, '');
+  const before = last.replace(/\s+/g, '');
+  if (named.length < 4 || before.includes(named)) return undefined;
+  const at = before.indexOf(named.slice(-2));
+  const measure = at >= 2 ? before.slice(at + 2) : '';
+  // (Only a measure after it: 评选红旗项目 of 省重点建设项目评选红旗项目 counts another 项目, 的出口贸易指数 is another 指数.)
+  return measure.length >= 2 && headOf(measure) && !measure.includes(named.slice(-2)) && !measure.startsWith('的') ? `${named}${measure}` : undefined;
 }
 
 /**
@@ -324,7 +341,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, counterparts, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead, metricQualifiers, scopesBeside, named }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, counterparts, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead, headOf, metricQualifiers, scopesBeside, named }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = makeQuery({ ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined });
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -415,6 +432,11 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     merged.metric = swapped;
     merged.owner = undefined;
     q = makeQuery({ ...q, places: [] });
+    carried.push('metric');
+  } else if (q.followUp && !q.period && sameKind(ownMetric(q, frames), ownMetric(last, frames), headOf)) {
+    // 市级投资项目呢 after 省重点建设项目投资完成率: the same measure of the other kind of 项目.
+    merged.metric = sameKind(ownMetric(q, frames), ownMetric(last, frames), headOf)!;
+    merged.qualifiers = merged.qualifiers.filter((x) => merged.metric.includes(x));
     carried.push('metric');
   } else if (qualified) {
     // 其中一般公共预算呢 after 财政总收入: the qualifier said of the last metric's head (一般公共预算收入).
@@ -513,7 +535,8 @@ function periodBefore(relative: Query['relative'], last: Query): Query['period']
  * 高能耗的呢 after 低产出企业 of 低产出企业171家,高能耗企业108家: a word alone that the last figure's
  * sentence writes before the same tail as the metric asked (企业, 碧水河道) is that parallel figure.
  */
-function parallelInSentence(q: Query, last: Query, sentence: string, qualifiers: readonly string[]): Query | undefined {
+function parallelInSentence(q: Query, last: Query, figure: Indicator, qualifiers: readonly string[]): Query | undefined {
+  const sentence = figure.sentence;
   const word = q.metric.replace(/\s+/g, '').replace(/的$/, '');
   const metric = last.metric.replace(/\s+/g, '');
   if (word.length < 2 || word.length > 6 || q.period || q.places.length || q.task || !metric || metric.includes(word)) return undefined;
@@ -524,7 +547,9 @@ function parallelInSentence(q: Query, last: Query, sentence: string, qualifiers:
   const after = said.slice(at + word.length);
   for (let n = metric.length - 1; n >= 2; n--) {
     const tail = metric.slice(-n);
-    if (after.startsWith(tail) && said.includes(metric.slice(-n - 2))) return makeQuery({ ...last, text: q.text, metric: `${word}${tail}`, qualifiers: last.qualifiers.filter((x) => tail.includes(x)), carried: ['metric', ...(last.places.length ? ['place'] : []), ...(last.period ? ['period'] : [])] });
+    // (In the figure's setting: 注册的呢 after 鹃湖科技城's 签约项目 is that zone's, in 海宁市.)
+    const places = last.places.length || figure.placeless || !figure.region ? last.places : [{ region: figure.region, text: figure.region }];
+    if (after.startsWith(tail) && said.includes(metric.slice(-n - 2))) return makeQuery({ ...last, text: q.text, metric: `${word}${tail}`, qualifiers: last.qualifiers.filter((x) => tail.includes(x)), places, ...(figure.owner ? { owner: figure.owner } : {}), carried: ['metric', ...(places.length ? ['place'] : []), ...(last.period ? ['period'] : []), ...(figure.owner ? ['owner'] : [])] });
   }
   return undefined;
 }
@@ -753,7 +778,7 @@ export class Conversations {
     // 文号呢, 哪天印发的 after a question of a document: that of the same document.
     const ofDocument = asked.intent === 'document' && q.intent !== 'document' && !q.places.length && !q.period ? this.words.documentAsk(q) : undefined;
     if (ofDocument) return makeQuery({ ...asked, text: q.text, ask: ofDocument, alsoAsk: undefined, carried: ['document'] });
-    const sibling = figure?.type === 'indicator' ? parallelInSentence(q, from, figure.sentence, this.words.qualifiers) : undefined;
+    const sibling = figure?.type === 'indicator' ? parallelInSentence(q, from, figure, this.words.qualifiers) : undefined;
     if (sibling) return sibling;
     if (isFollowUp(q, from, this.words)) {
       const merged = followUp(q, from, this.words);

@@ -548,7 +548,9 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // A gap to something (比GDP增速高2.6个百分点, 增速比重工业高出20个百分点) answers only a question of a gap: not GDP增速, not 轻工业.
   if (GAP_NAME.test(fold(ind.name)) && !q.comparedWith && !GAP_ASKED.test(q.text.replace(/多少|几多/g, ''))) return 'metric';
   // How much of a target was made (完成年初目标的22%) is no answer to what the target is (年初目标是多少).
-  if (ind.unit === '%' && PROGRESS_STATED.test(ind.name) && !PROGRESS_STATED.test(q.text) && !/完成|实现|达到|进度|百分之|几成|比例|%/.test(q.text)) return 'metric';
+  // (The words asked, a follow-up's carried metric too: 市级投资项目呢 after …投资完成率.)
+  const said = `${q.text}${q.metric}`;
+  if (ind.unit === '%' && PROGRESS_STATED.test(ind.name) && !PROGRESS_STATED.test(said) && !/完成|实现|达到|进度|百分之|几成|比例|%/.test(said)) return 'metric';
   // A share (占今年计划完成投资65.4%) answers only a question of a share.
   if (/^占/.test(ind.name) && !/占|比重|比例|份额|百分之|几成|%/.test(q.text)) return 'metric';
   // A rate whose figure is no rate (集聚度 of 12个) is a misread name, not the rate.
