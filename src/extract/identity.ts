@@ -6,7 +6,7 @@
 import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Layout, HeaderField } from './layout.js';
 import { findPlaces, isSubjectMention, MEDIUM_AFTER, mostSpecificPlace, placeTitle, type PlaceMention } from '../text/places.js';
-import { escapeRegExp } from '../text/normalize.js';
+import { escapeRegExp, fold } from '../text/normalize.js';
 import { decide } from './about.js';
 
 export interface Identity {
@@ -341,7 +341,7 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
     ['speaker', speaker ? mostSpecificPlace(speaker, lex) : undefined],
     ['speaker', onBehalf ? mostSpecificPlace(onBehalf, lex) : undefined],
     // (Not a medium's, 来源:南通发布, 浙江日报: it posts what is about any of its places.)
-    ['issuer', issuer && !MEDIUM_ISSUER.test(issuer) ? mostSpecificPlace(issuer, lex) : undefined],
+    ['issuer', issuer && !MEDIUM_ISSUER.test(fold(issuer)) ? mostSpecificPlace(issuer, lex) : undefined],
     ['title', title && !headline ? mostSpecificPlace(title, lex) : undefined],
   );
 

@@ -71,7 +71,9 @@ function placeOfCell(cell: string, lex: Lexicon, within?: string): string | unde
   const whole = findPlaces(cell, lex).find((p) => p.region && p.text.length >= cell.length - 1);
   if (whole?.region) return whole.region;
   if (cell.length < 2) return undefined;
-  const starts = new Set(lex.placeNames.filter((p) => p.region && p.text.startsWith(cell)).map((p) => p.region!));
+  // (经开 in a 嘉兴 table: a short name a cell may use though a text may not, 经开区.)
+  const asked = lex.regions.regions.filter((r) => r.askedAs?.some((a) => a.startsWith(cell))).map((r) => r.name);
+  const starts = new Set([...lex.placeNames.filter((p) => p.region && p.text.startsWith(cell)).map((p) => p.region!), ...asked]);
   // (普陀 in a 舟山 table: the one of the document's place, though 上海 has a 普陀 too.)
   // (A short name, 新城, is of a place of the document's own: not 嘉兴's 新城街道 in a 舟山 table.)
   const inside = within ? [...starts].filter((r) => r !== within && isWithin(lex, r, within)) : [...starts];

@@ -473,7 +473,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const scopeWord = t.rest.match(/不含|剔除|扣除|除去|(?<![不包])含(?!量|义|金)|[大小]口径|管理口径/);
   if (scopeWord) {
     const after = t.rest.slice(scopeWord.index! + scopeWord[0].length);
-    const object = /口径$/.test(scopeWord[0]) ? '' : (findPlaces(after, k.lex).find((m) => m.index === 0)?.text ?? after.match(/^[\u4e00-\u9fff、]{2,8}?(?=的)/)?.[0]);
+    // (不含经开区: a kind of zone named alone is left out as a place is.)
+    const zone = k.lex.regions.zones.kinds.flat().sort((a, b) => b.length - a.length).find((w) => after.startsWith(w));
+    const object = /口径$/.test(scopeWord[0]) ? '' : (findPlaces(after, k.lex).find((m) => m.index === 0)?.text ?? zone ?? after.match(/^[\u4e00-\u9fff、]{2,8}?(?=的)/)?.[0]);
     if (object !== undefined) {
       q.reckoning = `${scopeWord[0]}${object}`;
       t.rest = t.rest.replace(new RegExp(`${q.reckoning}的?`), ' ');

@@ -289,10 +289,10 @@ export function mostSpecificPlace(text: string, lex: Lexicon): string | undefine
 // comparison is made in, is not what the text is about.
 const LEFT_OUT_BEFORE = /(?:不含|含|除|扣除|剔除|居|位居|列|排|高于|低于|快于|慢于|超过|比|较)$/;
 // (浙江日报: a medium named after a place, no mention of it either.)
-const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|[（(][\d.]+%[)）]|五县两区|各县|平均|同期|日报|晚报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
-// (浙江日报, 浙江在线, 宣城传媒网讯: a medium named after a place says nothing of whose the page is.)
+const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|[（(][\d.]+%[)）]|五县两区|各县|平均|同期|日报|晚报|新闻网|[\u4e00-\u9fff]{0,6}信息网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
+// (浙江日报, 浙江在线, 宣城传媒网讯, 中国产业经济信息网, 中国工业报: a medium named after a place says nothing of whose the page is.)
 // (Nor the place a report was filed from: 浙江日报杭州4月22日讯.)
-export const MEDIUM_AFTER = /^(?:日报|晚报|证券报|商报|时报|晨报|都市报|青年报|法治报|经济报|新闻网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
+export const MEDIUM_AFTER = /^(?:日报|晚报|证券报|商报|时报|晨报|都市报|青年报|法治报|经济报|[\u4e00-\u9fff]{1,4}报(?![\u4e00-\u9fff])|新闻网|[\u4e00-\u9fff]{0,6}信息网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
 
 /** Whether a place is named as the text's subject, not as something left out or a frame of comparison. */
 export function isSubjectMention(text: string, m: PlaceMention): boolean {
@@ -308,7 +308,8 @@ export function subjectShortName(text: string, lex: Lexicon): string | undefined
   let best: { region: string; count: number } | undefined;
   for (const r of lex.regions.regions) {
     const ending = r.name.slice(-1);
-    if (!r.askedAs?.length) continue;
+    // (A kind's word alone, 经开区, is no zone's name in a text: another city's zone is called so too.)
+    if (!r.askedAs?.length || lex.regions.zones.kinds.some((k) => r.askedAs!.every((a) => k.includes(a)))) continue;
     // (Or in brackets after the zone that is one with it: 高新区(滨江)实现GDP….)
     const count = r.askedAs.reduce((n, a) => n + (text.match(new RegExp(`(?:^|[，,。；;：:|\\s]|讯)(?:(?:高新区|开发区|经开区|新区)[（(])?${escapeRegExp(a)}[)）]?(?=[\\u4e00-\\u9fff])`, 'gm'))?.length ?? 0), 0);
     // (Twice where the text speaks of 全县; four times, where it does not: ,长兴新增就业… 。长兴GDP….)
@@ -514,6 +515,8 @@ export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
   const heads = lines.map((line) => (line.match(published) ?? (line.trim().length <= 40 ? line.trim().match(subject) : null))?.[1]);
   // (杭州余杭经济技术开发区(以下简称“经开区”): the short name the text gives it is its own here.)
   const defined = text.slice(0, 3000).match(new RegExp(`${name}[(（]以下简称[“"]?([\u4e00-\u9fff]{2,8})[”"]?[)）]`));
+  const bare = bareZone(text, lex);
+  if (bare) out.push({ name: bare.name, within: bare.within, level: 'county', aliases: [bare.alias] });
   for (const whole of [...heads, ...repeatedZones(text, endings, lex), defined?.[1]]) {
     // (A government's or an office's name is no zone's: 来源:宁波市奉化区人民政府发布开发区:…; nor what a headline
     // says is done, 长兴构筑特色工业园区.)
@@ -548,6 +551,27 @@ export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
 }
 
 /**
+ * 经开区2022年…汇报: a kind's word alone heads a zone's own report — the zone of the one city its text names
+ * (芜湖市在这项工作上…: 芜湖经济技术开发区); none where it names no city, several, or the home city (嘉兴经开区 is in the gazetteer).
+ */
+export function bareZone(text: string, lex: Lexicon): { name: string; within: string; alias: string } | undefined {
+  const { kinds } = lex.regions.zones;
+  const first = text.split('\n').find((l) => l.trim())?.trim() ?? '';
+  const bare = kinds.flat().sort((a, b) => b.length - a.length).find((k) => first.startsWith(k) && /^(?:(?:19|20)\d{2}年|[^\u4e00-\u9fff]|$)/.test(first.slice(k.length)));
+  const city = bare ? soleCity(text, lex) : undefined;
+  if (!bare || !city || city === lex.regions.home) return undefined;
+  const short = lex.regionByName.get(city)!.aliases.find((a) => a.length >= 2 && city.startsWith(a)) ?? city.replace(/市$/, '');
+  const full = [...(kinds.find((k) => k.includes(bare)) ?? [bare])].sort((a, b) => b.length - a.length)[0];
+  return { name: `${short}${full}`, within: city, alias: `${short}${bare}` };
+}
+
+/** The one city a text names (芜湖市 of a zone's report), if it names exactly one. */
+function soleCity(text: string, lex: Lexicon): string | undefined {
+  const cities = new Set(findPlaces(text, lex).filter((p) => p.region && !p.relative && lex.regionByName.get(p.region)?.level === 'city').map((p) => p.region!));
+  return cities.size === 1 ? [...cities][0] : undefined;
+}
+
+/**
  * A county the gazetteer lacks that the text makes its own: it speaks of 全县, opens a clause
  * with the county's full name, and names it by its short name right after its province or city
  * (安徽肥西…。肥西县规上工业…), or opens two clauses in full and one by its short name — within
@@ -579,7 +603,7 @@ export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
   // A yearbook's or gazetteer's entry is titled by the place alone (甘 霖 镇), maybe under a line
   // of the page's own (广德市 编辑); 隶属于安徽省宣城市 says where it lies.
   const entry = text.split('\n').filter((l) => l.trim()).slice(0, 3).map(placeTitle).find(Boolean);
-  if (entry && !NOT_A_NAME.test(entry) && !findPlaces(entry, lex).some((p) => p.text === entry)) {
+  if (entry && !NOT_A_NAME.test(entry) && !lex.regions.zones.kinds.some((k) => k.includes(entry)) && !findPlaces(entry, lex).some((p) => p.text === entry)) {
     const belongs = text.slice(0, 600).match(new RegExp(`${entry}(?:隶属于|隶属|属)([\u4e00-\u9fff]{2,12})`));
     const within = belongs ? findPlaces(belongs[1], lex).filter((p) => p.region && !p.relative).at(-1)?.region ?? undefined : undefined;
     out.push({ name: entry, ...(within ? { within } : {}), level: /(?:镇|乡|街道)$/.test(entry) ? 'town' : 'county' });
@@ -599,7 +623,8 @@ export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
     const name = run + m[2];
     // (组配分类 市政府工作报告: a field of the page's head, no place.)
     // (现将我区2019年…: 我区 is the speaker's own district, whatever words come before it.)
-    if (run.length < 2 || run.length > 4 || NOT_A_NAME.test(run) || /[全我本该各每]$/.test(run) || HEAD_FIELD.test(run) || findPlaces(name, lex).some((p) => p.text === name)) continue;
+    // (经开区2022年…: a kind of zone's word alone is no county's name — ownZones reads it.)
+    if (run.length < 2 || run.length > 4 || NOT_A_NAME.test(run) || /[全我本该各每]$/.test(run) || HEAD_FIELD.test(run) || lex.regions.zones.kinds.some((k) => k.includes(name)) || findPlaces(name, lex).some((p) => p.text === name)) continue;
     const within = outer?.region && !outer.relative ? outer.region : undefined;
     // (Named twice, once after its county: that one says where it lies.)
     const seen = out.findIndex((p) => p.name === name);

@@ -6,7 +6,7 @@
  * they can read. Kind, identity and tables are found from the content; the kind decides
  * what year the figures are about and how the parts of the text set their periods.
  */
-import type { Problem, Source } from '../../types.js';
+import type { Period, Problem, Source } from '../../types.js';
 import type { Lexicon } from '../../knowledge/lexicon.js';
 import type { Format, SourceRecords, TaskDraft } from '../document.js';
 import type { Context } from '../figures.js';
@@ -15,7 +15,7 @@ import { period, reportContexts, sectionContexts, underHeading, isPartHeading } 
 import { paragraphs, readProse, splitPartTitles, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
 import { identify, impliedYear, subjectPlace, type Identity } from '../identity.js';
 import { decide, type Evidence } from '../about.js';
-import { commonPlace, comparedPlace, findPlaces, frequentPlace, isWithin, mostSpecificPlace, openingTown, scopedPlace, subjectShortName } from '../../text/places.js';
+import { bareZone, commonPlace, comparedPlace, findPlaces, frequentPlace, isWithin, mostSpecificPlace, openingTown, scopedPlace, subjectShortName } from '../../text/places.js';
 import { findTables, type Table } from '../tables.js';
 import { tableRecords } from '../table-records.js';
 import { layout as sharedLayout, type Layout } from '../layout.js';
@@ -40,16 +40,23 @@ export function recognise(text: string, id: Identity, tables: Table[], lay: Layo
 
 /** A title of how things stand (进展情况, 推进情况, 完成情况): its month is the month things stood at. */
 const PROGRESS_TITLE = /进展|进度|推进情况|完成情况|执行情况|落实情况/;
-// A title that names what is to be done (2017年衢州市政府民生实事十大项目, …工作要点): its figures are aims, unless it says how far they got.
+// A title that names what is to be done (2017年衢州市政府民生实事十大项目, …工作要点, …重点工作责任分解): its figures are aims, unless it says how far they got.
 // A title of a review as well (…工作总结及下阶段工作计划).
 const REVIEWED = /总结|回顾/;
-const AIMS_TITLE = /民生实事(?:十大)?项目(?:计划)?$|工作要点$|工作计划$/;
+const AIMS_TITLE = /民生实事(?:十大)?项目(?:计划)?$|工作要点$|工作计划$|(?:责任|任务)分解/;
 // A year named with a part of it (2023年上半年, 2023年1-6月, 2014年10月15日), or with its plan
 // (2012年全县计划投资…), or with an estimate of it (预计2006年全镇生产总值…): a year still going on.
 const YEAR_WITH_PART = /(?<=预计\s*)(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年\s*(?=上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|1?\d\s*[月\-—至~]|(?:全[市县区省镇]|我[市县区省镇])?(?:计划|预计|目标))/g;
 const yearOf = (text: string | undefined) => Number(text?.match(/((?:19|20)\d{2})年/)?.[1]) || undefined;
 
 /** The year a text names most often (ties: the later). */
+/** The part of a named year a report's head reviews while it plans the rest (2022年上半年…和下半年…), if it does. */
+function midYearReview(head: string): Period | undefined {
+  if (!/下半年|四季度|下阶段|后三个月|全年目标/.test(head)) return undefined;
+  const part = findPeriods(head).find((p) => p.period.year !== undefined && p.period.kind === 'range' && (p.period.to ?? 12) < 12);
+  return part?.period;
+}
+
 function frequentYear(text: string, tie: 'latest' | 'earliest' = 'latest', skip = /(?<![从自])/): number | undefined {
   const counts = new Map<number, number>();
   // (从2016年起, 2016年以来: a year since which something holds is past, not the text's.)
@@ -191,7 +198,9 @@ export const general: Format = {
     let decided: { value?: number; from?: Evidence };
     let year: number | undefined;
     let now: number | undefined;
-    const workReport = kind === 'report' && recognised;
+    // (关于2022年上半年全镇经济社会发展情况和下半年政府工作的报告: a report given mid-year reviews the part of its own year gone by.)
+    const partReviewed = kind === 'report' ? midYearReview(lines.slice(0, 8).join('\n')) : undefined;
+    const workReport = kind === 'report' && recognised && !partReviewed;
     if (workReport) {
       // (With no date or year of its own: the year its account most names is the one it reviews —
       // 2025年奉贤区围绕…, said at a congress of 1月21日 — given the year after.)
@@ -199,6 +208,10 @@ export const general: Format = {
       decided = decide<number>([titleFrom, about.operator.year], ['date', dateYear], ['title', titleYear], ['body', impliedYear(body, lay)], ['file name', named], ['body', reviewed === undefined ? undefined : reviewed + 1]);
       now = decided.value;
       year = now === undefined ? undefined : now - 1;
+    } else if (partReviewed) {
+      decided = { value: partReviewed.year, from: 'title' };
+      year = partReviewed.year;
+      now = year;
     } else if (kind === 'statistics') {
       // A 统计公报 of year N is about N, whenever it was published.
       decided = decide<number>([titleFrom, titleYear], ['header', picked], ['body', frequentYear(body)], ['file name', named]);
@@ -244,6 +257,8 @@ export const general: Format = {
       // (A headline's place whose parts the body goes through, three or more of them — 江苏千亿县达23个 over 宝应, 昆山, 江阴
       // … — is the page's: no one of them is.)
       ['title', overParts(headlines, body, lex)],
+      // (经开区2022年…汇报 that names 芜湖市: 芜湖经济技术开发区's, never the home city's zone.)
+      ['title', bareZone(text, lex)?.name],
       ['body', openingTown(body, lex) ?? comparedPlace(body, lex) ?? subjectShortName(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
       // (After the body: 两项增速列金华第一 heads a story of 兰溪, ranked among 金华's counties.)
       ['title', headlines.map((l) => mostSpecificPlace(l, lex)).find(Boolean)],
@@ -282,7 +297,7 @@ export const general: Format = {
       : {
           region,
           year,
-          period: summarySpan ?? (year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' })),
+          period: partReviewed ?? summarySpan ?? (year !== undefined ? period({ kind: 'year', year }) : period({ kind: 'none' })),
           nature: aims ? 'target' : 'actual',
           section: title,
           // (A task table's aims are of the year it names: 2023年第四季度…主要任务完成情况 dated 2024-01-08; so are a list of aims'.)
