@@ -122,6 +122,9 @@ const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|�
 const PASSED_VERB = /(?:突破|超过|跨过|跨越|越过|迈上|站上|完成)$/;
 // Units of an area, a length or a weight: 新建3.2万亩高标准农田 names what it measures after it.
 const MEASURED_UNITS = /^(万?亩|公顷|万?平方米|平方公里|公里|千米|万?吨)$/;
+// 其余, 余下, 剩余: the rest of what was counted before, no thing of its own.
+const REST_OF = /^(?:其余|余下|剩余|剩下|其他|其它)$/;
+
 /** Whether a name says only what was done, or how much (已完成, 开工率, 完成投资): a figure of the subject before it. */
 function ofSubject(name: string): boolean {
   return name.length <= 4 || DONE_FIRST.test(name) || /^(?:高于|低于|快于|慢于|超过|比)|已|率$|进度$|比例$|占比$|比重$|投资额?$|总额$/.test(name);
@@ -280,6 +283,8 @@ function cleanName(chunk: string, lex: Lexicon): string {
   s = (/(?:及以上|及以下|平均)$/.test(s) ? s : s.replace(TRAIL_FILLER, '')).replace(/共计|累计|合计|总计(?!划)/g, '').replace(/(?<=[\u4e00-\u9fff]{2})实现(?=增加值|总产值|产值|营业收入|收入|利润|税收|销售)/g, '').trim();
   // A name cut out of a title or a quotation (…责任分解》和《…) names nothing.
   const unbalanced = (open: string, close: string) => s.split(open).length !== s.split(close).length;
+  // (30项民生实事里: where among them, no part of what it names.)
+  s = s.replace(/(?<=[\u4e00-\u9fff]{4})里$/, '');
   // (…比重从2006年的10.11%: where a span starts is no part of what it names.)
   s = s.replace(/(?<=[\u4e00-\u9fff]{2})(?:从|由)的?$/, '');
   return VERB_ONLY.test(s) || unbalanced('《', '》') || unbalanced('“', '”') ? '' : s;
@@ -499,6 +504,18 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const hits = withBareCounts(text, blank, found);
   const drafts: IndicatorDraft[] = [];
   let subject = '';
+  // Whether a figure was said of the subject yet (2个…建设已完成1个): a count after one that was is a thing of its own.
+  let subjectUsed = false;
+  /**
+   * A count named by its noun: the subject of what follows it (2个嵌入式养老机构建设已完成1个、15个农村幸福院建设…),
+   * once something was said of the one before; not a part counted before anything was said of the whole, nor 其余
+   * (30项民生实事里,有3项不设…,其余27项中,已完成19项: 民生实事 stays), nor a part under 其中.
+   */
+  const counts = (noun: string, from: number, at: number) => {
+    const keep = subject && (!subjectUsed || /其中/.test(blank.slice(from, at)) || REST_OF.test(noun));
+    // (4项具体问题已整改完成: a count that says what was done of it is said of already.)
+    if (!keep) [subject, subjectUsed] = [noun, /已|完成/.test(noun)];
+  };
   // The parts of a place a count names, with the words it gives them (沿海前沿区域 of 14个乡镇): the owners of what they did.
   const partsOwner = new Map<string, string>();
   /** Whether a count's noun names parts of a place that do what its clause goes on to say (14个乡镇(园区)实现…). */
@@ -677,7 +694,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       name,
       // (What was done of it, 已完成1个, 开工率98.1%, 完成投资: of the subject counted; a figure named whole,
       // 群众安全感达97.58% after 17项量化指标达标, is no figure of it.)
-      subject: subject && subject !== name && (ofSubject(name) || partsOwner.has(subject)) ? subject : '',
+      subject: subject && subject !== name && (ofSubject(name) || partsOwner.has(subject)) ? ((subjectUsed = true), subject) : '',
       region: regionAt(hit.index),
       ...(ownerAt(hit.index) ? { owner: ownerAt(hit.index) } : {}),
       period: periodAt(hit.index, chunk, nature),
@@ -771,7 +788,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
    */
   const shareSubject = (before: number, clauseStart: number): string => {
     const prev = before > 0 ? hits[before - 1] : undefined;
-    if (!prev || !/^[，,]$/.test(blank.slice(prev.end, clauseStart))) return '';
+    // (…减负278.2亿元、占全国1.3%: after a 、 too, where the share's clause opens with 占.)
+    const between = blank.slice(prev?.end ?? 0, clauseStart);
+    if (!prev || !(/^[，,]$/.test(between) || (between === '、' && text.startsWith('占', clauseStart)))) return '';
     // (…35.47亿元,同比增长11.8%,占GDP比重57.7%: the growth's clause is still of that figure.)
     return [...drafts].reverse().find((d) => d.figure === prev.figure || d.growth.some((g) => g.text.endsWith(prev.figure)))?.name ?? '';
   };
@@ -914,7 +933,11 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
 
     const growthChunk = blank.slice(start, hit.index).replace(/^[，,、]/, '');
     const growth = growthOf(growthChunk, hit) ?? growthNamed(growthChunk, hit);
-    const name = cleanName(growth ? growthChunk.replace(WRITTEN_CHANGE, '').replace(/^(同比)?(增速|增幅|增长率|增长速度|增长)(为|是|达到|达)?$/, '') : blank.slice(start, hit.index), lex);
+    const said = cleanName(growth ? growthChunk.replace(WRITTEN_CHANGE, '').replace(/^(同比)?(增速|增幅|增长率|增长速度|增长)(为|是|达到|达)?$/, '') : blank.slice(start, hit.index), lex);
+    // (占全国1.3%和全省11.1%: a share of another whole, joined on to the one before — 占全省.)
+    const prevDraft0 = drafts.at(-1);
+    const sharedOf = !growth && RATE.test(hit.unit) && prevDraft0 && /^占/.test(prevDraft0.name) && prevDraft0.figure === hits[i - 1]?.figure ? said.match(/^[和及与、]([\u4e00-\u9fff]{1,6})$/)?.[1] : undefined;
+    const name = sharedOf ? `占${sharedOf}` : said;
     // 引进…世界500强企业、超亿美元项目、超百亿元项目合计22个: a total of the list before it, named by all of it.
     if (!growth && /(?:合计|共计|总计)$/.test(blank.slice(start, hit.index)) && /、$/.test(text.slice(0, start))) {
       const listStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);
@@ -1080,9 +1103,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const noun = nounAfter(i);
       if (!noun) return;
       if (!subject && partsDoing(hit, noun)) partsOwner.set(noun, noun);
-      // (2个嵌入式养老机构建设已完成1个、15个农村幸福院建设已完成8个: each count of a thing of its own is the
-      // subject of what follows it; under 其中, the whole's stays.)
-      subject = subject && /其中/.test(blank.slice(prevEnd, hit.index)) ? subject : noun;
+      counts(noun, prevEnd, hit.index);
       drafts.push({ ...make(noun, hit, chunk, false), subject: '' });
       return;
     }
@@ -1090,7 +1111,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (!growth && COUNT_UNITS.test(hit.unit) && /的$/.test(blank.slice(start, hit.index))) {
       const noun = nounAfter(i);
       if (noun) {
-        subject ||= noun;
+        counts(noun, prevEnd, hit.index);
         drafts.push({ ...make(noun, hit, chunk, false), subject: '' });
         return;
       }
@@ -1122,7 +1143,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     // 到资总额3.05亿美元,占合同外资总量的30%: the share is of the figure just before; so is a bare
     // rate (新增停车位4245个,完成率77%).
-    if (!growth && RATE.test(hit.unit) && /^占/.test(name)) draft.subject = shareSubject(i, start);
+    if (sharedOf) draft.subject = prevDraft0!.subject;
+    else if (!growth && RATE.test(hit.unit) && /^占/.test(name)) draft.subject = shareSubject(i, start);
     else if (!growth && RATE.test(hit.unit) && !draft.subject && /^[\u4e00-\u9fff]{1,3}率$/.test(name)) draft.subject = shareSubject(i, start);
     // (So is how much of its plan a figure made, 增值税65.72亿元,为调整预期的99.8%: the 增值税's — done, not aimed at.)
     // (Unless a verb of aiming says otherwise: 力争新增贷款1500亿元，完成年度目标的100%.)
