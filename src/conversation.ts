@@ -741,6 +741,9 @@ export class Conversations {
     if (two) return makeQuery({ ...two[0], text: q.text, intent: 'compute', compute: compute === 'difference' && two[0].nature !== two[1].nature ? 'shortfall' : compute, parts: two, carried: ['metric'] });
     // (占比呢 after one figure: its share, as a record names it — never any 占X% of the place.)
     if (shareAlone && last.query.metric.trim()) return makeQuery({ ...last.query, text: q.text, intent: 'value', metric: `${ownMetric(last.query)} 占比`, carried: ['metric'] });
+    // (占全国呢 after 社零: 社零's share of the country's, not 减负's 占全国1.3%.)
+    const shareOfWhole = !q.compute && !q.parts && !q.period && last.query.metric.trim() && this.words.frames.some((f) => new RegExp(`^占${f}(?:的?比重|份额|比例)?$`).test(ownMetric(q).replace(/\s+/g, '')));
+    if (shareOfWhole) return makeQuery({ ...last.query, text: q.text, intent: 'value', metric: `${ownMetric(last.query)} ${ownMetric(q).replace(/\s+/g, '')}`, carried: ['metric'] });
     // 完成目标的比例 after a task: what its progress says was done, against what it sets out.
     const task = last.query.task?.number;
     if (q.compute === 'progress' && q.parts && !q.parts[0].metric && task !== undefined && !q.places.length && !q.period) {

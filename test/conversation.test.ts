@@ -305,3 +305,26 @@ describe('follow-ups', () => {
   });
 });
 
+
+describe('the first line, of what was asked and of whose', () => {
+  it('gives a share of the whole asked (占全省), never another share of the same figure (占全国)', () => {
+    expect(first('solo', '嘉兴减负占全省')).toContain('11.1%');
+    say('retail', '嘉兴社零');
+    expect(first('retail', '占全国呢')).not.toContain('1.3%');
+  });
+  it('counts what was done of a task, never what was applied for (56个精品村申报工作)', () => {
+    say('t62', '第62项');
+    expect(first('t62', '精品村建成几个了')).not.toContain('56个');
+  });
+  it('leads with the clause of the date asked, and a document’s note on its title’s line', () => {
+    expect(first('solo', '国家生态文明建设示范市哪天通过现场核查的')).toContain('7月7日');
+    expect(first('solo', '国家生态文明建设示范市哪天通过现场核查的')).not.toContain('6月23日');
+    expect(first('solo', '发改工作信息交流第5期谁签发的')).toContain('章剑');
+  });
+  it('asks what else its sentence counts (开工了几个 after 150个攻坚项目…完成投资) and the same measure of another kind of 项目', () => {
+    say('hub', '枢纽嘉兴150个攻坚项目完成投资多少');
+    expect(first('hub', '开工了几个')).toContain('41个');
+    say('rate', '省重点建设项目投资完成率多少');
+    expect(first('rate', '市级投资项目呢')).toContain('57.4%');
+  });
+});

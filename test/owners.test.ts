@@ -171,18 +171,25 @@ describe('questions about the whole city', () => {
   });
 });
 
-describe('a scope word beside another place', () => {
-  const seeds = join(dir, 'scope-seeds');
+/** A bot that knows the seeds and the reports given (name → text); `first` asks it and gives its answer's first line. */
+function seedsWith(folder: string, reports: Record<string, string>) {
+  const seeds = join(dir, folder);
   mkdirSync(seeds);
   for (const f of readdirSync(SEEDS_DIR)) copyFileSync(join(SEEDS_DIR, f), join(seeds, f));
-  writeFileSync(join(seeds, '2023年上半年舟山市经济运行.txt'), '2023年上半年舟山市经济运行情况\n上半年,舟山市地区生产总值为712.4亿元。\n定海区上半年GDP为281.9亿元,在全市排第一位。\n');
-  writeFileSync(join(seeds, '温州市2015年国民经济和社会发展统计公报.txt'), '温州市2015年国民经济和社会发展统计公报\n温州市统计局\n全年实现地区生产总值4619.8亿元，比上年增长8.3%。\n');
-  writeFileSync(join(seeds, '2023年1-8月安庆市经济运行.txt'), '2023年1-8月安庆市经济运行情况\n1-8月份,全市固定资产投资增长12.6%,比全省高4.1个百分点。全市一般公共预算收入增长13.5%,比全省高8.2个百分点。\n');
+  for (const [name, text] of Object.entries(reports)) writeFileSync(join(seeds, name), text);
   const core = (async () => {
     const records = await extractAll(seeds);
     return createCore(fromRecords(records, buildIndex(records)), { contexts: memoryContexts(), now: () => new Date('2026-11-23T09:00:00+08:00') });
   })();
-  const first = async (q: string, conversation?: string) => (await core).ask(q, { conversation }).text.split('\n')[0];
+  return async (q: string, conversation?: string) => (await core).ask(q, { conversation }).text.split('\n')[0];
+}
+
+describe('a scope word beside another place', () => {
+  const first = seedsWith('scope-seeds', {
+    '2023年上半年舟山市经济运行.txt': '2023年上半年舟山市经济运行情况\n上半年,舟山市地区生产总值为712.4亿元。\n定海区上半年GDP为281.9亿元,在全市排第一位。\n',
+    '温州市2015年国民经济和社会发展统计公报.txt': '温州市2015年国民经济和社会发展统计公报\n温州市统计局\n全年实现地区生产总值4619.8亿元，比上年增长8.3%。\n',
+    '2023年1-8月安庆市经济运行.txt': '2023年1-8月安庆市经济运行情况\n1-8月份,全市固定资产投资增长12.6%,比全省高4.1个百分点。全市一般公共预算收入增长13.5%,比全省高8.2个百分点。\n',
+  });
 
   it('is of the city that place lies in, in one question and in a conversation (定海 → 舟山), never the home city', async () => {
     expect(await first('定海GDP占全市比重')).toContain('39.57%');
@@ -207,17 +214,11 @@ describe('a scope word beside another place', () => {
 });
 
 describe('a follow-up of the figure just shown', () => {
-  const seeds = join(dir, 'follow-seeds');
-  mkdirSync(seeds);
-  for (const f of readdirSync(SEEDS_DIR)) copyFileSync(join(SEEDS_DIR, f), join(seeds, f));
-  writeFileSync(join(seeds, '洞头区2022年预算执行情况.txt'), '关于温州市洞头区2022年预算执行情况的报告\n2022年,全区一般公共预算收入10.62亿元。全区一般公共预算支出为33.41亿元,比上年增长0.2%。其中,民生支出24.50亿元,占年度预算支出的73.3%。\n');
-  writeFileSync(join(seeds, '2014年浙江居民收入.txt'), '2014年浙江居民收入保持较快增长\n2014年,浙江城镇常住居民人均可支配收入40393元,比全国平均水平28844元高出11549元。2014年,浙江农村常住居民人均可支配收入19373元,比全国平均水平10489元高出8884元。\n');
-  writeFileSync(join(seeds, '宁波2021年外贸.txt'), '2021年宁波外贸\n2021年,宁波实现外贸自营进出口总额11926.1亿元,增长21.6%,其中出口增长19%。\n');
-  const core = (async () => {
-    const records = await extractAll(seeds);
-    return createCore(fromRecords(records, buildIndex(records)), { contexts: memoryContexts(), now: () => new Date('2026-11-23T09:00:00+08:00') });
-  })();
-  const first = async (q: string, conversation?: string) => (await core).ask(q, { conversation }).text.split('\n')[0];
+  const first = seedsWith('follow-seeds', {
+    '洞头区2022年预算执行情况.txt': '关于温州市洞头区2022年预算执行情况的报告\n2022年,全区一般公共预算收入10.62亿元。全区一般公共预算支出为33.41亿元,比上年增长0.2%。其中,民生支出24.50亿元,占年度预算支出的73.3%。\n',
+    '2014年浙江居民收入.txt': '2014年浙江居民收入保持较快增长\n2014年,浙江城镇常住居民人均可支配收入40393元,比全国平均水平28844元高出11549元。2014年,浙江农村常住居民人均可支配收入19373元,比全国平均水平10489元高出8884元。\n',
+    '宁波2021年外贸.txt': '2021年宁波外贸\n2021年,宁波实现外贸自营进出口总额11926.1亿元,增长21.6%,其中出口增长19%。\n',
+  });
 
   it('asks its counterpart in its place (支出呢 after 一般公共预算收入), not any figure so named (民生支出)', async () => {
     await first('洞头一般公共预算收入', 'dongtou');
@@ -238,6 +239,22 @@ describe('a follow-up of the figure just shown', () => {
   it('asks what else its sentence counts (开工了几个 after 150个攻坚项目…完成投资): that sentence’s figure', async () => {
     await first('枢纽嘉兴150个攻坚项目完成投资多少', 'hub');
     expect(await first('开工了几个', 'hub')).toContain('41个');
+  });
+});
+
+describe('a document of a place the gazetteer holds by its kind alone', () => {
+  it('is the zone of the one city its text names (经开区2022年…汇报 that names 芜湖市), never the home city’s zone', async () => {
+    const r = await read('经开区工作汇报.txt', '经开区2022年经济社会发展总体情况和2023年工作打算汇报\n今年以来,经开区经济社会发展势头良好。预计全年地区生产总值达到685亿元,增长8.5%左右。芜湖市在这项工作上走在前列。\n');
+    expect(r.sources[0].region).toBe('芜湖经济技术开发区');
+    expect(r.indicators.find((i) => i.value === 685)?.region).toBe('芜湖经济技术开发区');
+  });
+  it('is not where the newspaper it was taken from is named (来源：中国工业报)', async () => {
+    const r = await read('8月份全省规上工业.txt', '8月份,安徽省规模以上工业完成增加值709.2亿元,同比增长13.8%。1~8月,全省规模以上工业累计完成增加值5389.7亿元。\n全省高新技术产业完成增加值237.4亿元。\n来源：中国工业报\n');
+    expect(r.sources[0].region).toBe('安徽省');
+  });
+  it('reviews the part of its own year gone by when given mid-year (关于2022年上半年…和下半年…的报告)', async () => {
+    const r = await read('石桥头镇工作报告.txt', '政府工作报告\n关于2022年上半年全镇经济社会发展情况\n和下半年政府工作的报告\n(2022年9月6日在石桥头镇第十八届人民代表大会第二次会议上)\n一、上半年工作回顾\n上半年,全镇实现规上工业产值12.5亿元,同比增长8.2%。\n');
+    expect(r.indicators.find((i) => i.value === 12.5)?.period).toMatchObject({ kind: 'range', year: 2022, from: 1, to: 6 });
   });
 });
 

@@ -15,7 +15,7 @@ import { documentFrequency } from '../knowledge/search.js';
 import { findPlaces, isSubjectMention, isWithin, thingsIn } from '../text/places.js';
 import { lexicon } from '../knowledge/lexicon.js';
 import { periodKey } from '../text/period.js';
-import { fold } from '../text/normalize.js';
+import { escapeRegExp, fold } from '../text/normalize.js';
 import { PROGRESS_STATED } from './generic.js';
 import { surroundings } from './surroundings.js';
 import { afterFrame, dimensionOf, holdsLoosely, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
@@ -299,7 +299,7 @@ export function taskYear(k: Knowledge, r: KnowledgeRecord): number | undefined {
 
 /** A figure that is itself a rate of change: 增长11.3%, or named so (地区生产总值年均增长率). */
 /** What may follow the words asked in a name and still name the same thing. */
-const TAIL_WORDS = /^(?:总数|总量|总额|数量|数|量|额|总|增长率|增速|增幅|增长|同比|合计|累计|不?低于|不?高于|控制在?|保持在?|稳定在?|达到|超过|突破|提高到?|下降|为|在|以上|以下)+/;
+const TAIL_WORDS = /^(?:行业|总数|总量|总额|数量|数|量|额|总|增长率|增速|增幅|增长|同比|合计|累计|不?低于|不?高于|控制在?|保持在?|稳定在?|达到|超过|突破|提高到?|下降|为|在|以上|以下)+/;
 
 const CHANGE_NAME = /(增长率|增速|增幅|涨幅|降幅|增长|下降)$/;
 
@@ -335,7 +335,9 @@ export function basisOfPeriod(asked: Period, ind: Indicator): string | undefined
   const bare = asked.label.replace(/^(?:19|20)\d{2}年/, '');
   // (十二五期间年均增长: the 年均 growth beside the level of the span's last year, 2015年…207.1亿元,年均增长9.1%.)
   const spanEnd = asked.kind === 'span' && asked.toYear !== undefined && ind.period.kind === 'year' && ind.period.year === asked.toYear;
-  return ind.growth.find((g) => g.basis === asked.label || g.basis === bare || (asked.kind === 'since' && g.basis === '今年以来') || (spanEnd && g.basis === '年均'))?.basis;
+  // (Not a change against that period: 1—6月…比1—5月提升2.6% is no growth of 1-5月.)
+  const against = (basis: string) => new RegExp(`[比较与]${escapeRegExp(basis)}`).test(ind.sentence.replace(/[—–－~～]/g, '-'));
+  return ind.growth.find((g) => (g.basis === asked.label || g.basis === bare || (asked.kind === 'since' && g.basis === '今年以来') || (spanEnd && g.basis === '年均')) && !against(g.basis))?.basis;
 }
 
 export interface Concept {
@@ -548,9 +550,10 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // A gap to something (比GDP增速高2.6个百分点, 增速比重工业高出20个百分点) answers only a question of a gap: not GDP增速, not 轻工业.
   if (GAP_NAME.test(fold(ind.name)) && !q.comparedWith && !GAP_ASKED.test(q.text.replace(/多少|几多/g, ''))) return 'metric';
   // How much of a target was made (完成年初目标的22%) is no answer to what the target is (年初目标是多少).
-  // (The words asked, a follow-up's carried metric too: 市级投资项目呢 after …投资完成率.)
-  const said = `${q.text}${q.metric}`;
-  if (ind.unit === '%' && PROGRESS_STATED.test(ind.name) && !PROGRESS_STATED.test(said) && !/完成|实现|达到|进度|百分之|几成|比例|%/.test(said)) return 'metric';
+  // (The words asked, and a rate a follow-up's carried metric names: 市级投资项目呢 after …投资完成率 — not 完成 alone,
+  // 其中税收收入呢 after 财政总收入完成多少.)
+  const progressAsked = PROGRESS_STATED.test(q.text) || /完成|实现|达到|进度|百分之|几成|比例|%/.test(q.text) || /完成率|进度|比例/.test(q.metric);
+  if (ind.unit === '%' && PROGRESS_STATED.test(ind.name) && !progressAsked) return 'metric';
   // A share (占今年计划完成投资65.4%) answers only a question of a share.
   if (/^占/.test(ind.name) && !/占|比重|比例|份额|百分之|几成|%/.test(q.text)) return 'metric';
   // A rate whose figure is no rate (集聚度 of 12个) is a misread name, not the rate.
@@ -816,6 +819,9 @@ export function misfit(
   if (measures && !q.unit && !change && !asksGrowth && dimension !== r.unit && dimension !== measures && !(dimension === 'percent' && (/百分|比例|比重|占比|几成|%|率/.test(q.text) || CHANGED_END.test(r.name)))) return 'unit';
   // (Nor a ratio, a bare number: 总人口性别比 108.49 is no count of 男性人口.)
   if (measures && !q.unit && !change && !asksGrowth && !r.unit && r.value !== null && /比$/.test(r.name) && !/比/.test(q.metric)) return 'unit';
+  // (An amount asked of what is measured in money or people, 规上工业增加值多少: its rate of change is not it — a target's
+  // is, GDP目标是多少 of 增长6%左右.)
+  if (q.intent === 'value' && q.nature !== 'target' && r.nature !== 'target' && change && measures && measures !== 'percent' && /多少|几/.test(q.text) && !/增|降|涨|减|压|升|提高|回落|变化|百分|%|率/.test(q.text)) return 'level';
   // The amount itself asked (GDP总量): a rate of change of it is another figure.
   if (q.intent === 'value' && change && k.lex.metrics.levelWords.words.some((w) => q.metric.includes(w))) return 'level';
   // Each member's figure (各引进1个以上) answers only a question of each.
