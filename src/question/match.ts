@@ -821,7 +821,7 @@ export function misfit(
   if (measures && !q.unit && !change && !asksGrowth && !r.unit && r.value !== null && /比$/.test(r.name) && !/比/.test(q.metric)) return 'unit';
   // (An amount asked of what is measured in money or people, 规上工业增加值多少: its rate of change is not it — a target's
   // is, GDP目标是多少 of 增长6%左右.)
-  if (q.intent === 'value' && q.nature !== 'target' && r.nature !== 'target' && change && measures && measures !== 'percent' && /多少|几/.test(q.text) && !/增|降|涨|减|压|升|提高|回落|变化|百分|%|率/.test(q.text)) return 'level';
+  if (q.intent === 'value' && q.nature !== 'target' && r.nature !== 'target' && change && measures && measures !== 'percent' && /多少|几/.test(q.text) && !/增|降|涨|减|压|升|提高|回落|变化|百分|%|率/.test(q.text.replace(/增加值/g, ''))) return 'level';
   // The amount itself asked (GDP总量): a rate of change of it is another figure.
   if (q.intent === 'value' && change && k.lex.metrics.levelWords.words.some((w) => q.metric.includes(w))) return 'level';
   // Each member's figure (各引进1个以上) answers only a question of each.
