@@ -62,7 +62,8 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   let best: { c: string; w: number } | undefined;
   for (const [i, one] of clauses.entries()) {
     // (排名74名: a rank without 第 too.)
-    const ranks = /第[一二三四五六七八九十\d]|首位|(?:排名|位列|位居|居)\d+(?:名|位)/.test(one);
+    // (第一产业, 第二批, 第3季度 are no ranks.)
+    const ranks = /第[一二三四五六七八九十\d](?![一二三四五六七八九十\d]*(?:产业|产|批|届|次|期|轮|季度|季|项|条|个))|首位|(?:排名|位列|位居|居)\d+(?:名|位)/.test(one);
     // 规模居全省第三, 全省位次由第4位前移到第3位: no subject of its own, the rank of the clause before it.
     const bare = subjectless(one);
     // 两年平均增长10.7%,比全省高出0.4个百分点: a comparison without a subject, likewise.
@@ -101,7 +102,8 @@ function memberClause(q: Query, text: string): string | undefined {
  */
 export function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: Indicator; clause: string } | undefined {
   // An amount asked (出口额, 多少亿元) is said by a figure, never by words (出口名牌申报工作还未开展).
-  if (asksAmount(q.text)) return undefined;
+  // (Nor a rank: 一产增速排名 is said by the clause that ranks, 增速居全省第四位, not by 第一产业增加值为55.65亿元.)
+  if (asksAmount(q.text) || /排名|排第|第几|位次/.test(q.text)) return undefined;
   const cs = concepts(k, q);
   for (const c of nearby) {
     if ((c.misfit !== 'metric' && c.misfit !== 'figure') || c.coverage < 0.99 || c.record.type !== 'indicator') continue;
