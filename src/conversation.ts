@@ -360,6 +360,8 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   const swapped = otherThing(q.metric, last.metric, thing);
   const industry = q.followUp ? industryOf(ownMetric(q, frames), last.metric) : undefined;
   const qualified = q.metric.trim() && last.metric ? qualifiedHead(q.metric, last.metric) : undefined;
+  const counterpart = counterpartOf(ownMetric(q, frames), ownMetric(last, frames), counterparts);
+  const ofKind = q.followUp && !q.period ? sameKind(ownMetric(q, frames), ownMetric(last, frames), headOf) : undefined;
   if (yardstick(ownMetric(q), frames) && last.metric) {
     // 全国平均呢 after 农村居民收入: the average the last metric is set against, in its own sentence (10489元), not another's.
     merged.metric = `${last.metric.trim()} ${ownMetric(q)}`;
@@ -402,9 +404,9 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     if (onlyQualifiers) merged.qualifiers = merged.qualifiers.filter((x) => merged.metric.includes(x));
     if (other) merged.qualifiers = merged.qualifiers.map((x) => (x === other ? qualifier : x));
     carried.push('metric');
-  } else if (counterpartOf(ownMetric(q, frames), ownMetric(last, frames), counterparts)) {
+  } else if (counterpart) {
     // 支出呢 after 一般公共预算收入: the counterpart in its place (一般公共预算支出), not any 支出 (民生支出).
-    merged.metric = counterpartOf(ownMetric(q, frames), ownMetric(last, frames), counterparts)!;
+    merged.metric = counterpart;
     merged.qualifiers = merged.qualifiers.filter((x) => merged.metric.includes(x));
     carried.push('metric');
   } else if (parallel(ownMetric(q, frames), ownMetric(last, frames)) !== undefined) {
@@ -433,9 +435,9 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     merged.owner = undefined;
     q = makeQuery({ ...q, places: [] });
     carried.push('metric');
-  } else if (q.followUp && !q.period && sameKind(ownMetric(q, frames), ownMetric(last, frames), headOf)) {
+  } else if (ofKind) {
     // 市级投资项目呢 after 省重点建设项目投资完成率: the same measure of the other kind of 项目.
-    merged.metric = sameKind(ownMetric(q, frames), ownMetric(last, frames), headOf)!;
+    merged.metric = ofKind;
     merged.qualifiers = merged.qualifiers.filter((x) => merged.metric.includes(x));
     carried.push('metric');
   } else if (qualified) {
