@@ -935,8 +935,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const growth = growthOf(growthChunk, hit) ?? growthNamed(growthChunk, hit);
     const said = cleanName(growth ? growthChunk.replace(WRITTEN_CHANGE, '').replace(/^(同比)?(增速|增幅|增长率|增长速度|增长)(为|是|达到|达)?$/, '') : blank.slice(start, hit.index), lex);
     // (占全国1.3%和全省11.1%: a share of another whole, joined on to the one before — 占全省.)
-    const prevDraft0 = drafts.at(-1);
-    const sharedOf = !growth && RATE.test(hit.unit) && prevDraft0 && /^占/.test(prevDraft0.name) && prevDraft0.figure === hits[i - 1]?.figure ? said.match(/^[和及与、]([\u4e00-\u9fff]{1,6})$/)?.[1] : undefined;
+    const lastDraft = drafts.at(-1);
+    const sharedOf = !growth && RATE.test(hit.unit) && lastDraft && /^占/.test(lastDraft.name) && lastDraft.figure === hits[i - 1]?.figure ? said.match(/^[和及与、]([\u4e00-\u9fff]{1,6})$/)?.[1] : undefined;
     const name = sharedOf ? `占${sharedOf}` : said;
     // 引进…世界500强企业、超亿美元项目、超百亿元项目合计22个: a total of the list before it, named by all of it.
     if (!growth && /(?:合计|共计|总计)$/.test(blank.slice(start, hit.index)) && /、$/.test(text.slice(0, start))) {
@@ -1143,7 +1143,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     // 到资总额3.05亿美元,占合同外资总量的30%: the share is of the figure just before; so is a bare
     // rate (新增停车位4245个,完成率77%).
-    if (sharedOf) draft.subject = prevDraft0!.subject;
+    if (sharedOf) draft.subject = lastDraft!.subject;
     else if (!growth && RATE.test(hit.unit) && /^占/.test(name)) draft.subject = shareSubject(i, start);
     else if (!growth && RATE.test(hit.unit) && !draft.subject && /^[\u4e00-\u9fff]{1,3}率$/.test(name)) draft.subject = shareSubject(i, start);
     // (So is how much of its plan a figure made, 增值税65.72亿元,为调整预期的99.8%: the 增值税's — done, not aimed at.)
