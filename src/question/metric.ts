@@ -206,7 +206,10 @@ export function sameMetric(
     own = after(own);
   }
   const record = readMetric(name, lex);
-  const qualifiers = subject ? [...record.qualifiers, ...readMetric(subject, lex).qualifiers] : record.qualifiers;
+  // (A rate named bare, 完成率 of 住宅小区新增电动自行车充电端口: how its subject was counted, 新增, is not what the rate is of.)
+  const bareRate = /率$/.test(name) && name.length <= 4;
+  const ofSubject = subject ? readMetric(subject, lex).qualifiers.filter((q) => !(bareRate && /^(?:新|累计)/.test(q))) : [];
+  const qualifiers = [...record.qualifiers, ...ofSubject];
   // A qualifier of the record the question does not name makes it another metric — but 引进
   // asked names 新引进 (what is brought in is new).
   const folded = fold(name);
