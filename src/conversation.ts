@@ -13,7 +13,7 @@ import { makeQuery, storedQuery, type PlaceRef, type Query } from './question/qu
 import { chineseNumber } from './question/parse.js';
 import { span, textOf } from './answer/compose.js';
 import { figureBeside, genericUnit, genericWord, isLightVerb } from './question/generic.js';
-import { escapeRegExp, fold } from './text/normalize.js';
+import { escapeRegExp, fold, withoutWordsHolding } from './text/normalize.js';
 import { leadingThing, scopesBeside } from './text/places.js';
 import { label } from './text/period.js';
 import { taskFigures } from './question/task-figures.js';
@@ -291,9 +291,7 @@ function wordOfLast(q: Query, last: Query, counterparts: readonly (readonly stri
 
 /** A metric with the counterparts that hold a word inside them (进出口 of 出口) blanked out: there the word is not itself. */
 function apart(metric: string, word: string, counterparts: readonly (readonly string[])[]): string {
-  let out = metric;
-  for (const w of counterparts.flat()) if (w.length > word.length && w.includes(word)) out = out.split(w).join('|');
-  return out;
+  return withoutWordsHolding(metric, [word], counterparts.flat());
 }
 
 /** 支出 after 一般公共预算收入, 出口 after 进出口: the last metric with the counterpart asked in its place (lexicon followUpQualifiers.counterparts). */

@@ -103,7 +103,7 @@ function memberClause(q: Query, text: string): string | undefined {
 export function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { record: Indicator; clause: string } | undefined {
   // An amount asked (出口额, 多少亿元) is said by a figure, never by words (出口名牌申报工作还未开展).
   // (Nor a rank: 一产增速排名 is said by the clause that ranks, 增速居全省第四位, not by 第一产业增加值为55.65亿元.)
-  if (asksAmount(q.text) || /排名|排第|第几|位次/.test(q.text)) return undefined;
+  if (asksAmount(q.text) || RANK_ASKED.test(q.text)) return undefined;
   const cs = concepts(k, q);
   for (const c of nearby) {
     if ((c.misfit !== 'metric' && c.misfit !== 'figure') || c.coverage < 0.99 || c.record.type !== 'indicator') continue;
@@ -127,6 +127,9 @@ export function saidInClause(k: Knowledge, q: Query, nearby: Candidate[]): { rec
 }
 
 const NUMBER = /\d+(?:\.\d+)?/g;
+
+/** A rank asked (排第几, 排名, 全省第几). */
+export const RANK_ASKED = /排第几|排名|第几名|第几位|位次|列第几|居第几|(?:全[省市国县区]|省内|市内|国内)第几/;
 
 /** Room for the sentences around a statement: a phone shows about this much at once. */
 const AROUND = 240;

@@ -10,7 +10,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import { makeQuery, type Query } from './query.js';
 import { match, misfit, periodFits, type Candidate, type Matches } from './match.js';
 import { periodKey } from '../text/period.js';
-import { saidInClause, sentenceBefore, statementFound } from './clauses.js';
+import { RANK_ASKED, saidInClause, sentenceBefore, statementFound } from './clauses.js';
 import { besideFigure, genericWord } from './generic.js';
 import { asksAmount, setsLevel } from './level.js';
 import { fold } from '../text/normalize.js';
@@ -128,7 +128,6 @@ export type FigureFound =
   | { kind: 'task'; task: Task }
   | { kind: 'none'; nearby: Candidate[] };
 
-const RANK_ASKED = /排第几|排名|第几名|第几位|位次|列第几|居第几|(?:全[省市国县区]|省内|市内|国内)第几/;
 const RANK_SAID = /第[一二三四五六七八九十\d]|首位|前列|榜首|领先|位居|位列|排名|排在|居[^，,。；;]{0,8}(?:首|前|先)|冠军|之首|最高|最快|最多/;
 
 /** A figure or a statement for a query; `found`: the records already matched for it; `brief`: the figure alone. */

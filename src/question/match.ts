@@ -15,7 +15,7 @@ import { documentFrequency } from '../knowledge/search.js';
 import { findPlaces, isSubjectMention, isWithin, thingsIn } from '../text/places.js';
 import { lexicon } from '../knowledge/lexicon.js';
 import { periodKey } from '../text/period.js';
-import { escapeRegExp, fold } from '../text/normalize.js';
+import { escapeRegExp, fold, withoutWordsHolding } from '../text/normalize.js';
 import { PROGRESS_STATED } from './generic.js';
 import { surroundings } from './surroundings.js';
 import { afterFrame, dimensionOf, holdsLoosely, onlyAliases, readMetric, sameMetric, type MetricReading } from './metric.js';
@@ -577,7 +577,7 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // A part (其中男性人口130.33万人) is not its whole: a question the whole's words say in full, and the
   // part's not (衢州总人口), asks the whole (户籍总人口255.94万人).
   // (Said as itself: 出口 inside 进出口总额 is another word — 出口总额 asks the part, 出口237亿元.)
-  if (whole && coverage(wordsApart(whole, cs, k.lex.metrics.qualifiers), cs) >= 0.999 && cs.some((c) => !c.forms.some((f) => fig.ownWords.includes(f)))) return 'figure';
+  if (whole && coverage(withoutWordsHolding(whole, cs.flatMap((c) => c.forms), k.lex.metrics.qualifiers), cs) >= 0.999 && cs.some((c) => !c.forms.some((f) => fig.ownWords.includes(f)))) return 'figure';
   // (财政总收入704.8亿元,其中区级财政收入219.8亿元: a budget level's part answers only a question of that level.)
   if (whole && k.lex.metrics.budgetLevels.words.some((w) => fold(ind.name).startsWith(w) && !q.text.includes(w))) return 'figure';
   // Another figure's clause that says more of the question, head included, is the one asked; in
@@ -830,13 +830,6 @@ export function misfit(
   if (r.value !== null && givenIn(q.text, r)) return 'figure';
   const fit = metricOf(k, q, reading, cs, r, wording);
   return fit === 'fits' ? undefined : fit;
-}
-
-/** Text with the longer words that hold a concept's form inside them (进出口 of 出口) blanked out. */
-function wordsApart(text: string, cs: Concept[], words: readonly string[]): string {
-  let out = text;
-  for (const w of words) if (cs.some((c) => c.forms.some((f) => w.length > f.length && w.includes(f)))) out = out.split(w).join('|');
-  return out;
 }
 
 const CHANGED_END = /(?:压减|压降|下降|减少|降低|增长|提高|上升|增加)$/;

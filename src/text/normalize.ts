@@ -95,3 +95,13 @@ export const CJK_CLASS = CJK;
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Text with the longer words of `words` that hold one of `forms` inside them blanked out (进出口 of 出口):
+ * there the form is no word of its own.
+ */
+export function withoutWordsHolding(text: string, forms: readonly string[], words: readonly string[]): string {
+  let out = text;
+  for (const w of words) if (forms.some((f) => w.length > f.length && w.includes(f))) out = out.split(w).join('|');
+  return out;
+}
