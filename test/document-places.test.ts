@@ -88,3 +88,25 @@ describe('a document’s place at the level its text says', () => {
     expect(await placeOf('holdout28/湖塘街道概況.txt')).toBe('湖塘街道');
   });
 });
+
+describe('a document’s place and year, round 22', () => {
+  const sourceOf = async (file: string) => (await documentRecords(join(FIXTURES, file))).sources[0];
+  it('is never a place the text leaves out (全市(平潭不计在内,下同)): the file’s name says whose the page is', async () => {
+    expect(await placeOf('holdout46/2024年9月一般公共预算收支情况-福州财政.txt')).toBe('福州市');
+  });
+  it('is the year before its date for a whole year’s results that name no year (全年…比上年增长4.1%, dated 2025-06-26)', async () => {
+    expect((await sourceOf('holdout43/人民生活-桐庐县政府网.txt')).year).toBe(2024);
+  });
+  it('is the year a work report’s review heading names, whatever its date (本届政府和2021年工作回顾, said on 2021-12-26)', async () => {
+    const report = await documentRecords(join(FIXTURES, 'holdout44/全椒县人民政府工作报告(2021年12月26日).txt'));
+    expect(report.indicators.find((x) => x.figure === '325亿元')?.period.label).toBe('2021年');
+  });
+  it('gives a list the period of the paragraph that opens it on a colon (1-9月…分项目看: / 1. 增值税为150.79亿元)', async () => {
+    const page = await documentRecords(join(FIXTURES, 'holdout46/2024年9月一般公共预算收支情况-福州财政.txt'));
+    expect(page.indicators.find((x) => x.figure === '150.79亿元')?.period.label).toBe('2024年1-9月');
+  });
+  it('gives the details of a list’s item its place (1、开化县… / 具体来看,税收收入7.38亿元…全县)', async () => {
+    const page = await documentRecords(join(FIXTURES, 'holdout46/衢州上半年财政收入-各县区.txt'));
+    expect(page.indicators.find((x) => x.figure === '7.38亿元')?.region).toBe('开化县');
+  });
+});

@@ -579,3 +579,20 @@ describe('owners, starts and years a sentence gives its figures in passing', () 
     ]);
   });
 });
+
+describe('round 22: periods and names a sentence gives', () => {
+  it('shares a rate of change after the last name’s 的 with every name of the list (…规上工业产值…的同比增幅依次为)', () => {
+    expect(read('全社会固定资产投资、规上工业产值、规上工业增加值、高新技术产业增加值的同比增幅依次为92.9%、16.6%、11.1%、9.4%').map((r) => r[0])).toEqual([
+      '全社会固定资产投资的同比增幅',
+      '规上工业产值的同比增幅',
+      '规上工业增加值的同比增幅',
+      '高新技术产业增加值的同比增幅',
+    ]);
+  });
+  it('reads the months written as words (今年前四个月)', () => {
+    expect(read('今年前四个月,吴中开发区地区生产总值达到124.7亿元').map((r) => r[1])).toEqual(['2022年1-4月']);
+  });
+  it('gives no figure the period of a clause that only says which place is meant (去年重新夺回…的杭州市余杭区,以GDP…)', () => {
+    expect(read('其中,去年重新夺回“浙江经济第一区”的杭州市余杭区,以GDP1615.5亿元、增长6.7%的成绩,继续稳坐头把交椅').map((r) => r[1])).toEqual(['2021年']);
+  });
+});

@@ -108,4 +108,10 @@ describe('paragraphs of PDF text', () => {
       '力争新增国家高新技术企业 50 家。',
     ]);
   });
+  it('end on a figure before a blank line and a lead sentence of their own (…增长21.3% / 建筑业产值平稳增长。), not before more of a list', () => {
+    const lead = ['全年利税总额210.87亿元,较上年增长21.3%', '', '建筑业产值平稳增长。全年建筑企业总产值74.86亿元,较上年增长8.5%。'];
+    expect(paragraphs(lead)).toHaveLength(2);
+    const list = ['2023年全区经济社会发展的主要预期目标是:地区生产总值增长8%;一般公共预算收入增长10%、力争完成65亿元', '', '固定资产投资增长6%,其中工业投资完成200亿元。'];
+    expect(paragraphs(list)).toHaveLength(1);
+  });
 });

@@ -7,7 +7,7 @@ import type { Lexicon } from '../knowledge/lexicon.js';
 import type { Context } from './figures.js';
 import { isHeading, readProse, type Paragraph, type LocatedIndicator, type PassageDraft } from './prose.js';
 import { findPlaces, isWithin, mostSpecificPlace, placeTitle } from '../text/places.js';
-import { label, span } from '../text/period.js';
+import { findPeriods, label, span } from '../text/period.js';
 import type { About, Evidence } from './about.js';
 
 export type SourceDraft = Omit<Source, 'id' | 'file'> & { key: string };
@@ -65,6 +65,10 @@ const PLAN = /任务|目标|安排|思路|打算|主要工作|重点工作|计�
 const BARE_HEADING = /^[^，,。；;：:、！!？?]{4,24}$/;
 // Paragraphs that open with these speak of the five years past, or of one year, until another says otherwise.
 const FIVE_YEARS = /^(五年来|过去五年|过去的五年|这五年|近五年)/;
+// A paragraph that goes into the details of the one before (具体来看,税收收入…).
+const DETAILS = /^(?:具体来看|具体看|具体而言|具体地说|分项看|分项目看|从结构看|从构成看)/;
+// An item of a list (1. 教育支出为133.67亿元, （2）…).
+const LIST_ITEM = /^\s*(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）])/;
 const ONE_YEAR = /^(——)?(过去一年|这一年|一年来|今年以来|(?:19|20)\d{2}\s*年\s*[，,是])/;
 
 /** True for a paragraph that titles a part: numbered (一、…), or a short bare line of a report's parts (过去五年的工作回顾). */
@@ -117,7 +121,24 @@ export function sectionContexts(paras: Paragraph[], base: Context, title: string
   const contexts = new Map<Paragraph, Context>();
   let ctx = base;
   let heading = '';
+  // The period a paragraph that ends on a colon names (1-9月…地方级税收收入分项目看:): its list's items that name none are of it.
+  let intro: Period | undefined;
+  // The place a list's item opens with (1、开化县2024年上半年…), and whether the paragraph before was that item.
+  let itemPlace: string | undefined;
   for (const p of paras) {
+    const opensOn = LIST_ITEM.test(p.text) ? findPlaces(p.text.replace(LIST_ITEM, '').slice(0, 8), lex).find((m) => m.index === 0 && m.region && !m.relative)?.region : undefined;
+    // (具体来看,税收收入7.38亿元…全县… after that item: its details, of its place.)
+    if (itemPlace && DETAILS.test(p.text) && !findPlaces(p.text, lex).some((m) => m.region && !m.relative)) {
+      contexts.set(p, { ...ctx, region: itemPlace });
+      continue;
+    }
+    itemPlace = opensOn && (!base.region || isWithin(lex, opensOn, base.region)) ? opensOn : undefined;
+    // (比上年同期 is what a figure is compared with, not its period.)
+    if (intro && LIST_ITEM.test(p.text) && !findPeriods(p.text.replace(/(?:比|较|与)(?:上年|去年|上一年)(?:同期)?/g, '')).length) {
+      contexts.set(p, { ...ctx, period: intro });
+      continue;
+    }
+    intro = /[：:]$/.test(p.text.trim()) ? findPeriods(p.text, ctx.year).find((m) => m.period.to !== undefined && m.period.year !== undefined)?.period : undefined;
     const part = placeHeading(p.text, base.region, lex);
     if (part) {
       ctx = { ...ctx, region: part, section: p.text.trim() };

@@ -294,6 +294,9 @@ function cleanName(chunk: string, lex: Lexicon): string {
  * The periods a sentence gives its figures: not the bases of comparisons (较上年末, 比上年,
  * 同2019年相比, 是2016年的1.7倍), which say what a figure is compared with.
  */
+// A clause with no figure that ends on 的 and a place's name: it says which place is meant.
+const DESCRIBES_PLACE = /^[^\d]*的[\u4e00-\u9fff]{1,10}(?:省|市|区|县|镇|乡|街道|新区|开发区)$/;
+
 export function ownPeriods(text: string, ctx: Pick<Context, 'year' | 'now'>) {
   // 比上年, 与1-6月: a period compared with; 从2004年起: when a state began, not when a figure was.
   return findPeriods(text, ctx.year, ctx.now).filter(
@@ -301,7 +304,9 @@ export function ownPeriods(text: string, ctx: Pick<Context, 'year' | 'now'>) {
       !/[比较同与是]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) &&
       !/^(?:起|开始)/.test(text.slice(m.index + m.length)) &&
       // 延续了一季度…的增长势头: the period continued from, not the figure's.
-      !/(?:延续|保持|继续)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)),
+      !/(?:延续|保持|继续)了?$/.test(text.slice(Math.max(0, m.index - 3), m.index)) &&
+      // 去年重新夺回“浙江经济第一区”的杭州市余杭区,以GDP1615.5亿元…: a clause that only says which place, of a period of its own.
+      !DESCRIBES_PLACE.test(text.slice(m.index + m.length).split(/[，,；;。]/)[0]),
   );
 }
 
@@ -338,6 +343,8 @@ function growthNamed(chunk: string, hit: Hit): Growth | undefined {
  * follows that start; so does one that ends in it (进出口、出口总额). Where the parallel words
  * differ after a longer name (房屋征收项目一期、二期签约率), the last takes the name's head too.
  */
+const CHANGE_TAIL = /^的(?:同比|环比|比上年)?(?:增幅|增速|增长率|增长速度|降幅)$/;
+
 function shareTail(names: string[]): string[] {
   const last = names.at(-1);
   if (!last || names.length < 2) return names;
@@ -359,7 +366,8 @@ function shareTail(names: string[]): string[] {
   let head = '';
   const out = names.map((n, i) => {
     if (i === names.length - 1) return n;
-    if (ofTail && !n.includes('的') && !MEASURE.test(n)) return n + ofTail;
+    // (全社会固定资产投资、规上工业产值…的同比增幅: a rate of change after the 的 is every name's, measured or not.)
+    if (ofTail && !n.includes('的') && (!MEASURE.test(n) || CHANGE_TAIL.test(ofTail))) return n + ofTail;
     // (轻、重工业增加值: 轻 is 轻工业增加值; 大型、中型企业工业增加值: 大型 is 大型企业工业增加值.)
     if (n.length === 1 && last.length >= 3) return n + last.slice(1);
     if (n.length === 2 && last.length > 4 && n[1] === last[1] && n !== last.slice(0, 2) && !MEASURE.test(n)) return n + last.slice(2);

@@ -42,15 +42,29 @@ export function isHeading(text: string): boolean {
  * closing punctuation, then a line that is no heading) is joined again.
  */
 const DANGLING = /(从|到|至|为|达|由|和|及|与|、|，|,|的|增长|增加|实现|完成|累计|共|超|约|近)$/;
+// A paragraph's lead sentence: short, no figure (建筑业产值平稳增长。).
+const LEAD_SENTENCE = /^[^\d，,；;。]{2,16}。/;
+// A paragraph that ends on a figure and its unit (较上年增长21.3%, 总产值74.86亿元).
+const FIGURE_END = /\d(?:\.\d+)?\s*(?:%|％|个百分点|[亿万千]?(?:元|美元|人|户|个|家|项|吨|亩|公顷|辆|件|座|公里|千瓦时))$/;
 const CONTINUES = /^(?:[\d.]+%?$|[，,、。；;）)%％]|(?:亿|万|千|百)?(?:元|美元|个|家|项|人|吨|亩|户|辆|次|件|座|公里|平方)|亿元|万元)/;
 
 export function paragraphs(lines: string[], firstLine = 1): Paragraph[] {
   const out: Paragraph[] = [];
   let open = false;
+  let gap = false;
   lines.forEach((raw, i) => {
     const text = raw.trim();
-    if (!text) return;
+    if (!text) {
+      gap = true;
+      return;
+    }
     const last = out.at(-1);
+    // (…较上年增长21.3% / (blank) / 建筑业产值平稳增长。: a page that drops its paragraphs' 。 ends one on a figure
+    // before a blank line — that is no sentence broken across a page.)
+    // (Only before a paragraph that opens on a lead sentence of its own, short and without a figure: 固定资产投资增长6%,…
+    // after …力争完成65亿元 goes on with the list of aims.)
+    if (gap && last && FIGURE_END.test(last.text) && LEAD_SENTENCE.test(text)) open = false;
+    gap = false;
     // A PDF that breaks at every figure (地区生产总值从 / 497.8 / 亿元增加到 / 779): a short line that
     // leaves its sentence open, or one that goes on with a figure, a unit or punctuation, is one text.
     // (去年主要目标任务圆满完成 / 完成地区生产总值406亿元: a short line of a year's part, no punctuation, is a subtitle.)

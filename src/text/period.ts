@@ -35,6 +35,7 @@ const HALF = Object.keys(HALVES)
   .join('|');
 const YEAR = '((?:19|20)\\d{2})年';
 const MONTH = '(1[0-2]|0?[1-9])';
+const MONTH_WORDS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 const UPTO = '(截至|截止|至|到)?';
 // 2016-2020年, 2016年—2020年, 2016至2020年: a span, not two years.
 const SPAN_YEARS = `((?:19|20)\\d{2})年?${DASH}((?:19|20)\\d{2})年`;
@@ -76,6 +77,8 @@ const PATTERN = new RegExp(
     `(?<year>${YEAR}(?!\\d))`,
     `(?<range>(?<!\\d)${MONTH}月?${DASH}${MONTH}月份?)`,
     `(?<first>前${MONTH}个?月)`,
+    // (今年前四个月, 前两个月: the months written out as words.)
+    `(?<firstWords>前(十[一二]?|[一二两三四五六七八九])个月)`,
     `(?<asof>${UPTO}(?<!\\d)${MONTH}月(?:末|底))`,
     `(?<upto>(?:截至|截止)(?<!\\d)${MONTH}月(?![\\d末底日]))`,
     `(?<uptoDay>(?:截至|截止)(?<![\\d.])${MONTH}月(\\d{1,2})日)`,
@@ -178,6 +181,7 @@ export function findPeriods(text: string, year?: number, now?: number): PeriodMe
     else if (g.year) period = make({ kind: 'year', year: n(parts[1]) });
     else if (g.range) period = make({ kind: 'range', year, from: n(parts[1]), to: n(parts[2]) });
     else if (g.first) period = make({ kind: 'range', year, from: 1, to: n(parts[1]) });
+    else if (g.firstWords) period = make({ kind: 'range', year, from: 1, to: MONTH_WORDS.indexOf(parts[1].replace('两', '二')) + 1 });
     else if (g.asof) {
       const nums = parts.slice(1).filter((v) => /^\d+$/.test(v));
       period = make({ kind: 'asof', year, to: n(nums[0]) });

@@ -285,11 +285,11 @@ export function mostSpecificPlace(text: string, lex: Lexicon): string | undefine
   return best;
 }
 
-// 不含嘉兴港区, 居嘉兴第2位, 嘉兴五县两区第4位, 高于全省: a place left out, or the frame a rank or a
+// 不含嘉兴港区, 平潭不计在内, 居嘉兴第2位, 嘉兴五县两区第4位, 高于全省: a place left out, or the frame a rank or a
 // comparison is made in, is not what the text is about.
 const LEFT_OUT_BEFORE = /(?:不含|含|除|扣除|剔除|居|位居|列|排|高于|低于|快于|慢于|超过|比|较)$/;
 // (浙江日报: a medium named after a place, no mention of it either.)
-const FRAME_AFTER = /^(?:[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|[（(][\d.]+%[)）]|五县两区|各县|平均|同期|日报|晚报|新闻网|[\u4e00-\u9fff]{0,6}信息网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
+const FRAME_AFTER = /^(?:不计在内|不计入|未计入|除外|[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|[（(][\d.]+%[)）]|五县两区|各县|平均|同期|日报|晚报|新闻网|[\u4e00-\u9fff]{0,6}信息网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
 // (浙江日报, 浙江在线, 宣城传媒网讯, 中国产业经济信息网, 中国工业报: a medium named after a place says nothing of whose the page is.)
 // (Nor the place a report was filed from: 浙江日报杭州4月22日讯.)
 export const MEDIUM_AFTER = /^(?:日报|晚报|证券报|商报|时报|晨报|都市报|青年报|法治报|经济报|[\u4e00-\u9fff]{1,4}报(?![\u4e00-\u9fff])|新闻网|[\u4e00-\u9fff]{0,6}信息网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;

@@ -175,7 +175,10 @@ export const general: Format = {
     // before April. One that says 去年 counts from its date: 嘉兴去年全市生产总值… of 2018-02-01 is 2017's.)
     const head600 = body.slice(0, 600);
     const earlyInYear = Number(id.date.slice(5, 7)) <= 2;
-    const review = earlyInYear && (/全年预计|预计全年|今年以来|一年来|过去的一年/.test(head600) || (/生产总值|GDP/i.test(head600) && !/去年|今年|上年|前年/.test(head600)));
+    // (A whole year's results, 全年…比上年增长4.1%, on a page of 2025-06-26 that names no year: the year before is the one
+    // over — no year's results are known before it ends.)
+    const yearDone = Number(id.date.slice(5, 7)) < 12 && /全年[^。；;]{0,40}?比上年(?:增长|下降|提高|减少|增加)/.test(head600) && !/(?:19|20)\d{2}\s*年|今年|本年|预计|目标|计划|力争/.test(head600);
+    const review = yearDone || (earlyInYear && (/全年预计|预计全年|今年以来|一年来|过去的一年/.test(head600) || (/生产总值|GDP/i.test(head600) && !/去年|今年|上年|前年/.test(head600))));
     const dateYear = Number(id.date.slice(0, 4)) || undefined;
     // 20*年我区完成国内生产总值… (a template site masked the year): the page's date says nothing of it.
     const masked = /(?:19|20)[*＊×xX]{1,2}\s*年/.test(body.slice(0, 600));
@@ -205,7 +208,9 @@ export const general: Format = {
       // (With no date or year of its own: the year its account most names is the one it reviews —
       // 2025年奉贤区围绕…, said at a congress of 1月21日 — given the year after.)
       const reviewed = reviewedYear(body);
-      decided = decide<number>([titleFrom, about.operator.year], ['date', dateYear], ['title', titleYear], ['body', impliedYear(body, lay)], ['file name', named], ['body', reviewed === undefined ? undefined : reviewed + 1]);
+      // (一、本届政府和2021年工作回顾, said on 2021-12-26: the year its review heading names, whatever the date.)
+      const headed = Number(body.match(/((?:19|20)\d{2})\s*年(?:政府)?工作(?:回顾|总结)/)?.[1]) || undefined;
+      decided = decide<number>([titleFrom, about.operator.year], ['body', headed === undefined ? undefined : headed + 1], ['date', dateYear], ['title', titleYear], ['body', impliedYear(body, lay)], ['file name', named], ['body', reviewed === undefined ? undefined : reviewed + 1]);
       now = decided.value;
       year = now === undefined ? undefined : now - 1;
     } else if (partReviewed) {
