@@ -243,3 +243,23 @@ describe('places and parts asked (round 17)', () => {
     expect(part('高新技术产业增加值', '规上工业增加值', '高新技术产业', false)).toBe(false);
   });
 });
+
+describe('round 21: how officials type', () => {
+  it('reads a year written without 年 before a part of it (2020全年, 2021上半年) and one spelled 一七年', () => {
+    expect(parse('2020全年城镇新增就业完成多少').period).toMatchObject({ kind: 'year', year: 2020 });
+    expect(parse('2021上半年全社会用电量').period).toMatchObject({ kind: 'range', year: 2021, from: 1, to: 6 });
+    expect(parse('濮院镇一七年外资到位多少').period).toMatchObject({ kind: 'year', year: 2017 });
+  });
+  it('asks 环比 of a month over the month before (6月比5月涨了多少), and no basis the reports name over another month', () => {
+    expect(parse('全社会用电量6月比5月涨了多少').basis).toBe('环比');
+    expect(parse('全社会用电量6月比4月涨了多少').basis).toBe('比4月');
+  });
+  it('counts tasks, not a plan’s measures, when 任务 is said beside the counter 条 (卫健委牵头的任务一共几条)', () => {
+    expect(parse('卫健委牵头的任务一共几条').scope?.kind).not.toBe('plan');
+    expect(parse('嘉善实施意见一共有多少条措施').scope?.kind).toBe('plan');
+  });
+  it('asks each figure a combined word names (存贷款余额), and a figure of 给个数', () => {
+    expect(parse('嘉兴存贷款余额').parts?.map((p) => p.metric)).toEqual(['嘉兴存款余额', '嘉兴贷款余额']);
+    expect(parse('这项完成得咋样 给个数').intent).toBe('value');
+  });
+});

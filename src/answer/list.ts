@@ -19,6 +19,8 @@ export function answerParts(k: Knowledge, q: Query, one: (part: Query) => Answer
   // Asked of every county, the counties without the figure are counted, not listed.
   const byPlace = (q.parts ?? []).every((p) => p.metric === q.parts![0].metric);
   const lacking: string[] = [];
+  // Each part's name as asked and its figure, for a first line that answers two or three at once.
+  const brief: Line = [];
   // Each county's figure, for a chart of them.
   const compared: PlaceValue[] = [];
   const parts = q.parts ?? [];
@@ -50,6 +52,8 @@ export function answerParts(k: Knowledge, q: Query, one: (part: Query) => Answer
     const lead = k.byId.get(a.records[0]?.id ?? '');
     const about = lead?.type === 'indicator' && lead.name.length <= 6 && !lead.subject ? `（${clip(lead.sentence, 18)}）` : '';
     lines.push([span(`· ${label?.map((x) => x.text).join('') ?? name}：`), ...(figure ?? []), ...(about ? [span(about)] : [])]);
+    const asked = part.places.reduce((m, p) => m.split(p.text).join(''), name);
+    brief.push([span(`${brief.length ? '；' : ''}${asked}`), ...(figure ?? [])]);
     for (const r of a.records) {
       const record = k.byId.get(r.id);
       if (record && !records.includes(record)) records.push(record);
@@ -61,5 +65,7 @@ export function answerParts(k: Knowledge, q: Query, one: (part: Query) => Answer
   // 各县GDP asks every county (eachPlace); 海宁、桐乡、嘉善GDP分别 names its own.
   const every = parts.length === k.lex.regions.regions.filter((r) => r.level === 'county').length;
   const chart = byPlace && compared.length === answered ? placeChart(k, metricName(compared[0].record, q), compared, homeValue(k, q, compared[0].record.period, one), every) : undefined;
-  return makeAnswer(k, q.text, 'list', [[span(head)], ...lines], records, { query: q, ...(chart ? { chart } : {}) });
+  // (存贷款余额: 存款余额12057.34亿元；贷款余额11680.96亿元 — what was asked first, each part said after.)
+  const first: Line = !byPlace && answered === parts.length && parts.length <= 3 ? brief.flat() : [span(head)];
+  return makeAnswer(k, q.text, 'list', [first, ...lines], records, { query: q, ...(chart ? { chart } : {}) });
 }

@@ -50,6 +50,7 @@ const schemas = {
     resultVerbs: z.object({ words: z.array(z.string().min(1)) }),
     typedShort: z.object({ words: z.record(z.string().min(1), z.string().min(1)) }),
     spoken: z.object({ words: z.record(z.string().min(1), z.string().min(1)) }),
+    combined: z.object({ words: z.record(z.string().min(1), z.array(z.string().min(1)).min(2)) }),
     roles: z.object({ lead: z.array(z.string()), part: z.array(z.string()) }),
     unmarked: z.array(z.string()),
     statuses: z.record(z.string(), z.array(z.string())),

@@ -19,7 +19,7 @@ import { computeSides, splitParts } from './split.js';
 
 /** 要 after a period or a place, before what is to be done: a target asked. */
 // (…投资要增长多少: 要 right before what is to be done, too.)
-const AIMED = /(?:\d{2}(?:\d{2})?年|今年|明年|全年|[县市区镇])要(?![求素点闻是])[\u4e00-\u9fff]|要(?:增长|提高|提升|达到|实现|新增|新建|下降|降低|控制|引进|突破)(?:多少|几|到)|(?<![认确制评鉴核审决规约设稳锁排划选指拟商签测界判敲锚限裁预既特法议标坚肯必一固安])定(?:的|了)(?:是)?(?:多少|几)/;
+const AIMED = /(?:\d{2}(?:\d{2})?年|今年|明年|全年|[县市区镇项条]|任务)要(?![求素点闻是])[\u4e00-\u9fff]|要(?:增长|提高|提升|达到|实现|新增|新建|下降|降低|控制|引进|突破)(?:多少|几|到)|(?<![认确制评鉴核审决规约设稳锁排划选指拟商签测界判敲锚限裁预既特法议标坚肯必一固安])定(?:的|了)(?:是)?(?:多少|几)/;
 // (城镇新增就业定的多少: what a report set, of what it names before — not 排定, 锚定 or any verb of 定.)
 const SET_AT = /(?<![认确制评鉴核审决规约设稳锁排划选指拟商签测界判敲锚限裁预既特法议标坚肯必一固安])定(?:的|了)?(?=\s|$)/g;
 const AIMED_AFTER_PLACE = /^(?![求素点闻是])[\u4e00-\u9fff]/;
@@ -46,6 +46,8 @@ export function chineseNumber(text: string): number | undefined {
 function digitsFor(text: string): string {
   return text
     .replace(/([〇零一二三四五六七八九]{4})(?=年)/g, (y) => [...y].map((c) => String(CN_DIGITS[c])).join(''))
+    // (一七年, 二〇年: a year of this century by its last two digits, as 17年 is.)
+    .replace(/(?<![〇零一二两三四五六七八九十百千万第])([〇零一二])([〇零一二三四五六七八九])(?=年)/g, (_m, a: string, b: string) => `${CN_DIGITS[a]}${CN_DIGITS[b]}`)
     .replace(/([零〇一二两三四五六七八九十百]*[一二两三四五六七八九十][零〇一二两三四五六七八九十百]*)(?=月|项|条|号|个月|季度)/g, (m, _n, at: number) =>
       // 一季度, 第一季度 and 前三季度 stay words: the period reader knows them.
       /季度/.test(text.slice(at + m.length, at + m.length + 2)) ? m : String(chineseNumber(m) ?? m),
@@ -236,12 +238,14 @@ function takePeriod(t: Taken, w: QuestionWords, now: Date): { period?: Period; r
   // (上半年社零增速2020年: a year written apart from the months is theirs.)
   const apart = best && best.year === undefined && best.kind !== 'year' && best.kind !== 'span' ? found.find((m) => m.period.kind === 'year' && m.period.year !== undefined)?.period.year : undefined;
   let period = apart !== undefined ? { ...best!, year: apart, label: `${apart}年${best!.label}` } : best;
-  if (!period) {
-    // A bare year written without 年 (GDP 2019), or with it before a figure's name the period reader leaves (2020年5G基站).
+  if (!period || (period.year === undefined && period.kind !== 'span')) {
+    // A bare year written without 年 (GDP 2019, 2020全年, 2021上半年), or with it before a figure's name the period
+    // reader leaves (2020年5G基站).
     const bare = t.rest.match(/(?<!\d)((?:19|20)\d{2})(?!\d)年?/);
     if (bare) {
       t.rest = t.rest.replace(bare[0], ' ');
-      period = { kind: 'year', year: Number(bare[1]), label: `${bare[1]}年` };
+      const year = Number(bare[1]);
+      period = period ? { ...period, year, label: period.kind === 'year' ? `${year}年` : `${year}年${period.label}` } : { kind: 'year', year, label: `${year}年` };
     }
   }
   const month = now.getMonth() + 1;
@@ -458,7 +462,11 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // 比2022年增长多少: a change over the year before, of the year after the one named.
   const overYear = t.rest.match(/(?:比|较)((?:19|20)\d{2})年(?:同期)?(?=[^，,。]*(?:增长|增加|下降|提高|减少|降低|上升|增|降|涨))/);
   if (overYear) t.rest = t.rest.replace(overYear[0], ' ');
-  const namedBasis = takeKeyed(t, w.bases) ?? (twoYears.test(t.rest) ? ((t.rest = t.rest.replace(twoYears, ' ')), '两年平均') : undefined);
+  // 6月比5月涨了多少: over the month before is 环比; over another month, a comparison no basis of the reports names.
+  const overMonth = t.rest.match(/(\d{1,2})月份?(?:比|较)(\d{1,2})月份?(?![底末])/);
+  if (overMonth) t.rest = t.rest.replace(overMonth[0], ` ${overMonth[1]}月 `);
+  const monthBefore = overMonth && (Number(overMonth[2]) % 12) + 1 === Number(overMonth[1]);
+  const namedBasis = (overMonth ? (monthBefore ? '环比' : `比${overMonth[2]}月`) : undefined) ?? takeKeyed(t, w.bases) ?? (twoYears.test(t.rest) ? ((t.rest = t.rest.replace(twoYears, ' ')), '两年平均') : undefined);
   const taken = takePeriod(t, w, now);
   const after = overYear ? Number(overYear[1]) + 1 : undefined;
   const period = after && !taken.period ? { kind: 'year' as const, year: after, label: `${after}年` } : taken.period;
@@ -633,12 +641,15 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // 一共多少项任务: a count of the tasks (or measures) themselves, with nothing else named.
   // (A place names whose table or plan it is: 嘉善实施意见一共有多少条措施.)
   const topic = q.places.reduce((m, p) => m.split(p.text).join(' '), q.metric).trim();
+  // (任务一共几条: 条 is a counter of anything listed; said beside 任务, the tasks are asked, not a plan's measures.)
+  const measure = findWord(t.rest, w.measure);
+  const ofMeasures = !!measure && !(measure.length === 1 && findWord(t.rest, w.task));
   if (!topic && count && !scope.kind) {
-    if (findWord(t.rest, w.measure)) scope.kind = 'plan';
+    if (ofMeasures) scope.kind = 'plan';
     else if (findWord(t.rest, w.task)) scope.kind = 'tasks';
   }
   // 市合作交流办牵头哪些嘉善措施: measures are a plan's.
-  if (!scope.kind && (department || statuses.size) && findWord(t.rest, w.measure)) scope.kind = 'plan';
+  if (!scope.kind && (department || statuses.size) && ofMeasures) scope.kind = 'plan';
   if (scope.kind || scope.number) q.scope = scope;
   if (followUp) q.followUp = true;
   if (corrected) q.corrects = true;
@@ -652,7 +663,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   if (aspect) task.aspect = aspect;
   if (Object.keys(task).length) q.task = task;
 
-  q.intent = intentOf({ q, scope, documentAsk, fresh: Boolean(fresh), number, department, statuses: statuses.size > 0, unmarked, aspect, count, rank, change, compute, share: Boolean(share), several });
+  q.intent = intentOf({ q, said: folded, scope, documentAsk, fresh: Boolean(fresh), number, department, statuses: statuses.size > 0, unmarked, aspect, count, rank, change, compute, share: Boolean(share), several });
   if (documentAsk && q.intent === 'document') q.ask = documentAsk;
   if (alsoAsk.length && q.intent === 'document') q.alsoAsk = alsoAsk;
   if (q.intent === 'sources' && fresh) q.ask = 'freshness';
@@ -673,6 +684,10 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       // 还差多少 alone: a computation of figures the conversation has (conversation.ts), none of its own.
       if (!inner && compute && !q.metric.trim() && !q.task) q.compute = compute;
     }
+  } else if ((q.intent === 'value' || q.intent === 'growth') && !inner && combinedParts(q.metric, k)) {
+    // 存贷款余额: two figures named at once, each asked.
+    const parts = combinedParts(q.metric, k)!;
+    q.parts = parts.map((metric) => makeQuery({ ...q, metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
   } else if (several && (q.intent === 'value' || q.intent === 'growth')) {
     const parts = splitParts(q.metric, k.lex.metrics.heads);
     // Each part's text is the question without the other parts' own words: what one part says
@@ -680,6 +695,12 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     if (parts) q.parts = parts.map((metric, i) => makeQuery({ ...q, text: partText(q.text, parts, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
   }
   return q;
+}
+
+/** 存贷款余额 → 存款余额, 贷款余额: the metrics a combined word names (lexicon combined), if it holds one. */
+function combinedParts(metric: string, k: Knowledge): string[] | undefined {
+  const entry = Object.entries(k.lex.lexicon.combined.words).find(([word]) => metric.includes(word));
+  return entry?.[1].map((part) => metric.replace(entry[0], part));
 }
 
 /**
@@ -710,6 +731,8 @@ export function partText(text: string, parts: string[], i: number): string {
 
 interface Signals {
   q: Query;
+  /** The question as read: folded, typos mended, spoken words as written (给个数 is 多少). */
+  said: string;
   scope: DocumentScope;
   documentAsk?: string;
   fresh: boolean;
@@ -750,6 +773,6 @@ function intentOf(s: Signals): Intent {
   if (s.aspect) return 'task';
   if (s.change) return 'growth';
   // 哪三朵, 提了啥要求, 参照啥模式, 第几届: the answer is a statement, not a figure.
-  if (!q.unit && FACT.test(q.text) && !/多少|(?<![第哪])几[个项家人户条名万亿倍成]|百分之/.test(q.text)) return 'fact';
+  if (!q.unit && FACT.test(q.text) && !/多少|(?<![第哪])几[个项家人户条名万亿倍成]|百分之/.test(s.said)) return 'fact';
   return 'value';
 }
