@@ -162,7 +162,11 @@ function followUpWords(k: Knowledge): FollowUpWords {
     inTask: (q, last) => {
       // (Asked once a question: both whether it follows up and how.)
       let held = inTaskOf.get(q);
-      if (held === undefined) inTaskOf.set(q, (held = taskFigures(k, makeQuery({ ...q, intent: 'value', task: { number: last.task!.number }, scope: last.scope })).answers.some((c) => q.nature === 'target' || (c.record as Indicator).nature === 'actual')));
+      // (Or what it sets out, where only that names it: 3A级景区村创了几个 after 第62项 is of that task — its result or none.)
+      if (held === undefined) {
+        const own = taskFigures(k, makeQuery({ ...q, intent: 'value', task: { number: last.task!.number }, scope: last.scope }));
+        inTaskOf.set(q, (held = own.answers.some((c) => q.nature === 'target' || (c.record as Indicator).nature === 'actual') || Boolean(own.aims?.length)));
+      }
       return held;
     },
   };

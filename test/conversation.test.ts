@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../src/core.js';
 import { memoryContexts } from '../src/conversation.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { taskFigures } from '../src/question/task-figures.js';
+import { makeQuery } from '../src/question/query.js';
+import { parseQuery } from '../src/question/parse.js';
 
 const knowledge = loadKnowledge();
 let clock = new Date('2026-11-23T09:00:00+08:00').getTime();
@@ -315,6 +318,29 @@ describe('the first line, of what was asked and of whose', () => {
   it('counts what was done of a task, never what was applied for (56个精品村申报工作)', () => {
     say('t62', '第62项');
     expect(first('t62', '精品村建成几个了')).not.toContain('56个');
+  });
+  it('asks of a task what was done of a thing it sets out, and says its target below, never as the result (新优质学校新增几所 after 第83项)', () => {
+    say('t83', '第83项');
+    const a = say('t83', '新优质学校新增几所');
+    expect(a.kind).toBe('none');
+    expect(a.text.split('\n')[0]).not.toContain('20所');
+    expect(a.text).toContain('目标');
+    say('t62b', '第62项');
+    expect(say('t62b', '3A级景区村创了几个').kind).toBe('none');
+    say('t62c', '第62项要新创建几个精品村');
+    expect(first('t62c', '3A级景区村呢')).toContain('16个');
+  });
+  it('never counts the candidates named as what became of them within a task (苗子企业上市了几家 of 第52项), though it counts them asked so', () => {
+    expect(taskFigures(knowledge, makeQuery({ ...parseQuery('苗子企业上市了几家', knowledge), task: { number: 52 } })).answers).toEqual([]);
+    say('t52b', '第52项任务');
+    expect(first('t52b', '重点培育企业几家')).toContain('10家');
+  });
+  it('says a total over years is one where no span was asked (过去五年（2012-2016年）累计：30多亿元)', () => {
+    expect(first('solo', '濮院投入市场改造建设资金多少')).toMatch(/^过去五年（2012-2016年）累计：30多亿元/);
+  });
+  it('answers a figure asked in the task’s own words of it (这项完成得咋样 给个数 after 第35项)', () => {
+    say('t35', '第35项');
+    expect(first('t35', '这项完成得咋样 给个数')).toContain('1089.40');
   });
   it('leads with the clause of the date asked, and a document’s note on its title’s line', () => {
     expect(first('solo', '国家生态文明建设示范市哪天通过现场核查的')).toContain('7月7日');

@@ -8,7 +8,7 @@ import type { Answer, Indicator, Line } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Query } from '../question/query.js';
 import type { FigureFound } from '../question/figure.js';
-import { basisOfPeriod } from '../question/match.js';
+import { basisOfPeriod, isChange } from '../question/match.js';
 import { seriesChart } from './chart.js';
 import { indicatorLines, makeAnswer, quoteLine, relatedLine, span } from './compose.js';
 import { answerStatement } from './statement.js';
@@ -25,6 +25,8 @@ function answerIndicator(k: Knowledge, q: Query, found: Extract<FigureFound, { k
   const lines: Line[] = indicatorLines(best, q.intent === 'growth', basis);
   // A target given where none was asked says so first: 海盐2022年GDP → 目标：增长7.5%左右.
   if (best.nature === 'target' && q.nature !== 'target') lines[0] = [span('目标：'), ...lines[0]];
+  // So does a total over years where no span was asked: 海宁固投 → 过去五年（2017-2021年）累计：2543亿元, never a year's level.
+  else if (best.period.kind === 'span' && q.period?.kind !== 'span' && !isChange(best) && best.value !== null) lines[0] = [span(`${best.period.label}累计：`), ...lines[0]];
   if (lead) lines[0] = [span(lead), ...lines[0]];
   // Another report gives the same figure otherwise: said right under it, with whose it is.
   for (const x of found.otherReports ?? []) {

@@ -61,13 +61,16 @@ export function numberedAnswer(k: Knowledge, q: Query, { n, doc, tasks, task, ol
 }
 
 /** A figure asked of one task, from what was found of it: `figure` words the figure; the task follows what it is. */
-export function taskFigureAnswer(k: Knowledge, q: Query, { task: t, word, answers }: TaskFigures, figure: (q: Query, found: Matches) => Answer): Answer {
+export function taskFigureAnswer(k: Knowledge, q: Query, { task: t, word, answers, aims }: TaskFigures, figure: (q: Query, found: Matches) => Answer): Answer {
   const name = q.scope?.kind === 'plan' ? `第（${q.task?.number}）条` : `第${q.task?.number}项任务`;
   if (!t) return noAnswer(k, q, `没有找到${name}。`);
   const task = taskLines(t)[0];
   if (!answers.length) {
     const what = word ? `“${word}”的数字` : '这项数字';
-    return noAnswer(k, q, `${name}的内容和进展中没有${what}（${asked(q)}）。`, [textOf([task])]);
+    // (What it sets out of it is said beside: the target, never in the result's place.)
+    // (What it sets out of it is said below: a target, never on the line of the result asked.)
+    const set = aims?.length ? [`${name}的目标：${aims.map((x) => `${x.name}${x.figure}`).join('，')}`] : [];
+    return noAnswer(k, q, `${name}的${set.length ? '进展' : '内容和进展'}中没有${what}（${asked(q)}）。`, [...set, textOf([task])]);
   }
   const a = figure(makeQuery({ ...q, task: undefined, scope: undefined }), { answers, nearby: [] });
   // The figure stays first; the task it is in follows what it is. Asked all it sets out (目标呢),

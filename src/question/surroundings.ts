@@ -37,6 +37,8 @@ const CLAUSE_END = /[，,；;。：:]/;
 // Where the words of a figure that follows begin: its verb (已整改完成27项, 完成投资4.51亿元).
 const NEXT_VERB = /已|完成|实现|达到|开工|竣工|建成|新增|累计/;
 const PART_END = /[；;。]/;
+// A topic that opens a sentence of its own (节水型企业方面已推动…), not how a figure was spent (用于教育方面).
+const TOPIC_AFTER = /^(?!用于|在|从|于|对|等)[\u4e00-\u9fff“”]{2,12}?方面/;
 // A number that is a figure, not a date or a list number.
 const FIGURE = /\d+(?:\.\d+)?(?![\d.]*\s*(?:年|月|日|号|季度|\)|）|、))/;
 
@@ -127,7 +129,9 @@ export function surroundings(k: Knowledge, ind: Indicator): Surroundings {
     // (30项具体问题已整改完成27项: 已整改完成 counts the 27).
     const comma = text.indexOf('、', end);
     const verb = next && next.at < clauseEnd ? text.slice(end, next.at).search(NEXT_VERB) : -1;
-    const ownEnd = Math.min(next && next.at < clauseEnd ? next.at : clauseEnd, comma >= 0 ? comma : Infinity, verb >= 0 ? end + verb : Infinity);
+    // (Nor past a topic that opens right after it, the page having lost the comma: 清洁生产企业24家节水型企业方面已推动….)
+    const topic = TOPIC_AFTER.test(text.slice(end, clauseEnd)) ? end : Infinity;
+    const ownEnd = Math.min(next && next.at < clauseEnd ? next.at : clauseEnd, comma >= 0 ? comma : Infinity, verb >= 0 ? end + verb : Infinity, topic);
     // The words of the clause before its first figure are every figure's of it (省生态环保督察反馈的
     // 30项具体问题已整改完成27项).
     const clauseFirst = figures.find((f) => f.at >= clauseStart)?.at ?? at;

@@ -60,6 +60,8 @@ export interface TaskFigures {
   task?: Task;
   word?: string;
   answers: Candidate[];
+  /** What the task sets out of what was asked, where what was done was asked and its progress states none. */
+  aims?: Indicator[];
 }
 
 export function taskFigures(k: Knowledge, q: Query): TaskFigures {
@@ -74,6 +76,10 @@ function anyPeriod(k: Knowledge, q: Query): TaskFigures {
   if (!task) return { answers: [] };
   const { set, done } = figuresOf(k, task);
   const word = genericWord(q, k.lex);
+  // A task table reports progress: of its task a figure asked is what was done, what it sets out only when asked
+  // so (新优质学校新增几所 after 第83项 is not its 20所). A plan's measures state nothing done: theirs are its figures.
+  const aimsAnswer = q.nature === 'target' || k.sources.find((s) => s.id === task.source)?.kind === 'plan';
+  let aims: Indicator[] = [];
   if (word && isLightVerb(word, k.lex)) {
     // 完成多少: the result of a figure the task sets out, by its name in the progress (新认定科技型中小企业600家
     // → 新认定第一批省科技型中小企业971家: the same thing counted, whatever is said of the batch).
@@ -102,6 +108,11 @@ function anyPeriod(k: Knowledge, q: Query): TaskFigures {
   // (So does a verb with 了: 压减了多少, 上市了几家, 建成几个了.)
   // (完成投资多少 too: a result named by its verb first, 计划完成投资 being what was set out.)
   const resultAsked = (cut !== whole && /完成|实现|达到/.test(whole.slice(cut.length))) || (q.nature !== 'target' && (/[\u4e00-\u9fff]了(?:多少|几)|(?:多少|几)[\u4e00-\u9fff]?了/.test(q.text) || /^(?:完成|实现)(?!率|进度|情况)[\u4e00-\u9fff]{2}/.test(whole)));
+  // (What was done is never a count of candidates: 上市了几家 is no 上市…苗子群10家 — though 重点培育企业几家 is;
+  // nor when the candidates named are asked what became of them: 苗子企业上市了几家.)
+  const became = q.text.match(/([\u4e00-\u9fff]{2})了(?:多少|几)/)?.[1];
+  const poolOf = (name: string, w: string) => !!became && name.includes(became) && name.indexOf(became) < name.indexOf(w);
+  const candidates = (x: Indicator) => resultAsked && k.lex.metrics.candidates.words.some((w) => { const name = fold(afterFrame(x.name, k.lex)); return name.includes(w) && (!q.text.includes(w) || poolOf(name, w)); });
   if (asked.length >= 2) {
     // (接待考察多少人次: the unit asked, of 81批1012人次.)
     const unit = (word ? genericUnit(word, k.lex) : undefined) ?? q.unit;
@@ -113,9 +124,7 @@ function anyPeriod(k: Knowledge, q: Query): TaskFigures {
     // asks the thing all the same; 签约项目总投资 of 签约项目's 总投资额: the subject with the name.)
     const bare = asked.replace(/^(?:已经|已|共|累计|引进|新增|新建|建成|完成|实现)+/, '');
     // (The words as asked first: 完成投资 is not 总投资, though both are 投资.)
-    // (What was done is never a count of candidates: 上市了几家 is no 上市…苗子群10家 — though 重点培育企业几家 is.)
     // (Of the name after its frame: 开展…申报工作新认定…企业971家 counts those 认定, 56个精品村申报工作 the applications.)
-    const candidates = (x: Indicator) => resultAsked && k.lex.metrics.candidates.words.some((w) => fold(afterFrame(x.name, k.lex)).includes(w) && !q.text.includes(w));
     const holds = (f: string) => (x: Indicator) => (nearlyHolds(fold(x.name), f) || Boolean(x.subject && nearlyHolds(fold(x.subject + x.name), f))) && inDimension(x) && !candidates(x);
     // (生态环境问题整改率 of 上报各类生态环境问题159434个,…,整改率99.53%: the name ends what was asked, its part of the
     // sentence says the rest before it — 援青 of 援疆上,今年安排资金1.5亿元 does not.)
@@ -148,8 +157,9 @@ function anyPeriod(k: Knowledge, q: Query): TaskFigures {
     const ofTarget = (xs: Indicator[]) => (/完成率$|完成进度$/.test(asked) && !named(xs).length ? xs.filter((x) => x.unit === '%' && /^完成/.test(x.name) && /目标|计划|任务/.test(x.name)) : []);
     // (重点项目完成了多少个 of 54个重点项目已完成38个: the figure whose name says it was done, before the count of all.)
     const saysDone = (xs: Indicator[]) => (asked === whole ? xs : [...xs].sort((a, b) => Number(holds(whole)(b)) - Number(holds(whole)(a))));
-    const own = q.nature === 'target' ? named(set) : resultAsked ? saysDone(doneOfNamed(ofSet(named(done).filter((x) => x.nature !== 'target')))) : [...ofSet(named(done)), ...ofTarget(done), ...named(set)];
+    const own = q.nature === 'target' ? named(set) : resultAsked ? saysDone(doneOfNamed(ofSet(named(done).filter((x) => x.nature !== 'target')))) : [...ofSet(named(done)), ...ofTarget(done), ...(aimsAnswer ? named(set) : [])];
     if (own.length) return { task, word, answers: found(own) };
+    if (!aimsAnswer) aims = named(set);
   }
   // 目标呢 after a task: what it sets out.
   if (!q.metric.trim() && q.nature === 'target') return { task, word, answers: found(set) };
@@ -164,8 +174,9 @@ function anyPeriod(k: Knowledge, q: Query): TaskFigures {
   const own = new Set([...set, ...done].map((x) => x.id));
   const m = match(k, makeQuery({ ...q, task: undefined, scope: undefined, intent: q.intent === 'growth' ? 'growth' : 'value' }), ['indicator']);
   // (新增了多少家 where the task only sets out 40家: no result is no answer — the target is not what was done.)
-  const answers = m.answers.filter((c) => own.has(c.record.id) && !((resultAsked || q.nature === 'actual') && (c.record as Indicator).nature === 'target'));
+  const answers = m.answers.filter((c) => own.has(c.record.id) && !candidates(c.record as Indicator) && !((resultAsked || q.nature === 'actual' || !aimsAnswer) && (c.record as Indicator).nature === 'target'));
   // What was done before what was set out, unless a target is asked.
   if (q.nature !== 'target') answers.sort((a, b) => Number(done.includes(b.record as Indicator)) - Number(done.includes(a.record as Indicator)));
-  return { task, word, answers };
+  if (!answers.length && !aimsAnswer && !aims.length) aims = m.answers.map((c) => c.record as Indicator).filter((x) => own.has(x.id) && x.nature === 'target');
+  return { task, word, answers, ...(answers.length || !aims.length ? {} : { aims }) };
 }
