@@ -53,7 +53,7 @@ export function answerParts(k: Knowledge, q: Query, one: (part: Query) => Answer
     const about = lead?.type === 'indicator' && lead.name.length <= 6 && !lead.subject ? `（${clip(lead.sentence, 18)}）` : '';
     lines.push([span(`· ${label?.map((x) => x.text).join('') ?? name}：`), ...(figure ?? []), ...(about ? [span(about)] : [])]);
     const asked = part.places.reduce((m, p) => m.split(p.text).join(''), name);
-    brief.push([span(`${brief.length ? '；' : ''}${asked}`), ...(figure ?? [])]);
+    brief.push(span(`${brief.length ? '；' : ''}${asked}`), ...(figure ?? []));
     for (const r of a.records) {
       const record = k.byId.get(r.id);
       if (record && !records.includes(record)) records.push(record);
@@ -66,6 +66,6 @@ export function answerParts(k: Knowledge, q: Query, one: (part: Query) => Answer
   const every = parts.length === k.lex.regions.regions.filter((r) => r.level === 'county').length;
   const chart = byPlace && compared.length === answered ? placeChart(k, metricName(compared[0].record, q), compared, homeValue(k, q, compared[0].record.period, one), every) : undefined;
   // (存贷款余额: 存款余额12057.34亿元；贷款余额11680.96亿元 — what was asked first, each part said after.)
-  const first: Line = !byPlace && answered === parts.length && parts.length <= 3 ? brief.flat() : [span(head)];
+  const first: Line = !byPlace && answered === parts.length && parts.length <= 3 ? brief : [span(head)];
   return makeAnswer(k, q.text, 'list', [first, ...lines], records, { query: q, ...(chart ? { chart } : {}) });
 }
