@@ -1,6 +1,8 @@
 /** The text layer of extraction: page clutter, glosses and footnotes, spans of years, dates. */
 import { describe, expect, it } from 'vitest';
 import { paragraphs } from '../src/extract/prose.js';
+import { cellLineBlocks } from '../src/extract/read/cell-lines.js';
+import { blocksToLines } from '../src/extract/read/lines.js';
 import { clean, isClutter, asWritten } from '../src/extract/clean.js';
 import { layout } from '../src/extract/layout.js';
 import { findPeriods, span } from '../src/text/period.js';
@@ -113,5 +115,22 @@ describe('paragraphs of PDF text', () => {
     expect(paragraphs(lead)).toHaveLength(2);
     const list = ['2023年全区经济社会发展的主要预期目标是:地区生产总值增长8%;一般公共预算收入增长10%、力争完成65亿元', '', '固定资产投资增长6%,其中工业投资完成200亿元。'];
     expect(paragraphs(list)).toHaveLength(1);
+  });
+});
+
+describe('a web table copied one cell a line (序号 | / 目标任务 | / … / 1 | / …)', () => {
+  it('is read back into rows: from each number to the next, each line of a row closed by its empty note, its cells right to left', () => {
+    const lines = ['2022年民生实事进度表', '序号 |', '目标任务 |', '牵头单位 |', '目标 |', '累计完成 |', '备注 |', '1 |', '城镇新增就业1100人 |', '县人社局 |', '1100 |', '1063 |', '|', '“三公里”充分就业社区4个 |', '4 |', '4 |', '|', '2 |', '培训家政服务人员613人次 |', '县科商', '工信局 |', '613 |', '626 |', '|'];
+    expect(blocksToLines(cellLineBlocks(lines))).toEqual([
+      '2022年民生实事进度表',
+      '| 序号 | 目标任务 | 牵头单位 | 目标 | 累计完成 | 备注 |',
+      '| 1 | 城镇新增就业1100人 | 县人社局 | 1100 | 1063 |  |',
+      '|  | “三公里”充分就业社区4个 |  | 4 | 4 |  |',
+      '| 2 | 培训家政服务人员613人次 | 县科商¦工信局 | 613 | 626 |  |',
+    ]);
+  });
+  it('leaves a text with no such table as it is, line for line', () => {
+    const lines = ['', '标题', '全年增长5% |', '正文'];
+    expect(cellLineBlocks(lines)).toEqual([{ type: 'text', lines }]);
   });
 });

@@ -29,6 +29,8 @@ export interface Said {
   kind?: Kind;
   /** A part of the year the name gives (上半年, 1-7月), for summaries. */
   span?: Period;
+  /** What the name calls the document (祁门县民生实事进度表): its title where its text gives none at all. */
+  title?: string;
 }
 
 export interface About {
@@ -78,7 +80,7 @@ export function fileNameSaid(file: string, lex: Lexicon, layout: Layout): Said {
   const year = Number(name.match(/((?:19|20)\d{2})年?/)?.[1]) || undefined;
   const kind = (Object.keys(layout.fileKinds) as (keyof Layout['fileKinds'])[]).find((k) => layout.fileKinds[k].some((w) => name.includes(w)));
   const span = findPeriods(name, year).find((p) => p.period.to !== undefined && p.period.kind !== 'year')?.period;
-  return { place: mostSpecificPlace(name, lex), year, kind, span };
+  return { place: mostSpecificPlace(name, lex), year, kind, span, title: name };
 }
 
 export function aboutFile(file: string, lex: Lexicon, layout: Layout): About {

@@ -271,7 +271,7 @@ export const general: Format = {
       ['file name', about.fileName.place],
     );
     const region = spokenLevel(place.value ?? '', lines.slice(0, 40).join('\n'), body, lex);
-    const title = id.title && !id.garbled ? id.title : synthesizedTitle(workReport ? 'report' : kind === 'report' ? 'other' : kind, id, year, now, region, body, tables);
+    const title = id.title && !id.garbled ? id.title : synthesizedTitle(workReport ? 'report' : kind === 'report' ? 'other' : kind, id, year, now, region, body, tables, about.fileName.title);
     const issuer = id.issuer || (workReport && region && /政府工作报告/.test(title) ? `${region}人民政府` : '');
 
     // Contexts of the prose, by kind: a work report's results are the year before's.
@@ -370,11 +370,12 @@ function headLines(lines: string[]): string[] {
     .filter((l) => l.length >= 6 && !/^\d+[.、．]/.test(l) && !/[>»|]|首页|当前位置|\d[:：]\d|(?:时间|来源|位置|作者|阅读|浏览|日期|编辑)\s*[:：]/.test(l));
 }
 
-function synthesizedTitle(kind: Kind | 'other', id: Identity, year: number | undefined, now: number | undefined, region: string, body: string, tables: Table[]): string {
+function synthesizedTitle(kind: Kind | 'other', id: Identity, year: number | undefined, now: number | undefined, region: string, body: string, tables: Table[], named = ''): string {
   if (kind === 'report') return `${now ?? ''}${now ? '年' : ''}${region}政府工作报告`;
   if (kind === 'statistics') return `${year ?? ''}${year ? '年' : ''}${region}国民经济和社会发展统计公报`;
   if (id.title) return id.title;
-  const first = body.split(/[。！？\n]/)[0] || tables[0]?.title || '';
+  // (A page that is one table and no title: what its file's name calls it.)
+  const first = body.split(/[。！？\n]/)[0] || tables[0]?.title || named;
   return first.length > 30 ? `${first.slice(0, 30)}…` : first;
 }
 

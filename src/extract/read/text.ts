@@ -1,5 +1,6 @@
-/** Plain text: UTF-8, read line for line as written. */
+/** Plain text: UTF-8, read line for line as written; a web table copied one cell a line read back into rows. */
 import type { Reading } from './types.js';
+import { cellLineBlocks } from './cell-lines.js';
 
 export function readText(bytes: Uint8Array): Reading {
   let raw: string;
@@ -8,5 +9,5 @@ export function readText(bytes: Uint8Array): Reading {
   } catch {
     return { blocks: [], problems: ['not UTF-8 text; skipped'] };
   }
-  return { blocks: [{ type: 'text', lines: raw.replace(/\r\n?/g, '\n').split('\n') }], problems: [] };
+  return { blocks: cellLineBlocks(raw.replace(/\r\n?/g, '\n').split('\n')), problems: [] };
 }
