@@ -815,6 +815,9 @@ export class Conversations {
     // A new question of a task (第10项谁牵头) that names no table is of the table just answered from.
     const source = last.query.scope?.source;
     if (source && q.task && !q.scope && !q.period) return makeQuery({ ...q, scope: { source } });
+    // 哪些滞后 after 西湖区民生实事: the tasks of the place just asked of — its table or none, never the home city's.
+    const elsewhere = last.query.places.find((p) => p.region && !p.relative && p.region !== this.words.home);
+    if (elsewhere && q.task && !q.task.number && !q.places.length && !q.scope) return makeQuery({ ...q, places: [elsewhere] });
     return q;
   }
 

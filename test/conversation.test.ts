@@ -335,8 +335,13 @@ describe('the first line, of what was asked and of whose', () => {
     say('t52b', '第52项任务');
     expect(first('t52b', '重点培育企业几家')).toContain('10家');
   });
+  it('asks a count over part of a year as what came new (嘉兴高层次人才 → 新引进高层次人才2873名), and the result after a target', () => {
+    expect(first('talent', '嘉兴高层次人才')).toContain('2873名');
+    say('talent', '目标呢');
+    expect(first('talent', '完成多少')).toContain('2873名');
+  });
   it('says a total over years is one where no span was asked (过去五年（2012-2016年）累计：30多亿元)', () => {
-    expect(first('solo', '濮院投入市场改造建设资金多少')).toMatch(/^过去五年（2012-2016年）累计：30多亿元/);
+    expect(first('span', '濮院投入市场改造建设资金多少')).toMatch(/^过去五年（2012-2016年）累计：30多亿元/);
   });
   it('answers a figure asked in the task’s own words of it (这项完成得咋样 给个数 after 第35项)', () => {
     say('t35', '第35项');

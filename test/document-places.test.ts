@@ -17,6 +17,10 @@ describe('a zone a document speaks for', () => {
     expect(ownZones('庆元经济开发区简介\n\n开发区现有入园企业140家。', lex)).toEqual([
       { name: '庆元经济开发区', within: '庆元县', level: 'town', aliases: ['庆元经济技术开发区', '庆元经开区', '庆元开发区'] },
     ]);
+    // (Opened by a name its place is asked by, 吴中 of 吴中区: within that place, and no 吴中 of its own.)
+    expect(ownZones('吴中开发区前四月经济运行平稳\n今年前四个月,吴中开发区地区生产总值达到124.7亿元。', lex)).toEqual([
+      { name: '吴中开发区', within: '吴中区', level: 'town', aliases: ['吴中经济技术开发区', '吴中经济开发区', '吴中经开区'] },
+    ]);
     // (Its name as the text writes it in full: 余杭经济技术开发区, not the headline's 余杭开发区.)
     expect(ownZones('杭州余杭开发区工业经济复苏提速\n杭州余杭经济技术开发区(以下简称余杭开发区)传来…', lex).map((z) => [z.name, z.within])).toEqual([['余杭经济技术开发区', '余杭区']]);
   });

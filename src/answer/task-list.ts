@@ -13,6 +13,9 @@ import { docName, taskItem } from './task-lines.js';
 import { numberedAnswer, taskAnswer } from './task.js';
 import { noAnswer } from './none.js';
 
+/** 西湖区的 of a question asked of a place: whose tables there are none of. */
+const whose = (q: Query) => (q.places.find((p) => p.region)?.region ? `${q.places.find((p) => p.region)!.region}的` : '');
+
 function heading(q: Query, role: 'lead' | 'part'): string {
   const f = q.task ?? {};
   const status = f.statuses?.length ? `${f.statuses.join('、')}的` : f.unmarked ? '未标注进展状态的' : '';
@@ -23,7 +26,7 @@ function heading(q: Query, role: 'lead' | 'part'): string {
 type Found<K> = Extract<TasksFound, { kind: K }>;
 
 function list(k: Knowledge, q: Query, { doc, lead, part, elsewhere, others }: Found<'list'>, offset: number): Answer {
-  if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
+  if (!doc) return noAnswer(k, q, `报告中没有${whose(q)}任务表或实施意见。`);
   const f = q.task ?? {};
   const unit = doc.kind === 'plan' ? '条' : '项';
   const showStatus = (f.statuses?.length ?? 0) !== 1 && doc.kind !== 'plan';
@@ -66,7 +69,7 @@ function list(k: Knowledge, q: Query, { doc, lead, part, elsewhere, others }: Fo
 }
 
 function count(k: Knowledge, q: Query, { doc, lead, part, elsewhere }: Found<'count'>): Answer {
-  if (!doc) return noAnswer(k, q, '报告中没有任务表或实施意见。');
+  if (!doc) return noAnswer(k, q, `报告中没有${whose(q)}任务表或实施意见。`);
   const f = q.task ?? {};
   const unit = doc.kind === 'plan' ? '条' : '项';
   const lines: Line[] = [];

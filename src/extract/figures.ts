@@ -147,6 +147,7 @@ const JOINED = /^[、和及与]$/;
 // 增速比全省高出1.8个百分点, 分别比全省平均高出4.0个和9.4个百分点: a gap to another place's
 // figure, not a figure of the document's place.
 // 为调整预期的99.8%, 完成年度计划的68.4%: the share of its plan the figure before made.
+const BARE_PLAN = /^(?:年初|年度|全年|调整)?(?:预期|预算|计划|目标)(?:数|任务)?$/;
 const OF_PLAN = /^(?:为|是|完成|达到?|占)(?:年初|年度|全年|调整)?(?:预期|预算|计划|目标)(?:数|任务|数的)?$/;
 // (So is 高出年初预期目标1.3个百分点: a gap to the target.)
 const COMPARED = /(比|较|高于|低于)(全省|全国|省|全市|全区|平均)[^，,；;。]{0,8}$|(?:高出|超出|低于|高于)(?:年初|年度)?(?:预期|计划)?目标$/;
@@ -945,7 +946,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // (占全国1.3%和全省11.1%: a share of another whole, joined on to the one before — 占全省.)
     const lastDraft = drafts.at(-1);
     const sharedOf = !growth && RATE.test(hit.unit) && lastDraft && /^占/.test(lastDraft.name) && lastDraft.figure === hits[i - 1]?.figure ? said.match(/^[和及与、]([\u4e00-\u9fff]{1,6})$/)?.[1] : undefined;
-    const name = sharedOf ? `占${sharedOf}` : said;
+    // (达到预算的94.2%: how much of its plan the figure before made keeps its verb — no 预算 of its own.)
+    const ofPlan = blank.slice(start, hit.index).replace(/^[，,、\s]+/, '').replace(/的$/, '');
+    const name = sharedOf ? `占${sharedOf}` : !growth && RATE.test(hit.unit) && BARE_PLAN.test(said) && OF_PLAN.test(ofPlan) ? ofPlan : said;
     // 引进…世界500强企业、超亿美元项目、超百亿元项目合计22个: a total of the list before it, named by all of it.
     if (!growth && /(?:合计|共计|总计)$/.test(blank.slice(start, hit.index)) && /、$/.test(text.slice(0, start))) {
       const listStart = lastDelimiter(blank.replace(/、/g, '\u0002'), prevEnd, hit.index);

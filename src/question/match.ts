@@ -509,7 +509,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const sentence = `${folded}|${context}`;
   // (A figure of change, 进出口总额增长9.3%, says nothing by its unit of what was measured.)
   const unit = isChange(ind) ? '' : ind.unit;
-  const flow = q.period !== undefined && ['range', 'month', 'since'].includes(q.period.kind) && q.nature !== 'target';
+  // (Asked of no period, a figure counted over part of a year counts what came new too: 高层次人才 of 新引进高层次人才2873名 (1-6月).)
+  const flow = ['range', 'month', 'since'].includes((q.period ?? ind.period).kind) && q.nature !== 'target';
   // (A table's part of a whole, 规上工业增加值 of 轻工业, is owned by what its metric is of.)
   const part = !!ind.owner && ind.owner === ind.subject;
   if (!sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, true, clause, sentence, flow, part)) {

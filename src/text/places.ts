@@ -525,6 +525,9 @@ export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
     // (杭州余杭开发区: within 余杭区, the last place its name opens with.)
     // (经开区 of 无锡经开区 is no 嘉兴经开区: a kind's word alone is no place here.)
     const opening = findPlaces(whole, lex).filter((p) => p.region && !p.relative && !kinds.some((k) => k.includes(p.text)));
+    // (吴中开发区: a name a place is asked by, 吴中 of 吴中区, opens it too — the zone lies in that place and is no 吴中.)
+    const asked = lex.regions.regions.find((r) => r.askedAs?.some((a) => a.length >= 2 && whole.startsWith(a) && !kinds.some((k) => k.includes(a))));
+    if (asked && !opening.some((p) => p.index === 0)) opening.unshift({ text: asked.askedAs!.find((a) => whole.startsWith(a))!, index: 0, region: asked.name });
     let outer = opening.find((p) => p.index === 0);
     while (outer) {
       const next = opening.find((p) => p.index === outer!.index + outer!.text.length);
