@@ -589,6 +589,16 @@ describe('round 22: periods and names a sentence gives', () => {
       '高新技术产业增加值的同比增幅',
     ]);
   });
+  it('reads the parts a figure is made of in brackets after it (包括:上解支出771390万元,…), each by its name', () => {
+    expect(read('转移性支出1130639万元(包括:上解支出771390万元,预算稳定调节基金174763万元)').map((r) => [r[0], r[3]])).toEqual([
+      ['转移性支出', '1130639万元'],
+      ['上解支出', '771390万元'],
+      ['预算稳定调节基金', '174763万元'],
+    ]);
+  });
+  it('reads no level of thresholds passed (财政收入接连迈过20亿元、30亿元两个台阶)', () => {
+    expect(read('财政收入接连迈过20亿元、30亿元两个台阶,年均增长10.4%').filter((r) => r[3] === '20亿元' || r[3] === '30亿元')).toEqual([]);
+  });
   it('reads the months written as words (今年前四个月)', () => {
     expect(read('今年前四个月,吴中开发区地区生产总值达到124.7亿元').map((r) => r[1])).toEqual(['2022年1-4月']);
   });

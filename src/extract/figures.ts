@@ -476,6 +476,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     .replace(/第一、二、三产业/g, '一产、二产、三产')
     // 地区生产总值突破千亿大关,由…增加到1037.1亿元: a level passed in words, then the figure of the metric named before it.
     .replace(/(?:突破|跨过|跨越|迈上|站上|越过)[零一二三四五六七八九十百千万亿两]+[\u4e00-\u9fff]{0,3}?(?:大关|关口|台阶)[，,](?=由|从|达到|达|为|增加|增长|提高|\d)/g, '')
+    // (财政收入接连迈过20亿元、30亿元两个台阶: thresholds passed, no level of the year — the level is beyond the last.)
+    .replace(/(?:接连|先后|连续|相继)?(?:迈过|跨过|跨越|突破|迈上|站上|越过)(?:\d+(?:\.\d+)?[亿万千百]*元?[、和])+\d+(?:\.\d+)?[亿万千百]*元?(?:[两三四五]个)?(?:台阶|大关|关口)/g, '')
     // GDP总量逼近3000亿元,达到2923.2亿元: a round level neared or passed, then the figure itself.
     // (湖州和丽水GDP增速超过8%,分别为8.3%、8.2%: the values follow the bound.)
     .replace(/(?:首次|首度|已经|已|再次|历史性地?)?(?:逼近|接近|突破|超过|越过|不足|不到|低于)(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+)[亿万千百]*[元人户个家吨亩%]?[，,](?=达到|达|为|分别)/g, '')
@@ -1262,8 +1264,11 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const inner = m[1] ?? m[2];
     // (若不含嘉兴港区、嘉兴电厂,实现生产总值698.5亿元…): figures of another scope than the sentence's.
     const scope = inner.match(SCOPE_ASIDE);
-    const said = scope ? inner.slice(scope[0].length).replace(/^[，,:：\s]+/, '') : inner;
-    if (!scope && !ASIDE_CLAUSE.test(said)) continue;
+    // (转移性支出1130639万元(包括:上解支出771390万元,预算稳定调节基金174763万元): the parts a figure is made of, each named.)
+    // (Not 其中,财政4.2亿元: a word that short names no figure of its own.)
+    const parts = inner.match(/^包括[:：,，]\s*/);
+    const said = scope ? inner.slice(scope[0].length).replace(/^[，,:：\s]+/, '') : parts ? inner.slice(parts[0].length) : inner;
+    if (!scope && !ASIDE_CLAUSE.test(said) && !(parts && /^[\u4e00-\u9fff]{3,12}\d/.test(said))) continue;
     const at = m.index ?? 0;
     const own = extractFigures(said, { ...ctx, period: basePeriod(at, 'actual'), region: regionAt(at) }, lex);
     drafts.push(...own.map((d) => ({ ...d, sentence, ...(scope ? { scope: `${scope[1]}${scope[2]}` } : {}) })));
