@@ -258,6 +258,10 @@ describe('round 21: how officials type', () => {
     expect(parse('卫健委牵头的任务一共几条').scope?.kind).not.toBe('plan');
     expect(parse('嘉善实施意见一共有多少条措施').scope?.kind).toBe('plan');
   });
+  it('asks what was reached of a mark asked about (占比到39%没有, 发热门诊30家改完了吗), not the mark', () => {
+    expect(parse('装备制造增加值占比到39%没有')).toMatchObject({ nature: 'actual', intent: 'value' });
+    expect(parse('发热门诊30家改完了吗').metric).not.toContain('30');
+  });
   it('asks each figure a combined word names (存贷款余额), and a figure of 给个数', () => {
     expect(parse('嘉兴存贷款余额').parts?.map((p) => p.metric)).toEqual(['嘉兴存款余额', '嘉兴贷款余额']);
     expect(parse('这项完成得咋样 给个数').intent).toBe('value');

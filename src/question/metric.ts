@@ -223,7 +223,8 @@ export function sameMetric(
     const rule = lex.metrics.impliedQualifiers[qual];
     return typeof rule === 'object' && rule.by.some((w) => text.includes(w.toLowerCase())) && !rule.unless.some((w) => text.includes(w.toLowerCase()));
   };
-  const implied = (qual: string) => impliedBy(qual, asked);
+  // (装备制造 asks of 装备制造业: an industry named without its 业.)
+  const implied = (qual: string) => impliedBy(qual, asked) || (qual.length >= 3 && qual.endsWith('业') && asked.includes(qual.slice(0, -1)));
   // (Counted over part of a year, 上半年高层次人才, what is counted is what came new: 新引进高层次人才2873名.)
   const fresh = (qual: string) => flow && /^新/.test(qual);
   // (高新技术产业 asked of its 规上工业增加值 — a part a table gives of a whole —: the part named carries the whole's

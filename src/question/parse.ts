@@ -59,6 +59,11 @@ function digitsFor(text: string): string {
       `${w1 ?? w2}${chineseNumber(n1 ?? n2) ?? n1 ?? n2}`,
     )
     .replace(/(?<![\d.])([0-9]{2})年/g, (m, y) => (Number(y) >= 10 && Number(y) <= 40 ? `20${y}年` : m))
+    // 出口名牌到120家了吗, 占比到39%没有, 发热门诊30家改完了吗: the mark asked about is what was aimed at; what was
+    // reached is asked.
+    .replace(/(?:到|达到|超过|超|突破)了?\d+(?:\.\d+)?(?:%|[个家项所台名人户亿万元]{1,3})?了?(?:吗|没有|没|了没|没呢)([？?]?)$/, '实际多少$1')
+    .replace(/\d+(?:\.\d+)?[个家项所台户](?=[\u4e00-\u9fff]{1,2}完了?[吗没])/, '')
+    .replace(/([\u4e00-\u9fff])完了?(?:吗|没有|没)([？?]?)$/, '$1完成多少$2')
     // 6月30号: the day as the reports write it.
     .replace(/(\d{1,2}月\d{1,2})号/g, '$1日')
     // 完成了百分之几: the rate of doing it, as the reports name it.
