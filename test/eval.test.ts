@@ -96,8 +96,17 @@ describe('accuracy', () => {
     ['unseen-chat-18', 0, 80],
     // The fifteenth blind round, first scored at 81%/3 wrong, 75.0%/1 wrong and 65%/0 wrong.
     ['temptations-19', 1, 83],
-    ['unseen-questions-19', 0, 76],
-    ['unseen-chat-19', 0, 65],
+    ['unseen-questions-19', 0, 78],
+    ['unseen-chat-19', 0, 70],
+    // The sixteenth blind round, first scored at 82%/4 wrong, 81.7%/2 wrong and 70%/4 wrong.
+    ['temptations-20', 0, 86],
+    ['unseen-questions-20', 1, 83],
+    ['unseen-chat-20', 0, 90],
+    // The seventeenth blind round, first scored at 69%/10 wrong, 35.0%/0 wrong and 55%/0 wrong (phrased apart from
+    // every earlier set on purpose: 那边, 这块, 到120家了吗, 一七年).
+    ['temptations-21', 4, 78],
+    ['unseen-questions-21', 0, 45],
+    ['unseen-chat-21', 0, 55],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;
