@@ -104,9 +104,9 @@ describe('accuracy', () => {
     ['unseen-chat-20', 0, 90],
     // The seventeenth blind round, first scored at 69%/10 wrong, 35.0%/0 wrong and 55%/0 wrong (phrased apart from
     // every earlier set on purpose: 那边, 这块, 到120家了吗, 一七年).
-    ['temptations-21', 4, 78],
-    ['unseen-questions-21', 0, 45],
-    ['unseen-chat-21', 0, 55],
+    ['temptations-21', 3, 79],
+    ['unseen-questions-21', 0, 46],
+    ['unseen-chat-21', 0, 70],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;

@@ -262,6 +262,12 @@ describe('round 21: how officials type', () => {
     expect(parse('装备制造增加值占比到39%没有')).toMatchObject({ nature: 'actual', intent: 'value' });
     expect(parse('发热门诊30家改完了吗').metric).not.toContain('30');
   });
+  it('reads the words officials say for the reports’ (城里人 城镇居民, 乡下的 农村, 做到多少 多少) and an aim stated before the question (今年目标6万亩 建了多少)', () => {
+    expect(parse('桐乡城里人17年人均可支配收入').metric).toContain('城镇居民');
+    expect(parse('新增贷款做到多少了').metric).not.toContain('做到');
+    expect(parse('高标准农田今年目标6万亩 建了多少')).toMatchObject({ nature: 'actual' });
+    expect(parse('高标准农田今年目标6万亩 建了多少').metric).not.toMatch(/6|亩/);
+  });
   it('asks each figure a combined word names (存贷款余额), and a figure of 给个数', () => {
     expect(parse('嘉兴存贷款余额').parts?.map((p) => p.metric)).toEqual(['嘉兴存款余额', '嘉兴贷款余额']);
     expect(parse('这项完成得咋样 给个数').intent).toBe('value');

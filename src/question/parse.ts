@@ -63,6 +63,8 @@ function digitsFor(text: string): string {
     // reached is asked.
     .replace(/(?:到|达到|超过|超|突破)了?\d+(?:\.\d+)?(?:%|[个家项所台名人户亿万元]{1,3})?了?(?:吗|没有|没|了没|没呢)([？?]?)$/, '实际多少$1')
     .replace(/\d+(?:\.\d+)?[个家项所台户](?=[\u4e00-\u9fff]{1,2}完了?[吗没])/, '')
+    // (高标准农田今年目标6万亩 建了多少: the aim the asker states, then what was done of it.)
+    .replace(/目标(?:是|为)?\d+(?:\.\d+)?[万亿千百]*(?:美元|[亩个家项所台户人元吨件条座名])?[，,]*(?=[\u4e00-\u9fff]{1,2}了(?:多少|几))/, '实际')
     .replace(/([\u4e00-\u9fff])完了?(?:吗|没有|没)([？?]?)$/, '$1完成多少$2')
     // 6月30号: the day as the reports write it.
     .replace(/(\d{1,2}月\d{1,2})号/g, '$1日')
