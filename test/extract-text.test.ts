@@ -129,6 +129,10 @@ describe('a web table copied one cell a line (序号 | / 目标任务 | / … / 
       '| 2 | 培训家政服务人员613人次 | 县科商¦工信局 | 613 | 626 |  |',
     ]);
   });
+  it('reads a line the page cuts off before its note as the row’s words before the note (…西湖家园等5个项目已经基本完工)', () => {
+    const lines = ['序号 |', '目标任务 |', '牵头单位 |', '进展情况 |', '备注 |', '1 |', '竣工24个 |', '区住建局 |', '开工15个 |', '|', '西湖家园等5个项目已经基本完工'];
+    expect(blocksToLines(cellLineBlocks(lines)).at(-1)).toBe('|  |  |  | 西湖家园等5个项目已经基本完工 |  |');
+  });
   it('leaves a text with no such table as it is, line for line', () => {
     const lines = ['', '标题', '全年增长5% |', '正文'];
     expect(cellLineBlocks(lines)).toEqual([{ type: 'text', lines }]);

@@ -90,7 +90,8 @@ function rowsOf(cells: string[]): string[][] | undefined {
         line = [];
       }
     }
-    if (line.length) lines.push(line);
+    // (A line the page cuts off before its note is closed, as if its note were empty: 竣工24个项目:…西湖家园等5个… is progress.)
+    if (line.length) lines.push(noted && lines.length ? [...line, ''] : line);
     lines.forEach((l, k) => rows.push(placed(l, header, k === 0)));
     row = [];
   };
