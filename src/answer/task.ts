@@ -67,7 +67,6 @@ export function taskFigureAnswer(k: Knowledge, q: Query, { task: t, word, answer
   const task = taskLines(t)[0];
   if (!answers.length) {
     const what = word ? `“${word}”的数字` : '这项数字';
-    // (What it sets out of it is said beside: the target, never in the result's place.)
     // (What it sets out of it is said below: a target, never on the line of the result asked.)
     const set = aims?.length ? [`${name}的目标：${aims.map((x) => `${x.name}${x.figure}`).join('，')}`] : [];
     return noAnswer(k, q, `${name}的${set.length ? '进展' : '内容和进展'}中没有${what}（${asked(q)}）。`, [...set, textOf([task])]);
