@@ -4,8 +4,8 @@
  * Read back into rows under its 序号 header: a row runs from its number to the next; where the last
  * column is a note (备注), its empty cell closes each line of the row — the first the numbered one, the
  * others lines of that row whose first cells stand merged above (新增家政服务人员275人 | 275 | 284 | …).
- * A line's cells are placed right to left: its figures under the last columns, its words before them,
- * past a department column a word that names none; what the line leaves out stays empty, as merged.
+ * A line's cells are placed right to left: its figures under the last columns, its words before them —
+ * a department under the department column, any other word past it —; what it leaves out stays empty, as merged.
  */
 import { cellText, textBlock, type Block } from './types.js';
 
@@ -26,9 +26,18 @@ export function cellLineBlocks(lines: string[]): Block[] {
   let i = 0;
   while (i < lines.length) {
     const run = cellsFrom(lines, i);
-    const table = run && rowsOf(run.cells);
-    if (!run || !table) {
+    if (!run) {
       text.push(lines[i++]);
+      continue;
+    }
+    const table = rowsOf(run.cells);
+    // (A run that holds no numbered table is text, read once — not again from each of its lines — unless a 序号 in it
+    // may open one further down: 表名 | above 序号 |.)
+    if (!table) {
+      const further = run.cells.slice(1).some((c) => NUMBER_HEADER.test(c));
+      const end = further ? i + 1 : run.end;
+      text.push(...lines.slice(i, end));
+      i = end;
       continue;
     }
     const title = text.length && text.at(-1)!.trim() && text.at(-1)!.trim().length <= 40 ? text.pop()!.trim() : undefined;
