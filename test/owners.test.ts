@@ -495,13 +495,17 @@ describe('a thing named after a place', () => {
 describe('round 22: a place’s own budget and tables', () => {
   const first = seedsWith('budget-seeds', {
     '鄞州区2017年预算执行情况.txt': '关于鄞州区2017年预算执行情况的报告\n2017年,鄞州区一般公共预算收入完成1917837万元,达到预算的102.9%。鄞州区一般公共预算支出共计1504361万元,达到预算的94.2%,比上年同期增长4.5%。\n',
-    '西湖区2022年民生实事进展通报.txt': '2022年西湖区民生实事项目进展情况通报\n2022年确定了10件民生实事项目,10件实事项目中有9件进度正常。\n',
+    '西湖区2022年民生实事进展通报.txt': '2022年西湖区民生实事项目进展情况通报\n2022年确定了10件民生实事项目,10件实事项目中有9件进度正常。\n老旧小区综合改造提升工程开工15个、竣工24个;完成7个老旧高层住宅小区“二次供水”设施改造。\n',
   });
   it('asks how much of its budget the figure just shown made (完成预算多少 after 支出呢), its own rate and never another’s', async () => {
     await first('鄞州一般公共预算收入', 'yinzhou');
     await first('支出呢', 'yinzhou');
     expect(await first('完成预算多少', 'yinzhou')).toContain('94.2%');
     expect(await first('鄞州一般公共预算收入年度预算')).not.toContain('1917837');
+  });
+  it('never answers what was done (完成几件) with what was decided (确定民生实事项目10件)', async () => {
+    await first('西湖区民生实事', 'decided');
+    expect(await first('完成几件', 'decided')).not.toContain('10件');
   });
   it('asks the tasks of the place just asked of (哪些滞后 after 西湖区民生实事): its tables or none, never the home city’s', async () => {
     await first('西湖区民生实事', 'xihu');

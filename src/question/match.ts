@@ -355,6 +355,10 @@ export interface Concept {
  * Whether the question names something no report ever writes (梅城, 益农镇 where the reports
  * hold neither): no figure can be about it, whatever else the question shares with one.
  */
+// A count named by deciding or setting things out, and a question of what was done.
+const SET_OUT = /^(?:确定|安排|部署|下达|排定|明确|谋划|梳理)/;
+const DONE_ASKED = /完成|实现|建成|做到|干了/;
+
 const sourceNames = new WeakMap<Knowledge, string>();
 /** Whether a word names a report's own place, as its title or issuer does (固镇 of 固镇县统计局, 临海 of 臨海市…公報). */
 function namesASource(k: Knowledge, word: string): boolean {
@@ -801,6 +805,8 @@ export function misfit(
   if (q.withinYear !== undefined && recordPeriod(r)?.year !== q.withinYear) return 'period';
   if (r.type === 'task') return undefined;
   if (q.nature && r.nature !== q.nature) return 'nature';
+  // What was done asked (完成几件) is no count of what was decided or set out (确定民生实事项目10件), though that is a fact.
+  if (r.type === 'indicator' && q.nature === 'actual' && DONE_ASKED.test(q.text) && SET_OUT.test(fold(r.name)) && !SET_OUT.test(fold(q.metric))) return 'nature';
   // A statement is asked of sentences: the figures' own names do not decide it.
   if (r.type !== 'indicator' || (q.intent !== 'value' && q.intent !== 'growth')) return undefined;
   const change = isChange(r);
