@@ -14,7 +14,10 @@ import { numberedAnswer, taskAnswer } from './task.js';
 import { noAnswer } from './none.js';
 
 /** 西湖区的 of a question asked of a place: whose tables there are none of. */
-const whose = (q: Query) => (q.places.find((p) => p.region)?.region ? `${q.places.find((p) => p.region)!.region}的` : '');
+function whose(q: Query): string {
+  const place = q.places.find((p) => p.region)?.region;
+  return place ? `${place}的` : '';
+}
 
 function heading(q: Query, role: 'lead' | 'part'): string {
   const f = q.task ?? {};

@@ -674,6 +674,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   if (documentAsk && q.intent === 'document') q.ask = documentAsk;
   if (alsoAsk.length && q.intent === 'document') q.alsoAsk = alsoAsk;
   if (q.intent === 'sources' && fresh) q.ask = 'freshness';
+  let combined: string[] | undefined;
   if (q.intent === 'compute') {
     const sides = inner ? undefined : computeSides(folded);
     if (sides) {
@@ -691,10 +692,9 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
       // 还差多少 alone: a computation of figures the conversation has (conversation.ts), none of its own.
       if (!inner && compute && !q.metric.trim() && !q.task) q.compute = compute;
     }
-  } else if ((q.intent === 'value' || q.intent === 'growth') && !inner && combinedParts(q.metric, k)) {
+  } else if ((q.intent === 'value' || q.intent === 'growth') && !inner && (combined = combinedParts(q.metric, k))) {
     // 存贷款余额: two figures named at once, each asked.
-    const parts = combinedParts(q.metric, k)!;
-    q.parts = parts.map((metric) => makeQuery({ ...q, metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
+    q.parts = combined.map((metric) => makeQuery({ ...q, metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
   } else if (several && (q.intent === 'value' || q.intent === 'growth')) {
     const parts = splitParts(q.metric, k.lex.metrics.heads);
     // Each part's text is the question without the other parts' own words: what one part says
