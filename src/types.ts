@@ -59,7 +59,7 @@ export interface Source {
    */
   evidence?: Partial<Record<'place' | 'year' | 'kind', string>>;
   /** Places it names that knowledge/regions.json lacks (萧山区益农镇, 霍山县), learned from its text: questions may name them. */
-  places?: { name: string; within?: string; level: 'town' | 'county'; ownsShortName?: boolean; aliases?: string[] }[];
+  places?: { name: string; within?: string; level: 'village' | 'town' | 'county'; ownsShortName?: boolean; aliases?: string[] }[];
 }
 
 export interface Growth {

@@ -114,3 +114,37 @@ describe('a document’s place and year, round 22', () => {
     expect(page.indicators.find((x) => x.figure === '7.38亿元')?.region).toBe('开化县');
   });
 });
+
+describe('a document’s place and its parts’, round 23', () => {
+  const figure = async (file: string, shown: string) => (await documentRecords(join(FIXTURES, file))).indicators.find((x) => x.figure === shown);
+  it('is the city a story of two of its counties’ villages is told of (湖州从2012年… beside 长兴县…, 安吉县…), not the site’s province (浙江網)', async () => {
+    expect(await placeOf('holdout46/全市90%行政村年經營性收入超80萬元-浙江網.txt')).toBe('湖州市');
+  });
+  it('is the county a story of one county names, however it ranks in its city (海盐…列全市第一)', async () => {
+    expect(await placeOf('holdout41/海盐连续两个季度获红旗奖-论坛转帖.txt')).toBe('海盐县');
+  });
+  it('files a village named after its town under the village (长兴县李家巷镇刘家渡村…村里去年的经营性收入由53.88万元…升到100万元)', async () => {
+    const end = await figure('holdout46/全市90%行政村年經營性收入超80萬元-浙江網.txt', '100万元');
+    expect([end?.region, end?.period.label]).toEqual(['刘家渡村', '2023年']);
+    expect((await figure('holdout46/全市90%行政村年經營性收入超80萬元-浙江網.txt', '53.88万元'))?.period.label).toBe('2022年');
+  });
+  it('is the town a page opens its sentences with by its short name, named in full only in its credit line (爵溪…, 爵溪街道/供图)', async () => {
+    expect(await placeOf('holdout45/最美爵溪(二)-秒懂生活.txt')).toBe('爵溪街道');
+  });
+  it('carries the place a sentence opens on to its later parts (南昌县财政总收入…;地方一般公共预算收入达到21.8亿元)', async () => {
+    expect((await figure('holdout46/南昌首季財政進賬-轉載.txt', '21.8亿元'))?.region).toBe('南昌县');
+  });
+  it('is unknown for a page that ranks itself within its county (在全县领跑) and names the county only in passing', async () => {
+    expect(await placeOf('holdout47/2024年工作回顾-节选.txt')).toBe('');
+  });
+});
+
+describe('a page’s headline and place, round 23', () => {
+  it('is the line above a byline that ends on a stamp (中国网 · 汪杰菲 | 发布时间2022-04-19 14:19:58), below its breadcrumb; its place the one the headline names most closely', async () => {
+    const page = (await documentRecords(join(FIXTURES, 'holdout48/共富村名單-中國網.txt'))).sources[0];
+    expect([page.title, page.region]).toEqual(['杭州市首批共富村名单出炉,余杭6个村榜上有名!', '余杭区']);
+  });
+  it('is the zone a bulletin names without its city where the gazetteer knows it (滨海新区…在全省七大新区中居首位)', async () => {
+    expect(await placeOf('holdout48/滨海新区前三季度经济运行.txt')).toBe('绍兴滨海新区');
+  });
+});

@@ -88,9 +88,14 @@ export function samePeriod(gold: GoldRecord['period'], p: Period): boolean {
  */
 function placeFits(gold: GoldRecord, region: string, learned: readonly LearnedPlace[] = [], lex?: Lexicon): boolean {
   // (Or by a name the gazetteer gives it: 杭州湾新区 of 宁波杭州湾新区.)
-  const names = [region, ...(learned.find((p) => p.name === region)?.aliases ?? []), ...(lex?.regionByName.get(region)?.aliases ?? [])];
-  if (names.includes(gold.place ?? '')) return true;
-  return !!gold.subject && names.includes(gold.subject);
+  const names = [region, ...(learned.find((p) => p.name === region)?.aliases ?? []), ...(lex?.regionByName.get(region)?.aliases ?? [])].map(fold);
+  // (Gold in traditional characters, 南昌縣, names the place 南昌县 is.)
+  if (names.includes(fold(gold.place ?? ''))) return true;
+  // (海盐经济开发区(西塘桥街道): a subject with its other name in brackets is the place of that name too.)
+  const subject = fold(gold.subject ?? '');
+  const other = subject.match(/^[^(]+\(([^()]+)\)$/)?.[1];
+  // (李家巷镇刘家渡村: a subject named after the larger place it lies in is the place its name ends on.)
+  return !!subject && (names.includes(subject) || (!!other && names.includes(other)) || names.some((n) => n.length >= 3 && subject.endsWith(n)));
 }
 
 export async function measure(dir: string): Promise<Tally & { files: number }> {

@@ -164,10 +164,13 @@ function crumbSite(line: string): string | undefined {
 export function clean(lines: string[], layout: Layout): Cleaned {
   const clutter: number[] = [];
   let site: string | undefined;
+  // (A page in traditional characters has its menu and breadcrumb so too, 您的位置:首頁 > 要聞: known as clutter read simplified.)
+  const traditional = isTraditional(lines.join('\n'));
+  const probe = traditional ? lines.map((line) => toSimplified(line)) : lines;
   const kept = lines.map((line, i) => {
-    if (isClutter(line, layout) || isMenu(lines, i)) {
+    if (isClutter(probe[i], layout) || isMenu(probe, i)) {
       clutter.push(i + 1);
-      if (i < 5) site ??= crumbSite(line);
+      if (i < 5) site ??= crumbSite(probe[i]);
       // (首页 > 新闻中心  浏览次数:  发布时间:2020-09-09: the page's date stays, the menu goes.)
       // (当前位置:首页 > … > 2024年湖州市政府工作报告重点工作上半年完成情况: so does the page's own title, its last step.)
       return line.match(PAGE_DATE)?.[0] ?? crumbTitle(line);

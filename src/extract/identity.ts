@@ -112,6 +112,11 @@ function headerFields(row: string, layout: Layout): { field: HeaderField; name: 
   });
 }
 
+const BREADCRUMB = /(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置)\s*[:：]|首页\s*[>＞»]/;
+
+/** A date with its time on a line of its own: when a page was put up. */
+const STAMP = /^(?:.{0,40}(?:时间|日期)\s*[:：]?\s*)?(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?$/;
+
 /** A title line tidied: 【栏目】 prefixes, a leading (浙江省), a trailing (2023年2月1日) go. */
 function tidyTitle(line: string): { title: string; date?: string; garbled: boolean } {
   let title = line.replace(/^#+\s*/, '').replace(/^【[^】]*】\s*/, '').trim();
@@ -186,7 +191,9 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
   let garbled = false;
   let titleDate: string | undefined;
   let titleAt = -1;
-  for (let i = 0; i < Math.min(lines.length, 25); i++) {
+  // (Lines above a breadcrumb, 您的位置:首页 > 要闻, are the site's menu: no title.)
+  const crumbAt = lines.slice(0, 15).findIndex((l) => BREADCRUMB.test(l));
+  for (let i = crumbAt + 1; i < Math.min(lines.length, 25); i++) {
     const line = lines[i].trim();
     if (!line || head.has(i)) continue;
     if (/^各位代表/.test(line)) break;
@@ -215,7 +222,10 @@ export function identify(lines: string[], lex: Lexicon, layout: Layout): Identit
 
   // A page's headline stands right above its header fields (4月份浙江工业生产增长3.3% / 来源: 作者: 时间:…), whatever
   // words it holds: the title, when no line reads as one.
-  const fieldsAt = [...head].filter((i) => headerFields(lines[i], layout).length).sort((a, b) => a - b)[0];
+  // (Or above a stamp alone, 2024-02-05 16:54:34, or a byline that ends on one, 中国网 · 汪杰菲 | 发布时间2022-04-19 14:19:58,
+  // where the page has no header fields: 全市90%行政村… over it.)
+  const timeAt = lines.slice(0, 25).findIndex((l) => STAMP.test(l.trim()));
+  const fieldsAt = [...head].filter((i) => headerFields(lines[i], layout).length).sort((a, b) => a - b)[0] ?? (timeAt > 0 ? timeAt : undefined);
   let headline = false;
   if (!title && fieldsAt !== undefined) {
     // (Over the date it carries on a line of its own: 去年台州这些工作… / 2018年01月11日 / 来源:.)

@@ -92,7 +92,7 @@ export async function readDocument(file: string, bytes: Uint8Array, lex: Lexicon
   // (So is a zone the document speaks for: 来源:宁波大榭开发区.)
   // (And a town the file's name names that the text names again: 織里鎮重點工作推進情況.txt.)
   const named = fileNameTown(basename(file), text, lex);
-  const own = [...ownUnlistedPlaces(text, lex), ...ownZones(text, lex), ...(named ? [named] : [])];
+  const own = [...ownUnlistedPlaces(text, lex, tidied), ...ownZones(text, lex), ...(named ? [named] : [])];
   const towns = [...after, ...own.filter((p) => !after.some((t) => t.name === p.name))];
   const here = withPlaces(lex, towns);
   try {

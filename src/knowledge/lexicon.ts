@@ -210,7 +210,7 @@ export interface LearnedPlace {
   name: string;
   /** The larger place it lies in; absent when the text does not say (霍山县 of a province the gazetteer lacks). */
   within?: string;
-  level: 'town' | 'county';
+  level: 'village' | 'town' | 'county';
   /** Its short name is its in this text, whatever else bears it (龙港 of 龙港镇, in 2013, before 龙港市 was). */
   ownsShortName?: boolean;
   /** The names people ask it by, where they are not its short name (庆元经开区 of 庆元经济开发区). */
@@ -223,7 +223,9 @@ const learnedMemo = new WeakMap<Lexicon, Map<string, Lexicon>>();
 
 /** The lexicon with places learned from reports added; the lexicon itself when there are none. */
 export function withPlaces(lex: Lexicon, places: readonly LearnedPlace[]): Lexicon {
-  const fresh = [...new Map(places.filter((p) => !lex.regionByName.has(p.name) && (!p.within || lex.regionByName.has(p.within))).map((p) => [p.name, p])).values()];
+  // (A village learned within a town learned with it: 李家巷镇刘家渡村.)
+  const lies = (p: LearnedPlace) => !p.within || lex.regionByName.has(p.within) || places.some((t) => t.name === p.within && lex.regionByName.has(t.within ?? ''));
+  const fresh = [...new Map(places.filter((p) => !lex.regionByName.has(p.name) && lies(p)).map((p) => [p.name, p])).values()];
   if (!fresh.length) return lex;
   const key = fresh.map((p) => `${p.name}<${p.within ?? ''}${p.ownsShortName ? '!' : ''}${p.ownsAliases ? '!!' : ''}${p.aliases ? `=${p.aliases.join(',')}` : ''}`).sort().join('|');
   let memo = learnedMemo.get(lex);

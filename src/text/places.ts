@@ -81,13 +81,17 @@ function namesStartingIn(text: string, lex: Lexicon): PlaceName[] {
  */
 const officeTitle = (text: string, at: number, name: string) => name[0] === '长' && at > 0 && /[镇乡村县区局院校处科所站]/.test(text[at - 1]);
 
+/** Whether a name ending in 县 is the 县 of 县区 after a city's name instead (南昌县区财政总收入: 南昌's counties and districts). */
+const countiesWord = (text: string, at: number, name: string, lex: Lexicon) =>
+  name.endsWith('县') && text[at + name.length] === '区' && lex.regionByName.get(lex.placeNames.find((p) => p.text === name.slice(0, -1))?.region ?? '')?.level === 'city';
+
 /** Every place named in `text` (folded or tidy text: place names are plain Chinese); `own` is the text's own place. */
 export function findPlaces(text: string, lex: Lexicon, own?: string): PlaceMention[] {
   const taken = new Array<boolean>(text.length).fill(false);
   const found: PlaceMention[] = [];
   for (const { text: name, region, scope } of namesStartingIn(text, lex)) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      if (taken.slice(at, at + name.length).some(Boolean) || officeTitle(text, at, name)) continue;
+      if (taken.slice(at, at + name.length).some(Boolean) || officeTitle(text, at, name) || countiesWord(text, at, name, lex)) continue;
       taken.fill(true, at, at + name.length);
       found.push(scope ? { region: resolveScope(scope, own, lex), text: name, index: at, relative: true } : { region, text: name, index: at });
     }
@@ -382,6 +386,29 @@ export function commonPlace(text: string, lex: Lexicon, least = 3, levels: Regio
 }
 
 /**
+ * The city a story of its counties' towns and villages is told of (湖州从2012年… beside 长兴县李家巷镇、
+ * 安吉县递铺街道): a city the text names, where every other place it names lies in it, in two of its
+ * counties or more, none of them a 市, and its 全市 (no 全县, 全区) can only be that city — however
+ * often one county is named.
+ */
+export function enclosingCity(text: string, lex: Lexicon): string | undefined {
+  if (!/全市|我市|本市/.test(text) || /全县|我县|本县|全区|我区|本区/.test(text)) return undefined;
+  const named = new Set(findPlaces(text, lex).filter((m) => m.region && !m.relative && isSubjectMention(text, m)).map((m) => m.region!));
+  const cities = [...named].filter((r) => lex.regionByName.get(r)?.level === 'city');
+  if (named.size < 2 || cities.length !== 1) return undefined;
+  const inner = [...named].filter((r) => r !== cities[0]);
+  // (Two of its counties at least: a story of one, 海盐县…列全市第一, is that county's.)
+  const counties = new Set(inner.map((r) => countyOf(lex, r)).filter(Boolean));
+  return counties.size >= 2 && inner.every((r) => isWithin(lex, r, cities[0]) && !(lex.regionByName.get(r)?.level === 'county' && r.endsWith('市'))) ? cities[0] : undefined;
+}
+
+/** The county a place is or lies in. */
+function countyOf(lex: Lexicon, region: string): string | undefined {
+  for (let r = lex.regionByName.get(region); r; r = r.within ? lex.regionByName.get(r.within) : undefined) if (r.level === 'county') return r.name;
+  return undefined;
+}
+
+/**
  * The place a text compares the parts of (江苏13个设区市…, 嘉兴七县市区…): one that names five
  * cities or counties of it or more is about it, whichever it dwells on.
  */
@@ -425,9 +452,26 @@ export function unlistedTowns(text: string, lex: Lexicon): LearnedPlace[] {
     const town = text.slice(m.index + m.text.length + kind.length).match(/^([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?![\u4e00-\u9fff]{0,2}(?:建设|政策|工作|发展))/);
     // 嘉兴小城镇, 嘉善全域镇, 以城带乡: words, not names; a name is said again, or in the title.
     if (!town || NOT_A_TOWN.test(town[1]) || findPlaces(town[0], lex).length || out.some((t) => t.name === town[0])) continue;
-    if (m.index > 200 && text.split(town[0]).length < 3) continue;
+    // (Unless a village follows: 安吉县递铺街道马家村 is an address, said once.)
+    if (m.index > 200 && text.split(town[0]).length < 3 && !VILLAGE_AFTER.test(text.slice(m.index + m.text.length + kind.length + town[0].length))) continue;
     out.push({ name: town[0], within: outer.name, level: 'town' });
   }
+  return [...out, ...unlistedVillages(text, lex, out)];
+}
+
+/** A village named right after its town (李家巷镇刘家渡村): a place of its own, within that town. */
+const VILLAGE_AFTER = /^([\u4e00-\u9fff]{2,3}?)村(?![级民委庄镇集])/;
+const NOT_A_VILLAGE = /^[小全各每该本这一新大城乡美]|[和与及、]/;
+
+function unlistedVillages(text: string, lex: Lexicon, towns: readonly LearnedPlace[]): LearnedPlace[] {
+  const out: LearnedPlace[] = [];
+  const at = (name: string, from: number) => text.slice(from + name.length).match(VILLAGE_AFTER);
+  const found = (town: string, v: RegExpMatchArray | null) => {
+    if (!v || NOT_A_VILLAGE.test(v[1]) || findPlaces(v[0], lex).length || out.some((p) => p.name === v[0])) return;
+    out.push({ name: v[0], within: town, level: 'village' });
+  };
+  for (const m of findPlaces(text, lex)) if (m.region && !m.relative && lex.regionByName.get(m.region)?.level === 'town') found(m.region, at(m.text, m.index));
+  for (const t of towns) for (let i = text.indexOf(t.name); i >= 0; i = text.indexOf(t.name, i + 1)) found(t.name, at(t.name, i));
   return out;
 }
 
@@ -442,6 +486,7 @@ const OWN_PLACE = /([\u4e00-\u9fff]{2,12}?)(县|区|市|镇|乡|街道)(?=\s*(?:
 // (宁波其余区县2024年…: the rest of a city's parts, no name.)
 const NOT_A_NAME = /^(?:[全各每本我该这市县区镇乡]|其余|其他|其它)/;
 const HEAD_FIELD = /分类|索引|机构|方式|日期|来源|主题|文号|范围/;
+const FULL_TOWN = /([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?![\u4e00-\u9fff]{0,2}(?:建设|政策|工作|发展|环境|整治))/g;
 const OPENING_TOWN = /(?:^|\n)\s*(?:19|20)\d{2}年(?:以来)?[，,]([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?=[\u4e00-\u9fff])/g;
 
 /** A line that is only a place's name, its characters maybe spaced out (甘 霖 镇 → 甘霖镇); '' when it is not. */
@@ -502,6 +547,8 @@ const ZONE_NOT_A_NAME = /构筑|建设|打造|推进|加快|培育|做强|提升
  * 经济开发区), and it is asked by any name of its kind (庆元经开区) or by its own words where
  * they are no place's (大榭).
  */
+const HEADLINE_PERIOD = /^(?:(?:19|20)\d{2}年)?(?:上半年|下半年|前三季度|第?[一二三四]季度|首季|今年|去年|全年|\d{1,2}(?:-|至|~)\d{1,2}月份?|\d{1,2}月份?)+/;
+
 export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
   const { kinds, generic } = lex.regions.zones;
   const endings = kinds.flat().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
@@ -512,7 +559,9 @@ export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
   const subject = new RegExp(`^${name}`);
   const out: LearnedPlace[] = [];
   const lines = text.split('\n').filter((l) => l.trim()).slice(0, 12);
-  const heads = lines.map((line) => (line.match(published) ?? (line.trim().length <= 40 ? line.trim().match(subject) : null))?.[1]);
+  // (上半年苏州工业园区实际利用外资…: the part of the year a headline opens with is no part of the name.)
+  const headline = (line: string) => line.trim().replace(HEADLINE_PERIOD, '');
+  const heads = lines.map((line) => (line.match(published) ?? (line.trim().length <= 40 ? headline(line).match(subject) : null))?.[1]);
   // (杭州余杭经济技术开发区(以下简称“经开区”): the short name the text gives it is its own here.)
   const defined = text.slice(0, 3000).match(new RegExp(`${name}[(（]以下简称[“"]?([\u4e00-\u9fff]{2,8})[”"]?[)）]`));
   const bare = bareZone(text, lex);
@@ -598,7 +647,7 @@ function ownUnlistedCounty(text: string, lex: Lexicon): LearnedPlace | undefined
   return undefined;
 }
 
-export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
+export function ownUnlistedPlaces(text: string, lex: Lexicon, whole = text): LearnedPlace[] {
   const head = `${text.split('\n').slice(0, 30).join('\n')}\n${text.match(/我代表[^，,。\n]{2,20}/)?.[0] ?? ''}`;
   const out: LearnedPlace[] = [];
   const county = ownUnlistedCounty(text, lex);
@@ -617,6 +666,22 @@ export function ownUnlistedPlaces(text: string, lex: Lexicon): LearnedPlace[] {
     // (2014年,浙江城镇常住居民…: a known place before a word, 城镇, is no town's name.)
     if (NOT_A_NAME.test(m[1]) || findPlaces(name, lex).some((p) => p.text === name || (p.index === 0 && !p.relative)) || out.some((p) => p.name === name)) continue;
     out.push({ name, level: 'town' });
+  }
+  // 爵溪累计完成…,爵溪将始终保持… beside (爵溪街道/供图): a town the text names in full and opens its
+  // sentences with by its short name is its subject, within the one county it names. (The full name
+  // may stand only in a credit line the page's clutter went with: `whole`.)
+  const title = text.split('\n').filter((l) => l.trim()).slice(0, 3).join('');
+  for (const m of whole.matchAll(FULL_TOWN)) {
+    // (文爵溪街道 of 史妮妮/文 爵溪街道/供图 with its space gone: the name is the part the text opens with.)
+    // (Its short name is in the title, and no word of doing: 完成街道 of …完成街道下达的… is none.)
+    const short = [m[1].slice(-2), m[1]].find((n) => {
+      const opens = text.match(new RegExp(`(?:^|[\n，,。；;])\\s*${n}(?!${m[2]})`, 'g'))?.length ?? 0;
+      return opens >= 2 && text.split(n).length >= 4 && title.includes(n) && !DOING.test(n);
+    });
+    const name = `${short}${m[2]}`;
+    if (!short || NOT_A_NAME.test(short) || NOT_A_TOWN.test(short) || findPlaces(name, lex).length || out.some((p) => p.name === name)) continue;
+    const counties = new Set(findPlaces(text, lex).filter((p) => p.region && !p.relative && lex.regionByName.get(p.region)?.level === 'county').map((p) => p.region!));
+    out.push({ name, ...(counties.size === 1 ? { within: [...counties][0] } : {}), level: 'town', ownsShortName: true });
   }
   for (const m of head.matchAll(OWN_PLACE)) {
     // (What the run opens with before the name: 2024年, 在, 我代表.)

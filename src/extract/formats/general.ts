@@ -15,7 +15,7 @@ import { period, reportContexts, sectionContexts, underHeading, isPartHeading } 
 import { paragraphs, readProse, splitPartTitles, type LocatedIndicator, type Paragraph, type PassageDraft } from '../prose.js';
 import { identify, impliedYear, subjectPlace, type Identity } from '../identity.js';
 import { decide, type Evidence } from '../about.js';
-import { bareZone, commonPlace, comparedPlace, findPlaces, frequentPlace, isWithin, mostSpecificPlace, openingTown, scopedPlace, subjectShortName } from '../../text/places.js';
+import { bareZone, commonPlace, comparedPlace, enclosingCity, findPlaces, frequentPlace, isWithin, mostSpecificPlace, openingTown, scopedPlace, subjectShortName } from '../../text/places.js';
 import { findTables, type Table } from '../tables.js';
 import { tableRecords } from '../table-records.js';
 import { layout as sharedLayout, type Layout } from '../layout.js';
@@ -120,6 +120,18 @@ function spokenLevel(region: string, head: string, body: string, lex: Lexicon): 
   // (By any name, its short one too: 江北 of 《数字江北建设三年行动计划》.)
   const inside = lex.regions.regions.filter((r) => r.name.endsWith(title) && isWithin(lex, r.name, region) && [r.name, ...r.aliases, ...(r.askedAs ?? [])].some((n) => n.length >= 2 && body.includes(n)));
   return inside.length === 1 ? inside[0].name : '';
+}
+
+/**
+ * Whether a text ranks itself within a county it never speaks as (在全县领跑, 居全区第一, and no 全县 of its
+ * own): the phrase that says so, or undefined.
+ */
+function rankedWithin(region: string, body: string, lex: Lexicon): string | undefined {
+  if (lex.regionByName.get(region)?.level !== 'county') return undefined;
+  const whole = `全${region.slice(-1)}`;
+  const said = body.split(whole).length - 1;
+  const ranks = [...body.matchAll(new RegExp(`(?:在|居|列|位居|位列|领跑|领先)${whole}|${whole}(?:第[一二三四五六七八九十\\d]|前列|首位|领跑|领先)`, 'g'))];
+  return said > 0 && ranks.length === said ? ranks[0][0] : undefined;
 }
 
 /** The place a headline names, when the body names three or more places inside it and none outside it. */
@@ -264,13 +276,20 @@ export const general: Format = {
       ['title', overParts(headlines, body, lex)],
       // (经开区2022年…汇报 that names 芜湖市: 芜湖经济技术开发区's, never the home city's zone.)
       ['title', bareZone(text, lex)?.name],
-      ['body', openingTown(body, lex) ?? comparedPlace(body, lex) ?? subjectShortName(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex) ?? subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
-      // (After the body: 两项增速列金华第一 heads a story of 兰溪, ranked among 金华's counties.)
+      ['body', openingTown(body, lex) ?? comparedPlace(body, lex) ?? subjectShortName(body, lex) ?? enclosingCity(body, lex) ?? frequentPlace(body, lex) ?? commonPlace(body, lex)],
+      // (After what the body dwells on: 两项增速列金华第一 heads a story of 兰溪, ranked among 金华's counties; before
+      // guesses from its opening, 杭州市首批共富村名单出炉,余杭6个村榜上有名! over a page that names 杭州市 first.)
       ['title', headlines.map((l) => mostSpecificPlace(l, lex)).find(Boolean)],
+      ['body', subjectPlace(body.slice(0, 300), lex) ?? frequentPlace(text, lex) ?? commonPlace(text, lex) ?? scopedPlace(text, lex)],
       ['header', about.site],
       ['file name', about.fileName.place],
     );
-    const region = spokenLevel(place.value ?? '', lines.slice(0, 40).join('\n'), body, lex);
+    const spoken = spokenLevel(place.value ?? '', lines.slice(0, 40).join('\n'), body, lex);
+    // (…增长6%,在全县领跑 on a page whose place only its body named, 宁海: a part of the county ranks itself
+    // in it — the county is not its place, and which part it is the page does not say.)
+    const ranked = place.from === 'body' && rankedWithin(spoken, body, lex);
+    if (ranked) problems.push({ line: 1, message: `ranks itself within ${spoken} (${ranked}): a part of it, which one the text does not say; its place is unknown` });
+    const region = ranked ? '' : spoken;
     const title = id.title && !id.garbled ? id.title : synthesizedTitle(workReport ? 'report' : kind === 'report' ? 'other' : kind, id, year, now, region, body, tables, about.fileName.title);
     const issuer = id.issuer || (workReport && region && /政府工作报告/.test(title) ? `${region}人民政府` : '');
 
@@ -349,7 +368,7 @@ export const general: Format = {
       ...(id.number ? { number: id.number } : {}),
       ...(id.notes.length ? { notes: id.notes } : {}),
       ...(sections.length ? { sections } : {}),
-      evidence: { place: place.from, year: decided.from, kind: kindFrom },
+      evidence: { place: ranked ? undefined : place.from, year: decided.from, kind: kindFrom },
     };
     if (!region) problems.push({ line: 1, message: 'no place: neither its text nor its file name names one; its figures answer no question of a place' });
     return { items: [{ source, tasks, indicators: withRestatedYears(indicators, text), passages }], problems };
