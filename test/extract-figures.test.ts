@@ -606,3 +606,39 @@ describe('round 22: periods and names a sentence gives', () => {
     expect(read('其中,去年重新夺回“浙江经济第一区”的杭州市余杭区,以GDP1615.5亿元、增长6.7%的成绩,继续稳坐头把交椅').map((r) => r[1])).toEqual(['2021年']);
   });
 });
+
+describe('round 23: owners and natures a sentence gives', () => {
+  const where = (sentence: string) => extractFigures(sentence, results, lex).map((d) => [d.figure, d.region, d.owner ?? '']);
+  it('gives each place of a list after 其中 its own figure (其中越城区26个、柯桥区48个、上虞区10个)', () => {
+    expect(where('新建公交候车亭84个,其中越城区26个、柯桥区48个、上虞区10个。')).toEqual([
+      ['84个', '嘉兴市', ''],
+      ['26个', '越城区', ''],
+      ['48个', '柯桥区', ''],
+      ['10个', '上虞区', ''],
+    ]);
+  });
+  it('gives no one place a count of several named before it (南湖、嘉善、桐乡3个…试点城市)', () => {
+    expect(where('抓好南湖、嘉善、桐乡3个省级夜间经济试点城市建设').map((r) => r[1])).toEqual(['嘉兴市']);
+  });
+  it('gives one project of those counted what is said of it (其中先科半导体…制造项目推进较快,已完成投资3.32亿元)', () => {
+    expect(where('其中先科半导体新一代电子信息材料国产化制造项目推进较快,已完成投资3.32亿元')).toEqual([['3.32亿元', '嘉兴市', '先科半导体新一代电子信息材料国产化制造项目']]);
+  });
+  it('reads the list after 目标任务: as targets', () => {
+    expect(read('目标任务:完善综合交通网络,开工建设主干公路15公里;完成公路大中修工程12公里').map((r) => r[2])).toEqual(['target', 'target']);
+  });
+});
+
+describe('round 23: periods and names a sentence gives', () => {
+  it('gives no figure the period it is set against (和一季度相比,…增值税34.30亿元)', () => {
+    expect(read('2024年1-6月,地方财政收入为124.93亿元。和一季度相比,税收收入由增转降,增值税34.30亿元,同比增长-4.8%').map((r) => r[1])).toEqual(['2024年1-6月', '2024年1-6月']);
+  });
+  it('reads no figure of how many a ranking ranks (在全省100个县(市、区)财政总收入完成情况排名里)', () => {
+    expect(read('在全省100个县(市、区)财政总收入完成情况排名里,全市共有5个县区进入前十').map((r) => r[3])).toEqual(['5个']);
+  });
+  it('names each 产业 written once after the last (第二、第三产业对GDP增长的贡献率依次为60.4%和33.0%)', () => {
+    expect(read('第二、第三产业对GDP增长的贡献率依次为60.4%和33.0%').map((r) => r[0].slice(0, 4))).toEqual(['第二产业', '第三产业']);
+  });
+  it('takes the year in brackets after 全年 as the sentence’s (全年(2024年)共争取到各类政策资金近7000万元)', () => {
+    expect(read('全年(2024年)共争取到各类政策资金近7000万元', { ...results, year: 2025, period: year(2025) }).map((r) => r[1])).toEqual(['2024年']);
+  });
+});

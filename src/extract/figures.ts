@@ -80,6 +80,7 @@ const MET_TARGET = /(?:符合|达到|完成|实现|超过|超额完成|好于|�
 const PILOT = /^(?:开展|推进|深化)?(?:试点|示范)(?:建设|打造|创建)[“"]([^”"]{2,12})[”"]$|^(?:开展|推进)?(?:建设|打造|创建)[“"]([^”"]{2,12})[”"](?:试点|示范点)$/;
 // A sentence that opens by naming the survey or index its figures come from: …X（STI）显示:.
 const FRAME = /^(?:[^，,。；;：:]{0,12}[，,])?[^，,。；;：:]{0,40}?([\u4e00-\u9fff]{2,12}(?:指数|调查|监测|统计))\*{0,2}(?:[（(][A-Za-z]{2,8}[)）])?\*{0,2}(?:显示|表明)[：:，,]/;
+const ONE_PROJECT = /^其中([\u4e00-\u9fff“”"()（）]{4,24}?项目)(?:推进|进展|建设|进度|已|目前)/;
 const EXAMPLES = /^[^，,；;。、\d]*等(\d|$)/;
 // …最多的区县为柯城区 / 即江山市 / 居首位的是海宁: a clause that ends by naming what it is about.
 const NAMED_AS = /(?:为|是|即)([\u4e00-\u9fff（）()]{2,12})$/;
@@ -141,7 +142,7 @@ const VERB_ONLY = /^(跃升|跃居|增长|上升|上扬|继续上扬|下降|分�
 const OVER_SPAN = /累计|新增|共|合计|总计|年均|平均|先后|五年|连续|多年/;
 const REACHED = /达到|达|实现|突破|超过|提高到|提升到|增加到|增长到|增至|升至|跃升到|跃升至|跃居|上升到|为$|是$/;
 // 从673.4亿元增加到1122.8亿元: the verb between a span's start and its end.
-const FROM_TO = /^(?:分别)?(?:增加|提高|提升|增长|跃升|飙升|猛增|激增|扩大|上升|攀升|回升|发展|壮大|下降|下滑|减少|降低|缩小|缩减|回落|增|降|升)?(?:到|至)了?(?:(?:19|20)\d{2}年(?:底|末)?的?)?$/;
+const FROM_TO = /^(?:分别)?(?:一下子?|一举|一路|大幅|快速|迅速|稳步)?(?:增加|提高|提升|增长|跃升|飙升|猛增|激增|扩大|上升|攀升|回升|发展|壮大|下降|下滑|减少|降低|缩小|缩减|回落|增|降|升)?(?:到|至)了?(?:(?:19|20)\d{2}年(?:底|末)?的?)?$/;
 const FROM = /(?:从|由)(?:[^，,；;。从由]{0,12}?的)?$/;
 const JOINED = /^[、和及与]$/;
 // 增速比全省高出1.8个百分点, 分别比全省平均高出4.0个和9.4个百分点: a gap to another place's
@@ -473,7 +474,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     .replace(/(?:19|20)[*＊×xX]{1,2}\s*年/g, '')
     // 按可比价计算(下同)比上年增长8.0%: a note on the notes after it, no words of the figure.
     .replace(/[（(](?:下同|下同\S{0,4}|以下同)[）)]/g, '')
+    // (全年(2024年)共争取…: the year in brackets says which 全年, and is the sentence's.)
+    .replace(/(?:全年|今年|去年|上年|本年|当年)[（(]((?:19|20)\d{2}年)[)）]/g, '$1')
     .replace(/第一、二、三产业/g, '一产、二产、三产')
+    // (第二、第三产业对GDP增长的贡献率依次为60.4%和33.0%: each item's own 产业, written once after the last.)
+    .replace(/第([一二三])、第([一二三])(?:、第([一二三]))?产业/g, (_all, a: string, b: string, c?: string) => [a, b, c].filter(Boolean).map((x) => `第${x}产业`).join('、'))
+    // (在全省100个县(市、区)财政总收入完成情况排名里: how many a ranking ranks, no figure of the place.)
+    .replace(/在(全省|全国|全市|省内|全区)\d+个([^，,；;。\d]{0,24}?)(排名|排行|中排|中位列|中居)/g, '在$1$2$3')
     // 地区生产总值突破千亿大关,由…增加到1037.1亿元: a level passed in words, then the figure of the metric named before it.
     .replace(/(?:突破|跨过|跨越|迈上|站上|越过)[零一二三四五六七八九十百千万亿两]+[\u4e00-\u9fff]{0,3}?(?:大关|关口|台阶)[，,](?=由|从|达到|达|为|增加|增长|提高|\d)/g, '')
     // (财政收入接连迈过20亿元、30亿元两个台阶: thresholds passed, no level of the year — the level is beyond the last.)
@@ -550,11 +557,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const open = Math.max(text.lastIndexOf('(', p.index), text.lastIndexOf('（', p.index));
     return open > Math.max(text.lastIndexOf(')', p.index), text.lastIndexOf('）', p.index)) && /[)）]/.test(text.slice(p.index, at));
   };
+  // (和一季度相比,税收收入由增转降…增值税34.30亿元: the period a figure is set against is none of its own.)
+  const comparedWith = (p: { index: number; length: number }) => /(?:与|和|同|跟)$/.test(text.slice(0, p.index)) && /^(?:相比|比较)/.test(text.slice(p.index + p.length));
   const basePeriod = (at: number, nature: Nature): Period => {
     // (…比重从2006年的10.11%增加, its end cut off: a start is its own year's.)
     const started = /^[\d.]+[^，,；;。\d]{0,8}?(?:到|至)[\d.]/.test(text.slice(at)) ? undefined : periods.find((p) => startPoint(p) && p.index < at && /^的?$/.test(text.slice(p.index + p.length, at)));
     if (started) return started.period;
-    const before = periods.filter((p) => p.index < at && holdsAt(p, at) && !startPoint(p) && !inBrackets(p, at));
+    const before = periods.filter((p) => p.index < at && holdsAt(p, at) && !startPoint(p) && !inBrackets(p, at) && !comparedWith(p));
     const last = before.at(-1);
     const own = nature === 'target' && ctx.targets ? ctx.targets : ctx.period;
     // (完成全年指标任务的110.4%: 全年 there is the target's; the figure is of the text's own period.)
@@ -599,6 +608,9 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       const described = thingsIn(clause, lex).find((t) => clause.endsWith(`的${t}`));
       if (described && i < clauses.length - 1) return described;
       // 试点建设“智安街道”,建成34个场景应用: a pilot built under a name of its own owns what is done in it.
+      // (其中先科半导体…制造项目推进较快,已完成投资3.32亿元: one project of those counted owns what is said of it.)
+      const project = i < clauses.length - 1 ? clause.match(ONE_PROJECT)?.[1] : undefined;
+      if (project) return project;
       const pilotMatch = clause.match(PILOT);
       const pilot = pilotMatch?.[1] ?? pilotMatch?.[2];
       if (pilot && i < clauses.length - 1) return pilot;
@@ -622,6 +634,13 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // The last clause of the figure's part of the sentence (up to a ；) that opens with a place
     // names the figure's place; one that opens with 全市 or 我市 names the document's own.
     const part = text.slice(0, at).split(/[；;]/).at(-1) ?? '';
+    // (其中越城区26个、柯桥区48个: a place that opens an item of a list after 、 is that item's.)
+    const item = part.split(/[，,。]/).at(-1)!.split('、');
+    const itemPlace = item.length > 1 && /\d/.test(item.at(-2)!) ? leadingPlace(item.at(-1)!, lex, ctx.region) : undefined;
+    // (Only where the item is the place and its figure, after one with its own: 桐乡复合材料、平湖箱包、海宁纺织3个
+    // and 南湖、嘉善、桐乡3个 count them all.)
+    const itemRest = itemPlace ? item.at(-1)!.slice(itemPlace.text.length) : '';
+    if (itemPlace?.region && !itemPlace.relative && itemPlace.index === 0 && /^(?:为|达到?|有|共|计)?$/.test(itemRest)) return itemPlace.region;
     const clauses = part.split(/[，,。]/);
     for (let i = clauses.length - 1; i >= 0; i--) {
       const clause = clauses[i].replace(/^\d{1,2}[.、．]/, '');
@@ -641,7 +660,21 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // 在余姚,今年1-9月…;利润累计增长的企业有659家: the place the sentence opened on frames all its parts.
     const opened = /^[，,\s]*在[\u4e00-\u9fff]{2,8}[,，]/.test(text) ? leadingPlace(text.split(/[，,]/)[0], lex, ctx.region) : undefined;
     if (opened?.region && !opened.relative) return opened.region;
-    return ctx.region;
+    return sentenceOpener(at) ?? ctx.region;
+  };
+  /**
+   * 南昌县财政总收入达到38亿元,…;地方一般公共预算收入达到21.8亿元: the place a sentence opens
+   * on, the only one its earlier parts name, is the subject of its later parts too.
+   */
+  const sentenceOpener = (at: number): string | undefined => {
+    const before = text.slice(0, at);
+    const parts = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('！')) + 1).split(/[；;]/);
+    if (parts.length < 2) return undefined;
+    const earlier = parts.slice(0, -1).join('；');
+    const first = leadingPlace(earlier.replace(/^[\s\d.、．]+/, ''), lex, ctx.region);
+    if (!first?.region || first.relative || first.index !== 0) return undefined;
+    const named = findPlaces(earlier, lex, ctx.region).filter((p) => p.region);
+    return named.every((p) => p.region === first.region && !p.relative) ? first.region : undefined;
   };
   /**
    * The places a figure's clause opens with when it names several (遂昌县、庆元县GDP均增长5.9%):
@@ -691,7 +724,7 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // 预期目标是:A;B;C — a target before a colon governs the list after it.
     const colon = Math.max(text.lastIndexOf(':', at), text.lastIndexOf('：', at));
     const lead = text.slice(0, colon).replace(/[是为]$/, '');
-    if (colon >= 0 && !met && (targetVerb(text.slice(0, colon)) || /目标$/.test(lead))) return 'target';
+    if (colon >= 0 && !met && (targetVerb(text.slice(0, colon)) || /目标(?:任务)?$/.test(lead))) return 'target';
     return ctx.nature;
   };
   const placeless = lex.placeless.some((p) => p.test(sentence));
@@ -774,8 +807,11 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const nature = natureAt(chunk, first.index);
     const base = basePeriod(first.index, nature);
     const own = (from: number, to: number) => periods.filter((p) => p.index >= from && p.index < to && !vague(p)).at(-1)?.period;
-    const startPeriod = own(begin, first.index) ?? (ctx.fromTo ? yearPeriod(ctx.fromTo.from) : undefined) ?? (base.kind === 'span' && base.fromYear ? yearPeriod(base.fromYear - 1) : base.kind === 'year' && base.year ? yearPeriod(base.year - 1) : { kind: 'none' as const, label: '起始' });
-    const endPeriod = own(starts.at(-1)!.end, ends[0].index) ?? (ctx.fromTo ? yearPeriod(ctx.fromTo.to) : undefined) ?? (base.kind === 'span' && base.toYear ? yearPeriod(base.toYear) : base);
+    // (村里去年的经营性收入由53.88万元升到100万元: a period before 由 is the span's, where it ended; one after it, 由2016年末的38, where it started.)
+    const fromAt = begin + (chunk.match(FROM)?.index ?? chunk.length);
+    const spanned = own(begin, fromAt);
+    const startPeriod = own(fromAt, first.index) ?? (spanned ? (spanned.kind === 'year' && spanned.year ? yearPeriod(spanned.year - 1) : { kind: 'none' as const, label: '起始' }) : undefined) ?? (ctx.fromTo ? yearPeriod(ctx.fromTo.from) : undefined) ?? (base.kind === 'span' && base.fromYear ? yearPeriod(base.fromYear - 1) : base.kind === 'year' && base.year ? yearPeriod(base.year - 1) : { kind: 'none' as const, label: '起始' });
+    const endPeriod = own(starts.at(-1)!.end, ends[0].index) ?? spanned ?? (ctx.fromTo ? yearPeriod(ctx.fromTo.to) : undefined) ?? (base.kind === 'span' && base.toYear ? yearPeriod(base.toYear) : base);
     const one = (hs: Hit[], period: Period): IndicatorDraft => ({
       ...make(name, hs[0], chunk, false),
       nature,
@@ -1088,7 +1124,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     }
     // 苏州市地区生产总值11458.4亿元,南京市8316.92亿元,…: a place alone before a figure in the unit
     // of the one before gives that place's figure of the same metric.
-    const placeAlone = chunk.trim().replace(/[，,、]/g, '').replace(/(?:为|达到|达|是)$/, '');
+    // (其中越城区26个、柯桥区48个: so does each place of the parts after 其中.)
+    const placeAlone = chunk.trim().replace(/[，,、]/g, '').replace(/^(?:其中|分别是|分别为)/, '').replace(/(?:为|达到|达|是)$/, '');
     if (!hasWords(name) && !growth && prev && prev.unit === hit.unit && placeAlone && findPlaces(placeAlone, lex).some((m) => m.text === placeAlone && m.region && m.region !== prev.region)) {
       drafts.push({ ...make(prev.name, hit, chunk, false), subject: prev.subject });
       return;
