@@ -156,7 +156,9 @@ function followUpWords(k: Knowledge): FollowUpWords {
       const reading = readMetric(own, k.lex);
       // (Only words that qualify, all of them: 一般公共预算, no head of its own.)
       if (reading.head || !reading.qualifiers.length || reading.qualifiers.join('') !== own) return undefined;
-      return readMetric(fold(last.replace(/\s+/g, '')), k.lex).head;
+      // (20年要新增多少 after 科技型中小企业新增: the word the last metric holds asks that metric again, not its head's.)
+      const said = fold(last.replace(/\s+/g, ''));
+      return said.includes(own) ? undefined : readMetric(said, k.lex).head;
     },
     // (What was done, unless a target is asked: a target alone leaves the result to be found elsewhere.)
     inTask: (q, last) => {

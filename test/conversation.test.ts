@@ -359,3 +359,14 @@ describe('the first line, of what was asked and of whose', () => {
     expect(first('rate', '市级投资项目呢')).toContain('57.4%');
   });
 });
+
+describe('round 22: a word the last metric holds, and a long sentence’s clause', () => {
+  it('asks the last metric again of the year named (20年要新增多少 after 科技型中小企业新增), not its head’s (新增企业)', () => {
+    say('u22c17', '19年科技型中小企业新增多少');
+    expect(first('u22c17', '20年要新增多少')).toContain('1000家');
+  });
+  it('leads with the clause that names what a report asks of it (20年报告对民营企业中长期贷款有啥要求)', () => {
+    expect(first('solo', '20年报告对民营企业中长期贷款有啥要求')).toContain('增长20%');
+    expect(first('solo', '20年报告对民营企业中长期贷款有啥要求')).not.toContain('300亿');
+  });
+});

@@ -273,3 +273,14 @@ describe('round 21: how officials type', () => {
     expect(parse('这项完成得咋样 给个数').intent).toBe('value');
   });
 });
+
+describe('round 23: places and years a question gives', () => {
+  it('reads 县区 after a city as its counties and districts (南昌县区财政总收入), not a county', () => {
+    expect(parseQuery('南昌县区财政总收入增长', k).places.map((p) => p.region)).toEqual(['南昌市']);
+  });
+  it('reads the year of a report apart from the year asked (2020年报告里说19年…, 2020年报告说去年…)', () => {
+    expect(parseQuery('2020年报告里说19年给企业减负多少', k).period?.year).toBe(2019);
+    expect(parseQuery('2020年报告说去年服务业增加值增长多少', k).period?.year).toBe(2019);
+    expect(parseQuery('2020年政府工作报告GDP目标', k).period?.year).toBe(2020);
+  });
+});

@@ -65,8 +65,10 @@ export function answerCompute(k: Knowledge, q: Query, found: ComputeFound, brief
     case 'missing': {
       const { a } = found;
       const said = answerFigure(k, found.query, found.figure, brief);
-      // (Only a sentence that names what A is compared with says that gap.)
-      const gapSaid = said.kind !== 'none' && new RegExp(`(?:比|较|高于|低于|超过|超出|落后于?|领先于?)${escapeRegExp(squeeze(qb.text))}`).test(said.quote ?? '');
+      // (Only a sentence that names what A is compared with says that gap — not of another measure, 增幅比全国平均低0.5个百分点,
+      // where a level is asked.)
+      const rate = /增幅|增速|涨幅|降幅|增长|快|慢/.test(q.text);
+      const gapSaid = said.kind !== 'none' && [...(said.quote ?? '').matchAll(new RegExp(`(?:比|较|高于|低于|超过|超出|落后于?|领先于?)${escapeRegExp(squeeze(qb.text))}`, 'g'))].some((m) => rate || !/(?:增幅|增速|涨幅|降幅)$/.test((said.quote ?? '').slice(Math.max(0, m.index! - 4), m.index)));
       if (a && gapSaid && said.records.some((r) => r.id === a.record?.id)) return said;
       return noAnswer(k, q, `无法计算：报告中没有找到“${found.missing}”的数据。`, a ? [labelOf(a)] : []);
     }

@@ -36,6 +36,13 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   // Asked for a rank or a date, a clause says it; asked what something means, the sentence does.
   // (A short sentence is shown whole, unless a rank is asked: 排第几 leads with the clause that ranks.)
   // (Nor a date asked of a sentence of several: …6月23日通过命名公示,7月7日通过现场核查 leads with the one asked.)
+  // (What a long sentence says of one thing asked, 对民营企业中长期贷款有啥要求: the one clause that names all of it.)
+  // (Not a list or a meaning asked, 三朵云是哪三朵, 一主两副多点是啥意思: the sentence names them.)
+  if (q.intent === 'fact' && text.length > 60 && q.metric.trim() && !/哪|意思|是啥|是什么|都有|包括|内容|第几|排/.test(q.text)) {
+    const cs = concepts(k, q);
+    const naming = text.split(/[，,；;。]/).filter((c) => cs.length && coverage(fold(c), cs) >= 0.99);
+    if (naming.length === 1) return naming[0];
+  }
   const dates = /哪天|哪一天|什么时候|啥时候|何时|几月/.test(q.text) && (text.match(/\d{1,2}月\d{1,2}日/g) ?? []).length >= 2;
   if ((text.length <= 60 && !/第几|排/.test(q.text) && !dates) || !/第几|排|哪天|哪一天|什么时候|啥时候|何时|几月|比|高于|低于/.test(q.text)) return undefined;
   if (dates) {
@@ -68,11 +75,14 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
     const bare = subjectless(one);
     // 两年平均增长10.7%,比全省高出0.4个百分点: a comparison without a subject, likewise.
     const compares = /^(?:比|较|高于|低于)/.test(one);
+
     // (…零售总额822.87亿元,增长13.1%,居全省第1;…网络零售额591.1亿元,增长22.8%,居全省第3: back over the bare
     // clauses to the one that names what ranks, within its part of the sentence.)
     let from = i - 1;
     while (ranks && bare && from > 0 && subjectless(clauses[from]) && /[，,]$/.test(pieces[from - 1])) from--;
     const c = i > 0 && ((ranks && bare) || compares) ? `${clauses.slice(Math.max(0, from), i).join('，')}，${one}` : one;
+    // (增幅比全国平均低0.5个百分点 answers no 收入比全国高多少: a rate's comparison, where a level's is asked.)
+    if (/增幅|增速|涨幅|降幅/.test(c) && !/增幅|增速|涨幅|降幅|增长|快|慢/.test(q.text)) continue;
     // (Folded: a traditional text's 財政總收入 is 财政总收入.)
     const folded = fold(c);
     // A rank said of another metric of the sentence (规上工业总产值…列全省第三, asked GDP) is not the one asked.

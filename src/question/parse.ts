@@ -319,9 +319,24 @@ function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
     scope.kind ??= 'bulletin';
     t.rest = t.rest.replace(issue[0], ' ');
   }
-  // (嘉善意见里…, 政府工作报告中…: where in the document, no word of the metric.)
-  const kind = takeKeyed(t, w.documents, '里|中|内');
+  // (2020年报告里说19年…: the year of the document, where another year is the figure's, is no period asked.)
+  const said = new RegExp(`(?:19|20)?\\d{2}年的?(?=(?:${[...w.documents.map(([word]) => word), '报告'].map(escapeRegExp).join('|')})(?:里|中|内)?(?:说|讲|提到)?)`);
+  const docYear = t.rest.match(said);
+  if (docYear && /(?:19|20)?\d{2}年|去年|上年|前年/.test(t.rest.replace(docYear[0], ''))) {
+    // (…说去年: the year before the document's, not before today's.)
+    const digits = docYear[0].match(/\d+/)![0];
+    const year = digits.length === 2 ? 2000 + Number(digits) : Number(digits);
+    t.rest = t.rest
+      .replace(docYear[0], ' ')
+      .replace(/(报告|公报|意见|方案)(里|中|内)?(?:说|讲|提到)/, '$1$2')
+      .replace(/去年|上年(?!同期|末|底)/, `${year - 1}年`)
+      .replace(/前年/, `${year - 2}年`);
+  }
+  // (嘉善意见里…, 政府工作报告中…, 报告对…有啥要求: where in the document, no word of the metric.)
+  const kind = takeKeyed(t, w.documents, '里|中|内|对');
   if (kind) scope.kind ??= kind as DocumentScope['kind'];
+  // (20年报告对…有啥要求: a report of no kind said, where in it — no word of the metric either.)
+  else t.rest = t.rest.replace(/报告(?:对|里|中)/g, ' ');
 }
 
 /** Takes the words that open a correction (不对，我问的是), longest first, from the start. */
