@@ -370,3 +370,15 @@ describe('round 22: a word the last metric holds, and a long sentence’s clause
     expect(first('solo', '20年报告对民营企业中长期贷款有啥要求')).not.toContain('300亿');
   });
 });
+
+describe('round 23: a figure of a task by its words apart, and words read as the reports write them', () => {
+  it('finds the one figure of the task that holds the words asked in order (入驻了几个项目 after 第21项: 已入驻5个国家级高端人才项目)', () => {
+    say('t21', '第21项');
+    expect(first('t21', '入驻了几个项目')).toContain('5个');
+  });
+  it('reads a metric the segmenter cut badly as the records’ names write it (低效用地腾退 of 腾退低效用地2.8万亩)', () => {
+    expect(first('solo', '19年低效用地腾退了多少亩')).toContain('2.8万亩');
+    // (Only a figure whose name holds every word: 生猪出栏完成率 is no 水稻播种完成率.)
+    expect(first('solo', '水稻播种完成率')).not.toContain('57.2%');
+  });
+});

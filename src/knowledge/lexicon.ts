@@ -111,6 +111,8 @@ const schemas = {
     dimensions: z.record(z.string(), z.array(z.string().min(1))),
     levelWords: z.object({ words: z.array(z.string().min(1)) }),
     perMember: z.object({ opens: z.array(z.string().min(1)), wholes: z.array(z.string().min(1)), asked: z.array(z.string().min(1)) }),
+    /** Words that ask an average (村均, 人均): the whole's figure is none of it. */
+    averages: z.object({ words: z.array(z.string().min(1)) }).default({ words: [] }),
   }),
   corrections: z.object({
     corrections: z.array(

@@ -9,7 +9,7 @@
  */
 import type { Indicator, KnowledgeRecord, Period } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import { sameNumber, type Query } from './query.js';
+import { makeQuery, sameNumber, type Query } from './query.js';
 import { tokensOfFolded } from '../text/tokenize.js';
 import { documentFrequency } from '../knowledge/search.js';
 import { findPlaces, isSubjectMention, isWithin, thingsIn } from '../text/places.js';
@@ -566,7 +566,8 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // So is a rate asked (产业集聚度多少) of a figure in no rate's unit (12个高能级产业园).
   if (k.lex.metrics.rateHeads.some((h) => asked.endsWith(h)) && ind.unit && !/%|‰/.test(ind.unit) && !isChange(ind)) return 'metric';
   // 已整改, 已完成: what the question says is done must be what this figure itself counts.
-  if (done.some((d) => !ownWords.includes(d))) return 'metric';
+  // (Not inside a word of what is yet to be done: 已开工 of 促开工项目25个, 计划开工, 未开工.)
+  if (done.some((d) => !new RegExp(`(?<![促拟待未将要划])${escapeRegExp(d)}`).test(ownWords))) return 'metric';
   // What the question ends on — its head, or else its last word (到资 of 外资项目到资) — is this figure's.
   const measured = last !== undefined && k.lex.metrics.headUnits[last] === dimensionOf(ind.unit, k.lex);
   // A word made with a character left alone (收入比) names a metric of its own: the figure's own
@@ -833,6 +834,9 @@ export function misfit(
   if (q.intent === 'value' && change && k.lex.metrics.levelWords.words.some((w) => q.metric.includes(w))) return 'level';
   // Each member's figure (各引进1个以上) answers only a question of each.
   if (perMember(k, r) && !k.lex.metrics.perMember.asked.some((w) => q.metric.includes(w))) return 'metric';
+  // An average asked (村均经营性收入) is never the whole's total beside it (…实现经营性收入8.46亿元,村均592万元).
+  const average = k.lex.metrics.averages.words.find((w) => fold(q.metric).includes(w));
+  if (average && !fold(`${r.subject}${r.name}`).includes(average)) return 'metric';
   // A figure the question itself gives (那7个超亿美元外资项目) is what it knows, not what it asks.
   if (r.value !== null && givenIn(q.text, r)) return 'figure';
   const fit = metricOf(k, q, reading, cs, r, wording);
@@ -1059,6 +1063,18 @@ function nameCoverageOf(name: string, cs: Concept[], known: Map<string, number>)
 }
 
 /** What makes one fitting record a better answer than another of equal coverage. */
+/** Whether a figure's clause opens with 其中 (其中,新设公有制企业386户): a part of the figure before it. */
+const parts = new WeakMap<Indicator, boolean>();
+function saidAsPart(r: Indicator): boolean {
+  let part = parts.get(r);
+  if (part === undefined) {
+    const at = r.sentence.indexOf(r.figure);
+    part = at >= 0 && /其中[，,]?[^，,；;。]*$/.test(r.sentence.slice(0, at));
+    parts.set(r, part);
+  }
+  return part;
+}
+
 function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: string[]): number {
   let score = 0;
   const named = q.places.find((p) => p.region && p.region === r.region);
@@ -1158,6 +1174,55 @@ const NEARBY = 30;
 
 /** Matches the query against the records; `types` limits the kinds of record considered. */
 export function match(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][]): Matches {
+  const found = matchWords(k, q, types);
+  if (found.answers.length) return found;
+  // (低效用地腾退 read 低|效用|地腾退: where nothing holds the words as read, the words the records' names write.)
+  const again = namesWords(k, q);
+  if (!again) return found;
+  const second = matchWords(k, again, types);
+  // (Only a figure whose name holds every word so read: no sentence-mate of another metric, 生猪出栏完成率 for 水稻播种完成率.)
+  const named = second.answers.filter((c) => c.nameCoverage >= 0.99 && c.coverage >= 0.99);
+  return named.length ? { ...second, answers: named } : found;
+}
+
+/** Whether a word is written in some record's name, as asked once per knowledge. */
+const namedWords = new WeakMap<Knowledge, Map<string, boolean>>();
+
+/**
+ * The question again with its metric read as the records' names write it, longest words first
+ * (低效用地|腾退 of 腾退低效用地): a query whose concepts are those words, or undefined when they
+ * are the words already read or a stretch is no name's.
+ */
+function namesWords(k: Knowledge, q: Query): Query | undefined {
+  const stretches = fold(q.metric).match(/[\u4e00-\u9fff]{4,}/g);
+  if (!stretches) return undefined;
+  let seen = namedWords.get(k);
+  if (!seen) namedWords.set(k, (seen = new Map()));
+  const said = (w: string) => {
+    let is = seen!.get(w);
+    if (is === undefined) seen!.set(w, (is = k.indicators.some((x) => x.name.includes(w))));
+    return is;
+  };
+  const words: string[] = [];
+  for (const stretch of stretches) {
+    let rest = stretch;
+    while (rest) {
+      const w = [4, 3, 2].map((n) => rest.slice(0, n)).find((c) => c.length >= 2 && said(c));
+      if (!w) return undefined;
+      words.push(w);
+      rest = rest.slice(w.length);
+      if (rest.length === 1) return undefined;
+    }
+  }
+  const now = concepts(k, q).map((c) => c.forms[0]);
+  if (words.every((w) => now.includes(w))) return undefined;
+  const metric = `${words.join(' ')} `;
+  const memo = conceptMemo.get(k)!;
+  memo.set(`${metric}|${q.places.map((p) => p.text).join(',')}`, [...concepts(k, q).filter((c) => c.forms.length > 1 || !/[\u4e00-\u9fff]{2}/.test(c.forms[0]) || !stretches.some((s) => s.includes(c.forms[0]))), ...words.map((w) => ({ forms: [w], weight: w.length }))]);
+  return makeQuery({ ...q, metric });
+}
+
+function matchWords(k: Knowledge, q: Query, types?: KnowledgeRecord['type'][]): Matches {
   const none: Matches = { answers: [], nearby: [] };
   const cs = concepts(k, q);
   if (!cs.length) return none;
@@ -1359,6 +1424,7 @@ function ranked(k: Knowledge, q: Query, candidates: Candidate[]): Candidate[] {
   if (!q.nature) actualFirst(k, candidates);
   preciseFirst(k, candidates);
   wholeFirst(k, q, candidates);
+  partAfterWhole(candidates);
   qualifiedFirst(k, q, candidates);
   ownWordsFirst(k, q, candidates);
   return candidates;
@@ -1429,6 +1495,23 @@ function wholeFirst(k: Knowledge, q: Query, candidates: Candidate[]): void {
     r.region === t.region && r.period.label === t.period.label && r.nature === t.nature && isChange(r) === isChange(t) && !r.owner && !r.subject &&
     besides(r) + 3 <= besides(t));
   if (better) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(better), 1));
+}
+
+/**
+ * Of two figures of one sentence in one unit that both hold what was asked, the whole before the part its
+ * 其中 names (新设企业多少: 新设立各类企业3278户, not 其中,新设公有制企业386户) — where the part's
+ * own words were not asked, its name holds no more of the question than the whole's.
+ */
+function partAfterWhole(candidates: Candidate[]): void {
+  const top = candidates[0];
+  if (top?.record.type !== 'indicator' || !saidAsPart(top.record)) return;
+  const t = top.record;
+  const whole = candidates.find(({ record: r, coverage, nameCoverage }) =>
+    r.type === 'indicator' && r !== t && r.source === t.source && r.unit === t.unit && !saidAsPart(r) && r.period.label === t.period.label &&
+    // (In its sentence before it, or the sentence right before one that opens with 其中.)
+    (r.sentence === t.sentence ? r.sentence.indexOf(r.figure) < r.sentence.indexOf(t.figure) : /^\s*其中/.test(t.sentence) && r.line === t.line && (r.at ?? 0) === (t.at ?? 0) - 1) &&
+    coverage >= top.coverage - 0.01 && nameCoverage >= top.nameCoverage - 0.01);
+  if (whole) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(whole), 1));
 }
 
 /**

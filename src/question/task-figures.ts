@@ -55,6 +55,26 @@ function nearlyHolds(name: string, asked: string): boolean {
   return false;
 }
 
+/** Whether a name holds the words asked (two characters each, the last maybe three) in their order, however far apart. */
+function inOrder(name: string, asked: string): boolean {
+  if (asked.length < 4) return false;
+  const words: string[] = [];
+  for (let i = 0; i < asked.length; i += 2) {
+    if (asked.length - i === 3) {
+      words.push(asked.slice(i));
+      break;
+    }
+    words.push(asked.slice(i, i + 2));
+  }
+  let at = 0;
+  for (const w of words) {
+    const next = name.indexOf(w, at);
+    if (next < 0) return false;
+    at = next + w.length;
+  }
+  return true;
+}
+
 /** The task a figure is asked of (if there is one), the generic word asked (完成), and its figures that answer, best first. */
 export interface TaskFigures {
   task?: Task;
@@ -147,7 +167,13 @@ function anyPeriod(k: Knowledge, q: Query): TaskFigures {
       const found = as.length || bare.length < 2 || bare === asked ? as : xs.filter(holds(bare));
       // (The words whole before with a gap: 税务 of 税务63.3亿元 before 建成智慧办税服务厅.)
       const whole = (x: Indicator) => Number(fold(x.name).includes(asked) || fold(x.name).includes(bare));
-      return found.length ? found.sort((a, b) => changed(b) - changed(a) || whole(b) - whole(a)) : around(xs);
+      if (found.length) return found.sort((a, b) => changed(b) - changed(a) || whole(b) - whole(a));
+      const near = around(xs);
+      if (near.length) return near;
+      // (入驻了几个项目 of 已入驻5个国家级高端人才项目: the words asked, in order, however far apart — where one figure of
+      // the task holds them.)
+      const apart = xs.filter((x) => inOrder(fold(x.name), asked) && inDimension(x) && !candidates(x));
+      return apart.length === 1 ? apart : [];
     };
     // (What was done of a thing the task sets out comes before other things so named: 新增上市企业3家 before 上市…苗子群10家.)
     const ofSet = (xs: Indicator[]) => [...xs].sort((a, b) => Number(set.some((s) => sameThing(s.name, b.name))) - Number(set.some((s) => sameThing(s.name, a.name))));
