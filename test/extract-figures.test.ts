@@ -642,3 +642,9 @@ describe('round 23: periods and names a sentence gives', () => {
     expect(read('全年(2024年)共争取到各类政策资金近7000万元', { ...results, year: 2025, period: year(2025) }).map((r) => r[1])).toEqual(['2024年']);
   });
 });
+
+describe('round 23: a name that opens with 近', () => {
+  it('keeps 近 of a name (近洋航线1条) and drops it before a number (近5000亿元)', () => {
+    expect(read('1-6月新开通集装箱海河联运航线5条、近洋航线1条').map((r) => r[0])).toEqual(['新开通集装箱海河联运航线', '近洋航线']);
+  });
+});
