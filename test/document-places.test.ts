@@ -148,3 +148,13 @@ describe('a page’s headline and place, round 23', () => {
     expect(await placeOf('holdout48/滨海新区前三季度经济运行.txt')).toBe('绍兴滨海新区');
   });
 });
+
+describe('a table’s rows and a page’s part of the year, round 23', () => {
+  const figure = async (file: string, shown: string) => (await documentRecords(join(FIXTURES, file))).indicators.find((x) => x.figure === shown);
+  it('reads a row that leaves out the cells merged before its 序号 (分管市长 written once) with its progress as what was done', async () => {
+    expect((await figure('holdout45/政府工作报告重点工作一季度完成情况-平湖.txt', '3次'))?.nature).toBe('actual');
+  });
+  it('takes 半年报 for the half-year (该省各区(县、市)的经济半年报陆续出炉。…余杭区,以GDP1615.5亿元)', async () => {
+    expect((await figure('holdout45/余杭经济半年报-中新网转载.txt', '1615.5亿元'))?.period.label).toBe('2024年1-6月');
+  });
+});

@@ -648,3 +648,10 @@ describe('round 23: a name that opens with 近', () => {
     expect(read('1-6月新开通集装箱海河联运航线5条、近洋航线1条').map((r) => r[0])).toEqual(['新开通集装箱海河联运航线', '近洋航线']);
   });
 });
+
+describe('round 23: what a figure leaves out', () => {
+  it('reads a name that opens on what it leaves out as so counted (不含港区的一般公共预算收入完成31.78亿元)', () => {
+    const [all, without] = extractFigures('1-3月份全市一般公共预算收入完成37.58亿元,同比增长1.9%;不含港区的一般公共预算收入完成31.78亿元,同比增长2.2%', results, lex);
+    expect([all.scope, without.name, without.scope, without.owner]).toEqual([undefined, '一般公共预算收入完成', '不含港区', undefined]);
+  });
+});

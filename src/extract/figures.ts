@@ -98,6 +98,7 @@ const CRITERIA = /(?:标准|条件|门槛)(?:是|为)?[:：]|(?:标准|条件|�
 // 12.5%, 累计完成投资45亿元). Notes (注, 含, 按…) and bare amounts (198亩, 年度计划82个) are none.
 // The scope an aside gives its figures: 若不含嘉兴港区、嘉兴电厂, 含宁波杭州湾新区.
 const SCOPE_ASIDE = /^(?:若|如|如果)?(不含|含|剔除|扣除|包含)([^，,；;:：]{2,24}?)(?=[，,；;:：]|$)/;
+const NAMED_SCOPE = /^(不含|剔除|扣除)([\u4e00-\u9fff、]{2,12}?)(?:后)?的(?=[\u4e00-\u9fff]{2})/;
 // A sentence that opens on its scope: 不含常州经开区计算, 若剔除嘉兴港区, …
 const SCOPE_OPENING = /^\s*(?:若|如|如果)?(不含|剔除|扣除)([\u4e00-\u9fff、]{2,16}?)(?:计算|统计|核算)?[，,]/;
 // A scope written right after a figure: 622.31亿元(小口径,下同), 1649.39亿元（含宁波杭州湾新区）.
@@ -1340,6 +1341,15 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
       if (d.owner === scopedPart[2]) delete d.owner;
     }
     partAt += part.length + 1;
+  }
+  // (不含港区的一般公共预算收入完成31.78亿元: a name that opens on what it leaves out is so counted; what is left out
+  // names neither the metric nor a thing that owns it.)
+  for (const d of drafts) {
+    const left = d.name.match(NAMED_SCOPE);
+    if (!left) continue;
+    d.scope ??= `${left[1]}${left[2]}`;
+    d.name = d.name.slice(left[0].length) || d.name;
+    if (d.owner && left[0].includes(d.owner.replace(/^(?:不含|含|剔除|扣除)/, ''))) delete d.owner;
   }
   // A figure several places share is a record of each.
   // 共引进亿元以上项目19个(去年全年为12个): the figure of another year in brackets right after one, of the same thing.

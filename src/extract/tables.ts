@@ -155,6 +155,16 @@ function withNumberLeftOut(cells: string[], columns: Column[], after: boolean): 
   return ['', ...cells];
 }
 
+/**
+ * 分管市长 | 序号 | 主要工作任务 | … with a row 2 | 坚决扛起… | …: the cells before the 序号 column merged over the rows
+ * under the first (its 分管市长 written once): the row's number stands under 序号, and the cells before it are the row above's.
+ */
+function withLeadingMerged(cells: string[], columns: Column[], before: string[] | undefined): string[] {
+  const at = columns.findIndex((c) => c.role === 'number');
+  if (at <= 0 || !before || !/^\d{1,3}$/.test(cells[0] ?? '') || /^\d{1,3}$/.test(before[0] ?? '') || withoutTrailingEmpty(cells).length > columns.length - at) return cells;
+  return [...before.slice(0, at), ...cells];
+}
+
 const GROUP_CELL = /^[一二三四五六七八九十]+、\S{2,30}$/;
 const ROLES_OF_ROWS: ColumnRole[] = ['task', 'name', 'place', 'year'];
 const UNIT_LINE = /^(?:计量)?单位[:：]\s*([^\s，,。]{1,6})$/;
@@ -213,7 +223,7 @@ function pipeTables(lines: string[], layout: Layout): Table[] {
       if (columns[0].role === 'number' && withoutTrailingEmpty(cells).length > columns.length && !/\d/.test(cells[0]) && /^\d{1,3}$/.test(cells[1] ?? '')) {
         group = cells.shift();
       }
-      rows.push({ cells: withNumberLeftOut(withMergedCells(cells, rows.at(-1)?.cells, columns.length), columns, rows.length > 0), line: first, cut: !isClosed && cells.length < columns.length && last, group });
+      rows.push({ cells: withNumberLeftOut(withMergedCells(withLeadingMerged(cells, columns, rows.at(-1)?.cells), rows.at(-1)?.cells, columns.length), columns, rows.length > 0), line: first, cut: !isClosed && cells.length < columns.length && last, group });
     }
     // A header without rows is a line that happens to hold bars: a site's menu (要闻 | 长三角 | …).
     if (!rows.length) continue;

@@ -17,6 +17,8 @@ const HALVES: Record<string, [number, number]> = {
   上半年: [1, 6],
   // (半年度主要经济指标…: the half-year's, as summaries say.)
   半年度: [1, 6],
+  // (经济半年报陆续出炉: the half-year's report.)
+  半年报: [1, 6],
   下半年: [7, 12],
   一季度: [1, 3],
   第一季度: [1, 3],
