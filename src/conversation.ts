@@ -13,6 +13,7 @@ import { makeQuery, storedQuery, type PlaceRef, type Query } from './question/qu
 import { chineseNumber } from './question/parse.js';
 import { span, textOf } from './answer/compose.js';
 import { figureBeside, genericUnit, genericWord, isLightVerb } from './question/generic.js';
+import { RANK_ASKED } from './question/clauses.js';
 import { escapeRegExp, fold, withoutWordsHolding } from './text/normalize.js';
 import { leadingThing, scopesBeside } from './text/places.js';
 import { label } from './text/period.js';
@@ -59,6 +60,9 @@ export function memoryContexts(max = 10_000): ContextStore {
 }
 
 /** Intents that stand on their own and never take anything from the conversation. */
+/** What a figure ranks among, said with its rank (全国地级市排第几): no metric asked. */
+const RANKED_AMONG = /地级市|设区市|城市|省份|省区市|县市区|县区|区县|各县|各市|各区|中/g;
+
 const STANDALONE = new Set<Query['intent']>(['help', 'greeting', 'thanks', 'sources', 'document']);
 const RANKED = /第几|排名|位次|排在/;
 // A share as a figure names itself: 占财政总收入的81%, 女性比重, 0-14岁占比.
@@ -333,6 +337,8 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
   if (q.task?.department && !q.task.statuses?.length && !q.task.unmarked && q.followUp && (last.task?.statuses?.length || last.task?.unmarked)) return true;
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
   if (!ownMetric(q, frames) || ((alone(q, heads) || alone(q, qualifiers)) && last.metric)) return true;
+  // (全国地级市排第几 after a figure: its rank among the places it is one of, no metric of its own.)
+  if (RANK_ASKED.test(q.text) && last.metric && !ownMetric(q, frames).replace(RANKED_AMONG, '').trim()) return true;
   // 全年要引进多少 after 新引进高层次人才: a word of the last metric alone asks it again.
   if (wordOfLast(q, last, counterparts)) return true;
   // 支出呢 after 一般公共预算收入: its counterpart.
@@ -366,7 +372,11 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   const qualified = q.metric.trim() && last.metric ? qualifiedHead(q.metric, last.metric) : undefined;
   const counterpart = counterpartOf(ownMetric(q, frames), ownMetric(last, frames), counterparts);
   const ofKind = q.followUp && !q.period ? sameKind(ownMetric(q, frames), ownMetric(last, frames), headOf) : undefined;
-  if (yardstick(ownMetric(q), frames) && last.metric) {
+  if (RANK_ASKED.test(q.text) && last.metric && !ownMetric(q, frames).replace(RANKED_AMONG, '').trim()) {
+    // 全国地级市排第几 after 城市信用监测综合指数: the rank of the last metric among those places.
+    merged.metric = `${last.metric.trim()} ${q.metric.trim()}`.trim();
+    carried.push('metric');
+  } else if (yardstick(ownMetric(q), frames) && last.metric) {
     // 全国平均呢 after 农村居民收入: the average the last metric is set against, in its own sentence (10489元), not another's.
     merged.metric = `${last.metric.trim()} ${ownMetric(q)}`;
     carried.push('metric');

@@ -382,3 +382,13 @@ describe('round 23: a figure of a task by its words apart, and words read as the
     expect(first('solo', '水稻播种完成率')).not.toContain('57.2%');
   });
 });
+
+describe('round 23: a rank asked after a figure', () => {
+  it('answers the rank its sentence gives the last figure (总量排全省第几 after 19年实际利用外资; 全国地级市排第几 after 城市信用监测综合指数)', () => {
+    say('rank1', '嘉兴19年实际利用外资多少');
+    expect(first('rank1', '总量排全省第几')).toContain('全省第二');
+    say('rank2', '城市信用监测综合指数多少');
+    expect(first('rank2', '全国地级市排第几')).toContain('第四');
+    expect(first('solo', '城市信用监测综合指数全国地级市排第几')).toContain('第四');
+  });
+});

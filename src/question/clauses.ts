@@ -67,10 +67,16 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
   const rankAsked = /第几|排/.test(q.text);
   const subjectless = (x: string) => x.length <= 10 || (own.length > 0 && coverage(fold(x), own) === 0);
   let best: { c: string; w: number } | undefined;
+  // (…科技进步规模综合评价保持在全省第13位,变化情况综合评价位次列全省第3位 asked 变化情况综合评价: where several clauses
+  // rank, a word asked that only one of them says — not the sentence's topic, 科技进步 of 科技进步监测中 — tells which.)
+  const ranking = clauses.filter((c) => RANKS(c));
+  const topic = fold(clauses.filter((c) => !RANKS(c)).join('|'));
+  const telling = (one: string) =>
+    ranking.length < 2 ? 0 : cs.filter((x) => x.forms.some((f) => fold(one).includes(f)) && !x.forms.some((f) => topic.includes(f) || ranking.some((r) => r !== one && fold(r).includes(f)))).length;
   for (const [i, one] of clauses.entries()) {
     // (排名74名: a rank without 第 too.)
     // (第一产业, 第二批, 第3季度 are no ranks.)
-    const ranks = /第[一二三四五六七八九十\d](?![一二三四五六七八九十\d]*(?:产业|产|批|届|次|期|轮|季度|季|项|条|个))|首位|(?:排名|位列|位居|居)\d+(?:名|位)/.test(one);
+    const ranks = RANKS(one);
     // 规模居全省第三, 全省位次由第4位前移到第3位: no subject of its own, the rank of the clause before it.
     const bare = subjectless(one);
     // 两年平均增长10.7%,比全省高出0.4个百分点: a comparison without a subject, likewise.
@@ -87,11 +93,14 @@ function leadClause(k: Knowledge, q: Query, text: string): string | undefined {
     const folded = fold(c);
     // A rank said of another metric of the sentence (规上工业总产值…列全省第三, asked GDP) is not the one asked.
     const ofOther = others.some((n) => folded.includes(n)) && coverage(folded, own) < 0.99;
-    const w = coverage(folded, cs) + (other.length ? coverage(folded, other, false) : 0) + (ranks && rankAsked ? (ofOther ? -0.5 : 1) : 0) - i * 0.001;
+    const w = coverage(folded, cs) + (other.length ? coverage(folded, other, false) : 0) + (ranks && rankAsked ? (ofOther ? -0.5 : 1) + 0.3 * telling(one) : 0) - i * 0.001;
     if (!best || w > best.w) best = { c, w };
   }
   return best && best.w > 0 ? best.c : undefined;
 }
+
+/** Whether a clause ranks (排名74名: a rank without 第 too; 第一产业, 第二批, 第3季度 are no ranks). */
+const RANKS = (clause: string) => /第[一二三四五六七八九十\d](?![一二三四五六七八九十\d]*(?:产业|产|批|届|次|期|轮|季度|季|项|条|个))|首位|(?:排名|位列|位居|居)\d+(?:名|位)/.test(clause);
 
 /** 哪几个区: the clause of a long sentence that names the members, first. */
 function memberClause(q: Query, text: string): string | undefined {

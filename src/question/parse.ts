@@ -357,7 +357,7 @@ function takeCorrection(t: Taken, words: string[]): boolean {
 const NARROWING = /^(?:其中|这些里面?|这里面|这当中|里面)/;
 const FACT = /哪|啥|什么(?!情况|水平|进展|数)|怎么|咋|谁|何时|何地|为何|第几/;
 const COUNT = /几项|多少项|几个任务|多少个任务|几条|多少条|几个|多少个|几家|多少家|数量|有几|几件/;
-const RANK = /最多|最少|最高|最低|排名|排第几|第几名|第几位|位次|列第几|居第几|排在|前几名|前三/;
+const RANK = /最多|最少|最高|最低|排名|排[^，,。？?\s]{0,6}?第几|第几名|第几位|位次|列[^，,。？?\s]{0,6}?第几|居[^，,。？?\s]{0,6}?第几|排在|前几名|前三/;
 
 /** Reads a question; `now` resolves 今年, 去年, 上月. `inner` reads one side or part of a question. */
 /** The kind words a place's name may be asked without (前湾 of 前湾新区). */
@@ -542,7 +542,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     )
     // (三门固定资产投资增速全市第几: 全市 after the metric, before its rank, is what it ranks among, even for the home city;
     // so is 全市第几 alone, after a county's figure.)
-    .filter((p) => !(p.relative && (/[\u4e00-\u9fff]{2}|[a-z]{2}/i.test(t.rest.slice(0, p.index)) || !t.rest.slice(0, p.index).trim()) && /^(?:第[几\d一二三四五六七八九十]+(?![产])|排|位次|前列|首位)/.test(t.rest.slice(p.index + p.text.length))))
+    // (全国地级市排第几: what it ranks among may be said more closely, 地级市, before the rank.)
+    .filter((p) => !(p.relative && (/[\u4e00-\u9fff]{2}|[a-z]{2}/i.test(t.rest.slice(0, p.index)) || !t.rest.slice(0, p.index).trim()) && /^(?:[\u4e00-\u9fff]{0,4}?中?)(?:第[几\d一二三四五六七八九十]+(?![产])|排|位次|前列|首位)/.test(t.rest.slice(p.index + p.text.length))))
     // 杭州西湖区: a place written right after the one it lies in is the one asked (the other is no word of the metric).
     .filter((p, i, all) => {
       const next = all[i + 1];
@@ -640,6 +641,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   rest = remove(k, rest, w.task);
   rest = remove(k, rest, w.measure);
   rest = rest.replace(/最多|最少|排名|第几名|第几位|位次|前几名/g, ' ');
+  // (总量排全省第几: 排 of a rank asked is no word of the metric either.)
+  if (rank) rest = rest.replace(/排(?=\s|全|在|第|前|$)|第几/g, ' ');
   const metric = rest
     .split(/\s+/)
     .filter((x) => x.length > 1 || /[a-z0-9]/.test(x))
