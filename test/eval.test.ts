@@ -36,7 +36,7 @@ describe('accuracy', () => {
     ['temptations-5', 1, 92],
     ['unseen-questions-5', 0, 85],
     ['unseen-chat-5', 0, 90],
-    ['temptations-6', 0, 94],
+    ['temptations-6', 0, 95],
     ['unseen-questions-6', 2, 86],
     ['unseen-chat-6', 0, 80],
     // The third blind round, first scored at 81%/5 wrong, 78.3%/2 wrong and 70%/2 wrong.
@@ -78,7 +78,7 @@ describe('accuracy', () => {
     // The eleventh blind round, first scored at 91%/3 wrong, 86.7%/1 wrong and 95%/0 wrong (of the 3 left in the
     // temptations: a forbidden 2万亩 inside the right 1.22万亩; the targets listed under 相关 beside 113家; and
     // 嘉善赋权多少个镇街道 answered with the 862项 those towns hold, not the 9个 towns).
-    ['temptations-15', 3, 92],
+    ['temptations-15', 3, 93],
     ['unseen-questions-15', 0, 91],
     ['unseen-chat-15', 0, 100],
     // The twelfth blind round, first scored at 88%/1 wrong, 85.0%/1 wrong and 85%/0 wrong.
@@ -87,26 +87,29 @@ describe('accuracy', () => {
     ['unseen-chat-16', 0, 85],
     // The thirteenth blind round, first scored at 81%/6 wrong, 86.7%/1 wrong and 95%/0 wrong (two of the six were
     // the cases' own: a none where the report says 97.08亿元, a forbidden 2500亩 in the right answer's sentence).
-    ['temptations-17', 0, 86],
+    ['temptations-17', 0, 89],
     ['unseen-questions-17', 0, 90],
     ['unseen-chat-17', 0, 95],
     // The fourteenth blind round, first scored at 80%/10 wrong, 60.0%/6 wrong and 60%/1 wrong.
-    ['temptations-18', 2, 88],
+    ['temptations-18', 1, 92],
     ['unseen-questions-18', 4, 61],
     ['unseen-chat-18', 0, 80],
     // The fifteenth blind round, first scored at 81%/3 wrong, 75.0%/1 wrong and 65%/0 wrong.
-    ['temptations-19', 1, 83],
+    ['temptations-19', 1, 87],
     ['unseen-questions-19', 0, 78],
     ['unseen-chat-19', 0, 70],
     // The sixteenth blind round, first scored at 82%/4 wrong, 81.7%/2 wrong and 70%/4 wrong.
-    ['temptations-20', 0, 86],
+    ['temptations-20', 0, 92],
     ['unseen-questions-20', 1, 83],
     ['unseen-chat-20', 0, 90],
     // The seventeenth blind round, first scored at 69%/10 wrong, 35.0%/0 wrong and 55%/0 wrong (phrased apart from
     // every earlier set on purpose: 那边, 这块, 到120家了吗, 一七年).
-    ['temptations-21', 3, 79],
+    ['temptations-21', 3, 80],
     ['unseen-questions-21', 0, 46],
     ['unseen-chat-21', 0, 70],
+    ['temptations-22', 5, 76],
+    ['unseen-questions-22', 1, 60],
+    ['unseen-chat-22', 0, 85],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;

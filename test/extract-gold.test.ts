@@ -1,8 +1,8 @@
 /**
  * Extraction against hand-checked records of real reports of many places and kinds
  * (test/fixtures/reports/: reworded, with NAME.gold.jsonl checked by hand against NAME.txt).
- * dev/ is developed against; holdout/ to holdout46/ (reports collected later, measured before any fix
- * for them; holdout5 to holdout46 written by helpers that never ran the bot) are measured. The counts printed are the measure; the assertions are floors that only move up.
+ * dev/ is developed against; holdout/ to holdout48/ (reports collected later, measured before any fix
+ * for them; holdout5 to holdout48 written by helpers that never ran the bot) are measured. The counts printed are the measure; the assertions are floors that only move up.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -114,8 +114,16 @@ describe('extraction against gold records', () => {
     // holdout45-46: the twentieth blind round, first measured at 4/94.9% and 72/57.1% (recall 71.3% and 52.9%).
     // (holdout46 rose with a place a page leaves out, 平潭不计在内, no place of the page; a list after a colon taking its
     // opening's period, 1-9月…分项目看:; and the details of a list's item, 具体来看…, that item's place.)
-    ['holdout45', { wrongPlaces: 4, period: 0.94, recall: 0.71 }],
-    ['holdout46', { wrongPlaces: 16, period: 0.82, recall: 0.52 }],
+    // (Both rose in the twenty-first round: 南昌縣 of a traditional gold is 南昌县, 海盐经济开发区(西塘桥街道) the street it
+    // names; a city told of through two counties' villages, 湖州; a town opened by its short name, 爵溪; 半年报.)
+    ['holdout45', { wrongPlaces: 1, period: 0.95, recall: 0.71 }],
+    ['holdout46', { wrongPlaces: 1, period: 0.87, recall: 0.52 }],
+    // holdout47-48: the twenty-first blind round, first measured at 17/82.3% and 11/84.5% (recall 91.0% and 63.4%).
+    // (holdout47 rose with a headline's period word no part of a zone's name, 上半年苏州工业园区; a page that ranks itself in
+    // its county, 在全县领跑, placed nowhere; holdout48 with 绍兴滨海新区 in the gazetteer, a headline over a byline's stamp,
+    // 其中越城区26个、柯桥区48个 each its own.)
+    ['holdout47', { wrongPlaces: 2, period: 0.82, recall: 0.9 }],
+    ['holdout48', { wrongPlaces: 3, period: 0.86, recall: 0.63 }],
   ] as const) {
     it(`${split}: figures are filed under their own place and period`, async () => {
       const t = await measure(join(DIR, split));
