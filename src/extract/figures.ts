@@ -811,7 +811,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     // (村里去年的经营性收入由53.88万元升到100万元: a period before 由 is the span's, where it ended; one after it, 由2016年末的38, where it started.)
     const fromAt = begin + (chunk.match(FROM)?.index ?? chunk.length);
     const spanned = own(begin, fromAt);
-    const startPeriod = own(fromAt, first.index) ?? (spanned ? (spanned.kind === 'year' && spanned.year ? yearPeriod(spanned.year - 1) : { kind: 'none' as const, label: '起始' }) : undefined) ?? (ctx.fromTo ? yearPeriod(ctx.fromTo.from) : undefined) ?? (base.kind === 'span' && base.fromYear ? yearPeriod(base.fromYear - 1) : base.kind === 'year' && base.year ? yearPeriod(base.year - 1) : { kind: 'none' as const, label: '起始' });
+    const started = (p: Period): Period => (p.kind === 'year' && p.year ? yearPeriod(p.year - 1) : { kind: 'none', label: '起始' });
+    const startPeriod = own(fromAt, first.index) ?? (spanned ? started(spanned) : undefined) ?? (ctx.fromTo ? yearPeriod(ctx.fromTo.from) : undefined) ?? (base.kind === 'span' && base.fromYear ? yearPeriod(base.fromYear - 1) : started(base));
     const endPeriod = own(starts.at(-1)!.end, ends[0].index) ?? spanned ?? (ctx.fromTo ? yearPeriod(ctx.fromTo.to) : undefined) ?? (base.kind === 'span' && base.toYear ? yearPeriod(base.toYear) : base);
     const one = (hs: Hit[], period: Period): IndicatorDraft => ({
       ...make(name, hs[0], chunk, false),

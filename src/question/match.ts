@@ -1063,18 +1063,6 @@ function nameCoverageOf(name: string, cs: Concept[], known: Map<string, number>)
 }
 
 /** What makes one fitting record a better answer than another of equal coverage. */
-/** Whether a figure's clause opens with 其中 (其中,新设公有制企业386户): a part of the figure before it. */
-const parts = new WeakMap<Indicator, boolean>();
-function saidAsPart(r: Indicator): boolean {
-  let part = parts.get(r);
-  if (part === undefined) {
-    const at = r.sentence.indexOf(r.figure);
-    part = at >= 0 && /其中[，,]?[^，,；;。]*$/.test(r.sentence.slice(0, at));
-    parts.set(r, part);
-  }
-  return part;
-}
-
 function bonus(q: Query, r: KnowledgeRecord, nameCoverage: number, canonical: string[]): number {
   let score = 0;
   const named = q.places.find((p) => p.region && p.region === r.region);
@@ -1214,11 +1202,14 @@ function namesWords(k: Knowledge, q: Query): Query | undefined {
       if (rest.length === 1) return undefined;
     }
   }
-  const now = concepts(k, q).map((c) => c.forms[0]);
-  if (words.every((w) => now.includes(w))) return undefined;
+  const read = concepts(k, q);
+  if (words.every((w) => read.some((c) => c.forms[0] === w))) return undefined;
+  // The concepts of the new reading are put where concepts() finds them, by a metric no question types (its words
+  // spaced, a space after): the alias groups and other words as read before, each Chinese run's words as the names write
+  // them. (Should the memo be emptied meanwhile, the words are read again by the segmenter: a weaker reading, no other.)
   const metric = `${words.join(' ')} `;
-  const memo = conceptMemo.get(k)!;
-  memo.set(`${metric}|${q.places.map((p) => p.text).join(',')}`, [...concepts(k, q).filter((c) => c.forms.length > 1 || !/[\u4e00-\u9fff]{2}/.test(c.forms[0]) || !stretches.some((s) => s.includes(c.forms[0]))), ...words.map((w) => ({ forms: [w], weight: w.length }))]);
+  const kept = read.filter((c) => c.forms.length > 1 || !/[\u4e00-\u9fff]{2}/.test(c.forms[0]) || !stretches.some((s) => s.includes(c.forms[0])));
+  conceptMemo.get(k)!.set(`${metric}|${q.places.map((p) => p.text).join(',')}`, [...kept, ...words.map((w) => ({ forms: [w], weight: w.length }))]);
   return makeQuery({ ...q, metric });
 }
 
@@ -1495,6 +1486,18 @@ function wholeFirst(k: Knowledge, q: Query, candidates: Candidate[]): void {
     r.region === t.region && r.period.label === t.period.label && r.nature === t.nature && isChange(r) === isChange(t) && !r.owner && !r.subject &&
     besides(r) + 3 <= besides(t));
   if (better) candidates.splice(0, 0, ...candidates.splice(candidates.indexOf(better), 1));
+}
+
+/** Whether a figure's clause opens with 其中 (其中,新设公有制企业386户): a part of the figure before it. */
+const parts = new WeakMap<Indicator, boolean>();
+function saidAsPart(r: Indicator): boolean {
+  let part = parts.get(r);
+  if (part === undefined) {
+    const at = r.sentence.indexOf(r.figure);
+    part = at >= 0 && /其中[，,]?[^，,；;。]*$/.test(r.sentence.slice(0, at));
+    parts.set(r, part);
+  }
+  return part;
 }
 
 /**

@@ -538,6 +538,9 @@ function repeatedZones(text: string, endings: string, lex: Lexicon): string[] {
 
 const ZONE_NOT_A_NAME = /构筑|建设|打造|推进|加快|培育|做强|提升|创建|争创|发展|特色|全力|聚力|助力/;
 
+/** The part of the year a headline opens with (上半年苏州工业园区…): no part of a name after it. */
+const HEADLINE_PERIOD = /^(?:(?:19|20)\d{2}年)?(?:上半年|下半年|前三季度|第?[一二三四]季度|首季|今年|去年|全年|\d{1,2}(?:-|至|~)\d{1,2}月份?|\d{1,2}月份?)+/;
+
 /**
  * A zone a document speaks for, that the gazetteer lacks: named where its head says who
  * publishes it (来源:宁波大榭开发区, 发布机构:… — not a site that only posts it, 发布开发区:…),
@@ -547,8 +550,6 @@ const ZONE_NOT_A_NAME = /构筑|建设|打造|推进|加快|培育|做强|提升
  * 经济开发区), and it is asked by any name of its kind (庆元经开区) or by its own words where
  * they are no place's (大榭).
  */
-const HEADLINE_PERIOD = /^(?:(?:19|20)\d{2}年)?(?:上半年|下半年|前三季度|第?[一二三四]季度|首季|今年|去年|全年|\d{1,2}(?:-|至|~)\d{1,2}月份?|\d{1,2}月份?)+/;
-
 export function ownZones(text: string, lex: Lexicon): LearnedPlace[] {
   const { kinds, generic } = lex.regions.zones;
   const endings = kinds.flat().sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
