@@ -307,6 +307,14 @@ function unknownDepartment(t: Taken, w: QuestionWords): string | undefined {
   return m[1];
 }
 
+/** A year said of a document (2020年报告里说…, 20年政府工作报告中…): made once for the question words. */
+const documentYears = new WeakMap<QuestionWords, RegExp>();
+function documentYear(w: QuestionWords): RegExp {
+  let re = documentYears.get(w);
+  if (!re) documentYears.set(w, (re = new RegExp(`(?:19|20)?\\d{2}年的?(?=(?:${[...w.documents.map(([word]) => word), '报告'].map(escapeRegExp).join('|')})(?:里|中|内)?(?:说|讲|提到)?)`)));
+  return re;
+}
+
 function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
   const number = t.rest.match(DOC_NUMBER);
   if (number) {
@@ -320,8 +328,7 @@ function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
     t.rest = t.rest.replace(issue[0], ' ');
   }
   // (2020年报告里说19年…: the year of the document, where another year is the figure's, is no period asked.)
-  const said = new RegExp(`(?:19|20)?\\d{2}年的?(?=(?:${[...w.documents.map(([word]) => word), '报告'].map(escapeRegExp).join('|')})(?:里|中|内)?(?:说|讲|提到)?)`);
-  const docYear = t.rest.match(said);
+  const docYear = t.rest.match(documentYear(w));
   if (docYear && /(?:19|20)?\d{2}年|去年|上年|前年/.test(t.rest.replace(docYear[0], ''))) {
     // (…说去年: the year before the document's, not before today's.)
     const digits = docYear[0].match(/\d+/)![0];
@@ -329,7 +336,7 @@ function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
     t.rest = t.rest
       .replace(docYear[0], ' ')
       .replace(/(报告|公报|意见|方案)(里|中|内)?(?:说|讲|提到)/, '$1$2')
-      .replace(/去年|上年(?!同期|末|底)/, `${year - 1}年`)
+      .replace(/(?:去年|上年)(?!同期|末|底)/, `${year - 1}年`)
       .replace(/前年/, `${year - 2}年`);
   }
   // (嘉善意见里…, 政府工作报告中…, 报告对…有啥要求: where in the document, no word of the metric.)
