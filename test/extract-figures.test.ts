@@ -655,3 +655,13 @@ describe('round 23: what a figure leaves out', () => {
     expect([all.scope, without.name, without.scope, without.owner]).toEqual([undefined, '一般公共预算收入完成', '不含港区', undefined]);
   });
 });
+
+describe('round 23: the structure of the three sectors', () => {
+  it('reads 三次产业结构为a:b:c as each sector’s share, the structure it changed from left unread', () => {
+    expect(read('全县三次产业的比重结构从上年的17.8:48.9:33.3调整为15.7:51.3:33.0').map((r) => [r[0], r[3]])).toEqual([
+      ['第一产业比重', '15.7%'],
+      ['第二产业比重', '51.3%'],
+      ['第三产业比重', '33.0%'],
+    ]);
+  });
+});

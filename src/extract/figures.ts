@@ -475,6 +475,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     .replace(/(?:19|20)[*＊×xX]{1,2}\s*年/g, '')
     // 按可比价计算(下同)比上年增长8.0%: a note on the notes after it, no words of the figure.
     .replace(/[（(](?:下同|下同\S{0,4}|以下同)[）)]/g, '')
+    // (三次产业结构为2.8:41.1:56.1, …调整为15.7:51.3:33.0: the shares of the three sectors, each a figure of its own.)
+    .replace(/((?:三次产业|一、二、三产业?|一二三产)(?:的)?(?:结构比例|结构比|比重结构|结构|比例|比重)(?:[^，,；;。]{0,40}?)(?:调整为|为|是|达到))(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)(?![:：\d])/g, (_all, said: string, a: string, b: string, c: string) => `${said}，第一产业比重${a}%、第二产业比重${b}%、第三产业比重${c}%`)
     // (全年(2024年)共争取…: the year in brackets says which 全年, and is the sentence's.)
     .replace(/(?:全年|今年|去年|上年|本年|当年)[（(]((?:19|20)\d{2}年)[)）]/g, '$1')
     .replace(/第一、二、三产业/g, '一产、二产、三产')
