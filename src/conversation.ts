@@ -63,6 +63,9 @@ export function memoryContexts(max = 10_000): ContextStore {
 /** What a figure ranks among, said with its rank (全国地级市排第几): no metric asked. */
 const RANKED_AMONG = /地级市|设区市|城市|省份|省区市|县市区|县区|区县|各县|各市|各区|中/g;
 
+/** Whether a question asks the last figure's rank, naming no metric beyond what it ranks among (全国地级市排第几). */
+const rankOfLast = (q: Query, last: Query, frames: readonly string[]) => RANK_ASKED.test(q.text) && Boolean(last.metric) && !ownMetric(q, frames).replace(RANKED_AMONG, '').trim();
+
 const STANDALONE = new Set<Query['intent']>(['help', 'greeting', 'thanks', 'sources', 'document']);
 const RANKED = /第几|排名|位次|排在/;
 // A share as a figure names itself: 占财政总收入的81%, 女性比重, 0-14岁占比.
@@ -338,7 +341,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
   if (q.task?.statuses?.length || q.task?.department || q.task?.unmarked) return false;
   if (!ownMetric(q, frames) || ((alone(q, heads) || alone(q, qualifiers)) && last.metric)) return true;
   // (全国地级市排第几 after a figure: its rank among the places it is one of, no metric of its own.)
-  if (RANK_ASKED.test(q.text) && last.metric && !ownMetric(q, frames).replace(RANKED_AMONG, '').trim()) return true;
+  if (rankOfLast(q, last, frames)) return true;
   // 全年要引进多少 after 新引进高层次人才: a word of the last metric alone asks it again.
   if (wordOfLast(q, last, counterparts)) return true;
   // 支出呢 after 一般公共预算收入: its counterpart.
@@ -372,7 +375,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   const qualified = q.metric.trim() && last.metric ? qualifiedHead(q.metric, last.metric) : undefined;
   const counterpart = counterpartOf(ownMetric(q, frames), ownMetric(last, frames), counterparts);
   const ofKind = q.followUp && !q.period ? sameKind(ownMetric(q, frames), ownMetric(last, frames), headOf) : undefined;
-  if (RANK_ASKED.test(q.text) && last.metric && !ownMetric(q, frames).replace(RANKED_AMONG, '').trim()) {
+  if (rankOfLast(q, last, frames)) {
     // 全国地级市排第几 after 城市信用监测综合指数: the rank of the last metric among those places.
     merged.metric = `${last.metric.trim()} ${q.metric.trim()}`.trim();
     carried.push('metric');
