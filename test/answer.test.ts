@@ -150,3 +150,16 @@ describe('words that name nothing, and words of the next figure’s clause', () 
     expect(first('枢纽嘉兴大会战一年推动开工了多少个项目')).toContain('41个');
   });
 });
+
+describe('a topic asked bare', () => {
+  it('asks its headline metric (嘉兴外贸 → 出口, 嘉兴外资 → 实际利用外资), never a count that only names the topic', () => {
+    // 率先在全省出台22条稳外贸政策 / 引进…世界500强外资项目10个 / 全市出口1043.3亿元 / 实际利用外资23.18亿美元
+    expect(first('嘉兴外贸')).toContain('1043.3');
+    expect(first('嘉兴外资')).toContain('23.18');
+    expect(first('嘉兴就业')).toContain('9.27万人');
+  });
+  it('takes 争取 for 力争, the reach beyond what is 确保 (确保28亿美元、力争30亿美元)', () => {
+    expect(first('外资今年争取目标是多少亿美元')).toContain('30亿美元');
+    expect(first('外资今年确保目标是多少亿美元')).toContain('28亿美元');
+  });
+});

@@ -45,7 +45,7 @@ function matchLatest(k: Knowledge, q: Query, found?: Matches): { m: Matches; fal
   if (!best || best.type === 'task') return { m };
   const asked = q.period.year ?? 0;
   if ((best.period.year ?? 0) >= asked) return { m };
-  return { m: { ...m2, answers: [found2!, ...m2.answers.filter((c) => c !== found2 && sameKind(c))] }, fallback: `报告中最新为${best.period.label}：` };
+  return { m: preferSaid(q, { ...m2, answers: [found2!, ...m2.answers.filter((c) => c !== found2 && sameKind(c))] }), fallback: `报告中最新为${best.period.label}：` };
 }
 
 /**
@@ -109,10 +109,13 @@ function otherReports(best: Indicator, rest: Candidate[]): Indicator[] {
 function preferSaid(q: Query, m: Matches): Matches {
   const word = ['力争', '确保', '争取'].find((w) => q.text.includes(w));
   if (!word || m.answers.length < 2) return m;
+  // (争取 and 力争 are one reach beyond what is 确保.)
+  const words = word === '确保' ? [word] : ['力争', '争取'];
   const says = (c: Candidate) => c.record.type === 'indicator' && (() => {
     const x = c.record as Indicator;
     const at = x.sentence.indexOf(x.figure);
-    return at >= 0 && x.sentence.slice(Math.max(0, at - 8), at).includes(word);
+    const before = x.sentence.slice(Math.max(0, at - 8), at);
+    return at >= 0 && words.some((w) => before.includes(w));
   })();
   return { ...m, answers: [...m.answers.filter(says), ...m.answers.filter((c) => !says(c))] };
 }

@@ -14,6 +14,7 @@ import { findPlaces, isWithin, scopesBeside } from '../text/places.js';
 import { questionWords, without, findWord, type QuestionWords } from './words.js';
 import { correctTypos } from './spell.js';
 import { qualifiersOf } from './metric.js';
+import { headlineOf } from './topics.js';
 import { inRecordName, signalWord } from './names.js';
 import { computeSides, splitParts } from './split.js';
 
@@ -655,7 +656,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     .filter((x) => x.length > 1 || /[a-z0-9]/.test(x))
     .join(' ');
   // 第一个 alone points into a list the conversation holds (conversation.ts), not at a topic.
-  q.metric = /^第[一二三四五六七八九十两\d]{1,3}个$/.test(metric.replace(/\s+/g, '')) ? '' : metric;
+  q.metric = /^第[一二三四五六七八九十两\d]{1,3}个$/.test(metric.replace(/\s+/g, '')) ? '' : headlineOf(metric, q.places, k.lex.regions.home, k);
   q.qualifiers = qualifiersOf(q.metric, k.lex);
   if (period) q.period = period;
   if (relative) q.relative = relative;
