@@ -61,8 +61,9 @@ export function noneFor(k: Knowledge, q: Query, nearby: Candidate[]): Answer {
     // (The metrics people ask by name first, 地区生产总值 and 一般公共预算收入 (aliases.json), then its own reports' figures.)
     const of = k.indicators.filter((r) => r.region === place && !r.owner && !r.isChange);
     const known = k.lex.aliasGroups.flat().map(fold);
-    const rank = (r: Indicator) => (known.some((w) => fold(r.name).includes(w)) ? 0 : 2) + Number(k.sourceById.get(r.source)?.region !== place);
-    const held = [...new Set(of.sort((a, b) => rank(a) - rank(b)).map((r) => `${r.name}（${r.period.label}）`))].slice(0, 5);
+    // (Ranked once each, not per comparison: a place's records are many at a real corpus.)
+    const rank = new Map(of.map((r) => [r, (known.some((w) => fold(r.name).includes(w)) ? 0 : 2) + Number(k.sourceById.get(r.source)?.region !== place)]));
+    const held = [...new Set(of.sort((a, b) => rank.get(a)! - rank.get(b)!).map((r) => `${r.name}（${r.period.label}）`))].slice(0, 5);
     if (held.length) return noAnswer(k, q, `请问要${place}的哪项数据？`, held);
   }
   const held = heldInstead(nearby);
