@@ -665,3 +665,32 @@ describe('round 23: the structure of the three sectors', () => {
     ]);
   });
 });
+
+describe('round 24: years a paragraph goes on in', () => {
+  const prose = (text: string, year: number) =>
+    readProse([{ text, line: 1 }], { ...results, year, period: { kind: 'year', year, label: `${year}年` } }, lex).indicators.map((d) => [d.name, d.figure, d.period.label]);
+  it('keeps the year 全年(2024年) names for the paragraph’s later sentences, in a text of 2025', () => {
+    const found = prose('全年(2024年)共争取到各类政策资金近7000万元。全年固定资产投资完成15802万元。社会消费品零售总额2亿元,比上年增长8.5%。', 2025);
+    expect(found.map((r) => r[2])).toEqual(['2024年', '2024年', '2024年']);
+  });
+  it('takes no opening year from 继…后 (继2023年突破60亿大关后,2024年…达到74.23亿元), and gives the threshold its own year', () => {
+    const found = prose('一是规上工业产值继2023年突破60亿大关后,2024年继续上扬,达到74.23亿元。二是全年税收收入约3.77亿元。', 2024);
+    expect(found.filter((r) => r[0] !== '规上工业产值' || r[1] !== '70亿元').map((r) => [r[1], r[2]])).toEqual([
+      ['突破60亿大关', '2023年'],
+      ['74.23亿元', '2024年'],
+      ['3.77亿元', '2024年'],
+    ]);
+  });
+  it('reads a 由…增加到 after a sentence’s own 从2012年的…到2021年的 of those years, in the same sentence', () => {
+    const found = prose('地区生产总值从2012年的250亿元增加到2021年的431亿元，年均增长7.4%；财政总收入由30亿元增加到67亿元。', 2022);
+    expect(found.filter((r) => r[0] === '财政总收入').map((r) => [r[1], r[2]])).toEqual([
+      ['30亿元', '2012年'],
+      ['67亿元', '2021年'],
+    ]);
+  });
+  it('reads a level passed in figures, before 由, as no figure (越过2000亿元大关，由2012年的…跃升到2021年的2011.62亿元)', () => {
+    expect(read('萧山地区生产总值越过2000亿元大关，由2012年的1542.5亿元跃升到2021年的2011.62亿元').map((r) => r[3])).toEqual(['1542.5亿元', '2011.62亿元']);
+    // (A target to pass it is the figure: 确保GDP突破1000亿元大关,为….)
+    expect(read('确保GDP突破1000亿元大关,为宁波现代化滨海大都市建设贡献力量').map((r) => r[3])).toEqual(['突破1000亿元大关']);
+  });
+});

@@ -300,6 +300,9 @@ function cleanName(chunk: string, lex: Lexicon): string {
 // A clause with no figure that ends on 的 and a place's name: it says which place is meant.
 const DESCRIBES_PLACE = /^[^\d]*的[\u4e00-\u9fff]{1,10}(?:省|市|区|县|镇|乡|街道|新区|开发区)$/;
 
+/** 全年(2024年)共争取…: the year in brackets says which 全年, and is the sentence's (and the period its paragraph goes on in). */
+export const YEAR_WORD_DATED = /(?:全年|今年|去年|上年|本年|当年)[（(]((?:19|20)\d{2}年)[)）]/g;
+
 export function ownPeriods(text: string, ctx: Pick<Context, 'year' | 'now'>) {
   // 比上年, 与1-6月: a period compared with; 从2004年起: when a state began, not when a figure was.
   return findPeriods(text, ctx.year, ctx.now).filter(
@@ -477,15 +480,14 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     .replace(/[（(](?:下同|下同\S{0,4}|以下同)[）)]/g, '')
     // (三次产业结构为2.8:41.1:56.1, …调整为15.7:51.3:33.0: the shares of the three sectors, each a figure of its own.)
     .replace(/((?:三次产业|一、二、三产业?|一二三产)(?:的)?(?:结构比例|结构比|比重结构|结构|比例|比重)(?:[^，,；;。]{0,40}?)(?:调整为|为|是|达到))(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)(?![:：\d])/g, (_all, said: string, a: string, b: string, c: string) => `${said}，第一产业比重${a}%、第二产业比重${b}%、第三产业比重${c}%`)
-    // (全年(2024年)共争取…: the year in brackets says which 全年, and is the sentence's.)
-    .replace(/(?:全年|今年|去年|上年|本年|当年)[（(]((?:19|20)\d{2}年)[)）]/g, '$1')
+    .replace(YEAR_WORD_DATED, '$1')
     .replace(/第一、二、三产业/g, '一产、二产、三产')
     // (第二、第三产业对GDP增长的贡献率依次为60.4%和33.0%: each item's own 产业, written once after the last.)
     .replace(/第([一二三])、第([一二三])(?:、第([一二三]))?产业/g, (_all, a: string, b: string, c?: string) => [a, b, c].filter(Boolean).map((x) => `第${x}产业`).join('、'))
     // (在全省100个县(市、区)财政总收入完成情况排名里: how many a ranking ranks, no figure of the place.)
     .replace(/在(全省|全国|全市|省内|全区)\d+个([^，,；;。\d]{0,24}?)(排名|排行|中排|中位列|中居)/g, '在$1$2$3')
     // 地区生产总值突破千亿大关,由…增加到1037.1亿元: a level passed in words, then the figure of the metric named before it.
-    .replace(/(?:突破|跨过|跨越|迈上|站上|越过)[零一二三四五六七八九十百千万亿两]+[\u4e00-\u9fff]{0,3}?(?:大关|关口|台阶)[，,](?=由|从|达到|达|为|增加|增长|提高|\d)/g, '')
+    .replace(/(?:突破|跨过|跨越|迈上|站上|越过)(?:[零一二三四五六七八九十百千万亿两]+|\d+(?:\.\d+)?[万亿千百]*)[\u4e00-\u9fff]{0,3}?(?:大关|关口|台阶)[，,](?=由|从|(?:达到|达|为|增加到|增长到|提高到|增加|增长|提高)?\d)/g, '')
     // (财政收入接连迈过20亿元、30亿元两个台阶: thresholds passed, no level of the year — the level is beyond the last.)
     .replace(/(?:接连|先后|连续|相继)?(?:迈过|跨过|跨越|突破|迈上|站上|越过)(?:\d+(?:\.\d+)?[亿万千百]*元?[、和])+\d+(?:\.\d+)?[亿万千百]*元?(?:[两三四五]个)?(?:台阶|大关|关口)/g, '')
     // GDP总量逼近3000亿元,达到2923.2亿元: a round level neared or passed, then the figure itself.

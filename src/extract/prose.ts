@@ -5,7 +5,7 @@
  */
 import type { Nature, Passage, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
-import { extractFigures, ownPeriods, type Context, type IndicatorDraft } from './figures.js';
+import { extractFigures, ownPeriods, YEAR_WORD_DATED, type Context, type IndicatorDraft } from './figures.js';
 import { isWithin, leadingPlace, thingsIn, zonesAfterPlace } from '../text/places.js';
 
 export interface Paragraph {
@@ -193,6 +193,10 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       if (leading) spoken = i === 0 ? inside : undefined;
       before = inside;
       const partOf = /^其中/.test(sentence) ? periodBefore : undefined;
+      // (全县生产总值从2011年的…增加到2016年的…: the sentences after it are of 2016, and a 从…到 of theirs of both years —
+      // its own later clauses too: …；财政总收入由30亿元增加到67亿元.)
+      const years = sentence.match(FROM_TO_YEARS);
+      if (years) fromTo = { from: Number(years[1]), to: Number(years[2]) };
       const sctx = { ...pctx, ...(!leading && !thing && (ofWhich ?? spoken) ? { region: (ofWhich ?? spoken)! } : {}), period: partOf ?? carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(thing && zonesSpoken ? { zones: true } : {}), ...(fromTo ? { fromTo } : {}) };
       const found = note ? [] : extractFigures(sentence, sctx, lex);
       // (Its last figure's: 其中 breaks down what was said last, 10月当月完成产值 after 1112家规上企业.)
@@ -206,10 +210,7 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       const zones = place ? zonesAfterPlace(sentence, place, lex) : undefined;
       thing = zones ?? (place ? '' : (about ?? (named.length ? '' : thing)));
       zonesSpoken = zones ? true : place || about || named.length ? false : zonesSpoken;
-      // (全县生产总值从2011年的…增加到2016年的…: the sentences after it are of 2016, and a 从…到 of theirs of both years.)
-      const years = sentence.match(FROM_TO_YEARS);
-      if (years) fromTo = { from: Number(years[1]), to: Number(years[2]) };
-      const opening = years ? { kind: 'year' as const, year: fromTo!.to, label: `${fromTo!.to}年` } : openingPeriod(sentence, pctx);
+      const opening = years ? { kind: 'year' as const, year: fromTo!.to, label: `${fromTo!.to}年` } : openingPeriod(sentence, { ...pctx, year: opened ?? pctx.year });
       since = opening ?? since;
       if (opening?.year !== undefined) opened = opening.year;
       const inCell = para.part !== undefined ? { part: para.part } : {};
@@ -247,11 +248,13 @@ const FROM_TO_YEARS = /(?:从|由)((?:19|20)\d{2})年(?:底|末)?的?[^。；;]*
 const NOW_OR_SINCE = /目前|当前|现有|至今|以来|累计/;
 
 /** The period a sentence sets before its first figure (1-5月规模以上工业…, 据初步测算,2022年全区…). */
-function openingPeriod(sentence: string, ctx: Context): Period | undefined {
+function openingPeriod(said: string, ctx: Context): Period | undefined {
+  const sentence = said.replace(YEAR_WORD_DATED, '$1');
   // (Of its opening only: 上半年,工业增加值…,为今年以来累计增速首次转正 opens with 上半年.)
   const figure = sentence.search(/\d+(?:\.\d+)?\s*(?:%|％|[万亿千百]|元|个|家|项|人|吨)/);
   // A day (2024年1月18日在…会议上, 7月31日,随着…) dates an event, not the figures after it.
-  const first = ownPeriods(sentence, ctx).find((p) => p.period.kind !== 'day');
+  // (继2023年突破60亿大关后,2024年…: the year 继 names is of what came before, not of the figures after it.)
+  const first = ownPeriods(sentence, ctx).find((p) => p.period.kind !== 'day' && !sentence.slice(0, p.index).endsWith('继'));
   // (2025年1-11月,全市累计完成…: 累计 after a period of its own counts over that period.)
   const now = (figure >= 0 ? sentence.slice(0, figure) : sentence).search(NOW_OR_SINCE);
   if (now >= 0 && (!first || first.index > now || first.period.kind === 'since')) return undefined;
