@@ -211,6 +211,14 @@ describe('a scope word beside another place', () => {
     expect(await first('全省呢', 'jiaxing')).toContain('浙江省');
     expect(await first('全省第几', 'jiaxing')).not.toMatch(/第31项|11\.1%/);
   });
+  it('asks the city of the place 全省 was read beside (全市呢 after 定海 → 全省呢): never the home city’s, unless the home city was that place', async () => {
+    await first('定海GDP', 'back');
+    await first('全省呢', 'back');
+    expect(await first('全市呢', 'back')).toContain('712.4亿元');
+    await first('嘉兴GDP', 'home');
+    await first('全省呢', 'home');
+    expect(await first('全市呢', 'home')).toContain('5370.3');
+  });
 });
 
 describe('a follow-up of the figure just shown', () => {

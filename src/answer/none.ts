@@ -53,7 +53,9 @@ export function asked(q: Query): string {
 /** Why nothing answered, in the reader's terms, with what the reports hold instead. */
 export function noneFor(k: Knowledge, q: Query, nearby: Candidate[]): Answer {
   const outside = q.places.find((p) => p.region === null);
-  if (outside) return noAnswer(k, q, `报告中没有${outside.text}的数据：这些报告只涉及嘉兴市及其县（市、区）。`);
+  // (全市 where the conversation's place has no city, 全区 of the home city: which place is meant is not said.)
+  if (outside?.relative) return noAnswer(k, q, `“${outside.text}”指哪里，这里看不出来：请带上地名再问。`);
+  if (outside) return noAnswer(k, q, `报告中没有${outside.text}的数据：收录的报告不涉及这个地方。`);
   if (!q.metric) return noAnswer(k, q, '没有看懂这个问题。');
   // 龙湾 alone: a place asked of nothing — what the reports hold of it, to ask by.
   const place = q.places.length === 1 ? q.places[0].region : null;

@@ -69,7 +69,8 @@ const NOTE_LINE = /^(发送|抄送|报送|主送|分送|签发|印发)[:：]|^[�
 /** The organs that issue a document jointly, written together: 中共嘉兴市委嘉兴市人民政府 → 中共嘉兴市委 嘉兴市人民政府. */
 // A government's publicity account or a paper, as a page's source: 南通发布, 嘉兴日报, 浙江在线.
 // (The medium words places.ts knows, and a government's 发布 account.)
-const MEDIUM_ISSUER = new RegExp(`^[\\u4e00-\\u9fff]{2,8}?(?:发布|${MEDIUM_AFTER.source.slice(1)})(?![\\u4e00-\\u9fff])`);
+// (杭州网杭州通客户端: the medium and its app.)
+const MEDIUM_ISSUER = new RegExp(`^[\\u4e00-\\u9fff]{2,8}?(?:发布|${MEDIUM_AFTER.source.slice(1)})(?![\\u4e00-\\u9fff](?![\\u4e00-\\u9fff]{0,5}客户端$))`);
 
 export function issuers(text: string): string {
   return text

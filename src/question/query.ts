@@ -58,6 +58,8 @@ export interface PlaceRef {
   text: string;
   /** A word for "this place" (全市): the home city's, in a question. */
   relative?: boolean;
+  /** The place a scope word of the conversation was read beside (全省呢 after 开化): the next scope word goes back to it. */
+  beside?: string;
 }
 
 /** A document the question limits itself to. */

@@ -39,16 +39,18 @@ export function scopeBeside(word: string, other: string, lex: Lexicon): string |
 
 /**
  * Places asked (`places`) with each scope word among them read beside the first place named in
- * `others` (scopeBeside); `settled`: as the place found, by its name (全省呢 in a conversation
+ * `others` (scopeBeside), or none where that place has no such scope; `settled`: as the place found, by its name (全省呢 in a conversation
  * about 安庆 asks 安徽省, and 全省 is then no word to look for in a record).
  */
-export function scopesBeside<T extends { region: string | null; text: string; relative?: boolean }>(places: T[], others: readonly T[], lex: Lexicon, settled = false): T[] {
+export function scopesBeside<T extends { region: string | null; text: string; relative?: boolean; beside?: string }>(places: T[], others: readonly T[], lex: Lexicon, settled = false): T[] {
   const named = others.find((p) => !p.relative && p.region);
   if (!named || !places.some((p) => p.relative)) return places;
   return places.map((p) => {
     if (!p.relative) return p;
-    const region = scopeBeside(p.text, named.region!, lex) ?? p.region;
-    return settled && region ? { ...p, region, text: region, relative: undefined } : { ...p, region };
+    // (全市呢 after 全省呢 about 开化: 开化's city, the place 全省 was read beside — a province has no 全市,
+    // and it is not the home city's either.)
+    const region = scopeBeside(p.text, named.region!, lex) ?? (named.beside ? scopeBeside(p.text, named.beside, lex) : null);
+    return settled && region ? { ...p, region, text: region, relative: undefined, beside: named.beside ?? named.region! } : { ...p, region };
   });
 }
 
@@ -294,9 +296,9 @@ export function mostSpecificPlace(text: string, lex: Lexicon): string | undefine
 const LEFT_OUT_BEFORE = /(?:不含|含|除|扣除|剔除|居|位居|列|排|高于|低于|快于|慢于|超过|比|较)$/;
 // (浙江日报: a medium named after a place, no mention of it either.)
 const FRAME_AFTER = /^(?:不计在内|不计入|未计入|除外|[^\s，,。；;、]{0,6}?第[一二三四五六七八九十\d]+位|[（(][\d.]+%[)）]|五县两区|各县|平均|同期|日报|晚报|新闻网|[\u4e00-\u9fff]{0,6}信息网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
-// (浙江日报, 浙江在线, 宣城传媒网讯, 中国产业经济信息网, 中国工业报: a medium named after a place says nothing of whose the page is.)
-// (Nor the place a report was filed from: 浙江日报杭州4月22日讯.)
-export const MEDIUM_AFTER = /^(?:日报|晚报|证券报|商报|时报|晨报|都市报|青年报|法治报|经济报|[\u4e00-\u9fff]{1,4}报(?![\u4e00-\u9fff])|新闻网|[\u4e00-\u9fff]{0,6}信息网|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
+// (浙江日报, 浙江在线, 杭州网, 宣城传媒网讯, 中国产业经济信息网, 中国工业报: a medium named after a place says nothing of whose the page is.)
+// (Nor the place a report was filed from: 浙江日报杭州4月22日讯. A kind of report, 统计月报, 工作简报, is no paper.)
+export const MEDIUM_AFTER = /^(?:日报|晚报|证券报|商报|时报|晨报|都市报|青年报|法治报|经济报|(?![\u4e00-\u9fff]{0,3}(?:月|快|简|年|周|公|通|汇|季|旬|预|专|呈)报)[\u4e00-\u9fff]{1,4}报(?![\u4e00-\u9fff])|新闻网|[\u4e00-\u9fff]{0,6}信息网|网(?![格络点上站民友店购商])|在线|电视台|广播电视|传媒|融媒体|网讯|新闻(?!发布)|\d{1,2}月\d{1,2}日(?:电|讯))/;
 
 /** Whether a place is named as the text's subject, not as something left out or a frame of comparison. */
 export function isSubjectMention(text: string, m: PlaceMention): boolean {
