@@ -158,3 +158,20 @@ describe('a table’s rows and a page’s part of the year, round 23', () => {
     expect((await figure('holdout45/余杭经济半年报-中新网转载.txt', '1615.5亿元'))?.period.label).toBe('2024年1-6月');
   });
 });
+
+describe('a page’s place and a printed table, round 24', () => {
+  const records = async (file: string) => documentRecords(join(FIXTURES, file));
+  it('is not the city of the news site that posts it (来源:杭州网杭州通客户端 over 建德’s press conference)', async () => {
+    expect(await placeOf('holdout50/十年绘就宜居建德新图景-杭州网.txt')).toBe('建德市');
+  });
+  it('is its file name’s where the text names none, a kind of report (统计月报) no paper named after the place', async () => {
+    expect(await placeOf('holdout49/泉州统计月报-2021年8月.txt')).toBe('泉州市');
+  });
+  it('reads a table printed with spaces, its unit a cell of its own and its header over two lines (8月 over 数值 增长(%)', async () => {
+    const found = (await records('holdout49/泉州统计月报-2021年8月.txt')).indicators.map((x) => [x.name, x.figure, x.period.label]);
+    expect(found).toContainEqual(['社会消费品零售总额', '480.40亿元', '2021年8月']);
+    expect(found).toContainEqual(['社会消费品零售总额', '3748.20亿元', '2021年1-8月']);
+    // (A level the table leaves out, - beside its change: the change alone.)
+    expect(found).toContainEqual(['规模以上工业增加值', '11.4%', '2021年1-8月']);
+  });
+});

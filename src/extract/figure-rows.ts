@@ -9,21 +9,28 @@
 import type { Layout } from './layout.js';
 import { escapeRegExp } from '../text/normalize.js';
 
+// A column of units (单位, 计量单位), as tables.ts tells it.
+const UNIT_COLUMN = /^(?:计量)?单位$/;
+
 const FIGURE = String.raw`-?\d+(?:\.\d+)?%?`;
 // A cell left empty: — or / in a row of figures.
 const NO_FIGURE = String.raw`[—－-]{1,2}|/`;
 // The label: words, not a sentence (no 。，；), never ending in a digit; then two or more figures.
-const ROW = new RegExp(String.raw`^((?:\d{1,2}[.、．]\s*)?[^\s\d|。，；;,][^|。，；;,]*?)(?<![\d.\-])\s*((?:${FIGURE})(?:\s+(?:${FIGURE}|${NO_FIGURE}))+)$`);
+// (A row may open on a cell left empty: 规模以上工业增加值 亿元 - 1.5 - 11.4.)
+const ROW = new RegExp(String.raw`^((?:\d{1,2}[.、．]\s*)?[^\s\d|。，；;,][^|。，；;,]*?)(?<![\d.\-])\s*((?:${FIGURE}|${NO_FIGURE})(?:\s+(?:${FIGURE}|${NO_FIGURE}))+)$`);
 const YEAR = /^(?:19|20)\d{2}$/;
-
-/** A line's cells when it is a row of figures: [label, figure, …]. */
-function rowCells(line: string): string[] | undefined {
+/** A line's cells when it is a row of figures: [label, figure, …], or [label, unit, figure, …] where the row gives its unit (社会消费品零售总额 亿元 480.40 …). */
+function rowCells(line: string, units: readonly string[]): string[] | undefined {
   const m = line.trim().match(ROW);
   if (!m || !/[\u4e00-\u9fffA-Za-z]/.test(m[1])) return undefined;
   const figures = m[2].split(/\s+/);
-  // (指标 2022 2023: a header of years, not a row.)
-  if (figures.every((f) => YEAR.test(f))) return undefined;
-  return [m[1].replace(/\s+/g, ''), ...figures];
+  // (指标 2022 2023: a header of years, not a row; - - alone is no row of figures.)
+  if (figures.every((f) => YEAR.test(f)) || !figures.some((f) => new RegExp(`^${FIGURE}$`).test(f))) return undefined;
+  const said = m[1].match(/\s(\S{1,6})$/)?.[1];
+  const unit = said && units.includes(said) ? said : undefined;
+  // (二、社会消费品零售总额, #限额以上…: an item's number, or the # of a part, is no word of its name.)
+  const label = (unit ? m[1].slice(0, m[1].length - unit.length) : m[1]).replace(/\s+/g, '').replace(/^[#＃]/, '').replace(/^[一二三四五六七八九十]{1,3}[、.．]/, '');
+  return [label, ...(unit ? [unit] : []), ...figures];
 }
 
 const patterns = new WeakMap<Layout, RegExp>();
@@ -69,11 +76,20 @@ function columnWords(text: string, pattern: RegExp): string[] | undefined {
  * words before its column words (the rows' label column: what they are parts or places of)
  * and those words.
  */
-function headerCells(line: string, width: number, pattern: RegExp): string[] | undefined {
+function headerCells(line: string, width: number, pattern: RegExp, over?: string): string[] | undefined {
   const text = line.trim();
   if (!text || text.includes('|') || /[。；;]/.test(text) || text.length > 100) return undefined;
-  const spaced = text.split(/\s+/);
-  if (spaced.length === width && spaced.slice(1).every((c) => columnWords(c, pattern))) return spaced;
+  const spaced = text.split(/\s+/).map(closed);
+  const columns = (cells: string[]) => cells.slice(1).every((c) => UNIT_COLUMN.test(c) || columnWords(c, pattern));
+  if (spaced.length === width && columns(spaced)) return spaced;
+  // (指标 单位 8月 1-8 over 数值 增长(% 数值 增长(%: the first line's last cells each over as many of the second's.)
+  const above = over?.trim().split(/\s+/).map(closed);
+  for (let spans = 1; above && !/[。；;|]/.test(over!) && spans < above.length; spans++) {
+    const each = spaced.length / spans;
+    if (!Number.isInteger(each) || above.length - spans + spaced.length !== width) continue;
+    const named = [...above.slice(0, -spans), ...above.slice(-spans).flatMap((o, k) => spaced.slice(k * each, (k + 1) * each).map((c) => `${o}${c}`))];
+    if (columns(named)) return named;
+  }
   const glued = text.replace(/\s+/g, '');
   for (let k = 0; k < glued.length; k++) {
     const words = columnWords(glued.slice(k), pattern);
@@ -82,11 +98,16 @@ function headerCells(line: string, width: number, pattern: RegExp): string[] | u
   return undefined;
 }
 
+/** A header cell as it was meant: 增长(% cut at the line's end is 增长(%); 1-8 over a month's columns is 1-8月. */
+function closed(cell: string): string {
+  return cell.replace(/([(（])([^)）]*)$/, '$1$2)').replace(/^(\d{1,2}[-—~至]\d{1,2})$/, '$1月');
+}
+
 /** The lines with each run of figure rows under a header it fits written as a pipe table. */
-export function figureRowsToPipes(text: string, layout: Layout): string {
+export function figureRowsToPipes(text: string, layout: Layout, units: readonly string[] = []): string {
   const lines = text.split('\n');
   const pattern = columnPattern(layout);
-  const cells = lines.map((l) => (l.includes('|') ? undefined : rowCells(l)));
+  const cells = lines.map((l) => (l.includes('|') ? undefined : rowCells(l, units)));
   const pipes = (cs: string[]) => `| ${cs.join(' | ')} |`;
   for (let i = 0; i < lines.length; i++) {
     const width = cells[i]?.length;
@@ -97,7 +118,12 @@ export function figureRowsToPipes(text: string, layout: Layout): string {
     let h = i - 1;
     while (h >= 0 && h >= i - 3 && !lines[h].trim()) h--;
     const header = end > i && h >= 0 && !cells[h] ? headerCells(lines[h], width, pattern) : undefined;
-    if (header) {
+    const spanned = !header && end > i && h >= 1 && !cells[h] ? headerCells(lines[h], width, pattern, lines[h - 1]) : undefined;
+    if (spanned) {
+      lines[h - 1] = '';
+      lines[h] = pipes(spanned);
+      for (let k = i; k <= end; k++) lines[k] = pipes(cells[k]!);
+    } else if (header) {
       lines[h] = pipes(header);
       for (let k = i; k <= end; k++) lines[k] = pipes(cells[k]!);
     }

@@ -218,9 +218,11 @@ export function tableRecords(table: Table, contextFor: (group?: string) => Conte
     const block = row.group && GROWTH_BLOCK.test(row.group) ? 'growth' : row.group && SHARE_BLOCK.test(row.group) ? 'share' : undefined;
     for (const { c, i } of values) {
       const fig = readCell(row.cells[i] ?? '', c.unit || rowUnit, lex);
-      if (!fig || !named(c.metric)) continue;
       const p = periodOf(c) ?? rowPeriod ?? titlePeriod ?? base.period;
       const growth = growthAt(i);
+      // (规模以上工业增加值 | 亿元 | - | 1.5: a level the table leaves out, beside its own change — the change, a figure of its own.)
+      if (!fig && paired && growth && named(c.metric)) out.indicators.push(indicator(named(c.metric), { value: Math.abs(growth.value), unit: growth.unit, figure: row.cells[i + 1] + growth.unit }, p, base.nature, region, base, row, [growth], true));
+      if (!fig || !named(c.metric)) continue;
       if (block === 'growth') {
         const change: Growth = { basis: '增长', value: fig.value, unit: fig.unit, text: `增长${fig.figure}` };
         out.indicators.push(indicator(named(c.metric), fig, p, base.nature, region, base, row, [change], true));

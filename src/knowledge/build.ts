@@ -80,7 +80,7 @@ export async function readDocument(file: string, bytes: Uint8Array, lex: Lexicon
   const unread: Problem[] = reading.problems.map((message) => ({ file: name, line: 1, message }));
   if (!reading.blocks.length) return { items: [], problems: unread };
   const raw = blocksToLines(reading.blocks).join('\n');
-  const tidied = tidy(figureRowsToPipes(columnsToPipes(withoutTranslations(applyCorrections(file, raw.replace(/\r\n?/g, '\n'), lex))), layout()));
+  const tidied = tidy(figureRowsToPipes(columnsToPipes(withoutTranslations(applyCorrections(file, raw.replace(/\r\n?/g, '\n'), lex))), layout(), lex.unitList));
   if (!tidied.trim()) return { items: [], problems: [{ file: name, line: 1, message: 'empty document; skipped' }] };
   const cleaned = clean(tidied.split('\n'), layout());
   const lines = cleaned.lines;
