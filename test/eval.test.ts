@@ -110,6 +110,10 @@ describe('accuracy', () => {
     ['temptations-22', 5, 76],
     ['unseen-questions-22', 1, 60],
     ['unseen-chat-22', 0, 85],
+    // The nineteenth blind round of questions, first scored at 85%/4 wrong, 65%/2 wrong and 75%/1 wrong.
+    ['temptations-23', 4, 85],
+    ['unseen-questions-23', 2, 65],
+    ['unseen-chat-23', 1, 75],
   ] as const) {
     const file = join('test', 'eval', `${name}.jsonl`);
     if (!existsSync(file)) continue;
