@@ -31,18 +31,29 @@ export function columnsToPipes(text: string): string {
   const cells = lines.map(cellsOf);
   // (A blank line or a group's label, 增长速度, between the header and the rows is no break in the run.)
   const between = (line: string) => !line.trim() || BLOCK_LABEL.test(line);
-  const near = (i: number, step: number) => {
+  // (A table holds a figure: 表1   2023年黄浦区财政收支情况 over 指标 累计(亿元)    同比(%) are its title and header, two
+  // lines of two words each — the header the rows below it, written with single spaces, are read under.)
+  const figure = (i: number) => cells[i].some((c) => /^-?[\d.,]+%?$/.test(c));
+  // The next line with cells, over blank lines and labels (undefined past the text's ends or three lines on).
+  const nearAt = (i: number, step: number) => {
     let k = i + step;
     while (k >= 0 && k < lines.length && !cells[k].length && between(lines[k]) && Math.abs(k - i) < 4) k += step;
-    return cells[k]?.length;
+    return k >= 0 && k < lines.length ? k : undefined;
   };
-  return lines
-    .map((line, i) => {
-      const n = cells[i].length;
-      const run = n >= 2 && (near(i, -1) === n || near(i, 1) === n);
-      return run ? `${cells[i].join(' | ')} |` : line;
-    })
-    .join('\n');
+  // Whether the next line with cells that way has as many.
+  const same = (i: number, step: number) => {
+    const k = nearAt(i, step);
+    return k !== undefined && cells[k].length === cells[i].length;
+  };
+  const inRun = lines.map((_, i) => cells[i].length >= 2 && (same(i, -1) || same(i, 1)));
+  for (let i = 0; i < lines.length; i++) {
+    // (From each run's first line: the lines it goes on over, dropped together when none holds a figure.)
+    if (!inRun[i] || (inRun[nearAt(i, -1) ?? -1] && same(i, -1))) continue;
+    const run = [i];
+    for (let k = nearAt(i, 1); k !== undefined && inRun[k] && same(run.at(-1)!, 1); k = nearAt(k, 1)) run.push(k);
+    if (!run.some(figure)) for (const k of run) inRun[k] = false;
+  }
+  return lines.map((line, i) => (inRun[i] ? `${cells[i].join(' | ')} |` : line)).join('\n');
 }
 
 /**
