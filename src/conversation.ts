@@ -111,11 +111,17 @@ interface FollowUpWords {
    * 援青上,今年安排资金…): 粮油 is named (粮油食品类), but never with 制品.
    */
   named: (thing: string, measure: string) => boolean;
+  /** 建成, 新增: what is done with a thing, asked alone of the last answer's thing (lexicon genericWords doings). */
+  doings: readonly string[];
+  /** 完成投资, 总投资 at a metric's end: what is measured of a thing (lexicon genericWords words), the thing before it. */
+  measuredEnd: RegExp;
+  /** Whether the reports name a word as an industry, its 业 left out as it is asked (装备制造 of 装备制造业增加值, 高新技术 of 高新技术产业). */
+  industry: (word: string) => boolean;
   /** 全市呢 after 定海: the places asked, a scope word read beside the others' place (text/places.ts scopesBeside). */
   scopesBeside: (places: PlaceRef[], others: readonly PlaceRef[], settled?: boolean) => PlaceRef[];
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], counterparts: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, headOf: () => undefined, metricQualifiers: [], scopesBeside: (places) => places, named: () => true, home: '' };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], counterparts: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, headOf: () => undefined, metricQualifiers: [], scopesBeside: (places) => places, named: () => true, industry: () => false, doings: [], measuredEnd: /$^/, home: '' };
 
 const inTaskOf = new WeakMap<Query, boolean>();
 
@@ -136,6 +142,12 @@ function followUpWords(k: Knowledge): FollowUpWords {
     named: (thing, measure) => {
       const names = allNames(k).filter((n) => n.includes(fold(thing)));
       return !names.length || names.some((n) => n.includes(fold(measure)));
+    },
+    doings: k.lex.lexicon.genericWords.doings,
+    measuredEnd: new RegExp(`(?:${[...k.lex.lexicon.genericWords.words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})$`),
+    industry: (word) => {
+      const w = fold(word);
+      return allNames(k).some((n) => n.includes(`${w}业`) || n.includes(`${w}产业`));
     },
     heads: Object.keys(k.lex.metrics.headUnits),
     qualifiers: k.lex.lexicon.followUpQualifiers.words,
@@ -222,12 +234,14 @@ function parallelInside(own: string, last: string, qualifiers: readonly string[]
  * An industry alone (装备制造业, its 增加值 as a question reads it) after a measure of another
  * (战略性新兴产业增加值占规上比重): that measure of it. Undefined when either is no industry's.
  */
-function industryOf(own: string, last: string): string | undefined {
+function industryOf(own: string, last: string, industry: FollowUpWords['industry']): string | undefined {
   const l = last.replace(/\s+/g, '');
   const was = l.match(/^([\u4e00-\u9fff]{2,10}?业)([\u4e00-\u9fff]{3,})$/);
   if (!was) return undefined;
   const named = own.replace(/\s+/g, '').replace(/增加值$/, '');
-  if (!/^[\u4e00-\u9fff]{2,10}业$/.test(named) || named === was[1] || !/^增加值/.test(was[2])) return undefined;
+  // (装备制造呢: an industry asked without its 业, as the reports name it with one.)
+  const isIndustry = /^[\u4e00-\u9fff]{2,10}业$/.test(named) || (/^[\u4e00-\u9fff]{2,10}$/.test(named) && industry(named));
+  if (!isIndustry || named === was[1] || was[1].startsWith(named) || !/^增加值/.test(was[2])) return undefined;
   return `${named}${was[2]}`;
 }
 
@@ -354,7 +368,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, counterparts, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead, headOf, metricQualifiers, scopesBeside, named }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, counterparts, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead, headOf, metricQualifiers, scopesBeside, named, industry: isIndustry, doings, measuredEnd }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = makeQuery({ ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined });
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -367,11 +381,13 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   }
   const carried: string[] = [];
   const merged: Query = makeQuery({ ...last, text: q.text, parts: undefined, carried: undefined, corrections: q.corrections, followUp: undefined, corrects: undefined, beside: undefined, withinYear: undefined });
-  const word = generic(q);
+  // (全年要引进多少 after 新引进高层次人才: a doing the last metric holds asks that metric again, as a question of it.)
+  const asked = generic(q);
+  const word = asked && doings.includes(asked) && last.metric.replace(/\s+/g, '').includes(asked) ? undefined : asked;
   const ofTask = (word !== undefined || doneOfTask(q, last, inTask, qualifiers)) && last.task?.number !== undefined;
   const frame = q.followUp ? frameBefore(ownMetric(q, frames), ownMetric(last, frames)) : undefined;
   const swapped = otherThing(q.metric, last.metric, thing);
-  const industry = q.followUp ? industryOf(ownMetric(q, frames), last.metric) : undefined;
+  const industry = q.followUp ? industryOf(ownMetric(q, frames), last.metric, isIndustry) : undefined;
   const qualified = q.metric.trim() && last.metric ? qualifiedHead(q.metric, last.metric) : undefined;
   const counterpart = counterpartOf(ownMetric(q, frames), ownMetric(last, frames), counterparts);
   const ofKind = q.followUp && !q.period ? sameKind(ownMetric(q, frames), ownMetric(last, frames), headOf) : undefined;
@@ -396,9 +412,16 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   } else if (word && last.metric) {
     // 完成了多少 after a figure: its result; 完成率呢, 总投资呢: that of the same subject.
     // (After 完成率呢, 总投资呢 is of the subject again, not of its 完成率.)
-    const subject = last.beside ? last.metric.replace(new RegExp(`\\s*${escapeRegExp(last.beside.word)}$`), '') : last.metric;
+    const said = last.beside ? last.metric.replace(new RegExp(`\\s*${escapeRegExp(last.beside.word)}$`), '') : last.metric;
+    // (建成几家 after 新增小微企业园: what was done of the same thing, 小微企业园 — the last one's doing is not this one's.)
+    // (开工了几个 after 攻坚项目完成投资: of the thing, not of what was measured of it.)
+    const doing = doings.includes(word);
+    const done = doing ? doings.find((w) => w !== word && said.replace(/\s+/g, '').startsWith(w)) : undefined;
+    const thing = (done ? said.replace(/\s+/g, '').slice(done.length) : said.replace(/\s+/g, '')).replace(measuredEnd, '');
+    const subject = doing && thing ? thing : said;
     const bare = subject.replace(/\s+/g, '');
-    merged.metric = light(word) || bare.endsWith(word) ? subject : `${subject} ${word}`;
+    merged.metric = light(word) || bare.endsWith(word) ? subject : doing ? `${word} ${subject}` : `${subject} ${word}`;
+    if (done) merged.qualifiers = last.qualifiers.filter((x) => x !== done);
     // (完成率 is not measured in the last figure's 亩; 总投资 is measured in money.)
     merged.unit = light(word) ? (q.unit ?? last.unit) : (q.unit ?? unitOf(word));
     carried.push('metric');
@@ -773,9 +796,9 @@ export class Conversations {
     }
     // 装备制造业呢 after 战略性新兴产业增加值占规上比重: the same share of the other industry.
     const lastParts = last.query.intent === 'compute' ? last.query.parts : undefined;
-    const industry = lastParts?.length === 2 && q.followUp && !q.places.length && !q.period ? industryOf(ownMetric(q), lastParts[0].metric) : undefined;
+    const industry = lastParts?.length === 2 && q.followUp && !q.places.length && !q.period ? industryOf(ownMetric(q), lastParts[0].metric, this.words.industry) : undefined;
     if (industry && lastParts) {
-      const whole = industryOf(ownMetric(q), last.query.metric) ?? last.query.metric;
+      const whole = industryOf(ownMetric(q), last.query.metric, this.words.industry) ?? last.query.metric;
       return makeQuery({ ...last.query, text: q.text, metric: whole, parts: [makeQuery({ ...lastParts[0], metric: industry }), lastParts[1]], carried: ['metric', ...(last.query.period ? ['period'] : [])] });
     }
     // After a computation the figure it started from is what a follow-up goes on from.

@@ -163,3 +163,12 @@ describe('a topic asked bare', () => {
     expect(first('外资今年确保目标是多少亿美元')).toContain('28亿美元');
   });
 });
+
+describe('a document named by words of its title', () => {
+  it('counts a department’s tasks of the document its title words name (示范点意见里市环保局牵头几条: 6条), those words no filter of the tasks', () => {
+    expect(first('示范点意见里市环保局牵头几条')).toContain('6条');
+    expect(first('示范点意见市合作交流办牵头几条')).toContain('3条');
+    // (A place before the kind word is whose the document is: 嘉善意见里.)
+    expect(first('嘉善意见里市环保局牵头几条')).toContain('6条');
+  });
+});

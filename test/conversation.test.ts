@@ -392,3 +392,28 @@ describe('round 23: a rank asked after a figure', () => {
     expect(first('solo', '城市信用监测综合指数全国地级市排第几')).toContain('第四');
   });
 });
+
+describe('round 24: a doing, an industry and a colloquial verb asked after a figure', () => {
+  it('asks the same doing of the last thing (建成几家 after 新增小微企业园: 新建成小微企业园9家), and its target after', () => {
+    say('doing', '19年新增小微企业园几个');
+    expect(first('doing', '21年上半年建成几家')).toContain('9家');
+    expect(first('doing', '全年目标呢')).toContain('20家');
+    // (Of the thing, not of what was measured of it: 开工了几个 after 攻坚项目完成投资.)
+    say('started', '枢纽嘉兴150个攻坚项目完成投资多少');
+    expect(first('started', '开工了几个')).toContain('41个');
+    // (Alone, a doing names no thing: which is asked.)
+    expect(core.ask('建成多少').kind).toBe('none');
+  });
+  it('asks the same measure of an industry named without its 业 (装备制造呢 after 高新技术产业增加值占规上工业比重)', () => {
+    say('industry', '19年高新技术产业增加值占规上工业比重');
+    expect(first('industry', '装备制造呢')).toContain('32.3%');
+  });
+  it('reads 查出 as 发现, 接回 as 接返, and 间 as a count’s unit (发现问题隐患861条, 建设留观室325间)', () => {
+    expect(first('solo', '危化品企业专家指导查出多少条隐患')).toContain('861条');
+    expect(first('solo', '发热门诊建了多少间留观室')).toContain('325间');
+    expect(first('solo', '疫情期间帮企业包车包机接回多少外地员工')).toContain('22.5万');
+  });
+  it('reads a verb after the thing it made as no thing measured (新锐型青年企业家培育了多少名: 140名, not 领军型’s 10名)', () => {
+    expect(first('solo', '新锐型青年企业家培育了多少名')).toContain('140名');
+  });
+});

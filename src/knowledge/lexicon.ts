@@ -71,7 +71,7 @@ const schemas = {
     /** Words before a quote word that say which part of the last answer (进展原文咋写的): the quote all the same. */
     quoteLeads: z.array(z.string()).default([]),
     followUpQualifiers: z.object({ words: z.array(z.string().min(1)), alternatives: z.array(z.array(z.string().min(1))), counterparts: z.array(z.array(z.string().min(1))).default([]) }),
-    genericWords: z.object({ words: z.array(z.string().min(1)), units: z.record(z.string(), z.string()) }),
+    genericWords: z.object({ words: z.array(z.string().min(1)), doings: z.array(z.string().min(1)).default([]), units: z.record(z.string(), z.string()) }),
     levelsInWords: z.object({ words: z.array(z.string().min(1)) }),
     sinceJanuary: z.object({ words: z.array(z.string().min(1)) }),
     correctionWords: z.object({ words: z.array(z.string().min(1)) }),

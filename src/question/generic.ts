@@ -22,7 +22,8 @@ export function genericWord(q: Query, lex: Lexicon): string | undefined {
   // (累计呢, 城镇呢 qualify the last metric: conversation.ts reads those.)
   if (!m || lex.lexicon.followUpQualifiers.words.includes(m)) return undefined;
   const words = lex.lexicon.genericWords.words;
-  if (words.includes(m) || isLightVerb(m, lex)) return m;
+  // (建成几家, 新增多少: what was done, and of what is not said.)
+  if (words.includes(m) || lex.lexicon.genericWords.doings.includes(m) || isLightVerb(m, lex)) return m;
   // (已完成投资, 累计完成投资: a word of how far it went says no more of what — and is kept: 累计完成投资
   // of a task is not its 项目完成投资.)
   const bare = m.replace(SO_FAR, '');

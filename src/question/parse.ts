@@ -79,7 +79,7 @@ function digitsFor(text: string): string {
 }
 
 /** The unit a question expects: 多少家 → 家, 几个人 → 人; a rate (…率, 比重) → %; an amount of money → 元. */
-const ASKED_UNIT = /(?:多少|几)(个亿千瓦时|个亿(?!千瓦时)|个百分点|百分点|个人|倍|万人次|人次|万人|万户|万名|万个|万家|万件|万套|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项名户件座所条艘辆台套张次批场起]|人(?![口员才数均]))/g;
+const ASKED_UNIT = /(?:多少|几)(个亿千瓦时|个亿(?!千瓦时)|个百分点|百分点|个人|倍|万人次|人次|万人|万户|万名|万个|万家|万件|万套|万吨|吨|万亩|亩|平方公里|平方米|公里|亿千瓦时|千瓦时|亿元|万元|亿美元|万美元|美元|亿|万|元|[个家项名户件座所条艘辆台套张次批场起间处栋幢]|人(?![口员才数均]))/g;
 
 function expectedUnit(text: string): string | undefined {
   // 第几张 asks an ordinal and 哪几个 a list: neither is a count in a unit.
@@ -316,7 +316,15 @@ function documentYear(w: QuestionWords): RegExp {
   return re;
 }
 
-function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
+/** A name said right before a kind of document and where in it (示范点意见里): made once for the question words. */
+const documentNames = new WeakMap<QuestionWords, RegExp>();
+function documentNamed(w: QuestionWords): RegExp {
+  let re = documentNames.get(w);
+  if (!re) documentNames.set(w, (re = new RegExp(`(?:^|\\s)([\\u4e00-\\u9fff]{2,5}?)(?<![在的对里中])(?=(?:${w.documents.map(([word]) => word).map(escapeRegExp).join('|')})(?:里|中|内))`)));
+  return re;
+}
+
+function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope, lex: Lexicon): void {
   const number = t.rest.match(DOC_NUMBER);
   if (number) {
     scope.number = number[1] ? `${number[1]}〔${number[2]}〕${number[3]}号` : number[4] ? `${number[4]}〔${number[5]}〕${number[6]}号` : `${number[7]}${number[8]}号`;
@@ -341,6 +349,10 @@ function takeScope(t: Taken, w: QuestionWords, scope: DocumentScope): void {
       .replace(/前年/, `${year - 2}年`);
   }
   // (嘉善意见里…, 政府工作报告中…, 报告对…有啥要求: where in the document, no word of the metric.)
+  // (示范点意见里…: the words right before the kind word name which document, 嘉善县域科学发展示范点实施意见 — none of the metric either.)
+  // (Not a place's name, 嘉善意见里: whose document it is, read with the places.)
+  const named = t.rest.match(documentNamed(w));
+  if (named && !findPlaces(named[1], lex).length) t.rest = t.rest.replace(named[1], ' ');
   const kind = takeKeyed(t, w.documents, '里|中|内|对');
   if (kind) scope.kind ??= kind as DocumentScope['kind'];
   // (20年报告对…有啥要求: a report of no kind said, where in it — no word of the metric either.)
@@ -412,7 +424,7 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   const several = !inner && /分别|各自|各(?:是|为|有|安排了?|完成了?)?(?:多少|几)|都是多少/.test(folded);
   // The enumeration comma joins the parts of a question that asks for several.
   const t: Taken = { rest: several ? folded.replace(/、/g, '和') : folded };
-  takeScope(t, w, scope);
+  takeScope(t, w, scope, k.lex);
   const number = taskNumber(t, w, scope);
   // 各县（市、区）: read before its brackets are taken out.
   if (takeWord(t, w.eachPlace)) q.eachPlace = true;
@@ -599,7 +611,8 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // 计划 of 年度计划完成率 and 实际 of 实际利用外资 are part of a metric's name, not signals.
   // (2020年要引进…多少个, 嘉善要新建多少: 要 right after a period or a place says what is aimed at.)
   const aimed = AIMED.test(text) || q.places.some((p) => AIMED_AFTER_PLACE.test(text.split(`${p.text}要`)[1] ?? ''));
-  const targetWord = signalWord(k, t.rest, w.target);
+  // (优助计划给几家企业: a programme's name, 计划 before what it gave — no target asked; 年度计划的 still is one.)
+  const targetWord = signalWord(k, t.rest.replace(/(?<=[\u4e00-\u9fff]{2})(?<![年度期月季])计划(?=[给为帮对里中的])/g, '  '), w.target);
   const budgeted = budgetAsked(t.rest, k);
   if (budgeted) t.rest = t.rest.replace(budgeted, ' ');
   const target = aimed || Boolean(targetWord) || Boolean(budgeted);

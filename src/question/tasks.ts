@@ -9,6 +9,7 @@ import type { Source, Task } from '../types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { makeQuery, type Query } from './query.js';
 import { concepts, coverage, HOME, match, type Concept } from './match.js';
+import { fold } from '../text/normalize.js';
 
 /** Newest first; of one date, the one that stands first in the reports (see Knowledge.standing). */
 const byDate = (k: Knowledge) => (a: Source, b: Source) => b.date.localeCompare(a.date) || k.standing.get(a.id)! - k.standing.get(b.id)!;
@@ -92,7 +93,10 @@ export function filtered(k: Knowledge, q: Query, doc: Source | undefined): { lea
   const f = q.task ?? {};
   if (f.statuses?.length) tasks = tasks.filter((t) => t.status && f.statuses!.includes(t.status));
   if (f.unmarked) tasks = tasks.filter((t) => !t.status);
-  const cs = q.metric ? concepts(k, q) : [];
+  // (示范点意见市合作交流办牵头几条: a word of the table's own title, 嘉善县域科学发展示范点实施意见, says which table, not which tasks.)
+  const title = doc ? fold(doc.title) : '';
+  const metric = q.metric.split(/\s+/).filter((w) => !(w.length >= 2 && title.includes(fold(w)))).join(' ');
+  const cs = metric ? concepts(k, metric === q.metric ? q : makeQuery({ ...q, metric })) : [];
   if (cs.length) {
     // Words besides the filters narrow the list to tasks about them (碳达峰那项).
     const about = tasks.filter((t) => coverage(k.haystack.get(t.id)!, cs) >= 0.99);
