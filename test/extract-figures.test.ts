@@ -694,3 +694,40 @@ describe('round 24: years a paragraph goes on in', () => {
     expect(read('确保GDP突破1000亿元大关,为宁波现代化滨海大都市建设贡献力量').map((r) => r[3])).toEqual(['突破1000亿元大关']);
   });
 });
+
+describe('round 24: projects counted by an item', () => {
+  const prose = (text: string) => readProse([{ text, line: 1 }], { ...results, region: '宜兴市' }, lex).indicators.map((d) => [d.name, d.figure, d.subject]);
+  it('gives the item’s later figures of investment to the projects its first sentence counted, in 只 too, until it counts others', () => {
+    const found = prose('2、无锡市级重大项目经滚动调整后现为58只,总投资1609.8亿元,年度计划投资235.6亿元。1-6月累计完成投资121.4亿元,占年度目标任务的43.4%。');
+    expect(found.slice(0, 4)).toEqual([
+      ['无锡市级重大项目', '58只', ''],
+      ['总投资', '1609.8亿元', '无锡市级重大项目'],
+      ['年度计划投资', '235.6亿元', '无锡市级重大项目'],
+      ['完成投资', '121.4亿元', '无锡市级重大项目'],
+    ]);
+    expect(prose('宜兴市级重大项目共203只,总投资2039.8亿元;1-6月完成投资158.8亿元。').map((r) => r[2])).toEqual(['', '宜兴市级重大项目', '宜兴市级重大项目']);
+  });
+});
+
+describe('round 24: names a list of counts and a budget level give', () => {
+  it('names each count of N个X和M个Y by its own noun (2个公共就业服务驿站和1个标准化零工市场)', () => {
+    expect(read('2个公共就业服务驿站和1个标准化零工市场已投入使用').map((r) => [r[0], r[3]])).toEqual([
+      ['公共就业服务驿站', '2个'],
+      ['标准化零工市场', '1个'],
+    ]);
+  });
+  it('names a level of the budget alone by the figure before (…200.5亿元,…,市级118.6亿元: 市级一般公共预算收入)', () => {
+    expect(read('全市一般公共预算收入200.5亿元,与上年基本持平,市级118.6亿元,增长5%').map((r) => r[0])).toEqual(['一般公共预算收入', '市级一般公共预算收入']);
+  });
+});
+
+describe('round 24: a measure of things just counted', () => {
+  it('names a measure alone right after a count with the things counted (公有制企业5846户,注册资本9351.54亿元)', () => {
+    expect(read('其中公有制企业5846户,注册资本9351.54亿元;私营企业21807户,注册资本3785.72亿元').map((r) => r[0])).toEqual([
+      '公有制企业',
+      '公有制企业注册资本',
+      '私营企业',
+      '私营企业注册资本',
+    ]);
+  });
+});

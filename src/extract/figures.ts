@@ -31,6 +31,8 @@ export interface Context {
   zones?: boolean;
   /** The years of the paragraph's 从2011年的…增加到2016年的…, for a 从…到 after it that names none. */
   fromTo?: { from: number; to: number };
+  /** The projects the paragraph opened by counting (宜兴市级重大项目共203只), for its later sentences' figures of investment. */
+  projects?: string;
 }
 
 export type IndicatorDraft = Omit<Indicator, 'id' | 'source' | 'line' | 'aliases'>;
@@ -119,7 +121,7 @@ const SHARE_OF = /^(占|完成|达到)/;
 const PROGRESS = /(占|完成|达到|达|为|是)[^，,；;。]*(?:目标|计划)[^，,；;。]*的$/;
 // Parts of a place counted together (14个乡镇, 5个街道, 12个园区): what they do is not the place's.
 const PLACE_PARTS = /^(?:乡镇|镇|乡|街道|镇街|镇\(街道\)|村|行政村|社区|园区|开发区|片区|区块|平台)(?:[（(][^)）]{1,6}[)）])?$/;
-const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|条|所|座|幢|栋|处|批|艘|辆|台|万?套|张)$/;
+const COUNT_UNITS = /^(万?个|万?家|万?项|万?名|万?人|万?户|万?件|条|所|座|幢|栋|处|批|艘|辆|台|万?套|张|万?只)$/;
 // The verbs of a level passed: 突破60亿大关, 超过70亿元目标.
 const PASSED_VERB = /(?:突破|超过|跨过|跨越|越过|迈上|站上|完成)$/;
 // Units of an area, a length or a weight: 新建3.2万亩高标准农田 names what it measures after it.
@@ -288,6 +290,8 @@ function cleanName(chunk: string, lex: Lexicon): string {
   const unbalanced = (open: string, close: string) => s.split(open).length !== s.split(close).length;
   // (30项民生实事里: where among them, no part of what it names.)
   s = s.replace(/(?<=[\u4e00-\u9fff]{4})里$/, '');
+  // (无锡市级重大项目经滚动调整后现为58只: how it came to be so, and 现, are no part of it.)
+  s = s.replace(/(?<=[\u4e00-\u9fff]{2})(?:经(?:过)?[\u4e00-\u9fff]{1,8}?后)?(?:现|目前|现在)$/, '').replace(/(?<=[\u4e00-\u9fff]{2})经(?:过)?[\u4e00-\u9fff]{1,8}?后$/, '');
   // (…比重从2006年的10.11%: where a span starts is no part of what it names.)
   s = s.replace(/(?<=[\u4e00-\u9fff]{2})(?:从|由)的?$/, '');
   return VERB_ONLY.test(s) || unbalanced('《', '》') || unbalanced('“', '”') ? '' : s;
@@ -302,6 +306,18 @@ const DESCRIBES_PLACE = /^[^\d]*的[\u4e00-\u9fff]{1,10}(?:省|市|区|县|镇|�
 
 /** 全年(2024年)共争取…: the year in brackets says which 全年, and is the sentence's (and the period its paragraph goes on in). */
 export const YEAR_WORD_DATED = /(?:全年|今年|去年|上年|本年|当年)[（(]((?:19|20)\d{2}年)[)）]/g;
+
+// 总投资, 完成投资, 年度计划投资, 到资: what is said of projects counted before.
+const INVESTMENT_NAME = /^(?:项目)?(?:累计)?(?:总投资|(?:完成|计划)?(?:年度|全年|当年)?(?:计划)?投资|到资)(?:额)?$/;
+
+/** The projects a sentence opens by counting (浦江县省重点建设项目3个, 宜兴市级重大项目共203只), if it does. */
+export function countedProjects(drafts: readonly IndicatorDraft[]): IndicatorDraft | undefined {
+  return drafts[0] && COUNT_UNITS.test(drafts[0].unit) && /(?:项目|工程)$/.test(drafts[0].name) ? drafts[0] : undefined;
+}
+
+// Where a noun after a count ends: a delimiter, or a 和 before the next count (…驿站和1个…: at the words' end, the next figure).
+const AND_COUNT = new RegExp(`[${DELIMITERS}]|[和及与](?=\\d)`);
+const AND_NEXT_COUNT = new RegExp(`[${DELIMITERS}]|[和及与](?=\\d|$)`);
 
 export function ownPeriods(text: string, ctx: Pick<Context, 'year' | 'now'>) {
   // 比上年, 与1-6月: a period compared with; 从2004年起: when a state began, not when a figure was.
@@ -852,8 +868,8 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   const nounAfter = (i: number): string | undefined => {
     const nextStart = i + 1 < hits.length ? hits[i + 1].index : text.length;
     let after = blank.slice(hits[i].end, nextStart);
-    // Up to a delimiter, or a 和 that joins the next counted thing (8项集成改革和8大标志性工程).
-    const stop = after.search(new RegExp(`[${DELIMITERS}]|[和及与](?=\\d)`));
+    // Up to a delimiter, or a 和 that joins the next counted thing (8项集成改革和8大标志性工程) — right before its figure too.
+    const stop = after.search(i + 1 < hits.length ? AND_NEXT_COUNT : AND_COUNT);
     // (Whether the clause ends here, or the next figure comes first: 项目落地28个.)
     const closed = stop >= 0 || nextStart === text.length;
     if (stop >= 0) after = after.slice(0, stop);
@@ -1153,6 +1169,15 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
         return;
       }
     }
+    // 2个公共就业服务驿站和1个标准化零工市场: the words before a count that the count before it was named by are its
+    // noun, not this one's — this one is named by the words after it.
+    const tookPrev = i > 0 && COUNT_UNITS.test(hit.unit) && COUNT_UNITS.test(hits[i - 1].unit) && /[和及与、]$/.test(name) && nounAfter(i - 1) === cleanName(name.replace(/[和及与、]$/, ''), lex);
+    const own = tookPrev ? nounAfter(i) : undefined;
+    // (Two things counted together are no one subject of the figures after them.)
+    if (own) {
+      drafts.push({ ...make(own, hit, chunk, false), subject: '' });
+      return;
+    }
     if (!hasWords(name)) {
       // 105个“百年百项”重大项目: a count named by the words after it.
       if (!COUNT_UNITS.test(hit.unit)) return;
@@ -1186,7 +1211,10 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     const shared = !growth && i > 0 && /^\s*、/.test(blank.slice(prevEnd, hit.index)) ? prevDraft?.name.match(LIST_VERB)?.[0] : undefined;
     // 低收入家庭752人实现脱贫: what the counted did, said after the count to its clause's end, is what it counts.
     const did = !growth && COUNT_UNITS.test(hit.unit) ? text.slice(hit.end).match(DID_AFTER_COUNT)?.[0] : undefined;
-    const draft = make(shared && name.length <= 4 && !LIST_VERB.test(name) ? `${shared}${name}` : `${name}${did ?? ''}`, hit, chunk, Boolean(growth));
+    // (全市一般公共预算收入200.5亿元,…,市级118.6亿元: a level of the budget alone names its part of the figure before.)
+    // (Money only: 其中市级3家,县级23家 counts what each level has.)
+    const level = !growth && /元$/.test(hit.unit) && lex.metrics.budgetLevels.words.includes(name) && /元$/.test(drafts.at(-1)?.unit ?? '') ? drafts.at(-1)?.name : undefined;
+    const draft = make(level ? `${name}${level}` : shared && name.length <= 4 && !LIST_VERB.test(name) ? `${shared}${name}` : `${name}${did ?? ''}`, hit, chunk, Boolean(growth));
     if (growth) draft.growth.push(growth);
     // 沿海前沿区域14个乡镇(园区)实现GDP…: parts of the place counted, doing what the clause goes on
     // to say, own the figures after (not 下辖9个街道,户籍人口…: a count said of the place, then its own figure).
@@ -1251,6 +1279,14 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     if (!measured || /[。]/.test(text.slice(text.indexOf(before.figure), text.indexOf(d.figure)))) continue;
     d.name = `${before.name.slice(0, -measured.length)}${head}`;
   }
+  // 其中公有制企业5846户,注册资本9351.54亿元: a measure named alone right after a count is the things counted's.
+  for (const [i, d] of drafts.entries()) {
+    const c = drafts[i - 1];
+    if (!c || d.subject || d.owner || !lex.metrics.countedMeasures.heads.includes(d.name) || !COUNT_UNITS.test(c.unit) || !hasWords(c.name)) continue;
+    const from = text.indexOf(c.figure) + c.figure.length;
+    const at = text.indexOf(d.figure, from);
+    if (at > from && /^[，,]\s*[\u4e00-\u9fff]{2,6}$/.test(text.slice(from, at).replace(/合计|共计|总计|共|达到?|为/g, ''))) d.name = `${c.name.replace(/^(?:其中|共|有)/, '')}${d.name}`;
+  }
   // 世界500强企业投资项目17个(500强为一季度数据): a note after the figure gives its own period.
   for (const d of drafts) {
     const at = text.indexOf(d.figure);
@@ -1269,15 +1305,12 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
     d.name = `累计${d.name}`;
   }
   // 浦江县省重点建设项目3个,项目总投资102.8亿元,…完成投资19.1亿元: the projects a sentence opens by
-  // counting are what its later figures of investment are of (up to a ；).
-  const counted = drafts[0] && COUNT_UNITS.test(drafts[0].unit) && /(?:项目|工程)$/.test(drafts[0].name) ? drafts[0] : undefined;
-  if (counted) {
-    const end = text.slice(text.indexOf(counted.figure)).search(/[；;]/);
-    for (const d of drafts.slice(1)) {
-      const at = text.indexOf(d.figure);
-      if (end >= 0 && at > text.indexOf(counted.figure) + end) break;
-      if (!d.subject && !d.owner && /^(?:项目)?(?:累计)?(?:总投资|(?:完成|计划)?(?:年度|全年|当年)?投资|到资)(?:额)?$/.test(d.name)) d.subject = counted.name;
-    }
+  // counting are what its later figures of investment are of, until it counts others.
+  // (Its later sentences too, where they count none of their own: 1-6月累计完成投资121.4亿元 of 无锡市级重大项目.)
+  let projects = countedProjects(drafts)?.name ?? ctx.projects;
+  for (const d of drafts) {
+    if (COUNT_UNITS.test(d.unit) && /(?:项目|工程)$/.test(d.name)) projects = d.name;
+    else if (projects && !d.subject && !d.owner && INVESTMENT_NAME.test(d.name)) d.subject = projects;
   }
   // 新增规上企业22家,合计完成产值1.7亿元: a total said right after a count is of the things counted.
   for (const [i, d] of drafts.entries()) {

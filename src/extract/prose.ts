@@ -5,7 +5,7 @@
  */
 import type { Nature, Passage, Period } from '../types.js';
 import type { Lexicon } from '../knowledge/lexicon.js';
-import { extractFigures, ownPeriods, YEAR_WORD_DATED, type Context, type IndicatorDraft } from './figures.js';
+import { countedProjects, extractFigures, ownPeriods, YEAR_WORD_DATED, type Context, type IndicatorDraft } from './figures.js';
 import { isWithin, leadingPlace, thingsIn, zonesAfterPlace } from '../text/places.js';
 
 export interface Paragraph {
@@ -171,6 +171,8 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
     // (截至2023年底,入园企业154家。1-12月…: a period of no year, after one a sentence of the paragraph opened with, is of its year.)
     let opened: number | undefined;
     let fromTo: Context['fromTo'];
+    // The projects its first sentence counted (宜兴市级重大项目共203只): what its later figures of investment are of.
+    let projects: string | undefined;
     // The place the paragraph opens with (定海区上半年GDP为269.07亿元。…名义下降3.75%): the sentences after it that
     // open with no place or thing of their own go on speaking of it. (Only its first sentence's: a place one
     // sentence of a long paragraph opens with, 濮院时尚中心等16个项目…, is no subject of the rest.)
@@ -197,8 +199,9 @@ export function readProse(paras: Paragraph[], ctx: Context | ((p: Paragraph) => 
       // its own later clauses too: …；财政总收入由30亿元增加到67亿元.)
       const years = sentence.match(FROM_TO_YEARS);
       if (years) fromTo = { from: Number(years[1]), to: Number(years[2]) };
-      const sctx = { ...pctx, ...(!leading && !thing && (ofWhich ?? spoken) ? { region: (ofWhich ?? spoken)! } : {}), period: partOf ?? carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(thing && zonesSpoken ? { zones: true } : {}), ...(fromTo ? { fromTo } : {}) };
+      const sctx = { ...pctx, ...(!leading && !thing && (ofWhich ?? spoken) ? { region: (ofWhich ?? spoken)! } : {}), period: partOf ?? carried, year: opened ?? pctx.year, ...(thing ? { owner: thing } : {}), ...(thing && zonesSpoken ? { zones: true } : {}), ...(fromTo ? { fromTo } : {}), ...(projects ? { projects } : {}) };
       const found = note ? [] : extractFigures(sentence, sctx, lex);
+      if (i === 0) projects = countedProjects(found)?.name;
       // (Its last figure's: 其中 breaks down what was said last, 10月当月完成产值 after 1112家规上企业.)
       periodBefore = found.at(-1)?.period;
       // (省级企业研究院, 国家级孵化器: a kind of thing, not one thing the next sentence's figures could be of.)

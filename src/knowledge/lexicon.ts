@@ -113,6 +113,8 @@ const schemas = {
     perMember: z.object({ opens: z.array(z.string().min(1)), wholes: z.array(z.string().min(1)), asked: z.array(z.string().min(1)) }),
     /** Words that ask an average (村均, 人均): the whole's figure is none of it. */
     averages: z.object({ words: z.array(z.string().min(1)) }).default({ words: [] }),
+    /** Measures named alone right after a count, of the things counted (注册资本 of 公有制企业5846户). */
+    countedMeasures: z.object({ heads: z.array(z.string().min(1)) }).default({ heads: [] }),
     /** A topic asked bare (外贸) and its headline metrics, first the most asked (进出口总额, 出口). */
     topics: z.object({ words: z.record(z.string(), z.array(z.string().min(1))) }).default({ words: {} }),
   }),
