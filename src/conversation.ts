@@ -115,13 +115,17 @@ interface FollowUpWords {
   doings: readonly string[];
   /** 完成投资, 总投资 at a metric's end: what is measured of a thing (lexicon genericWords words), the thing before it. */
   measuredEnd: RegExp;
+  /** The head a metric ends in, an alias read as its group's first name (固投: 固定资产投资, 投资). */
+  measureOf: (metric: string) => string | undefined;
+  /** Whether a record's name holds the words (基础设施投资). */
+  given: (name: string) => boolean;
   /** Whether the reports name a word as an industry, its 业 left out as it is asked (装备制造 of 装备制造业增加值, 高新技术 of 高新技术产业). */
   industry: (word: string) => boolean;
   /** 全市呢 after 定海: the places asked, a scope word read beside the others' place (text/places.ts scopesBeside). */
   scopesBeside: (places: PlaceRef[], others: readonly PlaceRef[], settled?: boolean) => PlaceRef[];
 }
 
-const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], counterparts: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, headOf: () => undefined, metricQualifiers: [], scopesBeside: (places) => places, named: () => true, industry: () => false, doings: [], measuredEnd: /$^/, home: '' };
+const NO_WORDS: FollowUpWords = { frames: [], heads: [], qualifiers: [], alternatives: [], counterparts: [], generic: () => undefined, light: () => false, unitOf: () => undefined, thing: () => undefined, documentAsk: () => undefined, inTask: () => false, qualifiedHead: () => undefined, sameHead: () => false, headOf: () => undefined, metricQualifiers: [], scopesBeside: (places) => places, named: () => true, industry: () => false, given: () => false, measureOf: () => undefined, doings: [], measuredEnd: /$^/, home: '' };
 
 const inTaskOf = new WeakMap<Query, boolean>();
 
@@ -131,6 +135,14 @@ function allNames(k: Knowledge): string[] {
   let names = namesOf.get(k);
   if (!names) namesOf.set(k, (names = [...new Set(k.indicators.map((x) => fold(x.name)))]));
   return names;
+}
+
+/** The metric asked when the reports name it only of things apart (总投资 of 58只无锡市级重大项目, of 203只宜兴市级重大项目), two or more. */
+function subjectsOnly(k: Knowledge, metric: string): string | undefined {
+  const name = metric.replace(/\s+/g, '');
+  const named = k.byName.get(name.toLowerCase()) ?? [];
+  const things = new Set(named.map((r) => r.subject || r.owner || ''));
+  return named.length >= 2 && !things.has('') && things.size >= 2 ? name : undefined;
 }
 
 function followUpWords(k: Knowledge): FollowUpWords {
@@ -145,6 +157,10 @@ function followUpWords(k: Knowledge): FollowUpWords {
     },
     doings: k.lex.lexicon.genericWords.doings,
     measuredEnd: new RegExp(`(?:${[...k.lex.lexicon.genericWords.words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})$`),
+    given: (name) => {
+      const n = fold(name.replace(/\s+/g, ''));
+      return allNames(k).some((x) => x.includes(n));
+    },
     industry: (word) => {
       const w = fold(word);
       return allNames(k).some((n) => n.includes(`${w}业`) || n.includes(`${w}产业`));
@@ -153,7 +169,9 @@ function followUpWords(k: Knowledge): FollowUpWords {
     qualifiers: k.lex.lexicon.followUpQualifiers.words,
     alternatives: k.lex.lexicon.followUpQualifiers.alternatives,
     counterparts: k.lex.lexicon.followUpQualifiers.counterparts,
-    generic: (q) => genericWord(q, k.lex),
+    // (年度计划投资呢 after 宜兴省级重大项目: a name the reports give only of things they name apart — each figure so
+    // named has its subject — is of the last answer's thing, as a generic word is.)
+    generic: (q) => genericWord(q, k.lex) ?? subjectsOnly(k, q.metric),
     light: (word) => isLightVerb(word, k.lex),
     unitOf: (word) => genericUnit(word, k.lex),
     thing: (metric) => leadingThing(metric, k.lex),
@@ -170,6 +188,14 @@ function followUpWords(k: Knowledge): FollowUpWords {
       return head(a) !== undefined && head(a) === head(b);
     },
     headOf: (metric) => readMetric(fold(metric.replace(/\s+/g, '')), k.lex).head,
+    measureOf: (metric) => {
+      const f = fold(metric.replace(/\s+/g, ''));
+      const head = readMetric(f, k.lex).head;
+      if (head) return head;
+      const group = k.lex.aliasGroups.find((g) => g.some((a) => f.includes(fold(a))));
+      const name = group ? fold(group[0]) : f;
+      return [...k.lex.metrics.heads].sort((a, b) => b.length - a.length).find((h) => name.endsWith(h));
+    },
     qualifiedHead: (metric, last) => {
       const own = fold(metric.replace(/\s+/g, ''));
       const reading = readMetric(own, k.lex);
@@ -243,6 +269,17 @@ function industryOf(own: string, last: string, industry: FollowUpWords['industry
   const isIndustry = /^[\u4e00-\u9fff]{2,10}业$/.test(named) || (/^[\u4e00-\u9fff]{2,10}$/.test(named) && industry(named));
   if (!isIndustry || named === was[1] || was[1].startsWith(named) || !/^增加值/.test(was[2])) return undefined;
   return `${named}${was[2]}`;
+}
+
+/**
+ * A part alone (基础设施) after a metric (固投, 固定资产投资): the part the reports name with the last metric's
+ * head (基础设施投资). Undefined where they name none so, or the part has a head of its own.
+ */
+function headedPart(own: string, last: string, measureOf: FollowUpWords['measureOf'], given: FollowUpWords['given']): string | undefined {
+  const named = own.replace(/\s+/g, '');
+  const head = measureOf(last);
+  if (named.length < 2 || !head || measureOf(named) || last.replace(/\s+/g, '').includes(named)) return undefined;
+  return given(`${named}${head}`) ? `${named}${head}` : undefined;
 }
 
 /** A thing alone (中电科南湖研究院) after a metric of another thing (南湖实验室引进科研人员): that metric of it. */
@@ -368,7 +405,7 @@ function isFollowUp(q: Query, last: Query, { frames, heads, qualifiers, generic,
 }
 
 /** The last query with what the new question pins put in; `carried` names what was kept. */
-export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, counterparts, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead, headOf, metricQualifiers, scopesBeside, named, industry: isIndustry, doings, measuredEnd }: FollowUpWords = NO_WORDS): Query {
+export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alternatives, counterparts, generic, light, unitOf, thing, inTask, qualifiedHead, sameHead, headOf, metricQualifiers, scopesBeside, named, industry: isIndustry, doings, measuredEnd, given, measureOf }: FollowUpWords = NO_WORDS): Query {
   if (q.intent === 'compute' && q.parts) {
     const a: Query = makeQuery({ ...last, text: last.text, parts: undefined, carried: undefined, followUp: undefined });
     // The whole keeps the comparison's words (比全省), as the question written out would.
@@ -388,6 +425,7 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
   const frame = q.followUp ? frameBefore(ownMetric(q, frames), ownMetric(last, frames)) : undefined;
   const swapped = otherThing(q.metric, last.metric, thing);
   const industry = q.followUp ? industryOf(ownMetric(q, frames), last.metric, isIndustry) : undefined;
+  const partOfHead = q.followUp && !industry ? headedPart(ownMetric(q, frames), last.metric, measureOf, given) : undefined;
   const qualified = q.metric.trim() && last.metric ? qualifiedHead(q.metric, last.metric) : undefined;
   const counterpart = counterpartOf(ownMetric(q, frames), ownMetric(last, frames), counterparts);
   const ofKind = q.followUp && !q.period ? sameKind(ownMetric(q, frames), ownMetric(last, frames), headOf) : undefined;
@@ -404,6 +442,11 @@ export function followUp(q: Query, last: Query, { frames, heads, qualifiers, alt
     merged.metric = q.metric;
     merged.qualifiers = q.qualifiers;
     merged.unit = q.unit;
+  } else if (partOfHead) {
+    // 基础设施呢 after 固投: the part the reports name with the last metric's head (基础设施投资), not the word alone.
+    merged.metric = partOfHead;
+    merged.qualifiers = q.qualifiers;
+    carried.push('metric');
   } else if (industry) {
     // 装备制造业呢 after 战略性新兴产业增加值占规上比重: the same measure of the other industry.
     merged.metric = industry;

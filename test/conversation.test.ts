@@ -417,3 +417,14 @@ describe('round 24: a doing, an industry and a colloquial verb asked after a fig
     expect(first('solo', '新锐型青年企业家培育了多少名')).toContain('140名');
   });
 });
+
+describe('round 24: a part, a level and an example asked after a figure', () => {
+  it('asks the part the reports name with the last metric’s head (工业呢 after 固投: 工业投资)', () => {
+    say('part', '固投');
+    expect(first('part', '工业呢')).not.toMatch(/12\.7%/);
+    expect(say('part', '工业呢').text).toContain('工业投资');
+  });
+  it('never answers an example named before 等 with the count of all (基础设施 of 规划设计、基础设施…等12个领域)', () => {
+    expect(first('solo', '嘉兴基础设施')).not.toContain('12个');
+  });
+});

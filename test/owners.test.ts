@@ -520,3 +520,28 @@ describe('round 22: a place’s own budget and tables', () => {
     expect(await first('哪些滞后', 'xihu')).toContain('没有西湖区的任务表');
   });
 });
+
+describe('round 24: projects of two tiers in one county', () => {
+  const first = seedsWith('tier-seeds', {
+    '宜兴市2022年半年度重大项目推进情况.txt': '宜兴市2022年半年度重大项目推进情况\n1、列入省级重大项目的共2只,年度计划投资15亿元。\n2、无锡市级重大项目经滚动调整后现为58只,总投资1609.8亿元,年度计划投资235.6亿元。1-6月累计完成投资121.4亿元。\n3、宜兴市级重大项目共203只,总投资2039.8亿元,年度计划投资370.7亿元;1-6月完成投资158.8亿元。\n',
+  });
+  it('answers the tier asked, never the other’s figure (宜兴市级重大项目完成投资: 158.8亿元, not 无锡市级’s 121.4亿元)', async () => {
+    expect(await first('宜兴市级重大项目完成投资')).toContain('158.8');
+  });
+  it('asks a name the reports give only of things apart (年度计划投资呢) of the last answer’s thing, and the plan alone as its target', async () => {
+    await first('宜兴省级重大项目', 'tier');
+    expect(await first('年度计划投资呢', 'tier')).toContain('15亿元');
+    await first('宜兴市级重大项目完成投资', 'plan');
+    expect(await first('年度计划呢', 'plan')).not.toMatch(/15亿元|62\.2|121\.4/);
+  });
+});
+
+describe('round 24: a level of a budget', () => {
+  const first = seedsWith('level-seeds', {
+    '2021年慈溪市政府工作报告.txt': '2021年慈溪市政府工作报告\n过去一年,全市一般公共预算收入200.5亿元,与上年基本持平,市级118.6亿元,增长5%。\n',
+  });
+  it('answers the whole where no level is asked, and the level asked after it (市级呢: 118.6亿元)', async () => {
+    expect(await first('慈溪一般公共预算收入', 'level')).toContain('200.5');
+    expect(await first('市级呢', 'level')).toContain('118.6');
+  });
+});

@@ -612,7 +612,10 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
   // (2020年要引进…多少个, 嘉善要新建多少: 要 right after a period or a place says what is aimed at.)
   const aimed = AIMED.test(text) || q.places.some((p) => AIMED_AFTER_PLACE.test(text.split(`${p.text}要`)[1] ?? ''));
   // (优助计划给几家企业: a programme's name, 计划 before what it gave — no target asked; 年度计划的 still is one.)
-  const targetWord = signalWord(k, t.rest.replace(/(?<=[\u4e00-\u9fff]{2})(?<![年度期月季])计划(?=[给为帮对里中的])/g, '  '), w.target);
+  // (年度计划呢 after 市级重大项目总投资: the plan alone is the target of the last metric, whatever records are named 年度计划….)
+  const planAlone = /^\s*(?:年度|全年|今年|当年)?计划[呢吗？?\s]*$/.test(t.rest);
+  if (planAlone) t.rest = ' ';
+  const targetWord = planAlone ? '计划' : signalWord(k, t.rest.replace(/(?<=[\u4e00-\u9fff]{2})(?<![年度期月季])计划(?=[给为帮对里中的])/g, '  '), w.target);
   const budgeted = budgetAsked(t.rest, k);
   if (budgeted) t.rest = t.rest.replace(budgeted, ' ');
   const target = aimed || Boolean(targetWord) || Boolean(budgeted);
