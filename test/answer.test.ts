@@ -172,3 +172,11 @@ describe('a document named by words of its title', () => {
     expect(first('嘉善意见里市环保局牵头几条')).toContain('6条');
   });
 });
+
+describe('the zones of a kind a sentence opens with', () => {
+  it('owns what it says of them (全市农业经济开发区新引进项目38个,合同超亿元项目14个): the zones’, asked by their name, in each part of a question', () => {
+    expect(first('嘉兴合同超亿元项目')).not.toContain('14个');
+    expect(first('1-6月农业经济开发区合同超亿元项目多少个')).toContain('14个');
+    expect(core.ask('1-6月农业经济开发区新引进项目和合同超亿元项目各多少个').text).toContain('14个');
+  });
+});

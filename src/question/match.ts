@@ -517,7 +517,13 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   const flow = ['range', 'month', 'since'].includes((q.period ?? ind.period).kind) && q.nature !== 'target';
   // (A table's part of a whole, 规上工业增加值 of 轻工业, is owned by what its metric is of.)
   const part = !!ind.owner && ind.owner === ind.subject;
-  if (!sameMetric(asked, reading, name, ind.subject, names, own, unit, k.lex, true, clause, sentence, flow, part)) {
+  // (农业经济开发区合同超亿元项目: the owner the question names is whose the figure is, no word of what it measures —
+  // 农业 of the zones' name no qualifier of 合同超亿元项目.)
+  const owned = ind.owner && !part && ind.owner.length >= 3 && asked.includes(fold(ind.owner)) ? asked.replace(fold(ind.owner), '') : undefined;
+  const [ownAsked, ownReading] = owned && owned.length >= 2 ? [owned, readMetric(owned, k.lex)] : [asked, reading];
+  // (Nor of the figure's name, where it holds it: 农业经济开发区新引进项目.)
+  const nameOwned = ownAsked !== asked && name.length > ind.owner!.length + 1 ? name.replace(ind.owner!, '') : name;
+  if (!sameMetric(ownAsked, ownReading, nameOwned, ind.subject, names, own, unit, k.lex, true, clause, sentence, flow, part)) {
     // 布伦特原油涨了多少: a metric named by its alias alone is the one thing the records
     // measure of it (its 收盘价格), when they measure only one.
     const sole = onlyAliases(asked, k.lex) && soleHead(k, asked) !== undefined;

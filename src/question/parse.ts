@@ -10,7 +10,7 @@ import type { Lexicon } from '../knowledge/lexicon.js';
 import { makeQuery, type DocumentScope, type Intent, type Query, type TaskAspect, type TaskFilter } from './query.js';
 import { escapeRegExp, fold } from '../text/normalize.js';
 import { findPeriods, label } from '../text/period.js';
-import { findPlaces, isWithin, scopesBeside } from '../text/places.js';
+import { findPlaces, isWithin, leadingThing, scopesBeside } from '../text/places.js';
 import { questionWords, without, findWord, type QuestionWords } from './words.js';
 import { correctTypos } from './spell.js';
 import { qualifiersOf } from './metric.js';
@@ -741,7 +741,10 @@ export function parseQuery(input: string, k: Knowledge, now: Date = new Date(), 
     const parts = splitParts(q.metric, k.lex.metrics.heads);
     // Each part's text is the question without the other parts' own words: what one part says
     // (已开工) is not asked of another (累计竣工).
-    if (parts) q.parts = parts.map((metric, i) => makeQuery({ ...q, text: partText(q.text, parts, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
+    // (农业经济开发区新引进项目和合同超亿元项目: the thing the first part opens with is the others' too, where they name none.)
+    const thing = parts ? leadingThing(parts[0], k.lex) : undefined;
+    const ofThing = (text: string, metric: string, i: number) => (thing && i > 0 && !leadingThing(metric, k.lex) && !text.includes(thing) ? `${thing} ${text}` : text);
+    if (parts) q.parts = parts.map((metric, i) => makeQuery({ ...q, text: ofThing(partText(q.text, parts, i), metric, i), metric, qualifiers: qualifiersOf(metric, k.lex), parts: undefined }));
   }
   return q;
 }

@@ -108,7 +108,12 @@ export function findPlaces(text: string, lex: Lexicon, own?: string): PlaceMenti
  */
 export function zonesAfterPlace(clause: string, place: PlaceMention, lex: Lexicon): string | undefined {
   const rest = clause.slice(place.index + place.text.length);
-  return zoneKindWords(lex).find((k) => rest.startsWith(k));
+  // (全市农业经济开发区: a kind qualified by a word or two, the zones of that kind.)
+  for (let lead = 0; lead <= 4 && /^[\u4e00-\u9fff]/.test(rest.slice(lead)); lead++) {
+    const kind = zoneKindWords(lex).find((k) => rest.startsWith(k, lead) && !/^[域]/.test(rest.slice(lead + k.length)));
+    if (kind) return rest.slice(0, lead + kind.length);
+  }
+  return undefined;
 }
 
 const kindWords = new WeakMap<Lexicon, string[]>();
