@@ -146,6 +146,7 @@ function subjectsOnly(k: Knowledge, metric: string): string | undefined {
 }
 
 function followUpWords(k: Knowledge): FollowUpWords {
+  const longestFirst = [...k.lex.metrics.heads].sort((a, b) => b.length - a.length);
   return {
     frames: k.lex.lexicon.rankFrames,
     metricQualifiers: k.lex.metrics.qualifiers,
@@ -194,7 +195,7 @@ function followUpWords(k: Knowledge): FollowUpWords {
       if (head) return head;
       const group = k.lex.aliasGroups.find((g) => g.some((a) => f.includes(fold(a))));
       const name = group ? fold(group[0]) : f;
-      return [...k.lex.metrics.heads].sort((a, b) => b.length - a.length).find((h) => name.endsWith(h));
+      return longestFirst.find((h) => name.endsWith(h));
     },
     qualifiedHead: (metric, last) => {
       const own = fold(metric.replace(/\s+/g, ''));

@@ -19,13 +19,15 @@ const NO_FIGURE = String.raw`[—－-]{1,2}|/`;
 // (A row may open on a cell left empty: 规模以上工业增加值 亿元 - 1.5 - 11.4.)
 const ROW = new RegExp(String.raw`^((?:\d{1,2}[.、．]\s*)?[^\s\d|。，；;,][^|。，；;,]*?)(?<![\d.\-])\s*((?:${FIGURE}|${NO_FIGURE})(?:\s+(?:${FIGURE}|${NO_FIGURE}))+)$`);
 const YEAR = /^(?:19|20)\d{2}$/;
+const FIGURE_CELL = new RegExp(`^${FIGURE}$`);
+
 /** A line's cells when it is a row of figures: [label, figure, …], or [label, unit, figure, …] where the row gives its unit (社会消费品零售总额 亿元 480.40 …). */
 function rowCells(line: string, units: readonly string[]): string[] | undefined {
   const m = line.trim().match(ROW);
   if (!m || !/[\u4e00-\u9fffA-Za-z]/.test(m[1])) return undefined;
   const figures = m[2].split(/\s+/);
   // (指标 2022 2023: a header of years, not a row; - - alone is no row of figures.)
-  if (figures.every((f) => YEAR.test(f)) || !figures.some((f) => new RegExp(`^${FIGURE}$`).test(f))) return undefined;
+  if (figures.every((f) => YEAR.test(f)) || !figures.some((f) => FIGURE_CELL.test(f))) return undefined;
   const said = m[1].match(/\s(\S{1,6})$/)?.[1];
   const unit = said && units.includes(said) ? said : undefined;
   // (二、社会消费品零售总额, #限额以上…: an item's number, or the # of a part, is no word of its name.)
@@ -119,12 +121,10 @@ export function figureRowsToPipes(text: string, layout: Layout, units: readonly 
     while (h >= 0 && h >= i - 3 && !lines[h].trim()) h--;
     const header = end > i && h >= 0 && !cells[h] ? headerCells(lines[h], width, pattern) : undefined;
     const spanned = !header && end > i && h >= 1 && !cells[h] ? headerCells(lines[h], width, pattern, lines[h - 1]) : undefined;
-    if (spanned) {
-      lines[h - 1] = '';
-      lines[h] = pipes(spanned);
-      for (let k = i; k <= end; k++) lines[k] = pipes(cells[k]!);
-    } else if (header) {
-      lines[h] = pipes(header);
+    // (A header over two lines is written as one, on the second.)
+    if (spanned) lines[h - 1] = '';
+    if (header ?? spanned) {
+      lines[h] = pipes((header ?? spanned)!);
       for (let k = i; k <= end; k++) lines[k] = pipes(cells[k]!);
     }
     i = end;

@@ -583,8 +583,10 @@ function isMetricAsked(k: Knowledge, q: Query, reading: MetricReading, cs: Conce
   // 基础设施 asked of 深化规划设计、基础设施…等12个领域改革实践: an example named before 等 is one of those counted,
   // and their count no figure of it.
   // (The items after the list's first, whose opening may hold the verb of them all: 向大会提交了青少年近视防控、….)
-  const examples = ind.sentence.match(new RegExp(`([^，,；;。]{2,})等${escapeRegExp(ind.figure)}`))?.[1].split('、').slice(1).join('、');
-  if (examples && cs.some((c) => c.forms.some((f) => fold(examples).includes(f)) && !c.forms.some((f) => names.includes(f)))) return 'metric';
+  // (No pattern built a candidate: where 等 stands right before the figure, the clause before it.)
+  const etc = ind.sentence.indexOf(`等${ind.figure}`);
+  const examples = etc > 0 ? fold(ind.sentence.slice(0, etc).split(/[，,；;。]/).at(-1)!).split('、').slice(1).join('、') : '';
+  if (examples && cs.some((c) => c.forms.some((f) => examples.includes(f)) && !c.forms.some((f) => names.includes(f)))) return 'metric';
   // One value of several names (…世界500强企业、超亿美元项目合计22个) answers only a question of them all.
   if (fold(ind.name).includes('、') && !/[、和及与]/.test(asked)) return 'figure';
   // Several values under one name (分别下降32.8%和24.7%) answer only a question of that whole name.
