@@ -707,6 +707,12 @@ describe('round 24: projects counted by an item', () => {
     ]);
     expect(prose('宜兴市级重大项目共203只,总投资2039.8亿元;1-6月完成投资158.8亿元。').map((r) => r[2])).toEqual(['', '宜兴市级重大项目', '宜兴市级重大项目']);
   });
+  it('gives a part 其中 counts its own investment, and a count of those in one state none of the whole’s', () => {
+    const part = prose('盛泽镇23个区级以上重点项目完成投资24.17亿元,其中市重点项目5个,完成投资6.49亿元。');
+    expect(part.filter((r) => r[1] === '6.49亿元').map((r) => r[2])).toEqual(['市重点项目']);
+    const state = prose('全市105个“百年百项”重大项目,已开工103个,累计竣工项目73个,累计完成投资1304.3亿元。');
+    expect(state.filter((r) => r[1] === '1304.3亿元').map((r) => r[2])).not.toEqual(['竣工项目']);
+  });
 });
 
 describe('round 24: names a list of counts and a budget level give', () => {

@@ -1307,10 +1307,15 @@ export function extractFigures(sentence: string, ctx: Context, lex: Lexicon): In
   // 浦江县省重点建设项目3个,项目总投资102.8亿元,…完成投资19.1亿元: the projects a sentence opens by
   // counting are what its later figures of investment are of, until it counts others.
   // (Its later sentences too, where they count none of their own: 1-6月累计完成投资121.4亿元 of 无锡市级重大项目.)
+  // (其中市重点项目5个,完成投资6.49亿元: the part 其中 counts, not the whole the sentence's subject still names; not
+  // 累计竣工项目73个,累计完成投资1304.3亿元 — a count of those in one state, after which the investment is all of theirs.)
   let projects = countedProjects(drafts)?.name ?? ctx.projects;
-  for (const d of drafts) {
-    if (COUNT_UNITS.test(d.unit) && /(?:项目|工程)$/.test(d.name)) projects = d.name;
-    else if (projects && !d.subject && !d.owner && INVESTMENT_NAME.test(d.name)) d.subject = projects;
+  const counted = new Set<string>();
+  for (const [i, d] of drafts.entries()) {
+    const isCount = COUNT_UNITS.test(d.unit) && /(?:项目|工程)$/.test(d.name);
+    const part = i > 0 && /其中[^，,；;。]*$/.test(text.slice(0, text.indexOf(d.figure)));
+    if (isCount && (i === 0 || part || !projects)) counted.add((projects = d.name));
+    else if (!isCount && projects && !d.owner && INVESTMENT_NAME.test(d.name) && (!d.subject || counted.has(d.subject))) d.subject = projects;
   }
   // 新增规上企业22家,合计完成产值1.7亿元: a total said right after a count is of the things counted.
   for (const [i, d] of drafts.entries()) {
